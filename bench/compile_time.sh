@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Compile-time cost of including <tariff/tariff.hpp>, relative to <iostream>.
+#
+# Usage: bench/compile_time.sh [compiler]        (default compiler: g++)
+#        RUNS=20 bench/compile_time.sh clang++   (default RUNS: 10)
+#
+# Compiles, with `<compiler> -std=c++20 -O0 -c`, a translation unit consisting of
+#     #include <tariff/tariff.hpp>
+#     int main(){}
+# and the same with <iostream> instead, alternating between the two RUNS times
+# each, and reports the median wall-clock time of each and the ratio
+# tariff/iostream. The include directory is <script dir>/../include.
+set -euo pipefail
+
+compiler="${1:-g++}"
+runs="${RUNS:-10}"
+script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+include_dir="$(cd "${script_dir}/../include" 2>/dev/null && pwd)" || {
+    echo "error: include directory ${script_dir}/../include not found" >&2
+    exit 1
+}
+
+if ! command -v "${compiler}" >/dev/null 2>&1; then
+    echo "error: compiler '${compiler}' not found" >&2
+    exit 1
+fi
+
+exec python3 - "${compiler}" "${include_dir}" "${runs}" <<'PY'
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+compiler, include_dir, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+
+sources = {
+    "tariff": "#include <tariff/tariff.hpp>\nint main(){}\n",
+    "iostream": "#include <iostream>\nint main(){}\n",
+}
+
+with tempfile.TemporaryDirectory(prefix="tariff_compile_time_") as tmp:
+    paths = {}
+    for name, text in sources.items():
+        paths[name] = os.path.join(tmp, name + ".cpp")
+        with open(paths[name], "w") as f:
+            f.write(text)
+
+    def compile_once(name):
+        cmd = [compiler, "-std=c++20", "-O0", "-I", include_dir,
+               "-c", paths[name], "-o", os.path.join(tmp, name + ".o")]
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        elapsed = time.perf_counter() - start
+        if proc.returncode != 0:
+            sys.stderr.write("error: compilation failed: %s\n%s" % (" ".join(cmd), proc.stdout))
+            sys.exit(1)
+        return elapsed * 1000.0
+
+    # One untimed warm-up each (file-system / page cache), then alternate.
+    for name in sources:
+        compile_once(name)
+    times = {name: [] for name in sources}
+    for _ in range(runs):
+        for name in sources:
+            times[name].append(compile_once(name))
+
+med = {name: statistics.median(t) for name, t in times.items()}
+version = subprocess.run([compiler, "--version"], stdout=subprocess.PIPE,
+                         text=True).stdout.splitlines()[0]
+print("compiler: %s (%s)" % (compiler, version))
+print("flags:    -std=c++20 -O0 -c, %d runs each, alternating, median wall time" % runs)
+print("tariff.hpp: %8.1f ms   (min %.1f, max %.1f)"
+      % (med["tariff"], min(times["tariff"]), max(times["tariff"])))
+print("iostream:   %8.1f ms   (min %.1f, max %.1f)"
+      % (med["iostream"], min(times["iostream"]), max(times["iostream"])))
+print("ratio tariff/iostream: %.2f" % (med["tariff"] / med["iostream"]))
+PY

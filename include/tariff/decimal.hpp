@@ -1,0 +1,510 @@
+// tariff/decimal.hpp: the exact decimal number every other type is built on.
+//
+// A basic_decimal<Rep> is coefficient * 10^-scale, with
+//   Rep = std::int64_t (tariff::decimal):      |coefficient| <= 2^63 - 1, 0 <= scale <= 18
+//   Rep = 128-bit      (tariff::wide_decimal): |coefficient| <= 2^127 - 1, 0 <= scale <= 38
+// So tariff::decimal holds about +-9.2e16 at 2 decimals and +-9.2e12 at 6;
+// wide_decimal about +-1.7e34 at 4 decimals. The scale travels with the value,
+// so 40000.00 * 0.061 is exactly 2440.00000 and nothing is rounded unless a
+// function with a rounding mode is called. Values compare by value:
+// 1.5 == 1.50. Every operation is checked (see error.hpp).
+#pragma once
+
+#include <compare>
+#include <concepts>
+#include <cstdint>
+#include <string_view>
+
+#include "detail/integer.hpp"
+#include "error.hpp"
+#include "rounding.hpp"
+
+namespace tariff {
+
+template <detail::representation Rep>
+class basic_decimal;
+
+using decimal = basic_decimal<std::int64_t>;
+using wide_decimal = basic_decimal<int128_t>;
+
+template <detail::representation Rep>
+class basic_decimal {
+public:
+    using rep = Rep;
+    static constexpr int max_scale = detail::rep_traits<Rep>::max_scale;
+
+    constexpr basic_decimal() noexcept = default;
+
+    // Integers convert exactly (implicitly: an integer is already exact).
+    template <std::integral I>
+    requires(!std::same_as<I, bool>) constexpr basic_decimal(I v)
+        : coefficient_(checked_integer(v)) {}
+
+    template <std::floating_point F>
+    constexpr basic_decimal(F) {
+        static_assert(
+            detail::dependent_false<F>,
+            "tariff: a decimal cannot be made from binary floating point, which cannot "
+            "hold most decimal fractions exactly; write a literal such as 6.1_dec or call "
+            "tariff::parse_decimal(\"6.1\")");
+    }
+
+    // A narrower decimal widens implicitly; a wider one narrows only
+    // explicitly, and raises errc::overflow if it does not fit.
+    template <detail::representation R2>
+    requires(!std::same_as<R2, Rep>) constexpr explicit(sizeof(R2) > sizeof(Rep))
+        basic_decimal(basic_decimal<R2> other)
+        : basic_decimal(from_parts_checked(other.coefficient(), other.scale()).value()) {}
+
+    // coefficient * 10^-scale; errc::overflow if scale is outside [0, max_scale]
+    // or the coefficient is the excluded most negative value.
+    static constexpr result<basic_decimal> try_from_parts(Rep coefficient, int scale) noexcept {
+        if (scale < 0 || scale > max_scale || !detail::in_range(coefficient))
+            return errc::overflow;
+        basic_decimal d;
+        d.coefficient_ = coefficient;
+        d.scale_ = scale;
+        return d;
+    }
+    static constexpr basic_decimal from_parts(Rep coefficient, int scale) {
+        return try_from_parts(coefficient, scale).value();
+    }
+
+    constexpr Rep coefficient() const noexcept { return coefficient_; }
+    constexpr int scale() const noexcept { return scale_; }
+
+    constexpr basic_decimal operator+() const noexcept { return *this; }
+    constexpr basic_decimal operator-() const noexcept {
+        basic_decimal d = *this;
+        d.coefficient_ = -coefficient_; // cannot overflow: the range is symmetric
+        return d;
+    }
+
+private:
+    template <class I>
+    static constexpr result<basic_decimal> from_parts_checked(I c, int s) noexcept {
+        constexpr auto max = detail::rep_traits<Rep>::max;
+        if (static_cast<int128_t>(c) < -static_cast<int128_t>(max) ||
+            static_cast<int128_t>(c) > static_cast<int128_t>(max))
+            return errc::overflow;
+        return try_from_parts(static_cast<Rep>(c), s);
+    }
+
+    template <class I>
+    static constexpr Rep checked_integer(I v) {
+        constexpr auto max = detail::rep_traits<Rep>::max;
+        if constexpr (std::is_signed_v<I>) {
+            if (static_cast<int128_t>(v) < -static_cast<int128_t>(max) ||
+                static_cast<int128_t>(v) > static_cast<int128_t>(max))
+                detail::raise(errc::overflow);
+        } else {
+            if (static_cast<uint128_t>(v) > static_cast<uint128_t>(max))
+                detail::raise(errc::overflow);
+        }
+        return static_cast<Rep>(v);
+    }
+
+    Rep coefficient_ = 0;
+    int scale_ = 0;
+};
+
+namespace detail {
+
+template <class T>
+struct is_decimal : std::false_type {};
+template <class R>
+struct is_decimal<basic_decimal<R>> : std::true_type {};
+
+// Brings a and b to the same scale (the larger). false if that overflows.
+template <representation R>
+constexpr bool align(basic_decimal<R> a, basic_decimal<R> b, R& ca, R& cb, int& scale) noexcept {
+    ca = a.coefficient();
+    cb = b.coefficient();
+    scale = a.scale();
+    if (a.scale() < b.scale()) {
+        scale = b.scale();
+        return !scale_up_overflows(ca, b.scale() - a.scale(), ca);
+    }
+    if (b.scale() < a.scale())
+        return !scale_up_overflows(cb, a.scale() - b.scale(), cb);
+    return true;
+}
+
+// Removes trailing zeros from the coefficient (1.2300 -> 1.23).
+template <representation R>
+constexpr basic_decimal<R> normalize(basic_decimal<R> d) noexcept {
+    R c = d.coefficient();
+    int s = d.scale();
+    while (s > 0 && c % 10 == 0) {
+        c /= 10;
+        --s;
+    }
+    return basic_decimal<R>::try_from_parts(c, s).value_or(d);
+}
+
+template <representation R>
+constexpr result<basic_decimal<R>> add(basic_decimal<R> a, basic_decimal<R> b) noexcept {
+    if (a.scale() == b.scale()) { // the common case: no rescaling
+        R sum;
+        if (add_overflows(a.coefficient(), b.coefficient(), sum))
+            return errc::overflow;
+        return basic_decimal<R>::try_from_parts(sum, a.scale());
+    }
+    R ca, cb, sum;
+    int s;
+    if (!align(a, b, ca, cb, s)) {
+        // The larger scale may only carry trailing zeros; retry without them.
+        const auto na = normalize(a), nb = normalize(b);
+        if (na.scale() == a.scale() && nb.scale() == b.scale())
+            return errc::overflow;
+        return add(na, nb);
+    }
+    if (add_overflows(ca, cb, sum))
+        return errc::overflow;
+    return basic_decimal<R>::try_from_parts(sum, s);
+}
+
+template <representation R>
+constexpr result<basic_decimal<R>> multiply(basic_decimal<R> a, basic_decimal<R> b) noexcept {
+    R p;
+    const int s = a.scale() + b.scale();
+    if (!mul_overflows(a.coefficient(), b.coefficient(), p) && s <= rep_traits<R>::max_scale)
+        return basic_decimal<R>::try_from_parts(p, s);
+    // Slow path: trailing zeros carry no value; drop them and try again.
+    const auto na = normalize(a), nb = normalize(b);
+    if (mul_overflows(na.coefficient(), nb.coefficient(), p))
+        return errc::overflow;
+    int ps = na.scale() + nb.scale();
+    while (ps > rep_traits<R>::max_scale && p % 10 == 0) {
+        p /= 10;
+        --ps;
+    }
+    if (ps > rep_traits<R>::max_scale)
+        return errc::overflow;
+    return basic_decimal<R>::try_from_parts(p, ps);
+}
+
+// d rounded to `scale` decimal places (no change if it has no more than that).
+template <representation R>
+constexpr result<basic_decimal<R>> round_to_scale(basic_decimal<R> d, int scale,
+                                                  rounding_mode mode) noexcept {
+    if (scale < 0)
+        return errc::invalid_argument;
+    if (d.scale() <= scale)
+        return d;
+    return basic_decimal<R>::try_from_parts(divide_pow10(d.coefficient(), d.scale() - scale, mode),
+                                            scale);
+}
+
+// a / b rounded to `scale` decimal places.
+template <representation R>
+constexpr result<basic_decimal<R>> divide(basic_decimal<R> a, basic_decimal<R> b, int scale,
+                                          rounding_mode mode) noexcept {
+    if (b.coefficient() == 0)
+        return errc::division_by_zero;
+    if (scale < 0 || scale > rep_traits<R>::max_scale)
+        return errc::invalid_argument;
+    // a/b * 10^scale = ca * 10^(scale - sa + sb) / cb
+    const int e = scale - a.scale() + b.scale();
+    using W = int128_t; // for 64-bit values the intermediate never overflows
+    W num = a.coefficient(), den = b.coefficient();
+    if (e >= 0) {
+        if (scale_up_overflows<W>(num, e, num))
+            return errc::overflow;
+    } else {
+        if (scale_up_overflows<W>(den, -e, den)) {
+            // |den| exceeds any |num|: the quotient is 0 before rounding.
+            const W q = divide_rounded<W>(num == 0                 ? W{0}
+                                          : (num > 0) == (den > 0) ? W{1}
+                                                                   : W{-1},
+                                          W{3}, mode);
+            return basic_decimal<R>::try_from_parts(static_cast<R>(q), scale);
+        }
+    }
+    const W q = divide_rounded(num, den, mode);
+    if (!in_range<W>(q) || q > rep_traits<R>::max || q < -rep_traits<R>::max)
+        return errc::overflow;
+    return basic_decimal<R>::try_from_parts(static_cast<R>(q), scale);
+}
+
+// a * num / den exactly (den > 0), or errc::inexact if the result has no
+// finite decimal form within max_scale places. Used for exact unit conversions.
+template <representation R>
+constexpr result<basic_decimal<R>> multiply_ratio(basic_decimal<R> a, std::int64_t num,
+                                                  std::int64_t den) noexcept {
+    if (den == 0)
+        return errc::division_by_zero;
+    auto scaled = multiply(a, basic_decimal<R>(num));
+    if (!scaled)
+        return scaled;
+    if (den == 1)
+        return scaled;
+    basic_decimal<R> v = normalize(scaled.value());
+    R c = v.coefficient();
+    int s = v.scale();
+    // Dividing by den terminates iff den's only prime factors are 2 and 5
+    // once the part shared with the coefficient is taken out; add decimal
+    // places until the division is exact or the places run out.
+    while (c % den != 0) {
+        if (s == rep_traits<R>::max_scale)
+            return errc::inexact;
+        if (mul_overflows(c, R{10}, c))
+            return errc::overflow;
+        ++s;
+    }
+    return basic_decimal<R>::try_from_parts(c / den, s);
+}
+
+template <representation R>
+constexpr std::strong_ordering compare(basic_decimal<R> a, basic_decimal<R> b) noexcept {
+    if (a.scale() == b.scale())
+        return a.coefficient() <=> b.coefficient();
+    R ca, cb;
+    int s;
+    if (align(a, b, ca, cb, s))
+        return ca <=> cb;
+    // Rescaling overflowed, so the operand that was scaled up has the larger
+    // magnitude: its sign decides.
+    const R big = a.scale() < b.scale() ? a.coefficient() : b.coefficient();
+    const bool a_is_big = a.scale() < b.scale();
+    if (a_is_big)
+        return big > 0 ? std::strong_ordering::greater : std::strong_ordering::less;
+    return big > 0 ? std::strong_ordering::less : std::strong_ordering::greater;
+}
+
+template <class A, class B>
+using common_decimal_t = basic_decimal<wider_t<typename A::rep, typename B::rep>>;
+
+} // namespace detail
+
+template <class R1, class R2>
+constexpr auto operator+(basic_decimal<R1> a, basic_decimal<R2> b) {
+    using W = detail::wider_t<R1, R2>;
+    return detail::add<W>(a, b).value();
+}
+template <class R1, class R2>
+constexpr auto operator-(basic_decimal<R1> a, basic_decimal<R2> b) {
+    using W = detail::wider_t<R1, R2>;
+    return detail::add<W>(a, -basic_decimal<W>(b)).value();
+}
+template <class R1, class R2>
+constexpr auto operator*(basic_decimal<R1> a, basic_decimal<R2> b) {
+    using W = detail::wider_t<R1, R2>;
+    return detail::multiply<W>(a, b).value();
+}
+template <class R, std::integral I>
+constexpr basic_decimal<R> operator+(basic_decimal<R> a, I b) {
+    return a + basic_decimal<R>(b);
+}
+template <class R, std::integral I>
+constexpr basic_decimal<R> operator+(I a, basic_decimal<R> b) {
+    return basic_decimal<R>(a) + b;
+}
+template <class R, std::integral I>
+constexpr basic_decimal<R> operator-(basic_decimal<R> a, I b) {
+    return a - basic_decimal<R>(b);
+}
+template <class R, std::integral I>
+constexpr basic_decimal<R> operator-(I a, basic_decimal<R> b) {
+    return basic_decimal<R>(a) - b;
+}
+template <class R, std::integral I>
+constexpr basic_decimal<R> operator*(basic_decimal<R> a, I b) {
+    return a * basic_decimal<R>(b);
+}
+template <class R, std::integral I>
+constexpr basic_decimal<R> operator*(I a, basic_decimal<R> b) {
+    return basic_decimal<R>(a) * b;
+}
+
+template <class R, std::floating_point F>
+constexpr void operator*(basic_decimal<R>, F) {
+    static_assert(detail::dependent_false<F>,
+                  "tariff: exact decimals cannot be mixed with binary floating point");
+}
+template <class R, std::floating_point F>
+constexpr void operator*(F, basic_decimal<R>) {
+    static_assert(detail::dependent_false<F>,
+                  "tariff: exact decimals cannot be mixed with binary floating point");
+}
+
+template <class R1, class R2>
+constexpr bool operator==(basic_decimal<R1> a, basic_decimal<R2> b) noexcept {
+    using W = detail::wider_t<R1, R2>;
+    return detail::compare<W>(a, b) == 0;
+}
+template <class R1, class R2>
+constexpr std::strong_ordering operator<=>(basic_decimal<R1> a, basic_decimal<R2> b) noexcept {
+    using W = detail::wider_t<R1, R2>;
+    return detail::compare<W>(a, b);
+}
+template <class R, std::integral I>
+constexpr bool operator==(basic_decimal<R> a, I b) {
+    return a == basic_decimal<R>(b);
+}
+template <class R, std::integral I>
+constexpr std::strong_ordering operator<=>(basic_decimal<R> a, I b) {
+    return a <=> basic_decimal<R>(b);
+}
+
+// Rounds to `places` decimal places (0: to an integer). Exact values pass unchanged.
+template <class R>
+constexpr basic_decimal<R> round(basic_decimal<R> d, int places, rounding_mode mode) {
+    return detail::round_to_scale(d, places, mode).value();
+}
+
+// Rounds to the nearest multiple of `step` (e.g. 0.05 for Swiss rappen) by mode.
+template <class R>
+constexpr basic_decimal<R> round_to_multiple(basic_decimal<R> d, basic_decimal<R> step,
+                                             rounding_mode mode) {
+    if (step <= 0)
+        detail::raise(step == 0 ? errc::division_by_zero : errc::invalid_argument);
+    const auto n = detail::divide(d, step, 0, mode).value();
+    return n * step;
+}
+
+// a / b rounded to `places` decimal places. errc::division_by_zero if b == 0.
+template <class R>
+constexpr basic_decimal<R> divide(basic_decimal<R> a, basic_decimal<R> b, int places,
+                                  rounding_mode mode) {
+    return detail::divide(a, b, places, mode).value();
+}
+
+// The same value without trailing zeros (2440.00000 -> 2440).
+template <class R>
+constexpr basic_decimal<R> normalize(basic_decimal<R> d) noexcept {
+    return detail::normalize(d);
+}
+
+template <class R>
+constexpr basic_decimal<R> abs(basic_decimal<R> d) noexcept {
+    return d.coefficient() < 0 ? -d : d;
+}
+
+// ---------------------------------------------------------------------------
+// Parsing. Accepted: an optional sign, digits, an optional '.' followed by
+// digits; "'" may separate digits (as in C++ literals: 40'000.00). Nothing
+// else: no exponent, no hex, no spaces, no thousands commas.
+
+struct parse_error {
+    errc code = errc::ok;
+    std::size_t position = 0; // offset of the offending character in the text
+    const char* reason = "";
+};
+
+template <class T>
+struct parse_result {
+    T value{};
+    parse_error error{};
+    constexpr bool ok() const noexcept { return error.code == errc::ok; }
+    constexpr explicit operator bool() const noexcept { return ok(); }
+};
+
+namespace detail {
+
+// Digits after the decimal point in text.
+constexpr int decimal_places(std::string_view text) noexcept {
+    const auto point = text.find('.');
+    if (point == std::string_view::npos)
+        return 0;
+    int n = 0;
+    for (std::size_t i = point + 1; i < text.size(); ++i)
+        n += (text[i] >= '0' && text[i] <= '9');
+    return n;
+}
+
+template <representation R>
+constexpr parse_result<basic_decimal<R>> parse_decimal(std::string_view text) noexcept {
+    using T = basic_decimal<R>;
+    auto fail = [](errc code, std::size_t pos, const char* why) {
+        return parse_result<T>{T{}, parse_error{code, pos, why}};
+    };
+    std::size_t i = 0;
+    bool negative = false;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+'))
+        negative = text[i++] == '-';
+    R coefficient = 0;
+    int scale = 0;
+    bool digits = false, point = false, previous_was_digit = false;
+    for (; i < text.size(); ++i) {
+        const char ch = text[i];
+        if (ch >= '0' && ch <= '9') {
+            if (point && scale == rep_traits<R>::max_scale)
+                return fail(errc::overflow, i, "more decimal places than the type holds");
+            if (mul_overflows(coefficient, R{10}, coefficient) ||
+                add_overflows(coefficient, static_cast<R>(ch - '0'), coefficient))
+                return fail(errc::overflow, i, "number too large for the type");
+            if (point)
+                ++scale;
+            digits = previous_was_digit = true;
+        } else if (ch == '\'') {
+            if (!previous_was_digit || i + 1 >= text.size() || text[i + 1] < '0' ||
+                text[i + 1] > '9')
+                return fail(errc::invalid_text, i, "a digit separator must stand between digits");
+            previous_was_digit = false;
+        } else if (ch == '.') {
+            if (point)
+                return fail(errc::invalid_text, i, "a second decimal point");
+            if (!digits)
+                return fail(errc::invalid_text, i, "a digit must come before the decimal point");
+            point = true;
+            previous_was_digit = false;
+        } else if (ch == 'e' || ch == 'E' || ch == 'x' || ch == 'X') {
+            return fail(errc::invalid_text, i,
+                        "exponent and hexadecimal notation are not accepted");
+        } else {
+            return fail(errc::invalid_text, i, "unexpected character");
+        }
+    }
+    if (!digits)
+        return fail(errc::invalid_text, i, "no digits");
+    if (point && !previous_was_digit)
+        return fail(errc::invalid_text, i, "a digit must follow the decimal point");
+    return parse_result<T>{T::from_parts(negative ? -coefficient : coefficient, scale), {}};
+}
+
+// The value of a numeric literal's characters, checked at compile time with
+// messages that name the problem.
+template <char... Cs>
+inline constexpr char literal_text[] = {Cs..., '\0'};
+
+template <representation R, char... Cs>
+constexpr basic_decimal<R> literal_value() {
+    constexpr std::string_view view(literal_text<Cs...>, sizeof...(Cs));
+    constexpr auto parsed = parse_decimal<R>(view);
+    constexpr bool too_many_places = decimal_places(view) > rep_traits<R>::max_scale;
+    static_assert(parsed.error.code != errc::overflow || too_many_places,
+                  "tariff: literal too large for its type (a 64-bit coefficient holds about "
+                  "9.2e18 / 10^decimal places; use a wide type, e.g. the _wdec literal, for more)");
+    static_assert(!too_many_places, "tariff: literal has more decimal places than its type holds");
+    static_assert(parsed.error.code != errc::invalid_text,
+                  "tariff: malformed literal: write plain decimal digits with at most one point "
+                  "(no exponent, no hexadecimal)");
+    return parsed.value;
+}
+
+} // namespace detail
+
+// Parses a decimal at run time or compile time; on failure the result says
+// what and where (see parse_error).
+constexpr parse_result<decimal> parse_decimal(std::string_view text) noexcept {
+    return detail::parse_decimal<std::int64_t>(text);
+}
+constexpr parse_result<wide_decimal> parse_wide_decimal(std::string_view text) noexcept {
+    return detail::parse_decimal<int128_t>(text);
+}
+
+namespace literals {
+// 6.1_dec is exactly 61 * 10^-1.
+template <char... Cs>
+constexpr decimal operator""_dec() {
+    return detail::literal_value<std::int64_t, Cs...>();
+}
+// 3'500'000'000'000'000.000001_wdec is a wide_decimal (128-bit coefficient).
+template <char... Cs>
+constexpr wide_decimal operator""_wdec() {
+    return detail::literal_value<int128_t, Cs...>();
+}
+} // namespace literals
+
+} // namespace tariff

@@ -1,0 +1,144 @@
+// tariff/error.hpp: how the library reports errors.
+//
+// Every checked operation is written once, returning tariff::result<T>
+// (no exceptions). The operators and the plain functions call .value() on
+// that result, which
+//   - during constant evaluation calls a non-constexpr function whose name
+//     states the error (so the compiler's message names it), and
+//   - at run time throws tariff::overflow_error (derived from
+//     std::overflow_error) or tariff::domain_error (derived from
+//     std::domain_error); built without exceptions, it calls std::abort().
+// Callers who cannot use exceptions use the functions in tariff::checked,
+// which return the result instead.
+#pragma once
+
+#include <cstdlib>
+#include <stdexcept>
+#include <type_traits>
+
+namespace tariff {
+
+enum class errc : unsigned char {
+    ok = 0,
+    overflow,          // the exact result is outside the type's range or its decimal places
+    division_by_zero,  // a divisor, a weight total or a granularity is zero
+    negative_quantity, // a quantity or a rate would be negative
+    inexact,           // the exact result has no finite decimal form (e.g. 7 each in dozens)
+    invalid_argument,  // an argument breaks a documented precondition
+    invalid_text,      // text is not a number in the accepted notation
+};
+
+constexpr const char* to_string(errc e) noexcept {
+    switch (e) {
+    case errc::ok:
+        return "no error";
+    case errc::overflow:
+        return "arithmetic overflow: the exact result does not fit the type";
+    case errc::division_by_zero:
+        return "division by zero";
+    case errc::negative_quantity:
+        return "negative quantity or rate";
+    case errc::inexact:
+        return "the exact result is not a finite decimal";
+    case errc::invalid_argument:
+        return "invalid argument";
+    case errc::invalid_text:
+        return "malformed number";
+    }
+    return "unknown error";
+}
+
+// Thrown for errc::overflow.
+class overflow_error : public std::overflow_error {
+public:
+    explicit overflow_error(const char* what) : std::overflow_error(what) {}
+    errc code() const noexcept { return errc::overflow; }
+};
+
+// Thrown for every other errc.
+class domain_error : public std::domain_error {
+public:
+    domain_error(errc code, const char* what) : std::domain_error(what), code_(code) {}
+    errc code() const noexcept { return code_; }
+
+private:
+    errc code_;
+};
+
+namespace detail {
+
+// Not constexpr on purpose: reaching one of these during constant evaluation
+// makes the expression non-constant, and the compiler's error names it.
+inline void error_arithmetic_overflow_in_constant_expression() {}
+inline void error_division_by_zero_in_constant_expression() {}
+inline void error_negative_quantity_in_constant_expression() {}
+inline void error_inexact_result_in_constant_expression() {}
+inline void error_invalid_argument_in_constant_expression() {}
+inline void error_malformed_number_in_constant_expression() {}
+
+[[noreturn]] inline void throw_error(errc e) {
+#if defined(__cpp_exceptions)
+    if (e == errc::overflow)
+        throw overflow_error(to_string(e));
+    throw domain_error(e, to_string(e));
+#else
+    (void)e;
+    std::abort();
+#endif
+}
+
+constexpr void raise(errc e) {
+    if (std::is_constant_evaluated()) {
+        switch (e) {
+        case errc::ok:
+            return;
+        case errc::overflow:
+            error_arithmetic_overflow_in_constant_expression();
+            break;
+        case errc::division_by_zero:
+            error_division_by_zero_in_constant_expression();
+            break;
+        case errc::negative_quantity:
+            error_negative_quantity_in_constant_expression();
+            break;
+        case errc::inexact:
+            error_inexact_result_in_constant_expression();
+            break;
+        case errc::invalid_argument:
+            error_invalid_argument_in_constant_expression();
+            break;
+        case errc::invalid_text:
+            error_malformed_number_in_constant_expression();
+            break;
+        }
+    }
+    if (e != errc::ok)
+        throw_error(e);
+}
+
+} // namespace detail
+
+// The value of a checked operation, or the reason it has none.
+template <class T>
+class [[nodiscard]] result {
+public:
+    constexpr result(T value) noexcept : value_(value) {}
+    constexpr result(errc error) noexcept : error_(error) {}
+
+    constexpr bool ok() const noexcept { return error_ == errc::ok; }
+    constexpr explicit operator bool() const noexcept { return ok(); }
+    constexpr errc error() const noexcept { return error_; }
+
+    // The value; raises the error (see the top of this header) if there is none.
+    constexpr T value() const {
+        detail::raise(error_);
+        return value_;
+    }
+    constexpr T value_or(T fallback) const noexcept { return ok() ? value_ : fallback; }
+
+private:
+    T value_{};
+    errc error_ = errc::ok;
+};
+
+} // namespace tariff

@@ -1,0 +1,59 @@
+// tariff/rounding.hpp: rounding modes, passed per call.
+//
+// There is no global or thread-local rounding state anywhere in the library:
+// every function that can lose digits takes a mode (a tag such as
+// tariff::rounding::half_even, or a runtime tariff::rounding_mode).
+#pragma once
+
+namespace tariff {
+
+enum class rounding_mode : unsigned char {
+    half_even,      // ties to the even neighbour (banker's rounding)
+    half_up,        // ties away from zero: 2.5 -> 3, -2.5 -> -3
+    half_down,      // ties toward zero: 2.5 -> 2, -2.5 -> -2
+    toward_zero,    // truncate: 2.9 -> 2, -2.9 -> -2
+    away_from_zero, // 2.1 -> 3, -2.1 -> -3
+    floor,          // toward negative infinity: -2.1 -> -3
+    ceiling,        // toward positive infinity: 2.1 -> 3
+};
+
+namespace rounding {
+
+// A tag type per mode: passing a tag selects the mode at compile time.
+template <rounding_mode M>
+struct mode_tag {
+    static constexpr rounding_mode value = M;
+    constexpr operator rounding_mode() const noexcept { return M; }
+};
+
+inline constexpr mode_tag<rounding_mode::half_even> half_even{};
+inline constexpr mode_tag<rounding_mode::half_up> half_up{};
+inline constexpr mode_tag<rounding_mode::half_down> half_down{};
+inline constexpr mode_tag<rounding_mode::toward_zero> toward_zero{};
+inline constexpr mode_tag<rounding_mode::away_from_zero> away_from_zero{};
+inline constexpr mode_tag<rounding_mode::floor> floor{};
+inline constexpr mode_tag<rounding_mode::ceiling> ceiling{};
+
+} // namespace rounding
+
+constexpr const char* to_string(rounding_mode m) noexcept {
+    switch (m) {
+    case rounding_mode::half_even:
+        return "half_even";
+    case rounding_mode::half_up:
+        return "half_up";
+    case rounding_mode::half_down:
+        return "half_down";
+    case rounding_mode::toward_zero:
+        return "toward_zero";
+    case rounding_mode::away_from_zero:
+        return "away_from_zero";
+    case rounding_mode::floor:
+        return "floor";
+    case rounding_mode::ceiling:
+        return "ceiling";
+    }
+    return "?";
+}
+
+} // namespace tariff

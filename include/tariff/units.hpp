@@ -1,0 +1,103 @@
+// tariff/units.hpp: dimensions and units of measure.
+//
+// A unit is a type: its dimension and its size as an exact ratio to the
+// dimension's base unit (kg, l, each, litre of pure alcohol, m2, kWh).
+// Conversions inside a dimension are exact; mixing dimensions does not
+// compile. Declare another unit in one line:
+//
+//     struct carat : tariff::unit<tariff::mass, 1, 5000, "ct"> {};   // 0.2 g
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <string_view>
+
+#include "detail/fixed_string.hpp"
+
+namespace tariff {
+
+// Dimensions. The name appears in compiler messages about mixing them.
+struct count {
+    static constexpr std::string_view name = "count";
+};
+struct mass {
+    static constexpr std::string_view name = "mass";
+};
+struct volume {
+    static constexpr std::string_view name = "volume";
+};
+struct pure_alcohol {
+    static constexpr std::string_view name = "pure alcohol";
+};
+struct area {
+    static constexpr std::string_view name = "area";
+};
+struct energy {
+    static constexpr std::string_view name = "energy";
+};
+
+// One Unit = Num/Den base units of Dimension.
+template <class Dimension, std::int64_t Num, std::int64_t Den, detail::fixed_string Symbol>
+struct unit {
+    static_assert(Num > 0 && Den > 0, "tariff: a unit's size must be positive");
+    using dimension = Dimension;
+    static constexpr std::int64_t num = Num;
+    static constexpr std::int64_t den = Den;
+    static constexpr std::string_view symbol = Symbol.view();
+};
+
+template <class U>
+concept unit_tag = requires {
+    typename U::dimension;
+    { U::num } -> std::convertible_to<std::int64_t>;
+    { U::den } -> std::convertible_to<std::int64_t>;
+    { U::symbol } -> std::convertible_to<std::string_view>;
+};
+
+template <class U, class V>
+concept same_dimension =
+    unit_tag<U> && unit_tag<V> && std::same_as<typename U::dimension, typename V::dimension>;
+
+namespace units {
+// count
+struct each : unit<count, 1, 1, "each"> {}; // also "unit", "No."
+struct pair : unit<count, 2, 1, "pair"> {};
+struct dozen : unit<count, 12, 1, "dozen"> {};
+struct head : unit<count, 1, 1, "head"> {}; // livestock
+// mass (base: kilogram)
+struct gram : unit<mass, 1, 1000, "g"> {};
+struct kilogram : unit<mass, 1, 1, "kg"> {};
+struct hundred_kilograms : unit<mass, 100, 1, "100 kg"> {}; // EU "dt" (decitonne)
+struct tonne : unit<mass, 1000, 1, "tonne"> {};
+// volume (base: litre)
+struct litre : unit<volume, 1, 1, "l"> {};
+struct hectolitre : unit<volume, 100, 1, "hl"> {};
+struct cubic_metre : unit<volume, 1000, 1, "m3"> {};
+// pure alcohol (base: litre of pure alcohol, "l alc. 100 %")
+struct litre_pure_alcohol : unit<pure_alcohol, 1, 1, "l alc. 100 %"> {};
+struct proof_litre : unit<pure_alcohol, 1, 2, "pf. l"> {}; // a litre at 50 % alcohol (US)
+// area and energy
+struct square_metre : unit<area, 1, 1, "m2"> {};
+struct kilowatt_hour : unit<energy, 1, 1, "kWh"> {};
+struct megawatt_hour : unit<energy, 1000, 1, "MWh"> {};
+} // namespace units
+
+// Unit objects: 1'000 * tariff::kg is a quantity of kilograms.
+inline constexpr units::each each{};
+inline constexpr units::pair pair{};
+inline constexpr units::dozen dozen{};
+inline constexpr units::head head{};
+inline constexpr units::gram g{};
+inline constexpr units::kilogram kg{};
+inline constexpr units::hundred_kilograms hundred_kg{};
+inline constexpr units::tonne tonne{};
+inline constexpr units::litre litre{};
+inline constexpr units::hectolitre hl{};
+inline constexpr units::cubic_metre m3{};
+inline constexpr units::litre_pure_alcohol lpa{};
+inline constexpr units::proof_litre proof_litre{};
+inline constexpr units::square_metre m2{};
+inline constexpr units::kilowatt_hour kWh{};
+inline constexpr units::megawatt_hour MWh{};
+
+} // namespace tariff
