@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <type_traits>
 
 #include "money.hpp"
 
@@ -100,7 +101,7 @@ constexpr errc allocate_money(basic_money<C, R> total, std::span<const std::int6
     errc failure = errc::ok;
     const errc e = apportion(negative ? -units : units, weights, [&](std::size_t i, int128_t k) {
         const auto part =
-            detail::multiply(basic_decimal<R>(static_cast<R>(negative ? -k : k)), step);
+            detail::multiply(basic_decimal<R>::from_parts(static_cast<R>(negative ? -k : k), 0), step);
         if (!part)
             failure = part.error();
         parts[i] = basic_money<C, R>(part.value_or({}));
@@ -118,12 +119,13 @@ namespace checked {
 // (errc::division_by_zero), parts.size() != weights.size().
 template <class C, class R, class R2>
 constexpr errc allocate(basic_money<C, R> total, std::span<const std::int64_t> weights,
-                        std::span<basic_money<C, R>> parts, basic_money<C, R2> granularity) {
+                        std::type_identity_t<std::span<basic_money<C, R>>> parts,
+                        basic_money<C, R2> granularity) {
     return detail::allocate_money(total, weights, parts, granularity);
 }
 template <class C, class R>
 constexpr errc allocate(basic_money<C, R> total, std::span<const std::int64_t> weights,
-                        std::span<basic_money<C, R>> parts) {
+                        std::type_identity_t<std::span<basic_money<C, R>>> parts) {
     return detail::allocate_money(total, weights, parts, basic_money<C, R>::from_minor_units(1));
 }
 } // namespace checked
@@ -146,10 +148,11 @@ constexpr std::array<basic_money<C, R>, N> allocate(basic_money<C, R> total,
                                                     const std::array<std::int64_t, N>& weights) {
     return allocate(total, weights, basic_money<C, R>::from_minor_units(1));
 }
-// The same for any number of parts, written into `parts`.
+// The same for any number of parts, written into `parts` (a span, a vector,
+// an array: the currency and representation come from total).
 template <class C, class R>
 constexpr void allocate(basic_money<C, R> total, std::span<const std::int64_t> weights,
-                        std::span<basic_money<C, R>> parts) {
+                        std::type_identity_t<std::span<basic_money<C, R>>> parts) {
     detail::raise(checked::allocate(total, weights, parts));
 }
 

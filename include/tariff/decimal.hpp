@@ -84,8 +84,16 @@ private:
     template <class I>
     static constexpr result<basic_decimal> from_parts_checked(I c, int s) noexcept {
         constexpr auto max = detail::rep_traits<Rep>::max;
-        if (static_cast<int128_t>(c) < -static_cast<int128_t>(max) ||
-            static_cast<int128_t>(c) > static_cast<int128_t>(max))
+        auto fits = [&] {
+            return static_cast<int128_t>(c) >= -static_cast<int128_t>(max) &&
+                   static_cast<int128_t>(c) <= static_cast<int128_t>(max) && s <= max_scale;
+        };
+        // Trailing zeros carry no value: 10^19 * 10^-2 narrows to 10^17 * 10^0.
+        while (!fits() && s > 0 && c % 10 == 0) {
+            c /= 10;
+            --s;
+        }
+        if (!fits())
             return errc::overflow;
         return try_from_parts(static_cast<Rep>(c), s);
     }
@@ -142,26 +150,46 @@ constexpr basic_decimal<R> normalize(basic_decimal<R> d) noexcept {
     return basic_decimal<R>::try_from_parts(c, s).value_or(d);
 }
 
+// The sum has the larger of the two scales; trailing zeros are dropped only
+// when that is what it takes to fit (92233720368547758.07 + 0.93 is
+// 92233720368547759, as its coefficient at 2 places would overflow).
 template <representation R>
 constexpr result<basic_decimal<R>> add(basic_decimal<R> a, basic_decimal<R> b) noexcept {
-    if (a.scale() == b.scale()) { // the common case: no rescaling
-        R sum;
-        if (add_overflows(a.coefficient(), b.coefficient(), sum))
-            return errc::overflow;
-        return basic_decimal<R>::try_from_parts(sum, a.scale());
-    }
     R ca, cb, sum;
     int s;
-    if (!align(a, b, ca, cb, s)) {
-        // The larger scale may only carry trailing zeros; retry without them.
-        const auto na = normalize(a), nb = normalize(b);
-        if (na.scale() == a.scale() && nb.scale() == b.scale())
+    if (align(a, b, ca, cb, s) && !add_overflows(ca, cb, sum)) // the common case
+        return basic_decimal<R>::try_from_parts(sum, s);
+    // Slow path. With a the operand with fewer places (d fewer), the exact
+    // coefficient is ca * 10^d + cb = h * 10^d + r, where h = ca + cb / 10^d and
+    // |r| = |cb % 10^d| < 10^d: formed so that no step overflows unless the
+    // result does, even when rescaling ca alone would (1e17 + -0.5e17).
+    if (a.scale() > b.scale())
+        std::swap(a, b);
+    const int d = b.scale() - a.scale();
+    const R unit = pow10<R>(d);
+    R h, r = b.coefficient() % unit;
+    if (add_overflows(a.coefficient(), b.coefficient() / unit, h)) {
+        // |h| lies between max and 2 * max, so only h / 10 (one place fewer
+        // than a has) can fit, if r == 0 and h ends in 0.
+        const R low = a.coefficient() % 10 + b.coefficient() / unit % 10;
+        if (r != 0 || a.scale() == 0 || low % 10 != 0)
             return errc::overflow;
-        return add(na, nb);
+        return basic_decimal<R>::try_from_parts(
+            a.coefficient() / 10 + b.coefficient() / unit / 10 + low / 10, a.scale() - 1);
     }
-    if (add_overflows(ca, cb, sum))
-        return errc::overflow;
-    return basic_decimal<R>::try_from_parts(sum, s);
+    if (h > 0 && r < 0) { // give h and r one sign, so |h * 10^d + r| >= |h| * 10^d
+        --h;
+        r += unit;
+    } else if (h < 0 && r > 0) {
+        ++h;
+        r -= unit;
+    }
+    // Drop the fewest trailing zeros (j) that make h * 10^(d-j) + r / 10^j fit.
+    for (int j = 0; j <= d && r % pow10<R>(j) == 0; ++j) {
+        if (!scale_up_overflows(h, d - j, sum) && !add_overflows(sum, r / pow10<R>(j), sum))
+            return basic_decimal<R>::try_from_parts(sum, b.scale() - j);
+    }
+    return errc::overflow;
 }
 
 template <representation R>
@@ -170,18 +198,37 @@ constexpr result<basic_decimal<R>> multiply(basic_decimal<R> a, basic_decimal<R>
     const int s = a.scale() + b.scale();
     if (!mul_overflows(a.coefficient(), b.coefficient(), p) && s <= rep_traits<R>::max_scale)
         return basic_decimal<R>::try_from_parts(p, s);
-    // Slow path: trailing zeros carry no value; drop them and try again.
-    const auto na = normalize(a), nb = normalize(b);
-    if (mul_overflows(na.coefficient(), nb.coefficient(), p))
+    // Slow path: the product has too many digits or places. Its trailing zeros
+    // carry no value: drop the fewest (j) that make it fit. They need not come
+    // from the operands (5^27 * 10^-18 times 2^27 * 10^-18 is 10^-9), so take
+    // every factor 2 and 5 out of the operands and form the product / 10^j
+    // from what is left: each partial product is no larger than the result.
+    if (a.coefficient() == 0 || b.coefficient() == 0)
+        return basic_decimal<R>::try_from_parts(0, rep_traits<R>::max_scale);
+    R ca = a.coefficient(), cb = b.coefficient();
+    int twos = 0, fives = 0;
+    auto take_out = [&](R& c) {
+        for (; c % 2 == 0; c /= 2)
+            ++twos;
+        for (; c % 5 == 0; c /= 5)
+            ++fives;
+    };
+    take_out(ca);
+    take_out(cb);
+    if (mul_overflows(ca, cb, p))
         return errc::overflow;
-    int ps = na.scale() + nb.scale();
-    while (ps > rep_traits<R>::max_scale && p % 10 == 0) {
-        p /= 10;
-        --ps;
+    for (int j = s > rep_traits<R>::max_scale ? s - rep_traits<R>::max_scale : 0;
+         j <= s && j <= twos && j <= fives; ++j) {
+        R q = p;
+        bool overflow = false;
+        for (int i = j; i < twos && !overflow; ++i)
+            overflow = mul_overflows(q, R{2}, q);
+        for (int i = j; i < fives && !overflow; ++i)
+            overflow = mul_overflows(q, R{5}, q);
+        if (!overflow)
+            return basic_decimal<R>::try_from_parts(q, s - j);
     }
-    if (ps > rep_traits<R>::max_scale)
-        return errc::overflow;
-    return basic_decimal<R>::try_from_parts(p, ps);
+    return errc::overflow;
 }
 
 // d rounded to `scale` decimal places (no change if it has no more than that).
@@ -213,11 +260,17 @@ constexpr result<basic_decimal<R>> divide(basic_decimal<R> a, basic_decimal<R> b
             return errc::overflow;
     } else {
         if (scale_up_overflows<W>(den, -e, den)) {
-            // |den| exceeds any |num|: the quotient is 0 before rounding.
-            const W q = divide_rounded<W>(num == 0                 ? W{0}
-                                          : (num > 0) == (den > 0) ? W{1}
-                                                                   : W{-1},
-                                          W{3}, mode);
+            // (128-bit values only.) |den| = |cb| * 10^-e exceeds any |num|: the
+            // quotient is below 1 before rounding, and where it lies against 1/2
+            // decides the rounding: compare 2|num| / 10^-e with |cb|. The
+            // quotient is then rounded as 1/3, 1/2 or 2/3 with its sign.
+            const uint128_t twice = 2 * static_cast<uint128_t>(magnitude(num));
+            const uint128_t unit = static_cast<uint128_t>(pow10<W>(-e));
+            const uint128_t divisor = static_cast<uint128_t>(magnitude(b.coefficient()));
+            const bool at = twice / unit == divisor && twice % unit == 0;
+            const bool above = twice / unit > divisor || (twice / unit == divisor && !at);
+            const W sign = num == 0 ? 0 : (num > 0) == (b.coefficient() > 0) ? 1 : -1;
+            const W q = divide_rounded<W>(sign * (above ? 2 : 1), at ? 2 : 3, mode);
             return basic_decimal<R>::try_from_parts(static_cast<R>(q), scale);
         }
     }
@@ -243,8 +296,17 @@ constexpr result<basic_decimal<R>> multiply_ratio(basic_decimal<R> a, std::int64
     R c = v.coefficient();
     int s = v.scale();
     // Dividing by den terminates iff den's only prime factors are 2 and 5
-    // once the part shared with the coefficient is taken out; add decimal
-    // places until the division is exact or the places run out.
+    // once the part shared with the coefficient is taken out. Decide that
+    // first (7/12 and 10/12 are inexact, not an overflow of the search
+    // below), then add decimal places until the division is exact or the
+    // places run out.
+    std::int64_t rest = den / gcd(den, static_cast<std::int64_t>(c % den));
+    while (rest % 2 == 0)
+        rest /= 2;
+    while (rest % 5 == 0)
+        rest /= 5;
+    if (rest != 1)
+        return errc::inexact;
     while (c % den != 0) {
         if (s == rep_traits<R>::max_scale)
             return errc::inexact;

@@ -26,6 +26,7 @@ enum class errc : unsigned char {
     inexact,           // the exact result has no finite decimal form (e.g. 7 each in dozens)
     invalid_argument,  // an argument breaks a documented precondition
     invalid_text,      // text is not a number in the accepted notation
+    missing_quantity,  // a duty needs a quantity (e.g. kg) the entry does not declare
 };
 
 constexpr const char* to_string(errc e) noexcept {
@@ -44,6 +45,8 @@ constexpr const char* to_string(errc e) noexcept {
         return "invalid argument";
     case errc::invalid_text:
         return "malformed number";
+    case errc::missing_quantity:
+        return "the duty needs a quantity the entry does not declare";
     }
     return "unknown error";
 }
@@ -75,6 +78,7 @@ inline void error_negative_quantity_in_constant_expression() {}
 inline void error_inexact_result_in_constant_expression() {}
 inline void error_invalid_argument_in_constant_expression() {}
 inline void error_malformed_number_in_constant_expression() {}
+inline void error_missing_quantity_in_constant_expression() {}
 
 [[noreturn]] inline void throw_error(errc e) {
 #if defined(__cpp_exceptions)
@@ -109,6 +113,9 @@ constexpr void raise(errc e) {
             break;
         case errc::invalid_text:
             error_malformed_number_in_constant_expression();
+            break;
+        case errc::missing_quantity:
+            error_missing_quantity_in_constant_expression();
             break;
         }
     }

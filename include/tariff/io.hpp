@@ -6,9 +6,15 @@
 // ("CAD 2,440.00", "CAD 0.001"). Decimals print as stored ("2440.00000").
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <ostream>
 #include <string>
+#include <vector>
 
+#include "assessment.hpp"
+#include "exchange.hpp"
+#include "hs_code.hpp"
 #include "rate.hpp"
 
 namespace tariff {
@@ -49,10 +55,12 @@ std::string format_decimal(basic_decimal<R> d, int min_places, bool trim, bool g
     append_integer(out, mag / p, group);
     if (s > 0 || min_places > 0) {
         out += '.';
-        std::string frac;
-        append_integer(frac, mag % p, false);
-        out.append(static_cast<std::size_t>(s) - frac.size(), '0');
-        out += frac;
+        if (s > 0) { // a whole amount (100_CAD, scale 0) has no stored places to print
+            std::string frac;
+            append_integer(frac, mag % p, false);
+            out.append(static_cast<std::size_t>(s) - frac.size(), '0');
+            out += frac;
+        }
         if (s < min_places)
             out.append(static_cast<std::size_t>(min_places - s), '0');
     }
@@ -102,4 +110,156 @@ std::ostream& operator<<(std::ostream& os, const specific_rate<C, U, R>& r) {
     return os << to_string(r);
 }
 
-} // namespace tariff
+// --- HS codes, exchange rates, duty expressions -------------------------------
+
+// "8703.80.00": dots after the 4th, 6th and 8th digit.
+inline std::string to_string(const hs_code& code) {
+    const std::string_view d = code.digits();
+    std::string out;
+    for (std::size_t i = 0; i < d.size(); ++i) {
+        if (i == 4 || i == 6 || i == 8) out += '.';
+        out += d[i];
+    }
+    return out;
+}
+
+template <class From, class To>
+std::string to_string(const exchange_rate<From, To>& r) {
+    return "1 " + std::string(From::code) + " = " + to_string(r.rate()) + ' ' +
+           std::string(To::code);
+}
+
+namespace detail {
+
+// Precedence for printing: + and - bind tighter than MIN and MAX, which
+// associate to the left: "a + b MIN c MAX d" is at_most(at_least(a + b, c), d).
+constexpr int precedence(duty_kind k) noexcept {
+    switch (k) {
+    case duty_kind::at_least:
+    case duty_kind::at_most:
+        return 1;
+    case duty_kind::sum:
+    case duty_kind::difference:
+        return 2;
+    default:
+        return 3;
+    }
+}
+
+template <class C, unsigned N>
+std::string format_node(const duty_expression<C, N>& e, std::size_t i) {
+    const duty_node& n = e.nodes()[i];
+    switch (n.kind) {
+    case duty_kind::free:
+        return "Free";
+    case duty_kind::ad_valorem:
+        return format_decimal(normalize(detail::multiply_ratio(n.amount, 100, 1).value()), 0, true,
+                              false) +
+               " %";
+    case duty_kind::specific:
+        return to_string(money<C>(n.amount)) + " / " + std::string(n.unit->symbol);
+    case duty_kind::fixed:
+        return to_string(money<C>(n.amount));
+    default:
+        break;
+    }
+    const int p = precedence(n.kind);
+    std::string lhs = format_node(e, n.lhs);
+    std::string rhs = format_node(e, n.rhs);
+    // Left operand: parenthesise a looser operator. Right operand: also an
+    // equal one (all are left-associative).
+    if (precedence(e.nodes()[n.lhs].kind) < p) lhs = "(" + lhs + ")";
+    if (precedence(e.nodes()[n.rhs].kind) <= p && duty_expression<C, N>::is_operator(e.nodes()[n.rhs].kind))
+        rhs = "(" + rhs + ")";
+    const char* op = n.kind == duty_kind::sum          ? " + "
+                     : n.kind == duty_kind::difference ? " - "
+                     : n.kind == duty_kind::at_least   ? " MIN "
+                                                       : " MAX ";
+    return lhs + op + rhs;
+}
+
+}  // namespace detail
+
+// Canonical text in EU notation: "245.5 % MIN CAD 5.33 / kg",
+// "8.3 % + EUR 117.11 / 100 kg MAX 18.7 % + EUR 10.06 / 100 kg". MIN is a
+// floor (the duty is at least), MAX a ceiling (at most).
+template <class C, unsigned N>
+std::string to_string(const duty_expression<C, N>& e) {
+    return detail::format_node(e, e.size() - 1);
+}
+
+template <class C, unsigned N>
+std::ostream& operator<<(std::ostream& os, const duty_expression<C, N>& e) {
+    return os << to_string(e);
+}
+inline std::ostream& operator<<(std::ostream& os, const hs_code& code) {
+    return os << to_string(code);
+}
+template <class From, class To>
+std::ostream& operator<<(std::ostream& os, const exchange_rate<From, To>& r) {
+    return os << to_string(r);
+}
+
+// --- assessments -----------------------------------------------------------------
+
+namespace detail {
+
+// Columns padded to their widest cell; numbers (alignment 'r') flush right.
+inline std::string format_table(const std::vector<std::vector<std::string>>& rows,
+                                const std::string& align, const std::string& indent) {
+    std::vector<std::size_t> width(align.size(), 0);
+    for (const auto& row : rows)
+        for (std::size_t c = 0; c < row.size() && c < width.size(); ++c)
+            if (row[c].size() > width[c]) width[c] = row[c].size();
+    std::string out;
+    for (const auto& row : rows) {
+        std::string line = indent;
+        for (std::size_t c = 0; c < row.size() && c < width.size(); ++c) {
+            const std::string pad(width[c] - row[c].size(), ' ');
+            line += align[c] == 'r' ? pad + row[c] : row[c] + pad;
+            if (c + 1 < row.size()) line += "  ";
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out += line + '\n';
+    }
+    return out;
+}
+
+}  // namespace detail
+
+// A breakdown someone who files customs entries can check line by line.
+template <class C>
+std::string to_string(const assessment<C>& a) {
+    const auto& p = a.policy();
+    std::string out = "Assessment: " + std::string(a.path_name()) + '\n';
+    out += "Value for duty: " + to_string(a.value());
+    if (a.value_used() != a.value()) out += " (used as " + to_string(a.value_used()) + ")";
+    out += '\n';
+    out += std::string("Rounding: ") + to_string(p.mode) + " to " + to_string(p.granularity) +
+           (p.stage == rounding_stage::each_component ? ", each component" : ", totals only");
+    if (p.value_granularity != money<C>{})
+        out += "; value first rounded to " + to_string(p.value_granularity);
+    out += '\n';
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({"component", "legal basis", "base", "rate", "exact", "amount", ""});
+    for (const auto& line : a) {
+        std::string note;
+        if (line.relieved) note = "de minimis: relieved";
+        if (line.floor_applied) note = "minimum applies";
+        if (line.ceiling_applied) note = note.empty() ? "maximum applies" : note + ", maximum applies";
+        rows.push_back({std::string(line.name), std::string(line.legal_basis), to_string(line.base),
+                        to_string(line.rate), to_string(line.exact), to_string(line.rounded),
+                        note});
+    }
+    out += detail::format_table(rows, "llrlrrl", "  ");
+    out += "Duties " + to_string(a.duties()) + "; taxes " + to_string(a.taxes()) + "; total " +
+           to_string(a.total()) + '\n';
+    return out;
+}
+
+template <class C>
+std::ostream& operator<<(std::ostream& os, const assessment<C>& a) {
+    return os << to_string(a);
+}
+
+}  // namespace tariff

@@ -66,6 +66,14 @@ public:
     static constexpr basic_money from_minor_units(Rep units) {
         return basic_money(decimal_type::from_parts(units, C::minor_digits));
     }
+    // Without this, from_minor_units(12.5) would silently truncate to 12.
+    template <std::floating_point F>
+    static constexpr basic_money from_minor_units(F) {
+        static_assert(detail::dependent_false<F>,
+                      "tariff: minor units are a whole number; from_minor_units takes an "
+                      "integer, not binary floating point");
+        return {};
+    }
 
     // Parses "40000.00" or "-0.001" (see parse_decimal for the notation).
     static constexpr parse_result<basic_money> parse(std::string_view text) noexcept {

@@ -199,6 +199,19 @@ constexpr auto operator*(basic_quantity<U, R> q, basic_decimal<R2> k) {
 
 // --- mistakes that must not compile ------------------------------------------
 
+template <class U, class R, std::floating_point F>
+constexpr void operator*(basic_quantity<U, R>, F) {
+    static_assert(detail::dependent_false<F>,
+                  "tariff: a quantity cannot be multiplied by binary floating point; use a "
+                  "decimal literal (1.5_dec) or an integer");
+}
+template <class U, class R, std::floating_point F>
+constexpr void operator*(F, basic_quantity<U, R>) {
+    static_assert(detail::dependent_false<F>,
+                  "tariff: a quantity cannot be multiplied by binary floating point; use a "
+                  "decimal literal (1.5_dec) or an integer");
+}
+
 template <class U, class V, class R1, class R2>
 requires(!same_dimension<U, V>) constexpr basic_quantity<U, R1> operator+(basic_quantity<U, R1>,
                                                                           basic_quantity<V, R2>) {

@@ -16,24 +16,31 @@
 
 namespace tariff {
 
-// Dimensions. The name appears in compiler messages about mixing them.
+// Dimensions. The name appears in compiler messages about mixing them; the
+// bit lets a duty expression record, in its type, which quantities it needs.
 struct count {
     static constexpr std::string_view name = "count";
+    static constexpr unsigned bit = 1u << 0;
 };
 struct mass {
     static constexpr std::string_view name = "mass";
+    static constexpr unsigned bit = 1u << 1;
 };
 struct volume {
     static constexpr std::string_view name = "volume";
+    static constexpr unsigned bit = 1u << 2;
 };
 struct pure_alcohol {
     static constexpr std::string_view name = "pure alcohol";
+    static constexpr unsigned bit = 1u << 3;
 };
 struct area {
     static constexpr std::string_view name = "area";
+    static constexpr unsigned bit = 1u << 4;
 };
 struct energy {
     static constexpr std::string_view name = "energy";
+    static constexpr unsigned bit = 1u << 5;
 };
 
 // One Unit = Num/Den base units of Dimension.
@@ -57,6 +64,20 @@ concept unit_tag = requires {
 template <class U, class V>
 concept same_dimension =
     unit_tag<U> && unit_tag<V> && std::same_as<typename U::dimension, typename V::dimension>;
+
+// A unit known only at run time (a parsed schedule, a table of expressions):
+// the same facts as a unit type, as values.
+struct unit_info {
+    unsigned dimension_bit = 0;
+    std::string_view dimension_name{};
+    std::int64_t num = 1;
+    std::int64_t den = 1;
+    std::string_view symbol{};
+};
+
+template <unit_tag U>
+inline constexpr unit_info unit_info_of{U::dimension::bit, U::dimension::name, U::num, U::den,
+                                        U::symbol};
 
 namespace units {
 // count

@@ -1,0 +1,420 @@
+// tariff/assessment.hpp: paths, tariff lines and the assessment of an entry.
+//
+// A duty_path is what an entry pays on one route through the schedule: one or
+// more duty components (a base duty plus stacked additional duties, each its
+// own line: Canada's China surtax, US Chapter 99 add-ons), then taxes on the
+// duty-paid value (Canada's GST, UK VAT), and optionally a de minimis relief.
+// A tariff_line names the HS code and holds the MFN duty and the named
+// treatments (paths) for origins. assess() evaluates a path on an entry
+// under a rounding_policy and returns every component with its legal basis,
+// base, rate, exact and rounded amount.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "expression.hpp"
+#include "hs_code.hpp"
+
+namespace tariff {
+
+// One duty line of a path.
+template <currency_tag C>
+struct duty_component {
+    std::string_view name;         // "MFN", "China surtax"
+    std::string_view legal_basis;  // "SOR/2024-187 s.3"
+    duty_expression<C> duty;
+};
+
+// A tax whose base is the value plus chosen duty components (and, if
+// cascading, the taxes listed before it). Canada's GST: 5 % of value + all
+// duties and surtaxes (Excise Tax Act s.215). UK VAT: value + duty.
+template <currency_tag C>
+struct tax_component {
+    static constexpr std::uint32_t all_duties = ~std::uint32_t{0};
+
+    std::string_view name;
+    std::string_view legal_basis;
+    ad_valorem rate;
+    bool on_value = true;
+    std::uint32_t duties = all_duties;  // bit i: the path's duty component i is in the base
+    bool on_earlier_taxes = false;
+};
+
+// No duty and/or no tax when the entry's value is at or below the limit.
+template <currency_tag C>
+struct de_minimis {
+    money<C> limit;
+    bool relieves_duty = true;
+    bool relieves_tax = false;
+};
+
+template <currency_tag C>
+class duty_path {
+public:
+    static constexpr std::size_t max_duties = 8;
+    static constexpr std::size_t max_taxes = 4;
+
+    constexpr duty_path() noexcept = default;
+    constexpr explicit duty_path(std::string_view name) noexcept : name_(name) {}
+
+    // The same path with one more duty component. errc::invalid_argument
+    // beyond max_duties.
+    constexpr duty_path with_duty(std::string_view name, std::string_view legal_basis,
+                                  duty_expression<C> duty) const {
+        if (duty_count_ == max_duties) detail::raise(errc::invalid_argument);
+        duty_path out = *this;
+        out.duties_[out.duty_count_++] = duty_component<C>{name, legal_basis, duty};
+        return out;
+    }
+    constexpr duty_path with_tax(tax_component<C> tax) const {
+        if (tax_count_ == max_taxes) detail::raise(errc::invalid_argument);
+        duty_path out = *this;
+        out.taxes_[out.tax_count_++] = tax;
+        return out;
+    }
+    constexpr duty_path with_de_minimis(de_minimis<C> relief) const {
+        if (relief.limit < money<C>{}) detail::raise(errc::negative_quantity);
+        duty_path out = *this;
+        out.relief_ = relief;
+        out.has_relief_ = true;
+        return out;
+    }
+    constexpr duty_path renamed(std::string_view name) const noexcept {
+        duty_path out = *this;
+        out.name_ = name;
+        return out;
+    }
+
+    constexpr std::string_view name() const noexcept { return name_; }
+    constexpr std::size_t duty_count() const noexcept { return duty_count_; }
+    constexpr const duty_component<C>& duty(std::size_t i) const noexcept { return duties_[i]; }
+    constexpr std::size_t tax_count() const noexcept { return tax_count_; }
+    constexpr const tax_component<C>& tax(std::size_t i) const noexcept { return taxes_[i]; }
+    constexpr bool has_de_minimis() const noexcept { return has_relief_; }
+    constexpr const de_minimis<C>& relief() const noexcept { return relief_; }
+
+private:
+    std::string_view name_;
+    std::array<duty_component<C>, max_duties> duties_{};
+    std::size_t duty_count_ = 0;
+    std::array<tax_component<C>, max_taxes> taxes_{};
+    std::size_t tax_count_ = 0;
+    de_minimis<C> relief_{};
+    bool has_relief_ = false;
+};
+
+// Named route through a tariff line for an origin ("standard" for CN).
+template <currency_tag C>
+struct treatment {
+    std::string_view name;
+    std::string_view origin;  // ISO 3166 alpha-2, or empty for any origin
+    duty_path<C> path;
+};
+
+template <currency_tag C>
+class tariff_line {
+public:
+    static constexpr std::size_t max_treatments = 6;
+
+    constexpr tariff_line(hs_code code, std::string_view description, const unit_info& unit,
+                          duty_expression<C> mfn, std::string_view mfn_basis) noexcept
+        : code_(code), description_(description), unit_(&unit), mfn_(mfn), mfn_basis_(mfn_basis) {}
+
+    constexpr const hs_code& code() const noexcept { return code_; }
+    constexpr std::string_view description() const noexcept { return description_; }
+    constexpr const unit_info& unit() const noexcept { return *unit_; }
+    constexpr const duty_expression<C>& mfn() const noexcept { return mfn_; }
+
+    // A path holding the MFN duty as its first component; add surtaxes and
+    // taxes to it.
+    constexpr duty_path<C> mfn_path(std::string_view name) const {
+        return duty_path<C>(name).with_duty("MFN", mfn_basis_, mfn_);
+    }
+
+    constexpr tariff_line with_treatment(std::string_view name, std::string_view origin,
+                                         duty_path<C> path) const {
+        if (count_ == max_treatments) detail::raise(errc::invalid_argument);
+        tariff_line out = *this;
+        out.treatments_[out.count_++] = treatment<C>{name, origin, path.renamed(name)};
+        return out;
+    }
+
+    constexpr std::size_t treatment_count() const noexcept { return count_; }
+    constexpr const treatment<C>& treatment_at(std::size_t i) const noexcept {
+        return treatments_[i];
+    }
+    // The path of the treatment called `name`; errc::invalid_argument if none.
+    constexpr const duty_path<C>& path(std::string_view name) const {
+        for (std::size_t i = 0; i < count_; ++i)
+            if (treatments_[i].name == name) return treatments_[i].path;
+        detail::raise(errc::invalid_argument);
+        return treatments_[0].path;
+    }
+
+private:
+    hs_code code_;
+    std::string_view description_;
+    const unit_info* unit_;
+    duty_expression<C> mfn_;
+    std::string_view mfn_basis_;
+    std::array<treatment<C>, max_treatments> treatments_{};
+    std::size_t count_ = 0;
+};
+
+// When rounding happens in an assessment.
+enum class rounding_stage : unsigned char {
+    each_component,  // every duty and tax line is rounded; totals add rounded lines
+    totals,          // lines stay exact; only the totals are rounded
+};
+
+template <currency_tag C>
+struct rounding_policy {
+    rounding_mode mode = rounding_mode::half_even;
+    money<C> granularity = money<C>::from_minor_units(1);
+    rounding_stage stage = rounding_stage::each_component;
+    // Zero: the value is used as given. Otherwise the value is first rounded
+    // to a multiple of this, by `mode` (US 19 CFR 159.3: whole dollars).
+    money<C> value_granularity{};
+};
+
+enum class component_kind : unsigned char { duty, tax };
+
+template <currency_tag C>
+struct assessment_line {
+    component_kind kind = component_kind::duty;
+    std::string_view name;
+    std::string_view legal_basis;
+    money<C> base;             // the value it was computed on (a tax: value + duties ...)
+    duty_expression<C> rate;   // the duty expression, or the tax's rate
+    money<C> exact;            // exact, unrounded
+    money<C> rounded;          // as the policy rounds it (= exact when rounding on totals)
+    bool floor_applied = false;
+    bool ceiling_applied = false;
+    bool relieved = false;     // zero because of de minimis
+};
+
+template <currency_tag C>
+class assessment {
+public:
+    static constexpr std::size_t max_lines =
+        duty_path<C>::max_duties + duty_path<C>::max_taxes;
+
+    constexpr std::string_view path_name() const noexcept { return path_name_; }
+    constexpr money<C> value() const noexcept { return value_; }            // as declared
+    constexpr money<C> value_used() const noexcept { return value_used_; }  // after value rounding
+    constexpr std::size_t size() const noexcept { return size_; }
+    constexpr const assessment_line<C>& operator[](std::size_t i) const noexcept {
+        return lines_[i];
+    }
+    constexpr const assessment_line<C>* begin() const noexcept { return lines_.data(); }
+    constexpr const assessment_line<C>* end() const noexcept { return lines_.data() + size_; }
+    // The line called `name`; errc::invalid_argument if none.
+    constexpr const assessment_line<C>& line(std::string_view name) const {
+        for (std::size_t i = 0; i < size_; ++i)
+            if (lines_[i].name == name) return lines_[i];
+        detail::raise(errc::invalid_argument);
+        return lines_[0];
+    }
+    constexpr money<C> duties() const noexcept { return duties_; }
+    constexpr money<C> taxes() const noexcept { return taxes_; }
+    constexpr money<C> total() const noexcept { return duties_ + taxes_; }
+    constexpr const rounding_policy<C>& policy() const noexcept { return policy_; }
+    constexpr bool de_minimis_applied() const noexcept { return relieved_; }
+
+private:
+    template <currency_tag C2>
+    friend constexpr result<assessment<C2>> assess_checked(const duty_path<C2>&,
+                                                           const duty_base<C2>&,
+                                                           const rounding_policy<C2>&) noexcept;
+
+    std::string_view path_name_;
+    money<C> value_{};
+    money<C> value_used_{};
+    std::array<assessment_line<C>, max_lines> lines_{};
+    std::size_t size_ = 0;
+    money<C> duties_{};
+    money<C> taxes_{};
+    rounding_policy<C> policy_{};
+    bool relieved_ = false;
+};
+
+namespace detail {
+template <class C>
+constexpr result<money<C>> round_by(money<C> m, const rounding_policy<C>& p) noexcept {
+    if (p.granularity <= money<C>{}) return errc::invalid_argument;
+    const auto n = detail::divide(m.amount(), p.granularity.amount(), 0, p.mode);
+    if (!n) return n.error();
+    const auto r = detail::multiply(n.value_or({}), p.granularity.amount());
+    if (!r) return r.error();
+    return money<C>(r.value_or({}));
+}
+template <class C>
+constexpr result<money<C>> sum(money<C> a, money<C> b) noexcept {
+    const auto r = detail::add(a.amount(), b.amount());
+    if (!r) return r.error();
+    return money<C>(r.value_or({}));
+}
+}  // namespace detail
+
+// The non-throwing form of assess().
+template <currency_tag C>
+constexpr result<assessment<C>> assess_checked(const duty_path<C>& path, const duty_base<C>& base,
+                                               const rounding_policy<C>& policy) noexcept {
+    assessment<C> a;
+    a.path_name_ = path.name();
+    a.policy_ = policy;
+    a.value_ = base.value();
+    const bool each = policy.stage == rounding_stage::each_component;
+
+    // The value base, rounded first if the policy says so.
+    money<C> value = base.value();
+    if (policy.value_granularity != money<C>{}) {
+        rounding_policy<C> whole = policy;
+        whole.granularity = policy.value_granularity;
+        const auto v = detail::round_by(value, whole);
+        if (!v) return v.error();
+        value = v.value_or({});
+    }
+    a.value_used_ = value;
+    const duty_base<C> used = base.with_value(value);
+
+    const bool relieved = path.has_de_minimis() && base.value() <= path.relief().limit;
+    a.relieved_ = relieved;
+    const bool duty_relieved = relieved && path.relief().relieves_duty;
+    const bool tax_relieved = relieved && path.relief().relieves_tax;
+
+    money<C> exact_duties{}, rounded_duties{};
+    for (std::size_t i = 0; i < path.duty_count(); ++i) {
+        const auto& c = path.duty(i);
+        auto& line = a.lines_[a.size_++];
+        line.kind = component_kind::duty;
+        line.name = c.name;
+        line.legal_basis = c.legal_basis;
+        line.base = value;
+        line.rate = c.duty;
+        if (!duty_relieved) {
+            const auto e = c.duty.evaluate(used);
+            if (!e) return e.error();
+            line.exact = e.value_or({}).amount;
+            line.floor_applied = e.value_or({}).floor_applied;
+            line.ceiling_applied = e.value_or({}).ceiling_applied;
+        }
+        line.relieved = duty_relieved;
+        line.rounded = line.exact;
+        if (each) {
+            const auto r = detail::round_by(line.exact, policy);
+            if (!r) return r.error();
+            line.rounded = r.value_or({});
+        }
+        const auto s1 = detail::sum(exact_duties, line.exact);
+        const auto s2 = detail::sum(rounded_duties, line.rounded);
+        if (!s1 || !s2) return errc::overflow;
+        exact_duties = s1.value_or({});
+        rounded_duties = s2.value_or({});
+    }
+
+    money<C> exact_taxes{}, rounded_taxes{};
+    for (std::size_t t = 0; t < path.tax_count(); ++t) {
+        const auto& tax = path.tax(t);
+        money<C> tax_base = tax.on_value ? value : money<C>{};
+        for (std::size_t i = 0; i < path.duty_count(); ++i) {
+            if (i >= 32 || !(tax.duties & (std::uint32_t{1} << i))) continue;
+            const auto s = detail::sum(tax_base, each ? a.lines_[i].rounded : a.lines_[i].exact);
+            if (!s) return s.error();
+            tax_base = s.value_or({});
+        }
+        if (tax.on_earlier_taxes) {
+            const auto s = detail::sum(tax_base, each ? rounded_taxes : exact_taxes);
+            if (!s) return s.error();
+            tax_base = s.value_or({});
+        }
+        auto& line = a.lines_[a.size_++];
+        line.kind = component_kind::tax;
+        line.name = tax.name;
+        line.legal_basis = tax.legal_basis;
+        line.base = tax_base;
+        line.rate = duty_expression<C>(tax.rate);
+        line.relieved = tax_relieved;
+        if (!tax_relieved) {
+            const auto e = detail::multiply(tax_base.amount(), tax.rate.fraction());
+            if (!e) return e.error();
+            line.exact = money<C>(e.value_or({}));
+        }
+        line.rounded = line.exact;
+        if (each) {
+            const auto r = detail::round_by(line.exact, policy);
+            if (!r) return r.error();
+            line.rounded = r.value_or({});
+        }
+        const auto s1 = detail::sum(exact_taxes, line.exact);
+        const auto s2 = detail::sum(rounded_taxes, line.rounded);
+        if (!s1 || !s2) return errc::overflow;
+        exact_taxes = s1.value_or({});
+        rounded_taxes = s2.value_or({});
+    }
+
+    if (each) {
+        a.duties_ = rounded_duties;
+        a.taxes_ = rounded_taxes;
+    } else {
+        const auto d = detail::round_by(exact_duties, policy);
+        const auto t = detail::round_by(exact_taxes, policy);
+        if (!d) return d.error();
+        if (!t) return t.error();
+        a.duties_ = d.value_or({});
+        a.taxes_ = t.value_or({});
+    }
+    return a;
+}
+
+// Assesses an entry (its value and quantities) on a path. Raises on a
+// missing quantity (errc::missing_quantity), overflow, or a bad policy.
+template <currency_tag C, unsigned Declared>
+constexpr assessment<C> assess(const duty_path<C>& path, const duty_base<C, Declared>& base,
+                               const rounding_policy<C>& policy = {}) {
+    return assess_checked(path, duty_base<C>(base), policy).value();
+}
+
+// Both paths for one entry, and what the second costs more than the first.
+template <currency_tag C>
+struct path_comparison {
+    assessment<C> first;
+    assessment<C> second;
+    constexpr money<C> difference() const noexcept { return second.total() - first.total(); }
+};
+
+template <currency_tag C, unsigned Declared>
+constexpr path_comparison<C> compare(const duty_path<C>& first, const duty_path<C>& second,
+                                     const duty_base<C, Declared>& base,
+                                     const rounding_policy<C>& policy = {}) {
+    return {assess(first, base, policy), assess(second, base, policy)};
+}
+
+// --- measures of incidence -----------------------------------------------------
+
+// Total duties / value, as a rate rounded to `places` decimal places of a
+// percent. errc::division_by_zero for a zero value.
+template <currency_tag C>
+constexpr ad_valorem effective_rate(const assessment<C>& a, int places, rounding_mode mode) {
+    const auto percent = divide(a.duties().amount() * 100, a.value_used().amount(), places, mode);
+    return ad_valorem::from_percent(percent);
+}
+
+// The ad valorem equivalent of a duty at a unit value (WTO/UNCTAD method: the
+// duty on one unit divided by the unit value), as a rate rounded to `places`
+// decimal places of a percent. unit_value is money per unit, e.g.
+// 6.00_CAD / tariff::kg.
+template <currency_tag C, unsigned Needs, unit_tag U>
+constexpr ad_valorem ad_valorem_equivalent(const duty_expression<C, Needs>& duty,
+                                           const specific_rate<C, U>& unit_value, int places,
+                                           rounding_mode mode) {
+    const auto base = duty_base(unit_value.per_unit()).with(1 * U{});
+    const auto d = duty(base);
+    const auto percent = divide(d.amount() * 100, unit_value.per_unit().amount(), places, mode);
+    return ad_valorem::from_percent(percent);
+}
+
+}  // namespace tariff

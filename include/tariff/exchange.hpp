@@ -1,0 +1,66 @@
+// tariff/exchange.hpp: converting between currencies at a stated rate.
+//
+// exchange_rate<From, To> holds how many To one From buys, as an exact
+// decimal (Bank of Canada rates have 4 decimals, ECB 4 to 6; more are fine).
+// Converting is exact (exact()) or rounded to To's minor unit with a mode
+// you give (convert()). A rate for CNY -> CAD does not compile on USD.
+#pragma once
+
+#include "money.hpp"
+
+namespace tariff {
+
+template <currency_tag From, currency_tag To>
+class exchange_rate {
+public:
+    using from_currency = From;
+    using to_currency = To;
+
+    // errc::invalid_argument if rate <= 0.
+    constexpr explicit exchange_rate(decimal rate) : rate_(rate) {
+        if (rate <= 0) detail::raise(errc::invalid_argument);
+    }
+
+    constexpr decimal rate() const noexcept { return rate_; }
+
+    // amount * rate, exact.
+    template <class R>
+    constexpr basic_money<To, R> exact(basic_money<From, R> amount) const {
+        return basic_money<To, R>(amount.amount() * basic_decimal<R>(rate_));
+    }
+    // amount * rate, rounded to To's minor unit by mode.
+    template <class R>
+    constexpr basic_money<To, R> convert(basic_money<From, R> amount, rounding_mode mode) const {
+        return round(exact(amount), mode);
+    }
+
+    // 1 / rate, rounded to `places` decimal places by mode (an inverse is
+    // rarely exact: 1 / 0.1897 has no finite decimal form).
+    constexpr exchange_rate<To, From> inverse(int places, rounding_mode mode) const {
+        return exchange_rate<To, From>(divide(decimal(1), rate_, places, mode));
+    }
+
+    template <class C2, class R>
+        requires(!std::same_as<C2, From>)
+    constexpr void exact(basic_money<C2, R>) const {
+        static_assert(detail::dependent_false<C2>,
+                      "tariff: this exchange_rate converts from another currency; it cannot be "
+                      "applied to this amount (check the rate's From currency)");
+    }
+    template <class C2, class R>
+        requires(!std::same_as<C2, From>)
+    constexpr void convert(basic_money<C2, R>, rounding_mode) const {
+        static_assert(detail::dependent_false<C2>,
+                      "tariff: this exchange_rate converts from another currency; it cannot be "
+                      "applied to this amount (check the rate's From currency)");
+    }
+
+    friend constexpr bool operator==(const exchange_rate& a, const exchange_rate& b) noexcept {
+        return a.rate_ == b.rate_;
+    }
+
+private:
+    decimal rate_;
+};
+
+}  // namespace tariff

@@ -1,0 +1,420 @@
+// tariff/expression.hpp: duty expressions as schedules write them.
+//
+// A duty_expression<C> is a value (a constexpr object you can keep in a
+// table) built from rates:
+//
+//   6.1_pct                                      ad valorem
+//   106.50_CAD / tariff::tonne + 7_pct           sum ("$106.50/tonne plus 7 %")
+//   at_least(245.5_pct, 5.33_CAD / tariff::kg)   floor ("but not less than", EU "MIN")
+//   at_most(a, b)                                ceiling (EU "MAX": the duty is a, at most b)
+//   a - 7.00_GBP / tariff::hundred_kg            a specific amount subtracted (never below zero)
+//   fixed_amount(3.00_EUR)                       a fixed amount per tariff item
+//   duty_free                                    Free
+//
+// It is evaluated on a duty_base: the entry's value and the quantities
+// declared for it. The second template argument records which dimensions
+// (mass, volume, ...) the expression needs; where both the expression and the
+// base know theirs at compile time, a missing quantity does not compile.
+// Where only run time knows (runtime_quantities: a table, a parsed schedule),
+// evaluation reports errc::missing_quantity. Evaluation is exact; rounding is
+// the caller's (see assessment.hpp).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+#include "money.hpp"
+#include "quantity.hpp"
+#include "rate.hpp"
+
+namespace tariff {
+
+// The quantities of a base or the needs of an expression are known only at
+// run time.
+inline constexpr unsigned runtime_quantities = ~0u;
+
+namespace detail {
+inline constexpr std::size_t dimension_count = 6;  // count, mass, volume, pure alcohol, area, energy
+
+constexpr std::size_t dimension_index(unsigned bit) noexcept {
+    std::size_t i = 0;
+    while (i < 32 && !(bit & (1u << i))) ++i;
+    return i;
+}
+constexpr unsigned combine_needs(unsigned a, unsigned b) noexcept {
+    return (a == runtime_quantities || b == runtime_quantities) ? runtime_quantities : (a | b);
+}
+}  // namespace detail
+
+// The value and the quantities of one entry (or one line of it).
+template <currency_tag C, unsigned Declared = runtime_quantities>
+class duty_base {
+public:
+    using currency = C;
+    static constexpr unsigned declared = Declared;
+
+    // errc::negative_quantity if value < 0.
+    constexpr explicit duty_base(money<C> value) : value_(value) {
+        if (value < money<C>{}) detail::raise(errc::negative_quantity);
+    }
+
+    // A base whose declared quantities are known at compile time converts to
+    // one checked at run time.
+    template <unsigned D2>
+        requires(Declared == runtime_quantities && D2 != runtime_quantities)
+    constexpr duty_base(const duty_base<C, D2>& other)
+        : value_(other.value()), quantity_(other.quantities()), present_(other.present()) {}
+
+    // The same base with quantity q declared (16.32 t is kept as 16,320 kg).
+    // Declaring a second quantity of one dimension replaces the first.
+    template <unit_tag U>
+    constexpr duty_base<C, (Declared == runtime_quantities
+                                ? runtime_quantities
+                                : Declared | U::dimension::bit)>
+    with(quantity<U> q) const {
+        return with_unit<(Declared == runtime_quantities ? runtime_quantities
+                                                         : Declared | U::dimension::bit)>(
+            unit_info_of<U>, q.value());
+    }
+
+    // The same for a unit known only at run time.
+    constexpr duty_base<C, runtime_quantities> with(const unit_info& unit, decimal amount) const {
+        return with_unit<runtime_quantities>(unit, amount);
+    }
+
+    // The same quantities with another value (errc::negative_quantity if < 0).
+    constexpr duty_base with_value(money<C> value) const {
+        duty_base out = *this;
+        out.value_ = duty_base(value).value_;
+        return out;
+    }
+
+    constexpr money<C> value() const noexcept { return value_; }
+    constexpr bool has(unsigned dimension_bit) const noexcept {
+        return (present_ & dimension_bit) != 0;
+    }
+    // The declared quantity of `unit`'s dimension, expressed in `unit`.
+    constexpr result<decimal> quantity_in(const unit_info& unit) const noexcept {
+        if (!has(unit.dimension_bit)) return errc::missing_quantity;
+        // base units -> unit: multiply by den / num
+        return detail::multiply_ratio(quantity_[detail::dimension_index(unit.dimension_bit)],
+                                      unit.den, unit.num);
+    }
+
+    constexpr const std::array<decimal, detail::dimension_count>& quantities() const noexcept {
+        return quantity_;
+    }
+    constexpr unsigned present() const noexcept { return present_; }
+
+private:
+    template <currency_tag, unsigned>
+    friend class duty_base;
+
+    template <unsigned D2>
+    constexpr duty_base<C, D2> with_unit(const unit_info& unit, decimal amount) const {
+        if (amount < 0) detail::raise(errc::negative_quantity);
+        const std::size_t i = detail::dimension_index(unit.dimension_bit);
+        if (i >= detail::dimension_count) detail::raise(errc::invalid_argument);
+        duty_base<C, D2> out(value_);
+        out.quantity_ = quantity_;
+        out.present_ = present_ | unit.dimension_bit;
+        // unit -> base units: multiply by num / den
+        out.quantity_[i] = detail::multiply_ratio(amount, unit.num, unit.den).value();
+        return out;
+    }
+
+    money<C> value_{};
+    std::array<decimal, detail::dimension_count> quantity_{};
+    unsigned present_ = 0;
+};
+
+// duty_base(value) starts with no quantities, known at compile time.
+template <currency_tag C, class R>
+duty_base(basic_money<C, R>) -> duty_base<C, 0>;
+
+enum class duty_kind : unsigned char {
+    free,        // no duty
+    ad_valorem,  // amount: the fraction of the value (0.061 for 6.1 %)
+    specific,    // amount: money per `unit`
+    fixed,       // amount: money, whatever the quantity
+    sum,         // lhs + rhs
+    difference,  // lhs - rhs, but not below zero
+    at_least,    // max(lhs, rhs): a floor
+    at_most,     // min(lhs, rhs): a ceiling
+};
+
+struct duty_node {
+    duty_kind kind = duty_kind::free;
+    std::uint8_t lhs = 0;  // operand indices (for sum .. at_most)
+    std::uint8_t rhs = 0;
+    decimal amount{};
+    const unit_info* unit = nullptr;  // for specific: one of the unit_info_of<U> objects
+
+    friend constexpr bool operator==(const duty_node& a, const duty_node& b) noexcept {
+        const bool same_unit = (a.unit == nullptr) == (b.unit == nullptr) &&
+                               (a.unit == nullptr ||
+                                (a.unit->dimension_bit == b.unit->dimension_bit &&
+                                 a.unit->num == b.unit->num && a.unit->den == b.unit->den));
+        return a.kind == b.kind && a.lhs == b.lhs && a.rhs == b.rhs && a.amount == b.amount &&
+               same_unit;
+    }
+};
+
+// What an evaluation found: the exact duty, and whether a floor or a ceiling
+// decided it (for the assessment's explanation).
+template <currency_tag C>
+struct duty_evaluation {
+    money<C> amount{};
+    bool floor_applied = false;    // some at_least took its minimum
+    bool ceiling_applied = false;  // some at_most took its maximum
+};
+
+struct duty_free_t {};
+// Free.
+inline constexpr duty_free_t duty_free{};
+
+template <currency_tag C, unsigned Needs = runtime_quantities>
+class duty_expression {
+public:
+    using currency = C;
+    static constexpr unsigned needs = Needs;
+    // The most nodes (rates and operators) one expression holds; the longest
+    // EU compound (9.10 % + 45.10 EUR / 100 kg MAX 18.90 % + 16.50 EUR / 100 kg)
+    // uses 7.
+    static constexpr std::size_t capacity = 15;
+
+    constexpr duty_expression() noexcept { nodes_[0] = duty_node{}; }
+    constexpr duty_expression(duty_free_t) noexcept : duty_expression() {}
+
+    constexpr duty_expression(ad_valorem rate) noexcept
+        requires(Needs == 0 || Needs == runtime_quantities)
+    {
+        nodes_[0] = duty_node{duty_kind::ad_valorem, 0, 0, rate.fraction(), nullptr};
+        size_ = 1;
+    }
+
+    template <unit_tag U>
+        requires(Needs == U::dimension::bit || Needs == runtime_quantities)
+    constexpr duty_expression(specific_rate<C, U> rate) noexcept {
+        nodes_[0] = duty_node{duty_kind::specific, 0, 0, rate.per_unit().amount(),
+                              &unit_info_of<U>};
+        size_ = 1;
+        needs_ = U::dimension::bit;
+    }
+
+    // Widening to an expression whose needs are checked at run time.
+    template <unsigned N2>
+        requires(Needs == runtime_quantities && N2 != runtime_quantities)
+    constexpr duty_expression(const duty_expression<C, N2>& other) noexcept
+        : nodes_(other.nodes()), size_(other.size()), needs_(other.runtime_needs()) {}
+
+    // A node-level builder (used by the operators and by parsers); raises
+    // errc::invalid_argument when the result would exceed `capacity`.
+    template <unsigned N1, unsigned N2>
+    static constexpr duty_expression combine(duty_kind kind, const duty_expression<C, N1>& a,
+                                             const duty_expression<C, N2>& b) {
+        if (a.size() + b.size() + 1 > capacity) detail::raise(errc::invalid_argument);
+        duty_expression out;
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < a.size(); ++i) out.nodes_[n++] = a.nodes()[i];
+        const auto offset = static_cast<std::uint8_t>(a.size());
+        for (std::size_t i = 0; i < b.size(); ++i) {
+            duty_node node = b.nodes()[i];
+            if (is_operator(node.kind)) {
+                node.lhs = static_cast<std::uint8_t>(node.lhs + offset);
+                node.rhs = static_cast<std::uint8_t>(node.rhs + offset);
+            }
+            out.nodes_[n++] = node;
+        }
+        out.nodes_[n] = duty_node{kind, static_cast<std::uint8_t>(a.size() - 1),
+                                  static_cast<std::uint8_t>(n - 1), decimal{}, nullptr};
+        out.size_ = static_cast<std::uint8_t>(n + 1);
+        out.needs_ = a.runtime_needs() | b.runtime_needs();
+        return out;
+    }
+
+    static constexpr duty_expression fixed(money<C> amount) {
+        if (amount < money<C>{}) detail::raise(errc::negative_quantity);
+        duty_expression out;
+        out.nodes_[0] = duty_node{duty_kind::fixed, 0, 0, amount.amount(), nullptr};
+        return out;
+    }
+
+    // The exact duty on `base`. errc::missing_quantity if the base lacks a
+    // quantity the expression needs (a compile error where both are known).
+    template <unsigned Declared>
+    constexpr money<C> operator()(const duty_base<C, Declared>& base) const {
+        return explain(base).amount;
+    }
+
+    template <unsigned Declared>
+    constexpr duty_evaluation<C> explain(const duty_base<C, Declared>& base) const {
+        if constexpr (Needs != runtime_quantities && Declared != runtime_quantities) {
+            static_assert((Needs & ~Declared) == 0,
+                          "tariff: this duty needs a quantity the entry does not declare (e.g. a "
+                          "per-kg rate on an entry with no mass); add it with base.with(q)");
+        }
+        const auto r = evaluate(duty_base<C>(base));
+        return r.value();
+    }
+
+    // The non-throwing form.
+    constexpr result<duty_evaluation<C>> evaluate(const duty_base<C>& base) const noexcept {
+        std::array<money<C>, capacity> v{};
+        duty_evaluation<C> out;
+        for (std::size_t i = 0; i < size_; ++i) {
+            const duty_node& n = nodes_[i];
+            switch (n.kind) {
+            case duty_kind::free:
+                v[i] = money<C>{};
+                break;
+            case duty_kind::ad_valorem: {
+                const auto d = detail::multiply(base.value().amount(), n.amount);
+                if (!d) return d.error();
+                v[i] = money<C>(d.value_or({}));
+                break;
+            }
+            case duty_kind::specific: {
+                const auto q = base.quantity_in(*n.unit);
+                if (!q) return q.error();
+                const auto d = detail::multiply(n.amount, q.value_or({}));
+                if (!d) return d.error();
+                v[i] = money<C>(d.value_or({}));
+                break;
+            }
+            case duty_kind::fixed:
+                v[i] = money<C>(n.amount);
+                break;
+            case duty_kind::sum:
+            case duty_kind::difference: {
+                const auto b = n.kind == duty_kind::sum ? v[n.rhs].amount() : -v[n.rhs].amount();
+                const auto d = detail::add(v[n.lhs].amount(), b);
+                if (!d) return d.error();
+                v[i] = money<C>(d.value_or({}));
+                if (v[i] < money<C>{}) v[i] = money<C>{};  // a duty is never negative
+                break;
+            }
+            case duty_kind::at_least:
+                v[i] = v[n.rhs] > v[n.lhs] ? v[n.rhs] : v[n.lhs];
+                if (v[n.rhs] > v[n.lhs]) out.floor_applied = true;
+                break;
+            case duty_kind::at_most:
+                v[i] = v[n.rhs] < v[n.lhs] ? v[n.rhs] : v[n.lhs];
+                if (v[n.rhs] < v[n.lhs]) out.ceiling_applied = true;
+                break;
+            }
+        }
+        out.amount = v[size_ - 1];
+        return out;
+    }
+
+    constexpr const std::array<duty_node, capacity>& nodes() const noexcept { return nodes_; }
+    constexpr std::size_t size() const noexcept { return size_; }
+    // The dimension bits of the quantities this expression needs.
+    constexpr unsigned runtime_needs() const noexcept { return needs_; }
+    constexpr const duty_node& root() const noexcept { return nodes_[size_ - 1]; }
+
+    template <unsigned N2>
+    friend constexpr bool operator==(const duty_expression& a,
+                                     const duty_expression<C, N2>& b) noexcept {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (!(a.nodes()[i] == b.nodes()[i])) return false;
+        return true;
+    }
+
+    static constexpr bool is_operator(duty_kind k) noexcept {
+        return k == duty_kind::sum || k == duty_kind::difference || k == duty_kind::at_least ||
+               k == duty_kind::at_most;
+    }
+
+private:
+    template <currency_tag, unsigned>
+    friend class duty_expression;
+
+    std::array<duty_node, capacity> nodes_{};
+    std::uint8_t size_ = 1;
+    unsigned needs_ = 0;
+};
+
+// --- building expressions ------------------------------------------------------
+
+namespace detail {
+
+struct no_currency {};
+
+template <class T>
+struct duty_operand : std::false_type {};
+template <>
+struct duty_operand<ad_valorem> : std::true_type {
+    using currency = no_currency;
+    static constexpr unsigned needs = 0;
+};
+template <class C, class U>
+struct duty_operand<specific_rate<C, U, std::int64_t>> : std::true_type {
+    using currency = C;
+    static constexpr unsigned needs = U::dimension::bit;
+};
+template <class C, unsigned N>
+struct duty_operand<duty_expression<C, N>> : std::true_type {
+    using currency = C;
+    static constexpr unsigned needs = N;
+};
+
+template <class A, class B>
+struct duty_currency {
+    using a = typename duty_operand<A>::currency;
+    using b = typename duty_operand<B>::currency;
+    static_assert(std::is_same_v<a, no_currency> || std::is_same_v<b, no_currency> ||
+                      std::is_same_v<a, b>,
+                  "tariff: one duty expression cannot mix currencies; convert the specific "
+                  "amounts with an exchange_rate first");
+    using type = std::conditional_t<std::is_same_v<a, no_currency>, b, a>;
+};
+
+template <class A, class B>
+constexpr auto build(duty_kind kind, const A& a, const B& b) {
+    using C = typename duty_currency<A, B>::type;
+    static_assert(!std::is_same_v<C, no_currency>,
+                  "tariff: an expression of ad valorem rates alone has no currency; write "
+                  "duty_expression<CAD>(rate) for one operand");
+    constexpr unsigned needs = combine_needs(duty_operand<A>::needs, duty_operand<B>::needs);
+    const duty_expression<C, duty_operand<A>::needs> ea(a);
+    const duty_expression<C, duty_operand<B>::needs> eb(b);
+    return duty_expression<C, needs>::combine(kind, ea, eb);
+}
+
+}  // namespace detail
+
+template <class T>
+concept duty_operand = detail::duty_operand<T>::value;
+
+// a + b. (Two ad valorem rates add as a rate: 6.1_pct + 100_pct is 106.1 %.)
+template <duty_operand A, duty_operand B>
+    requires(!(std::same_as<A, ad_valorem> && std::same_as<B, ad_valorem>))
+constexpr auto operator+(const A& a, const B& b) {
+    return detail::build(duty_kind::sum, a, b);
+}
+// a - b, but not below zero (a duty is never negative).
+template <duty_operand A, duty_operand B>
+constexpr auto operator-(const A& a, const B& b) {
+    return detail::build(duty_kind::difference, a, b);
+}
+// a, but not less than b: Canada's "but not less than", EU "a MIN b".
+template <duty_operand A, duty_operand B>
+constexpr auto at_least(const A& a, const B& b) {
+    return detail::build(duty_kind::at_least, a, b);
+}
+// a, but not more than b: EU "a MAX b".
+template <duty_operand A, duty_operand B>
+constexpr auto at_most(const A& a, const B& b) {
+    return detail::build(duty_kind::at_most, a, b);
+}
+// A fixed amount, whatever the quantity (the EU's EUR 3 per tariff item).
+template <currency_tag C>
+constexpr duty_expression<C, 0> fixed_amount(money<C> amount) {
+    return duty_expression<C, 0>::fixed(amount);
+}
+
+}  // namespace tariff
