@@ -1,78 +1,52 @@
 // ev_paths: one Chinese-made electric vehicle entering Canada, on both paths.
 //
-// Figures checked by hand (../shared domain notes, section 1):
+// Figures checked by hand (shared domain notes, section 1):
 //   value for duty CAD 40,000.00
 //   preferential: duty 2,440.00; GST 5 % of 42,440.00 = 2,122.00; total 4,562.00
 //   standard: 2,440.00 + surtax 40,000.00 = 42,440.00; GST 5 % of 82,440.00 = 4,122.00;
-//             total 46,562.00
-#include <cstddef>
+//             total 46,562.00; the preferential path saves 42,000.00
 #include <iostream>
-#include <string>
 
 #include <tariff/io.hpp>
 #include <tariff/tariff.hpp>
 
 using namespace tariff::literals;
-using tariff::rounding::half_even;
+using tariff::CAD;
 
-// Customs Tariff 8703.80.00, MFN rate (CBSA customs notice CN 24-32).
-constexpr auto mfn = 6.1_pct;
-// China Surtax Order, SOR/2024-187 s.3: 100 % of the value for duty.
-constexpr auto china_surtax = 100_pct;
-// Excise Tax Act s.215: GST is 5 % of the value for duty plus all duties.
-constexpr auto gst = 5_pct;
+// Customs Tariff 8703.80.00: MFN 6.1 % (CBSA customs notice CN 24-32).
+constexpr tariff::tariff_line<CAD> ev_line{
+    tariff::hs_code("8703.80.00"), "Electric passenger motor vehicles",
+    tariff::unit_info_of<tariff::units::each>, 6.1_pct, "Customs Tariff 8703.80.00"};
 
-constexpr auto value_for_duty = 40'000.00_CAD;
+// Excise Tax Act s.215: GST is 5 % of the value for duty plus all duties and surtaxes.
+constexpr tariff::tax_component<CAD> gst{"GST", "Excise Tax Act s.215", 5_pct};
 
-// Each component is rounded to the cent, half to even, where it is computed.
-constexpr auto mfn_duty = round(mfn(value_for_duty), half_even);
-constexpr auto surtax = round(china_surtax(value_for_duty), half_even);
+// Standard path: MFN plus the China surtax, 100 % of the value for duty (SOR/2024-187 s.3).
+// Preferential path: MFN only, for vehicles inside the 49,000-vehicle quota (Jan 2026 deal).
+constexpr auto ev = ev_line
+                        .with_treatment("standard (CN)", "CN",
+                                        ev_line.mfn_path("standard")
+                                            .with_duty("China surtax", "SOR/2024-187 s.3", 100_pct)
+                                            .with_tax(gst))
+                        .with_treatment("in quota (CN)", "CN", ev_line.mfn_path("in quota").with_tax(gst));
 
-// Preferential path (inside the 49,000-vehicle quota): MFN only.
-constexpr auto preferential_duties = mfn_duty;
-constexpr auto preferential_gst = round(gst(value_for_duty + preferential_duties), half_even);
-constexpr auto preferential_total = preferential_duties + preferential_gst;
-
-// Standard path: MFN plus the surtax.
-constexpr auto standard_duties = mfn_duty + surtax;
-constexpr auto standard_gst = round(gst(value_for_duty + standard_duties), half_even);
-constexpr auto standard_total = standard_duties + standard_gst;
+// One vehicle, value for duty CAD 40,000.00. Rounding: half to even, to the cent, per line.
+constexpr auto entry = tariff::duty_base(40'000.00_CAD).with(1 * tariff::each);
+constexpr auto paths = compare(ev.path("in quota (CN)"), ev.path("standard (CN)"), entry);
 
 // The same figures, checked by the compiler.
-static_assert(preferential_duties == 2'440.00_CAD);
-static_assert(preferential_gst == 2'122.00_CAD);
-static_assert(preferential_total == 4'562.00_CAD);
-static_assert(standard_duties == 42'440.00_CAD);
-static_assert(standard_gst == 4'122.00_CAD);
-static_assert(standard_total == 46'562.00_CAD);
-static_assert(standard_total - preferential_total == 42'000.00_CAD);
-
-namespace {
-
-void line(const std::string& label, const tariff::money<tariff::CAD>& amount) {
-    const std::string text = to_string(amount);
-    const std::size_t width = 44;
-    const std::size_t pad = width > label.size() + text.size() ? width - label.size() - text.size() : 1;
-    std::cout << "  " << label << std::string(pad, ' ') << text << '\n';
-}
-
-}  // namespace
+static_assert(paths.first.duties() == 2'440.00_CAD);
+static_assert(paths.first.taxes() == 2'122.00_CAD);
+static_assert(paths.first.total() == 4'562.00_CAD);
+static_assert(paths.second.line("China surtax").rounded == 40'000.00_CAD);
+static_assert(paths.second.duties() == 42'440.00_CAD);
+static_assert(paths.second.taxes() == 4'122.00_CAD);
+static_assert(paths.second.total() == 46'562.00_CAD);
+static_assert(paths.difference() == 42'000.00_CAD);
 
 int main() {
-    std::cout << "One electric vehicle made in China, tariff item 8703.80.00\n"
-              << "Value for duty: " << value_for_duty << "\n\n";
-
-    std::cout << "Preferential path (inside the quota): MFN " << mfn << '\n';
-    line("MFN duty", mfn_duty);
-    line("GST " + to_string(gst) + " of value + duties", preferential_gst);
-    line("duties and GST", preferential_total);
-
-    std::cout << "\nStandard path: MFN " << mfn << " + China surtax " << china_surtax << '\n';
-    line("MFN duty", mfn_duty);
-    line("surtax (SOR/2024-187)", surtax);
-    line("GST " + to_string(gst) + " of value + duties", standard_gst);
-    line("duties and GST", standard_total);
-
-    std::cout << "\nThe preferential path saves " << standard_total - preferential_total
-              << " on this vehicle.\n";
+    std::cout << "One electric vehicle made in China, tariff item " << ev.code() << " ("
+              << ev.description() << ")\n\n";
+    std::cout << paths.first << '\n' << paths.second << '\n';
+    std::cout << "The preferential path saves " << paths.difference() << " on this vehicle.\n";
 }

@@ -100,8 +100,8 @@ constexpr errc allocate_money(basic_money<C, R> total, std::span<const std::int6
     const bool negative = units < 0;
     errc failure = errc::ok;
     const errc e = apportion(negative ? -units : units, weights, [&](std::size_t i, int128_t k) {
-        const auto part =
-            detail::multiply(basic_decimal<R>::from_parts(static_cast<R>(negative ? -k : k), 0), step);
+        const auto part = detail::multiply(
+            basic_decimal<R>::from_parts(static_cast<R>(negative ? -k : k), 0), step);
         if (!part)
             failure = part.error();
         parts[i] = basic_money<C, R>(part.value_or({}));

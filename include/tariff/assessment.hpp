@@ -205,6 +205,8 @@ public:
     constexpr std::string_view path_name() const noexcept { return path_name_; }
     constexpr money<C> value() const noexcept { return value_; }            // as declared
     constexpr money<C> value_used() const noexcept { return value_used_; }  // after value rounding
+    // The value used and the quantities declared.
+    constexpr const duty_base<C>& base() const noexcept { return base_; }
     constexpr std::size_t size() const noexcept { return size_; }
     constexpr const assessment_line<C>& operator[](std::size_t i) const noexcept {
         return lines_[i];
@@ -233,6 +235,7 @@ private:
     std::string_view path_name_;
     money<C> value_{};
     money<C> value_used_{};
+    duty_base<C> base_{money<C>{}};
     std::array<assessment_line<C>, max_lines> lines_{};
     std::size_t size_ = 0;
     money<C> duties_{};
@@ -280,6 +283,7 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path, const d
     }
     a.value_used_ = value;
     const duty_base<C> used = base.with_value(value);
+    a.base_ = used;
 
     const bool relieved = path.has_de_minimis() && base.value() <= path.relief().limit;
     a.relieved_ = relieved;

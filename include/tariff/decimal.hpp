@@ -255,29 +255,50 @@ constexpr result<basic_decimal<R>> divide(basic_decimal<R> a, basic_decimal<R> b
     const int e = scale - a.scale() + b.scale();
     using W = int128_t; // for 64-bit values the intermediate never overflows
     W num = a.coefficient(), den = b.coefficient();
-    if (e >= 0) {
-        if (scale_up_overflows<W>(num, e, num))
+    if (!(e >= 0 ? scale_up_overflows<W>(num, e, num) : scale_up_overflows<W>(den, -e, den))) {
+        const W q = divide_rounded(num, den, mode);
+        if (!in_range<W>(q) || q > rep_traits<R>::max || q < -rep_traits<R>::max)
             return errc::overflow;
-    } else {
-        if (scale_up_overflows<W>(den, -e, den)) {
-            // (128-bit values only.) |den| = |cb| * 10^-e exceeds any |num|: the
-            // quotient is below 1 before rounding, and where it lies against 1/2
-            // decides the rounding: compare 2|num| / 10^-e with |cb|. The
-            // quotient is then rounded as 1/3, 1/2 or 2/3 with its sign.
-            const uint128_t twice = 2 * static_cast<uint128_t>(magnitude(num));
-            const uint128_t unit = static_cast<uint128_t>(pow10<W>(-e));
-            const uint128_t divisor = static_cast<uint128_t>(magnitude(b.coefficient()));
-            const bool at = twice / unit == divisor && twice % unit == 0;
-            const bool above = twice / unit > divisor || (twice / unit == divisor && !at);
-            const W sign = num == 0 ? 0 : (num > 0) == (b.coefficient() > 0) ? 1 : -1;
-            const W q = divide_rounded<W>(sign * (above ? 2 : 1), at ? 2 : 3, mode);
-            return basic_decimal<R>::try_from_parts(static_cast<R>(q), scale);
-        }
+        return basic_decimal<R>::try_from_parts(static_cast<R>(q), scale);
     }
-    const W q = divide_rounded(num, den, mode);
-    if (!in_range<W>(q) || q > rep_traits<R>::max || q < -rep_traits<R>::max)
+    // 128-bit values only: ca * 10^e or cb * 10^-e does not fit, yet the
+    // quotient may. Find its magnitude truncated (q) and where the rest lies:
+    // 0, below 1/2, at 1/2 or above (as 0, 1, 3 or 4 sixths). Then
+    // divide_rounded rounds q's parity plus that rest, with the quotient's
+    // sign: all that any mode looks at.
+    const bool negative = (a.coefficient() < 0) != (b.coefficient() < 0);
+    const uint128_t n = static_cast<uint128_t>(magnitude(a.coefficient()));
+    const uint128_t d = static_cast<uint128_t>(magnitude(b.coefficient()));
+    W q = 0, sixths = 0;
+    if (e >= 0) { // long division, one decimal digit at a time
+        q = static_cast<W>(n / d);
+        uint128_t rem = n % d;
+        for (int i = 0; i < e; ++i) {
+            uint128_t ten_rem = 0; // rem * 10 = digit * d + ten_rem, never forming rem * 10
+            W digit = 0;
+            for (int k = 0; k < 10; ++k) {
+                ten_rem += rem;
+                if (ten_rem >= d) {
+                    ten_rem -= d;
+                    ++digit;
+                }
+            }
+            if (mul_overflows(q, W{10}, q) || add_overflows(q, digit, q))
+                return errc::overflow;
+            rem = ten_rem;
+        }
+        sixths = rem == 0 ? 0 : 2 * rem < d ? 1 : 2 * rem == d ? 3 : 4;
+    } else if (n != 0) { // |cb| * 10^-e > |ca|: q = 0; compare 2|ca| / 10^-e with |cb|
+        const uint128_t unit = static_cast<uint128_t>(pow10<W>(-e));
+        const uint128_t head = 2 * n / unit;
+        sixths = head < d ? 1 : head == d && 2 * n % unit == 0 ? 3 : 4;
+    }
+    const W odd = q % 2;
+    const W rounded = magnitude(
+        divide_rounded<W>(negative ? -(odd * 6 + sixths) : odd * 6 + sixths, W{6}, mode));
+    if (add_overflows(q, rounded - odd, q) || q > rep_traits<R>::max)
         return errc::overflow;
-    return basic_decimal<R>::try_from_parts(static_cast<R>(q), scale);
+    return basic_decimal<R>::try_from_parts(static_cast<R>(negative ? -q : q), scale);
 }
 
 // a * num / den exactly (den > 0), or errc::inexact if the result has no
