@@ -253,7 +253,7 @@ constexpr result<basic_decimal<R>> divide(basic_decimal<R> a, basic_decimal<R> b
         return errc::invalid_argument;
     // a/b * 10^scale = ca * 10^(scale - sa + sb) / cb
     const int e = scale - a.scale() + b.scale();
-    using W = int128_t; // for 64-bit values the intermediate never overflows
+    using W = int128_t; // for 64-bit values this overflows only if the quotient does
     W num = a.coefficient(), den = b.coefficient();
     if (!(e >= 0 ? scale_up_overflows<W>(num, e, num) : scale_up_overflows<W>(den, -e, den))) {
         const W q = divide_rounded(num, den, mode);
@@ -261,8 +261,8 @@ constexpr result<basic_decimal<R>> divide(basic_decimal<R> a, basic_decimal<R> b
             return errc::overflow;
         return basic_decimal<R>::try_from_parts(static_cast<R>(q), scale);
     }
-    // 128-bit values only: ca * 10^e or cb * 10^-e does not fit, yet the
-    // quotient may. Find its magnitude truncated (q) and where the rest lies:
+    // ca * 10^e or cb * 10^-e does not fit 128 bits, yet a 128-bit quotient
+    // may. Find its magnitude truncated (q) and where the rest lies:
     // 0, below 1/2, at 1/2 or above (as 0, 1, 3 or 4 sixths). Then
     // divide_rounded rounds q's parity plus that rest, with the quotient's
     // sign: all that any mode looks at.
@@ -294,8 +294,8 @@ constexpr result<basic_decimal<R>> divide(basic_decimal<R> a, basic_decimal<R> b
         sixths = head < d ? 1 : head == d && 2 * n % unit == 0 ? 3 : 4;
     }
     const W odd = q % 2;
-    const W rounded = magnitude(
-        divide_rounded<W>(negative ? -(odd * 6 + sixths) : odd * 6 + sixths, W{6}, mode));
+    const W rounded =
+        magnitude(divide_rounded<W>(negative ? -(odd * 6 + sixths) : odd * 6 + sixths, W{6}, mode));
     if (add_overflows(q, rounded - odd, q) || q > rep_traits<R>::max)
         return errc::overflow;
     return basic_decimal<R>::try_from_parts(static_cast<R>(negative ? -q : q), scale);

@@ -27,6 +27,10 @@ enum class errc : unsigned char {
     invalid_argument,  // an argument breaks a documented precondition
     invalid_text,      // text is not a number in the accepted notation
     missing_quantity,  // a duty needs a quantity (e.g. kg) the entry does not declare
+    outside_period,    // a quota claim is dated outside every quota period
+    period_closed,     // a quota claim is dated in a period already closed
+    unknown_entry,     // a return names an allocation the ledger does not have
+    return_exceeds_allocation,  // a return is larger than what is left of the allocation
 };
 
 constexpr const char* to_string(errc e) noexcept {
@@ -47,6 +51,14 @@ constexpr const char* to_string(errc e) noexcept {
         return "malformed number";
     case errc::missing_quantity:
         return "the duty needs a quantity the entry does not declare";
+    case errc::outside_period:
+        return "the claim is dated outside every quota period";
+    case errc::period_closed:
+        return "the claim is dated in a quota period that is already closed";
+    case errc::unknown_entry:
+        return "no such allocation in the quota ledger";
+    case errc::return_exceeds_allocation:
+        return "the return is larger than the in-quota quantity left of the allocation";
     }
     return "unknown error";
 }
@@ -79,6 +91,10 @@ inline void error_inexact_result_in_constant_expression() {}
 inline void error_invalid_argument_in_constant_expression() {}
 inline void error_malformed_number_in_constant_expression() {}
 inline void error_missing_quantity_in_constant_expression() {}
+inline void error_quota_claim_outside_every_period_in_constant_expression() {}
+inline void error_quota_period_closed_in_constant_expression() {}
+inline void error_unknown_quota_entry_in_constant_expression() {}
+inline void error_return_exceeds_allocation_in_constant_expression() {}
 
 [[noreturn]] inline void throw_error(errc e) {
 #if defined(__cpp_exceptions)
@@ -116,6 +132,18 @@ constexpr void raise(errc e) {
             break;
         case errc::missing_quantity:
             error_missing_quantity_in_constant_expression();
+            break;
+        case errc::outside_period:
+            error_quota_claim_outside_every_period_in_constant_expression();
+            break;
+        case errc::period_closed:
+            error_quota_period_closed_in_constant_expression();
+            break;
+        case errc::unknown_entry:
+            error_unknown_quota_entry_in_constant_expression();
+            break;
+        case errc::return_exceeds_allocation:
+            error_return_exceeds_allocation_in_constant_expression();
             break;
         }
     }

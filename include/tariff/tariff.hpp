@@ -2,15 +2,22 @@
 //
 // Layers, each header including only those below it:
 //   rounding, error, detail/integer -> decimal -> currency, money, allocate
-//   -> units, quantity -> rate
+//   -> units, quantity -> rate -> expression, exchange, hs_code, date
+//   -> assessment -> quota
 #pragma once
 
 #include "allocate.hpp"
+#include "assessment.hpp"
 #include "currency.hpp"
+#include "date.hpp"
 #include "decimal.hpp"
 #include "error.hpp"
+#include "exchange.hpp"
+#include "expression.hpp"
+#include "hs_code.hpp"
 #include "money.hpp"
 #include "quantity.hpp"
+#include "quota.hpp"
 #include "rate.hpp"
 #include "rounding.hpp"
 #include "units.hpp"
