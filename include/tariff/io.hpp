@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "assessment.hpp"
+#include "date.hpp"
 #include "exchange.hpp"
 #include "hs_code.hpp"
 #include "rate.hpp"
@@ -111,6 +112,20 @@ std::ostream& operator<<(std::ostream& os, const specific_rate<C, U, R>& r) {
 }
 
 // --- HS codes, exchange rates, duty expressions -------------------------------
+
+// "2026-03-01".
+inline std::string to_string(const date& d) {
+    std::string out(10, '0');
+    int y = d.year();
+    for (int i = 3; i >= 0; --i, y /= 10) out[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
+    out[4] = out[7] = '-';
+    out[5] = static_cast<char>('0' + d.month() / 10);
+    out[6] = static_cast<char>('0' + d.month() % 10);
+    out[8] = static_cast<char>('0' + d.day() / 10);
+    out[9] = static_cast<char>('0' + d.day() % 10);
+    return out;
+}
+inline std::ostream& operator<<(std::ostream& os, const date& d) { return os << to_string(d); }
 
 // "8703.80.00": dots after the 4th, 6th and 8th digit.
 inline std::string to_string(const hs_code& code) {
