@@ -152,7 +152,7 @@ constexpr basic_decimal<R> normalize(basic_decimal<R> d) noexcept {
 
 // The sum has the larger of the two scales; trailing zeros are dropped only
 // when that is what it takes to fit (92233720368547758.07 + 0.93 is
-// 92233720368547759, as its coefficient at 2 places would overflow).
+// 92233720368547759.0: its coefficient at 2 places would overflow).
 template <representation R>
 constexpr result<basic_decimal<R>> add(basic_decimal<R> a, basic_decimal<R> b) noexcept {
     R ca, cb, sum;

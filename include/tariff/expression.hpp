@@ -129,9 +129,12 @@ private:
     unsigned present_ = 0;
 };
 
-// duty_base(value) starts with no quantities, known at compile time.
-template <currency_tag C, class R>
-duty_base(basic_money<C, R>) -> duty_base<C, 0>;
+// duty_base(value) starts with no quantities, known at compile time. The guide
+// takes exactly the constructor's parameter: one taking any basic_money would be
+// less specialised than the constructor's implicit guide (whose Declared
+// defaults to runtime_quantities) and lose to it.
+template <currency_tag C>
+duty_base(money<C>) -> duty_base<C, 0>;
 
 enum class duty_kind : unsigned char {
     free,        // no duty
@@ -276,9 +279,12 @@ public:
                 break;
             }
             case duty_kind::specific: {
-                const auto q = base.quantity_in(*n.unit);
-                if (!q) return q.error();
-                const auto d = detail::multiply(n.amount, q.value_or({}));
+                const unsigned bit = n.unit->dimension_bit;
+                if (!base.has(bit)) return errc::missing_quantity;
+                // The quantity in base units; base units -> unit is den / num.
+                const auto d = detail::specific_duty(
+                    n.amount, base.quantities()[detail::dimension_index(bit)], n.unit->den,
+                    n.unit->num);
                 if (!d) return d.error();
                 v[i] = money<C>(d.value_or({}));
                 break;

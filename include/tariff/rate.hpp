@@ -14,6 +14,23 @@
 
 namespace tariff {
 
+namespace detail {
+// per_unit x amount x num / den: a specific duty on a quantity given in another
+// unit of the rate's dimension (num / den of it make one of the rate's unit).
+// Multiplied first, converted last, so the duty is exact whenever it is a finite
+// decimal, even where the quantity in the rate's unit is not: 7 each at 1.20 per
+// dozen is 8.40 / 12 = 0.70, though 7/12 dozen has no finite decimal form.
+template <representation R>
+constexpr result<basic_decimal<R>> specific_duty(basic_decimal<R> per_unit,
+                                                 basic_decimal<R> amount, std::int64_t num,
+                                                 std::int64_t den) noexcept {
+    const auto product = multiply(per_unit, amount);
+    if (!product)
+        return product;
+    return multiply_ratio(product.value_or({}), num, den);
+}
+} // namespace detail
+
 class ad_valorem {
 public:
     constexpr ad_valorem() noexcept = default; // 0 %, i.e. Free
@@ -88,8 +105,8 @@ public:
     constexpr basic_money<C, detail::wider_t<Rep, R2>> operator()(basic_quantity<V, R2> q) const {
         using W = detail::wider_t<Rep, R2>;
         using k = detail::conversion<V, U>;
-        const auto product = per_unit_.amount() * q.value();
-        return basic_money<C, W>(detail::multiply_ratio<W>(product, k::num, k::den).value());
+        return basic_money<C, W>(
+            detail::specific_duty<W>(per_unit_.amount(), q.value(), k::num, k::den).value());
     }
 
     template <unit_tag V, detail::representation R2>
