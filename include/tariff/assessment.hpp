@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 
 #include "expression.hpp"
 #include "hs_code.hpp"
@@ -228,9 +229,9 @@ public:
 
 private:
     template <currency_tag C2>
-    friend constexpr result<assessment<C2>> assess_checked(const duty_path<C2>&,
-                                                           const duty_base<C2>&,
-                                                           const rounding_policy<C2>&) noexcept;
+    friend constexpr result<assessment<C2>> assess_checked(
+        const duty_path<C2>&, const std::type_identity_t<duty_base<C2>>&,
+        const rounding_policy<C2>&) noexcept;
 
     std::string_view path_name_;
     money<C> value_{};
@@ -262,9 +263,11 @@ constexpr result<money<C>> sum(money<C> a, money<C> b) noexcept {
 }
 }  // namespace detail
 
-// The non-throwing form of assess().
+// The non-throwing form of assess(). The currency comes from the path, so a base
+// whose quantities are known at compile time converts, as it does for assess().
 template <currency_tag C>
-constexpr result<assessment<C>> assess_checked(const duty_path<C>& path, const duty_base<C>& base,
+constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
+                                               const std::type_identity_t<duty_base<C>>& base,
                                                const rounding_policy<C>& policy) noexcept {
     assessment<C> a;
     a.path_name_ = path.name();

@@ -237,6 +237,18 @@ public:
         return out;
     }
 
+    // A specific rate in a unit known only at run time (parsers, tables);
+    // `unit` must outlive the expression (use the unit_info_of objects).
+    static constexpr duty_expression specific(decimal per_unit, const unit_info& unit)
+        requires(Needs == runtime_quantities)
+    {
+        if (per_unit < 0) detail::raise(errc::negative_quantity);
+        duty_expression out;
+        out.nodes_[0] = duty_node{duty_kind::specific, 0, 0, per_unit, &unit};
+        out.needs_ = unit.dimension_bit;
+        return out;
+    }
+
     static constexpr duty_expression fixed(money<C> amount) {
         if (amount < money<C>{}) detail::raise(errc::negative_quantity);
         duty_expression out;

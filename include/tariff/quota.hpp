@@ -22,6 +22,7 @@
 #pragma once
 
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -229,7 +230,8 @@ template <unit_tag U>
 struct quota_status {
     quota_state state = quota_state::open;
     bool closed = false;
-    quantity<U> available;  // the period's volume plus what was carried in
+    quantity<U> available;  // the period's volume plus what was carried in (or given
+                            // back to it by allocations of closed periods)
     quantity<U> used;       // allocated, net of returns
     quantity<U> balance;    // available - used
     // used / available rounded to `places` decimal places (0 for an empty period).
@@ -248,6 +250,14 @@ struct same_day_result {
 };
 
 namespace detail {
+
+// The one rule for claims of another unit: they do not compile.
+template <unit_tag Quota, unit_tag Claim>
+constexpr void claim_in_quota_unit() {
+    static_assert(std::same_as<Quota, Claim>,
+                  "tariff: a quota counted in one unit cannot be drawn in another (e.g. a quota "
+                  "in vehicles by a claim in kilograms)");
+}
 
 // The value of a claim split between its in-quota and over-quota quantities:
 // proportional, exact, at the value's own precision (at least the minor unit).
@@ -303,6 +313,14 @@ public:
     // (errc::outside_period) or in a closed one (errc::period_closed).
     constexpr allocation allocate(const claim& c) { return try_allocate(c).value(); }
 
+    // A claim counted in another unit does not compile (vehicles are not
+    // kilograms; a claim in tonnes on a quota in kg is converted by the caller).
+    template <unit_tag V>
+    requires(!std::same_as<U, V>) constexpr allocation allocate(const quota_claim<C, V>&) {
+        detail::claim_in_quota_unit<U, V>();
+        return {};
+    }
+
     // The non-throwing form.
     constexpr result<allocation> try_allocate(const claim& c) {
         const auto k = check(c);
@@ -319,6 +337,12 @@ public:
         close_before(period);
         apply(applied);
         return applied;
+    }
+    template <unit_tag V>
+    requires(!std::same_as<U, V>) constexpr result<allocation> try_allocate(
+        const quota_claim<C, V>&) {
+        detail::claim_in_quota_unit<U, V>();
+        return errc::invalid_argument;
     }
 
     // Claims accepted on the same day, allocated together: if they exceed a
@@ -384,6 +408,10 @@ public:
         const std::int64_t to_reserve = granules - to_general;
         move(quota_event_kind::returned, r.entry_id, period, 0, to_general);
         move(quota_event_kind::returned, r.entry_id, period, 1, to_reserve);
+        if (period != r.period) {  // from a closed period: it adds to what this one has
+            pools_[period][0].carried_in += to_general;
+            pools_[period][1].carried_in += to_reserve;
+        }
         r.general -= to_general;
         r.reserved -= to_reserve;
         return errc::ok;
@@ -467,7 +495,7 @@ private:
     struct pool_state {
         std::int64_t opening = 0;
         std::int64_t balance = 0;
-        std::int64_t carried_in = 0;
+        std::int64_t carried_in = 0;  // from closed periods: carry-over and late returns
         std::int64_t carried_out = 0;
     };
     struct record {

@@ -3,7 +3,7 @@
 // Layers, each header including only those below it:
 //   rounding, error, detail/integer -> decimal -> currency, money, allocate
 //   -> units, quantity -> rate -> expression, exchange, hs_code, date
-//   -> assessment -> quota
+//   -> assessment, parse -> quota
 #pragma once
 
 #include "allocate.hpp"
@@ -16,6 +16,7 @@
 #include "expression.hpp"
 #include "hs_code.hpp"
 #include "money.hpp"
+#include "parse.hpp"
 #include "quantity.hpp"
 #include "quota.hpp"
 #include "rate.hpp"

@@ -1,0 +1,453 @@
+// tariff/parse.hpp: duty expressions from the text schedules print.
+//
+//   parse_duty<CAD>("245.5 % but not less than $5.33/kg")   run time or compile time,
+//                                                           returns the expression or an error
+//   duty<CAD, "245.5 % but not less than $5.33/kg">         compile time only: a malformed
+//                                                           text does not compile
+//
+// Notations (keywords and units in any case, any spacing):
+//   Canada  6.1 %   Free   $106.50/tonne plus 7 %   245.5 % but not less than $5.33/kg
+//           259 % but not less than 78.9 c/kg   3.32 ¢/kg   256 % but not less than $36.67/hl
+//   US      2.5%   52.8¢/kg + 8.5%   $1.89/kg + 4.7%   23.7¢/pf.liter   68¢/head   Free
+//   EU      12.80 % + 304.10 EUR / 100 kg   10.20 EUR / hl
+//           9.10 % + 45.10 EUR / 100 kg MAX 18.90 % + 16.50 EUR / 100 kg
+//           18.40 % MIN 22.00 EUR / 100 kg MAX 24.00 EUR / 100 kg
+//   and the library's own canonical text (to_string of an expression), with
+//   parentheses and fixed amounts ("EUR 3.00").
+//
+// The currency of "$", "¢" and "c" is the schedule's: the template argument C
+// ("$" is one C, "¢" and "c" a hundredth of one). A code written out (EUR)
+// must be C's. Grammar, loosest first:
+//   expression := sum { ("MIN" | "but not less than" | "MAX" | "but not more than") sum }
+//   sum        := term { ("+" | "plus" | "-" | "less") term }
+//   term       := "Free" | number "%" | amount [ "/" unit ] | "(" expression ")"
+//   amount     := "$" number | number ("¢" | "c") | number CODE | CODE number
+// "A MIN B" is A but at least B (a floor); "A MAX B" is A but at most B.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <type_traits>
+
+#include "detail/fixed_string.hpp"
+#include "expression.hpp"
+
+namespace tariff {
+
+namespace detail {
+
+enum class duty_text_problem : unsigned char {
+    none,
+    empty,
+    expected_term,       // a rate, an amount, "Free" or "(" was expected here
+    expected_unit,       // "/" must be followed by a unit of measure
+    unknown_unit,
+    currency_mismatch,   // the text names a currency other than the schedule's
+    expected_percent_or_currency,  // a number must be followed by %, a currency, ¢ or c
+    unbalanced_parenthesis,
+    unexpected_text,     // something follows a complete expression
+    too_long,            // more rates and operators than duty_expression::capacity
+    number_out_of_range,
+};
+
+constexpr const char* to_reason(duty_text_problem p) noexcept {
+    switch (p) {
+    case duty_text_problem::none:
+        return "";
+    case duty_text_problem::empty:
+        return "the text is empty";
+    case duty_text_problem::expected_term:
+        return "expected a rate (6.1 %), an amount ($5.33/kg), Free or '('";
+    case duty_text_problem::expected_unit:
+        return "expected a unit of measure after '/'";
+    case duty_text_problem::unknown_unit:
+        return "unknown unit of measure";
+    case duty_text_problem::currency_mismatch:
+        return "the amount is in a currency other than the schedule's";
+    case duty_text_problem::expected_percent_or_currency:
+        return "a number must be followed by %, a currency code, \xC2\xA2 or c";
+    case duty_text_problem::unbalanced_parenthesis:
+        return "a '(' has no matching ')'";
+    case duty_text_problem::unexpected_text:
+        return "unexpected text after a complete duty";
+    case duty_text_problem::too_long:
+        return "too many rates and operators for one duty expression";
+    case duty_text_problem::number_out_of_range:
+        return "a number has too many digits";
+    }
+    return "malformed duty";
+}
+
+// The reasons as types, so that a compile-time error can name them.
+namespace duty_text_reason {
+struct text_is_empty;
+struct expected_a_rate_an_amount_free_or_parenthesis;
+struct expected_a_unit_after_slash;
+struct unknown_unit_of_measure;
+struct currency_differs_from_the_schedule;
+struct number_needs_percent_or_currency;
+struct unbalanced_parenthesis;
+struct unexpected_text_after_the_duty;
+struct too_many_terms;
+struct number_out_of_range;
+}  // namespace duty_text_reason
+
+template <duty_text_problem P>
+struct reason_type {
+    using type = void;
+};
+#define TARIFF_DETAIL_REASON(P, T)                  \
+    template <>                                     \
+    struct reason_type<duty_text_problem::P> {      \
+        using type = duty_text_reason::T;           \
+    };
+TARIFF_DETAIL_REASON(empty, text_is_empty)
+TARIFF_DETAIL_REASON(expected_term, expected_a_rate_an_amount_free_or_parenthesis)
+TARIFF_DETAIL_REASON(expected_unit, expected_a_unit_after_slash)
+TARIFF_DETAIL_REASON(unknown_unit, unknown_unit_of_measure)
+TARIFF_DETAIL_REASON(currency_mismatch, currency_differs_from_the_schedule)
+TARIFF_DETAIL_REASON(expected_percent_or_currency, number_needs_percent_or_currency)
+TARIFF_DETAIL_REASON(unbalanced_parenthesis, unbalanced_parenthesis)
+TARIFF_DETAIL_REASON(unexpected_text, unexpected_text_after_the_duty)
+TARIFF_DETAIL_REASON(too_long, too_many_terms)
+TARIFF_DETAIL_REASON(number_out_of_range, number_out_of_range)
+#undef TARIFF_DETAIL_REASON
+
+// A failed check names this type, whose arguments are the byte position of
+// the problem in the text and the reason.
+template <std::size_t BytePosition, class Reason>
+struct duty_text_error {
+    static constexpr bool none = std::is_void_v<Reason>;
+};
+
+struct unit_alias {
+    std::string_view text;  // lower case; a space matches any run of spaces, or none
+    const unit_info* unit;
+};
+
+// Longer aliases first where one is a prefix of another ("100 kg" before "1",
+// "kwh" before "kg"'s neighbours, "l alc. 100 %" before "l").
+inline constexpr std::array<unit_alias, 41> unit_aliases{{
+    {"l alc. 100 %", &unit_info_of<units::litre_pure_alcohol>},
+    {"l alc 100 %", &unit_info_of<units::litre_pure_alcohol>},
+    {"proof liter", &unit_info_of<units::proof_litre>},
+    {"proof litre", &unit_info_of<units::proof_litre>},
+    {"pf. liter", &unit_info_of<units::proof_litre>},
+    {"pf. litre", &unit_info_of<units::proof_litre>},
+    {"pf.liter", &unit_info_of<units::proof_litre>},
+    {"pf.litre", &unit_info_of<units::proof_litre>},
+    {"hectolitre", &unit_info_of<units::hectolitre>},
+    {"hectoliter", &unit_info_of<units::hectolitre>},
+    {"kilogram", &unit_info_of<units::kilogram>},
+    {"100 kg", &unit_info_of<units::hundred_kilograms>},
+    {"tonnes", &unit_info_of<units::tonne>},
+    {"tonne", &unit_info_of<units::tonne>},
+    {"liter", &unit_info_of<units::litre>},
+    {"litre", &unit_info_of<units::litre>},
+    {"dozen", &unit_info_of<units::dozen>},
+    {"pairs", &unit_info_of<units::pair>},
+    {"pair", &unit_info_of<units::pair>},
+    {"head", &unit_info_of<units::head>},
+    {"each", &unit_info_of<units::each>},
+    {"unit", &unit_info_of<units::each>},
+    {"item", &unit_info_of<units::each>},
+    {"gram", &unit_info_of<units::gram>},
+    {"l alc", &unit_info_of<units::litre_pure_alcohol>},
+    {"lpa", &unit_info_of<units::litre_pure_alcohol>},
+    {"kwh", &unit_info_of<units::kilowatt_hour>},
+    {"mwh", &unit_info_of<units::megawatt_hour>},
+    {"doz", &unit_info_of<units::dozen>},
+    {"no.", &unit_info_of<units::each>},
+    {"m\xC2\xB2", &unit_info_of<units::square_metre>},
+    {"m\xC2\xB3", &unit_info_of<units::cubic_metre>},
+    {"m2", &unit_info_of<units::square_metre>},
+    {"m3", &unit_info_of<units::cubic_metre>},
+    {"kg", &unit_info_of<units::kilogram>},
+    {"dt", &unit_info_of<units::hundred_kilograms>},
+    {"hl", &unit_info_of<units::hectolitre>},
+    {"pr", &unit_info_of<units::pair>},
+    {"t", &unit_info_of<units::tonne>},
+    {"l", &unit_info_of<units::litre>},
+    {"g", &unit_info_of<units::gram>},
+}};
+
+constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+constexpr bool is_letter(char c) noexcept {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+template <currency_tag C>
+class duty_parser {
+public:
+    using expression = duty_expression<C>;
+
+    constexpr explicit duty_parser(std::string_view text) noexcept : s_(text) {}
+
+    constexpr parse_result<expression> run() noexcept {
+        skip_space();
+        if (pos_ == s_.size()) return fail(duty_text_problem::empty);
+        expression e = parse_clamp();
+        if (problem_ == duty_text_problem::none) {
+            skip_space();
+            if (pos_ != s_.size()) {
+                if (s_[pos_] == ')') return fail(duty_text_problem::unbalanced_parenthesis);
+                return fail(duty_text_problem::unexpected_text);
+            }
+        }
+        if (problem_ != duty_text_problem::none)
+            return {expression{}, parse_error{errc::invalid_text, error_pos_, to_reason(problem_)}};
+        return {e, {}};
+    }
+
+    constexpr duty_text_problem problem() const noexcept { return problem_; }
+    constexpr std::size_t error_position() const noexcept { return error_pos_; }
+
+private:
+    constexpr parse_result<expression> fail(duty_text_problem p) noexcept {
+        set_problem(p);
+        return {expression{}, parse_error{errc::invalid_text, error_pos_, to_reason(problem_)}};
+    }
+    constexpr expression set_problem(duty_text_problem p) noexcept {
+        if (problem_ == duty_text_problem::none) {
+            problem_ = p;
+            error_pos_ = pos_;
+        }
+        return expression{};
+    }
+    constexpr bool failed() const noexcept { return problem_ != duty_text_problem::none; }
+
+    // Spaces, tabs and the UTF-8 no-break space.
+    constexpr void skip_space() noexcept {
+        while (pos_ < s_.size()) {
+            if (s_[pos_] == ' ' || s_[pos_] == '\t') {
+                ++pos_;
+            } else if (s_[pos_] == '\xC2' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '\xA0') {
+                pos_ += 2;
+            } else {
+                break;
+            }
+        }
+    }
+
+    // Matches a keyword (lower case; spaces in it match any spacing), case
+    // insensitive, not followed by a letter. Advances past it on success.
+    constexpr bool keyword(std::string_view word) noexcept {
+        std::size_t p = pos_;
+        if (!match_at(word, p)) return false;
+        if (p < s_.size() && is_letter(s_[p]) && is_letter(word.back())) return false;
+        pos_ = p;
+        return true;
+    }
+    constexpr bool match_at(std::string_view word, std::size_t& p) const noexcept {
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            if (word[i] == ' ') {
+                while (p < s_.size() && (s_[p] == ' ' || s_[p] == '\t')) ++p;
+                continue;
+            }
+            if (p >= s_.size() || lower(s_[p]) != word[i]) return false;
+            ++p;
+        }
+        return true;
+    }
+
+    template <unsigned N1, unsigned N2>
+    constexpr expression combine(duty_kind kind, const duty_expression<C, N1>& a,
+                                 const duty_expression<C, N2>& b) noexcept {
+        if (a.size() + b.size() + 1 > expression::capacity) return set_problem(duty_text_problem::too_long);
+        return expression::combine(kind, a, b);
+    }
+
+    constexpr expression parse_clamp() noexcept {
+        expression e = parse_sum();
+        while (!failed()) {
+            skip_space();
+            duty_kind kind;
+            if (keyword("min") || keyword("but not less than")) {
+                kind = duty_kind::at_least;
+            } else if (keyword("max") || keyword("but not more than")) {
+                kind = duty_kind::at_most;
+            } else {
+                break;
+            }
+            const expression rhs = parse_sum();
+            if (failed()) break;
+            e = combine(kind, e, rhs);
+        }
+        return e;
+    }
+
+    constexpr expression parse_sum() noexcept {
+        expression e = parse_term();
+        while (!failed()) {
+            skip_space();
+            duty_kind kind;
+            if (pos_ < s_.size() && s_[pos_] == '+') {
+                ++pos_;
+                kind = duty_kind::sum;
+            } else if (keyword("plus")) {
+                kind = duty_kind::sum;
+            } else if (pos_ < s_.size() && s_[pos_] == '-') {
+                ++pos_;
+                kind = duty_kind::difference;
+            } else if (keyword("less")) {
+                kind = duty_kind::difference;
+            } else {
+                break;
+            }
+            const expression rhs = parse_term();
+            if (failed()) break;
+            e = combine(kind, e, rhs);
+        }
+        return e;
+    }
+
+    constexpr bool number(decimal& out) noexcept {
+        const std::size_t start = pos_;
+        while (pos_ < s_.size() && (is_digit(s_[pos_]) || s_[pos_] == '.')) ++pos_;
+        if (start == pos_) return false;
+        const auto r = detail::parse_decimal<std::int64_t>(s_.substr(start, pos_ - start));
+        if (!r.ok()) {
+            pos_ = start + r.error.position;
+            set_problem(r.error.code == errc::overflow ? duty_text_problem::number_out_of_range
+                                                       : duty_text_problem::expected_term);
+            return false;
+        }
+        out = r.value;
+        return true;
+    }
+
+    // An ISO code here (three letters not followed by a letter)? Then it must be C's.
+    constexpr bool currency_code(bool& matches) noexcept {
+        if (pos_ + 3 > s_.size()) return false;
+        for (std::size_t i = 0; i < 3; ++i)
+            if (!(s_[pos_ + i] >= 'A' && s_[pos_ + i] <= 'Z')) return false;
+        if (pos_ + 3 < s_.size() && is_letter(s_[pos_ + 3])) return false;
+        matches = s_.substr(pos_, 3) == C::code;
+        if (matches) pos_ += 3;
+        return true;
+    }
+
+    constexpr expression parse_term() noexcept {
+        skip_space();
+        if (pos_ >= s_.size()) return set_problem(duty_text_problem::expected_term);
+        if (s_[pos_] == '(') {
+            const std::size_t open = pos_;
+            ++pos_;
+            expression e = parse_clamp();
+            if (failed()) return e;
+            skip_space();
+            if (pos_ >= s_.size() || s_[pos_] != ')') {
+                pos_ = open;
+                return set_problem(duty_text_problem::unbalanced_parenthesis);
+            }
+            ++pos_;
+            return e;
+        }
+        if (keyword("free")) return expression(duty_free);
+
+        // An amount: "$5.33", "CAD 5.33", "5.33 CAD", "52.8¢", "78.9 c"; or a rate "6.1 %".
+        decimal amount;
+        bool code_matches = false;
+        if (s_[pos_] == '$') {
+            ++pos_;
+            skip_space();
+            if (!number(amount)) return set_problem(duty_text_problem::expected_term);
+        } else if (currency_code(code_matches)) {
+            if (!code_matches) return set_problem(duty_text_problem::currency_mismatch);
+            skip_space();
+            if (!number(amount)) return set_problem(duty_text_problem::expected_term);
+        } else {
+            if (!number(amount)) {
+                if (!failed()) set_problem(duty_text_problem::expected_term);
+                return expression{};
+            }
+            skip_space();
+            if (pos_ < s_.size() && s_[pos_] == '%') {
+                ++pos_;
+                return expression(ad_valorem::from_percent(amount));
+            }
+            if (s_.substr(pos_, 2) == "\xC2\xA2") {  // ¢
+                pos_ += 2;
+                amount = detail::multiply_ratio(amount, 1, 100).value_or({});
+            } else if (pos_ < s_.size() && (s_[pos_] == 'c' || s_[pos_] == 'C') &&
+                       !(pos_ + 1 < s_.size() && is_letter(s_[pos_ + 1]))) {
+                ++pos_;
+                amount = detail::multiply_ratio(amount, 1, 100).value_or({});
+            } else if (!currency_code(code_matches)) {
+                return set_problem(duty_text_problem::expected_percent_or_currency);
+            } else if (!code_matches) {
+                return set_problem(duty_text_problem::currency_mismatch);
+            }
+        }
+        skip_space();
+        if (pos_ < s_.size() && s_[pos_] == '/') {
+            ++pos_;
+            skip_space();
+            if (pos_ >= s_.size()) return set_problem(duty_text_problem::expected_unit);
+            const unit_info* u = parse_unit();
+            if (u == nullptr) return expression{};
+            return expression::specific(amount, *u);
+        }
+        return expression::fixed(money<C>(amount));
+    }
+
+    constexpr const unit_info* parse_unit() noexcept {
+        for (const unit_alias& a : unit_aliases) {
+            std::size_t p = pos_;
+            if (!match_at(a.text, p)) continue;
+            if (p < s_.size() && is_letter(s_[p]) && is_letter(a.text.back())) continue;
+            pos_ = p;
+            return a.unit;
+        }
+        set_problem(is_letter(s_[pos_]) || is_digit(s_[pos_]) ? duty_text_problem::unknown_unit
+                                                              : duty_text_problem::expected_unit);
+        return nullptr;
+    }
+
+    std::string_view s_;
+    std::size_t pos_ = 0;
+    duty_text_problem problem_ = duty_text_problem::none;
+    std::size_t error_pos_ = 0;
+};
+
+}  // namespace detail
+
+// Parses a duty written in a schedule whose currency is C. Never throws: on
+// failure the result says where (error.position, a byte offset) and why.
+template <currency_tag C>
+constexpr parse_result<duty_expression<C>> parse_duty(std::string_view text) noexcept {
+    return detail::duty_parser<C>(text).run();
+}
+
+namespace detail {
+template <currency_tag C>
+struct duty_text_check {
+    parse_result<duty_expression<C>> result;
+    duty_text_problem problem;
+    std::size_t position;
+};
+template <currency_tag C>
+constexpr duty_text_check<C> check_duty_text(std::string_view text) noexcept {
+    duty_parser<C> p(text);
+    const auto r = p.run();
+    return {r, p.problem(), p.problem() == duty_text_problem::none ? 0 : p.error_position()};
+}
+template <currency_tag C, fixed_string Text>
+consteval duty_expression<C> checked_duty() {
+    constexpr auto check = check_duty_text<C>(Text.view());
+    static_assert(duty_text_error<check.position, typename reason_type<check.problem>::type>::none,
+                  "tariff: malformed duty text; the byte position of the problem and the reason "
+                  "are the template arguments of duty_text_error");
+    return check.result.value;
+}
+}  // namespace detail
+
+// The same at compile time: tariff::duty<CAD, "245.5 % but not less than $5.33/kg">
+// is a constexpr duty_expression<CAD>, and a malformed text does not compile:
+// the error names duty_text_error<byte position, reason>.
+template <currency_tag C, detail::fixed_string Text>
+inline constexpr duty_expression<C> duty = detail::checked_duty<C, Text>();
+
+}  // namespace tariff
