@@ -291,7 +291,9 @@ public:
     using allocation = quota_allocation<C, U>;
 
     struct options {
-        bool keep_events = true;  // the event log (needed to recompute balances)
+        bool keep_events = true;    // the event log (needed to recompute balances)
+        bool keep_receipts = true;  // one record per allocation (needed for returns); without
+                                    // it memory stays flat and give_back reports unknown_entry
     };
 
     constexpr explicit quota_ledger(const quota_type& quota) : quota_ledger(quota, options{}) {}
@@ -489,7 +491,7 @@ public:
     constexpr std::size_t open_period() const noexcept { return open_; }
 
     constexpr const std::vector<quota_event>& events() const noexcept { return events_; }
-    constexpr std::size_t allocation_count() const noexcept { return receipts_.size(); }
+    constexpr std::size_t allocation_count() const noexcept { return allocations_; }
 
 private:
     struct pool_state {
@@ -599,10 +601,12 @@ private:
 
     // Records a prepared allocation: draws the pools and issues its receipt.
     constexpr void apply(allocation& a) {
-        a.receipt = receipts_.size();
+        a.receipt = options_.keep_receipts ? receipts_.size() : static_cast<std::size_t>(-1);
         move(quota_event_kind::allocation, a.entry_id, a.period, 1, -a.from_reserve);
         move(quota_event_kind::allocation, a.entry_id, a.period, 0, -a.from_general);
-        receipts_.push_back(record{a.entry_id, a.period, a.from_reserve, a.from_general});
+        if (options_.keep_receipts)
+            receipts_.push_back(record{a.entry_id, a.period, a.from_reserve, a.from_general});
+        ++allocations_;
     }
 
     quota_type quota_;
@@ -611,6 +615,7 @@ private:
     std::size_t open_ = 0;
     std::vector<record> receipts_;
     std::vector<quota_event> events_;
+    std::size_t allocations_ = 0;
 };
 
 // Both parts of an allocation assessed on their paths.
