@@ -508,18 +508,25 @@ constexpr parse_result<basic_decimal<R>> parse_decimal(std::string_view text) no
         negative = text[i++] == '-';
     R coefficient = 0;
     int scale = 0;
+    int pending_zeros = 0;  // fraction zeros not yet applied: kept only if they fit
     bool digits = false, point = false, previous_was_digit = false;
     for (; i < text.size(); ++i) {
         const char ch = text[i];
         if (ch >= '0' && ch <= '9') {
-            if (point && scale == rep_traits<R>::max_scale)
+            digits = previous_was_digit = true;
+            if (point && ch == '0') {
+                ++pending_zeros;  // trailing zeros carry no value
+                continue;
+            }
+            if (point && scale + pending_zeros + 1 > rep_traits<R>::max_scale)
                 return fail(errc::overflow, i, "more decimal places than the type holds");
-            if (mul_overflows(coefficient, R{10}, coefficient) ||
-                add_overflows(coefficient, static_cast<R>(ch - '0'), coefficient))
+            R scaled;
+            if (scale_up_overflows(coefficient, pending_zeros + 1, scaled) ||
+                add_overflows(scaled, static_cast<R>(ch - '0'), coefficient))
                 return fail(errc::overflow, i, "number too large for the type");
             if (point)
-                ++scale;
-            digits = previous_was_digit = true;
+                scale += pending_zeros + 1;
+            pending_zeros = 0;
         } else if (ch == '\'') {
             if (!previous_was_digit || i + 1 >= text.size() || text[i + 1] < '0' ||
                 text[i + 1] > '9')
@@ -543,6 +550,15 @@ constexpr parse_result<basic_decimal<R>> parse_decimal(std::string_view text) no
         return fail(errc::invalid_text, i, "no digits");
     if (point && !previous_was_digit)
         return fail(errc::invalid_text, i, "a digit must follow the decimal point");
+    // Keep the written trailing zeros (6.10 has two places) where they fit.
+    while (pending_zeros > 0 && scale < rep_traits<R>::max_scale) {
+        R scaled;
+        if (mul_overflows(coefficient, R{10}, scaled))
+            break;
+        coefficient = scaled;
+        ++scale;
+        --pending_zeros;
+    }
     return parse_result<T>{T::from_parts(negative ? -coefficient : coefficient, scale), {}};
 }
 
@@ -559,7 +575,7 @@ constexpr basic_decimal<R> literal_value() {
     static_assert(parsed.error.code != errc::overflow || too_many_places,
                   "tariff: literal too large for its type (a 64-bit coefficient holds about "
                   "9.2e18 / 10^decimal places; use a wide type, e.g. the _wdec literal, for more)");
-    static_assert(!too_many_places, "tariff: literal has more decimal places than its type holds");
+    static_assert(parsed.error.code != errc::overflow || !too_many_places, "tariff: literal has more decimal places than its type holds");
     static_assert(parsed.error.code != errc::invalid_text,
                   "tariff: malformed literal: write plain decimal digits with at most one point "
                   "(no exponent, no hexadecimal)");

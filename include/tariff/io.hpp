@@ -171,10 +171,12 @@ std::string format_node(const duty_expression<C, N>& e, std::size_t i) {
         return format_decimal(normalize(detail::multiply_ratio(n.amount, 100, 1).value()), 0, true,
                               false) +
                " %";
+    // Amounts without grouping commas, so that the text parses back.
     case duty_kind::specific:
-        return to_string(money<C>(n.amount)) + " / " + std::string(n.unit->symbol);
+        return std::string(C::code) + ' ' + format_decimal(n.amount, C::minor_digits, true, false) +
+               " / " + std::string(n.unit->symbol);
     case duty_kind::fixed:
-        return to_string(money<C>(n.amount));
+        return std::string(C::code) + ' ' + format_decimal(n.amount, C::minor_digits, true, false);
     default:
         break;
     }

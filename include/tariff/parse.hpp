@@ -72,7 +72,7 @@ constexpr const char* to_reason(duty_text_problem p) noexcept {
     case duty_text_problem::unexpected_text:
         return "unexpected text after a complete duty";
     case duty_text_problem::too_long:
-        return "too many rates and operators for one duty expression";
+        return "too many rates, operators or nested parentheses for one duty expression";
     case duty_text_problem::number_out_of_range:
         return "a number has too many digits";
     }
@@ -128,7 +128,7 @@ struct unit_alias {
 
 // Longer aliases first where one is a prefix of another ("100 kg" before "1",
 // "kwh" before "kg"'s neighbours, "l alc. 100 %" before "l").
-inline constexpr std::array<unit_alias, 41> unit_aliases{{
+inline constexpr std::array<unit_alias, 42> unit_aliases{{
     {"l alc. 100 %", &unit_info_of<units::litre_pure_alcohol>},
     {"l alc 100 %", &unit_info_of<units::litre_pure_alcohol>},
     {"proof liter", &unit_info_of<units::proof_litre>},
@@ -137,6 +137,7 @@ inline constexpr std::array<unit_alias, 41> unit_aliases{{
     {"pf. litre", &unit_info_of<units::proof_litre>},
     {"pf.liter", &unit_info_of<units::proof_litre>},
     {"pf.litre", &unit_info_of<units::proof_litre>},
+    {"pf. l", &unit_info_of<units::proof_litre>},
     {"hectolitre", &unit_info_of<units::hectolitre>},
     {"hectoliter", &unit_info_of<units::hectolitre>},
     {"kilogram", &unit_info_of<units::kilogram>},
@@ -334,8 +335,11 @@ private:
         if (pos_ >= s_.size()) return set_problem(duty_text_problem::expected_term);
         if (s_[pos_] == '(') {
             const std::size_t open = pos_;
+            if (depth_ == max_depth) return set_problem(duty_text_problem::too_long);
             ++pos_;
+            ++depth_;
             expression e = parse_clamp();
+            --depth_;
             if (failed()) return e;
             skip_space();
             if (pos_ >= s_.size() || s_[pos_] != ')') {
@@ -365,16 +369,20 @@ private:
             }
             skip_space();
             if (pos_ < s_.size() && s_[pos_] == '%') {
+                const auto rate = ad_valorem::try_from_percent(amount);
+                if (!rate) return set_problem(duty_text_problem::number_out_of_range);
                 ++pos_;
-                return expression(ad_valorem::from_percent(amount));
+                return expression(rate.value_or({}));
             }
-            if (s_.substr(pos_, 2) == "\xC2\xA2") {  // ¢
-                pos_ += 2;
-                amount = detail::multiply_ratio(amount, 1, 100).value_or({});
-            } else if (pos_ < s_.size() && (s_[pos_] == 'c' || s_[pos_] == 'C') &&
-                       !(pos_ + 1 < s_.size() && is_letter(s_[pos_ + 1]))) {
-                ++pos_;
-                amount = detail::multiply_ratio(amount, 1, 100).value_or({});
+            const bool cent_sign = s_.substr(pos_, 2) == "\xC2\xA2";  // ¢
+            const bool cent_letter = !cent_sign && pos_ < s_.size() &&
+                                     (s_[pos_] == 'c' || s_[pos_] == 'C') &&
+                                     !(pos_ + 1 < s_.size() && is_letter(s_[pos_ + 1]));
+            if (cent_sign || cent_letter) {
+                const auto dollars = detail::multiply_ratio(amount, 1, 100);
+                if (!dollars) return set_problem(duty_text_problem::number_out_of_range);
+                amount = dollars.value_or({});
+                pos_ += cent_sign ? 2 : 1;
             } else if (!currency_code(code_matches)) {
                 return set_problem(duty_text_problem::expected_percent_or_currency);
             } else if (!code_matches) {
@@ -406,8 +414,12 @@ private:
         return nullptr;
     }
 
+    // Parentheses nest at most this deep (the recursion stays shallow on any input).
+    static constexpr int max_depth = 32;
+
     std::string_view s_;
     std::size_t pos_ = 0;
+    int depth_ = 0;
     duty_text_problem problem_ = duty_text_problem::none;
     std::size_t error_pos_ = 0;
 };

@@ -38,12 +38,21 @@ public:
     // 6.1 -> 6.1 %. Exact: the percentage is divided by 100 by moving the
     // decimal point.
     static constexpr ad_valorem from_percent(decimal percent) {
-        return from_fraction(detail::multiply_ratio(percent, 1, 100).value());
+        return try_from_percent(percent).value();
     }
     // 0.061 -> 6.1 %.
     static constexpr ad_valorem from_fraction(decimal fraction) {
-        if (fraction < 0)
-            detail::raise(errc::negative_quantity);
+        return try_from_fraction(fraction).value();
+    }
+    // The non-throwing forms: errc::negative_quantity for a negative rate,
+    // errc::overflow when the fraction needs more places than a decimal holds.
+    static constexpr result<ad_valorem> try_from_percent(decimal percent) noexcept {
+        const auto fraction = detail::multiply_ratio(percent, 1, 100);
+        if (!fraction) return fraction.error();
+        return try_from_fraction(fraction.value_or({}));
+    }
+    static constexpr result<ad_valorem> try_from_fraction(decimal fraction) noexcept {
+        if (fraction < 0) return errc::negative_quantity;
         ad_valorem r;
         r.fraction_ = normalize(fraction); // fewest digits: cheapest products
         return r;
