@@ -22,3 +22,4 @@
 #include "rate.hpp"
 #include "rounding.hpp"
 #include "units.hpp"
+#include "version.hpp"
