@@ -150,6 +150,9 @@ constexpr basic_decimal<R> normalize(basic_decimal<R> d) noexcept {
     return basic_decimal<R>::try_from_parts(c, s).value_or(d);
 }
 
+template <representation R>
+constexpr result<basic_decimal<R>> add_slow(basic_decimal<R> a, basic_decimal<R> b) noexcept;
+
 // The sum has the larger of the two scales; trailing zeros are dropped only
 // when that is what it takes to fit (92233720368547758.07 + 0.93 is
 // 92233720368547759.0: its coefficient at 2 places would overflow).
@@ -159,7 +162,15 @@ constexpr result<basic_decimal<R>> add(basic_decimal<R> a, basic_decimal<R> b) n
     int s;
     if (align(a, b, ca, cb, s) && !add_overflows(ca, cb, sum)) // the common case
         return basic_decimal<R>::try_from_parts(sum, s);
-    // Slow path. With a the operand with fewer places (d fewer), the exact
+    return add_slow(a, b);
+}
+
+// The rest of add, in its own function so that add itself stays small enough
+// to be inlined wherever it is called.
+template <representation R>
+constexpr result<basic_decimal<R>> add_slow(basic_decimal<R> a, basic_decimal<R> b) noexcept {
+    R sum;
+    // With a the operand with fewer places (d fewer), the exact
     // coefficient is ca * 10^d + cb = h * 10^d + r, where h = ca + cb / 10^d and
     // |r| = |cb % 10^d| < 10^d: formed so that no step overflows unless the
     // result does, even when rescaling ca alone would (1e17 + -0.5e17).
@@ -193,12 +204,24 @@ constexpr result<basic_decimal<R>> add(basic_decimal<R> a, basic_decimal<R> b) n
 }
 
 template <representation R>
+constexpr result<basic_decimal<R>> multiply_slow(basic_decimal<R> a, basic_decimal<R> b) noexcept;
+
+template <representation R>
 constexpr result<basic_decimal<R>> multiply(basic_decimal<R> a, basic_decimal<R> b) noexcept {
     R p;
     const int s = a.scale() + b.scale();
     if (!mul_overflows(a.coefficient(), b.coefficient(), p) && s <= rep_traits<R>::max_scale)
         return basic_decimal<R>::try_from_parts(p, s);
-    // Slow path: the product has too many digits or places. Its trailing zeros
+    return multiply_slow(a, b);
+}
+
+// The rest of multiply, in its own function so that multiply itself stays
+// small enough to be inlined wherever it is called.
+template <representation R>
+constexpr result<basic_decimal<R>> multiply_slow(basic_decimal<R> a, basic_decimal<R> b) noexcept {
+    R p;
+    const int s = a.scale() + b.scale();
+    // The product has too many digits or places. Its trailing zeros
     // carry no value: drop the fewest (j) that make it fit. They need not come
     // from the operands (5^27 * 10^-18 times 2^27 * 10^-18 is 10^-9), so take
     // every factor 2 and 5 out of the operands and form the product / 10^j
@@ -487,12 +510,16 @@ namespace detail {
 
 // Digits after the decimal point in text.
 constexpr int decimal_places(std::string_view text) noexcept {
-    const auto point = text.find('.');
-    if (point == std::string_view::npos)
-        return 0;
+    // A plain loop: GCC 12 with -fsanitize=undefined does not evaluate
+    // string_view::find on a literal's characters at compile time.
     int n = 0;
-    for (std::size_t i = point + 1; i < text.size(); ++i)
-        n += (text[i] >= '0' && text[i] <= '9');
+    bool point = false;
+    for (const char ch : text) {
+        if (ch == '.')
+            point = true;
+        else if (point)
+            n += (ch >= '0' && ch <= '9');
+    }
     return n;
 }
 

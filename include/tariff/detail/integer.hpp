@@ -118,41 +118,45 @@ constexpr T magnitude(T v) noexcept {
     return v < 0 ? -v : v;
 }
 
-// num / den rounded by mode M. den != 0; neither operand is the most negative
-// value of its type (guaranteed by the symmetric range). The single place
-// where the library decides how a remainder rounds.
+// The quotient q of a division truncated toward zero, rounded by mode M, given
+// the magnitudes of the remainder (rem) and of the divisor (den > rem >= 0)
+// and the sign of the exact quotient. The single place where the library
+// decides how a remainder rounds.
+//
+// The decision is formed as 0 or 1 and added, not branched on: which way a
+// remainder goes is as unpredictable as the data's digits, and a mispredicted
+// branch costs more than the whole division (see bench/README.md).
 template <rounding_mode M, class R>
-constexpr R divide_rounded(R num, R den) noexcept {
-    const R q = num / den;
-    const R r = num % den;
-    if (r == 0)
-        return q;
-    const bool negative = (num < 0) != (den < 0);
-    const R away = negative ? q - 1 : q + 1;
+constexpr R round_truncated(R q, R rem, R den, bool negative) noexcept {
+    R away; // 1: the result is q's neighbour away from zero; 0: it is q
     if constexpr (M == rounding_mode::toward_zero) {
-        return q;
+        away = 0;
     } else if constexpr (M == rounding_mode::away_from_zero) {
-        return away;
+        away = R(rem != 0);
     } else if constexpr (M == rounding_mode::floor) {
-        return negative ? away : q;
+        away = R(rem != 0) & R(negative);
     } else if constexpr (M == rounding_mode::ceiling) {
-        return negative ? q : away;
+        away = R(rem != 0) & R(!negative);
     } else {
-        const R rem = magnitude(r);
-        const R rest = magnitude(den) - rem; // distance to the next multiple
-        if (rem > rest)
-            return away;
-        if (rem < rest)
-            return q;
+        const R rest = den - rem; // distance to the next multiple
         if constexpr (M == rounding_mode::half_up) {
-            return away;
+            away = R(rem >= rest); // rem == 0 gives rem < rest
         } else if constexpr (M == rounding_mode::half_down) {
-            return q;
+            away = R(rem > rest);
         } else {
             static_assert(M == rounding_mode::half_even);
-            return (q % 2 == 0) ? q : away;
+            away = R(rem > rest) | (R(rem == rest) & q & 1); // a tie goes to the even one
         }
     }
+    return q + (negative ? -away : away);
+}
+
+// num / den rounded by mode M. den != 0; neither operand is the most negative
+// value of its type (guaranteed by the symmetric range).
+template <rounding_mode M, class R>
+constexpr R divide_rounded(R num, R den) noexcept {
+    return round_truncated<M>(num / den, magnitude(num % den), magnitude(den),
+                              (num < 0) != (den < 0));
 }
 
 template <class R>
@@ -176,28 +180,64 @@ constexpr R divide_rounded(R num, R den, rounding_mode m) noexcept {
     return divide_rounded<rounding_mode::half_even>(num, den);
 }
 
-// v / 10^k rounded by M, for 0 <= k <= max_scale. For 64-bit values each k gets its own branch with
-// a constant divisor, which the compiler turns into a multiply: this keeps the common "round to the
-// cent" path as fast as hand-written code.
-template <rounding_mode M, std::size_t... K>
-constexpr std::int64_t divide_pow10_64(std::int64_t v, int k, std::index_sequence<K...>) noexcept {
-    std::int64_t out = v;
-    (void)((k == static_cast<int>(K) &&
-            (out = divide_rounded<M>(v, pow10s<std::int64_t>.v[K]), true)) ||
-           ...);
-    return out;
+// Division of 0 <= n < 2^63 by 10^k (1 <= k <= 18) as a multiplication:
+// n / 10^k == (n * m) >> (63 + l), where l = ceil(log2(10^k)) and
+// m = floor(2^(63 + l) / 10^k) + 1 < 2^64 (Granlund and Montgomery, "Division
+// by invariant integers using multiplication", 1994, theorem 4.2: it holds
+// because 2^(63+l) < m * 10^k <= 2^(63+l) + 10^k <= 2^(63+l) + 2^l). What the
+// compiler does for a constant divisor, for a divisor known only at run time.
+struct pow10_reciprocal_table {
+    std::uint64_t multiplier[19]{};
+    int shift[19]{}; // l - 1: applied to the high 64 bits of the product
+    constexpr pow10_reciprocal_table() {
+        for (int k = 1; k <= 18; ++k) {
+            const auto d = static_cast<uint128_t>(pow10s<std::int64_t>.v[k]);
+            int l = 0;
+            while ((uint128_t{1} << l) < d)
+                ++l;
+            multiplier[k] = static_cast<std::uint64_t>((uint128_t{1} << (63 + l)) / d + 1);
+            shift[k] = l - 1;
+        }
+    }
+    // The theorem's condition, for every k (a multiplier cut to 64 bits would fail it).
+    constexpr bool exact() const {
+        for (int k = 1; k <= 18; ++k) {
+            const auto d = static_cast<uint128_t>(pow10s<std::int64_t>.v[k]);
+            const int l = shift[k] + 1;
+            const uint128_t md = multiplier[k] * d, p = uint128_t{1} << (63 + l);
+            if ((uint128_t{1} << (l - 1)) >= d || d > (uint128_t{1} << l) || md <= p ||
+                md > p + (uint128_t{1} << l))
+                return false;
+        }
+        return true;
+    }
+};
+inline constexpr pow10_reciprocal_table pow10_reciprocals{};
+static_assert(pow10_reciprocals.exact());
+
+// v / 10^k rounded by M, for 1 <= k <= 18.
+template <rounding_mode M>
+constexpr std::int64_t divide_pow10_64(std::int64_t v, int k) noexcept {
+    const auto n = static_cast<std::uint64_t>(magnitude(v)); // < 2^63: the range is symmetric
+    const auto d = static_cast<std::uint64_t>(pow10s<std::int64_t>.v[k]);
+    const auto high = static_cast<std::uint64_t>(
+        (static_cast<uint128_t>(n) * pow10_reciprocals.multiplier[k]) >> 64);
+    const std::uint64_t q = high >> pow10_reciprocals.shift[k];
+    const auto rem = static_cast<std::int64_t>(n - q * d);
+    const auto sq = static_cast<std::int64_t>(q);
+    return round_truncated<M>(v < 0 ? -sq : sq, rem, static_cast<std::int64_t>(d), v < 0);
 }
 
+// v / 10^k rounded by M, for 0 <= k <= max_scale.
 template <rounding_mode M, representation R>
 constexpr R divide_pow10(R v, int k) noexcept {
     if (k <= 0)
         return v;
     if constexpr (std::is_same_v<R, std::int64_t>) {
-        return divide_pow10_64<M>(v, k, std::make_index_sequence<19>{});
+        return divide_pow10_64<M>(v, k);
     } else {
         if (v >= -rep_traits<std::int64_t>::max && v <= rep_traits<std::int64_t>::max && k <= 18)
-            return divide_pow10_64<M>(static_cast<std::int64_t>(v), k,
-                                      std::make_index_sequence<19>{});
+            return divide_pow10_64<M>(static_cast<std::int64_t>(v), k);
         return divide_rounded<M>(v, pow10<R>(k));
     }
 }
