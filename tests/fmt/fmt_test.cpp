@@ -1,0 +1,51 @@
+// tariff/fmt.hpp with Debian's {fmt} 9: the same text as io.hpp, in any locale.
+#include <clocale>
+#include <cstdio>
+#include <locale>
+#include <string>
+
+#include <tariff/fmt.hpp>
+#include <tariff/format.hpp>  // must compile even where <format> is missing
+#include <tariff/tariff.hpp>
+
+using namespace tariff::literals;
+
+namespace {
+int failures = 0;
+void expect(const std::string& got, const std::string& want) {
+    if (got != want) {
+        std::printf("FAIL: got \"%s\", want \"%s\"\n", got.c_str(), want.c_str());
+        ++failures;
+    }
+}
+void run() {
+    // Hand-written expectations: grouping by three with ',', '.' before the
+    // minor digits, the ISO code first (io.hpp's documented format).
+    expect(fmt::format("{}", 42'440.00_CAD), "CAD 42,440.00");
+    expect(fmt::format("{}", 6.1_pct), "6.1 %");
+    expect(fmt::format("{}", 5.33_CAD / tariff::kg), "CAD 5.33 / kg");
+    expect(fmt::format("{}", at_least(245.5_pct, 5.33_CAD / tariff::kg)), "245.5 % MIN CAD 5.33 / kg");
+    expect(fmt::format("{}", 16.32_tonne), "16.32 tonne");
+    expect(fmt::format("{}", tariff::hs_code("8703.80.00")), "8703.80.00");
+    expect(fmt::format("{}", tariff::date(2026, 3, 1)), "2026-03-01");
+    expect(fmt::format("{} + {}", 1.5_dec, 1'000_JPY), "1.5 + JPY 1,000");
+}
+}  // namespace
+
+int main() {
+    run();
+    // Output must not depend on the global locale (a locale with ',' as the
+    // decimal point would break naive printing).
+    for (const char* name : {"C.UTF-8", "de_DE.UTF-8", "fr_FR.UTF-8"}) {
+        try {
+            std::locale::global(std::locale(name));
+            std::setlocale(LC_ALL, name);
+            run();
+        } catch (const std::runtime_error&) {
+            std::printf("locale %s not installed here: skipped\n", name);
+        }
+    }
+    std::locale::global(std::locale::classic());
+    if (failures == 0) std::printf("fmt_test: all passed\n");
+    return failures == 0 ? 0 : 1;
+}
