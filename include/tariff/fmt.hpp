@@ -3,6 +3,9 @@
 // "CAD 42,440.00": io.hpp's text, the same in every locale.
 #pragma once
 
+// Without the fmt headers this provides nothing (so that the library's own
+// header checks pass on machines without {fmt}).
+#if __has_include(<fmt/format.h>)
 #include <algorithm>
 #include <string>
 
@@ -40,3 +43,4 @@ template <>
 struct fmt::formatter<tariff::hs_code> : tariff::detail::fmt_to_string_formatter {};
 template <>
 struct fmt::formatter<tariff::date> : tariff::detail::fmt_to_string_formatter {};
+#endif
