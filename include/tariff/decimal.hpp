@@ -331,6 +331,8 @@ constexpr result<basic_decimal<R>> multiply_ratio(basic_decimal<R> a, std::int64
                                                   std::int64_t den) noexcept {
     if (den == 0)
         return errc::division_by_zero;
+    if (num == 1 && den == 1) // the same unit: nothing to do (and nothing can overflow)
+        return a;
     auto scaled = multiply(a, basic_decimal<R>(num));
     if (!scaled)
         return scaled;
