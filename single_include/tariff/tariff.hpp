@@ -4459,7 +4459,7 @@ constexpr quota_assessment<C> assess(const tariff_rate_quota<C, U>& quota,
 // ever granted more than the balance and no granule is lost or created.
 // It keeps no event log; callers record what they were granted. (The
 // compiler's __atomic builtins are used instead of <atomic>, which would
-// double the cost of including this header.)
+// make this header twice as costly to include.)
 template <unit_tag U>
 class concurrent_quota_pool {
 public:
