@@ -848,6 +848,12 @@ constexpr result<basic_decimal<R>> divide(basic_decimal<R> a, basic_decimal<R> b
         return errc::invalid_argument;
     // a/b * 10^scale = ca * 10^(scale - sa + sb) / cb
     const int e = scale - a.scale() + b.scale();
+    if constexpr (std::is_same_v<R, std::int64_t>) {
+        // The common case, in 64 bits: a 128-bit division is a library call.
+        std::int64_t num = a.coefficient(), den = b.coefficient();
+        if (e >= 0 ? !scale_up_overflows(num, e, num) : !scale_up_overflows(den, -e, den))
+            return basic_decimal<R>::try_from_parts(divide_rounded(num, den, mode), scale);
+    }
     using W = int128_t; // for 64-bit values this overflows only if the quotient does
     W num = a.coefficient(), den = b.coefficient();
     if (!(e >= 0 ? scale_up_overflows<W>(num, e, num) : scale_up_overflows<W>(den, -e, den))) {
