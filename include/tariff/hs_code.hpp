@@ -99,7 +99,7 @@ public:
         return {code, parse_error{errc::invalid_text, s.position, why}};
     }
 
-    // The digits without dots: "8703800000".
+    // The digits without dots: "87038000" for 8703.80.00.
     constexpr std::string_view digits() const noexcept { return {digits_, size_}; }
     constexpr std::string_view chapter() const noexcept { return {digits_, 2}; }
     constexpr std::string_view heading() const noexcept { return {digits_, 4}; }

@@ -45,7 +45,7 @@ public:
         return try_from_fraction(fraction).value();
     }
     // The non-throwing forms: errc::negative_quantity for a negative rate,
-    // errc::overflow when the fraction needs more places than a decimal holds.
+    // errc::inexact when the fraction needs more places than a decimal holds.
     static constexpr result<ad_valorem> try_from_percent(decimal percent) noexcept {
         const auto fraction = detail::multiply_ratio(percent, 1, 100);
         if (!fraction) return fraction.error();

@@ -2101,7 +2101,7 @@ public:
         return try_from_fraction(fraction).value();
     }
     // The non-throwing forms: errc::negative_quantity for a negative rate,
-    // errc::overflow when the fraction needs more places than a decimal holds.
+    // errc::inexact when the fraction needs more places than a decimal holds.
     static constexpr result<ad_valorem> try_from_percent(decimal percent) noexcept {
         const auto fraction = detail::multiply_ratio(percent, 1, 100);
         if (!fraction) return fraction.error();
@@ -2769,7 +2769,7 @@ public:
         return {code, parse_error{errc::invalid_text, s.position, why}};
     }
 
-    // The digits without dots: "8703800000".
+    // The digits without dots: "87038000" for 8703.80.00.
     constexpr std::string_view digits() const noexcept { return {digits_, size_}; }
     constexpr std::string_view chapter() const noexcept { return {digits_, 2}; }
     constexpr std::string_view heading() const noexcept { return {digits_, 4}; }
