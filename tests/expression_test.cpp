@@ -1,0 +1,519 @@
+// tariff::duty_expression: every notation tariff schedules use, as a typed value.
+//
+// Every expected figure is computed by hand in the comment next to it, from the
+// source named there; none was obtained by running the code under test.
+// "DOMAIN.md" is the project's shared domain notes (tariff facts and sources).
+#include <array>
+#include <cstddef>
+#include <string>
+#include <type_traits>
+
+#include <tariff/expression.hpp>
+#include <tariff/io.hpp>
+#include <tariff/tariff.hpp>
+
+#include "catch.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+using namespace tariff::literals;
+using tariff::CAD, tariff::EUR, tariff::GBP, tariff::USD;
+using tariff::duty_base;
+using tariff::duty_expression;
+using tariff::errc;
+using tariff::money;
+using tariff::to_string;
+using tariff_test::error_of;
+
+constexpr unsigned mass = tariff::mass::bit;
+constexpr unsigned volume = tariff::volume::bit;
+constexpr unsigned count = tariff::count::bit;
+
+// --- sums ------------------------------------------------------------------------
+
+// Canada, "$106.50/tonne plus 7 %" (DOMAIN.md §2). On 2 tonnes at CAD 1,000.00:
+//   106.50 x 2 = 213.00;  7 % x 1,000.00 = 70.00;  213.00 + 70.00 = 283.00
+constexpr auto per_tonne_plus_7 = 106.50_CAD / tariff::tonne + 7_pct;
+static_assert(std::is_same_v<decltype(per_tonne_plus_7), const duty_expression<CAD, mass>>);
+static_assert(per_tonne_plus_7(duty_base(1'000.00_CAD).with(2_tonne)) == 283.00_CAD);
+// The same 2 t declared as 2,000 kg: 2,000 kg = 2 t, so again 283.00.
+static_assert(per_tonne_plus_7(duty_base(1'000.00_CAD).with(2'000_kg)) == 283.00_CAD);
+
+TEST_CASE("a sum adds its parts: $106.50/tonne plus 7 % on 2 t at CAD 1,000.00 is 283.00",
+          "[expression][sum]") {
+    // 106.50 x 2 = 213.00; 7 % x 1,000.00 = 70.00; 213.00 + 70.00 = 283.00
+    const auto e = per_tonne_plus_7.explain(duty_base(1'000.00_CAD).with(2_tonne));
+    CHECK(e.amount == 283.00_CAD);
+    CHECK_FALSE(e.floor_applied);
+    CHECK_FALSE(e.ceiling_applied);
+    CHECK(to_string(per_tonne_plus_7) == "CAD 106.50 / tonne + 7 %");
+}
+
+// US, "52.8¢/kg + 8.5%" (DOMAIN.md §2): 52.8 cents is USD 0.528.
+//   1,000 kg at USD 2,000.00: 0.528 x 1,000 = 528.00; 8.5 % x 2,000.00 = 170.00; 698.00
+//   1 kg at USD 1.00: 0.528 + 0.085 = 0.613, exact (rounding is the caller's)
+constexpr auto us_compound = 0.528_USD / tariff::kg + 8.5_pct;
+static_assert(us_compound(duty_base(2'000.00_USD).with(1'000_kg)) == 698.00_USD);
+static_assert(us_compound(duty_base(1.00_USD).with(1_kg)) == 0.613_USD);
+
+TEST_CASE("a rate in cents is a sub-dollar amount kept exactly: 52.8¢/kg + 8.5%",
+          "[expression][sum]") {
+    // 0.528 x 1,000 = 528.00; 8.5 % x 2,000.00 = 170.00; 528.00 + 170.00 = 698.00
+    CHECK(us_compound(duty_base(2'000.00_USD).with(1'000_kg)) == 698.00_USD);
+    // 0.528 x 1 + 0.085 x 1.00 = 0.613: a tenth of a cent, not rounded
+    CHECK(us_compound(duty_base(1.00_USD).with(1_kg)) == 0.613_USD);
+    CHECK(to_string(us_compound) == "USD 0.528 / kg + 8.5 %");
+}
+
+// --- floors: "but not less than", EU "MIN" ------------------------------------------
+
+// Canada 0406.40.20 over access: "245.5 % but not less than $5.33/kg" (DOMAIN.md §2).
+// 1,000 kg: floor 5.33 x 1,000 = 5,330.00
+//   at CAD 6,000.00: 2.455 x 6,000.00 = 14,730.00 > 5,330.00: the rate decides
+//   at CAD 1,500.00: 2.455 x 1,500.00 =  3,682.50 < 5,330.00: the floor decides
+constexpr auto cheese = at_least(245.5_pct, 5.33_CAD / tariff::kg);
+static_assert(std::is_same_v<decltype(cheese), const duty_expression<CAD, mass>>);
+static_assert(cheese(duty_base(6'000.00_CAD).with(1'000_kg)) == 14'730.00_CAD);
+static_assert(cheese(duty_base(1'500.00_CAD).with(1'000_kg)) == 5'330.00_CAD);
+static_assert(!cheese.explain(duty_base(6'000.00_CAD).with(1'000_kg)).floor_applied);
+static_assert(cheese.explain(duty_base(1'500.00_CAD).with(1'000_kg)).floor_applied);
+
+TEST_CASE("a floor takes the larger: 245.5 % but not less than $5.33/kg", "[expression][floor]") {
+    const auto dear = cheese.explain(duty_base(6'000.00_CAD).with(1'000_kg));
+    // 2.455 x 6,000.00 = 14,730.00 > 5.33 x 1,000 = 5,330.00
+    CHECK(dear.amount == 14'730.00_CAD);
+    CHECK_FALSE(dear.floor_applied);
+    CHECK_FALSE(dear.ceiling_applied);
+
+    const auto cheap = cheese.explain(duty_base(1'500.00_CAD).with(1'000_kg));
+    // 2.455 x 1,500.00 = 3,682.50 < 5,330.00
+    CHECK(cheap.amount == 5'330.00_CAD);
+    CHECK(cheap.floor_applied);
+    CHECK_FALSE(cheap.ceiling_applied);
+
+    // The floor in tonnes: 1 t = 1,000 kg, so 5,330.00 again.
+    CHECK(cheese(duty_base(1'500.00_CAD).with(1_tonne)) == 5'330.00_CAD);
+    CHECK(to_string(cheese) == "245.5 % MIN CAD 5.33 / kg");
+}
+
+// "259 % but not less than 78.9 c/kg" (DOMAIN.md §2): 78.9 cents is CAD 0.789.
+// 1,000 kg: floor 0.789 x 1,000 = 789.00
+//   at CAD 500.00: 2.59 x 500.00 = 1,295.00 > 789.00
+//   at CAD 200.00: 2.59 x 200.00 =   518.00 < 789.00: 789.00
+constexpr auto cents_floor = at_least(259_pct, 0.789_CAD / tariff::kg);
+static_assert(cents_floor(duty_base(500.00_CAD).with(1'000_kg)) == 1'295.00_CAD);
+static_assert(cents_floor(duty_base(200.00_CAD).with(1'000_kg)) == 789.00_CAD);
+
+TEST_CASE("a floor in cents per kg: 259 % but not less than 78.9 c/kg", "[expression][floor]") {
+    const auto dear = cents_floor.explain(duty_base(500.00_CAD).with(1'000_kg));
+    CHECK(dear.amount == 1'295.00_CAD);  // 2.59 x 500.00
+    CHECK_FALSE(dear.floor_applied);
+    const auto cheap = cents_floor.explain(duty_base(200.00_CAD).with(1'000_kg));
+    CHECK(cheap.amount == 789.00_CAD);  // 2.59 x 200.00 = 518.00 < 0.789 x 1,000
+    CHECK(cheap.floor_applied);
+    CHECK(to_string(cents_floor) == "259 % MIN CAD 0.789 / kg");
+}
+
+// "256 % but not less than $36.67/hl" (DOMAIN.md §2), a floor on volume.
+// 1,000 l = 10 hl: floor 36.67 x 10 = 366.70
+//   at CAD 1,000.00: 2.56 x 1,000.00 = 2,560.00 > 366.70
+//   at CAD   100.00: 2.56 x   100.00 =   256.00 < 366.70: 366.70
+constexpr auto volume_floor = at_least(256_pct, 36.67_CAD / tariff::hl);
+static_assert(std::is_same_v<decltype(volume_floor), const duty_expression<CAD, volume>>);
+static_assert(volume_floor(duty_base(1'000.00_CAD).with(1'000_l)) == 2'560.00_CAD);
+static_assert(volume_floor(duty_base(100.00_CAD).with(1'000_l)) == 366.70_CAD);
+
+TEST_CASE("a floor per hectolitre applies to litres declared: 256 % but not less than $36.67/hl",
+          "[expression][floor]") {
+    CHECK(volume_floor(duty_base(1'000.00_CAD).with(1'000_l)) == 2'560.00_CAD);  // 2.56 x 1,000
+    const auto cheap = volume_floor.explain(duty_base(100.00_CAD).with(1'000_l));
+    CHECK(cheap.amount == 366.70_CAD);  // 36.67 x 10 hl
+    CHECK(cheap.floor_applied);
+    // Declared as 10 hl instead of 1,000 l: the same 366.70.
+    CHECK(volume_floor(duty_base(100.00_CAD).with(10_hl)) == 366.70_CAD);
+    CHECK(to_string(volume_floor) == "256 % MIN CAD 36.67 / hl");
+}
+
+// --- ceilings: EU "MAX" -------------------------------------------------------------
+
+// EU "9.10 % + 45.10 EUR / 100 kg MAX 18.90 % + 16.50 EUR / 100 kg" (DOMAIN.md §2):
+// the duty is the first sum, but at most the second. 1,000 kg = 10 x 100 kg.
+//   at EUR  2,000.00: first 182.00 + 451.00 = 633.00; ceiling 378.00 + 165.00 = 543.00;
+//                     the ceiling binds: 543.00
+//   at EUR 10,000.00: first 910.00 + 451.00 = 1,361.00; ceiling 1,890.00 + 165.00 = 2,055.00;
+//                     1,361.00
+constexpr auto eu_ceiling = at_most(9.10_pct + 45.10_EUR / tariff::hundred_kg,
+                                    18.90_pct + 16.50_EUR / tariff::hundred_kg);
+static_assert(eu_ceiling(duty_base(2'000.00_EUR).with(1'000_kg)) == 543.00_EUR);
+static_assert(eu_ceiling(duty_base(10'000.00_EUR).with(1'000_kg)) == 1'361.00_EUR);
+static_assert(eu_ceiling.size() == 7);  // 4 rates, 2 sums, 1 MAX
+
+TEST_CASE("a ceiling takes the smaller: 9.10 % + 45.10 EUR/100 kg MAX 18.90 % + 16.50 EUR/100 kg",
+          "[expression][ceiling]") {
+    const auto low = eu_ceiling.explain(duty_base(2'000.00_EUR).with(1'000_kg));
+    // 633.00 against the ceiling 543.00
+    CHECK(low.amount == 543.00_EUR);
+    CHECK(low.ceiling_applied);
+    CHECK_FALSE(low.floor_applied);
+
+    const auto high = eu_ceiling.explain(duty_base(10'000.00_EUR).with(1'000_kg));
+    // 1,361.00 against the ceiling 2,055.00
+    CHECK(high.amount == 1'361.00_EUR);
+    CHECK_FALSE(high.ceiling_applied);
+    CHECK(to_string(eu_ceiling) == "9.1 % + EUR 45.10 / 100 kg MAX 18.9 % + EUR 16.50 / 100 kg");
+}
+
+// EU "18.40 % MIN 22.00 EUR / 100 kg MAX 24.00 EUR / 100 kg" (DOMAIN.md §2): MIN and MAX
+// read left to right, so it is at_most(at_least(18.40 %, 22.00/100 kg), 24.00/100 kg).
+// 1,000 kg = 10 x 100 kg: floor 220.00, ceiling 240.00.
+//   at EUR 1,250.00: 18.4 % = 230.00, between floor and ceiling: 230.00
+//   at EUR 1,000.00: 18.4 % = 184.00 < 220.00: the floor, 220.00
+//   at EUR 2,000.00: 18.4 % = 368.00 > 240.00: the ceiling, 240.00
+constexpr auto floor_and_ceiling =
+    at_most(at_least(18.40_pct, 22.00_EUR / tariff::hundred_kg), 24.00_EUR / tariff::hundred_kg);
+static_assert(floor_and_ceiling(duty_base(1'250.00_EUR).with(1'000_kg)) == 230.00_EUR);
+static_assert(floor_and_ceiling(duty_base(1'000.00_EUR).with(1'000_kg)) == 220.00_EUR);
+static_assert(floor_and_ceiling(duty_base(2'000.00_EUR).with(1'000_kg)) == 240.00_EUR);
+
+TEST_CASE("MIN then MAX: 18.40 % MIN 22.00 EUR/100 kg MAX 24.00 EUR/100 kg on three bases",
+          "[expression][floor][ceiling]") {
+    const auto rate_binds = floor_and_ceiling.explain(duty_base(1'250.00_EUR).with(1'000_kg));
+    CHECK(rate_binds.amount == 230.00_EUR);  // 0.184 x 1,250.00
+    CHECK_FALSE(rate_binds.floor_applied);
+    CHECK_FALSE(rate_binds.ceiling_applied);
+
+    const auto floor_binds = floor_and_ceiling.explain(duty_base(1'000.00_EUR).with(1'000_kg));
+    CHECK(floor_binds.amount == 220.00_EUR);  // 184.00 < 22.00 x 10
+    CHECK(floor_binds.floor_applied);
+    CHECK_FALSE(floor_binds.ceiling_applied);
+
+    const auto ceiling_binds = floor_and_ceiling.explain(duty_base(2'000.00_EUR).with(1'000_kg));
+    CHECK(ceiling_binds.amount == 240.00_EUR);  // 368.00 > 24.00 x 10
+    CHECK(ceiling_binds.ceiling_applied);
+    CHECK_FALSE(ceiling_binds.floor_applied);
+
+    CHECK(to_string(floor_and_ceiling) == "18.4 % MIN EUR 22.00 / 100 kg MAX EUR 24.00 / 100 kg");
+}
+
+// The other grouping, at_least(18.40 %, at_most(22.00/100 kg, 24.00/100 kg)), is another duty:
+// at EUR 2,000.00 and 1,000 kg it is max(368.00, min(220.00, 240.00)) = 368.00, not 240.00.
+constexpr auto floor_of_ceiling =
+    at_least(18.40_pct, at_most(22.00_EUR / tariff::hundred_kg, 24.00_EUR / tariff::hundred_kg));
+static_assert(floor_of_ceiling(duty_base(2'000.00_EUR).with(1'000_kg)) == 368.00_EUR);
+static_assert(!(floor_of_ceiling == floor_and_ceiling));
+
+TEST_CASE("grouping matters and the text shows it with parentheses", "[expression][io]") {
+    CHECK(floor_of_ceiling(duty_base(2'000.00_EUR).with(1'000_kg)) == 368.00_EUR);
+    CHECK(to_string(floor_of_ceiling) ==
+          "18.4 % MIN (EUR 22.00 / 100 kg MAX EUR 24.00 / 100 kg)");
+    CHECK(floor_of_ceiling != floor_and_ceiling);
+
+    // + binds tighter than MIN: a MIN inside a sum needs parentheses, a sum inside a MIN
+    // does not.
+    const auto sum_of_floor = at_least(245.5_pct, 5.33_CAD / tariff::kg) + 1.00_CAD / tariff::kg;
+    CHECK(to_string(sum_of_floor) == "(245.5 % MIN CAD 5.33 / kg) + CAD 1.00 / kg");
+    const auto floor_of_sum = at_least(245.5_pct + 1.00_CAD / tariff::kg, 5.33_CAD / tariff::kg);
+    CHECK(to_string(floor_of_sum) == "245.5 % + CAD 1.00 / kg MIN CAD 5.33 / kg");
+    // Left-associative: a - (b + c) keeps its parentheses, (a - b) + c needs none.
+    const auto minus_sum = 20_pct - (7.00_GBP / tariff::hundred_kg + 1.00_GBP / tariff::hundred_kg);
+    CHECK(to_string(minus_sum) == "20 % - (GBP 7.00 / 100 kg + GBP 1.00 / 100 kg)");
+}
+
+// --- subtraction ---------------------------------------------------------------------
+
+// "... - 7 GBP / 100 kg": a specific amount subtracted, never below zero.
+// 20 % - GBP 7.00 / 100 kg on 1,000 kg (10 x 100 kg: 70.00 subtracted):
+//   at GBP 1,000.00: 200.00 - 70.00 = 130.00
+//   at GBP   350.00:  70.00 - 70.00 =   0.00
+//   at GBP   300.00:  60.00 - 70.00 = -10.00, a duty is never negative: 0.00
+constexpr auto less_specific = 20_pct - 7.00_GBP / tariff::hundred_kg;
+static_assert(std::is_same_v<decltype(less_specific), const duty_expression<GBP, mass>>);
+static_assert(less_specific(duty_base(1'000.00_GBP).with(1'000_kg)) == 130.00_GBP);
+static_assert(less_specific(duty_base(350.00_GBP).with(1'000_kg)) == 0.00_GBP);
+static_assert(less_specific(duty_base(300.00_GBP).with(1'000_kg)) == 0.00_GBP);
+
+TEST_CASE("a subtracted specific amount reduces the duty: 20 % - 7 GBP/100 kg",
+          "[expression][difference]") {
+    CHECK(less_specific(duty_base(1'000.00_GBP).with(1'000_kg)) == 130.00_GBP);  // 200 - 70
+    CHECK(to_string(less_specific) == "20 % - GBP 7.00 / 100 kg");
+}
+
+TEST_CASE("a duty is never negative: a subtraction below zero is zero",
+          "[expression][difference]") {
+    CHECK(less_specific(duty_base(350.00_GBP).with(1'000_kg)) == 0.00_GBP);  // 70 - 70
+    const auto clamped = less_specific.explain(duty_base(300.00_GBP).with(1'000_kg));
+    CHECK(clamped.amount == 0.00_GBP);  // 60 - 70 = -10, not charged (nor refunded)
+    // Clamping is neither a floor nor a ceiling of the schedule.
+    CHECK_FALSE(clamped.floor_applied);
+    CHECK_FALSE(clamped.ceiling_applied);
+}
+
+// --- Free and fixed amounts ---------------------------------------------------------
+
+constexpr duty_expression<CAD, 0> free_duty = tariff::duty_free;
+static_assert(free_duty(duty_base(40'000.00_CAD)) == 0.00_CAD);
+
+TEST_CASE("Free is a duty of zero on any value", "[expression][free]") {
+    CHECK(free_duty(duty_base(40'000.00_CAD)) == 0.00_CAD);
+    CHECK(free_duty(duty_base(0.00_CAD)) == 0.00_CAD);
+    // A default-constructed expression is Free.
+    CHECK(duty_expression<CAD>() == free_duty);
+    CHECK(to_string(free_duty) == "Free");
+}
+
+// A fixed amount per tariff item (expression.hpp: the EU's EUR 3 per item; the amount is a
+// parameter, not law hard-coded here): EUR 3.00 whatever the quantity.
+constexpr auto per_item = tariff::fixed_amount(3.00_EUR);
+static_assert(std::is_same_v<decltype(per_item), const duty_expression<EUR, 0>>);
+static_assert(per_item(duty_base(20.00_EUR)) == 3.00_EUR);
+static_assert(per_item(duty_base(20.00_EUR).with(1_each)) == 3.00_EUR);
+static_assert(per_item(duty_base(140.00_EUR).with(500_each)) == 3.00_EUR);
+
+TEST_CASE("a fixed amount is charged whatever the value or quantity", "[expression][fixed]") {
+    CHECK(per_item(duty_base(20.00_EUR)) == 3.00_EUR);
+    CHECK(per_item(duty_base(20.00_EUR).with(1_each)) == 3.00_EUR);
+    CHECK(per_item(duty_base(140.00_EUR).with(500_each).with(12_kg)) == 3.00_EUR);
+    CHECK(to_string(per_item) == "EUR 3.00");
+    // A negative fixed amount is no duty.
+    CHECK(error_of([] { return tariff::fixed_amount(-3.00_EUR); }) == errc::negative_quantity);
+}
+
+// --- several quantities -------------------------------------------------------------
+
+// duty_base::with: "Declaring a second quantity of one dimension replaces the first."
+// $106.50/tonne plus 7 % at CAD 1,000.00, declared 2 t then 500 kg: 500 kg = 0.5 t,
+//   106.50 x 0.5 = 53.25; 7 % x 1,000.00 = 70.00; 53.25 + 70.00 = 123.25
+static_assert(per_tonne_plus_7(duty_base(1'000.00_CAD).with(2_tonne).with(500_kg)) ==
+              123.25_CAD);
+
+TEST_CASE("a second quantity of one dimension replaces the first", "[expression][quantity]") {
+    // Not 2.5 t (266.25 + 70.00 = 336.25): the 500 kg replace the 2 t.
+    CHECK(per_tonne_plus_7(duty_base(1'000.00_CAD).with(2_tonne).with(500_kg)) == 123.25_CAD);
+}
+
+// An expression needing both the volume and the net mass (illustrative rates):
+// EUR 1.50 / hl + EUR 2.00 / 100 kg on 500 l and 520 kg net:
+//   1.50 x 5 hl = 7.50;  2.00 x 5.20 (100 kg) = 10.40;  7.50 + 10.40 = 17.90
+constexpr auto two_quantities = 1.50_EUR / tariff::hl + 2.00_EUR / tariff::hundred_kg;
+static_assert(std::is_same_v<decltype(two_quantities), const duty_expression<EUR, mass | volume>>);
+constexpr auto wine_entry = duty_base(1'000.00_EUR).with(500_l).with(520_kg);
+static_assert(std::is_same_v<decltype(wine_entry), const duty_base<EUR, mass | volume>>);
+static_assert(two_quantities(wine_entry) == 17.90_EUR);
+
+TEST_CASE("an expression may need two quantities of an entry: per hl plus per 100 kg",
+          "[expression][quantity]") {
+    CHECK(two_quantities(wine_entry) == 17.90_EUR);  // 1.50 x 5 + 2.00 x 5.2
+    CHECK(to_string(two_quantities) == "EUR 1.50 / hl + EUR 2.00 / 100 kg");
+    // Checked at run time, the same expression on an entry with only litres lacks the mass.
+    const duty_expression<EUR> runtime = two_quantities;
+    CHECK(runtime.runtime_needs() == (mass | volume));
+    const duty_base<EUR> litres_only = duty_base(1'000.00_EUR).with(500_l);
+    CHECK(runtime.evaluate(litres_only).error() == errc::missing_quantity);
+    CHECK(runtime(wine_entry) == 17.90_EUR);
+}
+
+// --- expressions in a table, needs checked at run time ------------------------------
+
+// A small schedule as constexpr data. Each entry's needs are known only at run time.
+constexpr std::array<duty_expression<CAD>, 5> schedule{
+    6.1_pct,                                      // 8703.80.00, MFN (DOMAIN.md §1)
+    at_least(245.5_pct, 5.33_CAD / tariff::kg),   // 0406.40.20, over access
+    106.50_CAD / tariff::tonne + 7_pct,           // "$106.50/tonne plus 7 %"
+    at_least(256_pct, 36.67_CAD / tariff::hl),    // "256 % but not less than $36.67/hl"
+    tariff::duty_free,                            // Free
+};
+static_assert(schedule[0].runtime_needs() == 0);
+static_assert(schedule[1].runtime_needs() == mass);
+static_assert(schedule[3].runtime_needs() == volume);
+// An entry with a mass but no volume: the per-hl floor cannot be computed.
+static_assert(schedule[3].evaluate(duty_base(1'500.00_CAD).with(1'000_kg)).error() ==
+              errc::missing_quantity);
+
+TEST_CASE("expressions kept in a constexpr table evaluate at run time", "[expression][runtime]") {
+    // One entry: CAD 1,500.00, 1,000 kg (= 1 tonne), no volume.
+    const duty_base<CAD> entry = duty_base(1'500.00_CAD).with(1'000_kg);
+    // [0] 6.1 % x 1,500.00 = 91.50
+    // [1] 2.455 x 1,500.00 = 3,682.50 < 5.33 x 1,000 = 5,330.00: 5,330.00
+    // [2] 106.50 x 1 t + 7 % x 1,500.00 = 106.50 + 105.00 = 211.50
+    // [3] needs a volume the entry lacks: errc::missing_quantity
+    // [4] Free: 0.00
+    const std::array<money<CAD>, 5> expected{91.50_CAD, 5'330.00_CAD, 211.50_CAD, money<CAD>{},
+                                             0.00_CAD};
+    for (std::size_t i = 0; i < schedule.size(); ++i) {
+        INFO("schedule[" << i << "] = " << to_string(schedule[i]));
+        const auto r = schedule[i].evaluate(entry);
+        if (i == 3) {
+            CHECK(r.error() == errc::missing_quantity);
+        } else {
+            REQUIRE(r.ok());
+            CHECK(r.value().amount == expected[i]);
+        }
+    }
+    CHECK(schedule[1].evaluate(entry).value().floor_applied);
+}
+
+TEST_CASE("a missing quantity found at run time: evaluate() reports it, operator() throws",
+          "[expression][runtime][error]") {
+    // The cheese floor needs kg; this entry declares none.
+    const duty_base<CAD> no_mass = duty_base(1'500.00_CAD);
+    CHECK(schedule[1].evaluate(no_mass).error() == errc::missing_quantity);
+    CHECK_THROWS_AS(schedule[1](no_mass), tariff::domain_error);
+    CHECK(error_of([&] { return schedule[1](no_mass); }) == errc::missing_quantity);
+    // A unit known only at run time supplies it: 1,000 kg, so 5,330.00 as above.
+    const auto with_mass =
+        no_mass.with(tariff::unit_info_of<tariff::units::kilogram>, tariff::decimal(1'000));
+    CHECK(schedule[1](with_mass) == 5'330.00_CAD);
+    // An expression that needs nothing is fine on it: 6.1 % x 1,500.00 = 91.50
+    CHECK(schedule[0](no_mass) == 91.50_CAD);
+}
+
+TEST_CASE("a negative value or quantity is no duty base: errc::negative_quantity",
+          "[expression][base][error]") {
+    CHECK(error_of([] { return duty_base(-0.01_CAD); }) == errc::negative_quantity);
+    CHECK(error_of([] { return duty_base(1.00_CAD).with_value(-1.00_CAD); }) ==
+          errc::negative_quantity);
+    CHECK(error_of([] {
+              return duty_base(1.00_CAD).with(tariff::unit_info_of<tariff::units::kilogram>,
+                                              -1_dec);
+          }) == errc::negative_quantity);
+    CHECK_THROWS_AS(duty_base(-0.01_CAD), tariff::domain_error);
+    // A zero value is a base (a free sample still has a mass).
+    CHECK(cheese(duty_base(0.00_CAD).with(2_kg)) == 10.66_CAD);  // 5.33 x 2
+}
+
+// --- equality -----------------------------------------------------------------------
+
+static_assert(at_least(245.5_pct, 5.33_CAD / tariff::kg) == cheese);
+static_assert(at_least(245.50_pct, 5.330_CAD / tariff::kg) == cheese);
+static_assert(!(at_least(245.5_pct, 5.34_CAD / tariff::kg) == cheese));
+
+TEST_CASE("expressions are equal when they are written the same, up to trailing zeros",
+          "[expression][equality]") {
+    // 245.50 % = 245.5 %, CAD 5.330 = CAD 5.33: the same notation.
+    CHECK(at_least(245.50_pct, 5.330_CAD / tariff::kg) == cheese);
+    // Widened to run-time needs, still the same expression.
+    CHECK(duty_expression<CAD>(cheese) == cheese);
+    CHECK(schedule[1] == cheese);
+    // Another amount, another operator, another order, another unit: another expression.
+    CHECK(at_least(245.5_pct, 5.34_CAD / tariff::kg) != cheese);
+    CHECK(at_most(245.5_pct, 5.33_CAD / tariff::kg) != cheese);
+    CHECK(at_least(5.33_CAD / tariff::kg, 245.5_pct) != cheese);
+    CHECK(at_least(245.5_pct, 5'330.00_CAD / tariff::tonne) != cheese);
+    CHECK(at_least(246_pct, 5.33_CAD / tariff::kg) != cheese);
+    CHECK(duty_expression<CAD>(6.1_pct) == schedule[0]);
+    CHECK(duty_expression<CAD>(6.1_pct) != schedule[4]);
+}
+
+// Comparing expressions is constexpr. duty_node's == tested its unit pointer against null,
+// which GCC does not fold in a constant expression under -fsanitize=undefined (the sanitize
+// preset): there, every static_assert comparing two expressions failed to compile.
+constexpr tariff::unit_info kilo{tariff::mass::bit, "mass", 1, 1, "kilo"};  // kg by its facts
+
+TEST_CASE("regression: comparing expressions is a constant expression, sanitizers or not",
+          "[expression][equality][regression]") {
+    STATIC_REQUIRE(cheese == at_least(245.5_pct, 5.33_CAD / tariff::kg));
+    STATIC_REQUIRE(!(cheese == at_least(245.5_pct, 5.33_CAD / tariff::hundred_kg)));
+    STATIC_REQUIRE(!(floor_of_ceiling == floor_and_ceiling));
+    // A unit known at run time equals a unit type with the same dimension and size.
+    STATIC_REQUIRE(duty_expression<CAD>::specific(5.33_dec, kilo) ==
+                   duty_expression<CAD>(5.33_CAD / tariff::kg));
+    // A fixed CAD 5.33 is not CAD 5.33 / kg, though both hold 5.33.
+    STATIC_REQUIRE(!(duty_expression<CAD>(tariff::fixed_amount(5.33_CAD)) ==
+                     duty_expression<CAD>(5.33_CAD / tariff::kg)));
+}
+
+// --- the US merchandise processing fee as a clamp -------------------------------------
+
+// 19 CFR 24.23(b)(1)(i): 0.3464 % ad valorem, with a minimum and a maximum adjusted each
+// fiscal year. USD 32.71 and USD 634.62 are FY2025's (CBP notice, 89 FR, 22 Jul 2024,
+// FR Doc. 2024-15990): parameters of this expression, not constants of the library.
+//   at USD   5,000.00: 0.003464 x   5,000.00 =  17.32 < 32.71: the minimum, 32.71
+//   at USD 100,000.00: 0.003464 x 100,000.00 = 346.40, between: 346.40
+//   at USD 250,000.00: 0.003464 x 250,000.00 = 866.00 > 634.62: the maximum, 634.62
+//   at USD  12,345.67: 0.003464 x 12,345.67 = 37.03701 + 4.938268 + 0.7407402 + 0.04938268
+//                      = 42.76540088, exact (the fee is rounded by the caller)
+constexpr auto mpf = at_most(at_least(0.3464_pct, tariff::fixed_amount(32.71_USD)),
+                             tariff::fixed_amount(634.62_USD));
+static_assert(std::is_same_v<decltype(mpf), const duty_expression<USD, 0>>);
+static_assert(mpf(duty_base(5'000.00_USD)) == 32.71_USD);
+static_assert(mpf(duty_base(100'000.00_USD)) == 346.40_USD);
+static_assert(mpf(duty_base(250'000.00_USD)) == 634.62_USD);
+static_assert(mpf(duty_base(12'345.67_USD)) == 42.76540088_USD);
+
+TEST_CASE("the US merchandise processing fee is a rate clamped between a minimum and a maximum",
+          "[expression][floor][ceiling]") {
+    const auto minimum = mpf.explain(duty_base(5'000.00_USD));
+    CHECK(minimum.amount == 32.71_USD);  // 17.32 < 32.71
+    CHECK(minimum.floor_applied);
+    CHECK_FALSE(minimum.ceiling_applied);
+
+    const auto rate = mpf.explain(duty_base(100'000.00_USD));
+    CHECK(rate.amount == 346.40_USD);  // 0.003464 x 100,000.00
+    CHECK_FALSE(rate.floor_applied);
+    CHECK_FALSE(rate.ceiling_applied);
+
+    const auto maximum = mpf.explain(duty_base(250'000.00_USD));
+    CHECK(maximum.amount == 634.62_USD);  // 866.00 > 634.62
+    CHECK(maximum.ceiling_applied);
+    CHECK_FALSE(maximum.floor_applied);
+
+    CHECK(mpf(duty_base(12'345.67_USD)) == 42.76540088_USD);
+    CHECK(to_string(mpf) == "0.3464 % MIN USD 32.71 MAX USD 634.62");
+}
+
+// --- limits -------------------------------------------------------------------------
+
+TEST_CASE("an expression holds at most 15 nodes; one more is errc::invalid_argument",
+          "[expression][error]") {
+    STATIC_REQUIRE(duty_expression<CAD>::capacity == 15);
+    // 8 rates of 1 % joined by 7 sums: 15 nodes. 8 x 1 % of CAD 100.00 = 8.00
+    duty_expression<CAD> e = 1_pct;
+    for (int i = 0; i < 7; ++i) e = e + 1_pct;
+    CHECK(e.size() == std::size_t{15});
+    CHECK(e(duty_base(100.00_CAD)) == 8.00_CAD);
+    // A 9th rate would need 17 nodes.
+    CHECK(error_of([&] { return e + 1_pct; }) == errc::invalid_argument);
+}
+
+// --- regression ---------------------------------------------------------------------
+
+// docs/guarantees.md, "Applying a rate": a specific rate on a quantity whose conversion
+// to the rate's unit has no finite decimal form is still exact when the duty is:
+// 7 each at CAD 1.20 per dozen = 7 x 1.20 / 12 = 8.40 / 12 = 0.70 (7/12 dozen is not a
+// finite decimal). specific_rate did this; a duty expression reported errc::inexact.
+constexpr auto per_dozen = duty_expression<CAD, count>(1.20_CAD / tariff::dozen);
+static_assert(per_dozen(duty_base(10.00_CAD).with(7_each)) == 0.70_CAD);
+
+TEST_CASE("regression: a per-dozen rate in an expression is exact on 7 each (0.70), like "
+          "specific_rate",
+          "[expression][regression]") {
+    CHECK((1.20_CAD / tariff::dozen)(7_each) == 0.70_CAD);  // the rule, as specific_rate has it
+    CHECK(per_dozen(duty_base(10.00_CAD).with(7_each)) == 0.70_CAD);
+    // Inside a floor, at run time: 5 % x 10.00 = 0.50 < 0.70, so 0.70
+    const duty_expression<CAD> dozen_floor = at_least(5_pct, 1.20_CAD / tariff::dozen);
+    CHECK(dozen_floor(duty_base(10.00_CAD).with(7_each)) == 0.70_CAD);
+    // Still exact or nothing: 1 each at CAD 1.00 per dozen is 1/12, which is not a finite
+    // decimal.
+    const duty_expression<CAD> one_per_dozen = 1.00_CAD / tariff::dozen;
+    CHECK(one_per_dozen.evaluate(duty_base(10.00_CAD).with(1_each)).error() == errc::inexact);
+}
+
+// expression.hpp: "duty_base(value) starts with no quantities, known at compile time", so
+// that a duty needing a quantity the entry lacks does not compile. The deduction guide took
+// any basic_money and lost to the constructor's implicit guide (Declared defaulting to
+// runtime_quantities): duty_base(value) was a base checked only at run time.
+TEST_CASE("regression: duty_base(value) declares no quantities, known at compile time",
+          "[expression][base][regression]") {
+    STATIC_REQUIRE(std::is_same_v<decltype(duty_base(1.00_CAD)), duty_base<CAD, 0>>);
+    STATIC_REQUIRE(
+        std::is_same_v<decltype(duty_base(1.00_CAD).with(1_kg)), duty_base<CAD, mass>>);
+    STATIC_REQUIRE(std::is_same_v<decltype(wine_entry), const duty_base<EUR, mass | volume>>);
+    // Asked for explicitly, a base checked at run time is still there.
+    STATIC_REQUIRE(std::is_same_v<decltype(duty_base<CAD>(1.00_CAD)),
+                                  duty_base<CAD, tariff::runtime_quantities>>);
+    STATIC_REQUIRE(duty_base(1.00_CAD).with(1_kg).has(mass));
+    STATIC_REQUIRE(!duty_base(1.00_CAD).with(1_kg).has(volume));
+}
+
+}  // namespace
