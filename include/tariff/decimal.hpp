@@ -158,10 +158,9 @@ constexpr result<basic_decimal<R>> add_slow(basic_decimal<R> a, basic_decimal<R>
 // 92233720368547759.0: its coefficient at 2 places would overflow).
 template <representation R>
 constexpr result<basic_decimal<R>> add(basic_decimal<R> a, basic_decimal<R> b) noexcept {
-    R ca, cb, sum;
-    int s;
-    if (align(a, b, ca, cb, s) && !add_overflows(ca, cb, sum)) // the common case
-        return basic_decimal<R>::try_from_parts(sum, s);
+    R sum;
+    if (a.scale() == b.scale() && !add_overflows(a.coefficient(), b.coefficient(), sum))
+        return basic_decimal<R>::try_from_parts(sum, a.scale()); // the common case
     return add_slow(a, b);
 }
 
@@ -169,7 +168,10 @@ constexpr result<basic_decimal<R>> add(basic_decimal<R> a, basic_decimal<R> b) n
 // to be inlined wherever it is called.
 template <representation R>
 constexpr result<basic_decimal<R>> add_slow(basic_decimal<R> a, basic_decimal<R> b) noexcept {
-    R sum;
+    R ca, cb, sum;
+    int s;
+    if (align(a, b, ca, cb, s) && !add_overflows(ca, cb, sum))
+        return basic_decimal<R>::try_from_parts(sum, s);
     // With a the operand with fewer places (d fewer), the exact
     // coefficient is ca * 10^d + cb = h * 10^d + r, where h = ca + cb / 10^d and
     // |r| = |cb % 10^d| < 10^d: formed so that no step overflows unless the

@@ -1,0 +1,489 @@
+// tariff_calc/engine.hpp: assesses entries one at a time against a schedule
+// and writes one output row per entry (see docs/tariff-calc.md).
+//
+// For an entry (date d, origin o, quantity q in the line's unit, value v in
+// the schedule's currency C):
+//   - the tariff line version, the surtaxes for o and the taxes in force on d
+//     are looked up;
+//   - if a quota for o covers the line and has a period containing d, the
+//     quota ledger allocates q first come, first served (the value is split
+//     in proportion to quantity); the in-quota part pays the period's
+//     in-quota duty and the taxes, the over-quota part the standard path;
+//   - otherwise the entry pays the standard path: MFN duty, the surtaxes,
+//     then the taxes, each a percentage of value + all duties of its part;
+//   - the library's assess_checked() evaluates each part, every duty and tax
+//     rounded to the minor unit by the chosen mode.
+// Paths are built once per combination of line version and measures in force,
+// then reused: nothing is kept per entry, so memory stays flat.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <deque>
+#include <exception>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <tariff/tariff.hpp>
+
+#include "schedule.hpp"
+#include "text.hpp"
+
+namespace tariff_calc {
+
+inline constexpr std::string_view entries_header =
+    "id,date,hs_code,origin,quantity,unit,value,currency";
+inline constexpr std::string_view output_header =
+    "id,date,hs_code,origin,quantity,in_quota,over_quota,value,currency,value_for_duty,duty,"
+    "taxes,total,components";
+inline constexpr std::string_view quota_summary_header =
+    "quota,period,from,to,volume,used,balance,state";
+
+// Why an entry was rejected: the field (empty: the row as a whole) and what
+// is wrong with it.
+struct row_error {
+    std::string_view field;
+    std::string message;
+};
+
+// The last few texts looked up and what they found (short texts only; the
+// oldest is replaced).
+template <class T>
+class recent {
+public:
+    T find(std::string_view text) const noexcept {
+        for (const auto& s : slots_)
+            if (s.size == text.size() && std::memcmp(s.text, text.data(), text.size()) == 0)
+                return s.found;
+        return T{};
+    }
+    void add(std::string_view text, T found) noexcept {
+        if (text.size() >= sizeof(slot::text)) return;
+        slot& s = slots_[next_++ % slots_.size()];
+        std::memcpy(s.text, text.data(), text.size());
+        s.size = text.size();
+        s.found = found;
+    }
+
+private:
+    struct slot {
+        char text[16];
+        std::size_t size = sizeof(text);  // no text is this long: an empty slot
+        T found{};
+    };
+    std::array<slot, 4> slots_{};
+    std::size_t next_ = 0;
+};
+
+template <tariff::currency_tag C>
+class engine {
+public:
+    engine(schedule<C>& s, const exchange_rates* rates, tariff::rounding_mode mode)
+        : schedule_(s), rates_(rates) {
+        policy_.mode = mode;  // granularity: one minor unit; each component rounded
+    }
+
+    // Assesses the entry in `f` (the fields of entries_header) and appends
+    // its output row to `out`; or leaves `out` as it was and says why not.
+    bool assess(const std::vector<std::string_view>& f, text_buffer& out, row_error& err) {
+        try {
+            return assess_entry(f, out, err);
+        } catch (const std::exception& e) {  // the library raises on overflow
+            err = {"", std::string("the exact arithmetic of this entry failed: ") + e.what()};
+            return false;
+        }
+    }
+
+    // One row per quota period: the volume available (its own plus what
+    // earlier periods carried into it), used, balance and state.
+    void write_quota_summary(text_buffer& out) const {
+        out += quota_summary_header;
+        out += '\n';
+        for (const auto& q : schedule_.quotas()) {
+            for (std::size_t i = 0; i < q.periods.size(); ++i) {
+                const auto s = q.ledger->status(i);
+                const tariff::decimal available = s.available.value();
+                const tariff::decimal used = s.used.value();
+                append_field(out, q.name);
+                out += ',';
+                append_unsigned(out, i + 1);
+                out += ',';
+                out += to_text(q.periods[i].valid.from);
+                out += ',';
+                out += to_text(q.periods[i].valid.to);
+                out += ',';
+                append_decimal(out, available, 0);
+                out += ',';
+                append_decimal(out, used, 0);
+                out += ',';
+                append_decimal(out, available - used, 0);
+                out += ',';
+                out += s.state == tariff::quota_state::exhausted ? "exhausted"
+                       : s.closed                                ? "closed"
+                       : s.state == tariff::quota_state::critical ? "critical"
+                                                                  : "open";
+                out += '\n';
+            }
+        }
+    }
+
+private:
+    static bool fail(row_error& err, std::string_view field, std::string message) {
+        err = {field, std::move(message)};
+        return false;
+    }
+    static std::string at_byte(const tariff::parse_error& e) {
+        return std::string(e.reason) + " (at byte " + std::to_string(e.position + 1) + ")";
+    }
+
+    bool assess_entry(const std::vector<std::string_view>& f, text_buffer& out, row_error& err) {
+        const std::string_view id = f[0], date_text = f[1], hs_text = f[2], origin = f[3],
+                               quantity_text = f[4], unit_text = f[5], value_text = f[6],
+                               currency_text = f[7];
+        if (id.empty()) return fail(err, "id", "empty; every entry needs an id");
+
+        const auto day = tariff::date::parse(date_text);
+        if (!day) return fail(err, "date", quoted(date_text) + ": " + at_byte(day.error));
+        const tariff::date d = day.value;
+
+        // Entries tend to repeat their HS codes and units: the last few
+        // lookups of each are remembered.
+        const line_group<C>* line = lines_seen_.find(hs_text);
+        if (line == nullptr) {
+            const auto hs = tariff::hs_code::parse(hs_text);
+            if (!hs) return fail(err, "hs_code", quoted(hs_text) + ": " + at_byte(hs.error));
+            line = schedule_.find_line(hs.value);
+            if (line == nullptr)
+                return fail(err, "hs_code",
+                            quoted(hs_text) + ": no tariff line with this code in the schedule");
+            lines_seen_.add(hs_text, line);
+        }
+
+        if (!is_origin(origin))
+            return fail(err, "origin",
+                        quoted(origin) + ": expected an ISO 3166 alpha-2 code (two capital letters)");
+        const std::uint32_t origin_code = code_number(origin);
+
+        const auto q = tariff::parse_decimal(quantity_text);
+        if (!q) return fail(err, "quantity", quoted(quantity_text) + ": not a number: " + at_byte(q.error));
+        if (q.value <= 0)
+            return fail(err, "quantity", quoted(quantity_text) + (q.value < 0
+                                                                      ? ": a quantity cannot be negative"
+                                                                      : ": a quantity must be more than zero"));
+
+        const tariff::unit_info* unit = units_seen_.find(unit_text);
+        if (unit == nullptr) {
+            unit = find_unit(unit_text);
+            if (unit == nullptr) return fail(err, "unit", quoted(unit_text) + ": unknown unit");
+            units_seen_.add(unit_text, unit);
+        }
+        if (unit->dimension_bit != line->unit->dimension_bit)
+            return fail(err, "unit",
+                        quoted(unit_text) + ": tariff line " + line->code + " is counted in " +
+                            std::string(line->unit->symbol) + " (" +
+                            std::string(line->unit->dimension_name) + "); " +
+                            std::string(unit->symbol) + " is a unit of " +
+                            std::string(unit->dimension_name));
+        const auto in_line_unit = convert_units(q.value, *unit, *line->unit);
+        if (!in_line_unit)
+            return fail(err, "quantity",
+                        quoted(quantity_text) + " " + std::string(unit->symbol) +
+                            (in_line_unit.error() == tariff::errc::inexact
+                                 ? " has no exact decimal value in "
+                                 : " is too large to convert exactly to ") +
+                            std::string(line->unit->symbol));
+        const tariff::decimal quantity = in_line_unit.value_or({});
+
+        const auto v = tariff::parse_decimal(value_text);
+        if (!v) return fail(err, "value", quoted(value_text) + ": not a number: " + at_byte(v.error));
+        if (v.value < 0) return fail(err, "value", quoted(value_text) + ": a value cannot be negative");
+
+        const int currency = find_currency(currency_text);
+        if (currency < 0)
+            return fail(err, "currency",
+                        quoted(currency_text) + ": unknown currency (known: " +
+                            known_currency_list() + ")");
+        const currency_info& cur = known_currencies[static_cast<std::size_t>(currency)];
+        if (tariff::normalize(v.value).scale() > cur.minor_digits)
+            return fail(err, "value", quoted(value_text) + ": more decimal places than " +
+                                          std::string(cur.code) + " has (" +
+                                          std::to_string(cur.minor_digits) + ")");
+        tariff::money<C> value_for_duty(v.value);
+        if (currency != schedule_currency_) {
+            const tariff::decimal* rate = rates_ != nullptr ? rates_->find(currency, d) : nullptr;
+            if (rate == nullptr)
+                return fail(err, "currency",
+                            quoted(currency_text) + ": no " + std::string(cur.code) + " to " +
+                                std::string(C::code) + " exchange rate dated on or before " +
+                                std::string(date_text) +
+                                (rates_ == nullptr ? " (no --rates file)" : ""));
+            // value x rate, rounded half to even to the minor unit (always,
+            // whatever --rounding says: it rounds duties and taxes).
+            const auto exact = tariff::detail::multiply(v.value, *rate);
+            const auto rounded =
+                exact ? tariff::detail::round_to_scale(exact.value_or({}), C::minor_digits,
+                                                       tariff::rounding_mode::half_even)
+                      : exact;
+            if (!rounded)
+                return fail(err, "value", quoted(value_text) + " " + std::string(cur.code) +
+                                              ": too large to convert exactly");
+            value_for_duty = tariff::money<C>(rounded.value_or({}));
+        }
+
+        const int version = line->in_force(d);
+        if (version < 0)
+            return fail(err, "hs_code", quoted(hs_text) + ": tariff line " + line->code +
+                                            " is not in force on " + std::string(date_text));
+
+        const route& r = route_for(*line, static_cast<std::size_t>(version), origin_code, d);
+        if (r.too_many)
+            return fail(err, "", "more surtaxes or taxes apply than one assessment holds (" +
+                                     std::to_string(tariff::duty_path<C>::max_duties - 1) +
+                                     " surtaxes, " +
+                                     std::to_string(tariff::duty_path<C>::max_taxes) + " taxes)");
+        const tariff::duty_path<C>& standard = *r.standard;
+        quota<C>* const quota_taken = r.quota_taken;
+        const std::size_t period = r.period;
+
+        components_.clear();
+        tariff::money<C> duty, taxes;
+        tariff::decimal in_quota, over_quota;
+        if (quota_taken == nullptr) {
+            if (!add_part(standard, value_for_duty, quantity, *line->unit, duty, taxes, err))
+                return false;
+        } else {
+            const auto& in_path = *r.in_quota;
+            // A rejected entry must not draw on the quota. Only figures far
+            // beyond any real entry can overflow the exact arithmetic; for
+            // them both paths are first tried on the whole entry (each part
+            // is no larger, so it cannot overflow where the whole did not).
+            if (huge(value_for_duty.amount()) || huge(quantity)) {
+                const auto base = tariff::duty_base<C>(value_for_duty).with(*line->unit, quantity);
+                if (!tariff::assess_checked(in_path, base, policy_) ||
+                    !tariff::assess_checked(standard, base, policy_))
+                    return fail(err, "value",
+                                quoted(value_text) + ": the duties on this entry do not fit the "
+                                                     "exact arithmetic (overflow)");
+            }
+            const auto a = quota_taken->ledger->try_allocate(
+                {++claims_, d, tariff::quantity<line_unit>(quantity), value_for_duty});
+            if (!a) {
+                if (a.error() == tariff::errc::period_closed)
+                    return fail(err, "date",
+                                quoted(date_text) + ": quota " + std::string(quota_taken->name) +
+                                    " has closed its period " + to_text(quota_taken->periods[period].valid) +
+                                    " (an earlier entry was dated in a later period; quotas are "
+                                    "allocated in file order)");
+                return fail(err, "", std::string("quota ") + std::string(quota_taken->name) + ": " +
+                                         tariff::to_string(a.error()));
+            }
+            const auto& alloc = a.value_or({});
+            in_quota = alloc.in_quota.value();
+            over_quota = alloc.over_quota.value();
+            if (in_quota > 0 && !add_part(in_path, alloc.value_in_quota, in_quota, *line->unit,
+                                          duty, taxes, err))
+                return false;
+            if (over_quota > 0 && !add_part(standard, alloc.value_over_quota, over_quota,
+                                            *line->unit, duty, taxes, err))
+                return false;
+        }
+
+        // id,date,hs_code,origin,quantity,in_quota,over_quota,value,currency,
+        // value_for_duty,duty,taxes,total,components
+        append_field(out, id);
+        out += ',';
+        out += date_text;
+        out += ',';
+        out += line->code;
+        out += ',';
+        out += origin;
+        out += ',';
+        append_decimal(out, quantity, 0);
+        out += ',';
+        if (quota_taken != nullptr) append_decimal(out, in_quota, 0);
+        out += ',';
+        if (quota_taken != nullptr) append_decimal(out, over_quota, 0);
+        out += ',';
+        append_decimal(out, v.value, cur.minor_digits);
+        out += ',';
+        out += cur.code;
+        out += ',';
+        append_decimal(out, value_for_duty.amount(), C::minor_digits);
+        out += ',';
+        append_decimal(out, duty.amount(), C::minor_digits);
+        out += ',';
+        append_decimal(out, taxes.amount(), C::minor_digits);
+        out += ',';
+        append_decimal(out, (duty + taxes).amount(), C::minor_digits);
+        out += ',';
+        list_.clear();
+        for (const auto& c : components_) {
+            if (!list_.empty()) list_ += ';';
+            list_ += c.name;
+            list_ += '=';
+            append_decimal(list_, c.amount.amount(), C::minor_digits);
+        }
+        append_field(out, list_.view());
+        out += '\n';
+        return true;
+    }
+
+    // Assesses one part (the whole entry, or its in- or over-quota part) and
+    // adds its components: a name seen before (a tax on both parts) adds up.
+    bool add_part(const tariff::duty_path<C>& path, tariff::money<C> value,
+                  tariff::decimal quantity, const tariff::unit_info& unit, tariff::money<C>& duty,
+                  tariff::money<C>& taxes, row_error& err) {
+        const auto r =
+            tariff::assess_checked(path, tariff::duty_base<C>(value).with(unit, quantity), policy_);
+        if (!r) return fail(err, "", std::string("cannot assess: ") + tariff::to_string(r.error()));
+        const tariff::assessment<C> a = r.value();
+        for (const auto& line : a) {
+            bool merged = false;
+            for (auto& c : components_)
+                if (c.name == line.name) {
+                    c.amount += line.rounded;
+                    merged = true;
+                    break;
+                }
+            if (!merged) components_.push_back({line.name, line.rounded});
+        }
+        duty += a.duties();
+        taxes += a.taxes();
+        return true;
+    }
+
+    // How an entry of one line version, origin and day is assessed: its
+    // paths and its quota. These change only where a row of the schedule
+    // starts or ends, so they are remembered in a small table of fixed size
+    // (a slot is overwritten by the next key that falls into it).
+    struct route {
+        std::uint64_t key = ~std::uint64_t{0};  // no key has every bit set (see route_for)
+        const tariff::duty_path<C>* standard = nullptr;
+        quota<C>* quota_taken = nullptr;         // or nullptr
+        std::size_t period = 0;                  // of quota_taken
+        const tariff::duty_path<C>* in_quota = nullptr;
+        bool too_many = false;  // more duties or taxes than a path holds
+    };
+    static constexpr int route_bits = 10;
+
+    const route& route_for(const line_group<C>& line, std::size_t version, std::uint32_t origin,
+                           tariff::date d) {
+        // Day (22 bits: 0001-01-01 is 306, 9999-12-31 3,652,364), line version
+        // (26 bits: the schedule checks), origin (16 bits: two letters).
+        const std::uint64_t key =
+            static_cast<std::uint64_t>(d.days_since_epoch() + 719468) << 42 |
+            static_cast<std::uint64_t>(line.version_ids[version]) << 16 | origin;
+        route& r = routes_[(key * 0x9E3779B97F4A7C15ull) >> (64 - route_bits)];
+        if (r.key == key) return r;
+        r = route{};
+        surtaxes_.clear();
+        taxes_.clear();
+        for (const std::uint32_t i : line.surtaxes)
+            if (schedule_.measures()[i].applies(origin, d)) surtaxes_.push_back(i);
+        for (const std::uint32_t i : line.taxes)
+            if (schedule_.measures()[i].applies(origin, d)) taxes_.push_back(i);
+        r.too_many = surtaxes_.size() + 1 > tariff::duty_path<C>::max_duties ||
+                     taxes_.size() > tariff::duty_path<C>::max_taxes;
+        if (!r.too_many) {
+            r.standard = &standard_path(line, version, line.versions[version]);
+            for (const std::uint32_t i : line.quotas) {
+                auto& candidate = schedule_.quotas()[i];
+                if (candidate.origin_code != origin) continue;
+                const std::size_t p = candidate.ledger->quota().period_of(d);
+                if (p == tariff::tariff_rate_quota<C, line_unit>::npos) continue;
+                r.quota_taken = &candidate;
+                r.period = p;
+                r.in_quota = &quota_path(candidate, p);
+                break;
+            }
+        }
+        r.key = key;
+        return r;
+    }
+
+    static bool huge(tariff::decimal d) noexcept {
+        constexpr std::int64_t limit = 1'000'000'000'000;  // coefficients of 10^12 and more
+        return d.coefficient() >= limit || d.coefficient() <= -limit;
+    }
+
+    void append_key(std::uint32_t v) {
+        key_.append(reinterpret_cast<const char*>(&v), sizeof v);
+    }
+    void append_taxes_key() {
+        key_ += '|';
+        for (const std::uint32_t i : taxes_) append_key(i);
+    }
+    void add_taxes(tariff::duty_path<C>& path) const {
+        for (const std::uint32_t i : taxes_) {
+            const auto& t = schedule_.measures()[i];
+            path = path.with_tax(tariff::tax_component<C>{t.name, t.legal_basis, t.rate});
+        }
+    }
+
+    // MFN, the surtaxes in force, the taxes in force: built once, then reused.
+    const tariff::duty_path<C>& standard_path(const line_group<C>& line, std::size_t version,
+                                              const line_version<C>& lv) {
+        key_.assign(1, 'S');
+        append_key(line.version_ids[version]);
+        for (const std::uint32_t i : surtaxes_) append_key(i);
+        append_taxes_key();
+        const auto it = paths_.find(key_);
+        if (it != paths_.end()) return store_[it->second];
+        auto path = tariff::duty_path<C>("standard").with_duty(lv.name, lv.legal_basis, lv.mfn);
+        for (const std::uint32_t i : surtaxes_) {
+            const auto& m = schedule_.measures()[i];
+            path = path.with_duty(m.name, m.legal_basis, m.duty);
+        }
+        add_taxes(path);
+        return remember(path);
+    }
+
+    // The in-quota duty of the period (named after the quota), then the taxes.
+    const tariff::duty_path<C>& quota_path(const quota<C>& q, std::size_t period) {
+        key_.assign(1, 'Q');
+        append_key(static_cast<std::uint32_t>(&q - schedule_.quotas().data()));
+        append_key(static_cast<std::uint32_t>(period));
+        append_taxes_key();
+        const auto it = paths_.find(key_);
+        if (it != paths_.end()) return store_[it->second];
+        const auto& p = q.periods[period];
+        auto path = tariff::duty_path<C>("in quota").with_duty(q.name, p.legal_basis, p.duty);
+        add_taxes(path);
+        return remember(path);
+    }
+
+    const tariff::duty_path<C>& remember(const tariff::duty_path<C>& path) {
+        store_.push_back(path);
+        paths_.emplace(key_, store_.size() - 1);
+        return store_.back();
+    }
+
+    struct component {
+        std::string_view name;
+        tariff::money<C> amount;
+    };
+
+    schedule<C>& schedule_;
+    const exchange_rates* rates_;
+    const int schedule_currency_ = find_currency(C::code);
+    recent<const line_group<C>*> lines_seen_;
+    recent<const tariff::unit_info*> units_seen_;
+    tariff::rounding_policy<C> policy_{};
+    std::uint64_t claims_ = 0;
+    // Reused for every entry (no allocation per row once they have grown).
+    std::vector<std::uint32_t> surtaxes_, taxes_;
+    std::vector<component> components_;
+    text_buffer list_;
+    std::string key_;
+    // Paths by the line version and measures they hold. A deque: references
+    // to its elements stay valid as it grows.
+    std::unordered_map<std::string, std::size_t> paths_;
+    std::deque<tariff::duty_path<C>> store_;
+    std::array<route, std::size_t{1} << route_bits> routes_{};
+};
+
+}  // namespace tariff_calc

@@ -1,0 +1,1002 @@
+// tariff_calc/schedule.hpp: the tariff schedule and the exchange rates that
+// tariff-calc reads (see docs/tariff-calc.md for the file formats).
+//
+// A schedule in currency C holds
+//   - tariff lines (record `line`): an HS code, its unit of quantity and its
+//     MFN duty, possibly in several versions with their own validity (phased
+//     cuts);
+//   - surtaxes (record `surtax`): a duty stacked on the MFN duty for one
+//     origin, on every line under an HS prefix (8703 covers 8703.80.00);
+//   - taxes (record `tax`): a percentage of the value plus all duties (GST);
+//   - tariff-rate quotas (record `quota`): an order number, its lines (an HS
+//     prefix), an origin and periods, each with a volume and an in-quota duty
+//     that replaces the MFN duty and the surtaxes; unused volume carries into
+//     the next period.
+// Every row may carry a validity period (valid_from, valid_to; both days
+// included; empty: open-ended). Every problem found is reported as
+// `file:line: field: message`; a schedule with any problem is not used.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <istream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <tariff/io.hpp>
+#include <tariff/tariff.hpp>
+
+#include "csv.hpp"
+#include "text.hpp"
+
+namespace tariff_calc {
+
+// --- reporting problems ----------------------------------------------------------
+
+// Writes `file:line: field: message` (or `file:line: message`, or
+// `file:line:column: message` for CSV syntax) and counts them.
+class diagnostics {
+public:
+    diagnostics(std::ostream& out, std::string_view file) : out_(&out), file_(file) {}
+
+    // From now on, messages are kept until release(), which writes them in
+    // line order (checks across rows find problems in no particular order).
+    void hold() noexcept { holding_ = true; }
+    void release() {
+        std::stable_sort(held_.begin(), held_.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [line, text] : held_)
+            out_->write(text.data(), static_cast<std::streamsize>(text.size()));
+        held_.clear();
+        holding_ = false;
+    }
+
+    void report(std::size_t line, std::string_view field, std::string_view message) {
+        ++count_;
+        std::string text(file_);
+        text += ':';
+        append_unsigned(text, line);
+        text += ": ";
+        if (!field.empty()) {
+            text += field;
+            text += ": ";
+        }
+        text += message;
+        text += '\n';
+        if (holding_)
+            held_.emplace_back(line, std::move(text));
+        else
+            out_->write(text.data(), static_cast<std::streamsize>(text.size()));
+    }
+    void report(const csv::error& e) {
+        ++count_;
+        std::string text(file_);
+        text += ':';
+        append_unsigned(text, e.line);
+        if (e.column > 0) {
+            text += ':';
+            append_unsigned(text, e.column);
+        }
+        text += ": ";
+        text += csv::describe(e);
+        text += '\n';
+        out_->write(text.data(), static_cast<std::streamsize>(text.size()));
+    }
+    void report_file(std::string_view message) {
+        ++count_;
+        std::string text(file_);
+        text += ": ";
+        text += message;
+        text += '\n';
+        out_->write(text.data(), static_cast<std::streamsize>(text.size()));
+    }
+
+    std::size_t count() const noexcept { return count_; }
+    std::string_view file() const noexcept { return file_; }
+
+private:
+    std::ostream* out_;
+    std::string_view file_;
+    std::size_t count_ = 0;
+    bool holding_ = false;
+    std::vector<std::pair<std::size_t, std::string>> held_;
+};
+
+// --- values shared by the files --------------------------------------------------
+
+// A period of validity, both days included.
+struct validity {
+    tariff::date from{1, 1, 1};  // open start
+    tariff::date to{9999, 12, 31};  // open end
+    bool contains(tariff::date d) const noexcept { return !(d < from) && !(to < d); }
+    bool overlaps(const validity& o) const noexcept { return !(to < o.from) && !(o.to < from); }
+};
+
+inline std::string to_text(tariff::date d) { return tariff::to_string(d); }
+inline std::string to_text(const validity& v) {
+    const bool open_from = v.from == tariff::date(1, 1, 1);
+    const bool open_to = v.to == tariff::date(9999, 12, 31);
+    if (open_from && open_to) return "always";
+    if (open_from) return "until " + to_text(v.to);
+    if (open_to) return "from " + to_text(v.from);
+    return to_text(v.from) + " to " + to_text(v.to);
+}
+
+// The currencies tariff-calc knows: those the library declares, with their
+// minor-unit digits (ISO 4217), taken from the library's types.
+struct currency_info {
+    std::string_view code;
+    int minor_digits;
+};
+template <class... Cs>
+inline constexpr std::array<currency_info, sizeof...(Cs)> currency_table{
+    {{Cs::code, Cs::minor_digits}...}};
+inline constexpr auto& known_currencies =
+    currency_table<tariff::AUD, tariff::CAD, tariff::CHF, tariff::CNY, tariff::EUR, tariff::GBP,
+                   tariff::IDR, tariff::INR, tariff::JPY, tariff::KRW, tariff::KWD, tariff::MXN,
+                   tariff::USD>;
+
+// A two- or three-letter code as one number (0 for any other length), for
+// quick comparisons.
+constexpr std::uint32_t code_number(std::string_view code) noexcept {
+    if (code.size() < 2 || code.size() > 3) return 0;
+    std::uint32_t n = 0;
+    for (const char ch : code) n = n << 8 | static_cast<unsigned char>(ch);
+    return n;
+}
+
+inline constexpr auto known_currency_numbers = [] {
+    std::array<std::uint32_t, known_currencies.size()> numbers{};
+    for (std::size_t i = 0; i < numbers.size(); ++i)
+        numbers[i] = code_number(known_currencies[i].code);
+    return numbers;
+}();
+
+// The index of `code` in known_currencies, or -1.
+inline int find_currency(std::string_view code) noexcept {
+    const std::uint32_t n = code.size() == 3 ? code_number(code) : 0;
+    for (std::size_t i = 0; i < known_currency_numbers.size(); ++i)
+        if (known_currency_numbers[i] == n) return static_cast<int>(i);
+    return -1;
+}
+inline std::string known_currency_list() {
+    std::string out;
+    for (const auto& c : known_currencies) {
+        if (!out.empty()) out += ", ";
+        out += c.code;
+    }
+    return out;
+}
+
+// The unit a field names, by the names the duty parser accepts after '/'
+// (tariff::detail::unit_aliases: "each", "No.", "kg", "100 kg", "tonne",
+// "l", "hl", "l alc. 100 %", "kWh", ...), in any case; a space in a name
+// matches any run of spaces or none, as in the parser. nullptr if none.
+inline const tariff::unit_info* find_unit(std::string_view text) noexcept {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    for (const auto& alias : tariff::detail::unit_aliases) {
+        std::size_t i = 0;
+        bool same = true;
+        for (std::size_t j = 0; j < alias.text.size() && same; ++j) {
+            if (alias.text[j] == ' ') {
+                while (i < text.size() && text[i] == ' ') ++i;
+            } else {
+                same = i < text.size() && lower(text[i]) == alias.text[j];
+                ++i;
+            }
+        }
+        if (same && i == text.size()) return alias.unit;
+    }
+    return nullptr;
+}
+
+inline bool same_unit(const tariff::unit_info& a, const tariff::unit_info& b) noexcept {
+    return a.dimension_bit == b.dimension_bit && a.num == b.num && a.den == b.den;
+}
+
+// `amount` of unit `from` in unit `to` (same dimension), exactly.
+inline tariff::result<tariff::decimal> convert_units(tariff::decimal amount,
+                                                     const tariff::unit_info& from,
+                                                     const tariff::unit_info& to) noexcept {
+    // amount * (from.num / from.den) / (to.num / to.den), as one reduced ratio.
+    const std::int64_t n = from.num * to.den, d = from.den * to.num;
+    const std::int64_t g = tariff::detail::gcd(n, d);
+    return tariff::detail::multiply_ratio(amount, n / g, d / g);
+}
+
+// What a rate's needs are called in a message ("a mass (per kg)").
+inline std::string dimension_names(unsigned bits) {
+    constexpr std::array<std::string_view, 6> names{"count",        "mass", "volume",
+                                                    "pure alcohol", "area", "energy"};
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (bits & (1u << i)) {
+            if (!out.empty()) out += " and ";
+            out += names[i];
+        }
+    return out;
+}
+
+// An ISO 3166 alpha-2 code: two capital letters.
+inline bool is_origin(std::string_view s) noexcept {
+    return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
+}
+
+// The quota ledger counts in a unit type, but a schedule's units are known
+// only at run time. The ledger needs nothing of its unit but a type to count
+// granules in, so this one stands for the unit of the quota's tariff lines
+// (vehicles, kg, ...), whatever that is; tariff-calc converts every entry's
+// quantity to it first.
+struct line_unit : tariff::unit<tariff::count, 1, 1, "line unit"> {};
+
+// Whether a record is exactly the header `header` (names separated by ',').
+inline bool is_header(const std::vector<std::string_view>& f, std::string_view header) {
+    std::size_t start = 0;
+    for (const std::string_view name : f) {
+        if (start > header.size()) return false;
+        const std::size_t comma = std::min(header.find(',', start), header.size());
+        if (name != header.substr(start, comma - start)) return false;
+        start = comma + 1;
+    }
+    return start == header.size() + 1;
+}
+
+// The problem with a first line that is not the header.
+inline std::string header_problem(std::string_view header, const std::vector<std::string_view>& f,
+                                  const csv::error& err) {
+    if (err) return "expected the header " + std::string(header) + "; " + csv::describe(err);
+    std::string found;
+    for (const std::string_view name : f) {
+        if (!found.empty()) found += ',';
+        found += name;
+    }
+    return "expected the header " + std::string(header) + "; found " + quoted(found);
+}
+
+// --- the schedule ------------------------------------------------------------------
+
+inline constexpr std::string_view schedule_header =
+    "record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description";
+
+template <tariff::currency_tag C>
+struct line_version {
+    std::size_t row = 0;
+    validity valid;
+    tariff::duty_expression<C> mfn;
+    std::string_view name;  // the MFN component's name ("MFN")
+    std::string_view legal_basis;
+};
+
+// The most `line` rows a schedule may have (the engine packs a row's number
+// into 26 bits).
+inline constexpr std::uint32_t max_versions = std::uint32_t{1} << 26;
+
+template <tariff::currency_tag C>
+struct line_group {
+    std::string digits;  // "87038000"
+    std::string code;    // "8703.80.00"
+    const tariff::unit_info* unit = nullptr;
+    std::vector<line_version<C>> versions;  // by valid_from; they do not overlap
+    std::vector<std::uint32_t> version_ids;  // a number for each version, unique in the schedule
+    // The surtaxes, taxes and quotas whose HS prefix covers this line, in file order.
+    std::vector<std::uint32_t> surtaxes, taxes, quotas;
+
+    // The version in force on d, or -1.
+    int in_force(tariff::date d) const noexcept {
+        for (std::size_t i = 0; i < versions.size(); ++i)
+            if (versions[i].valid.contains(d)) return static_cast<int>(i);
+        return -1;
+    }
+};
+
+enum class measure_kind : unsigned char { surtax, tax };
+
+template <tariff::currency_tag C>
+struct measure {
+    measure_kind kind = measure_kind::surtax;
+    std::size_t row = 0;
+    std::string prefix;  // HS digits; empty: every line (taxes only)
+    std::string prefix_text;  // as the schedule writes it
+    std::string origin;  // empty: every origin (taxes only)
+    std::uint32_t origin_code = 0;  // code_number(origin)
+    std::string_view name;
+    std::string_view legal_basis;
+    validity valid;
+    tariff::duty_expression<C> duty;  // a surtax's duty
+    tariff::ad_valorem rate;          // a tax's rate
+
+    // For an entry from `entry_origin` (its code_number) on day d?
+    bool applies(std::uint32_t entry_origin, tariff::date d) const noexcept {
+        return (origin_code == 0 || origin_code == entry_origin) && valid.contains(d);
+    }
+};
+
+template <tariff::currency_tag C>
+struct quota_period_row {
+    std::size_t row = 0;
+    validity valid;
+    tariff::decimal volume;
+    tariff::duty_expression<C> duty;  // in quota
+    std::string_view legal_basis;
+};
+
+template <tariff::currency_tag C>
+struct quota {
+    std::string_view name;  // the order number
+    std::string prefix;       // HS digits
+    std::string prefix_text;  // as the schedule writes it
+    std::string origin;
+    std::uint32_t origin_code = 0;  // code_number(origin)
+    std::size_t first_row = 0;
+    const tariff::unit_info* unit = nullptr;  // the unit of its lines
+    std::vector<quota_period_row<C>> periods;  // by date
+    std::unique_ptr<tariff::quota_ledger<C, line_unit>> ledger;
+
+    validity span() const { return {periods.front().valid.from, periods.back().valid.to}; }
+};
+
+template <tariff::currency_tag C>
+class schedule {
+public:
+    // Reads a schedule; reports every problem to `diag`. false if there was any.
+    bool load(std::istream& in, diagnostics& diag) {
+        csv::reader reader(in);
+        std::vector<std::string_view> f;
+        csv::error err;
+        if (!reader.next(f, err)) {
+            if (err)
+                diag.report_file("cannot be read");
+            else
+                diag.report_file("the file is empty; the first line must be the header " +
+                                 std::string(schedule_header));
+            return false;
+        }
+        if (err || !is_header(f, schedule_header)) {
+            diag.report(err ? err.line : reader.line(), "",
+                        header_problem(schedule_header, f, err));
+            return false;
+        }
+        reader.expect_fields(f.size());
+        std::vector<staged_line> lines;
+        while (reader.next(f, err)) {
+            if (err) {
+                diag.report(err);
+                continue;
+            }
+            read_row(f, reader.line(), lines, diag);
+        }
+        if (err) {
+            diag.report_file("cannot be read");
+            return false;
+        }
+        if (diag.count() > 0) return false;
+        diag.hold();
+        build_lines(lines, diag);
+        check_measures(diag);
+        build_quotas(diag);
+        attach(diag);
+        check_names(diag);
+        diag.release();
+        if (diag.count() > 0) return false;
+        build_ledgers();
+        return true;
+    }
+
+    // The tariff line with this code, or nullptr.
+    const line_group<C>* find_line(const tariff::hs_code& code) const {
+        const auto it = index_.find(key(code.digits()));
+        return it == index_.end() ? nullptr : &lines_[it->second];
+    }
+    const std::vector<measure<C>>& measures() const noexcept { return measures_; }
+    std::vector<quota<C>>& quotas() noexcept { return quotas_; }
+    const std::vector<quota<C>>& quotas() const noexcept { return quotas_; }
+
+private:
+    enum col : std::size_t {
+        c_record, c_hs, c_origin, c_name, c_rate, c_unit, c_volume, c_from, c_to, c_basis, c_desc
+    };
+    static constexpr std::array<std::string_view, 11> column_name{
+        "record", "hs_code", "origin",   "name",        "rate",       "unit",
+        "volume", "valid_from", "valid_to", "legal_basis", "description"};
+
+    struct staged_line {
+        std::string digits, code;
+        const tariff::unit_info* unit;
+        line_version<C> version;
+    };
+    struct staged_quota_row {
+        std::size_t row;
+        std::string_view name;
+        std::string prefix, prefix_text, origin;
+        const tariff::unit_info* unit;  // as the row gives it, or nullptr
+        quota_period_row<C> period;
+    };
+
+    // Keeps a copy of text for the schedule's lifetime (a deque never moves
+    // its elements, so the views stay valid).
+    std::string_view keep(std::string_view text) {
+        strings_.emplace_back(text);
+        return strings_.back();
+    }
+
+    static std::uint64_t key(std::string_view digits) noexcept {
+        std::uint64_t k = 0;
+        for (const char ch : digits) k = k * 10 + static_cast<std::uint64_t>(ch - '0');
+        return k * 16 + digits.size();
+    }
+
+    // --- one row -------------------------------------------------------------------
+
+    void read_row(const std::vector<std::string_view>& f, std::size_t row,
+                  std::vector<staged_line>& lines, diagnostics& diag) {
+        const std::size_t before = diag.count();
+        auto problem = [&](col c, std::string message) {
+            diag.report(row, column_name[c], message);
+        };
+        auto must_be_empty = [&](col c, std::string_view record) {
+            if (!f[c].empty())
+                problem(c, quoted(f[c]) + ": a " + std::string(record) +
+                               " row has no " + std::string(column_name[c]) +
+                               "; leave it empty");
+        };
+        auto required = [&](col c) {
+            if (f[c].empty()) problem(c, "empty; this record needs one");
+            return !f[c].empty();
+        };
+        const std::string_view record = f[c_record];
+        enum kind { k_line, k_surtax, k_tax, k_quota } k;
+        if (record == "line") {
+            k = k_line;
+        } else if (record == "surtax") {
+            k = k_surtax;
+        } else if (record == "tax") {
+            k = k_tax;
+        } else if (record == "quota") {
+            k = k_quota;
+        } else {
+            problem(c_record, quoted(record) + ": expected line, surtax, tax or quota");
+            return;
+        }
+
+        // hs_code
+        std::string digits, code;
+        if (k == k_line) {
+            if (required(c_hs)) {
+                const auto h = tariff::hs_code::parse(f[c_hs]);
+                if (!h)
+                    problem(c_hs, quoted(f[c_hs]) + ": " + h.error.reason + " (at byte " +
+                                      std::to_string(h.error.position + 1) + ")");
+                digits = h.value.digits();
+                code = tariff::to_string(h.value);
+            }
+        } else if (k != k_tax ? required(c_hs) : !f[c_hs].empty()) {
+            if (!parse_prefix(f[c_hs], digits))
+                problem(c_hs, quoted(f[c_hs]) +
+                                  ": expected an HS code or a prefix of one: 2 to 10 digits "
+                                  "(8703, 8703.80, 8703.80.00)");
+        }
+
+        // origin
+        if (k == k_line) {
+            must_be_empty(c_origin, record);
+        } else if (k != k_tax ? required(c_origin) : !f[c_origin].empty()) {
+            if (!is_origin(f[c_origin]))
+                problem(c_origin, quoted(f[c_origin]) +
+                                      ": expected an ISO 3166 alpha-2 code (two capital letters)");
+        }
+
+        // name
+        std::string_view name = "MFN";
+        if (k == k_line ? !f[c_name].empty() : required(c_name)) {
+            if (check_name(f[c_name], row, diag)) name = keep(f[c_name]);
+        }
+
+        // rate
+        tariff::duty_expression<C> duty;
+        tariff::ad_valorem rate;
+        if (required(c_rate)) {
+            const auto r = tariff::parse_duty<C>(f[c_rate]);
+            if (!r) {
+                problem(c_rate, quoted(f[c_rate]) + ": " + r.error.reason + " (at byte " +
+                                    std::to_string(r.error.position + 1) + ")");
+            } else if (k == k_tax) {
+                const auto& root = r.value.root();
+                if (r.value.size() != 1 || (root.kind != tariff::duty_kind::ad_valorem &&
+                                            root.kind != tariff::duty_kind::free))
+                    problem(c_rate, quoted(f[c_rate]) +
+                                        ": a tax is a percentage of the value plus duties (5 %)");
+                else if (root.kind == tariff::duty_kind::ad_valorem)
+                    rate = tariff::ad_valorem::from_fraction(root.amount);
+            } else {
+                duty = r.value;
+            }
+        }
+
+        // unit
+        const tariff::unit_info* unit = nullptr;
+        if (k == k_line ? required(c_unit) : (k == k_quota && !f[c_unit].empty())) {
+            unit = find_unit(f[c_unit]);
+            if (unit == nullptr)
+                problem(c_unit, quoted(f[c_unit]) +
+                                    ": unknown unit (each, pair, dozen, kg, 100 kg, tonne, g, l, "
+                                    "hl, m3, l alc. 100 %, m2, kWh, ...)");
+        } else if (k != k_quota) {
+            must_be_empty(c_unit, record);
+        }
+
+        // volume
+        tariff::decimal volume;
+        if (k == k_quota) {
+            if (required(c_volume)) {
+                const auto v = tariff::parse_decimal(f[c_volume]);
+                if (!v)
+                    problem(c_volume, quoted(f[c_volume]) + ": not a number: " + v.error.reason +
+                                          " (at byte " + std::to_string(v.error.position + 1) +
+                                          ")");
+                else if (v.value < 0)
+                    problem(c_volume, quoted(f[c_volume]) + ": a volume cannot be negative");
+                else if (tariff::normalize(v.value).scale() != 0)
+                    problem(c_volume, quoted(f[c_volume]) +
+                                          ": a quota is allocated in whole units of its lines' "
+                                          "unit; the volume must be a whole number");
+                volume = v.value;
+            }
+        } else {
+            must_be_empty(c_volume, record);
+        }
+
+        // valid_from, valid_to
+        validity valid;
+        const bool dates_required = k == k_quota;
+        for (const col c : {c_from, c_to}) {
+            if (dates_required ? !required(c) : f[c].empty()) continue;
+            const auto d = tariff::date::parse(f[c]);
+            if (!d) {
+                problem(c, quoted(f[c]) + ": " + d.error.reason + " (at byte " +
+                               std::to_string(d.error.position + 1) + ")");
+                continue;
+            }
+            (c == c_from ? valid.from : valid.to) = d.value;
+        }
+        if (valid.to < valid.from)
+            problem(c_to, quoted(f[c_to]) + ": the period ends before it starts (valid_from " +
+                              std::string(f[c_from]) + ")");
+
+        if (diag.count() != before) return;
+        const std::string_view basis = keep(f[c_basis]);
+        switch (k) {
+        case k_line:
+            lines.push_back({digits, code, unit, {row, valid, duty, name, basis}});
+            break;
+        case k_surtax:
+        case k_tax: {
+            measure<C> m;
+            m.kind = k == k_surtax ? measure_kind::surtax : measure_kind::tax;
+            m.row = row;
+            m.prefix = digits;
+            m.prefix_text = std::string(f[c_hs]);
+            m.origin = std::string(f[c_origin]);
+            m.origin_code = code_number(m.origin);
+            m.name = name;
+            m.legal_basis = basis;
+            m.valid = valid;
+            m.duty = duty;
+            m.rate = rate;
+            measures_.push_back(std::move(m));
+            break;
+        }
+        case k_quota:
+            quota_rows_.push_back({row, name, digits, std::string(f[c_hs]), std::string(f[c_origin]), unit,
+                                   {row, valid, volume, duty, basis}});
+            break;
+        }
+    }
+
+    // "8703", "87", "8703.80", "8703.80.00": the digits.
+    static bool parse_prefix(std::string_view text, std::string& digits) {
+        const bool all_digits =
+            !text.empty() && std::all_of(text.begin(), text.end(),
+                                         [](char c) { return c >= '0' && c <= '9'; });
+        if (all_digits && text.size() >= 2 && text.size() < 6) {
+            digits = text;
+            return true;
+        }
+        const auto h = tariff::hs_code::parse(text);
+        if (!h) return false;
+        digits = h.value.digits();
+        return true;
+    }
+
+    // A component's name appears in the output as name=amount; separated by ';'.
+    bool check_name(std::string_view name, std::size_t row, diagnostics& diag) {
+        for (const char ch : name)
+            if (ch == '=' || ch == ';' || static_cast<unsigned char>(ch) < 0x20) {
+                diag.report(row, "name",
+                            quoted(name) + ": a name cannot hold '=', ';' or control characters "
+                                           "(the output lists components as name=amount;...)");
+                return false;
+            }
+        return true;
+    }
+
+    // --- across rows ---------------------------------------------------------------
+
+    void build_lines(std::vector<staged_line>& staged, diagnostics& diag) {
+        std::stable_sort(staged.begin(), staged.end(), [](const auto& a, const auto& b) {
+            return a.digits != b.digits ? a.digits < b.digits
+                                        : a.version.valid.from < b.version.valid.from;
+        });
+        std::uint32_t next_id = 0;
+        for (std::size_t i = 0; i < staged.size(); ++i) {
+            auto& s = staged[i];
+            if (lines_.empty() || lines_.back().digits != s.digits) {
+                line_group<C> g;
+                g.digits = s.digits;
+                g.code = s.code;
+                g.unit = s.unit;
+                lines_.push_back(std::move(g));
+            }
+            auto& g = lines_.back();
+            if (!g.versions.empty()) {
+                const auto& prev = g.versions.back();
+                if (prev.valid.overlaps(s.version.valid)) {
+                    diag.report(std::max(prev.row, s.version.row), "valid_from",
+                                "tariff line " + g.code + " is already in force " +
+                                    to_text(prev.valid) + " (line " + std::to_string(prev.row) +
+                                    "); the rows of one line must not overlap");
+                    continue;
+                }
+                if (!same_unit(*g.unit, *s.unit)) {
+                    diag.report(s.version.row, "unit",
+                                "tariff line " + g.code + " is counted in " +
+                                    std::string(g.unit->symbol) + " on line " +
+                                    std::to_string(g.versions.front().row) +
+                                    "; every row of one line has the same unit");
+                    continue;
+                }
+            }
+            if (next_id == max_versions) {
+                diag.report(s.version.row, "record", "more tariff line rows than tariff-calc holds");
+                continue;
+            }
+            g.versions.push_back(s.version);
+            g.version_ids.push_back(next_id++);
+        }
+        for (std::size_t i = 0; i < lines_.size(); ++i) index_[key(lines_[i].digits)] =
+            static_cast<std::uint32_t>(i);
+    }
+
+    // Two rows of one surtax or tax (same name) that would both apply to an
+    // entry: nested prefixes, compatible origins, overlapping periods.
+    void check_measures(diagnostics& diag) {
+        std::map<std::pair<int, std::string_view>, std::vector<std::size_t>> by_name;
+        for (std::size_t i = 0; i < measures_.size(); ++i)
+            by_name[{static_cast<int>(measures_[i].kind), measures_[i].name}].push_back(i);
+        for (const auto& [name, ids] : by_name) {
+            // Within one name, by prefix: a row conflicts only with rows whose
+            // prefix is its own or a shorter prefix of it.
+            std::map<std::string_view, std::vector<std::size_t>> by_prefix;
+            for (const std::size_t i : ids) by_prefix[measures_[i].prefix].push_back(i);
+            for (const std::size_t i : ids) {
+                const auto& m = measures_[i];
+                for (std::size_t len = 0; len <= m.prefix.size(); ++len) {
+                    const auto it = by_prefix.find(std::string_view(m.prefix).substr(0, len));
+                    if (it == by_prefix.end()) continue;
+                    for (const std::size_t j : it->second) {
+                        if (j >= i && len == m.prefix.size()) continue;  // each pair once
+                        const auto& o = measures_[j];
+                        const bool origins = o.origin.empty() || m.origin.empty() ||
+                                             o.origin == m.origin;
+                        if (!origins || !o.valid.overlaps(m.valid)) continue;
+                        const auto& later = o.row > m.row ? o : m;
+                        const auto& earlier = o.row > m.row ? m : o;
+                        diag.report(later.row, "valid_from",
+                                    std::string(m.kind == measure_kind::surtax ? "surtax " : "tax ") +
+                                        quoted(m.name) + " overlaps line " +
+                                        std::to_string(earlier.row) + " (" +
+                                        describe_scope(earlier) + "): both would apply to one entry");
+                    }
+                }
+            }
+        }
+    }
+
+    static std::string describe_scope(const measure<C>& m) {
+        std::string out = m.prefix.empty() ? "every line" : "HS " + m.prefix_text;
+        out += m.origin.empty() ? ", every origin" : ", origin " + m.origin;
+        return out + ", " + to_text(m.valid);
+    }
+
+    void build_quotas(diagnostics& diag) {
+        // Rows of one order number, in file order, become its periods.
+        std::map<std::string_view, std::size_t> by_name;
+        for (auto& r : quota_rows_) {
+            auto [it, added] = by_name.try_emplace(r.name, quotas_.size());
+            if (added) {
+                quota<C> q;
+                q.name = r.name;
+                q.prefix = r.prefix;
+                q.prefix_text = r.prefix_text;
+                q.origin = r.origin;
+                q.origin_code = code_number(r.origin);
+                q.first_row = r.row;
+                quotas_.push_back(std::move(q));
+            }
+            auto& q = quotas_[it->second];
+            if (r.prefix != q.prefix || r.origin != q.origin) {
+                diag.report(r.row, r.prefix != q.prefix ? "hs_code" : "origin",
+                            "quota " + quoted(q.name) + " covers HS " + q.prefix_text + " from " +
+                                q.origin + " on line " + std::to_string(q.first_row) +
+                                "; every row of one quota has the same hs_code and origin");
+                continue;
+            }
+            q.periods.push_back(r.period);
+            if (r.unit != nullptr) unit_given_[it->second].push_back({r.row, r.unit});
+        }
+        for (auto& q : quotas_) {
+            std::stable_sort(q.periods.begin(), q.periods.end(), [](const auto& a, const auto& b) {
+                return a.valid.from < b.valid.from;
+            });
+            for (std::size_t i = 1; i < q.periods.size(); ++i)
+                if (q.periods[i - 1].valid.overlaps(q.periods[i].valid))
+                    diag.report(std::max(q.periods[i - 1].row, q.periods[i].row), "valid_from",
+                                "quota " + quoted(q.name) + ": the period " +
+                                    to_text(q.periods[i].valid) + " overlaps " +
+                                    to_text(q.periods[i - 1].valid) + " (lines " +
+                                    std::to_string(q.periods[i - 1].row) + " and " +
+                                    std::to_string(q.periods[i].row) + ")");
+            using trq = tariff::tariff_rate_quota<C, line_unit>;
+            if (q.periods.size() > trq::max_periods)
+                diag.report(q.periods[trq::max_periods].row, "name",
+                            "quota " + quoted(q.name) + " has more than " +
+                                std::to_string(trq::max_periods) + " periods");
+        }
+        // Two quotas that could both take one entry.
+        for (std::size_t i = 0; i < quotas_.size(); ++i)
+            for (std::size_t j = 0; j < i; ++j) {
+                const auto &a = quotas_[j], &b = quotas_[i];
+                const bool nested = a.prefix.starts_with(b.prefix) || b.prefix.starts_with(a.prefix);
+                if (nested && a.origin == b.origin && !a.periods.empty() && !b.periods.empty() &&
+                    a.span().overlaps(b.span()))
+                    diag.report(b.first_row, "hs_code",
+                                "quota " + quoted(b.name) + " and quota " + quoted(a.name) +
+                                    " (line " + std::to_string(a.first_row) +
+                                    ") cover the same lines for origin " + b.origin +
+                                    " at the same time");
+            }
+    }
+
+    // Gives each line the measures and quotas under whose prefix it falls,
+    // and checks that their duties need only the quantity the line declares.
+    void attach(diagnostics& diag) {
+        auto lines_under = [&](const std::string& prefix) {
+            // lines_ is sorted by digits: those under a prefix are contiguous.
+            auto first = std::lower_bound(lines_.begin(), lines_.end(), prefix,
+                                          [](const auto& g, const std::string& p) {
+                                              return g.digits < p;
+                                          });
+            auto last = first;
+            while (last != lines_.end() && last->digits.starts_with(prefix)) ++last;
+            return std::pair(first, last);
+        };
+        auto needs_ok = [&](const tariff::duty_expression<C>& duty, const line_group<C>& g,
+                            std::size_t row, std::string_view what) {
+            const unsigned extra = duty.runtime_needs() & ~g.unit->dimension_bit;
+            if (extra == 0) return true;
+            diag.report(row, "rate",
+                        std::string(what) + " needs a quantity of " + dimension_names(extra) +
+                            ", but tariff line " + g.code + " (line " +
+                            std::to_string(g.versions.front().row) + ") declares only " +
+                            std::string(g.unit->symbol));
+            return false;
+        };
+        for (auto& g : lines_)
+            for (const auto& v : g.versions) needs_ok(v.mfn, g, v.row, "the duty");
+        for (std::size_t i = 0; i < measures_.size(); ++i) {
+            const auto& m = measures_[i];
+            auto [first, last] = lines_under(m.prefix);
+            for (auto it = first; it != last; ++it) {
+                if (m.kind == measure_kind::surtax) {
+                    if (needs_ok(m.duty, *it, m.row, "the surtax"))
+                        it->surtaxes.push_back(static_cast<std::uint32_t>(i));
+                } else {
+                    it->taxes.push_back(static_cast<std::uint32_t>(i));
+                }
+            }
+        }
+        for (std::size_t i = 0; i < quotas_.size(); ++i) {
+            auto& q = quotas_[i];
+            auto [first, last] = lines_under(q.prefix);
+            if (first == last) {
+                diag.report(q.first_row, "hs_code",
+                            "quota " + quoted(q.name) + ": no tariff line under HS " +
+                                q.prefix_text);
+                continue;
+            }
+            q.unit = first->unit;
+            bool ok = true;
+            for (auto it = first; it != last && ok; ++it) {
+                if (!same_unit(*it->unit, *q.unit)) {
+                    diag.report(q.first_row, "hs_code",
+                                "quota " + quoted(q.name) + " covers lines counted in " +
+                                    std::string(q.unit->symbol) + " and in " +
+                                    std::string(it->unit->symbol) +
+                                    " (a quota's lines must share one unit)");
+                    ok = false;
+                }
+                for (const auto& p : q.periods) ok = needs_ok(p.duty, *it, p.row, "the in-quota duty") && ok;
+            }
+            for (const auto& [row, unit] : unit_given_[i])
+                if (ok && !same_unit(*unit, *q.unit)) {
+                    diag.report(row, "unit",
+                                std::string(unit->symbol) + ": the volume is in the unit of the "
+                                                            "quota's lines, " +
+                                    std::string(q.unit->symbol) + "; leave unit empty or write " +
+                                    std::string(q.unit->symbol));
+                    ok = false;
+                }
+            if (!ok) continue;
+            for (auto it = first; it != last; ++it) it->quotas.push_back(static_cast<std::uint32_t>(i));
+        }
+    }
+
+    // Each quota's ledger: the library's quota, with its periods in order and
+    // carry-over. The paths are tariff-calc's (they depend on the entry's
+    // date and origin), so the quota's own are left empty.
+    void build_ledgers() {
+        for (auto& q : quotas_) {
+            auto trq = tariff::tariff_rate_quota<C, line_unit>(q.name, tariff::duty_path<C>(),
+                                                               tariff::duty_path<C>())
+                           .with_carry_over();
+            for (const auto& p : q.periods)
+                trq = trq.with_period(q.name, p.valid.from, p.valid.to,
+                                      tariff::quantity<line_unit>(p.volume));
+            typename tariff::quota_ledger<C, line_unit>::options flat;
+            flat.keep_events = false;  // memory stays flat over any number of entries
+            flat.keep_receipts = false;
+            q.ledger = std::make_unique<tariff::quota_ledger<C, line_unit>>(trq, flat);
+        }
+    }
+
+    // A tax's name must differ from every duty's: the output lists both kinds
+    // by name.
+    void check_names(diagnostics& diag) {
+        for (const auto& t : measures_) {
+            if (t.kind != measure_kind::tax) continue;
+            auto clash = [&](std::string_view name, std::size_t row) {
+                if (name == t.name)
+                    diag.report(t.row, "name",
+                                quoted(t.name) + " is also the name of a duty (line " +
+                                    std::to_string(row) + "); a tax needs a name of its own");
+                return name == t.name;
+            };
+            bool found = false;
+            for (const auto& g : lines_)
+                for (const auto& v : g.versions)
+                    if (!found) found = clash(v.name, v.row);
+            for (const auto& m : measures_)
+                if (!found && m.kind == measure_kind::surtax) found = clash(m.name, m.row);
+            for (const auto& q : quotas_)
+                if (!found) found = clash(q.name, q.first_row);
+        }
+    }
+
+    std::deque<std::string> strings_;
+    std::vector<line_group<C>> lines_;  // sorted by digits
+    std::unordered_map<std::uint64_t, std::uint32_t> index_;
+    std::vector<measure<C>> measures_;  // file order
+    std::vector<staged_quota_row> quota_rows_;
+    std::vector<quota<C>> quotas_;  // by first row
+    std::map<std::size_t, std::vector<std::pair<std::size_t, const tariff::unit_info*>>>
+        unit_given_;
+};
+
+// --- exchange rates ------------------------------------------------------------------
+
+inline constexpr std::string_view rates_header = "date,from,to,rate";
+
+// Rates into the schedule's currency: for each known currency, by date.
+class exchange_rates {
+public:
+    explicit exchange_rates(std::string_view to) : to_(to), by_currency_(known_currencies.size()) {}
+
+    bool load(std::istream& in, diagnostics& diag) {
+        csv::reader reader(in);
+        std::vector<std::string_view> f;
+        csv::error err;
+        if (!reader.next(f, err)) {
+            if (err)
+                diag.report_file("cannot be read");
+            else
+                diag.report_file("the file is empty; the first line must be the header " +
+                                 std::string(rates_header));
+            return false;
+        }
+        if (err || !is_header(f, rates_header)) {
+            diag.report(err ? err.line : reader.line(), "", header_problem(rates_header, f, err));
+            return false;
+        }
+        reader.expect_fields(f.size());
+        while (reader.next(f, err)) {
+            if (err) {
+                diag.report(err);
+                continue;
+            }
+            const std::size_t row = reader.line();
+            const std::size_t before = diag.count();
+            const auto d = tariff::date::parse(f[0]);
+            if (!d)
+                diag.report(row, "date", quoted(f[0]) + ": " + d.error.reason + " (at byte " +
+                                             std::to_string(d.error.position + 1) + ")");
+            const int from = find_currency(f[1]);
+            if (from < 0)
+                diag.report(row, "from",
+                            quoted(f[1]) + ": unknown currency (known: " + known_currency_list() +
+                                ")");
+            const int to = find_currency(f[2]);
+            if (to < 0)
+                diag.report(row, "to",
+                            quoted(f[2]) + ": unknown currency (known: " + known_currency_list() +
+                                ")");
+            if (from >= 0 && from == to)
+                diag.report(row, "to", quoted(f[2]) + ": a rate converts between two currencies");
+            const auto r = tariff::parse_decimal(f[3]);
+            if (!r)
+                diag.report(row, "rate", quoted(f[3]) + ": not a number: " + r.error.reason +
+                                             " (at byte " +
+                                             std::to_string(r.error.position + 1) + ")");
+            else if (r.value <= 0)
+                diag.report(row, "rate", quoted(f[3]) + ": a rate must be more than zero");
+            if (diag.count() != before || f[2] != to_) continue;  // other targets are not used
+            by_currency_[static_cast<std::size_t>(from)].push_back({d.value, r.value, row});
+        }
+        if (err) {
+            diag.report_file("cannot be read");
+            return false;
+        }
+        for (std::size_t c = 0; c < by_currency_.size(); ++c) {
+            auto& v = by_currency_[c];
+            std::stable_sort(v.begin(), v.end(),
+                             [](const auto& a, const auto& b) { return a.day < b.day; });
+            for (std::size_t i = 1; i < v.size(); ++i)
+                if (v[i].day == v[i - 1].day)
+                    diag.report(std::max(v[i].row, v[i - 1].row), "date",
+                                "a second " + std::string(known_currencies[c].code) + " to " +
+                                    std::string(to_) + " rate for " + to_text(v[i].day) +
+                                    " (the other is on line " +
+                                    std::to_string(std::min(v[i].row, v[i - 1].row)) + ")");
+        }
+        return diag.count() == 0;
+    }
+
+    // The rate of currency `c` (an index of known_currencies) into the
+    // schedule's: the latest dated on or before d; nullptr if none.
+    const tariff::decimal* find(int c, tariff::date d) const {
+        const auto& v = by_currency_[static_cast<std::size_t>(c)];
+        auto it = std::upper_bound(v.begin(), v.end(), d,
+                                   [](tariff::date x, const entry& e) { return x < e.day; });
+        if (it == v.begin()) return nullptr;
+        return &std::prev(it)->rate;
+    }
+
+private:
+    struct entry {
+        tariff::date day;
+        tariff::decimal rate;
+        std::size_t row;
+    };
+    std::string_view to_;
+    std::vector<std::vector<entry>> by_currency_;
+};
+
+}  // namespace tariff_calc

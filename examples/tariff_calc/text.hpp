@@ -1,0 +1,194 @@
+// tariff_calc/text.hpp: the text tariff-calc writes. Numbers go straight into
+// a reused buffer (no allocation per row); nothing depends on the locale.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <tariff/decimal.hpp>
+
+namespace tariff_calc {
+
+// A growable byte buffer whose appends are inlined (std::string's are calls
+// into the standard library, and a row of output is some thirty of them).
+class text_buffer {
+public:
+    [[gnu::always_inline]] text_buffer& operator+=(char c) {
+        if (size_ == capacity_) grow(1);
+        data_[size_++] = c;
+        return *this;
+    }
+    [[gnu::always_inline]] text_buffer& operator+=(std::string_view s) {
+        append(s.data(), s.size());
+        return *this;
+    }
+    [[gnu::always_inline]] void append(const char* p, std::size_t n) {
+        if (n == 0) return;
+        if (capacity_ - size_ < n) grow(n);
+        std::memcpy(data_.get() + size_, p, n);
+        size_ += n;
+    }
+    // Room for n more bytes at the end: write them, then commit() how many.
+    [[gnu::always_inline]] char* tail(std::size_t n) {
+        if (capacity_ - size_ < n) grow(n);
+        return data_.get() + size_;
+    }
+    void commit(std::size_t n) noexcept { size_ += n; }
+    void clear() noexcept { size_ = 0; }
+    bool empty() const noexcept { return size_ == 0; }
+    std::size_t size() const noexcept { return size_; }
+    const char* data() const noexcept { return data_.get(); }
+    std::string_view view() const noexcept { return {data_.get(), size_}; }
+
+private:
+    [[gnu::noinline]] void grow(std::size_t n) {
+        std::size_t capacity = capacity_ < 256 ? 256 : 2 * capacity_;
+        while (capacity - size_ < n) capacity *= 2;
+        auto bigger = std::make_unique<char[]>(capacity);
+        if (size_ > 0) std::memcpy(bigger.get(), data_.get(), size_);
+        data_ = std::move(bigger);
+        capacity_ = capacity;
+    }
+
+    std::unique_ptr<char[]> data_;
+    std::size_t size_ = 0;
+    std::size_t capacity_ = 0;
+};
+
+namespace detail {
+inline constexpr char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+// Writes the last `count` digits of v backwards before p (two at a time);
+// v keeps the rest.
+template <class U>  // 32-bit arithmetic is cheaper, and most amounts fit it
+inline char* put_digits_as(char* p, U& v, int count) noexcept {
+    for (; count >= 2; count -= 2) {
+        const auto pair = static_cast<std::size_t>(v % 100) * 2;
+        v /= 100;
+        *--p = digit_pairs[pair + 1];
+        *--p = digit_pairs[pair];
+    }
+    if (count == 1) {
+        *--p = static_cast<char>('0' + v % 10);
+        v /= 10;
+    }
+    return p;
+}
+inline char* put_digits(char* p, std::uint64_t& v, int count) noexcept {
+    if (v > 0xFFFF'FFFFu) return put_digits_as(p, v, count);
+    auto narrow = static_cast<std::uint32_t>(v);
+    p = put_digits_as(p, narrow, count);
+    v = narrow;
+    return p;
+}
+// Writes all the digits of v (at least one) backwards before p.
+inline char* put_number(char* p, std::uint64_t v) noexcept {
+    while (v >= 100) p = put_digits(p, v, 2);
+    return put_digits(p, v, v >= 10 ? 2 : 1);
+}
+}  // namespace detail
+
+// The number of decimal digits of v (at least 1).
+inline int digit_count(std::uint64_t v) noexcept {
+    int n = 1;
+    for (; v >= 10000; v /= 10000) n += 4;
+    return n + (v >= 10) + (v >= 100) + (v >= 1000);
+}
+
+// Writes d in plain notation at p ("2440.00", "-0.5", "12"): at least
+// min_places decimals, more only where the exact value has them; no
+// grouping. Returns the end of the text, at most 41 bytes on (19 digits, a
+// point, 18 places of padding, a sign: scale and min_places are at most 18).
+inline char* put_decimal(char* p, tariff::decimal d, int min_places) noexcept {
+    std::int64_t c = d.coefficient();
+    int s = d.scale();
+    while (s > min_places && c % 10 == 0) {
+        c /= 10;
+        --s;
+    }
+    // The most negative coefficient is excluded from decimal's range, so the
+    // magnitude always fits.
+    std::uint64_t mag = c < 0 ? static_cast<std::uint64_t>(-c) : static_cast<std::uint64_t>(c);
+    const int digits = digit_count(mag);
+    const int whole = digits > s ? digits - s : 1;  // digits before the point (0.05: one)
+    const int places = s > min_places ? s : min_places;
+    if (c < 0) *p++ = '-';
+    char* end = p + whole + (places > 0 ? 1 + places : 0);
+    char* q = end;
+    for (int i = s; i < min_places; ++i) *--q = '0';
+    if (s > 0) q = detail::put_digits(q, mag, s);
+    if (places > 0) *--q = '.';
+    detail::put_digits(q, mag, whole);
+    return end;
+}
+
+// Appends d as put_decimal writes it.
+template <class Out>  // std::string or text_buffer
+void append_decimal(Out& out, tariff::decimal d, int min_places) {
+    char buf[48];
+    out.append(buf, static_cast<std::size_t>(put_decimal(buf, d, min_places) - buf));
+}
+inline void append_decimal(text_buffer& out, tariff::decimal d, int min_places) {
+    char* p = out.tail(48);
+    out.commit(static_cast<std::size_t>(put_decimal(p, d, min_places) - p));
+}
+
+template <class Out>
+void append_unsigned(Out& out, std::uint64_t v) {
+    char buf[24];
+    char* const end = buf + sizeof buf;
+    const char* p = detail::put_number(end, v);
+    out.append(p, static_cast<std::size_t>(end - p));
+}
+
+// Whether a CSV field must be quoted (RFC 4180).
+inline bool needs_quotes(std::string_view field) noexcept {
+    for (const char ch : field)
+        if (ch == ',' || ch == '"' || ch == '\r' || ch == '\n') return true;
+    return false;
+}
+
+// Appends a field, quoted (with quotes doubled) when needed.
+template <class Out>
+void append_field(Out& out, std::string_view field) {
+    if (!needs_quotes(field)) {
+        out += field;
+        return;
+    }
+    out += '"';
+    for (const char ch : field) {
+        if (ch == '"') out += '"';
+        out += ch;
+    }
+    out += '"';
+}
+
+// A field's text for an error message: in double quotes, shortened to 40
+// bytes, control characters shown as \xNN.
+inline std::string quoted(std::string_view text) {
+    constexpr std::size_t limit = 40;
+    std::string out = "\"";
+    for (std::size_t i = 0; i < text.size() && i < limit; ++i) {
+        const auto ch = static_cast<unsigned char>(text[i]);
+        if (ch < 0x20 || ch == 0x7F) {
+            constexpr char hex[] = "0123456789ABCDEF";
+            out += "\\x";
+            out += hex[ch >> 4];
+            out += hex[ch & 15];
+        } else {
+            out += static_cast<char>(ch);
+        }
+    }
+    if (text.size() > limit) out += "...";
+    out += '"';
+    return out;
+}
+
+}  // namespace tariff_calc

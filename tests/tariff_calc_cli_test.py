@@ -1,0 +1,687 @@
+#!/usr/bin/env python3
+"""tariff-calc from the outside: figures, quotas, currencies, rounding, every
+class of bad input in every file, exit codes (docs/tariff-calc.md).
+
+usage: tariff_calc_cli_test.py TARIFF_CALC CASE      run one case
+       tariff_calc_cli_test.py --list                the cases, one a line
+
+Every expected figure is worked out by hand in the comment next to it; none
+was obtained by running tariff-calc.
+"""
+import csv
+import io
+import os
+import subprocess
+import sys
+import tempfile
+
+HEADER = "id,date,hs_code,origin,quantity,unit,value,currency\n"
+OUT_HEADER = ("id,date,hs_code,origin,quantity,in_quota,over_quota,value,currency,"
+              "value_for_duty,duty,taxes,total,components")
+
+# The schedule of most cases (line numbers matter: messages name them).
+SCHEDULE = """\
+record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description
+line,8703.80.00,,MFN,6.1 %,each,,,,Customs Tariff 8703.80.00,Electric vehicles
+surtax,8703,CN,China surtax,100 %,,,2024-10-01,,SOR/2024-187 s.3,
+tax,,,GST,5 %,,,,,Excise Tax Act s.215,
+quota,8703.80.00,CN,Q1,6.1 %,,3,2026-03-01,2026-08-31,,first half
+quota,8703.80.00,CN,Q1,6.1 %,each,3,2026-09-01,2027-02-28,,second half
+line,0406.40.20,,MFN,245.5 % but not less than $5.33/kg,kg,,,,,cheese
+line,7208.51.00,,MFN,Free,kg,,,,,steel plate
+surtax,7208,CN,"Steel surtax, China",25 %,,,2024-10-22,,SOR/2024-202,
+line,2204.21.00,,MFN,$0.10/l,l,,,2025-12-31,,wine before the cut
+line,2204.21.00,,MFN,$0.05/l,l,,2026-01-01,,,wine after the cut
+line,0407.21.00,,MFN,$0.12/dozen,dozen,,,,,eggs
+line,0101.21.00,,MFN,Free,head,,2027-01-01,,,horses from 2027
+"""
+
+RATES = """\
+date,from,to,rate
+2026-01-02,CNY,CAD,0.1897
+2026-01-02,USD,CAD,1.3652
+2026-02-02,CNY,CAD,0.1225
+2026-01-02,CAD,USD,0.7325
+"""
+
+CASES = {}
+
+
+def case(f):
+    CASES[f.__name__] = f
+    return f
+
+
+class Failure(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+class Run:
+    def __init__(self, proc, out_path):
+        self.code = proc.returncode
+        self.stdout = proc.stdout
+        self.stderr = proc.stderr
+        self.out = ""
+        if out_path and os.path.exists(out_path):
+            with open(out_path, encoding="utf-8", newline="") as f:
+                self.out = f.read()
+
+    def rows(self):
+        """The output rows by id, each a dict of the output columns."""
+        text = self.out or self.stdout
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        check(rows and ",".join(rows[0]) == OUT_HEADER, f"bad output header: {text[:200]!r}")
+        names = rows[0]
+        for r in rows[1:]:
+            check(len(r) == len(names), f"a partial output row: {r}")
+        return {r[0]: dict(zip(names, r)) for r in rows[1:]}
+
+    def messages(self):
+        return self.stderr.splitlines()
+
+
+class Env:
+    def __init__(self, program, tmp):
+        self.program, self.tmp = program, tmp
+
+    def file(self, name, text, encoding="utf-8"):
+        path = os.path.join(self.tmp, name)
+        with open(path, "w", encoding=encoding, newline="") as f:
+            f.write(text)
+        return path
+
+    def run(self, *args, stdin=None):
+        proc = subprocess.run([self.program, *args], capture_output=True, text=True,
+                              input=stdin)
+        return Run(proc, None)
+
+    def calc(self, entries, schedule=SCHEDULE, rates=RATES, extra=(), output=True):
+        args = ["--schedule", self.file("schedule.csv", schedule)]
+        if rates is not None:
+            args += ["--rates", self.file("rates.csv", rates)]
+        args += ["--entries", self.file("entries.csv", entries)]
+        out_path = os.path.join(self.tmp, "out.csv") if output else None
+        if out_path:
+            if os.path.exists(out_path):
+                os.remove(out_path)
+            args += ["--output", out_path]
+        proc = subprocess.run([self.program, *args, *extra], capture_output=True, text=True)
+        return Run(proc, out_path)
+
+
+def expect_row(rows, ident, **want):
+    check(ident in rows, f"no output row for {ident}; rows: {sorted(rows)}")
+    for key, value in want.items():
+        check(rows[ident][key] == value,
+              f"{ident} {key}: expected {value!r}, got {rows[ident][key]!r} (row {rows[ident]})")
+
+
+def expect_message(run, path, line, field, words):
+    """A message FILE:LINE: FIELD: ... containing `words` (field "" for the row,
+    or "column N" for CSV syntax)."""
+    if field.startswith("column "):
+        start = f"{path}:{line}:{field.split()[1]}: "
+    else:
+        start = f"{path}:{line}: " + (f"{field}: " if field else "")
+    found = [m for m in run.messages() if m.startswith(start)]
+    check(found, f"no message starting {start!r}; stderr:\n{run.stderr}")
+    check(any(words in m for m in found), f"{found} does not say {words!r}")
+
+
+# --- usage and files -----------------------------------------------------------------
+
+
+@case
+def usage_without_arguments(env):
+    r = env.run()
+    check(r.code == 2, f"exit {r.code}, expected 2")
+    check(r.stderr.startswith("usage: tariff-calc"), f"no usage on stderr: {r.stderr[:100]!r}")
+    check(r.stdout == "", "usage must go to stderr")
+
+
+@case
+def help_option(env):
+    r = env.run("--help")
+    check(r.code == 0, f"exit {r.code}, expected 0")
+    check(r.stdout.startswith("usage: tariff-calc") and "--quota-summary" in r.stdout, r.stdout)
+
+
+@case
+def usage_errors(env):
+    s, e = env.file("s.csv", SCHEDULE), env.file("e.csv", HEADER)
+    for args, words in [
+        (["--schedule", s], "--entries FILE is required"),
+        (["--entries", e], "--schedule FILE is required"),
+        (["--schedule", s, "--entries", e, "--bogus"], "unknown argument '--bogus'"),
+        (["--schedule", s, "--entries", e, "stray"], "unknown argument 'stray'"),
+        (["--schedule", s, "--entries", e, "--currency", "XYZ"], "unknown schedule currency 'XYZ'"),
+        (["--schedule", s, "--entries", e, "--rounding", "bankers"], "unknown rounding mode"),
+        (["--schedule", s, "--entries"], "--entries needs a value"),
+        (["--schedule=", "--entries", e], "--schedule needs a value"),
+        (["--schedule", s, "--entries", e, "--quota-summary", "-"], "cannot both be standard output"),
+    ]:
+        r = env.run(*args)
+        check(r.code == 2, f"{args}: exit {r.code}, expected 2")
+        check(words in r.stderr and "usage:" in r.stderr, f"{args}: stderr {r.stderr!r}")
+
+
+@case
+def unreadable_files(env):
+    s, e, rt = env.file("s.csv", SCHEDULE), env.file("e.csv", HEADER), env.file("r.csv", RATES)
+    missing = os.path.join(env.tmp, "missing.csv")
+    for args, words in [
+        (["--schedule", missing, "--entries", e], "cannot read the schedule file"),
+        (["--schedule", s, "--entries", missing], "cannot read the entries file"),
+        (["--schedule", s, "--rates", missing, "--entries", e], "cannot read the exchange rates file"),
+        (["--schedule", s, "--entries", env.tmp], "cannot be read"),  # a directory
+        (["--schedule", env.tmp, "--entries", e], "cannot be read"),
+        (["--schedule", s, "--entries", e, "--output", os.path.join(env.tmp, "no", "out.csv")],
+         "cannot write the output file"),
+        (["--schedule", s, "--entries", e, "--quota-summary", os.path.join(env.tmp, "no", "q.csv")],
+         "cannot write the quota summary file"),
+    ]:
+        r = env.run(*args, "--rates", rt) if "--rates" not in args else env.run(*args)
+        check(r.code == 3, f"{args}: exit {r.code}, expected 3; stderr {r.stderr!r}")
+        check(words in r.stderr, f"{args}: stderr {r.stderr!r} does not say {words!r}")
+    if os.path.exists("/dev/full"):  # every write fails: no space left on device
+        r = env.run("--schedule", s, "--entries", e, "--output", "/dev/full")
+        check(r.code == 3 and "cannot write the output file" in r.stderr, f"{r.code} {r.stderr!r}")
+
+
+# --- figures -----------------------------------------------------------------------------
+
+
+@case
+def assessed_by_hand(env):
+    r = env.calc(HEADER + """\
+A01,2026-01-15,8703.80.00,CN,1,each,40000.00,CAD
+A02,2024-09-30,8703.80.00,CN,1,each,40000.00,CAD
+A03,2026-01-15,8703.80.00,DE,1,each,40000.00,CAD
+A04,2026-01-15,0406.40.20,FR,1000,kg,1500.00,CAD
+A05,2026-01-15,0406.40.20,IT,2,tonne,10000.00,CAD
+A06,2026-01-15,7208.51.00,CN,10.5,t,8000.00,CAD
+A07,2025-06-01,2204.21.00,FR,100,l,500.00,CAD
+A08,2026-06-01,2204.21.00,FR,1,hl,500.00,CAD
+A09,2026-01-15,0407.21.00,FR,24,each,10.00,CAD
+A10,2026-01-15,8703.80.00,KR,1,No.,40000,CAD
+""")
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    rows = r.rows()
+    # Before the quota opens (1 Mar 2026): the standard path. MFN 6.1 % of
+    # 40,000.00 = 2,440.00; surtax 100 % = 40,000.00; GST 5 % of 82,440.00 = 4,122.00.
+    expect_row(rows, "A01", date="2026-01-15", hs_code="8703.80.00", origin="CN", quantity="1",
+               in_quota="", over_quota="", value="40000.00", currency="CAD",
+               value_for_duty="40000.00", duty="42440.00", taxes="4122.00", total="46562.00",
+               components="MFN=2440.00;China surtax=40000.00;GST=4122.00")
+    # The day before the surtax: MFN 2,440.00; GST 5 % of 42,440.00 = 2,122.00.
+    expect_row(rows, "A02", duty="2440.00", taxes="2122.00", total="4562.00",
+               components="MFN=2440.00;GST=2122.00")
+    # Another origin: no surtax, no quota.
+    expect_row(rows, "A03", in_quota="", duty="2440.00", taxes="2122.00", total="4562.00")
+    # Cheese, 1,000 kg at 1,500.00: 245.5 % = 3,682.50 < 5.33 x 1,000 = 5,330.00,
+    # the floor; GST 5 % of 6,830.00 = 341.50.
+    expect_row(rows, "A04", quantity="1000", duty="5330.00", taxes="341.50", total="5671.50",
+               components="MFN=5330.00;GST=341.50")
+    # 2 tonnes = 2,000 kg at 10,000.00: 245.5 % = 24,550.00 > 5.33 x 2,000 = 10,660.00;
+    # GST 5 % of 34,550.00 = 1,727.50.
+    expect_row(rows, "A05", quantity="2000", duty="24550.00", taxes="1727.50", total="26277.50")
+    # Steel, 10.5 t = 10,500 kg: MFN Free; surtax 25 % of 8,000.00 = 2,000.00;
+    # GST 5 % of 10,000.00 = 500.00. The name holds a comma: the field is quoted.
+    expect_row(rows, "A06", quantity="10500", duty="2000.00", taxes="500.00", total="2500.00",
+               components="MFN=0.00;Steel surtax, China=2000.00;GST=500.00")
+    check('"MFN=0.00;Steel surtax, China=2000.00;GST=500.00"' in r.out, "components not quoted")
+    # Wine before the cut: 100 l x 0.10 = 10.00; GST 5 % of 510.00 = 25.50.
+    expect_row(rows, "A07", duty="10.00", taxes="25.50", total="35.50")
+    # After the cut, 1 hl = 100 l: 100 x 0.05 = 5.00; GST 5 % of 505.00 = 25.25.
+    expect_row(rows, "A08", quantity="100", duty="5.00", taxes="25.25", total="30.25")
+    # Eggs, 24 each = 2 dozen: 2 x 0.12 = 0.24; GST 5 % of 10.24 = 0.512 -> 0.51.
+    expect_row(rows, "A09", quantity="2", duty="0.24", taxes="0.51", total="0.75")
+    # "No." is a count; a value without decimals is shown with the cents.
+    expect_row(rows, "A10", quantity="1", value="40000.00", total="4562.00")
+
+
+@case
+def foreign_currencies(env):
+    r = env.calc(HEADER + """\
+F01,2026-01-20,8703.80.00,DE,1,each,100000.00,CNY
+F02,2026-01-05,8703.80.00,DE,1,each,10000.00,USD
+F03,2026-02-10,8703.80.00,DE,1,each,1.00,CNY
+F04,2026-02-01,8703.80.00,DE,1,each,1.00,CNY
+""")
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    rows = r.rows()
+    # 100,000.00 x 0.1897 = 18,970.00; MFN 6.1 % = 1,157.17; GST 5 % of 20,127.17
+    # = 1,006.3585 -> 1,006.36.
+    expect_row(rows, "F01", value="100000.00", currency="CNY", value_for_duty="18970.00",
+               duty="1157.17", taxes="1006.36", total="2163.53")
+    # 10,000.00 x 1.3652 = 13,652.00; MFN 832.772 -> 832.77; GST 5 % of 14,484.77
+    # = 724.2385 -> 724.24.
+    expect_row(rows, "F02", value_for_duty="13652.00", duty="832.77", taxes="724.24",
+               total="1557.01")
+    # The rate of 2 Feb (0.1225): 1.00 x 0.1225 = 0.1225, a tie, to even: 0.12.
+    # MFN 0.00732 -> 0.01; GST 5 % of 0.13 = 0.0065 -> 0.01.
+    expect_row(rows, "F03", value_for_duty="0.12", duty="0.01", taxes="0.01", total="0.02")
+    # 1 Feb: the latest rate on or before it is of 2 Jan (0.1897): 0.1897 -> 0.19.
+    expect_row(rows, "F04", value_for_duty="0.19")
+
+
+@case
+def rounding_modes(env):
+    entries = HEADER + """\
+T01,2026-01-15,7208.51.00,KR,1,kg,0.50,CAD
+T02,2026-02-10,8703.80.00,DE,1,each,1.00,CNY
+"""
+    # GST 5 % of 0.50 = 0.025, a tie between 0.02 and 0.03.
+    for mode, gst in [("half_even", "0.02"), ("half_up", "0.03"), ("half_down", "0.02"),
+                      ("toward_zero", "0.02"), ("away_from_zero", "0.03"), ("floor", "0.02"),
+                      ("ceiling", "0.03")]:
+        r = env.calc(entries, extra=["--rounding", mode])
+        check(r.code == 0, f"{mode}: exit {r.code}: {r.stderr}")
+        rows = r.rows()
+        expect_row(rows, "T01", taxes=gst, total=gst)
+        # The conversion is half to even whatever the mode: 0.1225 -> 0.12.
+        expect_row(rows, "T02", value_for_duty="0.12")
+    check(env.calc(entries).rows()["T01"]["taxes"] == "0.02", "the default is half_even")
+
+
+@case
+def quota_first_come_first_served(env):
+    r = env.calc(HEADER + """\
+Q01,2026-03-02,8703.80.00,CN,2,each,80000.00,CAD
+Q02,2026-03-03,8703.80.00,CN,2,each,80000.00,CAD
+Q03,2026-03-04,8703.80.00,DE,5,each,200000.00,CAD
+Q04,2026-08-31,8703.80.00,CN,1,each,40000.00,CAD
+Q05,2026-09-02,8703.80.00,CN,4,each,100000.00,CAD
+""", extra=["--quota-summary", os.path.join(env.tmp, "q.csv")])
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    rows = r.rows()
+    # 2 of the first half's 3: in-quota duty 6.1 % of 80,000.00 = 4,880.00;
+    # GST 5 % of 84,880.00 = 4,244.00.
+    expect_row(rows, "Q01", in_quota="2", over_quota="0", duty="4880.00", taxes="4244.00",
+               total="9124.00", components="Q1=4880.00;GST=4244.00")
+    # 1 left: 1 in, 1 over; the value splits 40,000.00 / 40,000.00.
+    # In: 2,440.00 and GST 2,122.00. Over: MFN 2,440.00, surtax 40,000.00, GST
+    # 5 % of 82,440.00 = 4,122.00. GST in all 6,244.00; duty 44,880.00.
+    expect_row(rows, "Q02", in_quota="1", over_quota="1", duty="44880.00", taxes="6244.00",
+               total="51124.00", components="Q1=2440.00;GST=6244.00;MFN=2440.00;China surtax=40000.00")
+    # Not from CN: the quota does not apply (empty in/over).
+    expect_row(rows, "Q03", in_quota="", over_quota="", duty="12200.00", taxes="10610.00",
+               total="22810.00")
+    # The first half is used up: all over quota.
+    expect_row(rows, "Q04", in_quota="0", over_quota="1", total="46562.00",
+               components="MFN=2440.00;China surtax=40000.00;GST=4122.00")
+    # Second half, 3 (nothing carried): 3 in, 1 over; 75,000.00 / 25,000.00.
+    # In: 4,575.00, GST 5 % of 79,575.00 = 3,978.75. Over: MFN 1,525.00, surtax
+    # 25,000.00, GST 5 % of 51,525.00 = 2,576.25. Duty 31,100.00; GST 6,555.00.
+    expect_row(rows, "Q05", in_quota="3", over_quota="1", duty="31100.00", taxes="6555.00",
+               total="37655.00")
+    with open(os.path.join(env.tmp, "q.csv"), encoding="utf-8") as f:
+        summary = f.read()
+    check(summary == "quota,period,from,to,volume,used,balance,state\n"
+                     "Q1,1,2026-03-01,2026-08-31,3,3,0,exhausted\n"
+                     "Q1,2,2026-09-01,2027-02-28,3,3,0,exhausted\n", summary)
+
+
+@case
+def quota_carry_over_and_split_value(env):
+    r = env.calc(HEADER + """\
+C01,2026-03-02,8703.80.00,CN,1,each,40000.00,CAD
+C02,2026-09-02,8703.80.00,CN,5,each,50000.00,CAD
+""", extra=["--quota-summary", "-"])
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    rows = r.rows()
+    # The second half gets its 3 plus the 2 the first left: all 5 in quota.
+    # 6.1 % of 50,000.00 = 3,050.00; GST 5 % of 53,050.00 = 2,652.50.
+    expect_row(rows, "C02", in_quota="5", over_quota="0", duty="3050.00", taxes="2652.50",
+               total="5702.50")
+    check(r.stdout == "quota,period,from,to,volume,used,balance,state\n"
+                      "Q1,1,2026-03-01,2026-08-31,3,1,2,closed\n"
+                      "Q1,2,2026-09-01,2027-02-28,5,5,0,exhausted\n", r.stdout)
+
+    r = env.calc(HEADER + """\
+R01,2026-03-02,8703.80.00,CN,2,each,2.00,CAD
+R02,2026-03-03,8703.80.00,CN,3,each,100.00,CAD
+""")
+    rows = r.rows()
+    # 1 in, 2 over: 10,000 cents by 1:2 is 3,333 r 1 and 6,666 r 2; the cent
+    # left goes to the larger remainder: 33.33 in, 66.67 over.
+    # In: 6.1 % of 33.33 = 2.03313 -> 2.03; GST 5 % of 35.36 = 1.768 -> 1.77.
+    # Over: MFN 6.1 % of 66.67 = 4.06687 -> 4.07; surtax 66.67; GST 5 % of
+    # 137.41 = 6.8705 -> 6.87. Duty 2.03 + 4.07 + 66.67 = 72.77; GST 8.64.
+    expect_row(rows, "R02", in_quota="1", over_quota="2", duty="72.77", taxes="8.64",
+               total="81.41", components="Q1=2.03;GST=8.64;MFN=4.07;China surtax=66.67")
+
+
+@case
+def quota_period_closed(env):
+    r = env.calc(HEADER + """\
+P01,2026-09-02,8703.80.00,CN,1,each,40000.00,CAD
+P02,2026-08-30,8703.80.00,CN,1,each,40000.00,CAD
+""")
+    check(r.code == 1, f"exit {r.code}")
+    expect_message(r, os.path.join(env.tmp, "entries.csv"), 3, "date",
+                   "quota Q1 has closed its period 2026-03-01 to 2026-08-31")
+    check(set(r.rows()) == {"P01"}, "P02 must be rejected")
+
+
+@case
+def schedule_currencies(env):
+    usd = "record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description\n" \
+          "line,0406.40.20,,MFN,$1.00/kg,kg,,,,,\n"
+    r = env.calc(HEADER + """\
+U01,2026-01-05,0406.40.20,FR,10,kg,100.00,USD
+U02,2026-01-05,0406.40.20,FR,10,kg,100.00,CAD
+U03,2026-01-05,0406.40.20,FR,10,kg,100.00,CNY
+""", schedule=usd, extra=["--currency", "USD"])
+    check(r.code == 1, f"exit {r.code}: {r.stderr}")
+    rows = r.rows()
+    # $1.00/kg x 10 kg = USD 10.00 (no tax in this schedule).
+    expect_row(rows, "U01", value_for_duty="100.00", duty="10.00", taxes="0.00", total="10.00")
+    # CAD 100.00 x 0.7325 = USD 73.25.
+    expect_row(rows, "U02", value_for_duty="73.25", duty="10.00")
+    expect_message(r, os.path.join(env.tmp, "entries.csv"), 4, "currency",
+                   "no CNY to USD exchange rate dated on or before 2026-01-05")
+
+    eur = "record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description\n" \
+          "line,0406.90.00,,MFN,12.80 % + 304.10 EUR / 100 kg,kg,,,,,\n"
+    r = env.calc(HEADER + "E01,2026-01-05,0406.90.00,FR,1000,kg,5000.00,EUR\n", schedule=eur,
+                 rates=None, extra=["--currency", "EUR"])
+    # 12.80 % of 5,000.00 = 640.00; 304.10 x 10 (1,000 kg) = 3,041.00.
+    expect_row(r.rows(), "E01", duty="3681.00", total="3681.00")
+
+    gbp = "record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description\n" \
+          "line,0406.90.00,,MFN,35.10 GBP / 100 kg,kg,,,,,\n"
+    r = env.calc(HEADER + "G01,2026-01-05,0406.90.00,FR,200,kg,1000.00,GBP\n", schedule=gbp,
+                 rates=None, extra=["--currency=GBP"])
+    # 35.10 x 2 (200 kg) = 70.20.
+    expect_row(r.rows(), "G01", duty="70.20", total="70.20")
+
+
+@case
+def bom_crlf_and_quoted_fields(env):
+    entries = HEADER + """\
+A01,2026-01-15,8703.80.00,CN,1,each,40000.00,CAD
+"ACME, ""Best"" Inc.",2026-01-15,"8703.80.00",DE,"1",each,"40000.00",CAD
+A03,2026-01-15,0406.40.20,FR,1000,kg,1500.00,CAD
+"""
+    plain = env.calc(entries)
+    check(plain.code == 0, f"exit {plain.code}: {plain.stderr}")
+    rows = plain.rows()
+    expect_row(rows, 'ACME, "Best" Inc.', total="4562.00")
+    check('\n"ACME, ""Best"" Inc.",2026-01-15,' in plain.out, "the id must be quoted as RFC 4180 says")
+    bom = "\ufeff"
+    crlf = lambda t: t.replace("\n", "\r\n")
+    other = env.calc(bom + crlf(entries), schedule=bom + crlf(SCHEDULE), rates=bom + crlf(RATES))
+    check(other.code == 0, f"exit {other.code}: {other.stderr}")
+    check(other.out == plain.out, "a BOM and CRLF line ends must not change the output")
+
+
+@case
+def entries_from_stdin_to_stdout(env):
+    s, rt = env.file("s.csv", SCHEDULE), env.file("r.csv", RATES)
+    r = env.run("--schedule", s, "--rates", rt, "--entries", "-",
+                stdin=HEADER + "A01,2026-01-15,8703.80.00,DE,1,each,40000.00,CAD\n")
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    check(r.stdout == OUT_HEADER + "\nA01,2026-01-15,8703.80.00,DE,1,,,40000.00,CAD,40000.00,"
+          "2440.00,2122.00,4562.00,MFN=2440.00;GST=2122.00\n", r.stdout)
+
+
+# --- bad entries ------------------------------------------------------------------------------
+
+BAD_ENTRIES = [
+    # (the raw line, field, words of the message)
+    ("B01,2026-01-15,8703.80.00,DE,1,each,40000.00", "", "expected 8 fields, as in the header; found 7"),
+    (",2026-01-15,8703.80.00,DE,1,each,40000.00,CAD", "id", "empty"),
+    ("B03,2026/01/15,8703.80.00,DE,1,each,40000.00,CAD", "date",
+     '"2026/01/15": a date is written YYYY-MM-DD (at byte 5)'),
+    ("B04,2026-02-29,8703.80.00,DE,1,each,40000.00,CAD", "date", "no such day in that month"),
+    ("B05,2026-01-15,87038000x,DE,1,each,40000.00,CAD", "hs_code",
+     '"87038000x": an HS code has only digits and dots (at byte 9)'),
+    ("B06,2026-01-15,8703.90.00,DE,1,each,40000.00,CAD", "hs_code",
+     "no tariff line with this code in the schedule"),
+    ("B07,2026-01-15,0101.21.00,DE,1,head,1000.00,CAD", "hs_code",
+     "tariff line 0101.21.00 is not in force on 2026-01-15"),
+    ("B08,2026-01-15,8703.80.00,cn,1,each,40000.00,CAD", "origin",
+     '"cn": expected an ISO 3166 alpha-2 code'),
+    ("B09,2026-01-15,8703.80.00,DE,abc,each,40000.00,CAD", "quantity", '"abc": not a number'),
+    ("B10,2026-01-15,8703.80.00,DE,-1,each,40000.00,CAD", "quantity", "cannot be negative"),
+    ("B11,2026-01-15,8703.80.00,DE,0,each,40000.00,CAD", "quantity", "must be more than zero"),
+    ("B12,2026-01-15,8703.80.00,DE,1e3,each,40000.00,CAD", "quantity",
+     "exponent and hexadecimal notation are not accepted (at byte 2)"),
+    ("B13,2026-01-15,8703.80.00,DE,,each,40000.00,CAD", "quantity", "no digits"),
+    ("B14,2026-01-15,8703.80.00,DE,1,crate,40000.00,CAD", "unit", '"crate": unknown unit'),
+    ("B15,2026-01-15,8703.80.00,DE,1,kg,40000.00,CAD", "unit",
+     "tariff line 8703.80.00 is counted in each (count); kg is a unit of mass"),
+    ("B16,2026-01-15,0407.21.00,FR,7,each,10.00,CAD", "quantity",
+     '"7" each has no exact decimal value in dozen'),
+    ("B17,2026-01-15,8703.80.00,DE,1,each,4O000.00,CAD", "value",
+     '"4O000.00": not a number: unexpected character (at byte 2)'),
+    ("B18,2026-01-15,8703.80.00,DE,1,each,-5.00,CAD", "value", "cannot be negative"),
+    ("B19,2026-01-15,8703.80.00,DE,1,each,1.005,CAD", "value", "more decimal places than CAD has (2)"),
+    ('B20,2026-01-15,8703.80.00,DE,1,each,"40,000.00",CAD', "value", '"40,000.00": not a number'),
+    ("B21,2026-01-15,8703.80.00,DE,1,each,40000.00,XYZ", "currency", '"XYZ": unknown currency'),
+    ("B22,2026-01-15,8703.80.00,DE,1,each,40000.00,cad", "currency", '"cad": unknown currency'),
+    ("B23,2025-12-01,8703.80.00,DE,1,each,100.00,CNY", "currency",
+     "no CNY to CAD exchange rate dated on or before 2025-12-01"),
+    ("B24,2026-01-15,8703.80.00,DE,1,each,40000.00,CAD,", "", "found 9"),
+    # "B25,2026-01-15," is 15 bytes: the quote opens at 16, closes at 27, x is 28.
+    ('B25,2026-01-15,"8703.80.00"x,DE,1,each,40000.00,CAD', "column 28",
+     "closing quote must be followed by a comma"),
+    # "B26,2026-01-15,8703.80.00,DE,1,each,40000.00," is 45 bytes: the quote is 46.
+    ('B26,2026-01-15,8703.80.00,DE,1,each,40000.00,"CAD', "column 46",
+     "a quoted field is never closed"),
+    ("B27" + "x" * 70000 + ",2026-01-15,8703.80.00,DE,1,each,40000.00,CAD", "",
+     "the line is longer than 65536 bytes"),
+]
+
+
+@case
+def bad_entries(env):
+    lines = ["G01,2026-01-15,8703.80.00,DE,1,each,40000.00,CAD"]
+    lines += [raw for raw, _, _ in BAD_ENTRIES]
+    lines += ["G02,2026-01-15,8703.80.00,KR,1,each,40000.00,CAD"]
+    r = env.calc(HEADER + "\n".join(lines) + "\n")
+    check(r.code == 1, f"exit {r.code}, expected 1: {r.stderr}")
+    path = os.path.join(env.tmp, "entries.csv")
+    # The bad row i (from 0) is on line i + 3 (the header, then G01).
+    for i, (_, field, words) in enumerate(BAD_ENTRIES):
+        expect_message(r, path, i + 3, field, words)
+    rows = r.rows()  # every output row is whole
+    check(set(rows) == {"G01", "G02"}, f"only G01 and G02 may be assessed, got {sorted(rows)}")
+    check(len(r.messages()) == len(BAD_ENTRIES) + 1, f"one message a bad row:\n{r.stderr}")
+    check(r.messages()[-1] == f"tariff-calc: 2 entries assessed, {len(BAD_ENTRIES)} rejected",
+          r.messages()[-1])
+
+
+@case
+def entries_without_rates(env):
+    r = env.calc(HEADER + "N01,2026-01-20,8703.80.00,DE,1,each,100.00,CNY\n", rates=None)
+    check(r.code == 1, f"exit {r.code}")
+    expect_message(r, os.path.join(env.tmp, "entries.csv"), 2, "currency",
+                   "no CNY to CAD exchange rate dated on or before 2026-01-20 (no --rates file)")
+
+
+@case
+def strict_stops_at_the_first_bad_row(env):
+    r = env.calc(HEADER + """\
+G01,2026-01-15,8703.80.00,DE,1,each,40000.00,CAD
+B01,2026-01-15,8703.80.00,DE,-1,each,40000.00,CAD
+G02,2026-01-15,8703.80.00,DE,1,each,40000.00,CAD
+""", extra=["--strict"])
+    check(r.code == 4, f"exit {r.code}, expected 4")
+    check(set(r.rows()) == {"G01"}, f"only G01 comes before the bad row: {sorted(r.rows())}")
+    expect_message(r, os.path.join(env.tmp, "entries.csv"), 3, "quantity", "cannot be negative")
+    check("stopped at the first bad entry (--strict); 1 entry assessed before it" in r.stderr,
+          r.stderr)
+
+
+@case
+def empty_and_headerless_entries(env):
+    path = os.path.join(env.tmp, "entries.csv")
+    r = env.calc("")
+    check(r.code == 3, f"empty file: exit {r.code}")
+    check(f"{path}: the file is empty; the first line must be the header {HEADER.strip()}"
+          in r.stderr, r.stderr)
+    r = env.calc("\ufeff\r\n")
+    check(r.code == 3 and "the file is empty" in r.stderr, f"{r.code} {r.stderr}")
+    r = env.calc(HEADER)
+    check(r.code == 0 and r.out == OUT_HEADER + "\n", f"header only: {r.code} {r.out!r}")
+    r = env.calc("G01,2026-01-15,8703.80.00,DE,1,each,40000.00,CAD\n")
+    check(r.code == 3, f"no header: exit {r.code}")
+    expect_message(r, path, 1, "", f"expected the header {HEADER.strip()}; found \"G01,2026")
+    r = env.calc("id,date,hs_code,origin,qty,unit,value,currency\n")
+    check(r.code == 3, f"wrong header: exit {r.code}")
+
+
+# --- bad schedules and rates -----------------------------------------------------------------
+
+SCHEDULE_HEADER = SCHEDULE.splitlines()[0] + "\n"
+
+# One problem a row: (the row, field, words). Row i is on line i + 2.
+BAD_SCHEDULE_ROWS = [
+    ("levy,8703.80.00,,X,1 %,,,,,,", "record", '"levy": expected line, surtax, tax or quota'),
+    ("line,,,MFN,6.1 %,each,,,,,", "hs_code", "empty; this record needs one"),
+    ("line,8703.8,,MFN,6.1 %,each,,,,,", "hs_code", '"8703.8": an HS code has 6 to 10 digits'),
+    ("line,0406.10.00,FR,MFN,6.1 %,kg,,,,,", "origin", '"FR": a line row has no origin'),
+    ("line,0406.20.00,,MFN;x,6.1 %,kg,,,,,", "name", "cannot hold '=', ';'"),
+    ("line,0406.30.00,,MFN,6.1 % plus,kg,,,,,", "rate",
+     '"6.1 % plus": expected a rate (6.1 %), an amount ($5.33/kg), Free or \'(\' (at byte 11)'),
+    ("tax,,,HST,5 % + $1/kg,,,,,,", "rate", "a tax is a percentage"),
+    ("line,0406.40.00,,MFN,6.1 %,crate,,,,,", "unit", '"crate": unknown unit'),
+    ("surtax,8703,CN,S,10 %,kg,,,,,", "unit", '"kg": a surtax row has no unit'),
+    ("line,0406.50.00,,MFN,6.1 %,kg,5,,,,", "volume", '"5": a line row has no volume'),
+    ("quota,8703.80.00,CN,QX,6.1 %,,,2026-03-01,2026-08-31,,", "volume", "empty"),
+    ("quota,8703.80.00,CN,QY,6.1 %,,10,,2026-08-31,,", "valid_from", "empty"),
+    ("quota,8703.80.00,CN,QZ,6.1 %,,-1,2026-03-01,2026-08-31,,", "volume", "cannot be negative"),
+    ("quota,8703.80.00,CN,QW,6.1 %,,2.5,2026-03-01,2026-08-31,,", "volume", "a whole number"),
+    ("line,0406.60.00,,MFN,6.1 %,kg,,2026-13-01,,,", "valid_from", '"2026-13-01": no such month'),
+    ("line,0406.70.00,,MFN,6.1 %,kg,,2026-05-01,2026-04-01,,", "valid_to",
+     "the period ends before it starts"),
+    ("surtax,8703,CHN,S,10 %,,,,,,", "origin", '"CHN": expected an ISO 3166 alpha-2 code'),
+    ("surtax,87-03,CN,S,10 %,,,,,,", "hs_code", "expected an HS code or a prefix of one"),
+    ("line,0406.80.00,,MFN,10 EUR/kg,kg,,,,,", "rate",
+     "the amount is in a currency other than the schedule's"),
+    ("line,0406.90.00,,MFN,6.1 %,kg,,,,", "", "expected 11 fields, as in the header; found 10"),
+]
+
+# Rows each fine alone, wrong together: (row, field or "", words) on line i + 2.
+CONFLICTING_SCHEDULE_ROWS = [
+    ("line,8703.80.00,,MFN,6.1 %,each,,,2025-12-31,,", None, None),
+    ("line,8703.80.00,,MFN,5 %,each,,2025-06-01,,,", "valid_from",
+     "tariff line 8703.80.00 is already in force until 2025-12-31 (line 2)"),
+    ("line,0406.40.20,,MFN,$5.33/kg,kg,,,2029-12-31,,", None, None),
+    ("line,0406.40.20,,MFN,Free,each,,2030-01-01,,,", "unit",
+     "tariff line 0406.40.20 is counted in kg on line 4"),
+    ("surtax,8703,CN,China surtax,100 %,,,2024-10-01,,,", None, None),
+    ("surtax,8703.80,CN,China surtax,50 %,,,2025-01-01,2025-12-31,,", "valid_from",
+     'surtax "China surtax" overlaps line 6 (HS 8703, origin CN, from 2024-10-01)'),
+    ("surtax,8703,US,China surtax,50 %,,,,,,", None, None),  # another origin: no conflict
+    ("quota,8703.80.00,CN,Q1,6.1 %,,100,2026-03-01,2026-08-31,,", None, None),
+    ("quota,8703.80.00,CN,Q1,6.1 %,,100,2026-08-01,2027-02-28,,", "valid_from",
+     'quota "Q1": the period 2026-08-01 to 2027-02-28 overlaps 2026-03-01 to 2026-08-31'),
+    ("quota,9999.99,CN,Q2,Free,,5,2026-01-01,2026-12-31,,", "hs_code",
+     'quota "Q2": no tariff line under HS 9999.99'),
+    ("quota,0406.40.20,FR,Q3,Free,tonne,5,2026-01-01,2026-12-31,,", "unit",
+     "the volume is in the unit of the quota's lines, kg"),
+    ("surtax,0406,FR,Dairy surtax,$1/l,,,,,,", "rate",
+     "the surtax needs a quantity of volume, but tariff line 0406.40.20 (line 4) declares only kg"),
+    ("tax,,,China surtax,5 %,,,,,,", "name",
+     '"China surtax" is also the name of a duty (line 6)'),
+    ("quota,8703.80.00,CN,Q4,6.1 %,,5,2026-06-01,2026-06-30,,", "hs_code",
+     'quota "Q4" and quota "Q1" (line 9) cover the same lines for origin CN at the same time'),
+    ("quota,8703.80.00,DE,Q1,Free,,5,2027-03-01,2027-08-31,,", "origin",
+     "every row of one quota has the same hs_code and origin"),
+]
+
+
+def expect_invalid(r, path, rows, what):
+    check(r.code == 3, f"exit {r.code}, expected 3: {r.stderr}")
+    for i, (_, field, words) in enumerate(rows):
+        if words is not None:
+            expect_message(r, path, i + 2, field, words)
+    reported = {int(m.split(":")[1]) for m in r.messages() if m.startswith(path + ":")}
+    wanted = {i + 2 for i, (_, _, words) in enumerate(rows) if words is not None}
+    check(reported == wanted, f"messages for lines {sorted(reported)}, expected {sorted(wanted)}")
+    check(f"the {what} invalid" in r.messages()[-1] and "nothing was assessed" in r.messages()[-1],
+          r.messages()[-1])
+    check(r.out == "", "nothing may be written for an invalid schedule or rates file")
+
+
+@case
+def bad_schedule_rows(env):
+    r = env.calc(HEADER, schedule=SCHEDULE_HEADER + "\n".join(x[0] for x in BAD_SCHEDULE_ROWS) + "\n")
+    expect_invalid(r, os.path.join(env.tmp, "schedule.csv"), BAD_SCHEDULE_ROWS, "schedule is")
+
+
+@case
+def conflicting_schedule_rows(env):
+    r = env.calc(HEADER, schedule=SCHEDULE_HEADER +
+                 "\n".join(x[0] for x in CONFLICTING_SCHEDULE_ROWS) + "\n")
+    expect_invalid(r, os.path.join(env.tmp, "schedule.csv"), CONFLICTING_SCHEDULE_ROWS,
+                   "schedule is")
+
+
+@case
+def bad_schedule_files(env):
+    path = os.path.join(env.tmp, "schedule.csv")
+    r = env.calc(HEADER, schedule="")
+    check(r.code == 3 and f"{path}: the file is empty" in r.stderr, f"{r.code} {r.stderr}")
+    r = env.calc(HEADER, schedule="record,hs_code,origin,name,rate\n")
+    check(r.code == 3, f"exit {r.code}")
+    expect_message(r, path, 1, "", "expected the header record,hs_code,origin,name,rate,unit,")
+    r = env.calc(HEADER, schedule=SCHEDULE + "line,0406.90.00,,MFN,6.1 %,kg,,,,,\"" + "x" * 70000 + "\"\n")
+    check(r.code == 3, f"exit {r.code}")
+    expect_message(r, path, len(SCHEDULE.splitlines()) + 1, "", "longer than 65536 bytes")
+
+
+BAD_RATES_ROWS = [
+    ("2026-01-02,CNY,CAD,0.1897", None, None),
+    ("2026-1-02,CNY,CAD,0.19", "date", '"2026-1-02": a date is written YYYY-MM-DD'),
+    ("2026-01-03,XXX,CAD,0.19", "from", '"XXX": unknown currency'),
+    ("2026-01-03,CNY,ZZZ,0.19", "to", '"ZZZ": unknown currency'),
+    ("2026-01-03,CAD,CAD,1", "to", "a rate converts between two currencies"),
+    ("2026-01-03,CNY,CAD,0", "rate", '"0": a rate must be more than zero'),
+    ("2026-01-03,CNY,CAD,-0.5", "rate", "must be more than zero"),
+    ("2026-01-03,CNY,CAD,abc", "rate", '"abc": not a number'),
+    ("2026-01-04,CNY,CAD", "", "expected 4 fields, as in the header; found 3"),
+    ("2026-01-02,CNY,CAD,0.1900", "date", "a second CNY to CAD rate for 2026-01-02 (the other is on line 2)"),
+]
+
+
+@case
+def bad_rates(env):
+    path = os.path.join(env.tmp, "rates.csv")
+    r = env.calc(HEADER, rates="date,from,to,rate\n" + "\n".join(x[0] for x in BAD_RATES_ROWS) + "\n")
+    expect_invalid(r, path, BAD_RATES_ROWS, "exchange rates are")
+    r = env.calc(HEADER, rates="")
+    check(r.code == 3 and f"{path}: the file is empty" in r.stderr, f"{r.code} {r.stderr}")
+    r = env.calc(HEADER, rates="day,from,to,rate\n")
+    check(r.code == 3, f"exit {r.code}")
+    expect_message(r, path, 1, "", "expected the header date,from,to,rate")
+
+
+def main():
+    if sys.argv[1:] == ["--list"]:
+        print("\n".join(CASES))
+        return 0
+    program, name = sys.argv[1], sys.argv[2]
+    if name not in CASES:
+        print(f"unknown case {name!r}; cases: {', '.join(CASES)}")
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            CASES[name](Env(program, tmp))
+        except Failure as f:
+            print(f"FAILED {name}: {f}")
+            return 1
+    print(f"ok {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
