@@ -23,6 +23,8 @@
 // decision is an `if`. The library forms it without a branch (see
 // detail::round_truncated); on these data, where the digit that decides the
 // rounding is random, that alone is worth several ns per entry (bench/README.md).
+// A diagnostic fourth variant, hand_written_branch_free, is the hand-written
+// code with the decision formed the same way, to show how much that is.
 //
 // After the Google Benchmark output, a summary prints library / hand-written
 // and double / hand-written ratios of the real (wall-clock) time per
