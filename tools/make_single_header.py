@@ -27,15 +27,21 @@ def expand(path, seen, system, out):
     with open(path, encoding="utf-8") as f:
         lines = f.read().splitlines()
     body = []
+    depth = 0  # nesting of #if/#ifdef/#ifndef: includes inside a condition stay in place
     for line in lines:
         if line.strip() == "#pragma once":
             continue
+        directive = re.match(r"^\s*#\s*(\w+)", line)
+        if directive and directive.group(1) in ("if", "ifdef", "ifndef"):
+            depth += 1
+        elif directive and directive.group(1) == "endif":
+            depth -= 1
         m = LOCAL.match(line)
         if m:
             expand(os.path.join(os.path.dirname(path), m.group(1)), seen, system, out)
             continue
         m = SYSTEM.match(line)
-        if m:
+        if m and depth == 0:
             system.setdefault(m.group(1), None)
             continue
         body.append(line)

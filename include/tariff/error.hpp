@@ -12,6 +12,8 @@
 // which return the result instead.
 #pragma once
 
+#include "config.hpp"
+
 #include <cstdlib>
 #include <stdexcept>
 #include <type_traits>

@@ -5,6 +5,8 @@
 // tariff::rounding::half_even, or a runtime tariff::rounding_mode).
 #pragma once
 
+#include "config.hpp"
+
 namespace tariff {
 
 enum class rounding_mode : unsigned char {

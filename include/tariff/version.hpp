@@ -2,6 +2,8 @@
 // (CMake reads it for the project version, the package files and tariff.pc).
 #pragma once
 
+#include "config.hpp"
+
 #define TARIFF_VERSION_MAJOR 0
 #define TARIFF_VERSION_MINOR 1
 #define TARIFF_VERSION_PATCH 0

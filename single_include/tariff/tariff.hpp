@@ -17,9 +17,21 @@
 #include <stdexcept>
 #include <vector>
 
+// ---- tariff/config.hpp -----------------------------------------------------
+// tariff/config.hpp: what the library requires of the compiler. Every header
+// includes it first (through error.hpp, rounding.hpp, version.hpp or
+// detail/fixed_string.hpp), so a wrong language mode is reported once, first.
+
+#if !defined(__cplusplus) || (__cplusplus < 202002L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 202002L))
+#error "tariff requires C++20: compile with -std=c++20 or newer (CMake: target_compile_features(... cxx_std_20), which linking tariff::tariff already adds)."
+// Stop here rather than bury that line under the errors of every C++20 construct
+// that follows: a missing header ends compilation in GCC and Clang.
+#include <tariff_requires_cxx20_see_the_error_above>
+#endif
 // ---- tariff/detail/fixed_string.hpp ----------------------------------------
 // tariff/detail/fixed_string.hpp: a string usable as a template argument,
 // so that `struct THB : tariff::currency<"THB", 2> {};` declares a currency.
+
 
 
 namespace tariff::detail {
@@ -86,6 +98,7 @@ struct USD : currency<"USD", 2> {};
 // There is no global or thread-local rounding state anywhere in the library:
 // every function that can lose digits takes a mode (a tag such as
 // tariff::rounding::half_even, or a runtime tariff::rounding_mode).
+
 
 namespace tariff {
 
@@ -414,6 +427,7 @@ constexpr R divide_pow10(R v, int k, rounding_mode m) noexcept {
 //     std::domain_error); built without exceptions, it calls std::abort().
 // Callers who cannot use exceptions use the functions in tariff::checked,
 // which return the result instead.
+
 
 
 namespace tariff {
@@ -4527,6 +4541,7 @@ private:
 // ---- tariff/version.hpp ----------------------------------------------------
 // tariff/version.hpp: the library's version, the one source of truth
 // (CMake reads it for the project version, the package files and tariff.pc).
+
 
 #define TARIFF_VERSION_MAJOR 0
 #define TARIFF_VERSION_MINOR 1

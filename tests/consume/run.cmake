@@ -32,14 +32,26 @@ endif()
 
 if(MODE STREQUAL "pkg_config")
     find_program(PKG_CONFIG NAMES pkg-config pkgconf REQUIRED)
+    # tariff.pc is relocatable: move the installed tree and use it from there.
+    file(REMOVE_RECURSE "${prefix}-moved")
+    file(RENAME "${prefix}" "${prefix}-moved")
+    set(prefix "${prefix}-moved")
+    if(NOT EXISTS "${prefix}/share/doc/tariff/LICENSE")
+        message(FATAL_ERROR "the license is not installed (share/doc/tariff/LICENSE)")
+    endif()
     set(ENV{PKG_CONFIG_PATH} "${prefix}/share/pkgconfig")
     execute_process(COMMAND ${PKG_CONFIG} --cflags tariff RESULT_VARIABLE rc
                     OUTPUT_VARIABLE cflags OUTPUT_STRIP_TRAILING_WHITESPACE)
     if(NOT rc EQUAL 0)
         message(FATAL_ERROR "pkg-config does not know tariff")
     endif()
+    if(cflags MATCHES "-std=")
+        message(FATAL_ERROR "tariff.pc must not choose the language standard: ${cflags}")
+    endif()
     separate_arguments(cflags UNIX_COMMAND "${cflags}")
-    step(${CXX} ${cflags} "${here}/main.cpp" -o "${WORK_DIR}/consumer")
+    # The user chooses the standard (C++20 or newer); C++23 must stay C++23.
+    step(${CXX} -std=c++20 ${cflags} "${here}/main.cpp" -o "${WORK_DIR}/consumer")
+    step(${CXX} -std=c++2b ${cflags} "${here}/main.cpp" -o "${WORK_DIR}/consumer23")
 else()
     step(${CMAKE_COMMAND} -S "${here}/${MODE}" -B "${WORK_DIR}/build" -G "${GENERATOR}"
          -DCMAKE_CXX_COMPILER=${CXX} "-DCMAKE_PREFIX_PATH=${prefix}"

@@ -2,6 +2,8 @@
 // so that `struct THB : tariff::currency<"THB", 2> {};` declares a currency.
 #pragma once
 
+#include "../config.hpp"
+
 #include <cstddef>
 #include <string_view>
 
