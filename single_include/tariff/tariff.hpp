@@ -424,11 +424,17 @@ constexpr R divide_pow10(R v, int k, rounding_mode m) noexcept {
 //     states the error (so the compiler's message names it), and
 //   - at run time throws tariff::overflow_error (derived from
 //     std::overflow_error) or tariff::domain_error (derived from
-//     std::domain_error); built without exceptions, it calls std::abort().
+//     std::domain_error); built without exceptions (-fno-exceptions), it calls
+//     TARIFF_ERROR_HANDLER(code, message) if the user defined that macro before
+//     including tariff, else writes "tariff: error: <message>" to stderr; then
+//     std::abort().
 // Callers who cannot use exceptions use the functions in tariff::checked,
 // which return the result instead.
 
 
+#if !defined(__cpp_exceptions) && !defined(TARIFF_ERROR_HANDLER)
+#include <cstdio>
+#endif
 
 namespace tariff {
 
@@ -516,7 +522,17 @@ inline void error_return_exceeds_allocation_in_constant_expression() {}
         throw overflow_error(to_string(e));
     throw domain_error(e, to_string(e));
 #else
-    (void)e;
+    // Exceptions are off: say what went wrong, then stop. A program that wants
+    // to log elsewhere, or to exit differently, defines TARIFF_ERROR_HANDLER(code,
+    // message) before including tariff; std::abort() follows if it returns.
+#if defined(TARIFF_ERROR_HANDLER)
+    TARIFF_ERROR_HANDLER(e, to_string(e));
+#else
+    std::fputs("tariff: error: ", stderr);
+    std::fputs(to_string(e), stderr);
+    std::fputs(" (built without exceptions: aborting; define TARIFF_ERROR_HANDLER to handle it)\n",
+               stderr);
+#endif
     std::abort();
 #endif
 }
