@@ -3,8 +3,9 @@
 
     tools/make_single_header.py [OUTPUT_DIR]      (default: single_include/tariff)
 
-writes tariff.hpp (the whole core: what include/tariff/tariff.hpp includes) and
-io.hpp (the opt-in text output; include it after tariff.hpp). Each
+writes tariff.hpp (the whole core: what include/tariff/tariff.hpp includes),
+io.hpp (the opt-in text output; include it after tariff.hpp), and fmt.hpp and
+format.hpp (the {fmt} and std::format formatters; each includes io.hpp). Each
 project header is inlined once, in dependency order, without its #pragma once;
 standard headers are kept, each once. The test single_header.current fails when
 the committed files differ from what this script writes.
@@ -75,7 +76,17 @@ def main():
                 "tariff text output (operator<<, to_string); include tariff.hpp first")
     io = io.replace("#define TARIFF_SINGLE_HEADER_IO_HPP\n",
                     "#define TARIFF_SINGLE_HEADER_IO_HPP\n\n#include \"tariff.hpp\"\n", 1)
-    for name, text in (("tariff.hpp", core), ("io.hpp", io)):
+    outputs = [("tariff.hpp", core), ("io.hpp", io)]
+    # The formatters: each includes io.hpp (which carries their shared spec parser).
+    for name, guard, title in (
+            ("fmt.hpp", "TARIFF_SINGLE_HEADER_FMT_HPP",
+             "tariff {fmt} formatters (needs the fmt library); include tariff.hpp first"),
+            ("format.hpp", "TARIFF_SINGLE_HEADER_FORMAT_HPP",
+             "tariff std::format formatters (where <format> exists); include tariff.hpp first")):
+        text = single(name, set(seen), guard, title)
+        text = text.replace(f"#define {guard}\n", f"#define {guard}\n\n#include \"io.hpp\"\n", 1)
+        outputs.append((name, text))
+    for name, text in outputs:
         with open(os.path.join(out_dir, name), "w", encoding="utf-8") as f:
             f.write(text)
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "detail/format_spec.hpp"
 #include "assessment.hpp"
 #include "date.hpp"
 #include "exchange.hpp"

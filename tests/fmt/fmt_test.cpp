@@ -29,6 +29,43 @@ void run() {
     expect(fmt::format("{}", tariff::hs_code("8703.80.00")), "8703.80.00");
     expect(fmt::format("{}", tariff::date(2026, 3, 1)), "2026-03-01");
     expect(fmt::format("{} + {}", 1.5_dec, 1'000_JPY), "1.5 + JPY 1,000");
+
+    // Format specifications: [[fill]align][sign][width]. Expected strings are
+    // written by hand: "CAD 42,440.00" is 13 characters, so width 16 adds 3.
+    expect(fmt::format("{:>16}", 42'440.00_CAD), "   CAD 42,440.00");
+    expect(fmt::format("{:16}", 42'440.00_CAD), "   CAD 42,440.00");   // numbers: right
+    expect(fmt::format("{:<16}|", 42'440.00_CAD), "CAD 42,440.00   |");
+    expect(fmt::format("{:*^17}", 42'440.00_CAD), "**CAD 42,440.00**");
+    expect(fmt::format("{:*^16}", 42'440.00_CAD), "*CAD 42,440.00**"); // odd padding: extra after
+    expect(fmt::format("{:4}", 42'440.00_CAD), "CAD 42,440.00");       // never truncated
+    expect(fmt::format("{:+}", 42'440.00_CAD), "CAD +42,440.00");      // the sign where '-' goes
+    expect(fmt::format("{: }", 6.1_pct), " 6.1 %");
+    expect(fmt::format("{:+}", -2.5_dec), "-2.5");                     // negatives keep '-'
+    expect(fmt::format("{:+}", 0.00_CAD - 5.00_CAD), "CAD -5.00");
+    expect(fmt::format("{:+>8}", 1.5_dec), "+++++1.5");                // '+' as fill, not sign
+    expect(fmt::format("{:>8}", 6.1_pct), "   6.1 %");
+    expect(fmt::format("{:>16}", 5.33_CAD / tariff::kg), "   CAD 5.33 / kg");
+    expect(fmt::format("{:>12}", 16.32_tonne), " 16.32 tonne");
+    expect(fmt::format("{:12}|", tariff::hs_code("8703.80.00")), "8703.80.00  |"); // text: left
+    expect(fmt::format("{:>12}", tariff::date(2026, 3, 1)), "  2026-03-01");
+    expect(fmt::format("{:-^30}", at_least(245.5_pct, 5.33_CAD / tariff::kg)),
+           "--245.5 % MIN CAD 5.33 / kg---");
+
+    // Specifications the library does not accept are errors, not ignored.
+    for (const char* bad : {"{:x}", "{:>16.2}", "{:016}", "{:#}", "{:L}"}) {
+        try {
+            (void)fmt::format(fmt::runtime(bad), 42'440.00_CAD);
+            std::printf("FAIL: \"%s\" was accepted\n", bad);
+            ++failures;
+        } catch (const fmt::format_error&) {
+        }
+    }
+    try {
+        (void)fmt::format(fmt::runtime("{:+}"), tariff::date(2026, 3, 1));
+        std::printf("FAIL: a sign was accepted for a date\n");
+        ++failures;
+    } catch (const fmt::format_error&) {
+    }
 }
 }  // namespace
 
