@@ -1,50 +1,82 @@
-# Conan 2 recipe for tariff (header-only). Untested here: Conan cannot be
-# installed on the project's build machines. From the repository root:
-#   conan create packaging/conan --version 0.1.0
-# The CMake install does the work; consumers get find_package(tariff) and the
-# target tariff::tariff.
+# Conan 2 recipe for tariff, in Conan Center's header-only layout: the package
+# holds the headers and the license, nothing else; consumers get
+# find_package(tariff) / tariff::tariff from CMakeDeps and tariff.pc from
+# PkgConfigDeps. From the repository root:
+#
+#     conan create packaging/conan
+#
+# The version is read from include/tariff/version.hpp (its one source).
+# Conan cannot be installed on the project's build machines: this recipe has
+# not been run there (docs/packaging.md says what is and is not tested).
 import os
+import re
 
 from conan import ConanFile
-from conan.tools.cmake import CMake, cmake_layout
-from conan.tools.files import copy
+from conan.errors import ConanInvalidConfiguration
+from conan.tools.build import check_min_cppstd
+from conan.tools.files import copy, load
+from conan.tools.layout import basic_layout
+from conan.tools.scm import Version
+
+required_conan_version = ">=2.0"
 
 
 class TariffConan(ConanFile):
     name = "tariff"
-    version = "0.1.0"
+    description = ("Exact tariff arithmetic for C++20: money, rates, duty expressions, "
+                   "assessments and tariff-rate quotas (header-only)")
     license = "BSL-1.0"
-    description = "Exact tariff arithmetic for C++20 (header-only)"
-    topics = ("tariff", "customs", "duty", "decimal", "header-only")
+    # Placeholder until the project is published: replace with its public address.
+    url = "https://github.com/tariff-cpp/tariff"
+    homepage = "https://github.com/tariff-cpp/tariff"
+    topics = ("tariff", "customs", "duty", "decimal", "money", "header-only")
     package_type = "header-library"
     settings = "os", "arch", "compiler", "build_type"
-    generators = "CMakeToolchain"
     no_copy_source = True
 
+    _min_compilers = {"gcc": "12", "clang": "14", "apple-clang": "15"}
+
+    @property
+    def _root(self):
+        # The recipe lives in <repository>/packaging/conan.
+        return os.path.join(self.recipe_folder, "..", "..")
+
+    def set_version(self):
+        text = load(self, os.path.join(self._root, "include", "tariff", "version.hpp"))
+        parts = [re.search(rf"#define TARIFF_VERSION_{p} (\d+)", text).group(1)
+                 for p in ("MAJOR", "MINOR", "PATCH")]
+        self.version = ".".join(parts)
+
     def export_sources(self):
-        root = os.path.join(self.recipe_folder, "..", "..")
-        for pattern in ("CMakeLists.txt", "LICENSE", "cmake/*", "include/*"):
-            copy(self, pattern, root, self.export_sources_folder)
+        copy(self, "LICENSE", self._root, self.export_sources_folder)
+        copy(self, "include/*", self._root, self.export_sources_folder)
 
     def layout(self):
-        cmake_layout(self)
+        basic_layout(self, src_folder=".")
 
     def package_id(self):
         self.info.clear()
+
+    def validate(self):
+        # C++20 is required; below it the headers stop with one #error line.
+        check_min_cppstd(self, 20)
+        compiler = str(self.settings.compiler)
+        if compiler == "msvc":
+            raise ConanInvalidConfiguration(
+                f"{self.ref} needs __int128 and GCC/Clang builtins; MSVC is not supported")
+        minimum = self._min_compilers.get(compiler)
+        if minimum and Version(self.settings.compiler.version) < minimum:
+            raise ConanInvalidConfiguration(
+                f"{self.ref} needs {compiler} >= {minimum} (C++20 with class-type "
+                f"template parameters)")
 
     def build(self):
         pass
 
     def package(self):
-        cmake = CMake(self)
-        cmake.configure(variables={
-            "TARIFF_BUILD_TESTS": "OFF",
-            "TARIFF_BUILD_EXAMPLES": "OFF",
-            "TARIFF_BUILD_BENCHMARKS": "OFF",
-            "TARIFF_INSTALL": "ON",
-        })
-        cmake.install()
         copy(self, "LICENSE", self.source_folder, os.path.join(self.package_folder, "licenses"))
+        copy(self, "*.hpp", os.path.join(self.source_folder, "include"),
+             os.path.join(self.package_folder, "include"))
 
     def package_info(self):
         self.cpp_info.bindirs = []
