@@ -173,6 +173,17 @@ TEST_CASE("regression: quota_assessment duties(), taxes(), total() raise on over
     CHECK(both.try_total().error() == errc::overflow);
     // No taxes: 0.00 + 0.00.
     CHECK(both.taxes() == 0.00_CAD);
+    // A tax of 100 % of (value + duty 0 %) on each part: taxes of 5e16 + 0.01
+    // each, together 10^19 + 2 cents again.
+    const auto taxed = duty_path<CAD>("taxed")
+                           .with_duty("MFN", "test", 0_pct)
+                           .with_tax(tax_component<CAD>{"T", "test", 100_pct});
+    const quota_assessment<CAD> taxes{assess(taxed, duty_base(v), policy),
+                                      assess(taxed, duty_base(v), policy)};
+    REQUIRE(taxes.in_quota.taxes() == v);
+    CHECK(error_of([&] { return taxes.taxes(); }) == errc::overflow);
+    CHECK(taxes.try_taxes().error() == errc::overflow);
+    CHECK(taxes.try_duties().value() == 0.00_CAD);
     // A sum that fits: one part of 5e16 + 0.01 and one of 0.00 (a zero value).
     const quota_assessment<CAD> one{assess(full_path, duty_base(v), policy),
                                     assess(full_path, duty_base(0.00_CAD), policy)};
@@ -285,6 +296,15 @@ TEST_CASE("regression: concurrent_quota_pool::draw of more granules than 2^63 - 
     // 1e17 kg / 0.001 kg = 1e20 granules requested; 10,000 granules (10 kg) held.
     CHECK(pool.draw(kg_of(100'000'000'000'000'000, 0)) == 10_kg);
     CHECK(pool.balance() == 0);
+    // try_give_back returns what give_back raises: 0 granules, or more than drawn.
+    CHECK(pool.try_give_back(0) == errc::invalid_argument);
+    CHECK(error_of([&] {
+              pool.give_back(0);
+              return 0;
+          }) == errc::invalid_argument);
+    CHECK(pool.try_give_back(10'001) == errc::return_exceeds_allocation);
+    CHECK(pool.try_give_back(10'000) == errc::ok);
+    CHECK(pool.balance() == 10'000);
 }
 
 // ---------------------------------------------------------------------------
