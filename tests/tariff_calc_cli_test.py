@@ -402,6 +402,23 @@ quota,8703.80.00,CN,Q1,Free,,9111111111111111111,2026-01-01,2026-12-31,,
 
 
 @case
+def quota_volumes_beyond_64_bits(env):
+    # Issue 9: two periods of 9e18 (1.8e19 together, more than 2^63 - 1 =
+    # 9,223,372,036,854,775,807) are refused when the schedule is read, not
+    # left to overflow when the first carries into the second.
+    schedule = """\
+record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description
+line,8703.80.00,,MFN,6.1 %,each,,,,,
+quota,8703.80.00,CN,Q1,Free,,9000000000000000000,2026-01-01,2026-06-30,,
+quota,8703.80.00,CN,Q1,Free,,9000000000000000000,2026-07-01,2026-12-31,,
+"""
+    r = env.calc(HEADER, schedule=schedule, rates=None, extra=["--quota-summary", "-"])
+    check(r.code == 3, f"exit {r.code}, expected 3: {r.stderr}")
+    expect_message(r, os.path.join(env.tmp, "schedule.csv"), 4, "volume",
+                   'quota "Q1": the volumes of its periods together exceed 9223372036854775807')
+
+
+@case
 def quota_period_closed(env):
     r = env.calc(HEADER + """\
 P01,2026-09-02,8703.80.00,CN,1,each,40000.00,CAD
