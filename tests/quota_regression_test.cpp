@@ -235,6 +235,39 @@ TEST_CASE("regression: two periods of (2^63 - 1) / 2 with carry-over give the ex
     CHECK(h1.used == 1_each);
 }
 
+TEST_CASE("regression: a ledger holds at most (2^63 - 1) / 15 granules of 1.5 kg, so status() "
+          "can report every balance",
+          "[quota][regression][status]") {
+    // (2^63 - 1) / 15 = 9,223,372,036,854,775,807 / 15 = 614,891,469,123,651,720 (rest 7).
+    CHECK(quota_ledger<CAD, kilograms>::max_granules(kg_of(15, 1)) == 614'891'469'123'651'720);
+    CHECK(quota_ledger<CAD, kilograms>::max_granules(kg_of(1, 3)) == int64_max);
+    CHECK(quota_ledger<CAD, kilograms>::max_granules(kg_of(1'000, 3)) == int64_max);  // 1.000 is 1
+    CHECK(quota_ledger<CAD, kilograms>::max_granules(10_kg) == 922'337'203'685'477'580);
+    auto halves = [](std::int64_t granules_each) {
+        const auto g = kg_of(15, 1);
+        const auto volume = g * granules_each;
+        return tariff_rate_quota<CAD, kilograms>("H", free_path, full_path, g)
+            .with_period("H1", date(2026, 1, 1), date(2026, 6, 30), volume)
+            .with_period("H2", date(2026, 7, 1), date(2026, 12, 31), volume)
+            .with_carry_over(true);
+    };
+    // 2 * 307,445,734,561,825,861 = 614,891,469,123,651,722 granules: 2 over the bound.
+    // (Each volume, 1.5 * 307,445,734,561,825,861 = 461,168,601,842,738,791.5 kg, fits.)
+    CHECK(error_of([&] { return quota_ledger<CAD, kilograms>(halves(307'445'734'561'825'861)); }) ==
+          errc::overflow);
+    // 2 * 307,445,734,561,825,860 = 614,891,469,123,651,720: at the bound.
+    quota_ledger<CAD, kilograms> ledger(halves(307'445'734'561'825'860));
+    (void)ledger.allocate({1, date(2026, 2, 1), kg_of(15, 1), 1.00_CAD});  // 1 granule
+    (void)ledger.allocate({2, date(2026, 8, 1), kg_of(15, 1), 1.00_CAD});  // closes H1
+    // H2: 307,445,734,561,825,860 + 307,445,734,561,825,859 carried = 614,891,469,123,651,719
+    // granules available, 1 used, 614,891,469,123,651,718 left: 1.5 times that is
+    // 922,337,203,685,477,577 kg.
+    const auto h2 = ledger.status(1);
+    CHECK(h2.available == kg_of(9'223'372'036'854'775'785, 1));  // 614,891,469,123,651,719 * 1.5
+    CHECK(h2.used == kg_of(15, 1));
+    CHECK(h2.balance == kg_of(922'337'203'685'477'577, 0));
+}
+
 // ---------------------------------------------------------------------------
 // Every try_ form of quota.hpp, fed what makes its throwing form throw
 // ---------------------------------------------------------------------------
@@ -418,4 +451,155 @@ TEST_CASE("the try_ forms of date are noexcept; the throwing forms are not",
     STATIC_REQUIRE(noexcept(date::try_make(2026, 1, 1)));
     STATIC_REQUIRE_FALSE(noexcept(date::from_days_since_epoch(0)));
     STATIC_REQUIRE_FALSE(noexcept(d.plus_days(0)));
+}
+
+// ---------------------------------------------------------------------------
+// The family: try_reserve / try_allocate / status near the limits
+// ---------------------------------------------------------------------------
+
+namespace {
+
+struct splitmix {
+    std::uint64_t s;
+    std::uint64_t next() {
+        std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    std::int64_t below(std::int64_t n) { return static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(n)); }
+};
+
+// A coefficient from the edges of the 64-bit range, or a random one.
+std::int64_t edge_coefficient(splitmix& g) {
+    constexpr std::int64_t edges[] = {1,
+                                      2,
+                                      7,
+                                      999,
+                                      1'000,
+                                      99'999'999'999,
+                                      100'000'000'000'000'000,
+                                      922'337'203'685'477'580,
+                                      4'611'686'018'427'387'903,
+                                      9'000'000'000'000'000'000,
+                                      9'111'111'111'111'111'111,
+                                      9'223'372'036'854'775'806,
+                                      int64_max};
+    if (g.below(4) == 0) return 1 + g.below(int64_max);
+    const std::int64_t e = edges[g.below(sizeof edges / sizeof edges[0])];
+    return e - g.below(e < 3 ? 1 : 3);  // the edge or just below it
+}
+
+wide_decimal widen(decimal d) { return wide_decimal::from_parts(d.coefficient(), d.scale()); }
+
+}  // namespace
+
+TEST_CASE("family: try_reserve and try_allocate never throw near the limits; a success is exact "
+          "(in + over = claimed, the value parts sum to the value, whole granules, the pools "
+          "drawn by exactly that) and a failure changes nothing; status never throws",
+          "[quota][regression][try][family]") {
+    splitmix g{20'260'301};
+    constexpr int cases = 20'000;
+    int thrown = 0, succeeded = 0, refused = 0, skipped = 0;
+    for (int i = 0; i < cases; ++i) {
+        // Granularity: 10^-k, 1.5, 2.5 or 10^k (k up to 6).
+        const int k = static_cast<int>(g.below(7));
+        const decimal granularity = g.below(3) == 0 ? decimal::from_parts(g.below(2) == 0 ? 15 : 25, 1)
+                                    : g.below(2) == 0 ? decimal::from_parts(1, k)
+                                                      : decimal::from_parts(1'000'000, 6 - k);
+        auto q = tariff_rate_quota<CAD, kilograms>("F", free_path, full_path,
+                                                   quantity<kilograms>(granularity));
+        const auto volume = q.try_to_quantity(edge_coefficient(g));
+        if (!volume) {
+            ++skipped;
+            continue;
+        }
+        q = q.with_period("Y", date(2026, 1, 1), date(2026, 12, 31), volume.value());
+        if (g.below(2) == 0) {
+            const auto limit = decimal::try_from_parts(edge_coefficient(g), static_cast<int>(g.below(3)));
+            q = q.with_reserve({ad_valorem::from_percent(decimal(g.below(101))),
+                                money<CAD>(limit.value_or(decimal(1))), unused_reserve::joins_general});
+        }
+        // Refused (errc::overflow) if its granules times the granularity's
+        // coefficient exceed 2^63 - 1; see the next test.
+        const std::int64_t granules = q.granules_exact(q.period(0).volume);
+        if (granules > quota_ledger<CAD, kilograms>::max_granules(q.granularity())) {
+            CHECK(error_of([&] { return quota_ledger<CAD, kilograms>(q); }) == errc::overflow);
+            ++skipped;
+            continue;
+        }
+        quota_ledger<CAD, kilograms> ledger(q);
+        const int draws = 1 + static_cast<int>(g.below(3));
+        for (int d = 0; d < draws; ++d) {
+            const auto claimed = decimal::try_from_parts(edge_coefficient(g), static_cast<int>(g.below(19)));
+            const auto value = decimal::try_from_parts(edge_coefficient(g) / (g.below(2) == 0 ? 1 : 1'000'000'000),
+                                                       static_cast<int>(g.below(3)));
+            const quota_claim<CAD, kilograms> claim{static_cast<std::uint64_t>(d + 1), date(2026, 6, 1),
+                                                    quantity<kilograms>(claimed.value()),
+                                                    money<CAD>(value.value())};
+            const auto before = ledger;
+            const std::int64_t general = ledger.balance(0, quota_pool::general);
+            const std::int64_t reserved = ledger.balance(0, quota_pool::reserved);
+            try {
+                const auto a = (g.below(2) == 0) ? ledger.try_allocate(claim)
+                                                 : [&] {
+                                                       auto r = ledger.try_reserve(claim);
+                                                       if (!r) return result<quota_allocation<CAD, kilograms>>(r.error());
+                                                       auto held = r.value_or({});
+                                                       return ledger.try_commit(held);
+                                                   }();
+                if (!a) {
+                    ++refused;
+                    CHECK(ledger.same_state(before));
+                } else {
+                    ++succeeded;
+                    const auto& x = a.value_or({});
+                    CHECK(widen(x.in_quota.value()) + widen(x.over_quota.value()) == widen(claimed.value()));
+                    CHECK(widen(x.value_in_quota.amount()) + widen(x.value_over_quota.amount()) ==
+                          widen(value.value()));
+                    CHECK(x.from_reserve >= 0);
+                    CHECK(x.from_general >= 0);
+                    CHECK(x.from_reserve <= reserved);
+                    CHECK(x.from_general <= general);
+                    CHECK(q.try_granules_exact(x.in_quota).value_or(-1) == x.from_reserve + x.from_general);
+                    CHECK(ledger.balance(0, quota_pool::reserved) == reserved - x.from_reserve);
+                    CHECK(ledger.balance(0, quota_pool::general) == general - x.from_general);
+                }
+                (void)ledger.status(0);
+            } catch (const std::exception& e) {
+                if (++thrown <= 5)
+                    FAIL_CHECK("threw " << e.what() << ": granularity " << granularity.coefficient() << "e-"
+                               << granularity.scale() << ", claim " << claimed.value().coefficient()
+                               << "e-" << claimed.value().scale() << ", value "
+                               << value.value().coefficient() << "e-" << value.value().scale()
+                               << ", general " << general << ", reserved " << reserved);
+            }
+        }
+    }
+    CHECK(thrown == 0);
+    // The sweep must reach both outcomes to mean anything.
+    CHECK(succeeded > cases / 4);
+    CHECK(refused > 0);
+    INFO("succeeded " << succeeded << ", refused " << refused << ", skipped " << skipped);
+    CHECK(skipped < cases / 2);
+}
+
+TEST_CASE("noexcept audit of quota.hpp: the try_ forms are noexcept, the forms that raise are not",
+          "[quota][regression][noexcept]") {
+    using Q = tariff_rate_quota<CAD, kilograms>;
+    using L = quota_ledger<CAD, kilograms>;
+    using R = L::reservation;
+    using kg = quantity<kilograms>;
+    // (The arguments are std::declval too: a literal's own conversion is not noexcept.)
+    STATIC_REQUIRE(noexcept(std::declval<const Q&>().try_granules_down(std::declval<kg>())));
+    STATIC_REQUIRE(noexcept(std::declval<const Q&>().try_granules_exact(std::declval<kg>())));
+    STATIC_REQUIRE(noexcept(std::declval<const Q&>().try_to_quantity(std::int64_t{1})));
+    STATIC_REQUIRE_FALSE(noexcept(std::declval<const Q&>().granules_down(std::declval<kg>())));
+    STATIC_REQUIRE_FALSE(noexcept(std::declval<const Q&>().granules_exact(std::declval<kg>())));
+    STATIC_REQUIRE_FALSE(noexcept(std::declval<const Q&>().to_quantity(std::int64_t{1})));
+    STATIC_REQUIRE_FALSE(noexcept(std::declval<const Q&>().reserved_granules(std::size_t{0})));
+    STATIC_REQUIRE(noexcept(std::declval<const L&>().try_release(std::declval<R&>())));
+    STATIC_REQUIRE_FALSE(noexcept(std::declval<const L&>().release(std::declval<R&>())));
+    STATIC_REQUIRE_FALSE(noexcept(std::declval<L&>().commit(std::declval<R&>())));
+    STATIC_REQUIRE_FALSE(noexcept(std::declval<const L&>().status(std::size_t{0})));
 }

@@ -326,11 +326,15 @@ public:
 
     constexpr explicit quota_ledger(const quota_type& quota) : quota_ledger(quota, options{}) {}
     // errc::invalid_argument for a quota without periods; errc::overflow if
-    // the volumes of all its periods together exceed 2^63 - 1 granules. (The
-    // ledger counts in 64-bit granules; granules only move between periods
-    // and allocations, so with that bound no balance, carry-over, return or
-    // status figure can overflow: two periods of 9e18 vehicles are refused
-    // here, not left to overflow when the first carries into the second.)
+    // the volumes of all its periods together are more granules than
+    // max_granules(granularity): 2^63 - 1 divided by the granularity's
+    // coefficient without trailing zeros (2^63 - 1 granules of 1 or of 0.001;
+    // (2^63 - 1) / 15 of 1.5). The ledger counts in 64-bit granules, and
+    // granules only move between periods and allocations, so with that bound
+    // no balance, carry-over or return can overflow, and every count of
+    // granules up to it is a quantity a decimal holds: status() cannot
+    // overflow. Two periods of 9e18 vehicles are refused here, not left to
+    // overflow when the first carries into the second.
     constexpr quota_ledger(const quota_type& quota, options opts) : quota_(quota), options_(opts) {
         if (quota.period_count() == 0) detail::raise(errc::invalid_argument);
         int128_t all = 0;
@@ -341,11 +345,14 @@ public:
             pools_.push_back({pool_state{total - reserved, total - reserved},
                               pool_state{reserved, reserved}});
         }
-        if (all > max_granules) detail::raise(errc::overflow);
+        if (all > max_granules(quota.granularity())) detail::raise(errc::overflow);
     }
 
-    // The most granules a ledger holds (all periods together).
-    static constexpr std::int64_t max_granules = detail::rep_traits<std::int64_t>::max;
+    // The most granules a ledger holds, all periods together.
+    static constexpr std::int64_t max_granules(quantity<U> granularity) noexcept {
+        const std::int64_t c = detail::normalize(granularity.value()).coefficient();
+        return c > 0 ? detail::rep_traits<std::int64_t>::max / c : 0;
+    }
 
     // What a claim would get, worked out by reserve() without changing the
     // ledger; commit() records it, release() (or dropping it) discards it.
@@ -533,7 +540,7 @@ public:
     constexpr void amend(std::size_t receipt, quantity<U> new_quantity) {
         if (receipt >= receipts_.size()) detail::raise(errc::unknown_entry);
         const record& r = receipts_[receipt];
-        const std::int64_t keep = quota_.try_granules_down(new_quantity).value_or(max_granules);
+        const std::int64_t keep = quota_.try_granules_down(new_quantity).value_or(max_granules_of_any);
         const std::int64_t held = r.general + r.reserved;
         if (held > keep) give_back(receipt, quota_.to_quantity(held - keep));
     }
@@ -564,8 +571,8 @@ public:
     // errc::invalid_argument for a period that does not exist. No figure can
     // overflow (see the constructor) and the critical threshold is compared
     // exactly in 128 bits; it raises errc::overflow only if a quantity it
-    // reports has more digits than a decimal holds (granules of 0.5 and a
-    // balance near 2^63 granules).
+    // reports has more digits than a decimal holds, which the constructor's
+    // bound rules out.
     constexpr quota_status<U> status(std::size_t i) const {
         if (i >= pools_.size()) detail::raise(errc::invalid_argument);
         const auto& p = pools_[i];
@@ -618,6 +625,9 @@ public:
     }
 
 private:
+    // More than any ledger holds: what a claim of more granules counts as.
+    static constexpr std::int64_t max_granules_of_any = detail::rep_traits<std::int64_t>::max;
+
     struct pool_state {
         std::int64_t opening = 0;
         std::int64_t balance = 0;
@@ -648,7 +658,7 @@ private:
     // Granules claimed, rounded down; a claim of more than 2^63 - 1 granules
     // wants more than any balance holds, so it counts as that many.
     constexpr std::int64_t wanted(const claim& c) const noexcept {
-        return quota_.try_granules_down(c.quantity_claimed).value_or(max_granules);
+        return quota_.try_granules_down(c.quantity_claimed).value_or(max_granules_of_any);
     }
     static constexpr wide_decimal wide(decimal d) noexcept {
         return wide_decimal::try_from_parts(d.coefficient(), d.scale()).value_or({});
