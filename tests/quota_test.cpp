@@ -1401,6 +1401,14 @@ TEST_CASE("transaction: committing a released, spent, stale or foreign reservati
         CHECK(other.try_commit(r).ok());
         CHECK(other.balance(0, quota_pool::general) == 6);
     }
+    SECTION("held across an assignment to the ledger: never drawn below zero") {
+        auto r = ledger.reserve({1, date(2026, 3, 2), 8_each, 320'000.00_CAD});  // 8 of 10
+        ledger = quota_ledger<CAD, vehicles>(one_half(5_each));  // unchanged count, 5 left
+        const auto before = ledger;
+        CHECK(ledger.try_commit(r).error() == errc::invalid_argument);
+        CHECK(ledger.same_state(before));
+        CHECK(ledger.balance(0, quota_pool::general) == 5);
+    }
     SECTION("a bad claim is refused by reserve as by allocate") {
         const auto before = ledger;
         const quota_claim<CAD, vehicles> zero{1, date(2026, 3, 2), 0_each, 1.00_CAD};

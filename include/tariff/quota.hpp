@@ -407,7 +407,9 @@ public:
     // ledger is unchanged: commit() is errc::invalid_argument (and changes
     // nothing) for a reservation already committed or released, one made on
     // another ledger, or one made before the ledger last changed (an
-    // allocation, return or closing in between: reserve again).
+    // allocation, return or closing in between: reserve again). A reservation
+    // refers to the ledger object it was made on: do not hold one across an
+    // assignment to that ledger.
     constexpr reservation reserve(const claim& c) const { return try_reserve(c).value(); }
     template <unit_tag V>
     requires(!std::same_as<U, V>) constexpr reservation reserve(const quota_claim<C, V>&) const {
@@ -437,6 +439,14 @@ public:
     constexpr result<allocation> try_commit(reservation& r) {
         if (r.ledger_ != this || r.changes_ != changes_) return errc::invalid_argument;
         allocation a = r.planned_;
+        // Unchanged since reserve(), the ledger has what was planned; checked
+        // again all the same (a ledger assigned to while a reservation was
+        // held), so that no balance can go negative.
+        if (a.period < open_ || a.period >= pools_.size()) return errc::invalid_argument;
+        const auto balance = projected(a.period);
+        if (a.from_reserve < 0 || a.from_general < 0 || a.from_reserve > balance[1] ||
+            a.from_general > balance[0])
+            return errc::invalid_argument;
         r.ledger_ = nullptr;
         close_before(a.period);  // cannot fail: every balance fits (see the constructor)
         apply(a);
