@@ -162,7 +162,8 @@ public:
     }
     constexpr result<quantity<U>> try_to_quantity(std::int64_t granules) const noexcept {
         if (granules < 0) return errc::negative_quantity;
-        const auto q = detail::multiply(granularity_.value(), decimal::try_from_parts(granules, 0).value_or({}));
+        const auto q = detail::multiply(granularity_.value(),
+                                        decimal::try_from_parts(granules, 0).value_or({}));
         if (!q) return q.error();
         return quantity<U>(q.value_or({}));  // >= 0: cannot raise
     }
@@ -550,7 +551,8 @@ public:
     constexpr void amend(std::size_t receipt, quantity<U> new_quantity) {
         if (receipt >= receipts_.size()) detail::raise(errc::unknown_entry);
         const record& r = receipts_[receipt];
-        const std::int64_t keep = quota_.try_granules_down(new_quantity).value_or(max_granules_of_any);
+        const std::int64_t keep =
+            quota_.try_granules_down(new_quantity).value_or(max_granules_of_any);
         const std::int64_t held = r.general + r.reserved;
         if (held > keep) give_back(receipt, quota_.to_quantity(held - keep));
     }
