@@ -1281,3 +1281,176 @@ TEST_CASE("a ledger needs at least one period: errc::invalid_argument", "[quota]
     CHECK(error_of([&] { return quota_ledger<CAD, vehicles>(q).allocation_count(); }) ==
           errc::invalid_argument);
 }
+
+// ---------------------------------------------------------------------------
+// Reserve, then commit or release: a claim that may still be rejected
+// ---------------------------------------------------------------------------
+
+TEST_CASE("transaction: reserve changes nothing; commit records exactly the reserved allocation, "
+          "as allocate would",
+          "[quota][transaction]") {
+    quota_ledger<CAD, vehicles> ledger(two_halves(10_each, true));
+    (void)ledger.allocate({1, date(2026, 3, 2), 4_each, 160'000.00_CAD});  // H1 balance 6
+    auto direct = ledger;  // the same claim allocated directly, for comparison
+    const auto before = ledger;
+    auto r = ledger.reserve({2, date(2026, 4, 2), 7_each, 100.00_CAD});
+    CHECK(r.pending());
+    CHECK(ledger.same_state(before));
+    // 7 against 6: 6 in, 1 over; 10,000 cents by 6 : 1 is 8,571 and 1,429 (see
+    // the compile-time year above).
+    CHECK(r.planned().in_quota == 6_each);
+    CHECK(r.planned().over_quota == 1_each);
+    CHECK(r.planned().value_in_quota == 85.71_CAD);
+    CHECK(r.planned().value_over_quota == 14.29_CAD);
+    const auto a = ledger.commit(r);
+    CHECK_FALSE(r.pending());
+    const auto b = direct.allocate({2, date(2026, 4, 2), 7_each, 100.00_CAD});
+    CHECK(a.receipt == 1);
+    CHECK(a.receipt == b.receipt);
+    CHECK(a.in_quota == b.in_quota);
+    CHECK(a.over_quota == b.over_quota);
+    CHECK(a.value_in_quota == b.value_in_quota);
+    CHECK(a.value_over_quota == b.value_over_quota);
+    CHECK(ledger.same_state(direct));
+    CHECK(ledger.balance(0, quota_pool::general) == 0);
+    check_replay(ledger);
+    // The receipt works: cancel gives the 6 back.
+    ledger.cancel(a.receipt);
+    CHECK(ledger.balance(0, quota_pool::general) == 6);
+}
+
+TEST_CASE("transaction: a released or dropped reservation leaves the ledger exactly as before, "
+          "even one dated in a later period",
+          "[quota][transaction]") {
+    quota_ledger<CAD, vehicles> ledger(busy_quota(true, unused_reserve::stays_reserved));
+    (void)ledger.allocate({1, date(2026, 1, 5), 15_each, 450'000.00_CAD});
+    const auto before = ledger;
+    SECTION("released") {
+        // Dated in P3: committing would close P1 and P2; reserving closes nothing.
+        auto r = ledger.reserve({2, date(2026, 9, 2), 5_each, 200'000.00_CAD});
+        // P3 would see its 90 general plus P1's 85 and P2's 90 carried: 5 in.
+        CHECK(r.planned().period == 2);
+        CHECK(r.planned().in_quota == 5_each);
+        ledger.release(r);
+        CHECK_FALSE(r.pending());
+    }
+    SECTION("dropped without commit or release") {
+        const auto r = ledger.reserve({2, date(2026, 9, 2), 5_each, 200'000.00_CAD});
+        CHECK(r.pending());
+    }
+    CHECK(ledger.same_state(before));
+    CHECK(ledger.open_period() == 0);
+    CHECK_FALSE(ledger.status(0).closed);
+    CHECK(snapshot(ledger) == snapshot(before));
+    CHECK(ledger.events() == before.events());
+    // And it goes on as the untouched copy does.
+    auto copy = before;
+    const auto a = ledger.allocate({3, date(2026, 2, 1), 2_each, 80'000.00_CAD});
+    const auto b = copy.allocate({3, date(2026, 2, 1), 2_each, 80'000.00_CAD});
+    CHECK(a.receipt == b.receipt);
+    CHECK(ledger.same_state(copy));
+}
+
+TEST_CASE("transaction: committing a released, spent, stale or foreign reservation is "
+          "errc::invalid_argument and changes nothing",
+          "[quota][transaction][rejected]") {
+    quota_ledger<CAD, vehicles> ledger(one_half(10_each));
+    const quota_claim<CAD, vehicles> claim{1, date(2026, 3, 2), 4_each, 160'000.00_CAD};
+    SECTION("released") {
+        auto r = ledger.reserve(claim);
+        ledger.release(r);
+        const auto before = ledger;
+        CHECK(ledger.try_commit(r).error() == errc::invalid_argument);
+        CHECK(error_of([&] { return ledger.commit(r); }) == errc::invalid_argument);
+        CHECK(ledger.try_release(r) == errc::invalid_argument);  // already released
+        CHECK(ledger.same_state(before));
+    }
+    SECTION("spent: a copy of a committed reservation") {
+        auto r = ledger.reserve(claim);
+        auto again = r;
+        (void)ledger.commit(r);
+        const auto before = ledger;
+        CHECK(ledger.try_commit(again).error() == errc::invalid_argument);
+        CHECK(ledger.try_commit(r).error() == errc::invalid_argument);
+        CHECK(ledger.same_state(before));
+        CHECK(ledger.balance(0, quota_pool::general) == 6);  // drawn once: 10 - 4
+    }
+    SECTION("stale: the ledger changed after reserve") {
+        auto r = ledger.reserve(claim);
+        (void)ledger.allocate({2, date(2026, 3, 3), 8_each, 320'000.00_CAD});  // 8 of 10
+        const auto before = ledger;
+        // The reservation planned 4 in quota; only 2 are left.
+        CHECK(ledger.try_commit(r).error() == errc::invalid_argument);
+        CHECK(ledger.same_state(before));
+        CHECK(r.pending());
+        CHECK(ledger.try_release(r) == errc::ok);  // a stale one can still be released
+        CHECK(ledger.same_state(before));
+    }
+    SECTION("foreign: made on another ledger") {
+        quota_ledger<CAD, vehicles> other(one_half(10_each));
+        auto r = other.reserve(claim);
+        const auto before = ledger;
+        CHECK(ledger.try_commit(r).error() == errc::invalid_argument);
+        CHECK(ledger.try_release(r) == errc::invalid_argument);
+        CHECK(error_of([&] {
+                  ledger.release(r);
+                  return 0;
+              }) == errc::invalid_argument);
+        CHECK(ledger.same_state(before));
+        CHECK(r.pending());
+        CHECK(other.try_commit(r).ok());
+        CHECK(other.balance(0, quota_pool::general) == 6);
+    }
+    SECTION("held across an assignment to the ledger: never drawn below zero") {
+        auto r = ledger.reserve({1, date(2026, 3, 2), 8_each, 320'000.00_CAD});  // 8 of 10
+        ledger = quota_ledger<CAD, vehicles>(one_half(5_each));  // unchanged count, 5 left
+        const auto before = ledger;
+        CHECK(ledger.try_commit(r).error() == errc::invalid_argument);
+        CHECK(ledger.same_state(before));
+        CHECK(ledger.balance(0, quota_pool::general) == 5);
+    }
+    SECTION("a bad claim is refused by reserve as by allocate") {
+        const auto before = ledger;
+        const quota_claim<CAD, vehicles> zero{1, date(2026, 3, 2), 0_each, 1.00_CAD};
+        const quota_claim<CAD, vehicles> outside{1, date(2027, 3, 2), 1_each, 1.00_CAD};
+        CHECK(ledger.try_reserve(zero).error() == errc::invalid_argument);
+        CHECK(error_of([&] { return ledger.reserve(zero); }) == errc::invalid_argument);
+        CHECK(ledger.try_reserve(outside).error() == errc::outside_period);
+        CHECK(ledger.same_state(before));
+    }
+}
+
+namespace {
+// H1 and H2 of 10 with carry-over. A reservation of 4 in H2 is released (H1
+// stays open); 3 in H1 are reserved and committed: H1 balance 10 - 3 = 7;
+// a reservation dropped unused; then 12 in H2: H1 closes carrying 7, H2 has
+// 17: 12 in, balance 5. Events: 1 + carried out + carried in + 1 = 4.
+struct transaction_year {
+    std::int64_t released_in, h1_balance, h2_balance, events, c_in;
+    bool h1_closed_after_release;
+};
+constexpr transaction_year compiled_transaction = [] {
+    quota_ledger<CAD, vehicles> ledger(two_halves(10_each, true));
+    auto r = ledger.reserve({1, date(2026, 9, 2), 4_each, 160'000.00_CAD});
+    const std::int64_t released_in = ledger.quota().granules_down(r.planned().in_quota);
+    ledger.release(r);
+    const bool closed = ledger.status(0).closed;
+    auto s = ledger.reserve({2, date(2026, 3, 2), 3_each, 120'000.00_CAD});
+    (void)ledger.commit(s);
+    const std::int64_t h1 = ledger.balance(0, quota_pool::general);
+    { [[maybe_unused]] const auto dropped = ledger.reserve({3, date(2026, 3, 3), 1_each, 40'000.00_CAD}); }
+    const auto c = ledger.allocate({4, date(2026, 9, 3), 12_each, 480'000.00_CAD});
+    return transaction_year{released_in, h1, ledger.balance(1, quota_pool::general),
+                            static_cast<std::int64_t>(ledger.events().size()),
+                            ledger.quota().granules_down(c.in_quota), closed};
+}();
+}  // namespace
+
+TEST_CASE("transaction: reserve, commit and release work at compile time", "[quota][transaction][constexpr]") {
+    STATIC_REQUIRE(compiled_transaction.released_in == 4);  // H2 would have 10 + 10 = 20
+    STATIC_REQUIRE_FALSE(compiled_transaction.h1_closed_after_release);
+    STATIC_REQUIRE(compiled_transaction.h1_balance == 7);
+    STATIC_REQUIRE(compiled_transaction.c_in == 12);
+    STATIC_REQUIRE(compiled_transaction.h2_balance == 5);
+    STATIC_REQUIRE(compiled_transaction.events == 4);
+}

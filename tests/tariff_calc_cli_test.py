@@ -358,6 +358,67 @@ R02,2026-03-03,8703.80.00,CN,3,each,100.00,CAD
 
 
 @case
+def quota_rejected_entry_draws_nothing(env):
+    # Issue 9 (regression): allocation and assessment are one transaction.
+    schedule = """\
+record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description
+line,8703.80.00,,MFN,$1000000000/each,each,,,,,
+quota,8703.80.00,CN,Q1,Free,,100,2026-01-01,2026-12-31,,
+"""
+    r = env.calc(HEADER + """\
+A,2026-03-01,8703.80.00,CN,99999999999,each,100.00,CAD
+B,2026-03-02,8703.80.00,CN,1,each,100.00,CAD
+""", schedule=schedule, rates=None, extra=["--quota-summary", os.path.join(env.tmp, "q.csv")])
+    # A: 100 in quota, 99,999,999,899 over at $1,000,000,000 each:
+    # 99,999,999,899,000,000,000.00, beyond CAD's 92,233,720,368,547,758.07: rejected.
+    check(r.code == 1, f"exit {r.code}, expected 1: {r.stderr}")
+    expect_message(r, os.path.join(env.tmp, "entries.csv"), 2, "", "overflow")
+    rows = r.rows()
+    check(set(rows) == {"B"}, f"only B may be assessed, got {sorted(rows)}")
+    # A drew nothing: B gets 1 of the 100 in quota, Free: no duty, no taxes.
+    expect_row(rows, "B", in_quota="1", over_quota="0", duty="0.00", taxes="0.00",
+               total="0.00", components="Q1=0.00")
+    with open(os.path.join(env.tmp, "q.csv"), encoding="utf-8") as f:
+        summary = f.read()
+    check(summary == "quota,period,from,to,volume,used,balance,state\n"
+                     "Q1,1,2026-01-01,2026-12-31,100,1,99,open\n", summary)
+
+
+@case
+def quota_summary_near_the_64_bit_limit(env):
+    # Issue 9 (regression): status() multiplied the volume by 90 % in 64 bits
+    # and the summary ended in std::terminate.
+    schedule = """\
+record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description
+line,8703.80.00,,MFN,6.1 %,each,,,,,
+quota,8703.80.00,CN,Q1,Free,,9111111111111111111,2026-01-01,2026-12-31,,
+"""
+    r = env.calc(HEADER, schedule=schedule, rates=None, extra=["--quota-summary", "-"])
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    # Nothing used: 0 of 9,111,111,111,111,111,111, below 90 %: open.
+    check(r.stdout == "quota,period,from,to,volume,used,balance,state\n"
+                      "Q1,1,2026-01-01,2026-12-31,9111111111111111111,0,9111111111111111111,"
+                      "open\n", r.stdout)
+
+
+@case
+def quota_volumes_beyond_64_bits(env):
+    # Issue 9: two periods of 9e18 (1.8e19 together, more than 2^63 - 1 =
+    # 9,223,372,036,854,775,807) are refused when the schedule is read, not
+    # left to overflow when the first carries into the second.
+    schedule = """\
+record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description
+line,8703.80.00,,MFN,6.1 %,each,,,,,
+quota,8703.80.00,CN,Q1,Free,,9000000000000000000,2026-01-01,2026-06-30,,
+quota,8703.80.00,CN,Q1,Free,,9000000000000000000,2026-07-01,2026-12-31,,
+"""
+    r = env.calc(HEADER, schedule=schedule, rates=None, extra=["--quota-summary", "-"])
+    check(r.code == 3, f"exit {r.code}, expected 3: {r.stderr}")
+    expect_message(r, os.path.join(env.tmp, "schedule.csv"), 4, "volume",
+                   'quota "Q1": the volumes of its periods together exceed 9223372036854775807')
+
+
+@case
 def quota_period_closed(env):
     r = env.calc(HEADER + """\
 P01,2026-09-02,8703.80.00,CN,1,each,40000.00,CAD

@@ -8,7 +8,11 @@
 //   - if a quota for o covers the line and has a period containing d, the
 //     quota ledger allocates q first come, first served (the value is split
 //     in proportion to quantity); the in-quota part pays the period's
-//     in-quota duty and the taxes, the over-quota part the standard path;
+//     in-quota duty and the taxes, the over-quota part the standard path.
+//     Allocation and assessment are one transaction: the ledger reserves the
+//     allocation, both parts are assessed and the row's figures summed, and
+//     only then is the reservation committed, so an entry that is rejected
+//     (an overflow in any part) draws nothing from the quota;
 //   - otherwise the entry pays the standard path: MFN duty, the surtaxes,
 //     then the taxes, each a percentage of value + all duties of its part;
 //   - the library's assess_checked() evaluates each part, every duty and tax
@@ -252,25 +256,17 @@ private:
         components_.clear();
         tariff::money<C> duty, taxes;
         tariff::decimal in_quota, over_quota;
+        // The quota's reservation, if any: committed only once everything
+        // that can reject the entry has passed; dropped (drawing nothing) on
+        // any return or exception before that.
+        typename tariff::quota_ledger<C, line_unit>::reservation held;
         if (quota_taken == nullptr) {
             if (!add_part(standard, value_for_duty, quantity, *line->unit, duty, taxes, err))
                 return false;
         } else {
             const auto& in_path = *r.in_quota;
-            // A rejected entry must not draw on the quota. Only figures far
-            // beyond any real entry can overflow the exact arithmetic; for
-            // them both paths are first tried on the whole entry (each part
-            // is no larger, so it cannot overflow where the whole did not).
-            if (huge(value_for_duty.amount()) || huge(quantity)) {
-                const auto base = tariff::duty_base<C>(value_for_duty).with(*line->unit, quantity);
-                if (!tariff::assess_checked(in_path, base, policy_) ||
-                    !tariff::assess_checked(standard, base, policy_))
-                    return fail(err, "value",
-                                quoted(value_text) + ": the duties on this entry do not fit the "
-                                                     "exact arithmetic (overflow)");
-            }
-            const auto a = quota_taken->ledger->try_allocate(
-                {++claims_, d, tariff::quantity<line_unit>(quantity), value_for_duty});
+            const auto a = quota_taken->ledger->try_reserve(
+                {claims_ + 1, d, tariff::quantity<line_unit>(quantity), value_for_duty});
             if (!a) {
                 if (a.error() == tariff::errc::period_closed)
                     return fail(err, "date",
@@ -281,7 +277,8 @@ private:
                 return fail(err, "", std::string("quota ") + std::string(quota_taken->name) + ": " +
                                          tariff::to_string(a.error()));
             }
-            const auto& alloc = a.value_or({});
+            held = a.value_or({});
+            const auto& alloc = held.planned();
             in_quota = alloc.in_quota.value();
             over_quota = alloc.over_quota.value();
             if (in_quota > 0 && !add_part(in_path, alloc.value_in_quota, in_quota, *line->unit,
@@ -290,6 +287,18 @@ private:
             if (over_quota > 0 && !add_part(standard, alloc.value_over_quota, over_quota,
                                             *line->unit, duty, taxes, err))
                 return false;
+        }
+        const auto total = tariff::checked::add(duty, taxes);
+        if (!total)
+            return fail(err, "", std::string("cannot assess: duty + taxes: ") +
+                                     tariff::to_string(total.error()));
+        if (quota_taken != nullptr) {
+            // Nothing has changed the ledger since the reservation: it commits.
+            const auto committed = quota_taken->ledger->try_commit(held);
+            if (!committed)
+                return fail(err, "", std::string("quota ") + std::string(quota_taken->name) +
+                                         ": " + tariff::to_string(committed.error()));
+            ++claims_;
         }
 
         // id,date,hs_code,origin,quantity,in_quota,over_quota,value,currency,
@@ -318,7 +327,7 @@ private:
         out += ',';
         append_decimal(out, taxes.amount(), C::minor_digits);
         out += ',';
-        append_decimal(out, (duty + taxes).amount(), C::minor_digits);
+        append_decimal(out, total.value_or({}).amount(), C::minor_digits);
         out += ',';
         list_.clear();
         for (const auto& c : components_) {
@@ -403,11 +412,6 @@ private:
         }
         r.key = key;
         return r;
-    }
-
-    static bool huge(tariff::decimal d) noexcept {
-        constexpr std::int64_t limit = 1'000'000'000'000;  // coefficients of 10^12 and more
-        return d.coefficient() >= limit || d.coefficient() <= -limit;
     }
 
     void append_key(std::uint32_t v) {

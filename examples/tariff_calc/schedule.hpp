@@ -755,6 +755,22 @@ private:
                                     to_text(q.periods[i - 1].valid) + " (lines " +
                                     std::to_string(q.periods[i - 1].row) + " and " +
                                     std::to_string(q.periods[i].row) + ")");
+            // The ledger counts in 64-bit units: all periods together at most 2^63 - 1.
+            constexpr std::int64_t max_units = tariff::quota_ledger<C, line_unit>::max_granules(
+                tariff::quantity<line_unit>(tariff::decimal(1)));
+            tariff::int128_t all = 0;
+            for (const auto& p : q.periods) {
+                const tariff::decimal v = tariff::normalize(p.volume);
+                if (v.scale() != 0) continue;  // not whole: reported with its row
+                all += v.coefficient();
+                if (all > max_units) {
+                    diag.report(p.row, "volume",
+                                "quota " + quoted(q.name) +
+                                    ": the volumes of its periods together exceed " +
+                                    std::to_string(max_units));
+                    break;
+                }
+            }
             using trq = tariff::tariff_rate_quota<C, line_unit>;
             if (q.periods.size() > trq::max_periods)
                 diag.report(q.periods[trq::max_periods].row, "name",

@@ -1,5 +1,11 @@
 // tariff/date.hpp: a calendar date (proleptic Gregorian), for validity
 // periods and quota periods. constexpr, no time zone, no time of day.
+//
+// Range: 0001-01-01 to 9999-12-31, that is days_since_epoch() from
+// min_days = -719,162 to max_days = 2,932,896. Every function either stays in
+// that range or raises (errc::invalid_argument for a day that does not exist
+// in a valid year and month, errc::overflow for a result outside the range);
+// each raising function has a try_ form that returns the error instead.
 #pragma once
 
 #include <compare>
@@ -16,16 +22,33 @@ public:
     // 1970-01-01.
     constexpr date() noexcept = default;
 
-    // errc::invalid_argument unless 1 <= month <= 12 and the day exists.
+    // Days since 1970-01-01 of 0001-01-01 and of 9999-12-31.
+    static constexpr std::int64_t min_days = -719'162;
+    static constexpr std::int64_t max_days = 2'932'896;
+
+    // errc::invalid_argument unless 1 <= year <= 9999, 1 <= month <= 12 and
+    // the day exists.
     constexpr date(int year, int month, int day) : year_(year), month_(month), day_(day) {
         if (!valid(year, month, day)) detail::raise(errc::invalid_argument);
+    }
+    // The non-throwing form.
+    static constexpr result<date> try_make(int year, int month, int day) noexcept {
+        if (!valid(year, month, day)) return errc::invalid_argument;
+        date d;
+        d.year_ = year;
+        d.month_ = month;
+        d.day_ = day;
+        return d;
     }
 
     static constexpr bool valid(int year, int month, int day) noexcept {
         return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
                day <= days_in_month(year, month);
     }
-    static constexpr int days_in_month(int year, int month) noexcept {
+    // For any year (leap years by the Gregorian rule); errc::invalid_argument
+    // unless 1 <= month <= 12.
+    static constexpr int days_in_month(int year, int month) {
+        if (month < 1 || month > 12) detail::raise(errc::invalid_argument);
         constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
         const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
         return month == 2 && leap ? 29 : days[month - 1];
@@ -46,9 +69,10 @@ public:
             }
         if (text[4] != '-') return fail(4, "a date is written YYYY-MM-DD");
         if (text[7] != '-') return fail(7, "a date is written YYYY-MM-DD");
+        if (parts[0] < 1) return fail(0, "no such year (years run from 0001 to 9999)");
         if (parts[1] < 1 || parts[1] > 12) return fail(5, "no such month");
         if (!valid(parts[0], parts[1], parts[2])) return fail(8, "no such day in that month");
-        return {date(parts[0], parts[1], parts[2]), {}};
+        return {try_make(parts[0], parts[1], parts[2]).value_or(date{}), {}};
     }
 
     constexpr int year() const noexcept { return year_; }
@@ -56,7 +80,8 @@ public:
     constexpr int day() const noexcept { return day_; }
 
     // Days since 1970-01-01 (negative before), by the civil-from-days
-    // algorithm: eras of 400 years, years starting in March.
+    // algorithm: eras of 400 years, years starting in March. Always in
+    // [min_days, max_days].
     constexpr std::int64_t days_since_epoch() const noexcept {
         const int y = year_ - (month_ <= 2 ? 1 : 0);
         const int era = y / 400;
@@ -66,8 +91,14 @@ public:
         const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         return static_cast<std::int64_t>(era) * 146097 + doe - 719468;
     }
+    // The date z days after 1970-01-01; errc::overflow unless
+    // min_days <= z <= max_days.
     static constexpr date from_days_since_epoch(std::int64_t z) {
-        z += 719468;
+        return try_from_days_since_epoch(z).value();
+    }
+    static constexpr result<date> try_from_days_since_epoch(std::int64_t z) noexcept {
+        if (z < min_days || z > max_days) return errc::overflow;
+        z += 719468;  // from here on every figure is small: 0 < z < 3.7 million
         const std::int64_t era = z / 146097;
         const std::int64_t doe = z - era * 146097;
         const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -76,10 +107,16 @@ public:
         const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
         const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
         const int y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
-        return date(y, m, d);
+        return try_make(y, m, d);
     }
-    constexpr date plus_days(std::int64_t n) const {
-        return from_days_since_epoch(days_since_epoch() + n);
+    // The date n days later (earlier for negative n); errc::overflow if that
+    // is outside 0001-01-01 to 9999-12-31 (any n, even INT64_MAX, is safe).
+    constexpr date plus_days(std::int64_t n) const { return try_plus_days(n).value(); }
+    constexpr result<date> try_plus_days(std::int64_t n) const noexcept {
+        // days_since_epoch() is within +-3 million, so only an n beyond the
+        // whole range needs a check before adding.
+        if (n < min_days - max_days || n > max_days - min_days) return errc::overflow;
+        return try_from_days_since_epoch(days_since_epoch() + n);
     }
 
     friend constexpr bool operator==(const date&, const date&) noexcept = default;
