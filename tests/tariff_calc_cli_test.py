@@ -157,9 +157,9 @@ def usage_errors(env):
     for args, words in [
         (["--schedule", s], "--entries FILE is required"),
         (["--entries", e], "--schedule FILE is required"),
-        (["--schedule", s, "--entries", e, "--bogus"], "unknown argument '--bogus'"),
-        (["--schedule", s, "--entries", e, "stray"], "unknown argument 'stray'"),
-        (["--schedule", s, "--entries", e, "--currency", "XYZ"], "unknown schedule currency 'XYZ'"),
+        (["--schedule", s, "--entries", e, "--bogus"], 'unknown argument "--bogus"'),
+        (["--schedule", s, "--entries", e, "stray"], 'unknown argument "stray"'),
+        (["--schedule", s, "--entries", e, "--currency", "XYZ"], 'unknown schedule currency "XYZ"'),
         (["--schedule", s, "--entries", e, "--rounding", "bankers"], "unknown rounding mode"),
         (["--schedule", s, "--entries"], "--entries needs a value"),
         (["--schedule=", "--entries", e], "--schedule needs a value"),
