@@ -92,7 +92,11 @@ public:
     bool assess(const std::vector<std::string_view>& f, text_buffer& out, row_error& err) {
         try {
             return assess_entry(f, out, err);
-        } catch (const std::exception& e) {  // the library raises on overflow
+        } catch (const tariff::overflow_error&) {  // the library raises on overflow
+            err = {"", "the figures of this entry do not fit tariff-calc's exact 64-bit "
+                       "arithmetic (overflow)"};
+            return false;
+        } catch (const std::exception& e) {
             err = {"", std::string("the exact arithmetic of this entry failed: ") + e.what()};
             return false;
         }

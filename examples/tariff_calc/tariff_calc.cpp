@@ -342,7 +342,8 @@ int run(const options& o) {
     if (!schedule_in.open(o.schedule)) return cannot_open("schedule", o.schedule), file_error;
     tc::schedule<C> schedule;
     {
-        tc::diagnostics diag(std::cerr, o.schedule);
+        const std::string schedule_name = o.schedule == "-" ? "(standard input)" : o.schedule;
+        tc::diagnostics diag(std::cerr, schedule_name);
         if (!schedule.load(*schedule_in.stream, diag)) {
             std::cerr << "tariff-calc: " << o.schedule << ": the schedule is invalid ("
                       << diag.count() << (diag.count() == 1 ? " problem" : " problems")
@@ -355,7 +356,8 @@ int run(const options& o) {
         input rates_in;
         if (!rates_in.open(o.rates)) return cannot_open("exchange rates", o.rates), file_error;
         rates.emplace(C::code);
-        tc::diagnostics diag(std::cerr, o.rates);
+        const std::string rates_name = o.rates == "-" ? "(standard input)" : o.rates;
+        tc::diagnostics diag(std::cerr, rates_name);
         if (!rates->load(*rates_in.stream, diag)) {
             std::cerr << "tariff-calc: " << o.rates << ": the exchange rates are invalid ("
                       << diag.count() << (diag.count() == 1 ? " problem" : " problems")
@@ -371,7 +373,8 @@ int run(const options& o) {
     if (!o.quota_summary.empty() && !summary.open(o.quota_summary))
         return cannot_open("quota summary", o.quota_summary, true), file_error;
 
-    tc::diagnostics diag(std::cerr, o.entries);
+    const std::string entries_name = o.entries == "-" ? "(standard input)" : o.entries;
+        tc::diagnostics diag(std::cerr, entries_name);
     tc::csv::reader reader(*entries_in.stream);
     std::vector<std::string_view> fields;
     tc::csv::error err;

@@ -231,7 +231,9 @@ inline std::string quoted(std::string_view text) {
         const std::size_t n = utf8_sequence(text, i);
         if (i + (n == 0 ? 1 : n) > limit) break;
         const auto ch = static_cast<unsigned char>(text[i]);
-        if (n == 0 || ch < 0x20 || ch == 0x7F) {
+        const bool c1 = n == 2 && ch == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
+        if (n == 0 || ch < 0x20 || ch == 0x7F || c1) {
+            // One byte at a time: a C1 control's second byte comes next.
             out += "\\x";
             out += hex[ch >> 4];
             out += hex[ch & 15];
