@@ -15,6 +15,7 @@ Each GROUP.toml holds the files its cases start from and the cases:
     about = "why the case is here"
     files = { "entries.csv" = "..." }            # replaces a default file
     append = { "entries.csv" = "..." }           # appended to a default file
+    links = { "out.csv" = "real/out.csv" }       # symbolic links (after the files)
     args = [...]                                 # replaces the default command line
     extra = [...]                                # appended to the command line
     stdin = "..."                                # standard input (default: none)
@@ -24,6 +25,7 @@ Each GROUP.toml holds the files its cases start from and the cases:
     stdout = 'regex'                             # a pattern standard output must match
     expect_files = { "out.csv" = 'regex' }       # files after the run (full match)
     absent = ["out.csv"]                         # files that must not exist after the run
+    links_kept = ["out.csv"]                     # paths that must still be symbolic links
     outcomes = [{ exit = ..., message = ..., ... }, ...]  # alternatives: one must hold
 
 A case runs in a fresh temporary directory holding its files (so messages
@@ -112,6 +114,9 @@ def check_outcome(expect, run, tmp):
             text = f.read().decode("utf-8", "replace")
         if not re.fullmatch(pattern, text, re.DOTALL):
             problems.append(f"{name} is {text[:300]!r}, expected to match {pattern!r}")
+    for name in expect.get("links_kept", []):
+        if not os.path.islink(os.path.join(tmp, name)):
+            problems.append(f"{name} is no longer a symbolic link")
     for name in expect.get("absent", []):
         if os.path.exists(os.path.join(tmp, name)):
             problems.append(f"{name} exists; it must not")
@@ -125,8 +130,12 @@ def run_case(program, defaults, case):
         for name, extra in case.get("append", {}).items():
             files[name] = files.get(name, "") + extra
         for name, text in files.items():
-            with open(os.path.join(tmp, name), "wb") as f:
+            path = os.path.join(tmp, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as f:
                 f.write(content(text))
+        for name, target in case.get("links", {}).items():
+            os.symlink(target, os.path.join(tmp, name))
         args = case.get("args", defaults.get("args", [])) + case.get("extra", [])
         stdin = content(case["stdin"]) if "stdin" in case else None
         proc = subprocess.run([program] + [argument(a) for a in args], cwd=tmp,
@@ -141,7 +150,7 @@ def run_case(program, defaults, case):
         for sign in ("terminate called", "runtime error:", "Sanitizer", "Assertion"):
             if sign in run[2]:
                 common.append(f"standard error says {sign!r}")
-        left = [n for n in os.listdir(tmp) if ".tariff-calc-" in n]
+        left = [n for _, _, names in os.walk(tmp) for n in names if ".tariff-calc-" in n]
         if left:
             common.append(f"temporary files left behind: {left}")
         outcomes = case.get("outcomes", [case])

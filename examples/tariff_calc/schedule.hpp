@@ -267,6 +267,10 @@ inline std::string number_problem(std::string_view text, const tariff::parse_err
 
 // What is wrong with a date, after `"TEXT": ` in a message.
 inline std::string date_problem(std::string_view text, const tariff::parse_error& e) {
+    // A date followed by more (a time, a space): say where the date ends.
+    if (text.size() > 10 && tariff::date::parse(text.substr(0, 10)))
+        return text[10] == ' ' ? "a space after the date (fields are taken as written) (at byte 11)"
+                               : "text after the date (a date is written YYYY-MM-DD) (at byte 11)";
     const std::string at = " (at byte " + std::to_string(e.position + 1) + ")";
     const std::string_view reason = e.reason;
     if (reason == "no such month") return "no such month (01 to 12)" + at;

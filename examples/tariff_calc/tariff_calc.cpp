@@ -247,7 +247,7 @@ struct input {
 };
 
 bool cannot_open(const std::string& what, const std::string& path, bool writing = false) {
-    std::cerr << "tariff-calc: " << path << ": cannot " << (writing ? "write" : "read") << " the "
+    std::cerr << "tariff-calc: " << tc::printable(path) << ": cannot " << (writing ? "write" : "read") << " the "
               << what << " file (" << std::strerror(errno) << ")\n";
     return false;
 }
@@ -276,10 +276,16 @@ public:
             stream_ = &file_;
             return file_.is_open();
         }
+        // An existing file is replaced only if it could be written (a
+        // read-only file stays read-only); through a symbolic link, the file
+        // it names is replaced, not the link.
+        if (exists && ::access(path.c_str(), W_OK) != 0) return false;
+        const std::string real = exists ? resolved(path) : path;
+        if (real.empty()) return false;
         // A unique name next to the file: ".NAME.tariff-calc-XXXXXX".
-        const std::string dir = directory_of(path);
+        const std::string dir = directory_of(real);
         std::string temp = (dir.empty() ? "" : dir == "/" ? "/" : dir + "/") + "." +
-                           path.substr(dir.empty() ? 0 : path.rfind('/') + 1) +
+                           real.substr(dir.empty() ? 0 : real.rfind('/') + 1) +
                            ".tariff-calc-XXXXXX";
         const int fd = ::mkstemp(temp.data());
         if (fd < 0) return false;
@@ -295,7 +301,7 @@ public:
         const bool moded = ::fchmod(fd, mode) == 0;
         ::close(fd);
         temp_ = temp;
-        target_ = path;
+        target_ = real;
         if (!moded) return false;
         file_.open(temp_, std::ios::binary | std::ios::trunc);
         stream_ = &file_;
@@ -342,10 +348,10 @@ int run(const options& o) {
     if (!schedule_in.open(o.schedule)) return cannot_open("schedule", o.schedule), file_error;
     tc::schedule<C> schedule;
     {
-        const std::string schedule_name = o.schedule == "-" ? "(standard input)" : o.schedule;
+        const std::string schedule_name = o.schedule == "-" ? "(standard input)" : tc::printable(o.schedule);
         tc::diagnostics diag(std::cerr, schedule_name);
         if (!schedule.load(*schedule_in.stream, diag)) {
-            std::cerr << "tariff-calc: " << o.schedule << ": the schedule is invalid ("
+            std::cerr << "tariff-calc: " << schedule_name << ": the schedule is invalid ("
                       << diag.count() << (diag.count() == 1 ? " problem" : " problems")
                       << "); nothing was assessed\n";
             return file_error;
@@ -356,10 +362,10 @@ int run(const options& o) {
         input rates_in;
         if (!rates_in.open(o.rates)) return cannot_open("exchange rates", o.rates), file_error;
         rates.emplace(C::code);
-        const std::string rates_name = o.rates == "-" ? "(standard input)" : o.rates;
+        const std::string rates_name = o.rates == "-" ? "(standard input)" : tc::printable(o.rates);
         tc::diagnostics diag(std::cerr, rates_name);
         if (!rates->load(*rates_in.stream, diag)) {
-            std::cerr << "tariff-calc: " << o.rates << ": the exchange rates are invalid ("
+            std::cerr << "tariff-calc: " << rates_name << ": the exchange rates are invalid ("
                       << diag.count() << (diag.count() == 1 ? " problem" : " problems")
                       << "); nothing was assessed\n";
             return file_error;
@@ -373,7 +379,7 @@ int run(const options& o) {
     if (!o.quota_summary.empty() && !summary.open(o.quota_summary))
         return cannot_open("quota summary", o.quota_summary, true), file_error;
 
-    const std::string entries_name = o.entries == "-" ? "(standard input)" : o.entries;
+    const std::string entries_name = o.entries == "-" ? "(standard input)" : tc::printable(o.entries);
         tc::diagnostics diag(std::cerr, entries_name);
     tc::csv::reader reader(*entries_in.stream);
     std::vector<std::string_view> fields;

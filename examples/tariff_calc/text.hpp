@@ -219,6 +219,28 @@ inline std::string text_problem(std::string_view text) {
     return {};
 }
 
+// A file name for a message: as given, but with control characters and
+// bytes that are not UTF-8 shown as \xNN.
+inline std::string printable(std::string_view text) {
+    constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8_sequence(text, i);
+        const auto ch = static_cast<unsigned char>(text[i]);
+        const bool c1 = n == 2 && ch == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
+        if (n == 0 || ch < 0x20 || ch == 0x7F || c1) {
+            out += "\\x";
+            out += hex[ch >> 4];
+            out += hex[ch & 15];
+            ++i;
+        } else {
+            out.append(text.data() + i, n);
+            i += n;
+        }
+    }
+    return out;
+}
+
 // A field's text for an error message: in double quotes, shortened to 40
 // bytes (never inside a UTF-8 character), control characters and bytes that
 // are not UTF-8 shown as \xNN, so that the message itself is clean text.
