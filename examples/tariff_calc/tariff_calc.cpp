@@ -108,11 +108,12 @@ std::string resolved(const std::string& path) {
 }
 
 // Whether two paths name one file: the same device and inode if both exist
-// (links included), else the same resolved path.
+// (links included), else the same resolved path. A character device
+// (/dev/null) is never the same file for this purpose: both may go there.
 bool same_file(const std::string& a, const std::string& b) {
     struct stat sa {}, sb {};
     if (::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0)
-        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino && !S_ISCHR(sa.st_mode);
     const std::string ra = resolved(a), rb = resolved(b);
     return ra.empty() || rb.empty() ? a == b : ra == rb;
 }
