@@ -96,7 +96,11 @@ public:
     bool assess(const std::vector<std::string_view>& f, text_buffer& out, row_error& err) {
         try {
             return assess_entry(f, out, err);
-        } catch (const std::exception& e) {  // the library raises on overflow
+        } catch (const tariff::overflow_error&) {  // the library raises on overflow
+            err = {"", "the figures of this entry do not fit tariff-calc's exact 64-bit "
+                       "arithmetic (overflow)"};
+            return false;
+        } catch (const std::exception& e) {
             err = {"", std::string("the exact arithmetic of this entry failed: ") + e.what()};
             return false;
         }
@@ -140,6 +144,28 @@ private:
         err = {field, std::move(message)};
         return false;
     }
+    static bool empty(row_error& err, std::string_view field) {
+        return fail(err, field, "empty; every entry needs a" +
+                                    std::string(field == "origin" ? "n " : " ") +
+                                    std::string(field));
+    }
+    // The duties of a part overflow the exact arithmetic: the quantity is to
+    // blame if they overflow with a value of zero, the value if they do with
+    // a quantity of one unit, else the two together (the row).
+    bool too_large(row_error& err, const tariff::duty_path<C>& path, tariff::money<C> value,
+                   tariff::decimal quantity, const tariff::unit_info& unit) const {
+        const auto base = [&](tariff::money<C> v, tariff::decimal q) {
+            return tariff::duty_base<C>(v).with(unit, q);
+        };
+        const std::string what = ": the duties on this entry do not fit tariff-calc's exact "
+                                 "64-bit arithmetic (overflow)";
+        if (!tariff::assess_checked(path, base(tariff::money<C>(), quantity), policy_))
+            return fail(err, "quantity", quoted(quantity_text_) + what);
+        if (!tariff::assess_checked(path, base(value, tariff::decimal(1)), policy_))
+            return fail(err, "value", quoted(value_text_) + what);
+        return fail(err, "", "the duties on this entry (its value and quantity together) do not "
+                             "fit tariff-calc's exact 64-bit arithmetic (overflow)");
+    }
     static std::string at_byte(const tariff::parse_error& e) {
         return std::string(e.reason) + " (at byte " + std::to_string(e.position + 1) + ")";
     }
@@ -149,15 +175,22 @@ private:
                                quantity_text = f[4], unit_text = f[5], value_text = f[6],
                                currency_text = f[7];
         if (id.empty()) return fail(err, "id", "empty; every entry needs an id");
+        // The id is echoed in the output: UTF-8 text, no control characters.
+        if (const std::string p = text_problem(id); !p.empty())
+            return fail(err, "id", quoted(id) + ": " + p + "; an id is printable UTF-8 text");
+        quantity_text_ = quantity_text;
+        value_text_ = value_text;
 
+        if (date_text.empty()) return empty(err, "date");
         const auto day = tariff::date::parse(date_text);
-        if (!day) return fail(err, "date", quoted(date_text) + ": " + at_byte(day.error));
+        if (!day) return fail(err, "date", quoted(date_text) + ": " + date_problem(date_text, day.error));
         const tariff::date d = day.value;
 
         // Entries tend to repeat their HS codes and units: the last few
         // lookups of each are remembered.
         const line_group<C>* line = lines_seen_.find(hs_text);
         if (line == nullptr) {
+            if (hs_text.empty()) return empty(err, "hs_code");
             const auto hs = tariff::hs_code::parse(hs_text);
             if (!hs) return fail(err, "hs_code", quoted(hs_text) + ": " + at_byte(hs.error));
             line = schedule_.find_line(hs.value);
@@ -167,13 +200,15 @@ private:
             lines_seen_.add(hs_text, line);
         }
 
+        if (origin.empty()) return empty(err, "origin");
         if (!is_origin(origin))
             return fail(err, "origin",
                         quoted(origin) + ": expected an ISO 3166 alpha-2 code (two capital letters)");
         const std::uint32_t origin_code = code_number(origin);
 
+        if (quantity_text.empty()) return empty(err, "quantity");
         const auto q = tariff::parse_decimal(quantity_text);
-        if (!q) return fail(err, "quantity", quoted(quantity_text) + ": not a number: " + at_byte(q.error));
+        if (!q) return fail(err, "quantity", quoted(quantity_text) + ": " + number_problem(quantity_text, q.error));
         if (q.value <= 0)
             return fail(err, "quantity", quoted(quantity_text) + (q.value < 0
                                                                       ? ": a quantity cannot be negative"
@@ -181,6 +216,7 @@ private:
 
         const tariff::unit_info* unit = units_seen_.find(unit_text);
         if (unit == nullptr) {
+            if (unit_text.empty()) return empty(err, "unit");
             unit = find_unit(unit_text);
             if (unit == nullptr) return fail(err, "unit", quoted(unit_text) + ": unknown unit");
             units_seen_.add(unit_text, unit);
@@ -202,11 +238,13 @@ private:
                             std::string(line->unit->symbol));
         const tariff::decimal quantity = in_line_unit.value_or({});
 
+        if (value_text.empty()) return empty(err, "value");
         const auto v = tariff::parse_decimal(value_text);
-        if (!v) return fail(err, "value", quoted(value_text) + ": not a number: " + at_byte(v.error));
+        if (!v) return fail(err, "value", quoted(value_text) + ": " + number_problem(value_text, v.error));
         if (v.value < 0) return fail(err, "value", quoted(value_text) + ": a value cannot be negative");
 
         const int currency = find_currency(currency_text);
+        if (currency_text.empty()) return empty(err, "currency");
         if (currency < 0)
             return fail(err, "currency",
                         quoted(currency_text) + ": unknown currency (known: " +
@@ -348,6 +386,8 @@ private:
                   tariff::money<C>& taxes, row_error& err) {
         const auto r =
             tariff::assess_checked(path, tariff::duty_base<C>(value).with(unit, quantity), policy_);
+        if (!r && r.error() == tariff::errc::overflow)
+            return too_large(err, path, value, quantity, unit);
         if (!r) return fail(err, "", std::string("cannot assess: ") + tariff::to_string(r.error()));
         const tariff::assessment<C> a = r.value();
         for (const auto& line : a) {
@@ -477,6 +517,7 @@ private:
     recent<const line_group<C>*> lines_seen_;
     recent<const tariff::unit_info*> units_seen_;
     tariff::rounding_policy<C> policy_{};
+    std::string_view quantity_text_, value_text_;  // of the entry being assessed
     std::uint64_t claims_ = 0;
     // Reused for every entry (no allocation per row once they have grown).
     std::vector<std::uint32_t> surtaxes_, taxes_;

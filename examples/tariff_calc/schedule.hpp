@@ -227,6 +227,64 @@ inline std::string dimension_names(unsigned bits) {
     return out;
 }
 
+// What is wrong with a number, after `"TEXT": ` in a message: "not a
+// number: ..." with the reason in the user's terms and the byte (from 1).
+// `text` is not empty (an empty field has a message of its own).
+inline std::string number_problem(std::string_view text, const tariff::parse_error& e) {
+    const std::size_t pos = e.position;
+    const std::string at = " (at byte " + std::to_string(pos + 1) + ")";
+    auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+    if (e.code == tariff::errc::overflow) {
+        const std::size_t point = text.find('.');
+        if (point != std::string_view::npos && point < pos && pos - point > 18)
+            return "not a number tariff-calc can hold: more than 18 decimal places" + at;
+        return "not a number tariff-calc can hold: too large (at most 9223372036854775807 "
+               "once the decimal point is taken out)" + at;
+    }
+    if (pos < text.size()) {
+        const char ch = text[pos];
+        if ((ch == 'e' || ch == 'E') && pos > 0 && (digit(pos - 1) || text[pos - 1] == '.') &&
+            (digit(pos + 1) ||
+             ((pos + 1 < text.size() && (text[pos + 1] == '+' || text[pos + 1] == '-')) &&
+              digit(pos + 2))))
+            return "not a number: exponent notation is not accepted; write the digits (1000, "
+                   "not 1e3)" + at;
+        const std::string_view before = text.substr(0, pos);
+        if ((ch == 'x' || ch == 'X') &&
+            (before == "0" || before == "-0" || before == "+0"))
+            return "not a number: hexadecimal notation is not accepted" + at;
+        if (std::string_view(e.reason) == "unexpected character" ||
+            std::string_view(e.reason).starts_with("exponent")) {
+            if (ch == ' ') return "not a number: a space (fields are taken as written)" + at;
+            if (ch > ' ' && ch < 0x7F)
+                return std::string("not a number: unexpected character '") + ch + "'" + at;
+            return "not a number: unexpected byte " +
+                   quoted(text.substr(pos, 1)).substr(1, 4) + at;
+        }
+    }
+    return std::string("not a number: ") + e.reason + at;
+}
+
+// What is wrong with a date, after `"TEXT": ` in a message.
+inline std::string date_problem(std::string_view text, const tariff::parse_error& e) {
+    // A date followed by more (a time, a space): say where the date ends.
+    if (text.size() > 10 && tariff::date::parse(text.substr(0, 10)))
+        return text[10] == ' ' ? "a space after the date (fields are taken as written) (at byte 11)"
+                               : "text after the date (a date is written YYYY-MM-DD) (at byte 11)";
+    const std::string at = " (at byte " + std::to_string(e.position + 1) + ")";
+    const std::string_view reason = e.reason;
+    if (reason == "no such month") return "no such month (01 to 12)" + at;
+    if (reason == "no such day in that month") {
+        const int year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 +
+                         (text[3] - '0');
+        if (year == 0) return "year out of range (0001 to 9999)" + std::string(" (at byte 1)");
+        const int month = (text[5] - '0') * 10 + (text[6] - '0');
+        return "no such day in that month (" + std::string(text.substr(0, 7)) + " has " +
+               std::to_string(tariff::date::days_in_month(year, month)) + " days)" + at;
+    }
+    return std::string(reason) + at;
+}
+
 // An ISO 3166 alpha-2 code: two capital letters.
 inline bool is_origin(std::string_view s) noexcept {
     return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
@@ -540,9 +598,7 @@ private:
             if (required(c_volume)) {
                 const auto v = tariff::parse_decimal(f[c_volume]);
                 if (!v)
-                    problem(c_volume, quoted(f[c_volume]) + ": not a number: " + v.error.reason +
-                                          " (at byte " + std::to_string(v.error.position + 1) +
-                                          ")");
+                    problem(c_volume, quoted(f[c_volume]) + ": " + number_problem(f[c_volume], v.error));
                 else if (v.value < 0)
                     problem(c_volume, quoted(f[c_volume]) + ": a volume cannot be negative");
                 else if (tariff::normalize(v.value).scale() != 0)
@@ -562,8 +618,7 @@ private:
             if (dates_required ? !required(c) : f[c].empty()) continue;
             const auto d = tariff::date::parse(f[c]);
             if (!d) {
-                problem(c, quoted(f[c]) + ": " + d.error.reason + " (at byte " +
-                               std::to_string(d.error.position + 1) + ")");
+                problem(c, quoted(f[c]) + ": " + date_problem(f[c], d.error));
                 continue;
             }
             (c == c_from ? valid.from : valid.to) = d.value;
@@ -571,6 +626,9 @@ private:
         if (valid.to < valid.from)
             problem(c_to, quoted(f[c_to]) + ": the period ends before it starts (valid_from " +
                               std::string(f[c_from]) + ")");
+
+        check_free_text(f[c_basis], column_name[c_basis], row, diag);
+        check_free_text(f[c_desc], column_name[c_desc], row, diag);
 
         if (diag.count() != before) return;
         const std::string_view basis = keep(f[c_basis]);
@@ -626,7 +684,23 @@ private:
                                            "(the output lists components as name=amount;...)");
                 return false;
             }
+        if (const std::string p = text_problem(name); !p.empty()) {
+            diag.report(row, "name",
+                        quoted(name) + ": " + p +
+                            "; a name is written to the output: UTF-8 text without control "
+                            "characters");
+            return false;
+        }
         return true;
+    }
+
+    // Free text (legal_basis, description) is kept, not checked, but it must
+    // be UTF-8 and hold no NUL byte.
+    static void check_free_text(std::string_view text, std::string_view column, std::size_t row,
+                                diagnostics& diag) {
+        const std::string p = text_problem(text);
+        if (p.starts_with("not valid UTF-8") || p.starts_with("a control character (\\x00)"))
+            diag.report(row, column, quoted(text) + ": " + p);
     }
 
     // --- across rows ---------------------------------------------------------------
@@ -951,26 +1025,31 @@ public:
             const std::size_t row = reader.line();
             const std::size_t before = diag.count();
             const auto d = tariff::date::parse(f[0]);
-            if (!d)
-                diag.report(row, "date", quoted(f[0]) + ": " + d.error.reason + " (at byte " +
-                                             std::to_string(d.error.position + 1) + ")");
+            if (f[0].empty())
+                diag.report(row, "date", "empty; every row needs a date");
+            else if (!d)
+                diag.report(row, "date", quoted(f[0]) + ": " + date_problem(f[0], d.error));
             const int from = find_currency(f[1]);
-            if (from < 0)
+            if (f[1].empty())
+                diag.report(row, "from", "empty; every row needs a currency");
+            else if (from < 0)
                 diag.report(row, "from",
                             quoted(f[1]) + ": unknown currency (known: " + known_currency_list() +
                                 ")");
             const int to = find_currency(f[2]);
-            if (to < 0)
+            if (f[2].empty())
+                diag.report(row, "to", "empty; every row needs a currency");
+            else if (to < 0)
                 diag.report(row, "to",
                             quoted(f[2]) + ": unknown currency (known: " + known_currency_list() +
                                 ")");
             if (from >= 0 && from == to)
                 diag.report(row, "to", quoted(f[2]) + ": a rate converts between two currencies");
             const auto r = tariff::parse_decimal(f[3]);
-            if (!r)
-                diag.report(row, "rate", quoted(f[3]) + ": not a number: " + r.error.reason +
-                                             " (at byte " +
-                                             std::to_string(r.error.position + 1) + ")");
+            if (f[3].empty())
+                diag.report(row, "rate", "empty; every row needs a rate");
+            else if (!r)
+                diag.report(row, "rate", quoted(f[3]) + ": " + number_problem(f[3], r.error));
             else if (r.value <= 0)
                 diag.report(row, "rate", quoted(f[3]) + ": a rate must be more than zero");
             if (diag.count() != before || f[2] != to_) continue;  // other targets are not used

@@ -8,14 +8,22 @@
 // is reported on standard error as file:line: field: message and skipped.
 // The formats, the messages and the exit codes are in docs/tariff-calc.md.
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <exception>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <climits>
+#include <cstdlib>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <tariff/tariff.hpp>
 
@@ -33,6 +41,7 @@ enum exit_code : int {
     usage_error = 2,
     file_error = 3,  // a file cannot be read or written, or the schedule or rates are invalid
     stopped = 4,     // --strict: stopped at the first bad entry
+    internal_error = 5,  // an unexpected failure (a defect): nothing was written
 };
 
 constexpr std::string_view usage = R"(usage: tariff-calc --schedule FILE --entries FILE [options]
@@ -58,7 +67,8 @@ come, first served in that order.
 A bad entry is reported on standard error as FILE:LINE: FIELD: MESSAGE and
 skipped. Exit status: 0 every entry assessed; 1 some entries rejected;
 2 usage error; 3 a file cannot be read or written, or the schedule or the
-rates are invalid; 4 stopped at a bad entry by --strict.
+rates are invalid; 4 stopped at a bad entry by --strict; 5 internal error.
+Output files are replaced only when the run ends with 0, 1 or 4.
 See docs/tariff-calc.md for the file formats.
 )";
 
@@ -74,12 +84,57 @@ int usage_failure(const std::string& message) {
     return usage_error;
 }
 
+// An argument as a message shows it: quoted, control bytes and bytes that
+// are not UTF-8 as \xNN, shortened.
+std::string shown(std::string_view arg) { return tc::quoted(arg); }
+
+bool is_stdout(const std::string& path) { return path.empty() || path == "-"; }
+
+// The directory part of a path ("" for a bare name; "/" for the root).
+std::string directory_of(const std::string& path) {
+    const auto slash = path.rfind('/');
+    if (slash == std::string::npos) return "";
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// A path made absolute with its links resolved; a file that does not exist
+// yet gets its directory resolved. Empty if neither can be.
+std::string resolved(const std::string& path) {
+    char buf[PATH_MAX];
+    if (::realpath(path.c_str(), buf) != nullptr) return buf;
+    const std::string dir = directory_of(path);
+    if (::realpath(dir.empty() ? "." : dir.c_str(), buf) == nullptr) return "";
+    return std::string(buf) + "/" + path.substr(dir.empty() ? 0 : dir.size() + 1);
+}
+
+// Whether two paths name one file: the same device and inode if both exist
+// (links included), else the same resolved path. A character device
+// (/dev/null) is never the same file for this purpose: both may go there.
+bool same_file(const std::string& a, const std::string& b) {
+    struct stat sa {}, sb {};
+    if (::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino && !S_ISCHR(sa.st_mode);
+    const std::string ra = resolved(a), rb = resolved(b);
+    return ra.empty() || rb.empty() ? a == b : ra == rb;
+}
+
 // Parses the command line; returns an exit code if the program should stop.
+// Every option may be given once; an option's value is the next argument,
+// or follows '=' (--output=FILE). A next argument that starts with '-' (but
+// is not "-" alone) is taken for a forgotten value, not a file name.
 std::optional<int> parse_arguments(int argc, char** argv, options& o) {
     if (argc <= 1) {
         std::cerr << usage;
         return usage_error;
     }
+    std::vector<std::string> seen;
+    auto first_time = [&](const std::string& name) {
+        for (const auto& s : seen)
+            if (s == name) return false;
+        seen.push_back(name);
+        return true;
+    };
+    std::string rounding, currency;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "--help" || arg == "-h") {
@@ -87,6 +142,7 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
             return ok;
         }
         if (arg == "--strict") {
+            if (!first_time(arg)) return usage_failure("--strict is given twice");
             o.strict = true;
             continue;
         }
@@ -95,24 +151,42 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
             inline_value = arg.substr(eq + 1);
             arg.resize(eq);
         }
-        std::string rounding;
+        if (arg == "--strict" || arg == "--help")
+            return usage_failure(arg + " takes no value (found " + shown(argv[i]) + ")");
         std::string* target = arg == "--schedule"        ? &o.schedule
                               : arg == "--entries"       ? &o.entries
                               : arg == "--rates"         ? &o.rates
                               : arg == "--output"        ? &o.output
                               : arg == "--quota-summary" ? &o.quota_summary
-                              : arg == "--currency"      ? &o.currency
+                              : arg == "--currency"      ? &currency
                               : arg == "--rounding"      ? &rounding
                                                          : nullptr;
-        if (target == nullptr) return usage_failure("unknown argument '" + std::string(argv[i]) + "'");
-        if (inline_value)
+        if (target == nullptr) return usage_failure("unknown argument " + shown(argv[i]));
+        if (!first_time(arg))
+            return usage_failure(arg + " is given twice (each option may be given once)");
+        if (inline_value) {
             *target = *inline_value;
-        else if (i + 1 < argc)
+        } else if (i + 1 < argc) {
+            const std::string_view next = argv[i + 1];
+            if (next.size() > 1 && next[0] == '-')
+                return usage_failure(arg + " needs a value; found the option " + shown(next) +
+                                     " (a file whose name starts with '-' is written " + arg +
+                                     "=" + std::string(next) + ")");
             *target = argv[++i];
-        else
+        } else {
             target->clear();
+        }
         if (target->empty()) return usage_failure(arg + " needs a value");
-        if (target != &rounding) continue;
+    }
+    if (o.schedule.empty()) return usage_failure("--schedule FILE is required");
+    if (o.entries.empty()) return usage_failure("--entries FILE is required");
+    if (!currency.empty()) {
+        if (currency != "CAD" && currency != "USD" && currency != "EUR" && currency != "GBP")
+            return usage_failure("unknown schedule currency " + shown(currency) +
+                                 " (choose CAD, USD, EUR or GBP)");
+        o.currency = currency;
+    }
+    if (!rounding.empty()) {
         bool known = false;
         for (const auto m : {tariff::rounding_mode::half_even, tariff::rounding_mode::half_up,
                              tariff::rounding_mode::half_down, tariff::rounding_mode::toward_zero,
@@ -122,12 +196,39 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
                 o.rounding = m;
                 known = true;
             }
-        if (!known) return usage_failure("unknown rounding mode '" + rounding + "'");
+        if (!known)
+            return usage_failure("unknown rounding mode " + shown(rounding) +
+                                 " (choose half_even, half_up, half_down, toward_zero, "
+                                 "away_from_zero, floor or ceiling)");
     }
-    if (o.schedule.empty()) return usage_failure("--schedule FILE is required");
-    if (o.entries.empty()) return usage_failure("--entries FILE is required");
-    if (o.output.empty() && o.quota_summary == "-")
+    // Standard input and output can serve one file each.
+    const std::pair<const char*, const std::string*> inputs[] = {
+        {"--schedule", &o.schedule}, {"--rates", &o.rates}, {"--entries", &o.entries}};
+    const char* stdin_taken = nullptr;
+    for (const auto& [name, path] : inputs)
+        if (*path == "-") {
+            if (stdin_taken != nullptr)
+                return usage_failure(std::string(stdin_taken) + " and " + name +
+                                     " cannot both be standard input");
+            stdin_taken = name;
+        }
+    if (o.quota_summary == "-" && is_stdout(o.output))
         return usage_failure("--output and --quota-summary cannot both be standard output");
+    // An output must not overwrite an input or the other output.
+    const std::pair<const char*, const std::string*> outputs[] = {
+        {"--output", &o.output}, {"--quota-summary", &o.quota_summary}};
+    for (const auto& [out_name, out_path] : outputs) {
+        if (is_stdout(*out_path)) continue;
+        for (const auto& [in_name, in_path] : inputs)
+            if (!in_path->empty() && *in_path != "-" && same_file(*out_path, *in_path))
+                return usage_failure(std::string(out_name) + " and " + in_name +
+                                     " name the same file " + shown(*out_path) +
+                                     " (the input would be overwritten)");
+    }
+    if (!is_stdout(o.output) && !is_stdout(o.quota_summary) &&
+        same_file(o.output, o.quota_summary))
+        return usage_failure("--output and --quota-summary name the same file " +
+                             shown(o.output));
     return std::nullopt;
 }
 
@@ -147,21 +248,63 @@ struct input {
 };
 
 bool cannot_open(const std::string& what, const std::string& path, bool writing = false) {
-    std::cerr << "tariff-calc: " << path << ": cannot " << (writing ? "write" : "read") << " the "
+    std::cerr << "tariff-calc: " << tc::printable(path) << ": cannot " << (writing ? "write" : "read") << " the "
               << what << " file (" << std::strerror(errno) << ")\n";
     return false;
 }
 
 // Output through a buffer of whole rows: rows are added only once assessed,
-// so a stream never holds part of a row.
+// so a stream never holds part of a row. A regular file is written under a
+// temporary name in its directory and renamed over the file by commit(): a
+// run that fails leaves the file as it was (the temporary is removed). A
+// device or a pipe (/dev/stdout, a FIFO) is written directly.
 class output {
 public:
+    output() = default;
+    output(const output&) = delete;
+    output& operator=(const output&) = delete;
+    ~output() { discard(); }
+
     bool open(const std::string& path) {
-        if (path.empty() || path == "-") {
+        if (is_stdout(path)) {
             stream_ = &std::cout;
             return true;
         }
-        file_.open(path, std::ios::binary | std::ios::trunc);
+        struct stat existing {};
+        const bool exists = ::stat(path.c_str(), &existing) == 0;
+        if (exists && !S_ISREG(existing.st_mode)) {
+            file_.open(path, std::ios::binary | std::ios::trunc);
+            stream_ = &file_;
+            return file_.is_open();
+        }
+        // An existing file is replaced only if it could be written (a
+        // read-only file stays read-only); through a symbolic link, the file
+        // it names is replaced, not the link.
+        if (exists && ::access(path.c_str(), W_OK) != 0) return false;
+        const std::string real = exists ? resolved(path) : path;
+        if (real.empty()) return false;
+        // A unique name next to the file: ".NAME.tariff-calc-XXXXXX".
+        const std::string dir = directory_of(real);
+        std::string temp = (dir.empty() ? "" : dir == "/" ? "/" : dir + "/") + "." +
+                           real.substr(dir.empty() ? 0 : real.rfind('/') + 1) +
+                           ".tariff-calc-XXXXXX";
+        const int fd = ::mkstemp(temp.data());
+        if (fd < 0) return false;
+        // The mode the file would get (or has): mkstemp's is 0600.
+        mode_t mode = 0;
+        if (exists) {
+            mode = existing.st_mode & 07777;
+        } else {
+            const mode_t mask = ::umask(0);
+            ::umask(mask);
+            mode = 0666 & ~mask;
+        }
+        const bool moded = ::fchmod(fd, mode) == 0;
+        ::close(fd);
+        temp_ = temp;
+        target_ = real;
+        if (!moded) return false;
+        file_.open(temp_, std::ios::binary | std::ios::trunc);
         stream_ = &file_;
         return file_.is_open();
     }
@@ -175,10 +318,27 @@ public:
         stream_->flush();
         return static_cast<bool>(*stream_);
     }
+    // Writes what is left and puts the file in place; false if that failed.
+    bool commit() {
+        if (!flush()) return false;
+        if (temp_.empty()) return true;
+        file_.close();
+        if (!file_ || std::rename(temp_.c_str(), target_.c_str()) != 0) return false;
+        temp_.clear();
+        return true;
+    }
+    // Leaves the file as it was: removes the temporary, if any.
+    void discard() noexcept {
+        if (temp_.empty()) return;
+        if (file_.is_open()) file_.close();
+        std::remove(temp_.c_str());
+        temp_.clear();
+    }
 
 private:
     std::ofstream file_;
     std::ostream* stream_ = nullptr;
+    std::string temp_, target_;  // a regular file: written as temp_, renamed to target_
     tc::text_buffer buffer_;
 };
 
@@ -189,9 +349,10 @@ int run(const options& o) {
     if (!schedule_in.open(o.schedule)) return cannot_open("schedule", o.schedule), file_error;
     tc::schedule<C> schedule;
     {
-        tc::diagnostics diag(std::cerr, o.schedule);
+        const std::string schedule_name = o.schedule == "-" ? "(standard input)" : tc::printable(o.schedule);
+        tc::diagnostics diag(std::cerr, schedule_name);
         if (!schedule.load(*schedule_in.stream, diag)) {
-            std::cerr << "tariff-calc: " << o.schedule << ": the schedule is invalid ("
+            std::cerr << "tariff-calc: " << schedule_name << ": the schedule is invalid ("
                       << diag.count() << (diag.count() == 1 ? " problem" : " problems")
                       << "); nothing was assessed\n";
             return file_error;
@@ -202,9 +363,10 @@ int run(const options& o) {
         input rates_in;
         if (!rates_in.open(o.rates)) return cannot_open("exchange rates", o.rates), file_error;
         rates.emplace(C::code);
-        tc::diagnostics diag(std::cerr, o.rates);
+        const std::string rates_name = o.rates == "-" ? "(standard input)" : tc::printable(o.rates);
+        tc::diagnostics diag(std::cerr, rates_name);
         if (!rates->load(*rates_in.stream, diag)) {
-            std::cerr << "tariff-calc: " << o.rates << ": the exchange rates are invalid ("
+            std::cerr << "tariff-calc: " << rates_name << ": the exchange rates are invalid ("
                       << diag.count() << (diag.count() == 1 ? " problem" : " problems")
                       << "); nothing was assessed\n";
             return file_error;
@@ -218,7 +380,8 @@ int run(const options& o) {
     if (!o.quota_summary.empty() && !summary.open(o.quota_summary))
         return cannot_open("quota summary", o.quota_summary, true), file_error;
 
-    tc::diagnostics diag(std::cerr, o.entries);
+    const std::string entries_name = o.entries == "-" ? "(standard input)" : tc::printable(o.entries);
+        tc::diagnostics diag(std::cerr, entries_name);
     tc::csv::reader reader(*entries_in.stream);
     std::vector<std::string_view> fields;
     tc::csv::error err;
@@ -264,33 +427,55 @@ int run(const options& o) {
     if (read_failed) diag.report_file("cannot be read to the end");
 
     written = written && out.flush();
-    if (!written) cannot_open("output", o.output.empty() ? "standard output" : o.output, true);
-    if (!o.quota_summary.empty()) {
-        engine.write_quota_summary(summary.buffer());
-        if (!summary.flush()) written = cannot_open("quota summary", o.quota_summary, true);
-    }
+    if (!written) cannot_open("output", is_stdout(o.output) ? "standard output" : o.output, true);
+    if (!o.quota_summary.empty()) engine.write_quota_summary(summary.buffer());
     if (stopped_early)
         std::cerr << "tariff-calc: stopped at the first bad entry (--strict); " << assessed
                   << (assessed == 1 ? " entry" : " entries") << " assessed before it\n";
     else if (rejected > 0)
         std::cerr << "tariff-calc: " << assessed << (assessed == 1 ? " entry" : " entries")
                   << " assessed, " << rejected << " rejected\n";
-    if (read_failed || !written) return file_error;
+    if (read_failed || !written) return file_error;  // the files are left as they were
+    // The output first: a summary is never put in place without its output.
+    if (!out.commit())
+        return cannot_open("output", is_stdout(o.output) ? "standard output" : o.output, true),
+               file_error;
+    if (!o.quota_summary.empty() && !summary.commit())
+        return cannot_open("quota summary", o.quota_summary, true), file_error;
     if (stopped_early) return stopped;
     return rejected > 0 ? rows_rejected : ok;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    std::ios::sync_with_stdio(false);
-    options o;
-    if (const auto stop = parse_arguments(argc, argv, o)) return *stop;
-    // The work is instantiated for each schedule currency the program offers.
-    if (o.currency == "CAD") return run<tariff::CAD>(o);
+int run_with(const options& o) {
+    // The work is instantiated for each schedule currency the program offers
+    // (parse_arguments accepts only these).
     if (o.currency == "USD") return run<tariff::USD>(o);
     if (o.currency == "EUR") return run<tariff::EUR>(o);
     if (o.currency == "GBP") return run<tariff::GBP>(o);
-    return usage_failure("unknown schedule currency '" + o.currency +
-                         "' (choose CAD, USD, EUR or GBP)");
+    return run<tariff::CAD>(o);
+}
+
+}  // namespace
+
+// Everything is caught here: an exception that reaches main is a defect (the
+// library reports bad figures as errors, and every entry's arithmetic is
+// caught in the engine), so it ends the run with status 5 and a message
+// rather than std::terminate. The output files' destructors have removed
+// their temporaries by then: the files are as they were.
+int main(int argc, char** argv) {
+    try {
+        std::ios::sync_with_stdio(false);
+        options o;
+        if (const auto stop = parse_arguments(argc, argv, o)) return *stop;
+        return run_with(o);
+    } catch (const std::bad_alloc&) {
+        std::cerr << "tariff-calc: internal error: out of memory; no output file was written\n";
+    } catch (const std::exception& e) {
+        std::cerr << "tariff-calc: internal error: " << e.what()
+                  << "; no output file was written\n";
+    } catch (...) {
+        std::cerr << "tariff-calc: internal error: an unknown exception; no output file was "
+                     "written\n";
+    }
+    return internal_error;
 }

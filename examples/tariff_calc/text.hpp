@@ -170,23 +170,102 @@ void append_field(Out& out, std::string_view field) {
     out += '"';
 }
 
-// A field's text for an error message: in double quotes, shortened to 40
-// bytes, control characters shown as \xNN.
-inline std::string quoted(std::string_view text) {
-    constexpr std::size_t limit = 40;
-    std::string out = "\"";
-    for (std::size_t i = 0; i < text.size() && i < limit; ++i) {
+// The length of the UTF-8 sequence at text[i] (1 to 4), or 0 if it is not
+// one: a stray continuation byte, a truncated sequence, an overlong form, a
+// surrogate or a code point above U+10FFFF (RFC 3629).
+inline std::size_t utf8_sequence(std::string_view text, std::size_t i) noexcept {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char c = b(i);
+    if (c < 0x80) return 1;
+    std::size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // the second byte's range
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        if (c == 0xE0) lo = 0xA0;  // overlong
+        if (c == 0xED) hi = 0x9F;  // surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        if (c == 0xF0) lo = 0x90;  // overlong
+        if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+    } else {
+        return 0;
+    }
+    if (i + n > text.size() || b(i + 1) < lo || b(i + 1) > hi) return 0;
+    for (std::size_t k = 2; k < n; ++k)
+        if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
+    return n;
+}
+
+// What is wrong with free text that tariff-calc writes out (an id, a
+// component's name): empty if nothing; else the first bad byte, as
+// "not valid UTF-8 (at byte 3)" or "a control character (\x00) at byte 3".
+// Control characters are C0 (below 0x20), DEL and C1 (U+0080 to U+009F).
+inline std::string text_problem(std::string_view text) {
+    constexpr char hex[] = "0123456789ABCDEF";
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8_sequence(text, i);
+        if (n == 0) return "not valid UTF-8 (at byte " + std::to_string(i + 1) + ")";
+        const auto c = static_cast<unsigned char>(text[i]);
+        const bool c1 = n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
+        if (c < 0x20 || c == 0x7F || c1) {
+            const auto shown = c1 ? static_cast<unsigned char>(text[i + 1]) : c;
+            return std::string("a control character (") + (c1 ? "U+00" : "\\x") +
+                   hex[shown >> 4] + hex[shown & 15] + ") at byte " + std::to_string(i + 1);
+        }
+        i += n;
+    }
+    return {};
+}
+
+// A file name for a message: as given, but with control characters and
+// bytes that are not UTF-8 shown as \xNN.
+inline std::string printable(std::string_view text) {
+    constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8_sequence(text, i);
         const auto ch = static_cast<unsigned char>(text[i]);
-        if (ch < 0x20 || ch == 0x7F) {
-            constexpr char hex[] = "0123456789ABCDEF";
+        const bool c1 = n == 2 && ch == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
+        if (n == 0 || ch < 0x20 || ch == 0x7F || c1) {
             out += "\\x";
             out += hex[ch >> 4];
             out += hex[ch & 15];
+            ++i;
         } else {
-            out += static_cast<char>(ch);
+            out.append(text.data() + i, n);
+            i += n;
         }
     }
-    if (text.size() > limit) out += "...";
+    return out;
+}
+
+// A field's text for an error message: in double quotes, shortened to 40
+// bytes (never inside a UTF-8 character), control characters and bytes that
+// are not UTF-8 shown as \xNN, so that the message itself is clean text.
+inline std::string quoted(std::string_view text) {
+    constexpr std::size_t limit = 40;
+    constexpr char hex[] = "0123456789ABCDEF";
+    std::string out = "\"";
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t n = utf8_sequence(text, i);
+        if (i + (n == 0 ? 1 : n) > limit) break;
+        const auto ch = static_cast<unsigned char>(text[i]);
+        const bool c1 = n == 2 && ch == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
+        if (n == 0 || ch < 0x20 || ch == 0x7F || c1) {
+            // One byte at a time: a C1 control's second byte comes next.
+            out += "\\x";
+            out += hex[ch >> 4];
+            out += hex[ch & 15];
+            ++i;
+        } else {
+            out.append(text.data() + i, n);
+            i += n;
+        }
+    }
+    if (i < text.size()) out += "...";
     out += '"';
     return out;
 }
