@@ -277,7 +277,6 @@ inline std::string date_problem(std::string_view text, const tariff::parse_error
     if (reason == "no such day in that month") {
         const int year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 +
                          (text[3] - '0');
-        if (year == 0) return "year out of range (0001 to 9999)" + std::string(" (at byte 1)");
         const int month = (text[5] - '0') * 10 + (text[6] - '0');
         return "no such day in that month (" + std::string(text.substr(0, 7)) + " has " +
                std::to_string(tariff::date::days_in_month(year, month)) + " days)" + at;

@@ -3250,6 +3250,12 @@ constexpr ad_valorem ad_valorem_equivalent(const duty_expression<C, Needs>& duty
 // ---- tariff/date.hpp -------------------------------------------------------
 // tariff/date.hpp: a calendar date (proleptic Gregorian), for validity
 // periods and quota periods. constexpr, no time zone, no time of day.
+//
+// Range: 0001-01-01 to 9999-12-31, that is days_since_epoch() from
+// min_days = -719,162 to max_days = 2,932,896. Every function either stays in
+// that range or raises (errc::invalid_argument for a day that does not exist
+// in a valid year and month, errc::overflow for a result outside the range);
+// each raising function has a try_ form that returns the error instead.
 
 
 
@@ -3260,16 +3266,33 @@ public:
     // 1970-01-01.
     constexpr date() noexcept = default;
 
-    // errc::invalid_argument unless 1 <= month <= 12 and the day exists.
+    // Days since 1970-01-01 of 0001-01-01 and of 9999-12-31.
+    static constexpr std::int64_t min_days = -719'162;
+    static constexpr std::int64_t max_days = 2'932'896;
+
+    // errc::invalid_argument unless 1 <= year <= 9999, 1 <= month <= 12 and
+    // the day exists.
     constexpr date(int year, int month, int day) : year_(year), month_(month), day_(day) {
         if (!valid(year, month, day)) detail::raise(errc::invalid_argument);
+    }
+    // The non-throwing form.
+    static constexpr result<date> try_make(int year, int month, int day) noexcept {
+        if (!valid(year, month, day)) return errc::invalid_argument;
+        date d;
+        d.year_ = year;
+        d.month_ = month;
+        d.day_ = day;
+        return d;
     }
 
     static constexpr bool valid(int year, int month, int day) noexcept {
         return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
                day <= days_in_month(year, month);
     }
-    static constexpr int days_in_month(int year, int month) noexcept {
+    // For any year (leap years by the Gregorian rule); errc::invalid_argument
+    // unless 1 <= month <= 12.
+    static constexpr int days_in_month(int year, int month) {
+        if (month < 1 || month > 12) detail::raise(errc::invalid_argument);
         constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
         const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
         return month == 2 && leap ? 29 : days[month - 1];
@@ -3290,9 +3313,10 @@ public:
             }
         if (text[4] != '-') return fail(4, "a date is written YYYY-MM-DD");
         if (text[7] != '-') return fail(7, "a date is written YYYY-MM-DD");
+        if (parts[0] < 1) return fail(0, "no such year (years run from 0001 to 9999)");
         if (parts[1] < 1 || parts[1] > 12) return fail(5, "no such month");
         if (!valid(parts[0], parts[1], parts[2])) return fail(8, "no such day in that month");
-        return {date(parts[0], parts[1], parts[2]), {}};
+        return {try_make(parts[0], parts[1], parts[2]).value_or(date{}), {}};
     }
 
     constexpr int year() const noexcept { return year_; }
@@ -3300,7 +3324,8 @@ public:
     constexpr int day() const noexcept { return day_; }
 
     // Days since 1970-01-01 (negative before), by the civil-from-days
-    // algorithm: eras of 400 years, years starting in March.
+    // algorithm: eras of 400 years, years starting in March. Always in
+    // [min_days, max_days].
     constexpr std::int64_t days_since_epoch() const noexcept {
         const int y = year_ - (month_ <= 2 ? 1 : 0);
         const int era = y / 400;
@@ -3310,8 +3335,14 @@ public:
         const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         return static_cast<std::int64_t>(era) * 146097 + doe - 719468;
     }
+    // The date z days after 1970-01-01; errc::overflow unless
+    // min_days <= z <= max_days.
     static constexpr date from_days_since_epoch(std::int64_t z) {
-        z += 719468;
+        return try_from_days_since_epoch(z).value();
+    }
+    static constexpr result<date> try_from_days_since_epoch(std::int64_t z) noexcept {
+        if (z < min_days || z > max_days) return errc::overflow;
+        z += 719468;  // from here on every figure is small: 0 < z < 3.7 million
         const std::int64_t era = z / 146097;
         const std::int64_t doe = z - era * 146097;
         const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -3320,10 +3351,16 @@ public:
         const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
         const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
         const int y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
-        return date(y, m, d);
+        return try_make(y, m, d);
     }
-    constexpr date plus_days(std::int64_t n) const {
-        return from_days_since_epoch(days_since_epoch() + n);
+    // The date n days later (earlier for negative n); errc::overflow if that
+    // is outside 0001-01-01 to 9999-12-31 (any n, even INT64_MAX, is safe).
+    constexpr date plus_days(std::int64_t n) const { return try_plus_days(n).value(); }
+    constexpr result<date> try_plus_days(std::int64_t n) const noexcept {
+        // days_since_epoch() is within +-3 million, so only an n beyond the
+        // whole range needs a check before adding.
+        if (n < min_days - max_days || n > max_days - min_days) return errc::overflow;
+        return try_from_days_since_epoch(days_since_epoch() + n);
     }
 
     friend constexpr bool operator==(const date&, const date&) noexcept = default;
@@ -3988,26 +4025,54 @@ public:
         return npos;
     }
 
-    // q as a whole number of granules, rounded down.
+    // q as a whole number of granules, rounded down; errc::overflow if that
+    // number exceeds 2^63 - 1 (a claim of 1e17 in granules of 0.001).
     constexpr std::int64_t granules_down(quantity<U> q) const {
-        return detail::divide(q.value(), granularity_.value(), 0, rounding_mode::floor)
-            .value()
-            .coefficient();
+        return try_granules_down(q).value();
     }
-    // q as a whole number of granules; errc::invalid_argument if it is not one.
+    constexpr result<std::int64_t> try_granules_down(quantity<U> q) const noexcept {
+        const auto n = detail::divide(q.value(), granularity_.value(), 0, rounding_mode::floor);
+        if (!n) return n.error();
+        return n.value_or({}).coefficient();
+    }
+    // q as a whole number of granules; errc::invalid_argument if it is not
+    // one, errc::overflow if it is more than 2^63 - 1 of them.
     constexpr std::int64_t granules_exact(quantity<U> q) const {
-        const std::int64_t n = granules_down(q);
-        if (!(granularity_ * n == q)) detail::raise(errc::invalid_argument);
+        return try_granules_exact(q).value();
+    }
+    constexpr result<std::int64_t> try_granules_exact(quantity<U> q) const noexcept {
+        const auto n = try_granules_down(q);
+        if (!n) return n;
+        // A product that does not fit a quantity cannot equal q, which does.
+        const auto back = try_to_quantity(n.value_or(0));
+        if (!back || !(back.value_or({}) == q)) return errc::invalid_argument;
         return n;
     }
+    // `granules` granules as a quantity: errc::negative_quantity for a
+    // negative count, errc::overflow if the quantity does not fit a decimal.
     constexpr quantity<U> to_quantity(std::int64_t granules) const {
-        return granularity_ * granules;
+        return try_to_quantity(granules).value();
+    }
+    constexpr result<quantity<U>> try_to_quantity(std::int64_t granules) const noexcept {
+        if (granules < 0) return errc::negative_quantity;
+        const auto q = detail::multiply(granularity_.value(),
+                                        decimal::try_from_parts(granules, 0).value_or({}));
+        if (!q) return q.error();
+        return quantity<U>(q.value_or({}));  // >= 0: cannot raise
     }
     // Reserved granules of period i's own volume: its share, rounded down.
+    // The product is formed in 128 bits (below 2^63 granules times a share
+    // of at most 18 places: below 2^126), so it cannot overflow, and the
+    // result is at most the volume.
     constexpr std::int64_t reserved_granules(std::size_t i) const {
         if (!has_reserve_) return 0;
-        const auto v = granules_exact(periods_[i].volume);
-        return round(decimal(v) * reserve_.share.fraction(), 0, rounding_mode::floor).coefficient();
+        const std::int64_t v = granules_exact(periods_[i].volume);
+        const decimal share = reserve_.share.fraction();
+        const auto product =
+            detail::multiply(wide_decimal(v), wide_decimal::from_parts(share.coefficient(),
+                                                                       share.scale()));
+        return static_cast<std::int64_t>(
+            round(product.value(), 0, rounding_mode::floor).coefficient());
     }
 
 private:
@@ -4078,6 +4143,7 @@ struct quota_event {
     std::int64_t old_balance = 0;
     std::int64_t new_balance = 0;
     std::int64_t amount = 0;  // always >= 0; the direction follows from kind
+    friend constexpr bool operator==(const quota_event&, const quota_event&) = default;
 };
 
 enum class quota_state : unsigned char { open, critical, exhausted };
@@ -4153,15 +4219,51 @@ public:
     };
 
     constexpr explicit quota_ledger(const quota_type& quota) : quota_ledger(quota, options{}) {}
+    // errc::invalid_argument for a quota without periods; errc::overflow if
+    // the volumes of all its periods together are more granules than
+    // max_granules(granularity): 2^63 - 1 divided by the granularity's
+    // coefficient without trailing zeros (2^63 - 1 granules of 1 or of 0.001;
+    // (2^63 - 1) / 15 of 1.5). The ledger counts in 64-bit granules, and
+    // granules only move between periods and allocations, so with that bound
+    // no balance, carry-over or return can overflow, and every count of
+    // granules up to it is a quantity a decimal holds: status() cannot
+    // overflow. Two periods of 9e18 vehicles are refused here, not left to
+    // overflow when the first carries into the second.
     constexpr quota_ledger(const quota_type& quota, options opts) : quota_(quota), options_(opts) {
         if (quota.period_count() == 0) detail::raise(errc::invalid_argument);
+        int128_t all = 0;
         for (std::size_t i = 0; i < quota.period_count(); ++i) {
             const std::int64_t total = quota.granules_exact(quota.period(i).volume);
             const std::int64_t reserved = quota.reserved_granules(i);
+            all += total;
             pools_.push_back({pool_state{total - reserved, total - reserved},
                               pool_state{reserved, reserved}});
         }
+        if (all > max_granules(quota.granularity())) detail::raise(errc::overflow);
     }
+
+    // The most granules a ledger holds, all periods together.
+    static constexpr std::int64_t max_granules(quantity<U> granularity) noexcept {
+        const std::int64_t c = detail::normalize(granularity.value()).coefficient();
+        return c > 0 ? detail::rep_traits<std::int64_t>::max / c : 0;
+    }
+
+    // What a claim would get, worked out by reserve() without changing the
+    // ledger; commit() records it, release() (or dropping it) discards it.
+    class reservation {
+    public:
+        constexpr reservation() noexcept = default;
+        // The allocation commit() will record (commit issues its receipt).
+        constexpr const allocation& planned() const noexcept { return planned_; }
+        // Made by reserve() and neither committed nor released yet.
+        constexpr bool pending() const noexcept { return ledger_ != nullptr; }
+
+    private:
+        friend class quota_ledger;
+        allocation planned_{};
+        const quota_ledger* ledger_ = nullptr;
+        std::uint64_t changes_ = 0;  // the ledger's change count when it was made
+    };
 
     constexpr const quota_type& quota() const noexcept { return quota_; }
 
@@ -4179,22 +4281,78 @@ public:
         return {};
     }
 
-    // The non-throwing form.
+    // The non-throwing form: reserve, then commit. It never throws (it may
+    // return errc::overflow where a figure of the allocation does not fit,
+    // e.g. an over-quota quantity with more digits than a decimal holds).
     constexpr result<allocation> try_allocate(const claim& c) {
+        auto r = try_reserve(c);
+        if (!r) return r.error();  // nothing has changed
+        auto held = r.value_or({});
+        return try_commit(held);
+    }
+
+    // A transaction in two steps, for a caller who must do more before the
+    // claim may draw on the quota (assess the entry, write it out): reserve()
+    // works out the allocation without changing the ledger; commit() records
+    // exactly that allocation, and release(), or simply dropping the
+    // reservation, discards it, leaving the ledger as if reserve() had not
+    // been called. reserve() raises what allocate() raises, for the same
+    // claims. A reservation is valid only on its ledger and only while the
+    // ledger is unchanged: commit() is errc::invalid_argument (and changes
+    // nothing) for a reservation already committed or released, one made on
+    // another ledger, or one made before the ledger last changed (an
+    // allocation, return or closing in between: reserve again). A reservation
+    // refers to the ledger object it was made on: do not hold one across an
+    // assignment to that ledger.
+    constexpr reservation reserve(const claim& c) const { return try_reserve(c).value(); }
+    template <unit_tag V>
+    requires(!std::same_as<U, V>) constexpr reservation reserve(const quota_claim<C, V>&) const {
+        detail::claim_in_quota_unit<U, V>();
+        return {};
+    }
+    constexpr result<reservation> try_reserve(const claim& c) const {
         const auto k = check(c);
         if (!k) return k.error();
         const std::size_t period = k.value_or(0);
         const auto balance = projected(period);
         const bool eligible = is_eligible(c);
-        const std::int64_t want = quota_.granules_down(c.quantity_claimed);
+        const std::int64_t want = wanted(c);
         const std::int64_t from_reserve = eligible ? min(want, balance[1]) : std::int64_t{0};
         const std::int64_t from_general = min(want - from_reserve, balance[0]);
         const auto a = prepare(c, period, eligible, from_reserve, from_general);
-        if (!a) return a.error();  // nothing has changed
-        allocation applied = a.value_or({});
-        close_before(period);
-        apply(applied);
-        return applied;
+        if (!a) return a.error();
+        reservation r;
+        r.planned_ = a.value_or({});
+        r.ledger_ = this;
+        r.changes_ = changes_;
+        return r;
+    }
+    // Records the reserved allocation (closing earlier periods as allocate()
+    // does) and returns it with its receipt; the reservation is then spent.
+    constexpr allocation commit(reservation& r) { return try_commit(r).value(); }
+    constexpr result<allocation> try_commit(reservation& r) {
+        if (r.ledger_ != this || r.changes_ != changes_) return errc::invalid_argument;
+        allocation a = r.planned_;
+        // Unchanged since reserve(), the ledger has what was planned; checked
+        // again all the same (a ledger assigned to while a reservation was
+        // held), so that no balance can go negative.
+        if (a.period < open_ || a.period >= pools_.size()) return errc::invalid_argument;
+        const auto balance = projected(a.period);
+        if (a.from_reserve < 0 || a.from_general < 0 || a.from_reserve > balance[1] ||
+            a.from_general > balance[0])
+            return errc::invalid_argument;
+        r.ledger_ = nullptr;
+        close_before(a.period);  // cannot fail: every balance fits (see the constructor)
+        apply(a);
+        return a;
+    }
+    // Discards a pending reservation of this ledger (errc::invalid_argument
+    // for any other); the ledger is unchanged either way.
+    constexpr void release(reservation& r) const { detail::raise(try_release(r)); }
+    constexpr errc try_release(reservation& r) const noexcept {
+        if (r.ledger_ != this) return errc::invalid_argument;
+        r.ledger_ = nullptr;
+        return errc::ok;
     }
     template <unit_tag V>
     requires(!std::same_as<U, V>) constexpr result<allocation> try_allocate(
@@ -4221,7 +4379,7 @@ public:
         std::vector<std::int64_t> want(n), reserve_part(n, 0), general_part(n, 0);
         std::vector<char> eligible(n, 0);
         for (std::size_t i = 0; i < n; ++i) {
-            want[i] = quota_.granules_down(claims[i].quantity_claimed);
+            want[i] = wanted(claims[i]);
             eligible[i] = is_eligible(claims[i]) ? 1 : 0;
         }
         // The reserve first, among eligible claims; then the general pool among
@@ -4253,12 +4411,12 @@ public:
     constexpr errc try_give_back(std::size_t receipt, quantity<U> amount) {
         if (receipt >= receipts_.size()) return errc::unknown_entry;
         if (amount.value() <= 0) return errc::invalid_argument;
-        const auto n = detail::divide(amount.value(), quota_.granularity().value(), 0,
-                                      rounding_mode::floor);
-        if (!n || !(quota_.granularity() * n.value_or({}).coefficient() == amount))
-            return errc::invalid_argument;
-        std::int64_t granules = n.value_or({}).coefficient();
+        const auto n = quota_.try_granules_exact(amount);
         record& r = receipts_[receipt];
+        // More granules than 2^63 - 1 is more than any allocation holds.
+        if (n.error() == errc::overflow) return errc::return_exceeds_allocation;
+        if (!n) return errc::invalid_argument;
+        const std::int64_t granules = n.value_or(0);
         if (granules > r.general + r.reserved) return errc::return_exceeds_allocation;
         const std::size_t period = r.period < open_ ? open_ : r.period;
         // Last in, first out: the general pool was drawn after the reserve.
@@ -4272,6 +4430,7 @@ public:
         }
         r.general -= to_general;
         r.reserved -= to_reserve;
+        ++changes_;
         return errc::ok;
     }
     // Gives back everything the allocation still holds in quota.
@@ -4285,7 +4444,8 @@ public:
     constexpr void amend(std::size_t receipt, quantity<U> new_quantity) {
         if (receipt >= receipts_.size()) detail::raise(errc::unknown_entry);
         const record& r = receipts_[receipt];
-        const std::int64_t keep = quota_.granules_down(new_quantity);
+        const std::int64_t keep =
+            quota_.try_granules_down(new_quantity).value_or(max_granules_of_any);
         const std::int64_t held = r.general + r.reserved;
         if (held > keep) give_back(receipt, quota_.to_quantity(held - keep));
     }
@@ -4308,10 +4468,16 @@ public:
                 pools_[to][target].carried_in += left;
             }
             ++open_;
+            ++changes_;
         }
     }
 
     // Balance, use and state of period i (both pools together).
+    // errc::invalid_argument for a period that does not exist. No figure can
+    // overflow (see the constructor) and the critical threshold is compared
+    // exactly in 128 bits; it raises errc::overflow only if a quantity it
+    // reports has more digits than a decimal holds, which the constructor's
+    // bound rules out.
     constexpr quota_status<U> status(std::size_t i) const {
         if (i >= pools_.size()) detail::raise(errc::invalid_argument);
         const auto& p = pools_[i];
@@ -4324,10 +4490,15 @@ public:
         s.available = quota_.to_quantity(available);
         s.used = quota_.to_quantity(available - balance - carried_out);
         s.balance = quota_.to_quantity(balance);
-        const decimal used_share = decimal(available - balance - carried_out);
+        // used >= available * threshold, the product formed in 128 bits
+        // (below 2^63 times at most 18 places: below 2^126, so it always fits).
+        const decimal threshold = quota_.critical_threshold().fraction();
+        const auto critical_from =
+            detail::multiply(wide_decimal(available),
+                             wide_decimal::from_parts(threshold.coefficient(), threshold.scale()));
         if (balance + carried_out == 0)
             s.state = quota_state::exhausted;
-        else if (used_share >= decimal(available) * quota_.critical_threshold().fraction())
+        else if (wide_decimal(available - balance - carried_out) >= critical_from.value())
             s.state = quota_state::critical;
         return s;
     }
@@ -4349,18 +4520,32 @@ public:
     constexpr const std::vector<quota_event>& events() const noexcept { return events_; }
     constexpr std::size_t allocation_count() const noexcept { return allocations_; }
 
+    // Whether two ledgers hold the same accounting: pools, open period,
+    // receipts, events, allocation count and the count of changes (their
+    // quotas are not compared). A released reservation leaves a ledger in
+    // the same state as a copy taken before reserve().
+    constexpr bool same_state(const quota_ledger& o) const {
+        return pools_ == o.pools_ && open_ == o.open_ && receipts_ == o.receipts_ &&
+               events_ == o.events_ && allocations_ == o.allocations_ && changes_ == o.changes_;
+    }
+
 private:
+    // More than any ledger holds: what a claim of more granules counts as.
+    static constexpr std::int64_t max_granules_of_any = detail::rep_traits<std::int64_t>::max;
+
     struct pool_state {
         std::int64_t opening = 0;
         std::int64_t balance = 0;
         std::int64_t carried_in = 0;  // from closed periods: carry-over and late returns
         std::int64_t carried_out = 0;
+        friend constexpr bool operator==(const pool_state&, const pool_state&) = default;
     };
     struct record {
         std::uint64_t entry_id;
         std::size_t period;
         std::int64_t reserved;
         std::int64_t general;
+        friend constexpr bool operator==(const record&, const record&) = default;
     };
 
     static constexpr std::int64_t min(std::int64_t a, std::int64_t b) noexcept {
@@ -4375,11 +4560,22 @@ private:
         if (k < open_) return errc::period_closed;
         return k;
     }
-    constexpr bool is_eligible(const claim& c) const {
+    // Granules claimed, rounded down; a claim of more than 2^63 - 1 granules
+    // wants more than any balance holds, so it counts as that many.
+    constexpr std::int64_t wanted(const claim& c) const noexcept {
+        return quota_.try_granules_down(c.quantity_claimed).value_or(max_granules_of_any);
+    }
+    static constexpr wide_decimal wide(decimal d) noexcept {
+        return wide_decimal::try_from_parts(d.coefficient(), d.scale()).value_or({});
+    }
+    constexpr bool is_eligible(const claim& c) const noexcept {
         if (!quota_.has_reserve()) return false;
-        // value / quantity <= limit, without dividing.
-        return c.value.amount() <= quota_.reserve().unit_price_limit.amount() *
-                                        c.quantity_claimed.value();
+        // value / quantity <= limit, without dividing: value <= limit * quantity,
+        // the product formed exactly in 128 bits (two factors below 2^63 with at
+        // most 18 places each: below 2^126 with at most 36 places, so it fits).
+        const auto product = detail::multiply(wide(quota_.reserve().unit_price_limit.amount()),
+                                               wide(c.quantity_claimed.value()));
+        return !product || c.value.amount() <= product.value_or({});
     }
 
     // Shares `balance` among `ask`: in full if it suffices, else pro rata
@@ -4419,8 +4615,9 @@ private:
     }
 
     // The balances of `period`'s pools once every earlier period is closed,
-    // without closing them.
-    constexpr std::array<std::int64_t, 2> projected(std::size_t period) const {
+    // without closing them. The sums cannot overflow: all the balances
+    // together are at most the ledger's granules (see the constructor).
+    constexpr std::array<std::int64_t, 2> projected(std::size_t period) const noexcept {
         std::array<std::int64_t, 2> b{pools_[open_][0].balance, pools_[open_][1].balance};
         for (std::size_t j = open_; j < period; ++j) {
             std::array<std::int64_t, 2> next{pools_[j + 1][0].balance, pools_[j + 1][1].balance};
@@ -4446,8 +4643,14 @@ private:
         a.reserve_eligible = eligible;
         a.from_reserve = from_reserve;
         a.from_general = from_general;
-        a.in_quota = quota_.to_quantity(from_reserve + from_general);
-        a.over_quota = c.quantity_claimed - a.in_quota;
+        const auto in = quota_.try_to_quantity(from_reserve + from_general);
+        if (!in) return in.error();
+        a.in_quota = in.value_or({});
+        // claimed - in >= 0 (in is claimed rounded down at most); it may have
+        // more digits than a decimal holds (1e17 less 0.001): errc::overflow.
+        const auto over = detail::add(c.quantity_claimed.value(), -a.in_quota.value());
+        if (!over) return over.error();
+        a.over_quota = quantity<U>(over.value_or({}));
         const auto parts = detail::split_value(c.value, a.in_quota, a.over_quota);
         if (!parts) return parts.error();
         a.value_in_quota = parts.value_or({})[0];
@@ -4463,6 +4666,7 @@ private:
         if (options_.keep_receipts)
             receipts_.push_back(record{a.entry_id, a.period, a.from_reserve, a.from_general});
         ++allocations_;
+        ++changes_;
     }
 
     quota_type quota_;
@@ -4472,6 +4676,7 @@ private:
     std::vector<record> receipts_;
     std::vector<quota_event> events_;
     std::size_t allocations_ = 0;
+    std::uint64_t changes_ = 0;  // allocations, returns and closings: dates reservations
 };
 
 // Both parts of an allocation assessed on their paths.
@@ -4479,9 +4684,24 @@ template <currency_tag C>
 struct quota_assessment {
     assessment<C> in_quota;
     assessment<C> over_quota;
-    constexpr money<C> duties() const noexcept { return in_quota.duties() + over_quota.duties(); }
-    constexpr money<C> taxes() const noexcept { return in_quota.taxes() + over_quota.taxes(); }
-    constexpr money<C> total() const noexcept { return in_quota.total() + over_quota.total(); }
+    // The sums raise errc::overflow if they do not fit; the try_ forms
+    // return it instead. total() is duties() + taxes().
+    constexpr money<C> duties() const { return try_duties().value(); }
+    constexpr money<C> taxes() const { return try_taxes().value(); }
+    constexpr money<C> total() const { return try_total().value(); }
+    constexpr result<money<C>> try_duties() const noexcept {
+        return checked::add(in_quota.duties(), over_quota.duties());
+    }
+    constexpr result<money<C>> try_taxes() const noexcept {
+        return checked::add(in_quota.taxes(), over_quota.taxes());
+    }
+    constexpr result<money<C>> try_total() const noexcept {
+        const auto d = try_duties();
+        const auto t = try_taxes();
+        if (!d) return d;
+        if (!t) return t;
+        return checked::add(d.value_or({}), t.value_or({}));
+    }
 };
 
 template <currency_tag C, unit_tag U>
@@ -4542,10 +4762,21 @@ public:
     quantity<U> granularity() const noexcept { return granularity_; }
 
 private:
+    // errc::invalid_argument for a volume that is not whole granules,
+    // errc::overflow for one of more than 2^63 - 1 granules; a request that
+    // large is more than any balance and counts as 2^63 - 1.
     static std::int64_t granules(quantity<U> q, quantity<U> g, bool exact) {
-        const auto n = divide(q.value(), g.value(), 0, rounding_mode::floor).coefficient();
-        if (exact && !(g * n == q)) detail::raise(errc::invalid_argument);
-        return n;
+        const auto n = detail::divide(q.value(), g.value(), 0, rounding_mode::floor);
+        if (!n) {
+            if (exact || n.error() != errc::overflow) detail::raise(n.error());
+            return detail::rep_traits<std::int64_t>::max;
+        }
+        const std::int64_t count = n.value_or({}).coefficient();
+        if (exact) {
+            const auto back = detail::multiply(g.value(), decimal(count));
+            if (!back || !(back.value_or({}) == q.value())) detail::raise(errc::invalid_argument);
+        }
+        return count;
     }
 
     quantity<U> granularity_;
