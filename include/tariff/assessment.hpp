@@ -171,9 +171,13 @@ enum class rounding_stage : unsigned char {
     totals,          // lines stay exact; only the totals are rounded
 };
 
+// How an assessment rounds. The mode has no default: rounding is never chosen
+// for the caller, and a policy that leaves it out (rounding_policy<C>{}) holds
+// no valid mode, which assess() rejects with errc::invalid_argument (a compile
+// error in constant evaluation).
 template <currency_tag C>
 struct rounding_policy {
-    rounding_mode mode = rounding_mode::half_even;
+    rounding_mode mode;
     money<C> granularity = money<C>::from_minor_units(1);
     rounding_stage stage = rounding_stage::each_component;
     // Zero: the value is used as given. Otherwise the value is first rounded
@@ -223,7 +227,12 @@ public:
     }
     constexpr money<C> duties() const noexcept { return duties_; }
     constexpr money<C> taxes() const noexcept { return taxes_; }
-    constexpr money<C> total() const noexcept { return duties_ + taxes_; }
+    // duties() + taxes(); raises errc::overflow if the sum does not fit
+    // (try_total() is the non-throwing form).
+    constexpr money<C> total() const { return try_total().value(); }
+    constexpr result<money<C>> try_total() const noexcept {
+        return checked::add(duties_, taxes_);
+    }
     constexpr const rounding_policy<C>& policy() const noexcept { return policy_; }
     constexpr bool de_minimis_applied() const noexcept { return relieved_; }
 
@@ -246,12 +255,12 @@ private:
 };
 
 namespace detail {
+// m rounded to a multiple of the policy's granularity (formed in 128 bits:
+// see detail::round_to_multiple).
 template <class C>
 constexpr result<money<C>> round_by(money<C> m, const rounding_policy<C>& p) noexcept {
     if (p.granularity <= money<C>{}) return errc::invalid_argument;
-    const auto n = detail::divide(m.amount(), p.granularity.amount(), 0, p.mode);
-    if (!n) return n.error();
-    const auto r = detail::multiply(n.value_or({}), p.granularity.amount());
+    const auto r = detail::round_to_multiple(m.amount(), p.granularity.amount(), p.mode);
     if (!r) return r.error();
     return money<C>(r.value_or({}));
 }
@@ -269,10 +278,16 @@ template <currency_tag C>
 constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
                                                const std::type_identity_t<duty_base<C>>& base,
                                                const rounding_policy<C>& policy) noexcept {
+    if (!is_valid(policy.mode) || (policy.stage != rounding_stage::each_component &&
+                                   policy.stage != rounding_stage::totals))
+        return errc::invalid_argument;
     assessment<C> a;
     a.path_name_ = path.name();
     a.policy_ = policy;
     a.value_ = base.value();
+    // Under each_component only the rounded lines count (their exact sum is
+    // never formed: it may not fit where the rounded one does); under totals,
+    // only the exact lines.
     const bool each = policy.stage == rounding_stage::each_component;
 
     // The value base, rounded first if the policy says so.
@@ -293,7 +308,8 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
     const bool duty_relieved = relieved && path.relief().relieves_duty;
     const bool tax_relieved = relieved && path.relief().relieves_tax;
 
-    money<C> exact_duties{}, rounded_duties{};
+    money<C> duties{};  // the rounded lines' sum (each_component) or the exact lines'
+
     for (std::size_t i = 0; i < path.duty_count(); ++i) {
         const auto& c = path.duty(i);
         auto& line = a.lines_[a.size_++];
@@ -316,14 +332,12 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
             if (!r) return r.error();
             line.rounded = r.value_or({});
         }
-        const auto s1 = detail::sum(exact_duties, line.exact);
-        const auto s2 = detail::sum(rounded_duties, line.rounded);
-        if (!s1 || !s2) return errc::overflow;
-        exact_duties = s1.value_or({});
-        rounded_duties = s2.value_or({});
+        const auto sum = detail::sum(duties, each ? line.rounded : line.exact);
+        if (!sum) return sum.error();
+        duties = sum.value_or({});
     }
 
-    money<C> exact_taxes{}, rounded_taxes{};
+    money<C> taxes{};  // likewise
     for (std::size_t t = 0; t < path.tax_count(); ++t) {
         const auto& tax = path.tax(t);
         money<C> tax_base = tax.on_value ? value : money<C>{};
@@ -334,7 +348,7 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
             tax_base = s.value_or({});
         }
         if (tax.on_earlier_taxes) {
-            const auto s = detail::sum(tax_base, each ? rounded_taxes : exact_taxes);
+            const auto s = detail::sum(tax_base, taxes);
             if (!s) return s.error();
             tax_base = s.value_or({});
         }
@@ -356,19 +370,17 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
             if (!r) return r.error();
             line.rounded = r.value_or({});
         }
-        const auto s1 = detail::sum(exact_taxes, line.exact);
-        const auto s2 = detail::sum(rounded_taxes, line.rounded);
-        if (!s1 || !s2) return errc::overflow;
-        exact_taxes = s1.value_or({});
-        rounded_taxes = s2.value_or({});
+        const auto sum = detail::sum(taxes, each ? line.rounded : line.exact);
+        if (!sum) return sum.error();
+        taxes = sum.value_or({});
     }
 
     if (each) {
-        a.duties_ = rounded_duties;
-        a.taxes_ = rounded_taxes;
+        a.duties_ = duties;
+        a.taxes_ = taxes;
     } else {
-        const auto d = detail::round_by(exact_duties, policy);
-        const auto t = detail::round_by(exact_taxes, policy);
+        const auto d = detail::round_by(duties, policy);
+        const auto t = detail::round_by(taxes, policy);
         if (!d) return d.error();
         if (!t) return t.error();
         a.duties_ = d.value_or({});
@@ -377,11 +389,14 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
     return a;
 }
 
-// Assesses an entry (its value and quantities) on a path. Raises on a
-// missing quantity (errc::missing_quantity), overflow, or a bad policy.
+// Assesses an entry (its value and quantities) on a path, rounded as the
+// policy says (there is no default policy: rounding is explicit). Raises on a
+// missing quantity (errc::missing_quantity), overflow, or a bad policy
+// (errc::invalid_argument: a mode or stage that is not one, a granularity that
+// is not positive).
 template <currency_tag C, unsigned Declared>
 constexpr assessment<C> assess(const duty_path<C>& path, const duty_base<C, Declared>& base,
-                               const rounding_policy<C>& policy = {}) {
+                               const rounding_policy<C>& policy) {
     return assess_checked(path, duty_base<C>(base), policy).value();
 }
 
@@ -390,13 +405,22 @@ template <currency_tag C>
 struct path_comparison {
     assessment<C> first;
     assessment<C> second;
-    constexpr money<C> difference() const noexcept { return second.total() - first.total(); }
+    // second.total() - first.total(); raises errc::overflow if a total or the
+    // difference does not fit (try_difference() is the non-throwing form).
+    constexpr money<C> difference() const { return try_difference().value(); }
+    constexpr result<money<C>> try_difference() const noexcept {
+        const auto a = first.try_total();
+        const auto b = second.try_total();
+        if (!a) return a.error();
+        if (!b) return b.error();
+        return checked::subtract(b.value_or({}), a.value_or({}));
+    }
 };
 
 template <currency_tag C, unsigned Declared>
 constexpr path_comparison<C> compare(const duty_path<C>& first, const duty_path<C>& second,
                                      const duty_base<C, Declared>& base,
-                                     const rounding_policy<C>& policy = {}) {
+                                     const rounding_policy<C>& policy) {
     return {assess(first, base, policy), assess(second, base, policy)};
 }
 
@@ -406,8 +430,11 @@ constexpr path_comparison<C> compare(const duty_path<C>& first, const duty_path<
 // percent. errc::division_by_zero for a zero value.
 template <currency_tag C>
 constexpr ad_valorem effective_rate(const assessment<C>& a, int places, rounding_mode mode) {
-    const auto percent = divide(a.duties().amount() * 100, a.value_used().amount(), places, mode);
-    return ad_valorem::from_percent(percent);
+    // A percent rounded to `places` is the fraction rounded to places + 2
+    // (no duties * 100 that could overflow first).
+    if (places < 0) detail::raise(errc::invalid_argument);
+    return ad_valorem::from_fraction(
+        divide(a.duties().amount(), a.value_used().amount(), places + 2, mode));
 }
 
 // The ad valorem equivalent of a duty at a unit value (WTO/UNCTAD method: the
@@ -420,8 +447,9 @@ constexpr ad_valorem ad_valorem_equivalent(const duty_expression<C, Needs>& duty
                                            rounding_mode mode) {
     const auto base = duty_base(unit_value.per_unit()).with(1 * U{});
     const auto d = duty(base);
-    const auto percent = divide(d.amount() * 100, unit_value.per_unit().amount(), places, mode);
-    return ad_valorem::from_percent(percent);
+    if (places < 0) detail::raise(errc::invalid_argument);
+    return ad_valorem::from_fraction(
+        divide(d.amount(), unit_value.per_unit().amount(), places + 2, mode));
 }
 
 }  // namespace tariff

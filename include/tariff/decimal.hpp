@@ -257,10 +257,12 @@ constexpr result<basic_decimal<R>> multiply_slow(basic_decimal<R> a, basic_decim
 }
 
 // d rounded to `scale` decimal places (no change if it has no more than that).
+// errc::invalid_argument for a negative scale or a mode that is not one
+// (is_valid), even where nothing would be rounded.
 template <representation R>
 constexpr result<basic_decimal<R>> round_to_scale(basic_decimal<R> d, int scale,
                                                   rounding_mode mode) noexcept {
-    if (scale < 0)
+    if (scale < 0 || !is_valid(mode))
         return errc::invalid_argument;
     if (d.scale() <= scale)
         return d;
@@ -272,10 +274,10 @@ constexpr result<basic_decimal<R>> round_to_scale(basic_decimal<R> d, int scale,
 template <representation R>
 constexpr result<basic_decimal<R>> divide(basic_decimal<R> a, basic_decimal<R> b, int scale,
                                           rounding_mode mode) noexcept {
+    if (!is_valid(mode) || scale < 0 || scale > rep_traits<R>::max_scale)
+        return errc::invalid_argument;
     if (b.coefficient() == 0)
         return errc::division_by_zero;
-    if (scale < 0 || scale > rep_traits<R>::max_scale)
-        return errc::invalid_argument;
     // a/b * 10^scale = ca * 10^(scale - sa + sb) / cb
     const int e = scale - a.scale() + b.scale();
     if constexpr (std::is_same_v<R, std::int64_t>) {
@@ -332,8 +334,52 @@ constexpr result<basic_decimal<R>> divide(basic_decimal<R> a, basic_decimal<R> b
     return basic_decimal<R>::try_from_parts(static_cast<R>(negative ? -q : q), scale);
 }
 
-// a * num / den exactly (den > 0), or errc::inexact if the result has no
-// finite decimal form within max_scale places. Used for exact unit conversions.
+// d narrowed (or widened) to representation R: the same value, with trailing
+// zeros dropped where that is what it takes to fit; errc::overflow otherwise.
+template <representation R, representation W>
+constexpr result<basic_decimal<R>> narrow(basic_decimal<W> d) noexcept {
+    W c = d.coefficient();
+    int s = d.scale();
+    auto fits = [&] {
+        return static_cast<int128_t>(c) >= -static_cast<int128_t>(rep_traits<R>::max) &&
+               static_cast<int128_t>(c) <= static_cast<int128_t>(rep_traits<R>::max) &&
+               s <= rep_traits<R>::max_scale;
+    };
+    while (!fits() && s > 0 && c % 10 == 0) {
+        c /= 10;
+        --s;
+    }
+    if (!fits())
+        return errc::overflow;
+    return basic_decimal<R>::try_from_parts(static_cast<R>(c), s);
+}
+
+// a * b * num / den exactly, through a 512-bit intermediate: it fails only if
+// the result itself does (errc::overflow: too large or more than max_scale
+// places; errc::inexact: no finite decimal form; errc::division_by_zero).
+template <representation R>
+constexpr result<basic_decimal<R>> product_ratio(basic_decimal<R> a, basic_decimal<R> b,
+                                                 std::int64_t num, std::int64_t den) noexcept {
+    if (den == 0)
+        return errc::division_by_zero;
+    const auto u64 = [](std::int64_t v) {
+        return v < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(v)
+                     : static_cast<std::uint64_t>(v);
+    };
+    const bool negative = ((a.coefficient() < 0) != (b.coefficient() < 0)) != ((num < 0) != (den < 0));
+    big_uint n(unsigned_magnitude(a.coefficient()));
+    if (mul_overflows(n, unsigned_magnitude(b.coefficient())) || mul_overflows(n, u64(num)))
+        return errc::overflow; // cannot happen: 127 + 127 + 64 bits < 512
+    const auto parts = big_to_decimal<R>(n, negative, u64(den), a.scale() + b.scale());
+    if (parts.error != errc::ok)
+        return parts.error;
+    return basic_decimal<R>::try_from_parts(parts.coefficient, parts.scale);
+}
+
+// a * num / den exactly, or errc::inexact if the result has no finite decimal
+// form, errc::overflow if it has one that does not fit (too large, or more
+// than max_scale places). Used for exact unit conversions. Intermediates never
+// overflow first: 260.6468306174010125 / 100 is 2.606468306174010125.
 template <representation R>
 constexpr result<basic_decimal<R>> multiply_ratio(basic_decimal<R> a, std::int64_t num,
                                                   std::int64_t den) noexcept {
@@ -341,34 +387,19 @@ constexpr result<basic_decimal<R>> multiply_ratio(basic_decimal<R> a, std::int64
         return errc::division_by_zero;
     if (num == 1 && den == 1) // the same unit: nothing to do (and nothing can overflow)
         return a;
-    auto scaled = multiply(a, basic_decimal<R>(num));
-    if (!scaled)
-        return scaled;
-    if (den == 1)
-        return scaled;
-    basic_decimal<R> v = normalize(scaled.value());
-    R c = v.coefficient();
-    int s = v.scale();
-    // Dividing by den terminates iff den's only prime factors are 2 and 5
-    // once the part shared with the coefficient is taken out. Decide that
-    // first (7/12 and 10/12 are inexact, not an overflow of the search
-    // below), then add decimal places until the division is exact or the
-    // places run out.
-    std::int64_t rest = den / gcd(den, static_cast<std::int64_t>(c % den));
-    while (rest % 2 == 0)
-        rest /= 2;
-    while (rest % 5 == 0)
-        rest /= 5;
-    if (rest != 1)
-        return errc::inexact;
-    while (c % den != 0) {
-        if (s == rep_traits<R>::max_scale)
-            return errc::inexact;
-        if (mul_overflows(c, R{10}, c))
-            return errc::overflow;
-        ++s;
+    // The common case: a * num fits and den divides it.
+    if (den > 0 && in_range(static_cast<R>(num))) {
+        const auto scaled = multiply(a, basic_decimal<R>::try_from_parts(static_cast<R>(num), 0)
+                                            .value_or({}));
+        if (scaled) {
+            const basic_decimal<R> v = scaled.value_or({});
+            if (den == 1)
+                return v;
+            if (v.coefficient() % den == 0)
+                return basic_decimal<R>::try_from_parts(v.coefficient() / den, v.scale());
+        }
     }
-    return basic_decimal<R>::try_from_parts(c / den, s);
+    return product_ratio(a, basic_decimal<R>::try_from_parts(1, 0).value_or({}), num, den);
 }
 
 template <representation R>
@@ -386,6 +417,28 @@ constexpr std::strong_ordering compare(basic_decimal<R> a, basic_decimal<R> b) n
     if (a_is_big)
         return big > 0 ? std::strong_ordering::greater : std::strong_ordering::less;
     return big > 0 ? std::strong_ordering::less : std::strong_ordering::greater;
+}
+
+// d rounded to a multiple of step (> 0) by mode. For a 64-bit decimal the
+// quotient d / step and the product are formed in 128 bits, so the result is
+// refused only if it does not fit (an already-rounded 4231699013177981968 stays
+// as it is at step 0.01, though d / step does not fit 64 bits).
+template <representation R>
+constexpr result<basic_decimal<R>> round_to_multiple(basic_decimal<R> d, basic_decimal<R> step,
+                                                     rounding_mode mode) noexcept {
+    if (!is_valid(mode) || step.coefficient() < 0)
+        return errc::invalid_argument;
+    if (step.coefficient() == 0)
+        return errc::division_by_zero;
+    using W = int128_t;
+    const basic_decimal<W> wd = narrow<W>(d).value_or({}), ws = narrow<W>(step).value_or({});
+    const auto n = divide(wd, ws, 0, mode);
+    if (!n)
+        return n.error();
+    const auto p = multiply(n.value_or({}), ws);
+    if (!p)
+        return p.error();
+    return narrow<R>(p.value_or({}));
 }
 
 template <class A, class B>
@@ -470,13 +523,12 @@ constexpr basic_decimal<R> round(basic_decimal<R> d, int places, rounding_mode m
 }
 
 // Rounds to the nearest multiple of `step` (e.g. 0.05 for Swiss rappen) by mode.
+// errc::division_by_zero for a zero step, errc::invalid_argument for a
+// negative one or an invalid mode.
 template <class R>
 constexpr basic_decimal<R> round_to_multiple(basic_decimal<R> d, basic_decimal<R> step,
                                              rounding_mode mode) {
-    if (step <= 0)
-        detail::raise(step == 0 ? errc::division_by_zero : errc::invalid_argument);
-    const auto n = detail::divide(d, step, 0, mode).value();
-    return n * step;
+    return detail::round_to_multiple(d, step, mode).value();
 }
 
 // a / b rounded to `places` decimal places. errc::division_by_zero if b == 0.

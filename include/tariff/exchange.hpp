@@ -28,10 +28,20 @@ public:
     constexpr basic_money<To, R> exact(basic_money<From, R> amount) const {
         return basic_money<To, R>(amount.amount() * basic_decimal<R>(rate_));
     }
-    // amount * rate, rounded to To's minor unit by mode.
+    // amount * rate, rounded to To's minor unit by mode. Succeeds whenever the
+    // rounded amount fits, even where the exact product does not (for money,
+    // it is formed in 128 bits). errc::invalid_argument for an invalid mode.
     template <class R>
     constexpr basic_money<To, R> convert(basic_money<From, R> amount, rounding_mode mode) const {
-        return round(exact(amount), mode);
+        using W = int128_t;
+        const auto product = detail::multiply(detail::narrow<W>(amount.amount()).value_or({}),
+                                              basic_decimal<W>(rate_));
+        if (!product)
+            detail::raise(product.error());
+        const auto rounded = detail::round_to_scale(product.value_or({}), To::minor_digits, mode);
+        if (!rounded)
+            detail::raise(rounded.error());
+        return basic_money<To, R>(detail::narrow<R>(rounded.value_or({})).value());
     }
 
     // 1 / rate, rounded to `places` decimal places by mode (an inverse is

@@ -7,8 +7,14 @@
 
 namespace tariff {
 
+// The enumerators start at 1: a value-initialized rounding_mode (rounding_mode{},
+// or a policy whose mode was left out) is no mode at all, and every function
+// that takes a mode rejects it, as it rejects any value that is not one of
+// these (static_cast<rounding_mode>(42) read from a byte or a file), with
+// errc::invalid_argument (a compile error in constant evaluation). Rounding is
+// never chosen for the caller.
 enum class rounding_mode : unsigned char {
-    half_even,      // ties to the even neighbour (banker's rounding)
+    half_even = 1,  // ties to the even neighbour (banker's rounding)
     half_up,        // ties away from zero: 2.5 -> 3, -2.5 -> -3
     half_down,      // ties toward zero: 2.5 -> 2, -2.5 -> -2
     toward_zero,    // truncate: 2.9 -> 2, -2.9 -> -2
@@ -35,6 +41,11 @@ inline constexpr mode_tag<rounding_mode::floor> floor{};
 inline constexpr mode_tag<rounding_mode::ceiling> ceiling{};
 
 } // namespace rounding
+
+// True for the seven modes above; false for any other value of the type.
+constexpr bool is_valid(rounding_mode m) noexcept {
+    return m >= rounding_mode::half_even && m <= rounding_mode::ceiling;
+}
 
 constexpr const char* to_string(rounding_mode m) noexcept {
     switch (m) {
