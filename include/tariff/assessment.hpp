@@ -270,6 +270,18 @@ constexpr result<money<C>> sum(money<C> a, money<C> b) noexcept {
     if (!r) return r.error();
     return money<C>(r.value_or({}));
 }
+// A running total, kept in 128 bits: only the (rounded) total must fit money.
+using wide_total = basic_decimal<int128_t>;
+constexpr result<wide_total> accumulate(wide_total total, decimal d) noexcept {
+    return detail::add(total, narrow<int128_t>(d).value_or({}));
+}
+template <class C>
+constexpr result<money<C>> to_money(const result<wide_total>& r) noexcept {
+    if (!r) return r.error();
+    const auto n = narrow<std::int64_t>(r.value_or({}));
+    if (!n) return n.error();
+    return money<C>(n.value_or({}));
+}
 }  // namespace detail
 
 // The non-throwing form of assess(). The currency comes from the path, so a base
@@ -278,8 +290,8 @@ template <currency_tag C>
 constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
                                                const std::type_identity_t<duty_base<C>>& base,
                                                const rounding_policy<C>& policy) noexcept {
-    if (!is_valid(policy.mode) || (policy.stage != rounding_stage::each_component &&
-                                   policy.stage != rounding_stage::totals))
+    if (!is_valid(policy.mode) || policy.granularity <= money<C>{} ||
+        (policy.stage != rounding_stage::each_component && policy.stage != rounding_stage::totals))
         return errc::invalid_argument;
     assessment<C> a;
     a.path_name_ = path.name();
@@ -308,7 +320,7 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
     const bool duty_relieved = relieved && path.relief().relieves_duty;
     const bool tax_relieved = relieved && path.relief().relieves_tax;
 
-    money<C> duties{};  // the rounded lines' sum (each_component) or the exact lines'
+    detail::wide_total duties{};  // the rounded lines' sum (each_component) or the exact lines'
 
     for (std::size_t i = 0; i < path.duty_count(); ++i) {
         const auto& c = path.duty(i);
@@ -332,12 +344,12 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
             if (!r) return r.error();
             line.rounded = r.value_or({});
         }
-        const auto sum = detail::sum(duties, each ? line.rounded : line.exact);
+        const auto sum = detail::accumulate(duties, (each ? line.rounded : line.exact).amount());
         if (!sum) return sum.error();
         duties = sum.value_or({});
     }
 
-    money<C> taxes{};  // likewise
+    detail::wide_total taxes{};  // likewise
     for (std::size_t t = 0; t < path.tax_count(); ++t) {
         const auto& tax = path.tax(t);
         money<C> tax_base = tax.on_value ? value : money<C>{};
@@ -348,7 +360,8 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
             tax_base = s.value_or({});
         }
         if (tax.on_earlier_taxes) {
-            const auto s = detail::sum(tax_base, taxes);
+            // The base is reported on the line, so it must fit money.
+            const auto s = detail::to_money<C>(detail::accumulate(taxes, tax_base.amount()));
             if (!s) return s.error();
             tax_base = s.value_or({});
         }
@@ -370,22 +383,24 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
             if (!r) return r.error();
             line.rounded = r.value_or({});
         }
-        const auto sum = detail::sum(taxes, each ? line.rounded : line.exact);
+        const auto sum = detail::accumulate(taxes, (each ? line.rounded : line.exact).amount());
         if (!sum) return sum.error();
         taxes = sum.value_or({});
     }
 
-    if (each) {
-        a.duties_ = duties;
-        a.taxes_ = taxes;
-    } else {
-        const auto d = detail::round_by(duties, policy);
-        const auto t = detail::round_by(taxes, policy);
-        if (!d) return d.error();
-        if (!t) return t.error();
-        a.duties_ = d.value_or({});
-        a.taxes_ = t.value_or({});
-    }
+    // Under totals, the exact sums are rounded in 128 bits: only the rounded
+    // totals must fit.
+    auto total = [&](detail::wide_total t) {
+        if (each) return detail::to_money<C>(t);
+        return detail::to_money<C>(detail::round_to_multiple(
+            t, detail::narrow<int128_t>(policy.granularity.amount()).value_or({}), policy.mode));
+    };
+    const auto d = total(duties);
+    const auto t = total(taxes);
+    if (!d) return d.error();
+    if (!t) return t.error();
+    a.duties_ = d.value_or({});
+    a.taxes_ = t.value_or({});
     return a;
 }
 
