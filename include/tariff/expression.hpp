@@ -64,7 +64,7 @@ public:
     // one checked at run time.
     template <unsigned D2>
         requires(Declared == runtime_quantities && D2 != runtime_quantities)
-    constexpr duty_base(const duty_base<C, D2>& other)
+    constexpr duty_base(const duty_base<C, D2>& other) noexcept
         : value_(other.value()), quantity_(other.quantities()), present_(other.present()) {}
 
     // The same base with quantity q declared (16.32 t is kept as 16,320 kg).
