@@ -95,9 +95,11 @@ TEST_CASE("regression: every try_ and checked form returns the error its throwin
     CHECK(tariff::checked::divide(1.00_CAD, decimal(3), bad_mode).error() ==
           errc::invalid_argument);
     CHECK(error_of([] {
-              return tariff::assess(surtax_path, duty_base(huge_value), rounding_policy<CAD>{});
+              return tariff::assess(surtax_path, duty_base(huge_value),
+                                    rounding_policy<CAD>{rounding_mode{}});
           }) == errc::invalid_argument);
-    CHECK(tariff::assess_checked(surtax_path, duty_base(huge_value), rounding_policy<CAD>{})
+    CHECK(tariff::assess_checked(surtax_path, duty_base(huge_value),
+                                 rounding_policy<CAD>{rounding_mode{}})
               .error() == errc::invalid_argument);
     // 200 % of CAD 92,233,720,368,547,758.07 is 184,467,440,737,095,516.14: its
     // coefficient 18,446,744,073,709,551,614 exceeds 2^63 - 1 and ends in 4 (no
@@ -336,12 +338,15 @@ TEST_CASE("regression: parse_duty and the API give the same code for one failure
 // ---------------------------------------------------------------------------
 // §4: rounding is explicit.
 
-TEST_CASE("regression: a policy without a mode is rejected, not rounded half even") {
-    // rounding_policy<CAD>{} used to mean half even; assess(path, base) no longer
-    // compiles (no default policy), and an empty policy has no valid mode.
-    const auto r = tariff::assess_checked(surtax_path, duty_base(1'000.00_CAD), {});
+TEST_CASE("regression: a mode that is no mode is rejected, not rounded half even") {
+    // round(m, {}), rounding_policy<CAD>{} and assess(path, base) no longer compile
+    // (tests/compile_fail: round_without_mode, rounding_policy_without_mode,
+    // assess_without_rounding_policy). A value-initialized mode written out is
+    // still no mode: rounding_mode{} used to be half even.
+    const auto r = tariff::assess_checked(surtax_path, duty_base(1'000.00_CAD),
+                                          rounding_policy<CAD>{rounding_mode{}});
     CHECK(r.error() == errc::invalid_argument);
-    CHECK(error_of([] { return round(2.345_CAD, {}); }) == errc::invalid_argument);
+    CHECK(error_of([] { return round(2.345_CAD, rounding_mode{}); }) == errc::invalid_argument);
     // Positive control: 1,000.00 + 5 % of 2,000.00 = 1,100.00.
     CHECK(tariff::assess(surtax_path, duty_base(1'000.00_CAD), {tariff::rounding::half_even})
               .total() == 1'100.00_CAD);

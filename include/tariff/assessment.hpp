@@ -172,12 +172,12 @@ enum class rounding_stage : unsigned char {
 };
 
 // How an assessment rounds. The mode has no default: rounding is never chosen
-// for the caller, and a policy that leaves it out (rounding_policy<C>{}) holds
-// no valid mode, which assess() rejects with errc::invalid_argument (a compile
-// error in constant evaluation).
+// for the caller, and a policy that leaves it out (rounding_policy<C>{}) does
+// not compile. One whose mode is not a mode (static_cast<rounding_mode>(42)) is
+// rejected by assess() with errc::invalid_argument.
 template <currency_tag C>
 struct rounding_policy {
-    rounding_mode mode;
+    required_rounding_mode mode;
     money<C> granularity = money<C>::from_minor_units(1);
     rounding_stage stage = rounding_stage::each_component;
     // Zero: the value is used as given. Otherwise the value is first rounded
@@ -250,7 +250,7 @@ private:
     std::size_t size_ = 0;
     money<C> duties_{};
     money<C> taxes_{};
-    rounding_policy<C> policy_{};
+    rounding_policy<C> policy_{rounding_mode{}};  // assess() sets it; no mode before
     bool relieved_ = false;
 };
 
@@ -444,7 +444,8 @@ constexpr path_comparison<C> compare(const duty_path<C>& first, const duty_path<
 // Total duties / value, as a rate rounded to `places` decimal places of a
 // percent. errc::division_by_zero for a zero value.
 template <currency_tag C>
-constexpr ad_valorem effective_rate(const assessment<C>& a, int places, rounding_mode mode) {
+constexpr ad_valorem effective_rate(const assessment<C>& a, int places,
+                                    required_rounding_mode mode) {
     // A percent rounded to `places` is the fraction rounded to places + 2
     // (no duties * 100 that could overflow first).
     if (places < 0) detail::raise(errc::invalid_argument);
@@ -459,7 +460,7 @@ constexpr ad_valorem effective_rate(const assessment<C>& a, int places, rounding
 template <currency_tag C, unsigned Needs, unit_tag U>
 constexpr ad_valorem ad_valorem_equivalent(const duty_expression<C, Needs>& duty,
                                            const specific_rate<C, U>& unit_value, int places,
-                                           rounding_mode mode) {
+                                           required_rounding_mode mode) {
     const auto base = duty_base(unit_value.per_unit()).with(1 * U{});
     const auto d = duty(base);
     if (places < 0) detail::raise(errc::invalid_argument);

@@ -518,7 +518,7 @@ constexpr std::strong_ordering operator<=>(basic_decimal<R> a, I b) {
 
 // Rounds to `places` decimal places (0: to an integer). Exact values pass unchanged.
 template <class R>
-constexpr basic_decimal<R> round(basic_decimal<R> d, int places, rounding_mode mode) {
+constexpr basic_decimal<R> round(basic_decimal<R> d, int places, required_rounding_mode mode) {
     return detail::round_to_scale(d, places, mode).value();
 }
 
@@ -527,14 +527,14 @@ constexpr basic_decimal<R> round(basic_decimal<R> d, int places, rounding_mode m
 // negative one or an invalid mode.
 template <class R>
 constexpr basic_decimal<R> round_to_multiple(basic_decimal<R> d, basic_decimal<R> step,
-                                             rounding_mode mode) {
+                                             required_rounding_mode mode) {
     return detail::round_to_multiple(d, step, mode).value();
 }
 
 // a / b rounded to `places` decimal places. errc::division_by_zero if b == 0.
 template <class R>
 constexpr basic_decimal<R> divide(basic_decimal<R> a, basic_decimal<R> b, int places,
-                                  rounding_mode mode) {
+                                  required_rounding_mode mode) {
     return detail::divide(a, b, places, mode).value();
 }
 

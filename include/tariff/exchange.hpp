@@ -32,7 +32,8 @@ public:
     // rounded amount fits, even where the exact product does not (for money,
     // it is formed in 128 bits). errc::invalid_argument for an invalid mode.
     template <class R>
-    constexpr basic_money<To, R> convert(basic_money<From, R> amount, rounding_mode mode) const {
+    constexpr basic_money<To, R> convert(basic_money<From, R> amount,
+                                         required_rounding_mode mode) const {
         using W = int128_t;
         const auto product = detail::multiply(detail::narrow<W>(amount.amount()).value_or({}),
                                               basic_decimal<W>(rate_));
@@ -46,7 +47,7 @@ public:
 
     // 1 / rate, rounded to `places` decimal places by mode (an inverse is
     // rarely exact: 1 / 0.1897 has no finite decimal form).
-    constexpr exchange_rate<To, From> inverse(int places, rounding_mode mode) const {
+    constexpr exchange_rate<To, From> inverse(int places, required_rounding_mode mode) const {
         return exchange_rate<To, From>(divide(decimal(1), rate_, places, mode));
     }
 
@@ -59,7 +60,7 @@ public:
     }
     template <class C2, class R>
         requires(!std::same_as<C2, From>)
-    constexpr void convert(basic_money<C2, R>, rounding_mode) const {
+    constexpr void convert(basic_money<C2, R>, required_rounding_mode) const {
         static_assert(detail::dependent_false<C2>,
                       "tariff: this exchange_rate converts from another currency; it cannot be "
                       "applied to this amount (check the rate's From currency)");

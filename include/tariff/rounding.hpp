@@ -42,6 +42,23 @@ inline constexpr mode_tag<rounding_mode::ceiling> ceiling{};
 
 } // namespace rounding
 
+// The type of every rounding-mode parameter: a rounding_mode or a tag
+// (tariff::rounding::half_even), never nothing. It has no default, so a call
+// or a policy that leaves the mode out ({}) does not compile: rounding is
+// explicit. A value that is not a mode (static_cast<rounding_mode>(42)) still
+// converts, and the function it is passed to rejects it at run time.
+class required_rounding_mode {
+public:
+    constexpr required_rounding_mode(rounding_mode m) noexcept : mode_(m) {}
+    template <rounding_mode M>
+    constexpr required_rounding_mode(rounding::mode_tag<M>) noexcept : mode_(M) {}
+    constexpr operator rounding_mode() const noexcept { return mode_; }
+    constexpr rounding_mode value() const noexcept { return mode_; }
+
+private:
+    rounding_mode mode_;
+};
+
 // True for the seven modes above; false for any other value of the type.
 constexpr bool is_valid(rounding_mode m) noexcept {
     return m >= rounding_mode::half_even && m <= rounding_mode::ceiling;
