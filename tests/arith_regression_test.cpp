@@ -16,8 +16,8 @@
 namespace {
 
 using namespace tariff::literals;
-using tariff::CAD, tariff::GBP, tariff::INR, tariff::KWD, tariff::USD;
 using tariff::ad_valorem;
+using tariff::CAD, tariff::GBP, tariff::INR, tariff::KWD, tariff::USD;
 using tariff::decimal;
 using tariff::duty_base;
 using tariff::duty_expression;
@@ -63,7 +63,8 @@ TEST_CASE("regression: assessment::total() raises overflow_error instead of term
     STATIC_REQUIRE(noexcept(a.try_total()));
 }
 
-TEST_CASE("regression: path_comparison::difference() raises overflow_error instead of terminating") {
+TEST_CASE(
+    "regression: path_comparison::difference() raises overflow_error instead of terminating") {
     const auto free_path = duty_path<CAD>("free").with_duty("none", "", tariff::duty_free);
     const auto c = tariff::compare(free_path, surtax_path, duty_base(huge_value), half_even<CAD>);
     CHECK(c.first.total() == 0.00_CAD);
@@ -72,8 +73,8 @@ TEST_CASE("regression: path_comparison::difference() raises overflow_error inste
     STATIC_REQUIRE(!noexcept(c.difference()));
     STATIC_REQUIRE(noexcept(c.try_difference()));
     // The positive control: 1,000.00 at 100 % + 5 % GST on 2,000.00 = 1,100.00.
-    const auto small = tariff::compare(free_path, surtax_path, duty_base(1'000.00_CAD),
-                                       half_even<CAD>);
+    const auto small =
+        tariff::compare(free_path, surtax_path, duty_base(1'000.00_CAD), half_even<CAD>);
     CHECK(small.difference() == 1'100.00_CAD);
 }
 
@@ -121,9 +122,10 @@ TEST_CASE("regression: every try_ and checked form returns the error its throwin
 // ---------------------------------------------------------------------------
 // §2: a rounding mode that is not one is an error wherever a mode is used.
 
-TEST_CASE("regression: static_cast<rounding_mode>(42) is errc::invalid_argument at every entry point") {
+TEST_CASE(
+    "regression: static_cast<rounding_mode>(42) is errc::invalid_argument at every entry point") {
     const auto bad = static_cast<rounding_mode>(42);
-    const auto none = rounding_mode{};  // value-initialized: no mode either
+    const auto none = rounding_mode{}; // value-initialized: no mode either
     CHECK_FALSE(tariff::is_valid(bad));
     CHECK_FALSE(tariff::is_valid(none));
     CHECK(tariff::is_valid(rounding_mode::half_even));
@@ -156,11 +158,11 @@ TEST_CASE("regression: static_cast<rounding_mode>(42) is errc::invalid_argument 
               errc::invalid_argument);
         // A policy used only to round the value, or only the totals, is checked too.
         const rounding_policy<CAD> totals{.mode = m, .stage = rounding_stage::totals};
-        CHECK(tariff::assess_checked(duty_path<CAD>("empty"), duty_base(1.00_CAD), totals).error() ==
+        CHECK(
+            tariff::assess_checked(duty_path<CAD>("empty"), duty_base(1.00_CAD), totals).error() ==
+            errc::invalid_argument);
+        CHECK(error_of([&] { return tariff::grow(100_kg, 2_pct, 1, 1_kg, m); }) ==
               errc::invalid_argument);
-        CHECK(error_of([&] {
-                  return tariff::grow(100_kg, 2_pct, 1, 1_kg, m);
-              }) == errc::invalid_argument);
     }
     // The positive controls: the same calls with a mode. 2.345 half_even -> 2.34
     // (a tie, to the even 4); half_up -> 2.35. 1.00 / 3 = 0.333... -> 0.33.
@@ -185,10 +187,11 @@ const auto seven = duty_base(0.00_CAD).with(7 * tariff::each);
 TEST_CASE("regression: at_least(1.00 CAD / pair, 1.00 CAD / dozen) on 7 each is CAD 3.50") {
     const auto floor = at_least(1.00_CAD / tariff::pair, 1.00_CAD / tariff::dozen);
     const auto r = floor.explain(seven);
-    CHECK(r.amount == 3.50_CAD);  // max(3.50, 0.58333...) = 3.50
+    CHECK(r.amount == 3.50_CAD); // max(3.50, 0.58333...) = 3.50
     CHECK_FALSE(r.floor_applied);
     // The floor taking the minimum: max(0.58333..., 3.50) = 3.50, floor applied.
-    const auto reversed = at_least(1.00_CAD / tariff::dozen, 1.00_CAD / tariff::pair).explain(seven);
+    const auto reversed =
+        at_least(1.00_CAD / tariff::dozen, 1.00_CAD / tariff::pair).explain(seven);
     CHECK(reversed.amount == 3.50_CAD);
     CHECK(reversed.floor_applied);
     // The chosen branch must be a finite decimal: min(3.50, 0.58333...) is not.
@@ -202,8 +205,8 @@ TEST_CASE("regression: at_least(1.00 CAD / pair, 1.00 CAD / dozen) on 7 each is 
     CHECK(nested(seven) == 3.50_CAD);
     // A ceiling whose unchosen branch is inexact:
     // at_most(1.00/pair, 1.00/dozen + fixed 5.00) = min(3.50, 5.58333...) = 3.50.
-    const auto ceiling = at_most(1.00_CAD / tariff::pair,
-                                 1.00_CAD / tariff::dozen + tariff::fixed_amount(5.00_CAD));
+    const auto ceiling =
+        at_most(1.00_CAD / tariff::pair, 1.00_CAD / tariff::dozen + tariff::fixed_amount(5.00_CAD));
     const auto c = ceiling.explain(seven);
     CHECK(c.amount == 3.50_CAD);
     CHECK_FALSE(c.ceiling_applied);
@@ -225,7 +228,7 @@ TEST_CASE("regression: overflow in a branch that is not chosen does not fail the
     const auto base = duty_base(92'233'720'368'547'758.07_CAD).with(10_kg);
     const auto capped = at_most(200_pct, 5.00_CAD / tariff::kg);
     const auto r = capped.explain(base);
-    CHECK(r.amount == 50.00_CAD);  // min(1.8e17, 50.00)
+    CHECK(r.amount == 50.00_CAD); // min(1.8e17, 50.00)
     CHECK(r.ceiling_applied);
     // When the overflowing branch is the one chosen, the duty overflows.
     CHECK(at_least(200_pct, 5.00_CAD / tariff::kg).evaluate(base).error() == errc::overflow);
@@ -261,7 +264,10 @@ TEST_CASE("regression: 60.667494132143 g in tonnes") {
     CHECK(identical(grams.in(tariff::tonne).value(), 0.000060667494132143_dec));
     const tariff::quantity<tariff::units::tonne> tonnes = grams;
     CHECK(identical(tonnes.value(), 0.000060667494132143_dec));
-    CHECK(identical(duty_base(0.00_CAD).with(grams).quantity_in(tariff::unit_info_of<tariff::units::tonne>).value(),
+    CHECK(identical(duty_base(0.00_CAD)
+                        .with(grams)
+                        .quantity_in(tariff::unit_info_of<tariff::units::tonne>)
+                        .value(),
                     0.000060667494132143_dec));
 }
 
@@ -310,7 +316,8 @@ TEST_CASE("regression: an already-rounded GBP 4231699013177981968 stays as it is
     CHECK(tariff::assess(path, duty_base(0.00_GBP), totals).duties() == pounds);
 }
 
-TEST_CASE("regression: KWD 789076308.682 x 114.810691 converts though the exact product does not fit") {
+TEST_CASE(
+    "regression: KWD 789076308.682 x 114.810691 converts though the exact product does not fit") {
     // Python: D('789076308.682') * D('114.810691') = 90594396251.509719262 (9 places:
     // coefficient 9.06e19 > 2^63 - 1); quantize(D('0.01'), ROUND_HALF_EVEN) = 90594396251.51.
     const tariff::exchange_rate<KWD, INR> rate(114.810691_dec);
@@ -352,4 +359,4 @@ TEST_CASE("regression: a mode that is no mode is rejected, not rounded half even
               .total() == 1'100.00_CAD);
 }
 
-}  // namespace
+} // namespace

@@ -5,6 +5,7 @@
 // "DOMAIN.md" is the project's shared domain notes (tariff facts and sources).
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <type_traits>
 
@@ -579,7 +580,9 @@ struct rng {
         s = s * 6364136223846793005ULL + 1442695040888963407ULL;
         return s >> 33;
     }
-    std::int64_t below(std::int64_t n) { return static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(n)); }
+    std::int64_t below(std::int64_t n) {
+        return static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(n));
+    }
 };
 
 struct entry {
@@ -652,15 +655,16 @@ int places(fraction f) {
 
 }  // namespace oracle
 
-TEST_CASE("random nested duties: the oracle's exact value, or inexact; never a discarded branch's error") {
+TEST_CASE("random nested duties: the oracle's value or inexact, never a discarded branch's error") {
     oracle::rng r{20260901};
     int exact = 0, inexact = 0;
     for (int i = 0; i < 20'000; ++i) {
         const oracle::entry e{r.below(100'000'001), r.below(1'000), r.below(10'000'001)};
         const auto b = oracle::tree(r, e, 3);
-        const auto base = duty_base(money<CAD>(tariff::decimal::from_parts(e.value_cents, 2)))
-                              .with(tariff::unit_info_of<tariff::units::each>, tariff::decimal(e.count))
-                              .with(tariff::unit_info_of<tariff::units::gram>, tariff::decimal(e.grams));
+        using tariff::decimal, tariff::unit_info_of;
+        const auto base = duty_base(money<CAD>(decimal::from_parts(e.value_cents, 2)))
+                              .with(unit_info_of<tariff::units::each>, decimal(e.count))
+                              .with(unit_info_of<tariff::units::gram>, decimal(e.grams));
         const auto got = b.expr.evaluate(base);
         const int p = oracle::places(b.value);
         INFO("case " << i << ": " << tariff::to_string(b.expr));

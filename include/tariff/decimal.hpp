@@ -366,7 +366,8 @@ constexpr result<basic_decimal<R>> product_ratio(basic_decimal<R> a, basic_decim
         return v < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(v)
                      : static_cast<std::uint64_t>(v);
     };
-    const bool negative = ((a.coefficient() < 0) != (b.coefficient() < 0)) != ((num < 0) != (den < 0));
+    const bool negative =
+        ((a.coefficient() < 0) != (b.coefficient() < 0)) != ((num < 0) != (den < 0));
     big_uint n(unsigned_magnitude(a.coefficient()));
     if (mul_overflows(n, unsigned_magnitude(b.coefficient())) || mul_overflows(n, u64(num)))
         return errc::overflow; // cannot happen: 127 + 127 + 64 bits < 512
@@ -387,19 +388,23 @@ constexpr result<basic_decimal<R>> multiply_ratio(basic_decimal<R> a, std::int64
         return errc::division_by_zero;
     if (num == 1 && den == 1) // the same unit: nothing to do (and nothing can overflow)
         return a;
-    // The common case: a * num fits and den divides it.
+    // The common case: a * num fits and den divides it (without trailing
+    // zeros, as in the slow path, which adds the fewest places that make the
+    // division exact).
     if (den > 0 && in_range(static_cast<R>(num))) {
         const auto scaled = multiply(a, basic_decimal<R>::try_from_parts(static_cast<R>(num), 0)
                                             .value_or({}));
         if (scaled) {
-            const basic_decimal<R> v = scaled.value_or({});
             if (den == 1)
-                return v;
+                return scaled;
+            const basic_decimal<R> v = normalize(scaled.value_or({}));
             if (v.coefficient() % den == 0)
                 return basic_decimal<R>::try_from_parts(v.coefficient() / den, v.scale());
+            return product_ratio(v, basic_decimal<R>::try_from_parts(1, 0).value_or({}), 1, den);
         }
     }
-    return product_ratio(a, basic_decimal<R>::try_from_parts(1, 0).value_or({}), num, den);
+    return product_ratio(normalize(a), basic_decimal<R>::try_from_parts(1, 0).value_or({}), num,
+                         den);
 }
 
 template <representation R>
@@ -648,7 +653,9 @@ constexpr parse_result<basic_decimal<R>> parse_decimal(std::string_view text) no
         ++scale;
         --pending_zeros;
     }
-    return parse_result<T>{T::from_parts(negative ? -coefficient : coefficient, scale), {}};
+    // In range by construction (and so this never raises).
+    return parse_result<T>{
+        T::try_from_parts(negative ? -coefficient : coefficient, scale).value_or({}), {}};
 }
 
 // The value of a numeric literal's characters, checked at compile time with
