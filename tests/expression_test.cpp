@@ -687,3 +687,19 @@ TEST_CASE("random nested duties: the oracle's value or inexact, never a discarde
     CHECK(exact > 5'000);
     CHECK(inexact > 500);
 }
+
+TEST_CASE("a unit whose size is not positive is rejected, not converted (issue 9, §2)") {
+    // unit_info{mass, num = -1}: 5 of it used to be -5 kg, and quantity_in(kg) -5.
+    constexpr tariff::unit_info minus_kg{tariff::mass::bit, "mass", -1, 1, "bad"};
+    constexpr tariff::unit_info zero_kg{tariff::mass::bit, "mass", 0, 1, "bad"};
+    const auto base = duty_base(1.00_CAD);
+    CHECK(error_of([&] { return base.with(minus_kg, 5); }) == errc::invalid_argument);
+    CHECK(error_of([&] { return base.with(zero_kg, 5); }) == errc::invalid_argument);
+    const auto five_kg = base.with(tariff::unit_info_of<tariff::units::kilogram>, 5);
+    CHECK(five_kg.quantity_in(minus_kg).error() == errc::invalid_argument);
+    CHECK(five_kg.quantity_in(zero_kg).error() == errc::invalid_argument);
+    CHECK(error_of([&] { return duty_expression<CAD>::specific(1.00_dec, minus_kg); }) ==
+          errc::invalid_argument);
+    // The control: 5 kg in kg is 5.
+    CHECK(five_kg.quantity_in(tariff::unit_info_of<tariff::units::kilogram>).value() == 5);
+}

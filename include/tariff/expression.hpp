@@ -79,7 +79,8 @@ public:
             unit_info_of<U>, q.value());
     }
 
-    // The same for a unit known only at run time.
+    // The same for a unit known only at run time; errc::invalid_argument for a
+    // unit whose size (num / den) is not positive or that has no dimension.
     constexpr duty_base<C, runtime_quantities> with(const unit_info& unit, decimal amount) const {
         return with_unit<runtime_quantities>(unit, amount);
     }
@@ -96,7 +97,9 @@ public:
         return (present_ & dimension_bit) != 0;
     }
     // The declared quantity of `unit`'s dimension, expressed in `unit`.
+    // errc::invalid_argument for a unit whose size (num / den) is not positive.
     constexpr result<decimal> quantity_in(const unit_info& unit) const noexcept {
+        if (unit.num <= 0 || unit.den <= 0) return errc::invalid_argument;
         if (!has(unit.dimension_bit)) return errc::missing_quantity;
         // base units -> unit: multiply by den / num
         return detail::multiply_ratio(quantity_[detail::dimension_index(unit.dimension_bit)],
@@ -116,7 +119,8 @@ private:
     constexpr duty_base<C, D2> with_unit(const unit_info& unit, decimal amount) const {
         if (amount < 0) detail::raise(errc::negative_quantity);
         const std::size_t i = detail::dimension_index(unit.dimension_bit);
-        if (i >= detail::dimension_count) detail::raise(errc::invalid_argument);
+        if (i >= detail::dimension_count || unit.num <= 0 || unit.den <= 0)
+            detail::raise(errc::invalid_argument);
         duty_base<C, D2> out(value_);
         out.quantity_ = quantity_;
         out.present_ = present_ | unit.dimension_bit;
@@ -242,10 +246,12 @@ public:
 
     // A specific rate in a unit known only at run time (parsers, tables);
     // `unit` must outlive the expression (use the unit_info_of objects).
+    // errc::invalid_argument for a unit whose size (num / den) is not positive.
     static constexpr duty_expression specific(decimal per_unit, const unit_info& unit)
         requires(Needs == runtime_quantities)
     {
         if (per_unit < 0) detail::raise(errc::negative_quantity);
+        if (unit.num <= 0 || unit.den <= 0) detail::raise(errc::invalid_argument);
         duty_expression out;
         out.nodes_[0] = duty_node{duty_kind::specific, 0, 0, per_unit, &unit};
         out.needs_ = unit.dimension_bit;
