@@ -328,6 +328,36 @@ TEST_CASE(
     CHECK(error_of([&] { return rate.exact(789'076'308.682_KWD); }) == errc::overflow);
 }
 
+TEST_CASE("wide types: rounding to a multiple and converting need not fit 128 bits on the way") {
+    using tariff::wide_decimal;
+    const tariff::int128_t max = tariff::detail::rep_traits<tariff::int128_t>::max;  // 2^127 - 1
+    const auto top = wide_decimal::from_parts(max, 0);
+    // An integer is a multiple of 0.01: (2^127 - 1) / 0.01 = 1.7e40 does not fit
+    // 128 bits, the result (itself) does.
+    CHECK(identical(round_to_multiple(top, 0.01_wdec, rounding_mode::floor), top));
+    // Python: (D(10**38 + 2) / D('0.3')).quantize(1, ROUND_HALF_EVEN) * D('0.3')
+    //   = 100000000000000000000000000000000000002.0 (the quotient, 3.3e38, does not
+    //   fit 128 bits)
+    const tariff::int128_t e19 = tariff::int128_t{1'000'000'000'000'000'000} * 10;  // 10^19
+    const auto big = wide_decimal::from_parts(e19 * e19 + 2, 0);                   // 10^38 + 2
+    CHECK(round_to_multiple(big, 0.3_wdec, rounding_mode::half_even) == big);
+    // Python: (D(2**127 - 1) / D('0.3')).quantize(1, ROUND_HALF_EVEN) * D('0.3')
+    //   = 170141183460469231731687303715884105726.9: one place on 39 digits, too large.
+    CHECK(error_of([&] { return round_to_multiple(top, 0.3_wdec, rounding_mode::half_even); }) ==
+          errc::overflow);
+    // Python: (D(2**127 - 1).scaleb(-3) * D('0.5')).quantize(D('0.01'), ROUND_HALF_EVEN)
+    //   = 85070591730234615865843651857942052.86; the exact product has 4 places and
+    //   a coefficient 5 * (2^127 - 1), beyond 128 bits.
+    const tariff::exchange_rate<KWD, INR> half(0.5_dec);
+    const tariff::wide_money<KWD> amount(wide_decimal::from_parts(max, 3));
+    const auto expected = wide_decimal::from_parts(
+        tariff::int128_t{8'507'059'173'023'461'586} * 1'000'000'000'000'000'000 +
+            584'365'185'794'205'286,
+        2);
+    CHECK(half.convert(amount, rounding_mode::half_even).amount() == expected);
+    CHECK(half.convert(-amount, rounding_mode::half_even).amount() == -expected);
+}
+
 TEST_CASE("regression: parse_duty and the API give the same code for one failure") {
     // 0.000000000000000123 % is 1.23e-18 as a fraction: 20 places, more than 18.
     CHECK(ad_valorem::try_from_percent(0.000000000000000123_dec).error() == errc::overflow);

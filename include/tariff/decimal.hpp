@@ -424,10 +424,58 @@ constexpr std::strong_ordering compare(basic_decimal<R> a, basic_decimal<R> b) n
     return big > 0 ? std::strong_ordering::less : std::strong_ordering::greater;
 }
 
-// d rounded to a multiple of step (> 0) by mode. For a 64-bit decimal the
-// quotient d / step and the product are formed in 128 bits, so the result is
-// refused only if it does not fit (an already-rounded 4231699013177981968 stays
-// as it is at step 0.01, though d / step does not fit 64 bits).
+// The exact a * b rounded to `places` decimal places by mode (valid), through a
+// 512-bit intermediate: errc::overflow only if the rounded value does not fit.
+template <representation R>
+constexpr result<basic_decimal<R>> multiply_rounded(basic_decimal<R> a, basic_decimal<R> b,
+                                                    int places, rounding_mode mode) noexcept {
+    const bool negative = (a.coefficient() < 0) != (b.coefficient() < 0);
+    big_uint p(unsigned_magnitude(a.coefficient()));
+    (void)mul_overflows(p, unsigned_magnitude(b.coefficient())); // 254 bits at most
+    const int s = a.scale() + b.scale();
+    int scale = s;
+    if (s > places) {
+        big_uint unit(1), q, r;
+        (void)scale_up_overflows(unit, s - places); // 10^76 at most
+        divide(p, unit, q, r);
+        if (rounds_away(q, r, unit, negative, mode))
+            (void)add_overflows(q, big_uint(1));
+        p = q;
+        scale = places;
+    }
+    const auto parts = big_to_decimal<R>(p, negative && !p.is_zero(), 1, scale);
+    if (parts.error != errc::ok)
+        return parts.error;
+    return basic_decimal<R>::try_from_parts(parts.coefficient, parts.scale);
+}
+
+// d rounded to a multiple of step (> 0) by mode, through 512-bit
+// intermediates: d / step and the product need not fit, only the result.
+template <representation R>
+constexpr result<basic_decimal<R>> round_to_multiple_big(basic_decimal<R> d, basic_decimal<R> step,
+                                                         rounding_mode mode) noexcept {
+    const int s = d.scale() > step.scale() ? d.scale() : step.scale();
+    big_uint n(unsigned_magnitude(d.coefficient())), unit(unsigned_magnitude(step.coefficient()));
+    (void)scale_up_overflows(n, s - d.scale()); // 127 bits * 10^38 at most
+    (void)scale_up_overflows(unit, s - step.scale());
+    const bool negative = d.coefficient() < 0;
+    big_uint q, r;
+    divide(n, unit, q, r);
+    if (rounds_away(q, r, unit, negative, mode))
+        (void)add_overflows(q, big_uint(1));
+    if (mul_overflows(q, unsigned_magnitude(step.coefficient())))
+        return errc::overflow;
+    const auto parts = big_to_decimal<R>(q, negative && !q.is_zero(), 1, step.scale());
+    if (parts.error != errc::ok)
+        return parts.error;
+    return basic_decimal<R>::try_from_parts(parts.coefficient, parts.scale);
+}
+
+// d rounded to a multiple of step (> 0) by mode. The quotient d / step and the
+// product are formed in 128 bits (512 for a wide_decimal, where 128 do not
+// suffice), so the result is refused only if it does not fit (an
+// already-rounded 4231699013177981968 stays as it is at step 0.01, though
+// d / step does not fit 64 bits).
 template <representation R>
 constexpr result<basic_decimal<R>> round_to_multiple(basic_decimal<R> d, basic_decimal<R> step,
                                                      rounding_mode mode) noexcept {
@@ -438,12 +486,12 @@ constexpr result<basic_decimal<R>> round_to_multiple(basic_decimal<R> d, basic_d
     using W = int128_t;
     const basic_decimal<W> wd = narrow<W>(d).value_or({}), ws = narrow<W>(step).value_or({});
     const auto n = divide(wd, ws, 0, mode);
-    if (!n)
-        return n.error();
-    const auto p = multiply(n.value_or({}), ws);
-    if (!p)
-        return p.error();
-    return narrow<R>(p.value_or({}));
+    const auto p = n ? multiply(n.value_or({}), ws) : result<basic_decimal<W>>(n.error());
+    if (p)
+        return narrow<R>(p.value_or({}));
+    if (p.error() != errc::overflow || !std::is_same_v<R, W>)
+        return p.error(); // for 64 bits, 128 suffice: that overflow is the result's
+    return round_to_multiple_big(d, step, mode);
 }
 
 template <class A, class B>

@@ -29,20 +29,27 @@ public:
         return basic_money<To, R>(amount.amount() * basic_decimal<R>(rate_));
     }
     // amount * rate, rounded to To's minor unit by mode. Succeeds whenever the
-    // rounded amount fits, even where the exact product does not (for money,
-    // it is formed in 128 bits). errc::invalid_argument for an invalid mode.
+    // rounded amount fits, even where the exact product does not (it is formed
+    // in 128 bits for money, 512 for wide_money). errc::invalid_argument for an
+    // invalid mode.
     template <class R>
     constexpr basic_money<To, R> convert(basic_money<From, R> amount,
                                          required_rounding_mode mode) const {
-        using W = int128_t;
-        const auto product = detail::multiply(detail::narrow<W>(amount.amount()).value_or({}),
-                                              basic_decimal<W>(rate_));
-        if (!product)
-            detail::raise(product.error());
-        const auto rounded = detail::round_to_scale(product.value_or({}), To::minor_digits, mode);
-        if (!rounded)
-            detail::raise(rounded.error());
-        return basic_money<To, R>(detail::narrow<R>(rounded.value_or({})).value());
+        if (!is_valid(mode))
+            detail::raise(errc::invalid_argument);
+        if constexpr (std::is_same_v<R, std::int64_t>) { // the product fits 128 bits
+            using W = int128_t;
+            const auto product = detail::multiply(detail::narrow<W>(amount.amount()).value_or({}),
+                                                  basic_decimal<W>(rate_));
+            const auto rounded =
+                detail::round_to_scale(product.value_or({}), To::minor_digits, mode);
+            return basic_money<To, R>(detail::narrow<R>(rounded.value_or({})).value());
+        } else {
+            return basic_money<To, R>(detail::multiply_rounded(amount.amount(),
+                                                               basic_decimal<R>(rate_),
+                                                               To::minor_digits, mode)
+                                          .value());
+        }
     }
 
     // 1 / rate, rounded to `places` decimal places by mode (an inverse is

@@ -372,6 +372,40 @@ constexpr std::uint64_t divide(big_uint& a, std::uint64_t d) noexcept {
     return static_cast<std::uint64_t>(rem);
 }
 
+// q = n / d and r = n % d (d != 0, d < 2^511), by binary long division.
+constexpr void divide(const big_uint& n, const big_uint& d, big_uint& q, big_uint& r) noexcept {
+    q = big_uint{};
+    r = big_uint{};
+    for (int bit = big_uint::limbs * 64 - 1; bit >= 0; --bit) {
+        for (int i = big_uint::limbs - 1; i > 0; --i) // r = 2r + the next bit of n
+            r.w[i] = (r.w[i] << 1) | (r.w[i - 1] >> 63);
+        r.w[0] = (r.w[0] << 1) | ((n.w[bit / 64] >> (bit % 64)) & 1);
+        if (compare(r, d) >= 0) {
+            subtract(r, d);
+            q.w[bit / 64] |= std::uint64_t{1} << (bit % 64);
+        }
+    }
+}
+
+// Whether the magnitude q of a truncated quotient moves one away from zero
+// when rounded by mode m (valid), given the remainder r of a division by d
+// and the sign of the exact quotient.
+constexpr bool rounds_away(const big_uint& q, const big_uint& r, const big_uint& d, bool negative,
+                           rounding_mode m) noexcept {
+    if (r.is_zero())
+        return false;
+    big_uint twice = r;
+    (void)add_overflows(twice, r); // r < d < 2^511
+    const int c = compare(twice, d);
+    // The rest as 1, 3 or 4 sixths (below, at or above a half) after q's
+    // parity: rounding odd * 6 + sixths over 6 decides as the whole would.
+    const std::int64_t odd = static_cast<std::int64_t>(q.w[0] & 1);
+    const std::int64_t sixths = c < 0 ? 1 : c == 0 ? 3 : 4;
+    const std::int64_t v = divide_rounded<std::int64_t>(
+        negative ? -(odd * 6 + sixths) : odd * 6 + sixths, std::int64_t{6}, m);
+    return magnitude(v) != odd;
+}
+
 constexpr std::uint64_t gcd_u64(std::uint64_t a, std::uint64_t b) noexcept {
     while (b != 0) {
         const std::uint64_t t = a % b;
