@@ -28,7 +28,7 @@
 //                 surtax 100 %, GST 5 % of the value plus both duties; each
 //                 component rounded to the cent, half even. Values CAD
 //                 20,000.00 to 120,000.00. The totals are summed. Variants:
-//                   library            tariff::assess(path, base), the path
+//                   library            tariff::assess(path, base, policy), the path
 //                                      held in a table built at run time;
 //                   hand-written       the same three components in int64
 //                                      cents, each rounded half even.
@@ -271,7 +271,8 @@ std::int64_t checked_add(std::int64_t a, std::int64_t b, const char* what) {
                                  const std::vector<cad>& values, std::vector<cad>& totals) {
     cad total{};
     for (std::size_t i = 0; i < values.size(); ++i) {
-        const auto a = tariff::assess(path, tariff::duty_base(values[i]).with(1 * tariff::each));
+        const auto a = tariff::assess(path, tariff::duty_base(values[i]).with(1 * tariff::each),
+                                      {tariff::rounding::half_even});
         totals[i] = a.total();
         total += a.total();
     }

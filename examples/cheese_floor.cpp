@@ -21,8 +21,8 @@ constexpr auto over_access = at_least(245.5_pct, 5.33_CAD / tariff::kg);
 constexpr auto path = tariff::duty_path<CAD>("over access commitment")
                           .with_duty("customs duty", "Customs Tariff 0406.40.20", over_access);
 
-constexpr auto dear = assess(path, tariff::duty_base(6'000.00_CAD).with(1'000_kg));
-constexpr auto cheap = assess(path, tariff::duty_base(1'500.00_CAD).with(1'000_kg));
+constexpr auto dear = assess(path, tariff::duty_base(6'000.00_CAD).with(1'000_kg), {tariff::rounding::half_even});
+constexpr auto cheap = assess(path, tariff::duty_base(1'500.00_CAD).with(1'000_kg), {tariff::rounding::half_even});
 
 static_assert(dear.duties() == 14'730.00_CAD);
 static_assert(!dear.line("customs duty").floor_applied);

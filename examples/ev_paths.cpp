@@ -32,7 +32,7 @@ constexpr auto ev = ev_line
 
 // One vehicle, value for duty CAD 40,000.00. Rounding: half to even, to the cent, per line.
 constexpr auto entry = tariff::duty_base(40'000.00_CAD).with(1 * tariff::each);
-constexpr auto paths = compare(ev.path("in quota (CN)"), ev.path("standard (CN)"), entry);
+constexpr auto paths = compare(ev.path("in quota (CN)"), ev.path("standard (CN)"), entry, {tariff::rounding::half_even});
 
 // The same figures, checked by the compiler.
 static_assert(paths.first.duties() == 2'440.00_CAD);

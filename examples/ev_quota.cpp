@@ -60,8 +60,8 @@ constexpr auto small_year = [] {
     const auto a = ledger.allocate({1, date(2026, 3, 2), 4_each, 160'000.00_CAD});
     const auto b = ledger.allocate({2, date(2026, 4, 2), 8_each, 320'000.00_CAD});
     const auto c = ledger.allocate({3, date(2026, 9, 2), 15_each, 600'000.00_CAD});
-    return std::array<tariff::money<CAD>, 3>{assess(q, a).total(), assess(q, b).total(),
-                                             assess(q, c).total()};
+    return std::array<tariff::money<CAD>, 3>{assess(q, a, {tariff::rounding::half_even}).total(), assess(q, b, {tariff::rounding::half_even}).total(),
+                                             assess(q, c, {tariff::rounding::half_even}).total()};
 }();
 // By hand: one vehicle at CAD 40,000.00 pays 4,562.00 in quota and 46,562.00 over.
 static_assert(small_year[0] == 4 * 4'562.00_CAD);
@@ -148,9 +148,9 @@ int main(int argc, char** argv) {
 
     for (const shipment& s : quota_year()) {
         const auto a = ledger.allocate({++id, s.day, s.count * tariff::each, s.value});
-        const auto paid = assess(ev_quota, a);
+        const auto paid = assess(ev_quota, a, {tariff::rounding::half_even});
         // What the in-quota vehicles would have paid on the standard path.
-        const auto standard = assess(standard_path, tariff::duty_base(a.value_in_quota).with(a.in_quota));
+        const auto standard = assess(standard_path, tariff::duty_base(a.value_in_quota).with(a.in_quota), {tariff::rounding::half_even});
         totals& t = half[a.period];
         t.shipments += 1;
         t.in_quota += ev_quota.granules_down(a.in_quota);

@@ -32,6 +32,11 @@ using tariff::to_string;
 using tariff_test::error_of;
 namespace rounding = tariff::rounding;
 
+// Rounding is explicit (there is no default policy): half even, to the minor
+// unit, each line rounded, as most tests here assume.
+template <class C>
+constexpr rounding_policy<C> half_even{tariff::rounding_mode::half_even};
+
 // The row of a printed breakdown whose component is `name` (rows are indented by two
 // spaces and columns separated by at least two), or "" if there is none.
 std::string row_of(const std::string& text, std::string_view name) {
@@ -64,14 +69,14 @@ constexpr auto ev =
                             .with_tax(gst))
         .with_treatment("in quota", "CN", ev_line.mfn_path("in quota").with_tax(gst));
 
-// One vehicle, value for duty CAD 40,000.00; default policy: half_even, to the cent, per line.
+// One vehicle, value for duty CAD 40,000.00; policy: half_even, to the cent, per line.
 constexpr auto one_ev = duty_base(40'000.00_CAD).with(1 * tariff::each);
 // Standard: MFN 6.1 % x 40,000.00 = 2,440.00; surtax 100 % x 40,000.00 = 40,000.00;
 //   duties 42,440.00; GST 5 % x (40,000.00 + 2,440.00 + 40,000.00 = 82,440.00) = 4,122.00;
 //   total 46,562.00
-constexpr auto standard = tariff::assess(ev.path("standard"), one_ev);
+constexpr auto standard = tariff::assess(ev.path("standard"), one_ev, half_even<CAD>);
 // In quota: MFN 2,440.00; GST 5 % x 42,440.00 = 2,122.00; total 4,562.00
-constexpr auto in_quota = tariff::assess(ev.path("in quota"), one_ev);
+constexpr auto in_quota = tariff::assess(ev.path("in quota"), one_ev, half_even<CAD>);
 
 static_assert(standard.duties() == 42'440.00_CAD);
 static_assert(standard.taxes() == 4'122.00_CAD);
@@ -85,7 +90,7 @@ static_assert(in_quota.duties() == 2'440.00_CAD);
 static_assert(in_quota.taxes() == 2'122.00_CAD);
 static_assert(in_quota.total() == 4'562.00_CAD);
 // 46,562.00 - 4,562.00 = 42,000.00: what the standard path costs more.
-static_assert(tariff::compare(ev.path("in quota"), ev.path("standard"), one_ev).difference() ==
+static_assert(tariff::compare(ev.path("in quota"), ev.path("standard"), one_ev, half_even<CAD>).difference() ==
               42'000.00_CAD);
 
 TEST_CASE("a tariff line holds its code, its MFN duty and named treatments", "[assessment][line]") {
@@ -110,7 +115,7 @@ TEST_CASE("a tariff line holds its code, its MFN duty and named treatments", "[a
 
 TEST_CASE("the EV standard path: MFN 6.1 % + surtax 100 % + GST 5 % of value and duties",
           "[assessment][ev]") {
-    const auto a = tariff::assess(ev.path("standard"), one_ev);
+    const auto a = tariff::assess(ev.path("standard"), one_ev, half_even<CAD>);
     CHECK(a.path_name() == "standard");
     CHECK(a.value() == 40'000.00_CAD);
     CHECK(a.value_used() == 40'000.00_CAD);
@@ -150,7 +155,7 @@ TEST_CASE("the EV standard path: MFN 6.1 % + surtax 100 % + GST 5 % of value and
 
 TEST_CASE("the EV in-quota path: MFN 6.1 % + GST 5 %, and what the quota saves",
           "[assessment][ev]") {
-    const auto paths = tariff::compare(ev.path("in quota"), ev.path("standard"), one_ev);
+    const auto paths = tariff::compare(ev.path("in quota"), ev.path("standard"), one_ev, half_even<CAD>);
     const auto& q = paths.first;
     REQUIRE(q.size() == 2);
     CHECK(q.path_name() == "in quota");
@@ -173,7 +178,7 @@ TEST_CASE("the EV in-quota path: MFN 6.1 % + GST 5 %, and what the quota saves",
 //   GST base (rounded lines): 40,123.45 + 2,447.53 + 40,123.45 = 82,694.43
 //   GST: 82,694.43 x 0.05 = 4,134.7215 -> 4,134.72
 //   duties 2,447.53 + 40,123.45 = 42,570.98; total 42,570.98 + 4,134.72 = 46,705.70
-constexpr auto odd_value = tariff::assess(ev.path("standard"), duty_base(40'123.45_CAD));
+constexpr auto odd_value = tariff::assess(ev.path("standard"), duty_base(40'123.45_CAD), half_even<CAD>);
 static_assert(odd_value[0].exact == 2'447.53045_CAD);
 static_assert(odd_value.total() == 46'705.70_CAD);
 
@@ -200,7 +205,7 @@ constexpr auto us_stacked = duty_path<USD>("CN origin")
                                 .with_duty("MFN", "HTSUS 8703.80.00", 2.5_pct)
                                 .with_duty("Chapter 99", "HTSUS 9903.88.01", 25_pct);
 // USD 10,000.00: 2.5 % = 250.00; 25 % = 2,500.00; duties 2,750.00
-constexpr auto us_entry = tariff::assess(us_stacked, duty_base(10'000.00_USD));
+constexpr auto us_entry = tariff::assess(us_stacked, duty_base(10'000.00_USD), half_even<USD>);
 static_assert(us_entry.duties() == 2'750.00_USD);
 
 TEST_CASE("stacked duties are each a line on the same entered value", "[assessment][stacked]") {
@@ -225,7 +230,7 @@ TEST_CASE("stacked duties are each a line on the same entered value", "[assessme
 constexpr auto uk_path = duty_path<GBP>("UK import")
                              .with_duty("customs duty", "UK Global Tariff 8703", 10_pct)
                              .with_tax({"import VAT", "VATA 1994 s.21", 20_pct});
-constexpr auto uk_entry = tariff::assess(uk_path, duty_base(20'000.00_GBP));
+constexpr auto uk_entry = tariff::assess(uk_path, duty_base(20'000.00_GBP), half_even<GBP>);
 static_assert(uk_entry.taxes() == 4'400.00_GBP);
 
 TEST_CASE("UK import VAT is charged on the value plus the duty", "[assessment][tax]") {
@@ -264,7 +269,7 @@ constexpr auto masked = ev_line.mfn_path("masked")
                                        .on_value = true,
                                        .duties = 0,
                                        .on_earlier_taxes = false});
-constexpr auto masked_entry = tariff::assess(masked, one_ev);
+constexpr auto masked_entry = tariff::assess(masked, one_ev, half_even<CAD>);
 static_assert(masked_entry.line("tax on value and MFN").base == 42'440.00_CAD);
 static_assert(masked_entry.line("tax on the surtax").base == 40'000.00_CAD);
 
@@ -295,7 +300,7 @@ constexpr auto cascading = duty_path<CAD>("cascading")
                                           .on_value = true,
                                           .duties = tax_component<CAD>::all_duties,
                                           .on_earlier_taxes = true});
-constexpr auto cascading_entry = tariff::assess(cascading, duty_base(1'000.00_CAD));
+constexpr auto cascading_entry = tariff::assess(cascading, duty_base(1'000.00_CAD), half_even<CAD>);
 static_assert(cascading_entry.line("tax on tax").rounded == 60.50_CAD);
 
 TEST_CASE("a cascading tax includes the taxes listed before it", "[assessment][tax]") {
@@ -316,8 +321,9 @@ TEST_CASE("a cascading tax includes the taxes listed before it", "[assessment][t
 //   each_component: 250.00 + 2,500.03 = 2,750.03
 //   totals:         250.00325 + 2,500.0325 = 2,750.03575 -> 2,750.04
 // (no ties, so half_even and half_up agree)
-constexpr rounding_policy<USD> per_line{};
-constexpr rounding_policy<USD> on_totals{.stage = rounding_stage::totals};
+constexpr rounding_policy<USD> per_line{.mode = tariff::rounding_mode::half_even};
+constexpr rounding_policy<USD> on_totals{.mode = tariff::rounding_mode::half_even,
+                                         .stage = rounding_stage::totals};
 constexpr auto us_per_line = tariff::assess(us_stacked, duty_base(10'000.13_USD), per_line);
 constexpr auto us_on_totals = tariff::assess(us_stacked, duty_base(10'000.13_USD), on_totals);
 static_assert(us_per_line.duties() == 2'750.03_USD);
@@ -365,7 +371,7 @@ TEST_CASE("a value granularity rounds the value before any rate applies (19 CFR 
     CHECK(below.duties() == 339.35_USD);
 
     // Without a value granularity the value is used as given: 2.5 % x 1,234.50 = 30.8625
-    const auto as_given = tariff::assess(us_stacked, duty_base(1'234.50_USD));
+    const auto as_given = tariff::assess(us_stacked, duty_base(1'234.50_USD), half_even<USD>);
     CHECK(as_given.value_used() == 1'234.50_USD);
     CHECK(as_given[0].exact == 30.8625_USD);
 }
@@ -379,7 +385,8 @@ TEST_CASE("a value granularity rounds the value before any rate applies (19 CFR 
 constexpr auto chf_path = duty_path<CHF>("illustrative")
                               .with_duty("duty", "illustrative", 8_pct)
                               .with_tax({"VAT", "illustrative", 8.1_pct});
-constexpr rounding_policy<CHF> five_rappen{.granularity = 0.05_CHF};
+constexpr rounding_policy<CHF> five_rappen{.mode = tariff::rounding_mode::half_even,
+                                           .granularity = 0.05_CHF};
 constexpr auto chf_entry = tariff::assess(chf_path, duty_base(1'234.55_CHF), five_rappen);
 static_assert(chf_entry.total() == 206.75_CHF);
 
@@ -393,7 +400,8 @@ TEST_CASE("amounts round to the policy's granularity: 5 rappen", "[assessment][r
 }
 
 TEST_CASE("a rounding granularity of zero is errc::invalid_argument", "[assessment][error]") {
-    constexpr rounding_policy<CHF> zero{.granularity = 0.00_CHF};
+    constexpr rounding_policy<CHF> zero{.mode = tariff::rounding_mode::half_even,
+                                        .granularity = 0.00_CHF};
     CHECK(tariff::assess_checked(chf_path, duty_base<CHF>(1'234.55_CHF), zero).error() ==
           errc::invalid_argument);
     CHECK(error_of([&] { return tariff::assess(chf_path, duty_base(1'234.55_CHF), zero); }) ==
@@ -411,8 +419,8 @@ constexpr auto courier = duty_path<CAD>("courier")
                              .with_duty("MFN", "Customs Tariff", 6.1_pct)
                              .with_tax(gst)
                              .with_de_minimis({150.00_CAD, true, false});
-constexpr auto at_limit = tariff::assess(courier, duty_base(150.00_CAD));
-constexpr auto above_limit = tariff::assess(courier, duty_base(150.01_CAD));
+constexpr auto at_limit = tariff::assess(courier, duty_base(150.00_CAD), half_even<CAD>);
+constexpr auto above_limit = tariff::assess(courier, duty_base(150.01_CAD), half_even<CAD>);
 static_assert(at_limit.de_minimis_applied() && at_limit.duties() == 0.00_CAD);
 static_assert(at_limit.taxes() == 7.50_CAD);
 static_assert(!above_limit.de_minimis_applied() && above_limit.duties() == 9.15_CAD);
@@ -444,14 +452,14 @@ TEST_CASE("de minimis may relieve the tax as well", "[assessment][relief]") {
                           .with_duty("MFN", "Customs Tariff", 6.1_pct)
                           .with_tax(gst)
                           .with_de_minimis({40.00_CAD, true, true});
-    const auto a = tariff::assess(both, duty_base(40.00_CAD));
+    const auto a = tariff::assess(both, duty_base(40.00_CAD), half_even<CAD>);
     CHECK(a.de_minimis_applied());
     CHECK(a[0].relieved);
     CHECK(a[1].relieved);
     CHECK(a[1].rounded == 0.00_CAD);
     CHECK(a.total() == 0.00_CAD);
     // At CAD 40.01: MFN 40.01 x 0.061 = 2.44061 -> 2.44; GST 5 % x 42.45 = 2.1225 -> 2.12
-    const auto b = tariff::assess(both, duty_base(40.01_CAD));
+    const auto b = tariff::assess(both, duty_base(40.01_CAD), half_even<CAD>);
     CHECK_FALSE(b[1].relieved);
     CHECK(b.total() == 4.56_CAD);  // 2.44 + 2.12
     // A negative limit is no limit.
@@ -467,7 +475,7 @@ TEST_CASE("de minimis may relieve the tax as well", "[assessment][relief]") {
 constexpr auto cheese = at_least(245.5_pct, 5.33_CAD / tariff::kg);
 constexpr auto cheese_path =
     duty_path<CAD>("over access").with_duty("customs duty", "Customs Tariff 0406.40.20", cheese);
-constexpr auto cheap_cheese = tariff::assess(cheese_path, duty_base(1'500.00_CAD).with(1'000_kg));
+constexpr auto cheap_cheese = tariff::assess(cheese_path, duty_base(1'500.00_CAD).with(1'000_kg), half_even<CAD>);
 
 // Effective rate = duties / value:
 //   EV standard: 42,440.00 / 40,000.00 = 1.061 = 106.1 %; in quota 2,440.00 / 40,000.00 = 6.1 %
@@ -484,7 +492,7 @@ TEST_CASE("the effective rate is the duties over the value used", "[assessment][
     // 355.333... at 2 places by ceiling: 355.34
     CHECK(tariff::effective_rate(cheap_cheese, 2, rounding::ceiling) == 355.34_pct);
     // A zero value has no effective rate: 5.33 x 1 kg of duty on CAD 0.00.
-    const auto free_sample = tariff::assess(cheese_path, duty_base(0.00_CAD).with(1_kg));
+    const auto free_sample = tariff::assess(cheese_path, duty_base(0.00_CAD).with(1_kg), half_even<CAD>);
     CHECK(free_sample.duties() == 5.33_CAD);
     CHECK(error_of([&] { return tariff::effective_rate(free_sample, 2, rounding::half_even); }) ==
           errc::division_by_zero);
@@ -521,33 +529,33 @@ TEST_CASE("the ad valorem equivalent is the duty on one unit over its value",
 
 // --- errors ---------------------------------------------------------------------------------
 
-static_assert(tariff::assess_checked(cheese_path, duty_base<CAD>(1'500.00_CAD), {}).error() ==
+static_assert(tariff::assess_checked(cheese_path, duty_base<CAD>(1'500.00_CAD), half_even<CAD>).error() ==
               errc::missing_quantity);
 
 TEST_CASE("assessing an entry without a quantity its duty needs is errc::missing_quantity",
           "[assessment][error]") {
     // The cheese floor needs kg; the entry declares none.
-    const auto checked = tariff::assess_checked(cheese_path, duty_base<CAD>(1'500.00_CAD), {});
+    const auto checked = tariff::assess_checked(cheese_path, duty_base<CAD>(1'500.00_CAD), half_even<CAD>);
     CHECK_FALSE(checked.ok());
     CHECK(checked.error() == errc::missing_quantity);
-    CHECK_THROWS_AS(tariff::assess(cheese_path, duty_base(1'500.00_CAD)), tariff::domain_error);
-    CHECK(error_of([] { return tariff::assess(cheese_path, duty_base(1'500.00_CAD)); }) ==
+    CHECK_THROWS_AS(tariff::assess(cheese_path, duty_base(1'500.00_CAD), half_even<CAD>), tariff::domain_error);
+    CHECK(error_of([] { return tariff::assess(cheese_path, duty_base(1'500.00_CAD), half_even<CAD>); }) ==
           errc::missing_quantity);
     // With the mass it assesses: 5,330.00 (above).
     const duty_base<CAD> with_mass = duty_base(1'500.00_CAD).with(1'000_kg);
-    CHECK(tariff::assess_checked(cheese_path, with_mass, {}).value().duties() == 5'330.00_CAD);
+    CHECK(tariff::assess_checked(cheese_path, with_mass, half_even<CAD>).value().duties() == 5'330.00_CAD);
 }
 
 // assess_checked() is "the non-throwing form of assess()", which takes a base whose
 // quantities are known at compile time. assess_checked() took only a base checked at run
 // time, and could not deduce its currency from duty_base(value).with(q).
 TEST_CASE("regression: assess_checked takes the same bases as assess", "[assessment][regression]") {
-    const auto r = tariff::assess_checked(cheese_path, duty_base(1'500.00_CAD).with(1'000_kg), {});
+    const auto r = tariff::assess_checked(cheese_path, duty_base(1'500.00_CAD).with(1'000_kg), half_even<CAD>);
     REQUIRE(r.ok());
     CHECK(r.value().duties() == 5'330.00_CAD);  // max(3,682.50, 5.33 x 1,000)
-    CHECK(tariff::assess_checked(cheese_path, duty_base(1'500.00_CAD), {}).error() ==
+    CHECK(tariff::assess_checked(cheese_path, duty_base(1'500.00_CAD), half_even<CAD>).error() ==
           errc::missing_quantity);
-    STATIC_REQUIRE(tariff::assess_checked(ev.path("standard"), one_ev, {}).value().total() ==
+    STATIC_REQUIRE(tariff::assess_checked(ev.path("standard"), one_ev, half_even<CAD>).value().total() ==
                    46'562.00_CAD);
 }
 

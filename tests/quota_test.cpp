@@ -291,7 +291,7 @@ TEST_CASE("each part of a split EV claim is assessed on its own path: 4,562.00 a
     const auto a = ledger.allocate({1, date(2026, 3, 2), 3_each, 120'000.00_CAD});
     REQUIRE(a.value_in_quota == 40'000.00_CAD);
     REQUIRE(a.value_over_quota == 80'000.00_CAD);
-    const auto paid = assess(ledger.quota(), a);
+    const auto paid = assess(ledger.quota(), a, {tariff::rounding::half_even});
     // In quota: MFN 2,440.00, GST 2,122.00, total 4,562.00 (DOMAIN.md §1).
     CHECK(paid.in_quota.duties() == 2'440.00_CAD);
     CHECK(paid.in_quota.taxes() == 2'122.00_CAD);
@@ -310,7 +310,7 @@ TEST_CASE("each part of a split EV claim is assessed on its own path: 4,562.00 a
 TEST_CASE("a claim wholly in quota is assessed entirely on the in-quota path", "[quota][assess]") {
     quota_ledger<CAD, vehicles> ledger(one_half(10_each));
     const auto a = ledger.allocate({1, date(2026, 3, 2), 2_each, 80'000.00_CAD});
-    const auto paid = assess(ledger.quota(), a);
+    const auto paid = assess(ledger.quota(), a, {tariff::rounding::half_even});
     CHECK(paid.in_quota.total() == 2 * 4'562.00_CAD);
     CHECK(paid.over_quota.total() == 0.00_CAD);
     CHECK(paid.total() == 9'124.00_CAD);
@@ -352,7 +352,7 @@ constexpr small_year_result small_year = [] {
         static_cast<std::int64_t>(ledger.events().size()),
         static_cast<std::int64_t>(ledger.allocation_count()),
         ledger.status(0).closed,             ledger.status(1).state,
-        assess(q, a).total()};
+        assess(q, a, {tariff::rounding::half_even}).total()};
 }();
 }  // namespace
 

@@ -87,8 +87,8 @@ template <tariff::currency_tag C>
 class engine {
 public:
     engine(schedule<C>& s, const exchange_rates* rates, tariff::rounding_mode mode)
-        : schedule_(s), rates_(rates) {
-        policy_.mode = mode;  // granularity: one minor unit; each component rounded
+        : schedule_(s), rates_(rates), policy_{mode} {
+        // granularity: one minor unit; each component rounded
     }
 
     // Assesses the entry in `f` (the fields of entries_header) and appends
@@ -516,7 +516,7 @@ private:
     const int schedule_currency_ = find_currency(C::code);
     recent<const line_group<C>*> lines_seen_;
     recent<const tariff::unit_info*> units_seen_;
-    tariff::rounding_policy<C> policy_{};
+    tariff::rounding_policy<C> policy_;
     std::string_view quantity_text_, value_text_;  // of the entry being assessed
     std::uint64_t claims_ = 0;
     // Reused for every entry (no allocation per row once they have grown).

@@ -171,9 +171,13 @@ enum class rounding_stage : unsigned char {
     totals,          // lines stay exact; only the totals are rounded
 };
 
+// How an assessment rounds. The mode has no default: rounding is never chosen
+// for the caller, and a policy that leaves it out (rounding_policy<C>{}) does
+// not compile. One whose mode is not a mode (static_cast<rounding_mode>(42)) is
+// rejected by assess() with errc::invalid_argument.
 template <currency_tag C>
 struct rounding_policy {
-    rounding_mode mode = rounding_mode::half_even;
+    required_rounding_mode mode;
     money<C> granularity = money<C>::from_minor_units(1);
     rounding_stage stage = rounding_stage::each_component;
     // Zero: the value is used as given. Otherwise the value is first rounded
@@ -223,7 +227,12 @@ public:
     }
     constexpr money<C> duties() const noexcept { return duties_; }
     constexpr money<C> taxes() const noexcept { return taxes_; }
-    constexpr money<C> total() const noexcept { return duties_ + taxes_; }
+    // duties() + taxes(); raises errc::overflow if the sum does not fit
+    // (try_total() is the non-throwing form).
+    constexpr money<C> total() const { return try_total().value(); }
+    constexpr result<money<C>> try_total() const noexcept {
+        return checked::add(duties_, taxes_);
+    }
     constexpr const rounding_policy<C>& policy() const noexcept { return policy_; }
     constexpr bool de_minimis_applied() const noexcept { return relieved_; }
 
@@ -241,17 +250,17 @@ private:
     std::size_t size_ = 0;
     money<C> duties_{};
     money<C> taxes_{};
-    rounding_policy<C> policy_{};
+    rounding_policy<C> policy_{rounding_mode{}};  // assess() sets it; no mode before
     bool relieved_ = false;
 };
 
 namespace detail {
+// m rounded to a multiple of the policy's granularity (formed in 128 bits:
+// see detail::round_to_multiple).
 template <class C>
 constexpr result<money<C>> round_by(money<C> m, const rounding_policy<C>& p) noexcept {
     if (p.granularity <= money<C>{}) return errc::invalid_argument;
-    const auto n = detail::divide(m.amount(), p.granularity.amount(), 0, p.mode);
-    if (!n) return n.error();
-    const auto r = detail::multiply(n.value_or({}), p.granularity.amount());
+    const auto r = detail::round_to_multiple(m.amount(), p.granularity.amount(), p.mode);
     if (!r) return r.error();
     return money<C>(r.value_or({}));
 }
@@ -261,6 +270,18 @@ constexpr result<money<C>> sum(money<C> a, money<C> b) noexcept {
     if (!r) return r.error();
     return money<C>(r.value_or({}));
 }
+// A running total, kept in 128 bits: only the (rounded) total must fit money.
+using wide_total = basic_decimal<int128_t>;
+constexpr result<wide_total> accumulate(wide_total total, decimal d) noexcept {
+    return detail::add(total, narrow<int128_t>(d).value_or({}));
+}
+template <class C>
+constexpr result<money<C>> to_money(const result<wide_total>& r) noexcept {
+    if (!r) return r.error();
+    const auto n = narrow<std::int64_t>(r.value_or({}));
+    if (!n) return n.error();
+    return money<C>(n.value_or({}));
+}
 }  // namespace detail
 
 // The non-throwing form of assess(). The currency comes from the path, so a base
@@ -269,10 +290,16 @@ template <currency_tag C>
 constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
                                                const std::type_identity_t<duty_base<C>>& base,
                                                const rounding_policy<C>& policy) noexcept {
+    if (!is_valid(policy.mode) || policy.granularity <= money<C>{} ||
+        (policy.stage != rounding_stage::each_component && policy.stage != rounding_stage::totals))
+        return errc::invalid_argument;
     assessment<C> a;
     a.path_name_ = path.name();
     a.policy_ = policy;
     a.value_ = base.value();
+    // Under each_component only the rounded lines count (their exact sum is
+    // never formed: it may not fit where the rounded one does); under totals,
+    // only the exact lines.
     const bool each = policy.stage == rounding_stage::each_component;
 
     // The value base, rounded first if the policy says so.
@@ -293,7 +320,8 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
     const bool duty_relieved = relieved && path.relief().relieves_duty;
     const bool tax_relieved = relieved && path.relief().relieves_tax;
 
-    money<C> exact_duties{}, rounded_duties{};
+    detail::wide_total duties{};  // the rounded lines' sum (each_component) or the exact lines'
+
     for (std::size_t i = 0; i < path.duty_count(); ++i) {
         const auto& c = path.duty(i);
         auto& line = a.lines_[a.size_++];
@@ -316,14 +344,12 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
             if (!r) return r.error();
             line.rounded = r.value_or({});
         }
-        const auto s1 = detail::sum(exact_duties, line.exact);
-        const auto s2 = detail::sum(rounded_duties, line.rounded);
-        if (!s1 || !s2) return errc::overflow;
-        exact_duties = s1.value_or({});
-        rounded_duties = s2.value_or({});
+        const auto sum = detail::accumulate(duties, (each ? line.rounded : line.exact).amount());
+        if (!sum) return sum.error();
+        duties = sum.value_or({});
     }
 
-    money<C> exact_taxes{}, rounded_taxes{};
+    detail::wide_total taxes{};  // likewise
     for (std::size_t t = 0; t < path.tax_count(); ++t) {
         const auto& tax = path.tax(t);
         money<C> tax_base = tax.on_value ? value : money<C>{};
@@ -334,7 +360,8 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
             tax_base = s.value_or({});
         }
         if (tax.on_earlier_taxes) {
-            const auto s = detail::sum(tax_base, each ? rounded_taxes : exact_taxes);
+            // The base is reported on the line, so it must fit money.
+            const auto s = detail::to_money<C>(detail::accumulate(taxes, tax_base.amount()));
             if (!s) return s.error();
             tax_base = s.value_or({});
         }
@@ -356,32 +383,35 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
             if (!r) return r.error();
             line.rounded = r.value_or({});
         }
-        const auto s1 = detail::sum(exact_taxes, line.exact);
-        const auto s2 = detail::sum(rounded_taxes, line.rounded);
-        if (!s1 || !s2) return errc::overflow;
-        exact_taxes = s1.value_or({});
-        rounded_taxes = s2.value_or({});
+        const auto sum = detail::accumulate(taxes, (each ? line.rounded : line.exact).amount());
+        if (!sum) return sum.error();
+        taxes = sum.value_or({});
     }
 
-    if (each) {
-        a.duties_ = rounded_duties;
-        a.taxes_ = rounded_taxes;
-    } else {
-        const auto d = detail::round_by(exact_duties, policy);
-        const auto t = detail::round_by(exact_taxes, policy);
-        if (!d) return d.error();
-        if (!t) return t.error();
-        a.duties_ = d.value_or({});
-        a.taxes_ = t.value_or({});
-    }
+    // Under totals, the exact sums are rounded in 128 bits: only the rounded
+    // totals must fit.
+    auto total = [&](detail::wide_total t) {
+        if (each) return detail::to_money<C>(t);
+        return detail::to_money<C>(detail::round_to_multiple(
+            t, detail::narrow<int128_t>(policy.granularity.amount()).value_or({}), policy.mode));
+    };
+    const auto d = total(duties);
+    const auto t = total(taxes);
+    if (!d) return d.error();
+    if (!t) return t.error();
+    a.duties_ = d.value_or({});
+    a.taxes_ = t.value_or({});
     return a;
 }
 
-// Assesses an entry (its value and quantities) on a path. Raises on a
-// missing quantity (errc::missing_quantity), overflow, or a bad policy.
+// Assesses an entry (its value and quantities) on a path, rounded as the
+// policy says (there is no default policy: rounding is explicit). Raises on a
+// missing quantity (errc::missing_quantity), overflow, or a bad policy
+// (errc::invalid_argument: a mode or stage that is not one, a granularity that
+// is not positive).
 template <currency_tag C, unsigned Declared>
 constexpr assessment<C> assess(const duty_path<C>& path, const duty_base<C, Declared>& base,
-                               const rounding_policy<C>& policy = {}) {
+                               const rounding_policy<C>& policy) {
     return assess_checked(path, duty_base<C>(base), policy).value();
 }
 
@@ -390,13 +420,22 @@ template <currency_tag C>
 struct path_comparison {
     assessment<C> first;
     assessment<C> second;
-    constexpr money<C> difference() const noexcept { return second.total() - first.total(); }
+    // second.total() - first.total(); raises errc::overflow if a total or the
+    // difference does not fit (try_difference() is the non-throwing form).
+    constexpr money<C> difference() const { return try_difference().value(); }
+    constexpr result<money<C>> try_difference() const noexcept {
+        const auto a = first.try_total();
+        const auto b = second.try_total();
+        if (!a) return a.error();
+        if (!b) return b.error();
+        return checked::subtract(b.value_or({}), a.value_or({}));
+    }
 };
 
 template <currency_tag C, unsigned Declared>
 constexpr path_comparison<C> compare(const duty_path<C>& first, const duty_path<C>& second,
                                      const duty_base<C, Declared>& base,
-                                     const rounding_policy<C>& policy = {}) {
+                                     const rounding_policy<C>& policy) {
     return {assess(first, base, policy), assess(second, base, policy)};
 }
 
@@ -405,9 +444,13 @@ constexpr path_comparison<C> compare(const duty_path<C>& first, const duty_path<
 // Total duties / value, as a rate rounded to `places` decimal places of a
 // percent. errc::division_by_zero for a zero value.
 template <currency_tag C>
-constexpr ad_valorem effective_rate(const assessment<C>& a, int places, rounding_mode mode) {
-    const auto percent = divide(a.duties().amount() * 100, a.value_used().amount(), places, mode);
-    return ad_valorem::from_percent(percent);
+constexpr ad_valorem effective_rate(const assessment<C>& a, int places,
+                                    required_rounding_mode mode) {
+    // A percent rounded to `places` is the fraction rounded to places + 2
+    // (no duties * 100 that could overflow first).
+    if (places < 0) detail::raise(errc::invalid_argument);
+    return ad_valorem::from_fraction(
+        divide(a.duties().amount(), a.value_used().amount(), places + 2, mode));
 }
 
 // The ad valorem equivalent of a duty at a unit value (WTO/UNCTAD method: the
@@ -417,11 +460,12 @@ constexpr ad_valorem effective_rate(const assessment<C>& a, int places, rounding
 template <currency_tag C, unsigned Needs, unit_tag U>
 constexpr ad_valorem ad_valorem_equivalent(const duty_expression<C, Needs>& duty,
                                            const specific_rate<C, U>& unit_value, int places,
-                                           rounding_mode mode) {
+                                           required_rounding_mode mode) {
     const auto base = duty_base(unit_value.per_unit()).with(1 * U{});
     const auto d = duty(base);
-    const auto percent = divide(d.amount() * 100, unit_value.per_unit().amount(), places, mode);
-    return ad_valorem::from_percent(percent);
+    if (places < 0) detail::raise(errc::invalid_argument);
+    return ad_valorem::from_fraction(
+        divide(d.amount(), unit_value.per_unit().amount(), places + 2, mode));
 }
 
 }  // namespace tariff

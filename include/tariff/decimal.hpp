@@ -257,10 +257,12 @@ constexpr result<basic_decimal<R>> multiply_slow(basic_decimal<R> a, basic_decim
 }
 
 // d rounded to `scale` decimal places (no change if it has no more than that).
+// errc::invalid_argument for a negative scale or a mode that is not one
+// (is_valid), even where nothing would be rounded.
 template <representation R>
 constexpr result<basic_decimal<R>> round_to_scale(basic_decimal<R> d, int scale,
                                                   rounding_mode mode) noexcept {
-    if (scale < 0)
+    if (scale < 0 || !is_valid(mode))
         return errc::invalid_argument;
     if (d.scale() <= scale)
         return d;
@@ -272,10 +274,10 @@ constexpr result<basic_decimal<R>> round_to_scale(basic_decimal<R> d, int scale,
 template <representation R>
 constexpr result<basic_decimal<R>> divide(basic_decimal<R> a, basic_decimal<R> b, int scale,
                                           rounding_mode mode) noexcept {
+    if (!is_valid(mode) || scale < 0 || scale > rep_traits<R>::max_scale)
+        return errc::invalid_argument;
     if (b.coefficient() == 0)
         return errc::division_by_zero;
-    if (scale < 0 || scale > rep_traits<R>::max_scale)
-        return errc::invalid_argument;
     // a/b * 10^scale = ca * 10^(scale - sa + sb) / cb
     const int e = scale - a.scale() + b.scale();
     if constexpr (std::is_same_v<R, std::int64_t>) {
@@ -332,8 +334,53 @@ constexpr result<basic_decimal<R>> divide(basic_decimal<R> a, basic_decimal<R> b
     return basic_decimal<R>::try_from_parts(static_cast<R>(negative ? -q : q), scale);
 }
 
-// a * num / den exactly (den > 0), or errc::inexact if the result has no
-// finite decimal form within max_scale places. Used for exact unit conversions.
+// d narrowed (or widened) to representation R: the same value, with trailing
+// zeros dropped where that is what it takes to fit; errc::overflow otherwise.
+template <representation R, representation W>
+constexpr result<basic_decimal<R>> narrow(basic_decimal<W> d) noexcept {
+    W c = d.coefficient();
+    int s = d.scale();
+    auto fits = [&] {
+        return static_cast<int128_t>(c) >= -static_cast<int128_t>(rep_traits<R>::max) &&
+               static_cast<int128_t>(c) <= static_cast<int128_t>(rep_traits<R>::max) &&
+               s <= rep_traits<R>::max_scale;
+    };
+    while (!fits() && s > 0 && c % 10 == 0) {
+        c /= 10;
+        --s;
+    }
+    if (!fits())
+        return errc::overflow;
+    return basic_decimal<R>::try_from_parts(static_cast<R>(c), s);
+}
+
+// a * b * num / den exactly, through a 512-bit intermediate: it fails only if
+// the result itself does (errc::overflow: too large or more than max_scale
+// places; errc::inexact: no finite decimal form; errc::division_by_zero).
+template <representation R>
+constexpr result<basic_decimal<R>> product_ratio(basic_decimal<R> a, basic_decimal<R> b,
+                                                 std::int64_t num, std::int64_t den) noexcept {
+    if (den == 0)
+        return errc::division_by_zero;
+    const auto u64 = [](std::int64_t v) {
+        return v < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(v)
+                     : static_cast<std::uint64_t>(v);
+    };
+    const bool negative =
+        ((a.coefficient() < 0) != (b.coefficient() < 0)) != ((num < 0) != (den < 0));
+    big_uint n(unsigned_magnitude(a.coefficient()));
+    if (mul_overflows(n, unsigned_magnitude(b.coefficient())) || mul_overflows(n, u64(num)))
+        return errc::overflow; // cannot happen: 127 + 127 + 64 bits < 512
+    const auto parts = big_to_decimal<R>(n, negative, u64(den), a.scale() + b.scale());
+    if (parts.error != errc::ok)
+        return parts.error;
+    return basic_decimal<R>::try_from_parts(parts.coefficient, parts.scale);
+}
+
+// a * num / den exactly, or errc::inexact if the result has no finite decimal
+// form, errc::overflow if it has one that does not fit (too large, or more
+// than max_scale places). Used for exact unit conversions. Intermediates never
+// overflow first: 260.6468306174010125 / 100 is 2.606468306174010125.
 template <representation R>
 constexpr result<basic_decimal<R>> multiply_ratio(basic_decimal<R> a, std::int64_t num,
                                                   std::int64_t den) noexcept {
@@ -341,34 +388,23 @@ constexpr result<basic_decimal<R>> multiply_ratio(basic_decimal<R> a, std::int64
         return errc::division_by_zero;
     if (num == 1 && den == 1) // the same unit: nothing to do (and nothing can overflow)
         return a;
-    auto scaled = multiply(a, basic_decimal<R>(num));
-    if (!scaled)
-        return scaled;
-    if (den == 1)
-        return scaled;
-    basic_decimal<R> v = normalize(scaled.value());
-    R c = v.coefficient();
-    int s = v.scale();
-    // Dividing by den terminates iff den's only prime factors are 2 and 5
-    // once the part shared with the coefficient is taken out. Decide that
-    // first (7/12 and 10/12 are inexact, not an overflow of the search
-    // below), then add decimal places until the division is exact or the
-    // places run out.
-    std::int64_t rest = den / gcd(den, static_cast<std::int64_t>(c % den));
-    while (rest % 2 == 0)
-        rest /= 2;
-    while (rest % 5 == 0)
-        rest /= 5;
-    if (rest != 1)
-        return errc::inexact;
-    while (c % den != 0) {
-        if (s == rep_traits<R>::max_scale)
-            return errc::inexact;
-        if (mul_overflows(c, R{10}, c))
-            return errc::overflow;
-        ++s;
+    // The common case: a * num fits and den divides it (without trailing
+    // zeros, as in the slow path, which adds the fewest places that make the
+    // division exact).
+    if (den > 0 && in_range(static_cast<R>(num))) {
+        const auto scaled = multiply(a, basic_decimal<R>::try_from_parts(static_cast<R>(num), 0)
+                                            .value_or({}));
+        if (scaled) {
+            if (den == 1)
+                return scaled;
+            const basic_decimal<R> v = normalize(scaled.value_or({}));
+            if (v.coefficient() % den == 0)
+                return basic_decimal<R>::try_from_parts(v.coefficient() / den, v.scale());
+            return product_ratio(v, basic_decimal<R>::try_from_parts(1, 0).value_or({}), 1, den);
+        }
     }
-    return basic_decimal<R>::try_from_parts(c / den, s);
+    return product_ratio(normalize(a), basic_decimal<R>::try_from_parts(1, 0).value_or({}), num,
+                         den);
 }
 
 template <representation R>
@@ -386,6 +422,76 @@ constexpr std::strong_ordering compare(basic_decimal<R> a, basic_decimal<R> b) n
     if (a_is_big)
         return big > 0 ? std::strong_ordering::greater : std::strong_ordering::less;
     return big > 0 ? std::strong_ordering::less : std::strong_ordering::greater;
+}
+
+// The exact a * b rounded to `places` decimal places by mode (valid), through a
+// 512-bit intermediate: errc::overflow only if the rounded value does not fit.
+template <representation R>
+constexpr result<basic_decimal<R>> multiply_rounded(basic_decimal<R> a, basic_decimal<R> b,
+                                                    int places, rounding_mode mode) noexcept {
+    const bool negative = (a.coefficient() < 0) != (b.coefficient() < 0);
+    big_uint p(unsigned_magnitude(a.coefficient()));
+    (void)mul_overflows(p, unsigned_magnitude(b.coefficient())); // 254 bits at most
+    const int s = a.scale() + b.scale();
+    int scale = s;
+    if (s > places) {
+        big_uint unit(1), q, r;
+        (void)scale_up_overflows(unit, s - places); // 10^76 at most
+        divide(p, unit, q, r);
+        if (rounds_away(q, r, unit, negative, mode))
+            (void)add_overflows(q, big_uint(1));
+        p = q;
+        scale = places;
+    }
+    const auto parts = big_to_decimal<R>(p, negative && !p.is_zero(), 1, scale);
+    if (parts.error != errc::ok)
+        return parts.error;
+    return basic_decimal<R>::try_from_parts(parts.coefficient, parts.scale);
+}
+
+// d rounded to a multiple of step (> 0) by mode, through 512-bit
+// intermediates: d / step and the product need not fit, only the result.
+template <representation R>
+constexpr result<basic_decimal<R>> round_to_multiple_big(basic_decimal<R> d, basic_decimal<R> step,
+                                                         rounding_mode mode) noexcept {
+    const int s = d.scale() > step.scale() ? d.scale() : step.scale();
+    big_uint n(unsigned_magnitude(d.coefficient())), unit(unsigned_magnitude(step.coefficient()));
+    (void)scale_up_overflows(n, s - d.scale()); // 127 bits * 10^38 at most
+    (void)scale_up_overflows(unit, s - step.scale());
+    const bool negative = d.coefficient() < 0;
+    big_uint q, r;
+    divide(n, unit, q, r);
+    if (rounds_away(q, r, unit, negative, mode))
+        (void)add_overflows(q, big_uint(1));
+    if (mul_overflows(q, unsigned_magnitude(step.coefficient())))
+        return errc::overflow;
+    const auto parts = big_to_decimal<R>(q, negative && !q.is_zero(), 1, step.scale());
+    if (parts.error != errc::ok)
+        return parts.error;
+    return basic_decimal<R>::try_from_parts(parts.coefficient, parts.scale);
+}
+
+// d rounded to a multiple of step (> 0) by mode. The quotient d / step and the
+// product are formed in 128 bits (512 for a wide_decimal, where 128 do not
+// suffice), so the result is refused only if it does not fit (an
+// already-rounded 4231699013177981968 stays as it is at step 0.01, though
+// d / step does not fit 64 bits).
+template <representation R>
+constexpr result<basic_decimal<R>> round_to_multiple(basic_decimal<R> d, basic_decimal<R> step,
+                                                     rounding_mode mode) noexcept {
+    if (!is_valid(mode) || step.coefficient() < 0)
+        return errc::invalid_argument;
+    if (step.coefficient() == 0)
+        return errc::division_by_zero;
+    using W = int128_t;
+    const basic_decimal<W> wd = narrow<W>(d).value_or({}), ws = narrow<W>(step).value_or({});
+    const auto n = divide(wd, ws, 0, mode);
+    const auto p = n ? multiply(n.value_or({}), ws) : result<basic_decimal<W>>(n.error());
+    if (p)
+        return narrow<R>(p.value_or({}));
+    if (p.error() != errc::overflow || !std::is_same_v<R, W>)
+        return p.error(); // for 64 bits, 128 suffice: that overflow is the result's
+    return round_to_multiple_big(d, step, mode);
 }
 
 template <class A, class B>
@@ -465,24 +571,23 @@ constexpr std::strong_ordering operator<=>(basic_decimal<R> a, I b) {
 
 // Rounds to `places` decimal places (0: to an integer). Exact values pass unchanged.
 template <class R>
-constexpr basic_decimal<R> round(basic_decimal<R> d, int places, rounding_mode mode) {
+constexpr basic_decimal<R> round(basic_decimal<R> d, int places, required_rounding_mode mode) {
     return detail::round_to_scale(d, places, mode).value();
 }
 
 // Rounds to the nearest multiple of `step` (e.g. 0.05 for Swiss rappen) by mode.
+// errc::division_by_zero for a zero step, errc::invalid_argument for a
+// negative one or an invalid mode.
 template <class R>
 constexpr basic_decimal<R> round_to_multiple(basic_decimal<R> d, basic_decimal<R> step,
-                                             rounding_mode mode) {
-    if (step <= 0)
-        detail::raise(step == 0 ? errc::division_by_zero : errc::invalid_argument);
-    const auto n = detail::divide(d, step, 0, mode).value();
-    return n * step;
+                                             required_rounding_mode mode) {
+    return detail::round_to_multiple(d, step, mode).value();
 }
 
 // a / b rounded to `places` decimal places. errc::division_by_zero if b == 0.
 template <class R>
 constexpr basic_decimal<R> divide(basic_decimal<R> a, basic_decimal<R> b, int places,
-                                  rounding_mode mode) {
+                                  required_rounding_mode mode) {
     return detail::divide(a, b, places, mode).value();
 }
 
@@ -596,7 +701,9 @@ constexpr parse_result<basic_decimal<R>> parse_decimal(std::string_view text) no
         ++scale;
         --pending_zeros;
     }
-    return parse_result<T>{T::from_parts(negative ? -coefficient : coefficient, scale), {}};
+    // In range by construction (and so this never raises).
+    return parse_result<T>{
+        T::try_from_parts(negative ? -coefficient : coefficient, scale).value_or({}), {}};
 }
 
 // The value of a numeric literal's characters, checked at compile time with

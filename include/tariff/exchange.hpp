@@ -28,15 +28,33 @@ public:
     constexpr basic_money<To, R> exact(basic_money<From, R> amount) const {
         return basic_money<To, R>(amount.amount() * basic_decimal<R>(rate_));
     }
-    // amount * rate, rounded to To's minor unit by mode.
+    // amount * rate, rounded to To's minor unit by mode. Succeeds whenever the
+    // rounded amount fits, even where the exact product does not (it is formed
+    // in 128 bits for money, 512 for wide_money). errc::invalid_argument for an
+    // invalid mode.
     template <class R>
-    constexpr basic_money<To, R> convert(basic_money<From, R> amount, rounding_mode mode) const {
-        return round(exact(amount), mode);
+    constexpr basic_money<To, R> convert(basic_money<From, R> amount,
+                                         required_rounding_mode mode) const {
+        if (!is_valid(mode))
+            detail::raise(errc::invalid_argument);
+        if constexpr (std::is_same_v<R, std::int64_t>) { // the product fits 128 bits
+            using W = int128_t;
+            const auto product = detail::multiply(detail::narrow<W>(amount.amount()).value_or({}),
+                                                  basic_decimal<W>(rate_));
+            const auto rounded =
+                detail::round_to_scale(product.value_or({}), To::minor_digits, mode);
+            return basic_money<To, R>(detail::narrow<R>(rounded.value_or({})).value());
+        } else {
+            return basic_money<To, R>(detail::multiply_rounded(amount.amount(),
+                                                               basic_decimal<R>(rate_),
+                                                               To::minor_digits, mode)
+                                          .value());
+        }
     }
 
     // 1 / rate, rounded to `places` decimal places by mode (an inverse is
     // rarely exact: 1 / 0.1897 has no finite decimal form).
-    constexpr exchange_rate<To, From> inverse(int places, rounding_mode mode) const {
+    constexpr exchange_rate<To, From> inverse(int places, required_rounding_mode mode) const {
         return exchange_rate<To, From>(divide(decimal(1), rate_, places, mode));
     }
 
@@ -49,7 +67,7 @@ public:
     }
     template <class C2, class R>
         requires(!std::same_as<C2, From>)
-    constexpr void convert(basic_money<C2, R>, rounding_mode) const {
+    constexpr void convert(basic_money<C2, R>, required_rounding_mode) const {
         static_assert(detail::dependent_false<C2>,
                       "tariff: this exchange_rate converts from another currency; it cannot be "
                       "applied to this amount (check the rate's From currency)");

@@ -23,6 +23,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 
 #include "money.hpp"
 #include "quantity.hpp"
@@ -63,7 +64,7 @@ public:
     // one checked at run time.
     template <unsigned D2>
         requires(Declared == runtime_quantities && D2 != runtime_quantities)
-    constexpr duty_base(const duty_base<C, D2>& other)
+    constexpr duty_base(const duty_base<C, D2>& other) noexcept
         : value_(other.value()), quantity_(other.quantities()), present_(other.present()) {}
 
     // The same base with quantity q declared (16.32 t is kept as 16,320 kg).
@@ -78,7 +79,8 @@ public:
             unit_info_of<U>, q.value());
     }
 
-    // The same for a unit known only at run time.
+    // The same for a unit known only at run time; errc::invalid_argument for a
+    // unit whose size (num / den) is not positive or that has no dimension.
     constexpr duty_base<C, runtime_quantities> with(const unit_info& unit, decimal amount) const {
         return with_unit<runtime_quantities>(unit, amount);
     }
@@ -95,7 +97,9 @@ public:
         return (present_ & dimension_bit) != 0;
     }
     // The declared quantity of `unit`'s dimension, expressed in `unit`.
+    // errc::invalid_argument for a unit whose size (num / den) is not positive.
     constexpr result<decimal> quantity_in(const unit_info& unit) const noexcept {
+        if (unit.num <= 0 || unit.den <= 0) return errc::invalid_argument;
         if (!has(unit.dimension_bit)) return errc::missing_quantity;
         // base units -> unit: multiply by den / num
         return detail::multiply_ratio(quantity_[detail::dimension_index(unit.dimension_bit)],
@@ -115,7 +119,8 @@ private:
     constexpr duty_base<C, D2> with_unit(const unit_info& unit, decimal amount) const {
         if (amount < 0) detail::raise(errc::negative_quantity);
         const std::size_t i = detail::dimension_index(unit.dimension_bit);
-        if (i >= detail::dimension_count) detail::raise(errc::invalid_argument);
+        if (i >= detail::dimension_count || unit.num <= 0 || unit.den <= 0)
+            detail::raise(errc::invalid_argument);
         duty_base<C, D2> out(value_);
         out.quantity_ = quantity_;
         out.present_ = present_ | unit.dimension_bit;
@@ -241,10 +246,12 @@ public:
 
     // A specific rate in a unit known only at run time (parsers, tables);
     // `unit` must outlive the expression (use the unit_info_of objects).
+    // errc::invalid_argument for a unit whose size (num / den) is not positive.
     static constexpr duty_expression specific(decimal per_unit, const unit_info& unit)
         requires(Needs == runtime_quantities)
     {
         if (per_unit < 0) detail::raise(errc::negative_quantity);
+        if (unit.num <= 0 || unit.den <= 0) detail::raise(errc::invalid_argument);
         duty_expression out;
         out.nodes_[0] = duty_node{duty_kind::specific, 0, 0, per_unit, &unit};
         out.needs_ = unit.dimension_bit;
@@ -276,7 +283,11 @@ public:
         return r.value();
     }
 
-    // The non-throwing form.
+    // The non-throwing form. Only the branch an at_least or at_most chooses
+    // must be representable: the branches are compared exactly, so a
+    // discarded branch that is no finite decimal (7 each at 1.00 per dozen)
+    // or too large does not make the duty fail. Likewise a sum is exact
+    // whenever its total is (7/12 + 5/12 of a currency unit is 1).
     constexpr result<duty_evaluation<C>> evaluate(const duty_base<C>& base) const noexcept {
         std::array<money<C>, capacity> v{};
         duty_evaluation<C> out;
@@ -288,7 +299,7 @@ public:
                 break;
             case duty_kind::ad_valorem: {
                 const auto d = detail::multiply(base.value().amount(), n.amount);
-                if (!d) return d.error();
+                if (!d) return evaluate_exact(base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
@@ -299,7 +310,7 @@ public:
                 const auto d = detail::specific_duty(
                     n.amount, base.quantities()[detail::dimension_index(bit)], n.unit->den,
                     n.unit->num);
-                if (!d) return d.error();
+                if (!d) return evaluate_exact(base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
@@ -310,7 +321,7 @@ public:
             case duty_kind::difference: {
                 const auto b = n.kind == duty_kind::sum ? v[n.rhs].amount() : -v[n.rhs].amount();
                 const auto d = detail::add(v[n.lhs].amount(), b);
-                if (!d) return d.error();
+                if (!d) return evaluate_exact(base);
                 v[i] = money<C>(d.value_or({}));
                 if (v[i] < money<C>{}) v[i] = money<C>{};  // a duty is never negative
                 break;
@@ -352,6 +363,107 @@ public:
 private:
     template <currency_tag, unsigned>
     friend class duty_expression;
+
+    // evaluate() when some node's value is not a decimal money holds: every
+    // node's exact value as N / (L * 10^K), with one denominator for all (K:
+    // the most places of any rate times its base, L: the least common multiple
+    // of the unit conversions' denominators) and N a 512-bit integer, so that
+    // sums, differences and comparisons are exact integer operations. Only the
+    // result must be a finite decimal that fits.
+    constexpr result<duty_evaluation<C>> evaluate_exact(const duty_base<C>& base) const noexcept {
+        // A specific rate's duty is rate * quantity (in base units) * den / num.
+        auto reduced = [](const unit_info& u, std::uint64_t& num, std::uint64_t& den) {
+            const std::uint64_t g = detail::gcd_u64(static_cast<std::uint64_t>(u.num),
+                                                    static_cast<std::uint64_t>(u.den));
+            num = static_cast<std::uint64_t>(u.num) / g;
+            den = static_cast<std::uint64_t>(u.den) / g;
+        };
+        auto quantity = [&](const duty_node& n) {
+            return base.quantities()[detail::dimension_index(n.unit->dimension_bit)];
+        };
+        int scale = 0;
+        std::uint64_t common = 1;
+        for (std::size_t i = 0; i < size_; ++i) {
+            const duty_node& n = nodes_[i];
+            int s = 0;
+            if (n.kind == duty_kind::ad_valorem) {
+                s = base.value().amount().scale() + n.amount.scale();
+            } else if (n.kind == duty_kind::specific) {
+                if (!base.has(n.unit->dimension_bit)) return errc::missing_quantity;
+                if (n.unit->num <= 0 || n.unit->den <= 0) return errc::invalid_argument;
+                std::uint64_t num = 1, den = 1;
+                reduced(*n.unit, num, den);
+                if (!detail::lcm_u64(common, num, common)) return errc::overflow;
+                s = n.amount.scale() + quantity(n).scale();
+            } else if (n.kind == duty_kind::fixed) {
+                s = n.amount.scale();
+            }
+            if (s > scale) scale = s;
+        }
+        std::array<detail::big_uint, capacity> v{};
+        duty_evaluation<C> out;
+        for (std::size_t i = 0; i < size_; ++i) {
+            const duty_node& n = nodes_[i];
+            detail::big_uint& x = v[i];
+            bool overflow = false;
+            auto leaf = [&](std::initializer_list<decimal> factors, std::uint64_t times) {
+                int s = 0;
+                x = detail::big_uint(1);
+                for (const decimal f : factors) {
+                    if (f.coefficient() < 0) return errc::negative_quantity;
+                    overflow = overflow || detail::mul_overflows(x, detail::unsigned_magnitude(
+                                                                        f.coefficient()));
+                    s += f.scale();
+                }
+                overflow = overflow || detail::mul_overflows(x, times) ||
+                           detail::scale_up_overflows(x, scale - s);
+                return overflow ? errc::overflow : errc::ok;
+            };
+            errc e = errc::ok;
+            switch (n.kind) {
+            case duty_kind::free:
+                x = detail::big_uint{};
+                break;
+            case duty_kind::ad_valorem:
+                e = leaf({base.value().amount(), n.amount}, common);
+                break;
+            case duty_kind::specific: {
+                std::uint64_t num = 1, den = 1;
+                reduced(*n.unit, num, den);
+                e = leaf({n.amount, quantity(n)}, common / num);
+                if (e == errc::ok && detail::mul_overflows(x, den)) e = errc::overflow;
+                break;
+            }
+            case duty_kind::fixed:
+                e = leaf({n.amount}, common);
+                break;
+            case duty_kind::sum:
+                x = v[n.lhs];
+                if (detail::add_overflows(x, v[n.rhs])) e = errc::overflow;
+                break;
+            case duty_kind::difference:  // never below zero
+                x = v[n.lhs];
+                if (detail::compare(x, v[n.rhs]) > 0)
+                    detail::subtract(x, v[n.rhs]);
+                else
+                    x = detail::big_uint{};
+                break;
+            case duty_kind::at_least:
+                x = detail::compare(v[n.rhs], v[n.lhs]) > 0 ? v[n.rhs] : v[n.lhs];
+                if (detail::compare(v[n.rhs], v[n.lhs]) > 0) out.floor_applied = true;
+                break;
+            case duty_kind::at_most:
+                x = detail::compare(v[n.rhs], v[n.lhs]) < 0 ? v[n.rhs] : v[n.lhs];
+                if (detail::compare(v[n.rhs], v[n.lhs]) < 0) out.ceiling_applied = true;
+                break;
+            }
+            if (e != errc::ok) return e;
+        }
+        const auto parts = detail::big_to_decimal<std::int64_t>(v[size_ - 1], false, common, scale);
+        if (parts.error != errc::ok) return parts.error;
+        out.amount = money<C>(decimal::try_from_parts(parts.coefficient, parts.scale).value_or({}));
+        return out;
+    }
 
     std::array<duty_node, capacity> nodes_{};
     std::uint8_t size_ = 1;

@@ -230,7 +230,7 @@ operator/(basic_money<C, R>, D) {
 
 // Rounds to the currency's minor unit (CAD: cents; JPY: yen; KWD: fils).
 template <class C, class R>
-constexpr basic_money<C, R> round(basic_money<C, R> m, rounding_mode mode) {
+constexpr basic_money<C, R> round(basic_money<C, R> m, required_rounding_mode mode) {
     return basic_money<C, R>(round(m.amount(), C::minor_digits, mode));
 }
 
@@ -238,14 +238,14 @@ constexpr basic_money<C, R> round(basic_money<C, R> m, rounding_mode mode) {
 // 159.3 applies rates to whole-dollar values), 0.05_CHF for Swiss rappen.
 template <class C, class R, class R2>
 constexpr basic_money<C, R> round(basic_money<C, R> m, basic_money<C, R2> granularity,
-                                  rounding_mode mode) {
+                                  required_rounding_mode mode) {
     return basic_money<C, R>(
         round_to_multiple(m.amount(), basic_decimal<R>(granularity.amount()), mode));
 }
 
 // m / divisor rounded to the minor unit. errc::division_by_zero if divisor == 0.
 template <class C, class R, class D>
-constexpr basic_money<C, R> divide(basic_money<C, R> m, D divisor, rounding_mode mode) {
+constexpr basic_money<C, R> divide(basic_money<C, R> m, D divisor, required_rounding_mode mode) {
     return basic_money<C, R>(divide(m.amount(), basic_decimal<R>(divisor), C::minor_digits, mode));
 }
 
@@ -276,7 +276,8 @@ constexpr result<basic_money<C, R>> multiply(basic_money<C, R> m, basic_decimal<
     return basic_money<C, R>(r.value_or({}));
 }
 template <class C, class R>
-constexpr result<basic_money<C, R>> round(basic_money<C, R> m, rounding_mode mode) noexcept {
+constexpr result<basic_money<C, R>> round(basic_money<C, R> m,
+                                          required_rounding_mode mode) noexcept {
     const auto r = detail::round_to_scale(m.amount(), C::minor_digits, mode);
     if (!r)
         return r.error();
@@ -284,7 +285,7 @@ constexpr result<basic_money<C, R>> round(basic_money<C, R> m, rounding_mode mod
 }
 template <class C, class R>
 constexpr result<basic_money<C, R>> divide(basic_money<C, R> m, basic_decimal<R> divisor,
-                                           rounding_mode mode) noexcept {
+                                           required_rounding_mode mode) noexcept {
     const auto r = detail::divide(m.amount(), divisor, C::minor_digits, mode);
     if (!r)
         return r.error();

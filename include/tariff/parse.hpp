@@ -74,7 +74,7 @@ constexpr const char* to_reason(duty_text_problem p) noexcept {
     case duty_text_problem::too_long:
         return "too many rates, operators or nested parentheses for one duty expression";
     case duty_text_problem::number_out_of_range:
-        return "a number has too many digits";
+        return "a number is too large or has too many decimal places for its type";
     }
     return "malformed duty";
 }
@@ -198,7 +198,7 @@ public:
             }
         }
         if (problem_ != duty_text_problem::none)
-            return {expression{}, parse_error{errc::invalid_text, error_pos_, to_reason(problem_)}};
+            return {expression{}, parse_error{code_, error_pos_, to_reason(problem_)}};
         return {e, {}};
     }
 
@@ -208,11 +208,15 @@ public:
 private:
     constexpr parse_result<expression> fail(duty_text_problem p) noexcept {
         set_problem(p);
-        return {expression{}, parse_error{errc::invalid_text, error_pos_, to_reason(problem_)}};
+        return {expression{}, parse_error{code_, error_pos_, to_reason(problem_)}};
     }
-    constexpr expression set_problem(duty_text_problem p) noexcept {
+    // code: what the same failure is called where the expression is built
+    // with the API (errc::overflow for a number that does not fit, whether it
+    // is written or computed); errc::invalid_text for the text itself.
+    constexpr expression set_problem(duty_text_problem p, errc code = errc::invalid_text) noexcept {
         if (problem_ == duty_text_problem::none) {
             problem_ = p;
+            code_ = code;
             error_pos_ = pos_;
         }
         return expression{};
@@ -311,8 +315,10 @@ private:
         const auto r = detail::parse_decimal<std::int64_t>(s_.substr(start, pos_ - start));
         if (!r.ok()) {
             pos_ = start + r.error.position;
-            set_problem(r.error.code == errc::overflow ? duty_text_problem::number_out_of_range
-                                                       : duty_text_problem::expected_term);
+            if (r.error.code == errc::overflow)
+                set_problem(duty_text_problem::number_out_of_range, errc::overflow);
+            else
+                set_problem(duty_text_problem::expected_term);
             return false;
         }
         out = r.value;
@@ -370,7 +376,7 @@ private:
             skip_space();
             if (pos_ < s_.size() && s_[pos_] == '%') {
                 const auto rate = ad_valorem::try_from_percent(amount);
-                if (!rate) return set_problem(duty_text_problem::number_out_of_range);
+                if (!rate) return set_problem(duty_text_problem::number_out_of_range, rate.error());
                 ++pos_;
                 return expression(rate.value_or({}));
             }
@@ -380,7 +386,8 @@ private:
                                      !(pos_ + 1 < s_.size() && is_letter(s_[pos_ + 1]));
             if (cent_sign || cent_letter) {
                 const auto dollars = detail::multiply_ratio(amount, 1, 100);
-                if (!dollars) return set_problem(duty_text_problem::number_out_of_range);
+                if (!dollars)
+                    return set_problem(duty_text_problem::number_out_of_range, dollars.error());
                 amount = dollars.value_or({});
                 pos_ += cent_sign ? 2 : 1;
             } else if (!currency_code(code_matches)) {
@@ -421,6 +428,7 @@ private:
     std::size_t pos_ = 0;
     int depth_ = 0;
     duty_text_problem problem_ = duty_text_problem::none;
+    errc code_ = errc::invalid_text;
     std::size_t error_pos_ = 0;
 };
 

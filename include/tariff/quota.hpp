@@ -814,7 +814,7 @@ struct quota_assessment {
 template <currency_tag C, unit_tag U>
 constexpr quota_assessment<C> assess(const tariff_rate_quota<C, U>& quota,
                                      const quota_allocation<C, U>& a,
-                                     const rounding_policy<C>& policy = {}) {
+                                     const rounding_policy<C>& policy) {
     return {assess(quota.in_quota(), duty_base(a.value_in_quota).with(a.in_quota), policy),
             assess(quota.over_quota(), duty_base(a.value_over_quota).with(a.over_quota), policy)};
 }

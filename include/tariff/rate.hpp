@@ -25,8 +25,8 @@ constexpr result<basic_decimal<R>> specific_duty(basic_decimal<R> per_unit,
                                                  basic_decimal<R> amount, std::int64_t num,
                                                  std::int64_t den) noexcept {
     const auto product = multiply(per_unit, amount);
-    if (!product)
-        return product;
+    if (!product) // the product alone may not fit where the duty does (a per-hl rate on litres)
+        return product_ratio(per_unit, amount, num, den);
     return multiply_ratio(product.value_or({}), num, den);
 }
 } // namespace detail

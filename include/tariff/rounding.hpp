@@ -9,8 +9,14 @@
 
 namespace tariff {
 
+// The enumerators start at 1: a value-initialized rounding_mode (rounding_mode{},
+// or a policy whose mode was left out) is no mode at all, and every function
+// that takes a mode rejects it, as it rejects any value that is not one of
+// these (static_cast<rounding_mode>(42) read from a byte or a file), with
+// errc::invalid_argument (a compile error in constant evaluation). Rounding is
+// never chosen for the caller.
 enum class rounding_mode : unsigned char {
-    half_even,      // ties to the even neighbour (banker's rounding)
+    half_even = 1,  // ties to the even neighbour (banker's rounding)
     half_up,        // ties away from zero: 2.5 -> 3, -2.5 -> -3
     half_down,      // ties toward zero: 2.5 -> 2, -2.5 -> -2
     toward_zero,    // truncate: 2.9 -> 2, -2.9 -> -2
@@ -37,6 +43,28 @@ inline constexpr mode_tag<rounding_mode::floor> floor{};
 inline constexpr mode_tag<rounding_mode::ceiling> ceiling{};
 
 } // namespace rounding
+
+// The type of every rounding-mode parameter: a rounding_mode or a tag
+// (tariff::rounding::half_even), never nothing. It has no default, so a call
+// or a policy that leaves the mode out ({}) does not compile: rounding is
+// explicit. A value that is not a mode (static_cast<rounding_mode>(42)) still
+// converts, and the function it is passed to rejects it at run time.
+class required_rounding_mode {
+public:
+    constexpr required_rounding_mode(rounding_mode m) noexcept : mode_(m) {}
+    template <rounding_mode M>
+    constexpr required_rounding_mode(rounding::mode_tag<M>) noexcept : mode_(M) {}
+    constexpr operator rounding_mode() const noexcept { return mode_; }
+    constexpr rounding_mode value() const noexcept { return mode_; }
+
+private:
+    rounding_mode mode_;
+};
+
+// True for the seven modes above; false for any other value of the type.
+constexpr bool is_valid(rounding_mode m) noexcept {
+    return m >= rounding_mode::half_even && m <= rounding_mode::ceiling;
+}
 
 constexpr const char* to_string(rounding_mode m) noexcept {
     switch (m) {

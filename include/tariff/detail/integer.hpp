@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "../error.hpp"
 #include "../rounding.hpp"
 
 namespace tariff {
@@ -159,6 +160,8 @@ constexpr R divide_rounded(R num, R den) noexcept {
                               (num < 0) != (den < 0));
 }
 
+// The same for a mode known at run time. m must be valid (is_valid(m)): every
+// caller checks it first and reports errc::invalid_argument otherwise.
 template <class R>
 constexpr R divide_rounded(R num, R den, rounding_mode m) noexcept {
     switch (m) {
@@ -242,6 +245,7 @@ constexpr R divide_pow10(R v, int k) noexcept {
     }
 }
 
+// The same for a mode known at run time; m must be valid (see divide_rounded).
 template <representation R>
 constexpr R divide_pow10(R v, int k, rounding_mode m) noexcept {
     switch (m) {
@@ -261,6 +265,239 @@ constexpr R divide_pow10(R v, int k, rounding_mode m) noexcept {
         return divide_pow10<rounding_mode::ceiling>(v, k);
     }
     return v;
+}
+
+// ---------------------------------------------------------------------------
+// A 512-bit unsigned integer, for the few places where an exact intermediate
+// needs more than 128 bits although the result may fit: a * b * num / den
+// (a specific duty in a unit with an inexact conversion), and the exact
+// comparison of the branches of a duty expression over a common denominator.
+// Only what those need: add, subtract, multiply, compare, division by a
+// 64-bit divisor. Every operation that can overflow reports it.
+struct big_uint {
+    static constexpr int limbs = 8;
+    std::uint64_t w[limbs]{};
+
+    constexpr big_uint() noexcept = default;
+    constexpr explicit big_uint(uint128_t v) noexcept {
+        w[0] = static_cast<std::uint64_t>(v);
+        w[1] = static_cast<std::uint64_t>(v >> 64);
+    }
+    constexpr bool is_zero() const noexcept {
+        for (int i = 0; i < limbs; ++i)
+            if (w[i] != 0)
+                return false;
+        return true;
+    }
+    // True (and v set) if the value fits 128 bits.
+    constexpr bool to_u128(uint128_t& v) const noexcept {
+        for (int i = 2; i < limbs; ++i)
+            if (w[i] != 0)
+                return false;
+        v = (static_cast<uint128_t>(w[1]) << 64) | w[0];
+        return true;
+    }
+};
+
+constexpr int compare(const big_uint& a, const big_uint& b) noexcept {
+    for (int i = big_uint::limbs - 1; i >= 0; --i)
+        if (a.w[i] != b.w[i])
+            return a.w[i] < b.w[i] ? -1 : 1;
+    return 0;
+}
+
+// a += b; true on overflow.
+constexpr bool add_overflows(big_uint& a, const big_uint& b) noexcept {
+    uint128_t carry = 0;
+    for (int i = 0; i < big_uint::limbs; ++i) {
+        const uint128_t t = static_cast<uint128_t>(a.w[i]) + b.w[i] + carry;
+        a.w[i] = static_cast<std::uint64_t>(t);
+        carry = t >> 64;
+    }
+    return carry != 0;
+}
+
+// a -= b, for a >= b.
+constexpr void subtract(big_uint& a, const big_uint& b) noexcept {
+    std::uint64_t borrow = 0;
+    for (int i = 0; i < big_uint::limbs; ++i) {
+        const std::uint64_t x = a.w[i], y = b.w[i];
+        const std::uint64_t d = x - y - borrow;
+        borrow = (x < y || (x == y && borrow != 0)) ? 1 : 0;
+        a.w[i] = d;
+    }
+}
+
+// a *= m; true on overflow.
+constexpr bool mul_overflows(big_uint& a, std::uint64_t m) noexcept {
+    uint128_t carry = 0;
+    for (int i = 0; i < big_uint::limbs; ++i) {
+        const uint128_t t = static_cast<uint128_t>(a.w[i]) * m + carry;
+        a.w[i] = static_cast<std::uint64_t>(t);
+        carry = t >> 64;
+    }
+    return carry != 0;
+}
+
+// a *= m for a 128-bit m; true on overflow.
+constexpr bool mul_overflows(big_uint& a, uint128_t m) noexcept {
+    big_uint low = a, high = a;
+    if (mul_overflows(low, static_cast<std::uint64_t>(m)) ||
+        mul_overflows(high, static_cast<std::uint64_t>(m >> 64)) ||
+        high.w[big_uint::limbs - 1] != 0)
+        return true;
+    for (int i = big_uint::limbs - 1; i > 0; --i) // high * 2^64
+        high.w[i] = high.w[i - 1];
+    high.w[0] = 0;
+    a = low;
+    return add_overflows(a, high);
+}
+
+// a *= 10^k; true on overflow.
+constexpr bool scale_up_overflows(big_uint& a, int k) noexcept {
+    for (; k > 0; k -= 18)
+        if (mul_overflows(a, static_cast<std::uint64_t>(pow10<std::int64_t>(k < 18 ? k : 18))))
+            return true;
+    return false;
+}
+
+// a /= d (d > 0); returns the remainder.
+constexpr std::uint64_t divide(big_uint& a, std::uint64_t d) noexcept {
+    uint128_t rem = 0;
+    for (int i = big_uint::limbs - 1; i >= 0; --i) {
+        const uint128_t cur = (rem << 64) | a.w[i];
+        a.w[i] = static_cast<std::uint64_t>(cur / d);
+        rem = cur % d;
+    }
+    return static_cast<std::uint64_t>(rem);
+}
+
+// q = n / d and r = n % d (d != 0, d < 2^511), by binary long division.
+constexpr void divide(const big_uint& n, const big_uint& d, big_uint& q, big_uint& r) noexcept {
+    q = big_uint{};
+    r = big_uint{};
+    for (int bit = big_uint::limbs * 64 - 1; bit >= 0; --bit) {
+        for (int i = big_uint::limbs - 1; i > 0; --i) // r = 2r + the next bit of n
+            r.w[i] = (r.w[i] << 1) | (r.w[i - 1] >> 63);
+        r.w[0] = (r.w[0] << 1) | ((n.w[bit / 64] >> (bit % 64)) & 1);
+        if (compare(r, d) >= 0) {
+            subtract(r, d);
+            q.w[bit / 64] |= std::uint64_t{1} << (bit % 64);
+        }
+    }
+}
+
+// Whether the magnitude q of a truncated quotient moves one away from zero
+// when rounded by mode m (valid), given the remainder r of a division by d
+// and the sign of the exact quotient.
+constexpr bool rounds_away(const big_uint& q, const big_uint& r, const big_uint& d, bool negative,
+                           rounding_mode m) noexcept {
+    if (r.is_zero())
+        return false;
+    big_uint twice = r;
+    (void)add_overflows(twice, r); // r < d < 2^511
+    const int c = compare(twice, d);
+    // The rest as 1, 3 or 4 sixths (below, at or above a half) after q's
+    // parity: rounding odd * 6 + sixths over 6 decides as the whole would.
+    const std::int64_t odd = static_cast<std::int64_t>(q.w[0] & 1);
+    const std::int64_t sixths = c < 0 ? 1 : c == 0 ? 3 : 4;
+    const std::int64_t v = divide_rounded<std::int64_t>(
+        negative ? -(odd * 6 + sixths) : odd * 6 + sixths, std::int64_t{6}, m);
+    return magnitude(v) != odd;
+}
+
+constexpr std::uint64_t gcd_u64(std::uint64_t a, std::uint64_t b) noexcept {
+    while (b != 0) {
+        const std::uint64_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+// The lcm of a and b (both > 0); false if it does not fit 64 bits.
+constexpr bool lcm_u64(std::uint64_t a, std::uint64_t b, std::uint64_t& out) noexcept {
+    const std::uint64_t g = gcd_u64(a, b);
+    return !__builtin_mul_overflow(a / g, b, &out);
+}
+
+// The magnitude of a representation value, as an unsigned 128-bit integer
+// (no value of the symmetric range overflows).
+template <representation R>
+constexpr uint128_t unsigned_magnitude(R v) noexcept {
+    return static_cast<uint128_t>(v < 0 ? -v : v);
+}
+
+// The outcome of converting an exact rational n / (den * 10^scale) to a
+// decimal of representation R (see big_to_decimal).
+template <representation R>
+struct big_decimal_parts {
+    errc error = errc::ok;
+    R coefficient = 0;
+    int scale = 0;
+};
+
+// n / (den * 10^scale), negated if `negative`, as a coefficient and a scale
+// with no more places than the exact value needs beyond `scale` (trailing
+// zeros are dropped only where that is what it takes to fit). errc::inexact
+// if the value has no finite decimal form; errc::overflow if it has one that
+// the representation cannot hold (too large, or more than max_scale places).
+// den > 0, 0 <= scale.
+template <representation R>
+constexpr big_decimal_parts<R> big_to_decimal(big_uint n, bool negative, std::uint64_t den,
+                                              int scale) noexcept {
+    big_decimal_parts<R> out;
+    // n / den has a finite decimal form iff den / gcd(n, den) is 2^a * 5^b;
+    // then n * 10^j / den, with j = max(a, b), is the integer
+    // (n / g) * 2^(j - a) * 5^(j - b), and no smaller j makes one.
+    big_uint rest_of_n = n;
+    const std::uint64_t r = divide(rest_of_n, den); // only the remainder is needed
+    const std::uint64_t g = r == 0 ? den : gcd_u64(r, den);
+    std::uint64_t rest = den / g;
+    int twos = 0, fives = 0;
+    for (; rest % 2 == 0; rest /= 2)
+        ++twos;
+    for (; rest % 5 == 0; rest /= 5)
+        ++fives;
+    if (rest != 1) {
+        out.error = errc::inexact;
+        return out;
+    }
+    const int j = twos > fives ? twos : fives;
+    (void)divide(n, g); // exact: g divides n
+    for (int i = twos; i < j; ++i)
+        if (mul_overflows(n, std::uint64_t{2})) {
+            out.error = errc::overflow;
+            return out;
+        }
+    for (int i = fives; i < j; ++i)
+        if (mul_overflows(n, std::uint64_t{5})) {
+            out.error = errc::overflow;
+            return out;
+        }
+    int s = scale + j;
+    // Drop trailing zeros while the value does not fit.
+    auto fits = [&] {
+        uint128_t v = 0;
+        return s <= rep_traits<R>::max_scale && n.to_u128(v) &&
+               v <= static_cast<uint128_t>(rep_traits<R>::max);
+    };
+    while (!fits() && s > 0) {
+        big_uint q = n;
+        if (divide(q, 10) != 0)
+            break;
+        n = q;
+        --s;
+    }
+    if (!fits()) {
+        out.error = errc::overflow;
+        return out;
+    }
+    uint128_t v = 0;
+    (void)n.to_u128(v);
+    out.coefficient = negative ? -static_cast<R>(v) : static_cast<R>(v);
+    out.scale = s;
+    return out;
 }
 
 } // namespace detail
