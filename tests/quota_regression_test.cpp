@@ -161,8 +161,7 @@ TEST_CASE("regression: quota_assessment duties(), taxes(), total() raise on over
     STATIC_REQUIRE_FALSE(noexcept(std::declval<const quota_assessment<CAD>&>().taxes()));
     STATIC_REQUIRE_FALSE(noexcept(std::declval<const quota_assessment<CAD>&>().total()));
     STATIC_REQUIRE(noexcept(std::declval<const quota_assessment<CAD>&>().try_total()));
-    rounding_policy<CAD> policy;
-    policy.mode = rounding_mode::half_even;
+    const rounding_policy<CAD> policy{rounding_mode::half_even};
     // 100 % of CAD 50,000,000,000,000,000.01 on each part: duties of 5e16 + 0.01
     // each, together 100,000,000,000,000,000.02 (10^19 + 2 cents > 2^63 - 1).
     const auto v = money<CAD>(decimal::from_parts(5'000'000'000'000'000'001, 2));
@@ -623,4 +622,19 @@ TEST_CASE("noexcept audit of quota.hpp: the try_ forms are noexcept, the forms t
     STATIC_REQUIRE_FALSE(noexcept(std::declval<const L&>().release(std::declval<R&>())));
     STATIC_REQUIRE_FALSE(noexcept(std::declval<L&>().commit(std::declval<R&>())));
     STATIC_REQUIRE_FALSE(noexcept(std::declval<const L&>().status(std::size_t{0})));
+}
+
+TEST_CASE("regression: grow and fill_ratio reject a rounding mode that is not one, even when "
+          "nothing rounds",
+          "[quota][regression][rounding]") {
+    const auto bad = static_cast<tariff::rounding_mode>(42);
+    // years == 0: no year rounds, yet the mode is still checked.
+    CHECK_THROWS_AS(tariff::grow(49'000_each, 6.5_pct, 0, 1_each, bad), tariff::domain_error);
+    CHECK_THROWS_AS(tariff::grow(49'000_each, 6.5_pct, 2, 1_each, bad), tariff::domain_error);
+    // An empty period has nothing to divide, yet the mode is still checked.
+    const tariff::quota_status<tariff::units::each> empty{};
+    CHECK_THROWS_AS(empty.fill_ratio(2, bad), tariff::domain_error);
+    // Positive controls: valid modes. 49,000 x 1.065 = 52,185 (by hand).
+    CHECK(tariff::grow(49'000_each, 6.5_pct, 1, 1_each, tariff::rounding::half_even) == 52'185_each);
+    CHECK(empty.fill_ratio(2, tariff::rounding::half_even) == 0);
 }

@@ -15,6 +15,7 @@
 #include <utility>
 #include <cstdlib>
 #include <stdexcept>
+#include <initializer_list>
 #include <vector>
 
 // ---- tariff/config.hpp -----------------------------------------------------
@@ -91,328 +92,6 @@ struct KWD : currency<"KWD", 3> {};
 struct MXN : currency<"MXN", 2> {};
 struct USD : currency<"USD", 2> {};
 
-} // namespace tariff
-// ---- tariff/rounding.hpp ---------------------------------------------------
-// tariff/rounding.hpp: rounding modes, passed per call.
-//
-// There is no global or thread-local rounding state anywhere in the library:
-// every function that can lose digits takes a mode (a tag such as
-// tariff::rounding::half_even, or a runtime tariff::rounding_mode).
-
-
-namespace tariff {
-
-enum class rounding_mode : unsigned char {
-    half_even,      // ties to the even neighbour (banker's rounding)
-    half_up,        // ties away from zero: 2.5 -> 3, -2.5 -> -3
-    half_down,      // ties toward zero: 2.5 -> 2, -2.5 -> -2
-    toward_zero,    // truncate: 2.9 -> 2, -2.9 -> -2
-    away_from_zero, // 2.1 -> 3, -2.1 -> -3
-    floor,          // toward negative infinity: -2.1 -> -3
-    ceiling,        // toward positive infinity: 2.1 -> 3
-};
-
-namespace rounding {
-
-// A tag type per mode: passing a tag selects the mode at compile time.
-template <rounding_mode M>
-struct mode_tag {
-    static constexpr rounding_mode value = M;
-    constexpr operator rounding_mode() const noexcept { return M; }
-};
-
-inline constexpr mode_tag<rounding_mode::half_even> half_even{};
-inline constexpr mode_tag<rounding_mode::half_up> half_up{};
-inline constexpr mode_tag<rounding_mode::half_down> half_down{};
-inline constexpr mode_tag<rounding_mode::toward_zero> toward_zero{};
-inline constexpr mode_tag<rounding_mode::away_from_zero> away_from_zero{};
-inline constexpr mode_tag<rounding_mode::floor> floor{};
-inline constexpr mode_tag<rounding_mode::ceiling> ceiling{};
-
-} // namespace rounding
-
-constexpr const char* to_string(rounding_mode m) noexcept {
-    switch (m) {
-    case rounding_mode::half_even:
-        return "half_even";
-    case rounding_mode::half_up:
-        return "half_up";
-    case rounding_mode::half_down:
-        return "half_down";
-    case rounding_mode::toward_zero:
-        return "toward_zero";
-    case rounding_mode::away_from_zero:
-        return "away_from_zero";
-    case rounding_mode::floor:
-        return "floor";
-    case rounding_mode::ceiling:
-        return "ceiling";
-    }
-    return "?";
-}
-
-} // namespace tariff
-// ---- tariff/detail/integer.hpp ---------------------------------------------
-// tariff/detail/integer.hpp: the integer layer under every exact type.
-//
-// Checked add/subtract/multiply on the two representations the library uses
-// (std::int64_t and a 128-bit integer), powers of ten, and the one division
-// with rounding that all rounding in the library goes through.
-
-
-
-namespace tariff {
-
-#if defined(__SIZEOF_INT128__)
-// __extension__ keeps -Wpedantic quiet: the type is a GCC/Clang extension.
-__extension__ typedef __int128 int128_t;
-__extension__ typedef unsigned __int128 uint128_t;
-#define TARIFF_HAS_INT128 1
-#else
-#error "tariff needs a compiler with a 128-bit integer type (GCC or Clang on a 64-bit target)"
-#endif
-
-namespace detail {
-
-template <class T>
-inline constexpr bool dependent_false = false;
-
-template <class T>
-concept representation = std::is_same_v<T, std::int64_t> || std::is_same_v<T, int128_t>;
-
-template <representation R>
-struct rep_traits;
-
-template <>
-struct rep_traits<std::int64_t> {
-    // The coefficient range is kept symmetric (the most negative value is
-    // excluded) so that negation and absolute value can never overflow.
-    static constexpr std::int64_t max = 0x7fff'ffff'ffff'ffffLL;
-    static constexpr int max_scale = 18; // 10^18 fits, 10^19 does not
-    static constexpr const char* name = "64-bit";
-};
-
-template <>
-struct rep_traits<int128_t> {
-    static constexpr int128_t max = static_cast<int128_t>(~static_cast<uint128_t>(0) >> 1);
-    static constexpr int max_scale = 38; // 10^38 < 1.7 * 10^38
-    static constexpr const char* name = "128-bit";
-};
-
-template <representation A, representation B>
-using wider_t = std::conditional_t<(sizeof(A) >= sizeof(B)), A, B>;
-
-template <representation R>
-constexpr bool in_range(R v) noexcept {
-    return v >= -rep_traits<R>::max && v <= rep_traits<R>::max;
-}
-
-// Each returns true on overflow, like the builtins, and also rejects the
-// excluded most negative value.
-template <representation R>
-constexpr bool add_overflows(R a, R b, R& out) noexcept {
-    return __builtin_add_overflow(a, b, &out) || !in_range(out);
-}
-template <representation R>
-constexpr bool sub_overflows(R a, R b, R& out) noexcept {
-    return __builtin_sub_overflow(a, b, &out) || !in_range(out);
-}
-template <representation R>
-constexpr bool mul_overflows(R a, R b, R& out) noexcept {
-    return __builtin_mul_overflow(a, b, &out) || !in_range(out);
-}
-
-template <representation R>
-struct pow10_table {
-    R v[rep_traits<R>::max_scale + 1]{};
-    constexpr pow10_table() {
-        R p = 1;
-        for (int i = 0; i <= rep_traits<R>::max_scale; ++i) {
-            v[i] = p;
-            if (i < rep_traits<R>::max_scale)
-                p *= 10;
-        }
-    }
-};
-template <representation R>
-inline constexpr pow10_table<R> pow10s{};
-
-// 10^k for 0 <= k <= max_scale.
-template <representation R>
-constexpr R pow10(int k) noexcept {
-    return pow10s<R>.v[k];
-}
-
-// Multiplies v by 10^k; true on overflow.
-template <representation R>
-constexpr bool scale_up_overflows(R v, int k, R& out) noexcept {
-    if (k > rep_traits<R>::max_scale) {
-        out = 0;
-        return v != 0;
-    }
-    return mul_overflows(v, pow10<R>(k), out);
-}
-
-constexpr std::int64_t gcd(std::int64_t a, std::int64_t b) noexcept {
-    while (b != 0) {
-        const std::int64_t t = a % b;
-        a = b;
-        b = t;
-    }
-    return a < 0 ? -a : a;
-}
-
-template <class T>
-constexpr T magnitude(T v) noexcept {
-    return v < 0 ? -v : v;
-}
-
-// The quotient q of a division truncated toward zero, rounded by mode M, given
-// the magnitudes of the remainder (rem) and of the divisor (den > rem >= 0)
-// and the sign of the exact quotient. The single place where the library
-// decides how a remainder rounds.
-//
-// The decision is formed as 0 or 1 and added, not branched on: which way a
-// remainder goes is as unpredictable as the data's digits, and a mispredicted
-// branch costs more than the whole division (see bench/README.md).
-template <rounding_mode M, class R>
-constexpr R round_truncated(R q, R rem, R den, bool negative) noexcept {
-    R away; // 1: the result is q's neighbour away from zero; 0: it is q
-    if constexpr (M == rounding_mode::toward_zero) {
-        away = 0;
-    } else if constexpr (M == rounding_mode::away_from_zero) {
-        away = R(rem != 0);
-    } else if constexpr (M == rounding_mode::floor) {
-        away = R(rem != 0) & R(negative);
-    } else if constexpr (M == rounding_mode::ceiling) {
-        away = R(rem != 0) & R(!negative);
-    } else {
-        const R rest = den - rem; // distance to the next multiple
-        if constexpr (M == rounding_mode::half_up) {
-            away = R(rem >= rest); // rem == 0 gives rem < rest
-        } else if constexpr (M == rounding_mode::half_down) {
-            away = R(rem > rest);
-        } else {
-            static_assert(M == rounding_mode::half_even);
-            away = R(rem > rest) | (R(rem == rest) & q & 1); // a tie goes to the even one
-        }
-    }
-    return q + (negative ? -away : away);
-}
-
-// num / den rounded by mode M. den != 0; neither operand is the most negative
-// value of its type (guaranteed by the symmetric range).
-template <rounding_mode M, class R>
-constexpr R divide_rounded(R num, R den) noexcept {
-    return round_truncated<M>(num / den, magnitude(num % den), magnitude(den),
-                              (num < 0) != (den < 0));
-}
-
-template <class R>
-constexpr R divide_rounded(R num, R den, rounding_mode m) noexcept {
-    switch (m) {
-    case rounding_mode::half_even:
-        return divide_rounded<rounding_mode::half_even>(num, den);
-    case rounding_mode::half_up:
-        return divide_rounded<rounding_mode::half_up>(num, den);
-    case rounding_mode::half_down:
-        return divide_rounded<rounding_mode::half_down>(num, den);
-    case rounding_mode::toward_zero:
-        return divide_rounded<rounding_mode::toward_zero>(num, den);
-    case rounding_mode::away_from_zero:
-        return divide_rounded<rounding_mode::away_from_zero>(num, den);
-    case rounding_mode::floor:
-        return divide_rounded<rounding_mode::floor>(num, den);
-    case rounding_mode::ceiling:
-        return divide_rounded<rounding_mode::ceiling>(num, den);
-    }
-    return divide_rounded<rounding_mode::half_even>(num, den);
-}
-
-// Division of 0 <= n < 2^63 by 10^k (1 <= k <= 18) as a multiplication:
-// n / 10^k == (n * m) >> (63 + l), where l = ceil(log2(10^k)) and
-// m = floor(2^(63 + l) / 10^k) + 1 < 2^64 (Granlund and Montgomery, "Division
-// by invariant integers using multiplication", 1994, theorem 4.2: it holds
-// because 2^(63+l) < m * 10^k <= 2^(63+l) + 10^k <= 2^(63+l) + 2^l). What the
-// compiler does for a constant divisor, for a divisor known only at run time.
-struct pow10_reciprocal_table {
-    std::uint64_t multiplier[19]{};
-    int shift[19]{}; // l - 1: applied to the high 64 bits of the product
-    constexpr pow10_reciprocal_table() {
-        for (int k = 1; k <= 18; ++k) {
-            const auto d = static_cast<uint128_t>(pow10s<std::int64_t>.v[k]);
-            int l = 0;
-            while ((uint128_t{1} << l) < d)
-                ++l;
-            multiplier[k] = static_cast<std::uint64_t>((uint128_t{1} << (63 + l)) / d + 1);
-            shift[k] = l - 1;
-        }
-    }
-    // The theorem's condition, for every k (a multiplier cut to 64 bits would fail it).
-    constexpr bool exact() const {
-        for (int k = 1; k <= 18; ++k) {
-            const auto d = static_cast<uint128_t>(pow10s<std::int64_t>.v[k]);
-            const int l = shift[k] + 1;
-            const uint128_t md = multiplier[k] * d, p = uint128_t{1} << (63 + l);
-            if ((uint128_t{1} << (l - 1)) >= d || d > (uint128_t{1} << l) || md <= p ||
-                md > p + (uint128_t{1} << l))
-                return false;
-        }
-        return true;
-    }
-};
-inline constexpr pow10_reciprocal_table pow10_reciprocals{};
-static_assert(pow10_reciprocals.exact());
-
-// v / 10^k rounded by M, for 1 <= k <= 18.
-template <rounding_mode M>
-constexpr std::int64_t divide_pow10_64(std::int64_t v, int k) noexcept {
-    const auto n = static_cast<std::uint64_t>(magnitude(v)); // < 2^63: the range is symmetric
-    const auto d = static_cast<std::uint64_t>(pow10s<std::int64_t>.v[k]);
-    const auto high = static_cast<std::uint64_t>(
-        (static_cast<uint128_t>(n) * pow10_reciprocals.multiplier[k]) >> 64);
-    const std::uint64_t q = high >> pow10_reciprocals.shift[k];
-    const auto rem = static_cast<std::int64_t>(n - q * d);
-    const auto sq = static_cast<std::int64_t>(q);
-    return round_truncated<M>(v < 0 ? -sq : sq, rem, static_cast<std::int64_t>(d), v < 0);
-}
-
-// v / 10^k rounded by M, for 0 <= k <= max_scale.
-template <rounding_mode M, representation R>
-constexpr R divide_pow10(R v, int k) noexcept {
-    if (k <= 0)
-        return v;
-    if constexpr (std::is_same_v<R, std::int64_t>) {
-        return divide_pow10_64<M>(v, k);
-    } else {
-        if (v >= -rep_traits<std::int64_t>::max && v <= rep_traits<std::int64_t>::max && k <= 18)
-            return divide_pow10_64<M>(static_cast<std::int64_t>(v), k);
-        return divide_rounded<M>(v, pow10<R>(k));
-    }
-}
-
-template <representation R>
-constexpr R divide_pow10(R v, int k, rounding_mode m) noexcept {
-    switch (m) {
-    case rounding_mode::half_even:
-        return divide_pow10<rounding_mode::half_even>(v, k);
-    case rounding_mode::half_up:
-        return divide_pow10<rounding_mode::half_up>(v, k);
-    case rounding_mode::half_down:
-        return divide_pow10<rounding_mode::half_down>(v, k);
-    case rounding_mode::toward_zero:
-        return divide_pow10<rounding_mode::toward_zero>(v, k);
-    case rounding_mode::away_from_zero:
-        return divide_pow10<rounding_mode::away_from_zero>(v, k);
-    case rounding_mode::floor:
-        return divide_pow10<rounding_mode::floor>(v, k);
-    case rounding_mode::ceiling:
-        return divide_pow10<rounding_mode::ceiling>(v, k);
-    }
-    return v;
-}
-
-} // namespace detail
 } // namespace tariff
 // ---- tariff/error.hpp ------------------------------------------------------
 // tariff/error.hpp: how the library reports errors.
@@ -606,6 +285,592 @@ private:
     errc error_ = errc::ok;
 };
 
+} // namespace tariff
+// ---- tariff/rounding.hpp ---------------------------------------------------
+// tariff/rounding.hpp: rounding modes, passed per call.
+//
+// There is no global or thread-local rounding state anywhere in the library:
+// every function that can lose digits takes a mode (a tag such as
+// tariff::rounding::half_even, or a runtime tariff::rounding_mode).
+
+
+namespace tariff {
+
+// The enumerators start at 1: a value-initialized rounding_mode (rounding_mode{},
+// or a policy whose mode was left out) is no mode at all, and every function
+// that takes a mode rejects it, as it rejects any value that is not one of
+// these (static_cast<rounding_mode>(42) read from a byte or a file), with
+// errc::invalid_argument (a compile error in constant evaluation). Rounding is
+// never chosen for the caller.
+enum class rounding_mode : unsigned char {
+    half_even = 1,  // ties to the even neighbour (banker's rounding)
+    half_up,        // ties away from zero: 2.5 -> 3, -2.5 -> -3
+    half_down,      // ties toward zero: 2.5 -> 2, -2.5 -> -2
+    toward_zero,    // truncate: 2.9 -> 2, -2.9 -> -2
+    away_from_zero, // 2.1 -> 3, -2.1 -> -3
+    floor,          // toward negative infinity: -2.1 -> -3
+    ceiling,        // toward positive infinity: 2.1 -> 3
+};
+
+namespace rounding {
+
+// A tag type per mode: passing a tag selects the mode at compile time.
+template <rounding_mode M>
+struct mode_tag {
+    static constexpr rounding_mode value = M;
+    constexpr operator rounding_mode() const noexcept { return M; }
+};
+
+inline constexpr mode_tag<rounding_mode::half_even> half_even{};
+inline constexpr mode_tag<rounding_mode::half_up> half_up{};
+inline constexpr mode_tag<rounding_mode::half_down> half_down{};
+inline constexpr mode_tag<rounding_mode::toward_zero> toward_zero{};
+inline constexpr mode_tag<rounding_mode::away_from_zero> away_from_zero{};
+inline constexpr mode_tag<rounding_mode::floor> floor{};
+inline constexpr mode_tag<rounding_mode::ceiling> ceiling{};
+
+} // namespace rounding
+
+// The type of every rounding-mode parameter: a rounding_mode or a tag
+// (tariff::rounding::half_even), never nothing. It has no default, so a call
+// or a policy that leaves the mode out ({}) does not compile: rounding is
+// explicit. A value that is not a mode (static_cast<rounding_mode>(42)) still
+// converts, and the function it is passed to rejects it at run time.
+class required_rounding_mode {
+public:
+    constexpr required_rounding_mode(rounding_mode m) noexcept : mode_(m) {}
+    template <rounding_mode M>
+    constexpr required_rounding_mode(rounding::mode_tag<M>) noexcept : mode_(M) {}
+    constexpr operator rounding_mode() const noexcept { return mode_; }
+    constexpr rounding_mode value() const noexcept { return mode_; }
+
+private:
+    rounding_mode mode_;
+};
+
+// True for the seven modes above; false for any other value of the type.
+constexpr bool is_valid(rounding_mode m) noexcept {
+    return m >= rounding_mode::half_even && m <= rounding_mode::ceiling;
+}
+
+constexpr const char* to_string(rounding_mode m) noexcept {
+    switch (m) {
+    case rounding_mode::half_even:
+        return "half_even";
+    case rounding_mode::half_up:
+        return "half_up";
+    case rounding_mode::half_down:
+        return "half_down";
+    case rounding_mode::toward_zero:
+        return "toward_zero";
+    case rounding_mode::away_from_zero:
+        return "away_from_zero";
+    case rounding_mode::floor:
+        return "floor";
+    case rounding_mode::ceiling:
+        return "ceiling";
+    }
+    return "?";
+}
+
+} // namespace tariff
+// ---- tariff/detail/integer.hpp ---------------------------------------------
+// tariff/detail/integer.hpp: the integer layer under every exact type.
+//
+// Checked add/subtract/multiply on the two representations the library uses
+// (std::int64_t and a 128-bit integer), powers of ten, and the one division
+// with rounding that all rounding in the library goes through.
+
+
+
+namespace tariff {
+
+#if defined(__SIZEOF_INT128__)
+// __extension__ keeps -Wpedantic quiet: the type is a GCC/Clang extension.
+__extension__ typedef __int128 int128_t;
+__extension__ typedef unsigned __int128 uint128_t;
+#define TARIFF_HAS_INT128 1
+#else
+#error "tariff needs a compiler with a 128-bit integer type (GCC or Clang on a 64-bit target)"
+#endif
+
+namespace detail {
+
+template <class T>
+inline constexpr bool dependent_false = false;
+
+template <class T>
+concept representation = std::is_same_v<T, std::int64_t> || std::is_same_v<T, int128_t>;
+
+template <representation R>
+struct rep_traits;
+
+template <>
+struct rep_traits<std::int64_t> {
+    // The coefficient range is kept symmetric (the most negative value is
+    // excluded) so that negation and absolute value can never overflow.
+    static constexpr std::int64_t max = 0x7fff'ffff'ffff'ffffLL;
+    static constexpr int max_scale = 18; // 10^18 fits, 10^19 does not
+    static constexpr const char* name = "64-bit";
+};
+
+template <>
+struct rep_traits<int128_t> {
+    static constexpr int128_t max = static_cast<int128_t>(~static_cast<uint128_t>(0) >> 1);
+    static constexpr int max_scale = 38; // 10^38 < 1.7 * 10^38
+    static constexpr const char* name = "128-bit";
+};
+
+template <representation A, representation B>
+using wider_t = std::conditional_t<(sizeof(A) >= sizeof(B)), A, B>;
+
+template <representation R>
+constexpr bool in_range(R v) noexcept {
+    return v >= -rep_traits<R>::max && v <= rep_traits<R>::max;
+}
+
+// Each returns true on overflow, like the builtins, and also rejects the
+// excluded most negative value.
+template <representation R>
+constexpr bool add_overflows(R a, R b, R& out) noexcept {
+    return __builtin_add_overflow(a, b, &out) || !in_range(out);
+}
+template <representation R>
+constexpr bool sub_overflows(R a, R b, R& out) noexcept {
+    return __builtin_sub_overflow(a, b, &out) || !in_range(out);
+}
+template <representation R>
+constexpr bool mul_overflows(R a, R b, R& out) noexcept {
+    return __builtin_mul_overflow(a, b, &out) || !in_range(out);
+}
+
+template <representation R>
+struct pow10_table {
+    R v[rep_traits<R>::max_scale + 1]{};
+    constexpr pow10_table() {
+        R p = 1;
+        for (int i = 0; i <= rep_traits<R>::max_scale; ++i) {
+            v[i] = p;
+            if (i < rep_traits<R>::max_scale)
+                p *= 10;
+        }
+    }
+};
+template <representation R>
+inline constexpr pow10_table<R> pow10s{};
+
+// 10^k for 0 <= k <= max_scale.
+template <representation R>
+constexpr R pow10(int k) noexcept {
+    return pow10s<R>.v[k];
+}
+
+// Multiplies v by 10^k; true on overflow.
+template <representation R>
+constexpr bool scale_up_overflows(R v, int k, R& out) noexcept {
+    if (k > rep_traits<R>::max_scale) {
+        out = 0;
+        return v != 0;
+    }
+    return mul_overflows(v, pow10<R>(k), out);
+}
+
+constexpr std::int64_t gcd(std::int64_t a, std::int64_t b) noexcept {
+    while (b != 0) {
+        const std::int64_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a < 0 ? -a : a;
+}
+
+template <class T>
+constexpr T magnitude(T v) noexcept {
+    return v < 0 ? -v : v;
+}
+
+// The quotient q of a division truncated toward zero, rounded by mode M, given
+// the magnitudes of the remainder (rem) and of the divisor (den > rem >= 0)
+// and the sign of the exact quotient. The single place where the library
+// decides how a remainder rounds.
+//
+// The decision is formed as 0 or 1 and added, not branched on: which way a
+// remainder goes is as unpredictable as the data's digits, and a mispredicted
+// branch costs more than the whole division (see bench/README.md).
+template <rounding_mode M, class R>
+constexpr R round_truncated(R q, R rem, R den, bool negative) noexcept {
+    R away; // 1: the result is q's neighbour away from zero; 0: it is q
+    if constexpr (M == rounding_mode::toward_zero) {
+        away = 0;
+    } else if constexpr (M == rounding_mode::away_from_zero) {
+        away = R(rem != 0);
+    } else if constexpr (M == rounding_mode::floor) {
+        away = R(rem != 0) & R(negative);
+    } else if constexpr (M == rounding_mode::ceiling) {
+        away = R(rem != 0) & R(!negative);
+    } else {
+        const R rest = den - rem; // distance to the next multiple
+        if constexpr (M == rounding_mode::half_up) {
+            away = R(rem >= rest); // rem == 0 gives rem < rest
+        } else if constexpr (M == rounding_mode::half_down) {
+            away = R(rem > rest);
+        } else {
+            static_assert(M == rounding_mode::half_even);
+            away = R(rem > rest) | (R(rem == rest) & q & 1); // a tie goes to the even one
+        }
+    }
+    return q + (negative ? -away : away);
+}
+
+// num / den rounded by mode M. den != 0; neither operand is the most negative
+// value of its type (guaranteed by the symmetric range).
+template <rounding_mode M, class R>
+constexpr R divide_rounded(R num, R den) noexcept {
+    return round_truncated<M>(num / den, magnitude(num % den), magnitude(den),
+                              (num < 0) != (den < 0));
+}
+
+// The same for a mode known at run time. m must be valid (is_valid(m)): every
+// caller checks it first and reports errc::invalid_argument otherwise.
+template <class R>
+constexpr R divide_rounded(R num, R den, rounding_mode m) noexcept {
+    switch (m) {
+    case rounding_mode::half_even:
+        return divide_rounded<rounding_mode::half_even>(num, den);
+    case rounding_mode::half_up:
+        return divide_rounded<rounding_mode::half_up>(num, den);
+    case rounding_mode::half_down:
+        return divide_rounded<rounding_mode::half_down>(num, den);
+    case rounding_mode::toward_zero:
+        return divide_rounded<rounding_mode::toward_zero>(num, den);
+    case rounding_mode::away_from_zero:
+        return divide_rounded<rounding_mode::away_from_zero>(num, den);
+    case rounding_mode::floor:
+        return divide_rounded<rounding_mode::floor>(num, den);
+    case rounding_mode::ceiling:
+        return divide_rounded<rounding_mode::ceiling>(num, den);
+    }
+    return divide_rounded<rounding_mode::half_even>(num, den);
+}
+
+// Division of 0 <= n < 2^63 by 10^k (1 <= k <= 18) as a multiplication:
+// n / 10^k == (n * m) >> (63 + l), where l = ceil(log2(10^k)) and
+// m = floor(2^(63 + l) / 10^k) + 1 < 2^64 (Granlund and Montgomery, "Division
+// by invariant integers using multiplication", 1994, theorem 4.2: it holds
+// because 2^(63+l) < m * 10^k <= 2^(63+l) + 10^k <= 2^(63+l) + 2^l). What the
+// compiler does for a constant divisor, for a divisor known only at run time.
+struct pow10_reciprocal_table {
+    std::uint64_t multiplier[19]{};
+    int shift[19]{}; // l - 1: applied to the high 64 bits of the product
+    constexpr pow10_reciprocal_table() {
+        for (int k = 1; k <= 18; ++k) {
+            const auto d = static_cast<uint128_t>(pow10s<std::int64_t>.v[k]);
+            int l = 0;
+            while ((uint128_t{1} << l) < d)
+                ++l;
+            multiplier[k] = static_cast<std::uint64_t>((uint128_t{1} << (63 + l)) / d + 1);
+            shift[k] = l - 1;
+        }
+    }
+    // The theorem's condition, for every k (a multiplier cut to 64 bits would fail it).
+    constexpr bool exact() const {
+        for (int k = 1; k <= 18; ++k) {
+            const auto d = static_cast<uint128_t>(pow10s<std::int64_t>.v[k]);
+            const int l = shift[k] + 1;
+            const uint128_t md = multiplier[k] * d, p = uint128_t{1} << (63 + l);
+            if ((uint128_t{1} << (l - 1)) >= d || d > (uint128_t{1} << l) || md <= p ||
+                md > p + (uint128_t{1} << l))
+                return false;
+        }
+        return true;
+    }
+};
+inline constexpr pow10_reciprocal_table pow10_reciprocals{};
+static_assert(pow10_reciprocals.exact());
+
+// v / 10^k rounded by M, for 1 <= k <= 18.
+template <rounding_mode M>
+constexpr std::int64_t divide_pow10_64(std::int64_t v, int k) noexcept {
+    const auto n = static_cast<std::uint64_t>(magnitude(v)); // < 2^63: the range is symmetric
+    const auto d = static_cast<std::uint64_t>(pow10s<std::int64_t>.v[k]);
+    const auto high = static_cast<std::uint64_t>(
+        (static_cast<uint128_t>(n) * pow10_reciprocals.multiplier[k]) >> 64);
+    const std::uint64_t q = high >> pow10_reciprocals.shift[k];
+    const auto rem = static_cast<std::int64_t>(n - q * d);
+    const auto sq = static_cast<std::int64_t>(q);
+    return round_truncated<M>(v < 0 ? -sq : sq, rem, static_cast<std::int64_t>(d), v < 0);
+}
+
+// v / 10^k rounded by M, for 0 <= k <= max_scale.
+template <rounding_mode M, representation R>
+constexpr R divide_pow10(R v, int k) noexcept {
+    if (k <= 0)
+        return v;
+    if constexpr (std::is_same_v<R, std::int64_t>) {
+        return divide_pow10_64<M>(v, k);
+    } else {
+        if (v >= -rep_traits<std::int64_t>::max && v <= rep_traits<std::int64_t>::max && k <= 18)
+            return divide_pow10_64<M>(static_cast<std::int64_t>(v), k);
+        return divide_rounded<M>(v, pow10<R>(k));
+    }
+}
+
+// The same for a mode known at run time; m must be valid (see divide_rounded).
+template <representation R>
+constexpr R divide_pow10(R v, int k, rounding_mode m) noexcept {
+    switch (m) {
+    case rounding_mode::half_even:
+        return divide_pow10<rounding_mode::half_even>(v, k);
+    case rounding_mode::half_up:
+        return divide_pow10<rounding_mode::half_up>(v, k);
+    case rounding_mode::half_down:
+        return divide_pow10<rounding_mode::half_down>(v, k);
+    case rounding_mode::toward_zero:
+        return divide_pow10<rounding_mode::toward_zero>(v, k);
+    case rounding_mode::away_from_zero:
+        return divide_pow10<rounding_mode::away_from_zero>(v, k);
+    case rounding_mode::floor:
+        return divide_pow10<rounding_mode::floor>(v, k);
+    case rounding_mode::ceiling:
+        return divide_pow10<rounding_mode::ceiling>(v, k);
+    }
+    return v;
+}
+
+// ---------------------------------------------------------------------------
+// A 512-bit unsigned integer, for the few places where an exact intermediate
+// needs more than 128 bits although the result may fit: a * b * num / den
+// (a specific duty in a unit with an inexact conversion), and the exact
+// comparison of the branches of a duty expression over a common denominator.
+// Only what those need: add, subtract, multiply, compare, division by a
+// 64-bit divisor. Every operation that can overflow reports it.
+struct big_uint {
+    static constexpr int limbs = 8;
+    std::uint64_t w[limbs]{};
+
+    constexpr big_uint() noexcept = default;
+    constexpr explicit big_uint(uint128_t v) noexcept {
+        w[0] = static_cast<std::uint64_t>(v);
+        w[1] = static_cast<std::uint64_t>(v >> 64);
+    }
+    constexpr bool is_zero() const noexcept {
+        for (int i = 0; i < limbs; ++i)
+            if (w[i] != 0)
+                return false;
+        return true;
+    }
+    // True (and v set) if the value fits 128 bits.
+    constexpr bool to_u128(uint128_t& v) const noexcept {
+        for (int i = 2; i < limbs; ++i)
+            if (w[i] != 0)
+                return false;
+        v = (static_cast<uint128_t>(w[1]) << 64) | w[0];
+        return true;
+    }
+};
+
+constexpr int compare(const big_uint& a, const big_uint& b) noexcept {
+    for (int i = big_uint::limbs - 1; i >= 0; --i)
+        if (a.w[i] != b.w[i])
+            return a.w[i] < b.w[i] ? -1 : 1;
+    return 0;
+}
+
+// a += b; true on overflow.
+constexpr bool add_overflows(big_uint& a, const big_uint& b) noexcept {
+    uint128_t carry = 0;
+    for (int i = 0; i < big_uint::limbs; ++i) {
+        const uint128_t t = static_cast<uint128_t>(a.w[i]) + b.w[i] + carry;
+        a.w[i] = static_cast<std::uint64_t>(t);
+        carry = t >> 64;
+    }
+    return carry != 0;
+}
+
+// a -= b, for a >= b.
+constexpr void subtract(big_uint& a, const big_uint& b) noexcept {
+    std::uint64_t borrow = 0;
+    for (int i = 0; i < big_uint::limbs; ++i) {
+        const std::uint64_t x = a.w[i], y = b.w[i];
+        const std::uint64_t d = x - y - borrow;
+        borrow = (x < y || (x == y && borrow != 0)) ? 1 : 0;
+        a.w[i] = d;
+    }
+}
+
+// a *= m; true on overflow.
+constexpr bool mul_overflows(big_uint& a, std::uint64_t m) noexcept {
+    uint128_t carry = 0;
+    for (int i = 0; i < big_uint::limbs; ++i) {
+        const uint128_t t = static_cast<uint128_t>(a.w[i]) * m + carry;
+        a.w[i] = static_cast<std::uint64_t>(t);
+        carry = t >> 64;
+    }
+    return carry != 0;
+}
+
+// a *= m for a 128-bit m; true on overflow.
+constexpr bool mul_overflows(big_uint& a, uint128_t m) noexcept {
+    big_uint low = a, high = a;
+    if (mul_overflows(low, static_cast<std::uint64_t>(m)) ||
+        mul_overflows(high, static_cast<std::uint64_t>(m >> 64)) ||
+        high.w[big_uint::limbs - 1] != 0)
+        return true;
+    for (int i = big_uint::limbs - 1; i > 0; --i) // high * 2^64
+        high.w[i] = high.w[i - 1];
+    high.w[0] = 0;
+    a = low;
+    return add_overflows(a, high);
+}
+
+// a *= 10^k; true on overflow.
+constexpr bool scale_up_overflows(big_uint& a, int k) noexcept {
+    for (; k > 0; k -= 18)
+        if (mul_overflows(a, static_cast<std::uint64_t>(pow10<std::int64_t>(k < 18 ? k : 18))))
+            return true;
+    return false;
+}
+
+// a /= d (d > 0); returns the remainder.
+constexpr std::uint64_t divide(big_uint& a, std::uint64_t d) noexcept {
+    uint128_t rem = 0;
+    for (int i = big_uint::limbs - 1; i >= 0; --i) {
+        const uint128_t cur = (rem << 64) | a.w[i];
+        a.w[i] = static_cast<std::uint64_t>(cur / d);
+        rem = cur % d;
+    }
+    return static_cast<std::uint64_t>(rem);
+}
+
+// q = n / d and r = n % d (d != 0, d < 2^511), by binary long division.
+constexpr void divide(const big_uint& n, const big_uint& d, big_uint& q, big_uint& r) noexcept {
+    q = big_uint{};
+    r = big_uint{};
+    for (int bit = big_uint::limbs * 64 - 1; bit >= 0; --bit) {
+        for (int i = big_uint::limbs - 1; i > 0; --i) // r = 2r + the next bit of n
+            r.w[i] = (r.w[i] << 1) | (r.w[i - 1] >> 63);
+        r.w[0] = (r.w[0] << 1) | ((n.w[bit / 64] >> (bit % 64)) & 1);
+        if (compare(r, d) >= 0) {
+            subtract(r, d);
+            q.w[bit / 64] |= std::uint64_t{1} << (bit % 64);
+        }
+    }
+}
+
+// Whether the magnitude q of a truncated quotient moves one away from zero
+// when rounded by mode m (valid), given the remainder r of a division by d
+// and the sign of the exact quotient.
+constexpr bool rounds_away(const big_uint& q, const big_uint& r, const big_uint& d, bool negative,
+                           rounding_mode m) noexcept {
+    if (r.is_zero())
+        return false;
+    big_uint twice = r;
+    (void)add_overflows(twice, r); // r < d < 2^511
+    const int c = compare(twice, d);
+    // The rest as 1, 3 or 4 sixths (below, at or above a half) after q's
+    // parity: rounding odd * 6 + sixths over 6 decides as the whole would.
+    const std::int64_t odd = static_cast<std::int64_t>(q.w[0] & 1);
+    const std::int64_t sixths = c < 0 ? 1 : c == 0 ? 3 : 4;
+    const std::int64_t v = divide_rounded<std::int64_t>(
+        negative ? -(odd * 6 + sixths) : odd * 6 + sixths, std::int64_t{6}, m);
+    return magnitude(v) != odd;
+}
+
+constexpr std::uint64_t gcd_u64(std::uint64_t a, std::uint64_t b) noexcept {
+    while (b != 0) {
+        const std::uint64_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+// The lcm of a and b (both > 0); false if it does not fit 64 bits.
+constexpr bool lcm_u64(std::uint64_t a, std::uint64_t b, std::uint64_t& out) noexcept {
+    const std::uint64_t g = gcd_u64(a, b);
+    return !__builtin_mul_overflow(a / g, b, &out);
+}
+
+// The magnitude of a representation value, as an unsigned 128-bit integer
+// (no value of the symmetric range overflows).
+template <representation R>
+constexpr uint128_t unsigned_magnitude(R v) noexcept {
+    return static_cast<uint128_t>(v < 0 ? -v : v);
+}
+
+// The outcome of converting an exact rational n / (den * 10^scale) to a
+// decimal of representation R (see big_to_decimal).
+template <representation R>
+struct big_decimal_parts {
+    errc error = errc::ok;
+    R coefficient = 0;
+    int scale = 0;
+};
+
+// n / (den * 10^scale), negated if `negative`, as a coefficient and a scale
+// with no more places than the exact value needs beyond `scale` (trailing
+// zeros are dropped only where that is what it takes to fit). errc::inexact
+// if the value has no finite decimal form; errc::overflow if it has one that
+// the representation cannot hold (too large, or more than max_scale places).
+// den > 0, 0 <= scale.
+template <representation R>
+constexpr big_decimal_parts<R> big_to_decimal(big_uint n, bool negative, std::uint64_t den,
+                                              int scale) noexcept {
+    big_decimal_parts<R> out;
+    // n / den has a finite decimal form iff den / gcd(n, den) is 2^a * 5^b;
+    // then n * 10^j / den, with j = max(a, b), is the integer
+    // (n / g) * 2^(j - a) * 5^(j - b), and no smaller j makes one.
+    big_uint rest_of_n = n;
+    const std::uint64_t r = divide(rest_of_n, den); // only the remainder is needed
+    const std::uint64_t g = r == 0 ? den : gcd_u64(r, den);
+    std::uint64_t rest = den / g;
+    int twos = 0, fives = 0;
+    for (; rest % 2 == 0; rest /= 2)
+        ++twos;
+    for (; rest % 5 == 0; rest /= 5)
+        ++fives;
+    if (rest != 1) {
+        out.error = errc::inexact;
+        return out;
+    }
+    const int j = twos > fives ? twos : fives;
+    (void)divide(n, g); // exact: g divides n
+    for (int i = twos; i < j; ++i)
+        if (mul_overflows(n, std::uint64_t{2})) {
+            out.error = errc::overflow;
+            return out;
+        }
+    for (int i = fives; i < j; ++i)
+        if (mul_overflows(n, std::uint64_t{5})) {
+            out.error = errc::overflow;
+            return out;
+        }
+    int s = scale + j;
+    // Drop trailing zeros while the value does not fit.
+    auto fits = [&] {
+        uint128_t v = 0;
+        return s <= rep_traits<R>::max_scale && n.to_u128(v) &&
+               v <= static_cast<uint128_t>(rep_traits<R>::max);
+    };
+    while (!fits() && s > 0) {
+        big_uint q = n;
+        if (divide(q, 10) != 0)
+            break;
+        n = q;
+        --s;
+    }
+    if (!fits()) {
+        out.error = errc::overflow;
+        return out;
+    }
+    uint128_t v = 0;
+    (void)n.to_u128(v);
+    out.coefficient = negative ? -static_cast<R>(v) : static_cast<R>(v);
+    out.scale = s;
+    return out;
+}
+
+} // namespace detail
 } // namespace tariff
 // ---- tariff/decimal.hpp ----------------------------------------------------
 // tariff/decimal.hpp: the exact decimal number every other type is built on.
@@ -859,10 +1124,12 @@ constexpr result<basic_decimal<R>> multiply_slow(basic_decimal<R> a, basic_decim
 }
 
 // d rounded to `scale` decimal places (no change if it has no more than that).
+// errc::invalid_argument for a negative scale or a mode that is not one
+// (is_valid), even where nothing would be rounded.
 template <representation R>
 constexpr result<basic_decimal<R>> round_to_scale(basic_decimal<R> d, int scale,
                                                   rounding_mode mode) noexcept {
-    if (scale < 0)
+    if (scale < 0 || !is_valid(mode))
         return errc::invalid_argument;
     if (d.scale() <= scale)
         return d;
@@ -874,10 +1141,10 @@ constexpr result<basic_decimal<R>> round_to_scale(basic_decimal<R> d, int scale,
 template <representation R>
 constexpr result<basic_decimal<R>> divide(basic_decimal<R> a, basic_decimal<R> b, int scale,
                                           rounding_mode mode) noexcept {
+    if (!is_valid(mode) || scale < 0 || scale > rep_traits<R>::max_scale)
+        return errc::invalid_argument;
     if (b.coefficient() == 0)
         return errc::division_by_zero;
-    if (scale < 0 || scale > rep_traits<R>::max_scale)
-        return errc::invalid_argument;
     // a/b * 10^scale = ca * 10^(scale - sa + sb) / cb
     const int e = scale - a.scale() + b.scale();
     if constexpr (std::is_same_v<R, std::int64_t>) {
@@ -934,8 +1201,53 @@ constexpr result<basic_decimal<R>> divide(basic_decimal<R> a, basic_decimal<R> b
     return basic_decimal<R>::try_from_parts(static_cast<R>(negative ? -q : q), scale);
 }
 
-// a * num / den exactly (den > 0), or errc::inexact if the result has no
-// finite decimal form within max_scale places. Used for exact unit conversions.
+// d narrowed (or widened) to representation R: the same value, with trailing
+// zeros dropped where that is what it takes to fit; errc::overflow otherwise.
+template <representation R, representation W>
+constexpr result<basic_decimal<R>> narrow(basic_decimal<W> d) noexcept {
+    W c = d.coefficient();
+    int s = d.scale();
+    auto fits = [&] {
+        return static_cast<int128_t>(c) >= -static_cast<int128_t>(rep_traits<R>::max) &&
+               static_cast<int128_t>(c) <= static_cast<int128_t>(rep_traits<R>::max) &&
+               s <= rep_traits<R>::max_scale;
+    };
+    while (!fits() && s > 0 && c % 10 == 0) {
+        c /= 10;
+        --s;
+    }
+    if (!fits())
+        return errc::overflow;
+    return basic_decimal<R>::try_from_parts(static_cast<R>(c), s);
+}
+
+// a * b * num / den exactly, through a 512-bit intermediate: it fails only if
+// the result itself does (errc::overflow: too large or more than max_scale
+// places; errc::inexact: no finite decimal form; errc::division_by_zero).
+template <representation R>
+constexpr result<basic_decimal<R>> product_ratio(basic_decimal<R> a, basic_decimal<R> b,
+                                                 std::int64_t num, std::int64_t den) noexcept {
+    if (den == 0)
+        return errc::division_by_zero;
+    const auto u64 = [](std::int64_t v) {
+        return v < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(v)
+                     : static_cast<std::uint64_t>(v);
+    };
+    const bool negative =
+        ((a.coefficient() < 0) != (b.coefficient() < 0)) != ((num < 0) != (den < 0));
+    big_uint n(unsigned_magnitude(a.coefficient()));
+    if (mul_overflows(n, unsigned_magnitude(b.coefficient())) || mul_overflows(n, u64(num)))
+        return errc::overflow; // cannot happen: 127 + 127 + 64 bits < 512
+    const auto parts = big_to_decimal<R>(n, negative, u64(den), a.scale() + b.scale());
+    if (parts.error != errc::ok)
+        return parts.error;
+    return basic_decimal<R>::try_from_parts(parts.coefficient, parts.scale);
+}
+
+// a * num / den exactly, or errc::inexact if the result has no finite decimal
+// form, errc::overflow if it has one that does not fit (too large, or more
+// than max_scale places). Used for exact unit conversions. Intermediates never
+// overflow first: 260.6468306174010125 / 100 is 2.606468306174010125.
 template <representation R>
 constexpr result<basic_decimal<R>> multiply_ratio(basic_decimal<R> a, std::int64_t num,
                                                   std::int64_t den) noexcept {
@@ -943,34 +1255,23 @@ constexpr result<basic_decimal<R>> multiply_ratio(basic_decimal<R> a, std::int64
         return errc::division_by_zero;
     if (num == 1 && den == 1) // the same unit: nothing to do (and nothing can overflow)
         return a;
-    auto scaled = multiply(a, basic_decimal<R>(num));
-    if (!scaled)
-        return scaled;
-    if (den == 1)
-        return scaled;
-    basic_decimal<R> v = normalize(scaled.value());
-    R c = v.coefficient();
-    int s = v.scale();
-    // Dividing by den terminates iff den's only prime factors are 2 and 5
-    // once the part shared with the coefficient is taken out. Decide that
-    // first (7/12 and 10/12 are inexact, not an overflow of the search
-    // below), then add decimal places until the division is exact or the
-    // places run out.
-    std::int64_t rest = den / gcd(den, static_cast<std::int64_t>(c % den));
-    while (rest % 2 == 0)
-        rest /= 2;
-    while (rest % 5 == 0)
-        rest /= 5;
-    if (rest != 1)
-        return errc::inexact;
-    while (c % den != 0) {
-        if (s == rep_traits<R>::max_scale)
-            return errc::inexact;
-        if (mul_overflows(c, R{10}, c))
-            return errc::overflow;
-        ++s;
+    // The common case: a * num fits and den divides it (without trailing
+    // zeros, as in the slow path, which adds the fewest places that make the
+    // division exact).
+    if (den > 0 && in_range(static_cast<R>(num))) {
+        const auto scaled = multiply(a, basic_decimal<R>::try_from_parts(static_cast<R>(num), 0)
+                                            .value_or({}));
+        if (scaled) {
+            if (den == 1)
+                return scaled;
+            const basic_decimal<R> v = normalize(scaled.value_or({}));
+            if (v.coefficient() % den == 0)
+                return basic_decimal<R>::try_from_parts(v.coefficient() / den, v.scale());
+            return product_ratio(v, basic_decimal<R>::try_from_parts(1, 0).value_or({}), 1, den);
+        }
     }
-    return basic_decimal<R>::try_from_parts(c / den, s);
+    return product_ratio(normalize(a), basic_decimal<R>::try_from_parts(1, 0).value_or({}), num,
+                         den);
 }
 
 template <representation R>
@@ -988,6 +1289,76 @@ constexpr std::strong_ordering compare(basic_decimal<R> a, basic_decimal<R> b) n
     if (a_is_big)
         return big > 0 ? std::strong_ordering::greater : std::strong_ordering::less;
     return big > 0 ? std::strong_ordering::less : std::strong_ordering::greater;
+}
+
+// The exact a * b rounded to `places` decimal places by mode (valid), through a
+// 512-bit intermediate: errc::overflow only if the rounded value does not fit.
+template <representation R>
+constexpr result<basic_decimal<R>> multiply_rounded(basic_decimal<R> a, basic_decimal<R> b,
+                                                    int places, rounding_mode mode) noexcept {
+    const bool negative = (a.coefficient() < 0) != (b.coefficient() < 0);
+    big_uint p(unsigned_magnitude(a.coefficient()));
+    (void)mul_overflows(p, unsigned_magnitude(b.coefficient())); // 254 bits at most
+    const int s = a.scale() + b.scale();
+    int scale = s;
+    if (s > places) {
+        big_uint unit(1), q, r;
+        (void)scale_up_overflows(unit, s - places); // 10^76 at most
+        divide(p, unit, q, r);
+        if (rounds_away(q, r, unit, negative, mode))
+            (void)add_overflows(q, big_uint(1));
+        p = q;
+        scale = places;
+    }
+    const auto parts = big_to_decimal<R>(p, negative && !p.is_zero(), 1, scale);
+    if (parts.error != errc::ok)
+        return parts.error;
+    return basic_decimal<R>::try_from_parts(parts.coefficient, parts.scale);
+}
+
+// d rounded to a multiple of step (> 0) by mode, through 512-bit
+// intermediates: d / step and the product need not fit, only the result.
+template <representation R>
+constexpr result<basic_decimal<R>> round_to_multiple_big(basic_decimal<R> d, basic_decimal<R> step,
+                                                         rounding_mode mode) noexcept {
+    const int s = d.scale() > step.scale() ? d.scale() : step.scale();
+    big_uint n(unsigned_magnitude(d.coefficient())), unit(unsigned_magnitude(step.coefficient()));
+    (void)scale_up_overflows(n, s - d.scale()); // 127 bits * 10^38 at most
+    (void)scale_up_overflows(unit, s - step.scale());
+    const bool negative = d.coefficient() < 0;
+    big_uint q, r;
+    divide(n, unit, q, r);
+    if (rounds_away(q, r, unit, negative, mode))
+        (void)add_overflows(q, big_uint(1));
+    if (mul_overflows(q, unsigned_magnitude(step.coefficient())))
+        return errc::overflow;
+    const auto parts = big_to_decimal<R>(q, negative && !q.is_zero(), 1, step.scale());
+    if (parts.error != errc::ok)
+        return parts.error;
+    return basic_decimal<R>::try_from_parts(parts.coefficient, parts.scale);
+}
+
+// d rounded to a multiple of step (> 0) by mode. The quotient d / step and the
+// product are formed in 128 bits (512 for a wide_decimal, where 128 do not
+// suffice), so the result is refused only if it does not fit (an
+// already-rounded 4231699013177981968 stays as it is at step 0.01, though
+// d / step does not fit 64 bits).
+template <representation R>
+constexpr result<basic_decimal<R>> round_to_multiple(basic_decimal<R> d, basic_decimal<R> step,
+                                                     rounding_mode mode) noexcept {
+    if (!is_valid(mode) || step.coefficient() < 0)
+        return errc::invalid_argument;
+    if (step.coefficient() == 0)
+        return errc::division_by_zero;
+    using W = int128_t;
+    const basic_decimal<W> wd = narrow<W>(d).value_or({}), ws = narrow<W>(step).value_or({});
+    const auto n = divide(wd, ws, 0, mode);
+    const auto p = n ? multiply(n.value_or({}), ws) : result<basic_decimal<W>>(n.error());
+    if (p)
+        return narrow<R>(p.value_or({}));
+    if (p.error() != errc::overflow || !std::is_same_v<R, W>)
+        return p.error(); // for 64 bits, 128 suffice: that overflow is the result's
+    return round_to_multiple_big(d, step, mode);
 }
 
 template <class A, class B>
@@ -1067,24 +1438,23 @@ constexpr std::strong_ordering operator<=>(basic_decimal<R> a, I b) {
 
 // Rounds to `places` decimal places (0: to an integer). Exact values pass unchanged.
 template <class R>
-constexpr basic_decimal<R> round(basic_decimal<R> d, int places, rounding_mode mode) {
+constexpr basic_decimal<R> round(basic_decimal<R> d, int places, required_rounding_mode mode) {
     return detail::round_to_scale(d, places, mode).value();
 }
 
 // Rounds to the nearest multiple of `step` (e.g. 0.05 for Swiss rappen) by mode.
+// errc::division_by_zero for a zero step, errc::invalid_argument for a
+// negative one or an invalid mode.
 template <class R>
 constexpr basic_decimal<R> round_to_multiple(basic_decimal<R> d, basic_decimal<R> step,
-                                             rounding_mode mode) {
-    if (step <= 0)
-        detail::raise(step == 0 ? errc::division_by_zero : errc::invalid_argument);
-    const auto n = detail::divide(d, step, 0, mode).value();
-    return n * step;
+                                             required_rounding_mode mode) {
+    return detail::round_to_multiple(d, step, mode).value();
 }
 
 // a / b rounded to `places` decimal places. errc::division_by_zero if b == 0.
 template <class R>
 constexpr basic_decimal<R> divide(basic_decimal<R> a, basic_decimal<R> b, int places,
-                                  rounding_mode mode) {
+                                  required_rounding_mode mode) {
     return detail::divide(a, b, places, mode).value();
 }
 
@@ -1198,7 +1568,9 @@ constexpr parse_result<basic_decimal<R>> parse_decimal(std::string_view text) no
         ++scale;
         --pending_zeros;
     }
-    return parse_result<T>{T::from_parts(negative ? -coefficient : coefficient, scale), {}};
+    // In range by construction (and so this never raises).
+    return parse_result<T>{
+        T::try_from_parts(negative ? -coefficient : coefficient, scale).value_or({}), {}};
 }
 
 // The value of a numeric literal's characters, checked at compile time with
@@ -1472,7 +1844,7 @@ operator/(basic_money<C, R>, D) {
 
 // Rounds to the currency's minor unit (CAD: cents; JPY: yen; KWD: fils).
 template <class C, class R>
-constexpr basic_money<C, R> round(basic_money<C, R> m, rounding_mode mode) {
+constexpr basic_money<C, R> round(basic_money<C, R> m, required_rounding_mode mode) {
     return basic_money<C, R>(round(m.amount(), C::minor_digits, mode));
 }
 
@@ -1480,14 +1852,14 @@ constexpr basic_money<C, R> round(basic_money<C, R> m, rounding_mode mode) {
 // 159.3 applies rates to whole-dollar values), 0.05_CHF for Swiss rappen.
 template <class C, class R, class R2>
 constexpr basic_money<C, R> round(basic_money<C, R> m, basic_money<C, R2> granularity,
-                                  rounding_mode mode) {
+                                  required_rounding_mode mode) {
     return basic_money<C, R>(
         round_to_multiple(m.amount(), basic_decimal<R>(granularity.amount()), mode));
 }
 
 // m / divisor rounded to the minor unit. errc::division_by_zero if divisor == 0.
 template <class C, class R, class D>
-constexpr basic_money<C, R> divide(basic_money<C, R> m, D divisor, rounding_mode mode) {
+constexpr basic_money<C, R> divide(basic_money<C, R> m, D divisor, required_rounding_mode mode) {
     return basic_money<C, R>(divide(m.amount(), basic_decimal<R>(divisor), C::minor_digits, mode));
 }
 
@@ -1518,7 +1890,8 @@ constexpr result<basic_money<C, R>> multiply(basic_money<C, R> m, basic_decimal<
     return basic_money<C, R>(r.value_or({}));
 }
 template <class C, class R>
-constexpr result<basic_money<C, R>> round(basic_money<C, R> m, rounding_mode mode) noexcept {
+constexpr result<basic_money<C, R>> round(basic_money<C, R> m,
+                                          required_rounding_mode mode) noexcept {
     const auto r = detail::round_to_scale(m.amount(), C::minor_digits, mode);
     if (!r)
         return r.error();
@@ -1526,7 +1899,7 @@ constexpr result<basic_money<C, R>> round(basic_money<C, R> m, rounding_mode mod
 }
 template <class C, class R>
 constexpr result<basic_money<C, R>> divide(basic_money<C, R> m, basic_decimal<R> divisor,
-                                           rounding_mode mode) noexcept {
+                                           required_rounding_mode mode) noexcept {
     const auto r = detail::divide(m.amount(), divisor, C::minor_digits, mode);
     if (!r)
         return r.error();
@@ -2113,8 +2486,8 @@ constexpr result<basic_decimal<R>> specific_duty(basic_decimal<R> per_unit,
                                                  basic_decimal<R> amount, std::int64_t num,
                                                  std::int64_t den) noexcept {
     const auto product = multiply(per_unit, amount);
-    if (!product)
-        return product;
+    if (!product) // the product alone may not fit where the duty does (a per-hl rate on litres)
+        return product_ratio(per_unit, amount, num, den);
     return multiply_ratio(product.value_or({}), num, den);
 }
 } // namespace detail
@@ -2328,7 +2701,7 @@ public:
     // one checked at run time.
     template <unsigned D2>
         requires(Declared == runtime_quantities && D2 != runtime_quantities)
-    constexpr duty_base(const duty_base<C, D2>& other)
+    constexpr duty_base(const duty_base<C, D2>& other) noexcept
         : value_(other.value()), quantity_(other.quantities()), present_(other.present()) {}
 
     // The same base with quantity q declared (16.32 t is kept as 16,320 kg).
@@ -2343,7 +2716,8 @@ public:
             unit_info_of<U>, q.value());
     }
 
-    // The same for a unit known only at run time.
+    // The same for a unit known only at run time; errc::invalid_argument for a
+    // unit whose size (num / den) is not positive or that has no dimension.
     constexpr duty_base<C, runtime_quantities> with(const unit_info& unit, decimal amount) const {
         return with_unit<runtime_quantities>(unit, amount);
     }
@@ -2360,7 +2734,9 @@ public:
         return (present_ & dimension_bit) != 0;
     }
     // The declared quantity of `unit`'s dimension, expressed in `unit`.
+    // errc::invalid_argument for a unit whose size (num / den) is not positive.
     constexpr result<decimal> quantity_in(const unit_info& unit) const noexcept {
+        if (unit.num <= 0 || unit.den <= 0) return errc::invalid_argument;
         if (!has(unit.dimension_bit)) return errc::missing_quantity;
         // base units -> unit: multiply by den / num
         return detail::multiply_ratio(quantity_[detail::dimension_index(unit.dimension_bit)],
@@ -2380,7 +2756,8 @@ private:
     constexpr duty_base<C, D2> with_unit(const unit_info& unit, decimal amount) const {
         if (amount < 0) detail::raise(errc::negative_quantity);
         const std::size_t i = detail::dimension_index(unit.dimension_bit);
-        if (i >= detail::dimension_count) detail::raise(errc::invalid_argument);
+        if (i >= detail::dimension_count || unit.num <= 0 || unit.den <= 0)
+            detail::raise(errc::invalid_argument);
         duty_base<C, D2> out(value_);
         out.quantity_ = quantity_;
         out.present_ = present_ | unit.dimension_bit;
@@ -2506,10 +2883,12 @@ public:
 
     // A specific rate in a unit known only at run time (parsers, tables);
     // `unit` must outlive the expression (use the unit_info_of objects).
+    // errc::invalid_argument for a unit whose size (num / den) is not positive.
     static constexpr duty_expression specific(decimal per_unit, const unit_info& unit)
         requires(Needs == runtime_quantities)
     {
         if (per_unit < 0) detail::raise(errc::negative_quantity);
+        if (unit.num <= 0 || unit.den <= 0) detail::raise(errc::invalid_argument);
         duty_expression out;
         out.nodes_[0] = duty_node{duty_kind::specific, 0, 0, per_unit, &unit};
         out.needs_ = unit.dimension_bit;
@@ -2541,7 +2920,11 @@ public:
         return r.value();
     }
 
-    // The non-throwing form.
+    // The non-throwing form. Only the branch an at_least or at_most chooses
+    // must be representable: the branches are compared exactly, so a
+    // discarded branch that is no finite decimal (7 each at 1.00 per dozen)
+    // or too large does not make the duty fail. Likewise a sum is exact
+    // whenever its total is (7/12 + 5/12 of a currency unit is 1).
     constexpr result<duty_evaluation<C>> evaluate(const duty_base<C>& base) const noexcept {
         std::array<money<C>, capacity> v{};
         duty_evaluation<C> out;
@@ -2553,7 +2936,7 @@ public:
                 break;
             case duty_kind::ad_valorem: {
                 const auto d = detail::multiply(base.value().amount(), n.amount);
-                if (!d) return d.error();
+                if (!d) return evaluate_exact(base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
@@ -2564,7 +2947,7 @@ public:
                 const auto d = detail::specific_duty(
                     n.amount, base.quantities()[detail::dimension_index(bit)], n.unit->den,
                     n.unit->num);
-                if (!d) return d.error();
+                if (!d) return evaluate_exact(base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
@@ -2575,7 +2958,7 @@ public:
             case duty_kind::difference: {
                 const auto b = n.kind == duty_kind::sum ? v[n.rhs].amount() : -v[n.rhs].amount();
                 const auto d = detail::add(v[n.lhs].amount(), b);
-                if (!d) return d.error();
+                if (!d) return evaluate_exact(base);
                 v[i] = money<C>(d.value_or({}));
                 if (v[i] < money<C>{}) v[i] = money<C>{};  // a duty is never negative
                 break;
@@ -2617,6 +3000,107 @@ public:
 private:
     template <currency_tag, unsigned>
     friend class duty_expression;
+
+    // evaluate() when some node's value is not a decimal money holds: every
+    // node's exact value as N / (L * 10^K), with one denominator for all (K:
+    // the most places of any rate times its base, L: the least common multiple
+    // of the unit conversions' denominators) and N a 512-bit integer, so that
+    // sums, differences and comparisons are exact integer operations. Only the
+    // result must be a finite decimal that fits.
+    constexpr result<duty_evaluation<C>> evaluate_exact(const duty_base<C>& base) const noexcept {
+        // A specific rate's duty is rate * quantity (in base units) * den / num.
+        auto reduced = [](const unit_info& u, std::uint64_t& num, std::uint64_t& den) {
+            const std::uint64_t g = detail::gcd_u64(static_cast<std::uint64_t>(u.num),
+                                                    static_cast<std::uint64_t>(u.den));
+            num = static_cast<std::uint64_t>(u.num) / g;
+            den = static_cast<std::uint64_t>(u.den) / g;
+        };
+        auto quantity = [&](const duty_node& n) {
+            return base.quantities()[detail::dimension_index(n.unit->dimension_bit)];
+        };
+        int scale = 0;
+        std::uint64_t common = 1;
+        for (std::size_t i = 0; i < size_; ++i) {
+            const duty_node& n = nodes_[i];
+            int s = 0;
+            if (n.kind == duty_kind::ad_valorem) {
+                s = base.value().amount().scale() + n.amount.scale();
+            } else if (n.kind == duty_kind::specific) {
+                if (!base.has(n.unit->dimension_bit)) return errc::missing_quantity;
+                if (n.unit->num <= 0 || n.unit->den <= 0) return errc::invalid_argument;
+                std::uint64_t num = 1, den = 1;
+                reduced(*n.unit, num, den);
+                if (!detail::lcm_u64(common, num, common)) return errc::overflow;
+                s = n.amount.scale() + quantity(n).scale();
+            } else if (n.kind == duty_kind::fixed) {
+                s = n.amount.scale();
+            }
+            if (s > scale) scale = s;
+        }
+        std::array<detail::big_uint, capacity> v{};
+        duty_evaluation<C> out;
+        for (std::size_t i = 0; i < size_; ++i) {
+            const duty_node& n = nodes_[i];
+            detail::big_uint& x = v[i];
+            bool overflow = false;
+            auto leaf = [&](std::initializer_list<decimal> factors, std::uint64_t times) {
+                int s = 0;
+                x = detail::big_uint(1);
+                for (const decimal f : factors) {
+                    if (f.coefficient() < 0) return errc::negative_quantity;
+                    overflow = overflow || detail::mul_overflows(x, detail::unsigned_magnitude(
+                                                                        f.coefficient()));
+                    s += f.scale();
+                }
+                overflow = overflow || detail::mul_overflows(x, times) ||
+                           detail::scale_up_overflows(x, scale - s);
+                return overflow ? errc::overflow : errc::ok;
+            };
+            errc e = errc::ok;
+            switch (n.kind) {
+            case duty_kind::free:
+                x = detail::big_uint{};
+                break;
+            case duty_kind::ad_valorem:
+                e = leaf({base.value().amount(), n.amount}, common);
+                break;
+            case duty_kind::specific: {
+                std::uint64_t num = 1, den = 1;
+                reduced(*n.unit, num, den);
+                e = leaf({n.amount, quantity(n)}, common / num);
+                if (e == errc::ok && detail::mul_overflows(x, den)) e = errc::overflow;
+                break;
+            }
+            case duty_kind::fixed:
+                e = leaf({n.amount}, common);
+                break;
+            case duty_kind::sum:
+                x = v[n.lhs];
+                if (detail::add_overflows(x, v[n.rhs])) e = errc::overflow;
+                break;
+            case duty_kind::difference:  // never below zero
+                x = v[n.lhs];
+                if (detail::compare(x, v[n.rhs]) > 0)
+                    detail::subtract(x, v[n.rhs]);
+                else
+                    x = detail::big_uint{};
+                break;
+            case duty_kind::at_least:
+                x = detail::compare(v[n.rhs], v[n.lhs]) > 0 ? v[n.rhs] : v[n.lhs];
+                if (detail::compare(v[n.rhs], v[n.lhs]) > 0) out.floor_applied = true;
+                break;
+            case duty_kind::at_most:
+                x = detail::compare(v[n.rhs], v[n.lhs]) < 0 ? v[n.rhs] : v[n.lhs];
+                if (detail::compare(v[n.rhs], v[n.lhs]) < 0) out.ceiling_applied = true;
+                break;
+            }
+            if (e != errc::ok) return e;
+        }
+        const auto parts = detail::big_to_decimal<std::int64_t>(v[size_ - 1], false, common, scale);
+        if (parts.error != errc::ok) return parts.error;
+        out.amount = money<C>(decimal::try_from_parts(parts.coefficient, parts.scale).value_or({}));
+        return out;
+    }
 
     std::array<duty_node, capacity> nodes_{};
     std::uint8_t size_ = 1;
@@ -2993,9 +3477,13 @@ enum class rounding_stage : unsigned char {
     totals,          // lines stay exact; only the totals are rounded
 };
 
+// How an assessment rounds. The mode has no default: rounding is never chosen
+// for the caller, and a policy that leaves it out (rounding_policy<C>{}) does
+// not compile. One whose mode is not a mode (static_cast<rounding_mode>(42)) is
+// rejected by assess() with errc::invalid_argument.
 template <currency_tag C>
 struct rounding_policy {
-    rounding_mode mode = rounding_mode::half_even;
+    required_rounding_mode mode;
     money<C> granularity = money<C>::from_minor_units(1);
     rounding_stage stage = rounding_stage::each_component;
     // Zero: the value is used as given. Otherwise the value is first rounded
@@ -3045,7 +3533,12 @@ public:
     }
     constexpr money<C> duties() const noexcept { return duties_; }
     constexpr money<C> taxes() const noexcept { return taxes_; }
-    constexpr money<C> total() const noexcept { return duties_ + taxes_; }
+    // duties() + taxes(); raises errc::overflow if the sum does not fit
+    // (try_total() is the non-throwing form).
+    constexpr money<C> total() const { return try_total().value(); }
+    constexpr result<money<C>> try_total() const noexcept {
+        return checked::add(duties_, taxes_);
+    }
     constexpr const rounding_policy<C>& policy() const noexcept { return policy_; }
     constexpr bool de_minimis_applied() const noexcept { return relieved_; }
 
@@ -3063,17 +3556,17 @@ private:
     std::size_t size_ = 0;
     money<C> duties_{};
     money<C> taxes_{};
-    rounding_policy<C> policy_{};
+    rounding_policy<C> policy_{rounding_mode{}};  // assess() sets it; no mode before
     bool relieved_ = false;
 };
 
 namespace detail {
+// m rounded to a multiple of the policy's granularity (formed in 128 bits:
+// see detail::round_to_multiple).
 template <class C>
 constexpr result<money<C>> round_by(money<C> m, const rounding_policy<C>& p) noexcept {
     if (p.granularity <= money<C>{}) return errc::invalid_argument;
-    const auto n = detail::divide(m.amount(), p.granularity.amount(), 0, p.mode);
-    if (!n) return n.error();
-    const auto r = detail::multiply(n.value_or({}), p.granularity.amount());
+    const auto r = detail::round_to_multiple(m.amount(), p.granularity.amount(), p.mode);
     if (!r) return r.error();
     return money<C>(r.value_or({}));
 }
@@ -3083,6 +3576,18 @@ constexpr result<money<C>> sum(money<C> a, money<C> b) noexcept {
     if (!r) return r.error();
     return money<C>(r.value_or({}));
 }
+// A running total, kept in 128 bits: only the (rounded) total must fit money.
+using wide_total = basic_decimal<int128_t>;
+constexpr result<wide_total> accumulate(wide_total total, decimal d) noexcept {
+    return detail::add(total, narrow<int128_t>(d).value_or({}));
+}
+template <class C>
+constexpr result<money<C>> to_money(const result<wide_total>& r) noexcept {
+    if (!r) return r.error();
+    const auto n = narrow<std::int64_t>(r.value_or({}));
+    if (!n) return n.error();
+    return money<C>(n.value_or({}));
+}
 }  // namespace detail
 
 // The non-throwing form of assess(). The currency comes from the path, so a base
@@ -3091,10 +3596,16 @@ template <currency_tag C>
 constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
                                                const std::type_identity_t<duty_base<C>>& base,
                                                const rounding_policy<C>& policy) noexcept {
+    if (!is_valid(policy.mode) || policy.granularity <= money<C>{} ||
+        (policy.stage != rounding_stage::each_component && policy.stage != rounding_stage::totals))
+        return errc::invalid_argument;
     assessment<C> a;
     a.path_name_ = path.name();
     a.policy_ = policy;
     a.value_ = base.value();
+    // Under each_component only the rounded lines count (their exact sum is
+    // never formed: it may not fit where the rounded one does); under totals,
+    // only the exact lines.
     const bool each = policy.stage == rounding_stage::each_component;
 
     // The value base, rounded first if the policy says so.
@@ -3115,7 +3626,8 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
     const bool duty_relieved = relieved && path.relief().relieves_duty;
     const bool tax_relieved = relieved && path.relief().relieves_tax;
 
-    money<C> exact_duties{}, rounded_duties{};
+    detail::wide_total duties{};  // the rounded lines' sum (each_component) or the exact lines'
+
     for (std::size_t i = 0; i < path.duty_count(); ++i) {
         const auto& c = path.duty(i);
         auto& line = a.lines_[a.size_++];
@@ -3138,14 +3650,12 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
             if (!r) return r.error();
             line.rounded = r.value_or({});
         }
-        const auto s1 = detail::sum(exact_duties, line.exact);
-        const auto s2 = detail::sum(rounded_duties, line.rounded);
-        if (!s1 || !s2) return errc::overflow;
-        exact_duties = s1.value_or({});
-        rounded_duties = s2.value_or({});
+        const auto sum = detail::accumulate(duties, (each ? line.rounded : line.exact).amount());
+        if (!sum) return sum.error();
+        duties = sum.value_or({});
     }
 
-    money<C> exact_taxes{}, rounded_taxes{};
+    detail::wide_total taxes{};  // likewise
     for (std::size_t t = 0; t < path.tax_count(); ++t) {
         const auto& tax = path.tax(t);
         money<C> tax_base = tax.on_value ? value : money<C>{};
@@ -3156,7 +3666,8 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
             tax_base = s.value_or({});
         }
         if (tax.on_earlier_taxes) {
-            const auto s = detail::sum(tax_base, each ? rounded_taxes : exact_taxes);
+            // The base is reported on the line, so it must fit money.
+            const auto s = detail::to_money<C>(detail::accumulate(taxes, tax_base.amount()));
             if (!s) return s.error();
             tax_base = s.value_or({});
         }
@@ -3178,32 +3689,35 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
             if (!r) return r.error();
             line.rounded = r.value_or({});
         }
-        const auto s1 = detail::sum(exact_taxes, line.exact);
-        const auto s2 = detail::sum(rounded_taxes, line.rounded);
-        if (!s1 || !s2) return errc::overflow;
-        exact_taxes = s1.value_or({});
-        rounded_taxes = s2.value_or({});
+        const auto sum = detail::accumulate(taxes, (each ? line.rounded : line.exact).amount());
+        if (!sum) return sum.error();
+        taxes = sum.value_or({});
     }
 
-    if (each) {
-        a.duties_ = rounded_duties;
-        a.taxes_ = rounded_taxes;
-    } else {
-        const auto d = detail::round_by(exact_duties, policy);
-        const auto t = detail::round_by(exact_taxes, policy);
-        if (!d) return d.error();
-        if (!t) return t.error();
-        a.duties_ = d.value_or({});
-        a.taxes_ = t.value_or({});
-    }
+    // Under totals, the exact sums are rounded in 128 bits: only the rounded
+    // totals must fit.
+    auto total = [&](detail::wide_total t) {
+        if (each) return detail::to_money<C>(t);
+        return detail::to_money<C>(detail::round_to_multiple(
+            t, detail::narrow<int128_t>(policy.granularity.amount()).value_or({}), policy.mode));
+    };
+    const auto d = total(duties);
+    const auto t = total(taxes);
+    if (!d) return d.error();
+    if (!t) return t.error();
+    a.duties_ = d.value_or({});
+    a.taxes_ = t.value_or({});
     return a;
 }
 
-// Assesses an entry (its value and quantities) on a path. Raises on a
-// missing quantity (errc::missing_quantity), overflow, or a bad policy.
+// Assesses an entry (its value and quantities) on a path, rounded as the
+// policy says (there is no default policy: rounding is explicit). Raises on a
+// missing quantity (errc::missing_quantity), overflow, or a bad policy
+// (errc::invalid_argument: a mode or stage that is not one, a granularity that
+// is not positive).
 template <currency_tag C, unsigned Declared>
 constexpr assessment<C> assess(const duty_path<C>& path, const duty_base<C, Declared>& base,
-                               const rounding_policy<C>& policy = {}) {
+                               const rounding_policy<C>& policy) {
     return assess_checked(path, duty_base<C>(base), policy).value();
 }
 
@@ -3212,13 +3726,22 @@ template <currency_tag C>
 struct path_comparison {
     assessment<C> first;
     assessment<C> second;
-    constexpr money<C> difference() const noexcept { return second.total() - first.total(); }
+    // second.total() - first.total(); raises errc::overflow if a total or the
+    // difference does not fit (try_difference() is the non-throwing form).
+    constexpr money<C> difference() const { return try_difference().value(); }
+    constexpr result<money<C>> try_difference() const noexcept {
+        const auto a = first.try_total();
+        const auto b = second.try_total();
+        if (!a) return a.error();
+        if (!b) return b.error();
+        return checked::subtract(b.value_or({}), a.value_or({}));
+    }
 };
 
 template <currency_tag C, unsigned Declared>
 constexpr path_comparison<C> compare(const duty_path<C>& first, const duty_path<C>& second,
                                      const duty_base<C, Declared>& base,
-                                     const rounding_policy<C>& policy = {}) {
+                                     const rounding_policy<C>& policy) {
     return {assess(first, base, policy), assess(second, base, policy)};
 }
 
@@ -3227,9 +3750,13 @@ constexpr path_comparison<C> compare(const duty_path<C>& first, const duty_path<
 // Total duties / value, as a rate rounded to `places` decimal places of a
 // percent. errc::division_by_zero for a zero value.
 template <currency_tag C>
-constexpr ad_valorem effective_rate(const assessment<C>& a, int places, rounding_mode mode) {
-    const auto percent = divide(a.duties().amount() * 100, a.value_used().amount(), places, mode);
-    return ad_valorem::from_percent(percent);
+constexpr ad_valorem effective_rate(const assessment<C>& a, int places,
+                                    required_rounding_mode mode) {
+    // A percent rounded to `places` is the fraction rounded to places + 2
+    // (no duties * 100 that could overflow first).
+    if (places < 0) detail::raise(errc::invalid_argument);
+    return ad_valorem::from_fraction(
+        divide(a.duties().amount(), a.value_used().amount(), places + 2, mode));
 }
 
 // The ad valorem equivalent of a duty at a unit value (WTO/UNCTAD method: the
@@ -3239,11 +3766,12 @@ constexpr ad_valorem effective_rate(const assessment<C>& a, int places, rounding
 template <currency_tag C, unsigned Needs, unit_tag U>
 constexpr ad_valorem ad_valorem_equivalent(const duty_expression<C, Needs>& duty,
                                            const specific_rate<C, U>& unit_value, int places,
-                                           rounding_mode mode) {
+                                           required_rounding_mode mode) {
     const auto base = duty_base(unit_value.per_unit()).with(1 * U{});
     const auto d = duty(base);
-    const auto percent = divide(d.amount() * 100, unit_value.per_unit().amount(), places, mode);
-    return ad_valorem::from_percent(percent);
+    if (places < 0) detail::raise(errc::invalid_argument);
+    return ad_valorem::from_fraction(
+        divide(d.amount(), unit_value.per_unit().amount(), places + 2, mode));
 }
 
 }  // namespace tariff
@@ -3406,15 +3934,33 @@ public:
     constexpr basic_money<To, R> exact(basic_money<From, R> amount) const {
         return basic_money<To, R>(amount.amount() * basic_decimal<R>(rate_));
     }
-    // amount * rate, rounded to To's minor unit by mode.
+    // amount * rate, rounded to To's minor unit by mode. Succeeds whenever the
+    // rounded amount fits, even where the exact product does not (it is formed
+    // in 128 bits for money, 512 for wide_money). errc::invalid_argument for an
+    // invalid mode.
     template <class R>
-    constexpr basic_money<To, R> convert(basic_money<From, R> amount, rounding_mode mode) const {
-        return round(exact(amount), mode);
+    constexpr basic_money<To, R> convert(basic_money<From, R> amount,
+                                         required_rounding_mode mode) const {
+        if (!is_valid(mode))
+            detail::raise(errc::invalid_argument);
+        if constexpr (std::is_same_v<R, std::int64_t>) { // the product fits 128 bits
+            using W = int128_t;
+            const auto product = detail::multiply(detail::narrow<W>(amount.amount()).value_or({}),
+                                                  basic_decimal<W>(rate_));
+            const auto rounded =
+                detail::round_to_scale(product.value_or({}), To::minor_digits, mode);
+            return basic_money<To, R>(detail::narrow<R>(rounded.value_or({})).value());
+        } else {
+            return basic_money<To, R>(detail::multiply_rounded(amount.amount(),
+                                                               basic_decimal<R>(rate_),
+                                                               To::minor_digits, mode)
+                                          .value());
+        }
     }
 
     // 1 / rate, rounded to `places` decimal places by mode (an inverse is
     // rarely exact: 1 / 0.1897 has no finite decimal form).
-    constexpr exchange_rate<To, From> inverse(int places, rounding_mode mode) const {
+    constexpr exchange_rate<To, From> inverse(int places, required_rounding_mode mode) const {
         return exchange_rate<To, From>(divide(decimal(1), rate_, places, mode));
     }
 
@@ -3427,7 +3973,7 @@ public:
     }
     template <class C2, class R>
         requires(!std::same_as<C2, From>)
-    constexpr void convert(basic_money<C2, R>, rounding_mode) const {
+    constexpr void convert(basic_money<C2, R>, required_rounding_mode) const {
         static_assert(detail::dependent_false<C2>,
                       "tariff: this exchange_rate converts from another currency; it cannot be "
                       "applied to this amount (check the rate's From currency)");
@@ -3512,7 +4058,7 @@ constexpr const char* to_reason(duty_text_problem p) noexcept {
     case duty_text_problem::too_long:
         return "too many rates, operators or nested parentheses for one duty expression";
     case duty_text_problem::number_out_of_range:
-        return "a number has too many digits";
+        return "a number is too large or has too many decimal places for its type";
     }
     return "malformed duty";
 }
@@ -3636,7 +4182,7 @@ public:
             }
         }
         if (problem_ != duty_text_problem::none)
-            return {expression{}, parse_error{errc::invalid_text, error_pos_, to_reason(problem_)}};
+            return {expression{}, parse_error{code_, error_pos_, to_reason(problem_)}};
         return {e, {}};
     }
 
@@ -3646,11 +4192,15 @@ public:
 private:
     constexpr parse_result<expression> fail(duty_text_problem p) noexcept {
         set_problem(p);
-        return {expression{}, parse_error{errc::invalid_text, error_pos_, to_reason(problem_)}};
+        return {expression{}, parse_error{code_, error_pos_, to_reason(problem_)}};
     }
-    constexpr expression set_problem(duty_text_problem p) noexcept {
+    // code: what the same failure is called where the expression is built
+    // with the API (errc::overflow for a number that does not fit, whether it
+    // is written or computed); errc::invalid_text for the text itself.
+    constexpr expression set_problem(duty_text_problem p, errc code = errc::invalid_text) noexcept {
         if (problem_ == duty_text_problem::none) {
             problem_ = p;
+            code_ = code;
             error_pos_ = pos_;
         }
         return expression{};
@@ -3749,8 +4299,10 @@ private:
         const auto r = detail::parse_decimal<std::int64_t>(s_.substr(start, pos_ - start));
         if (!r.ok()) {
             pos_ = start + r.error.position;
-            set_problem(r.error.code == errc::overflow ? duty_text_problem::number_out_of_range
-                                                       : duty_text_problem::expected_term);
+            if (r.error.code == errc::overflow)
+                set_problem(duty_text_problem::number_out_of_range, errc::overflow);
+            else
+                set_problem(duty_text_problem::expected_term);
             return false;
         }
         out = r.value;
@@ -3808,7 +4360,7 @@ private:
             skip_space();
             if (pos_ < s_.size() && s_[pos_] == '%') {
                 const auto rate = ad_valorem::try_from_percent(amount);
-                if (!rate) return set_problem(duty_text_problem::number_out_of_range);
+                if (!rate) return set_problem(duty_text_problem::number_out_of_range, rate.error());
                 ++pos_;
                 return expression(rate.value_or({}));
             }
@@ -3818,7 +4370,8 @@ private:
                                      !(pos_ + 1 < s_.size() && is_letter(s_[pos_ + 1]));
             if (cent_sign || cent_letter) {
                 const auto dollars = detail::multiply_ratio(amount, 1, 100);
-                if (!dollars) return set_problem(duty_text_problem::number_out_of_range);
+                if (!dollars)
+                    return set_problem(duty_text_problem::number_out_of_range, dollars.error());
                 amount = dollars.value_or({});
                 pos_ += cent_sign ? 2 : 1;
             } else if (!currency_code(code_matches)) {
@@ -3859,6 +4412,7 @@ private:
     std::size_t pos_ = 0;
     int depth_ = 0;
     duty_text_problem problem_ = duty_text_problem::none;
+    errc code_ = errc::invalid_text;
     std::size_t error_pos_ = 0;
 };
 
@@ -4707,7 +5261,7 @@ struct quota_assessment {
 template <currency_tag C, unit_tag U>
 constexpr quota_assessment<C> assess(const tariff_rate_quota<C, U>& quota,
                                      const quota_allocation<C, U>& a,
-                                     const rounding_policy<C>& policy = {}) {
+                                     const rounding_policy<C>& policy) {
     return {assess(quota.in_quota(), duty_base(a.value_in_quota).with(a.in_quota), policy),
             assess(quota.over_quota(), duty_base(a.value_over_quota).with(a.over_quota), policy)};
 }
