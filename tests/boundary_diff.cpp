@@ -17,6 +17,7 @@
 // Output: the first --max-report mismatches with their full case, then the
 // failures grouped by operation and outcome, then "<N> passed, <N> failed".
 // Exit status 0 only if nothing failed.
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -30,6 +31,19 @@
 
 #include <tariff/io.hpp>
 #include <tariff/tariff.hpp>
+
+// Under ASan/UBSan (built with -fno-sanitize-recover) a finding ends the
+// process; the death callback still reports which case it was.
+#if defined(__SANITIZE_ADDRESS__)
+#define BOUNDARY_DIFF_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
+#define BOUNDARY_DIFF_SANITIZER 1
+#endif
+#endif
+#if defined(BOUNDARY_DIFF_SANITIZER)
+#include <sanitizer/common_interface_defs.h>
+#endif
 
 namespace {
 
@@ -287,6 +301,17 @@ outcome arith(std::string_view op, std::string_view a_text, std::string_view b_t
     });
 }
 
+outcome mixed_arith(std::string_view op, std::string_view a_text, std::string_view b_text) {
+    return guarded([&] {
+        const decimal a = number<std::int64_t>(a_text);
+        const wide_decimal b = number<int128_t>(b_text);
+        if (op == "add") return outcome::of(a + b);
+        if (op == "sub") return outcome::of(a - b);
+        if (op == "mul") return outcome::of(a * b);
+        throw bad_case{"mixed widths: only +, - and *"};
+    });
+}
+
 template <class R>
 outcome decimal_op(const std::vector<std::string_view>& t) {
     const std::string_view op = t[0];
@@ -395,6 +420,22 @@ outcome convert_op(std::string_view from, std::string_view to, std::string_view 
             using V = decltype(v);
             if constexpr (same_dimension<U, V>) {
                 return guarded([&] { return outcome::of(quantity<U>(dec(qty)).in(V{}).value()); });
+            } else {
+                throw bad_case{"units of different dimensions"};
+                return outcome{};
+            }
+        });
+    });
+}
+
+// The same conversion by the converting constructor (explicit where not every value converts).
+outcome construct_op(std::string_view from, std::string_view to, std::string_view qty) {
+    return with_unit(from, [&](auto u) {
+        return with_unit(to, [&](auto v) {
+            using U = decltype(u);
+            using V = decltype(v);
+            if constexpr (same_dimension<U, V>) {
+                return guarded([&] { return outcome::of(quantity<V>(quantity<U>(dec(qty))).value()); });
             } else {
                 throw bad_case{"units of different dimensions"};
                 return outcome{};
@@ -548,6 +589,19 @@ std::vector<std::pair<std::string, assessed>> assess_op(const std::vector<std::s
         };
         auto failed = [](outcome o) { return assessed{o, o, o}; };
         {
+            // compare(empty path, this path).difference() is this path's total.
+            assessed r;
+            const outcome o = guarded([&] {
+                const auto [base, policy] = setup();
+                const auto path = path_of<C>(t);
+                const auto c = compare(duty_path<C>("empty"), path, base, policy);
+                r = totals(c.second);
+                r.total = guarded([&] { return outcome::of(c.difference().amount()); });
+                return outcome::of(0);
+            });
+            out.emplace_back("compare difference", o.ok ? r : failed(o));
+        }
+        {
             assessed r;
             const outcome o = guarded([&] {
                 const auto [base, policy] = setup();
@@ -592,18 +646,36 @@ void print_summary() {
     std::printf("%lld passed, %lld failed\n", g_passed, g_failed);
 }
 
-[[noreturn]] void on_terminate() {
-    std::printf("MISMATCH case %lld: %s\n    std::terminate (an exception left a noexcept "
-                "function, or none was caught)\n",
-                g_index, g_line.c_str());
-    auto& fam = g_families["std::terminate"];
+// The case being evaluated ended the process: report it, the counts so far,
+// and where to resume (boundary.py --driver restarts after it).
+void report_crash(const char* what) {
+    std::printf("MISMATCH case %lld: %s\n    %s\n", g_index, g_line.c_str(), what);
+    auto& fam = g_families[what];
     if (fam.first++ == 0)
         fam.second = g_line;
     print_summary();
     std::printf("CRASHED-AT %lld\n", g_index);
     std::fflush(stdout);
+}
+
+[[noreturn]] void on_terminate() {
+    report_crash("std::terminate (an exception left a noexcept function, or none was caught)");
     std::_Exit(3);
 }
+
+extern "C" void on_signal(int sig) {
+    report_crash(sig == SIGFPE    ? "signal SIGFPE (e.g. INT64_MIN / -1)"
+                 : sig == SIGSEGV ? "signal SIGSEGV"
+                 : sig == SIGABRT ? "signal SIGABRT"
+                                  : "signal");
+    std::_Exit(4);
+}
+
+#if defined(BOUNDARY_DIFF_SANITIZER)
+extern "C" void on_sanitizer_death() {
+    report_crash("sanitizer error (its report is on stderr)");
+}
+#endif
 
 verdict run_case(const std::string& line) {
     verdict v;
@@ -619,7 +691,10 @@ verdict run_case(const std::string& line) {
         op == "rmul") {
         const bool scale = op == "add" || op == "sub" || op == "mul";
         const auto e = expect_value(expected, scale);
-        const outcome o = t[1] == "W" ? decimal_op<int128_t>(t) : decimal_op<std::int64_t>(t);
+        // D: two decimals; W: two wide_decimals; M: a decimal and a wide_decimal.
+        const outcome o = t[1] == "W"   ? decimal_op<int128_t>(t)
+                          : t[1] == "M" ? mixed_arith(op, t[2], t[3])
+                                        : decimal_op<std::int64_t>(t);
         judge(v, std::string(op) + " " + std::string(t[1]), "operator", e, o);
         return v;
     }
@@ -665,7 +740,21 @@ verdict run_case(const std::string& line) {
         return v;
     }
     if (op == "qconv") {
-        judge(v, op, "quantity.in()", expect_value(expected, false), convert_op(t[1], t[2], t[3]));
+        const auto e = expect_value(expected, false);
+        judge(v, op, "quantity.in()", e, convert_op(t[1], t[2], t[3]));
+        judge(v, op, "constructor", e, construct_op(t[1], t[2], t[3]));
+        return v;
+    }
+    if (op == "qin") {
+        // duty_base::with(unit, q) keeps q in base units; quantity_in(unit2) gives it back.
+        const auto e = expect_value(expected, false);
+        judge(v, op, "quantity_in", e, guarded([&] {
+                  const auto base = duty_base<CAD>(money<CAD>{}).with(unit_info_named(t[1]), dec(t[3]));
+                  const auto r = base.quantity_in(unit_info_named(t[2]));
+                  if (!r)
+                      return outcome::fail(errc_name(r.error()));
+                  return outcome::of(r.value_or({}));
+              }));
         return v;
     }
     if (op == "xexact" || op == "xconv" || op == "xinv") {
@@ -721,6 +810,12 @@ int main(int argc, char** argv) {
         }
     }
     std::set_terminate(on_terminate);
+    std::signal(SIGFPE, on_signal);
+    std::signal(SIGSEGV, on_signal);
+    std::signal(SIGABRT, on_signal);
+#if defined(BOUNDARY_DIFF_SANITIZER)
+    __sanitizer_set_death_callback(on_sanitizer_death);
+#endif
     std::ios::sync_with_stdio(false);
     long long reported = 0;
     for (; std::getline(std::cin, g_line); ++g_index) {
