@@ -850,6 +850,15 @@ PINNED = [
     "xconv KWD CAD 114.810691 789076308.682 0 => =90594396251.51",
     # at_least(1.00 / pair, 1.00 / dozen) on 7 each: max(3.50, 0.58333...) = 3.50.
     "expr CAD 0 each 7 L(sp:pair:1.00,sp:dozen:1.00) => =3.50",
+    # at_most(10 %, CAD 9223372036854775.807 / g) on CAD 100.00 and 1,000,000 kg:
+    # min(10.00, 9.2e24) = 10.00; the branch not chosen does not fit, and need not.
+    "expr CAD 100.00 kg 1000000 M(av:10,sp:g:9223372036854775.807) => =10.00",
+    # Two duties of 4611686018427387.906 rounded toward zero to cents:
+    # 4611686018427387.90 each, 9223372036854775.80 together (it fits); the
+    # exact sum 9223372036854775.812 (coefficient above 2^63 - 1, no trailing
+    # zero) does not fit, and under each_component it does not count.
+    "assess CAD 0 each 1 3 0.01 each 0 - fx:4611686018427387.906 fx:4611686018427387.906 => "
+    "=9223372036854775.80,0,=9223372036854775.80",
     # An already-rounded duty rounds to itself: no division by the granularity first.
     "assess CAD 0 each 1 0 0.01 each 0 - fx:4231699013177981968 => "
     "=4231699013177981968,0,=4231699013177981968",
@@ -978,6 +987,11 @@ def self_test(driver):
     p, f, out = run_driver(driver, 0, 0, stream=bad)
     if f != len(bad):
         print(f"self-test: {len(bad)} wrong expectations gave only {f} failures", "".join(out))
+        ok = False
+    # A case that ends the process is a failure, and the cases after it are still judged.
+    p, f, out = run_driver(driver, 0, 0, stream=good + ["selftest-terminate => =0\n"] + good)
+    if (p, f) != (2 * len(good), 1) or not any("std::terminate" in ln for ln in out):
+        print(f"self-test: a crash between correct cases gave {p} passed, {f} failed", "".join(out))
         ok = False
     print("self-test passed" if ok else "self-test FAILED")
     return 0 if ok else 1
