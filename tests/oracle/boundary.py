@@ -480,6 +480,9 @@ def op_money(rng):
             return line, "=" + at_scale(fa * k, D, a[1])
         mode = draw_mode(rng)
         if op == "mround":
+            rounds = a[1] > md and (fa * 10**md).denominator != 1
+            if rounds and rng.random() < 0.02:  # a mode outside the enumeration
+                return f"mround {cur} {text(*a)} {rng.choice(BAD_MODES)}", "!invalid_argument"
             line = f"mround {cur} {text(*a)} {mode}"
             if a[1] <= md:
                 return line, "=" + text(*a)
@@ -497,7 +500,11 @@ def op_money(rng):
             if k[0] == 0:
                 return line, "!division_by_zero"
             r = round_int(fa / frac(*k) * 10**md, MODES[mode])
-            return line, ("!overflow" if abs(r) > D["max"] else "=" + text(r, md))
+            if abs(r) > D["max"]:
+                return line, "!overflow"
+            if (fa / frac(*k) * 10**md).denominator != 1 and rng.random() < 0.02:
+                return f"mdiv {cur} {text(*a)} {text(*k)} {rng.choice(BAD_MODES)}", "!invalid_argument"
+            return line, "=" + text(r, md)
         # minor units: a whole number of minor units, as an int64
         line = f"minor {cur} {text(*a)}"
         units = fa * 10**md
@@ -632,7 +639,11 @@ def op_exchange(rng):
             return line, "=" + value_text(x, D)
         natural = a[1] + rate[1]
         r = x if natural <= CURRENCIES[t] else round_places(x, CURRENCIES[t], MODES[mode])
-        return line, "=" + value_text(r, D)
+        expected = "=" + value_text(r, D)
+        if (x * 10 ** CURRENCIES[t]).denominator != 1 and fits(x) and rng.random() < 0.02:
+            return (f"xconv {f} {t} {text(*rate)} {text(*a)} {rng.choice(BAD_MODES)}",
+                    "!invalid_argument")
+        return line, expected
     except Err as e:
         return line, "!" + e.cls
 
