@@ -287,7 +287,7 @@ void judge(verdict& v, std::string_view op, std::string_view form, const expecta
         v.family = std::string(op) + " [" + std::string(form) + "] expected " + exp + ", got " +
                    got + (why == "wrong value" || why == "right value, wrong scale" ? " (" + why + ")" : "");
     v.pass = false;
-    v.detail += "    " + std::string(form) + ": " + why + ", got " + describe(o) + "\n";
+    v.detail += "    " + std::string(form) + ": " + why + ": " + describe(o) + "\n";
 }
 
 // ---------------------------------------------------------------------------
