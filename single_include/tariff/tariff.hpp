@@ -4647,7 +4647,9 @@ private:
 // published as a whole number). 49,000 vehicles at 6.5 %: 52,185 in year 2.
 template <unit_tag U>
 constexpr quantity<U> grow(quantity<U> volume, ad_valorem rate, int years,
-                           quantity<U> granularity, rounding_mode mode) {
+                           quantity<U> granularity, required_rounding_mode mode) {
+    // The mode is checked even when no year rounds (years == 0).
+    if (!is_valid(mode)) detail::raise(errc::invalid_argument);
     decimal v = volume.value();
     const decimal factor = decimal(1) + rate.fraction();
     for (int y = 0; y < years; ++y) v = round_to_multiple(v * factor, granularity.value(), mode);
@@ -4711,7 +4713,8 @@ struct quota_status {
     quantity<U> used;       // allocated, net of returns
     quantity<U> balance;    // available - used
     // used / available rounded to `places` decimal places (0 for an empty period).
-    constexpr decimal fill_ratio(int places, rounding_mode mode) const {
+    constexpr decimal fill_ratio(int places, required_rounding_mode mode) const {
+        if (!is_valid(mode)) detail::raise(errc::invalid_argument);
         if (available.value() == 0) return decimal{};
         return divide(used.value(), available.value(), places, mode);
     }
