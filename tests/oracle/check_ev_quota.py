@@ -52,6 +52,25 @@ with tempfile.TemporaryDirectory() as tmp:
             failures.append("the quota curve rises above the standard path")
     if len(root.findall("s:circle", ns)) != 2:
         failures.append("expected a marker where each half's quota ran out")
+    # What a reader needs: a title and description (also for screen readers),
+    # labelled axes, dated markers, the second half's opening, a legend.
+    texts = ["".join(t.itertext()) for t in root.findall("s:text", ns)]
+    if not (root.findtext("s:title", None, ns) or "").strip():
+        failures.append("the chart has no <title>")
+    if len((root.findtext("s:desc", None, ns) or "").strip()) < 40:
+        failures.append("the chart has no <desc> saying what it shows")
+    for label in ("vehicles imported", "CAD millions", "H2 opens 2026-09-01"):
+        if not any(label in t for t in texts):
+            failures.append(f"no text containing '{label}'")
+    for half, date in (("H1", "2026-07-30"), ("H2", "2027-02-04")):
+        # The dates come from the oracle's report ("quota exhausted by the shipments of").
+        if f"exhausted by the shipments of {date}" not in want:
+            failures.append(f"the oracle no longer says {half} ran out on {date}")
+        if not any(t == f"{half} quota used up {date}" for t in texts):
+            failures.append(f"no dated marker '{half} quota used up {date}'")
+    swatches = [l for l in root.findall("s:line", ns) if l.get("stroke") in ("#1f77b4", "#d62728")]
+    if {l.get("stroke") for l in swatches} != {"#1f77b4", "#d62728"}:
+        failures.append("the legend needs a line swatch in each curve's colour")
 
     if not os.path.exists(committed) or open(committed, encoding="utf-8").read() != svg_text:
         failures.append(f"{committed} is stale: regenerate it with `ev_quota {committed}`")

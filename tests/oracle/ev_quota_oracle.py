@@ -88,7 +88,8 @@ def main():
     ]
     balance = [24_500, 24_500]
     closed_first = False
-    keys = ["shipments", "in", "over", "duty_in", "gst_in", "duty_over", "gst_over", "saved"]
+    keys = ["shipments", "in", "over", "duty_in", "gst_in", "duty_over", "gst_over", "saved_duty",
+            "saved_gst"]
     totals = [dict.fromkeys(keys, 0) for _ in halves]
     exhausted = [None, None]
     for day, count, value in shipments():
@@ -113,7 +114,8 @@ def main():
         t["gst_over"] += g_over
         if n_in:
             d_std, g_std = standard_path(v_in)
-            t["saved"] += d_std + g_std - d_in - g_in
+            t["saved_duty"] += d_std - d_in
+            t["saved_gst"] += g_std - g_in
         if exhausted[h] is None and balance[h] == 0:
             exhausted[h] = day
 
@@ -129,7 +131,9 @@ def main():
         print(f"  over quota  {t['over']:,} vehicles: duty {money(t['duty_over'])}, GST {money(t['gst_over'])}")
         paid = t["duty_in"] + t["gst_in"] + t["duty_over"] + t["gst_over"]
         print(f"  duty and GST paid: {money(paid)}")
-        print(f"  saved by the quota (standard path minus in-quota path): {money(t['saved'])}")
+        print("  saved by the quota (the standard path on the in-quota vehicles, less what they paid):")
+        print(f"    duty {money(t['saved_duty'])} + GST on that duty {money(t['saved_gst'])} = "
+              f"{money(t['saved_duty'] + t['saved_gst'])}")
         if when is not None:
             print(f"  quota exhausted by the shipments of {when.isoformat()}")
 
