@@ -21,8 +21,9 @@ constexpr auto over_access = at_least(245.5_pct, 5.33_CAD / tariff::kg);
 constexpr auto path = tariff::duty_path<CAD>("over access commitment")
                           .with_duty("customs duty", "Customs Tariff 0406.40.20", over_access);
 
-constexpr auto dear = assess(path, tariff::duty_base(6'000.00_CAD).with(1'000_kg), {tariff::rounding::half_even});
-constexpr auto cheap = assess(path, tariff::duty_base(1'500.00_CAD).with(1'000_kg), {tariff::rounding::half_even});
+constexpr tariff::rounding_policy<CAD> per_line{half_even};
+constexpr auto dear = assess(path, tariff::duty_base(6'000.00_CAD).with(1'000_kg), per_line);
+constexpr auto cheap = assess(path, tariff::duty_base(1'500.00_CAD).with(1'000_kg), per_line);
 
 static_assert(dear.duties() == 14'730.00_CAD);
 static_assert(!dear.line("customs duty").floor_applied);
@@ -33,9 +34,11 @@ static_assert(ad_valorem_equivalent(over_access, 1.50_CAD / tariff::kg, 2, half_
               355.33_pct);
 
 int main() {
-    std::cout << "Blue-veined cheese, tariff item 0406.40.20, over access: " << over_access
-              << "\n1,000 kg at two prices.\n\n";
-    std::cout << dear << '\n' << cheap << '\n';
+    // A Canadian duty, written as the Customs Tariff writes it.
+    constexpr auto canadian = tariff::notation::canadian;
+    std::cout << "Blue-veined cheese, tariff item 0406.40.20, over access: "
+              << to_string(over_access, canadian) << "\n1,000 kg at two prices.\n\n";
+    std::cout << to_string(dear, canadian) << '\n' << to_string(cheap, canadian) << '\n';
     std::cout << "Ad valorem equivalent at CAD 6.00/kg: "
               << ad_valorem_equivalent(over_access, 6.00_CAD / tariff::kg, 2, half_even) << '\n';
     std::cout << "Ad valorem equivalent at CAD 1.50/kg: "

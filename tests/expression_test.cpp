@@ -703,3 +703,29 @@ TEST_CASE("a unit whose size is not positive is rejected, not converted (issue 9
     // The control: 5 kg in kg is 5.
     CHECK(five_kg.quantity_in(tariff::unit_info_of<tariff::units::kilogram>).value() == 5);
 }
+
+TEST_CASE("Canadian notation: written as the Customs Tariff writes it, and parsed back",
+          "[expression][io][notation]") {
+    using tariff::notation;
+    // Expected texts written by hand from the Customs Tariff's style: amounts to
+    // the cent ("245.5% but not less than $5.33/kg", tariff item 0406.40.20;
+    // "$106.50/tonne plus 7%" elsewhere in the schedule).
+    const auto floor = at_least(245.5_pct, 5.33_CAD / tariff::kg);
+    CHECK(tariff::to_string(floor, notation::canadian) == "245.5% but not less than $5.33/kg");
+    CHECK(tariff::to_string(floor) == "245.5 % MIN CAD 5.33 / kg");  // canonical is the default
+    const auto ceiling = at_most(6.5_pct, 1.00_CAD / tariff::kg);
+    CHECK(tariff::to_string(ceiling, notation::canadian) == "6.5% but not more than $1.00/kg");
+    const auto sum = 7_pct + 106.50_CAD / tariff::tonne;
+    CHECK(tariff::to_string(sum, notation::canadian) == "7% + $106.50/tonne");
+    // Another currency keeps its code.
+    const auto eur = at_least(8.3_pct, 1.00_EUR / tariff::kg);
+    CHECK(tariff::to_string(eur, notation::canadian) == "8.3% but not less than EUR 1.00/kg");
+    // Every Canadian text parses back to the same duty on the same goods.
+    for (const auto& e : {tariff::duty_expression<CAD>(floor), tariff::duty_expression<CAD>(ceiling),
+                          tariff::duty_expression<CAD>(sum)}) {
+        const auto parsed = tariff::parse_duty<CAD>(tariff::to_string(e, notation::canadian));
+        REQUIRE(parsed);
+        const auto base = tariff::duty_base(6'000.00_CAD).with(1'000_kg);
+        CHECK(parsed.value(base) == e(base));
+    }
+}

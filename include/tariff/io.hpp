@@ -20,6 +20,12 @@
 #include "rate.hpp"
 
 namespace tariff {
+
+// How a duty expression is written: canonical (EU style, "245.5 % MIN CAD
+// 5.33 / kg") or as in Canada's Customs Tariff ("245.5% but not less than
+// $5.33/kg").
+enum class notation : unsigned char { canonical, canadian };
+
 namespace detail {
 
 // Appends the decimal digits of |v| (grouped by three if `group`).
@@ -163,27 +169,34 @@ constexpr int precedence(duty_kind k) noexcept {
 }
 
 template <class C, unsigned N>
-std::string format_node(const duty_expression<C, N>& e, std::size_t i) {
+std::string format_node(const duty_expression<C, N>& e, std::size_t i, notation style) {
     const duty_node& n = e.nodes()[i];
+    const bool canadian = style == notation::canadian;
+    // Canadian notation writes dollars as "$" (a CAD schedule); any other
+    // currency keeps its code.
+    const bool dollar_sign = canadian && std::string_view(C::code) == "CAD";
+    const auto amount = [&](const auto& value) {
+        const std::string digits = format_decimal(value, C::minor_digits, true, false);
+        return dollar_sign ? "$" + digits : std::string(C::code) + ' ' + digits;
+    };
     switch (n.kind) {
     case duty_kind::free:
         return "Free";
     case duty_kind::ad_valorem:
         return format_decimal(normalize(detail::multiply_ratio(n.amount, 100, 1).value()), 0, true,
                               false) +
-               " %";
+               (canadian ? "%" : " %");
     // Amounts without grouping commas, so that the text parses back.
     case duty_kind::specific:
-        return std::string(C::code) + ' ' + format_decimal(n.amount, C::minor_digits, true, false) +
-               " / " + std::string(n.unit->symbol);
+        return amount(n.amount) + (canadian ? "/" : " / ") + std::string(n.unit->symbol);
     case duty_kind::fixed:
-        return std::string(C::code) + ' ' + format_decimal(n.amount, C::minor_digits, true, false);
+        return amount(n.amount);
     default:
         break;
     }
     const int p = precedence(n.kind);
-    std::string lhs = format_node(e, n.lhs);
-    std::string rhs = format_node(e, n.rhs);
+    std::string lhs = format_node(e, n.lhs, style);
+    std::string rhs = format_node(e, n.rhs, style);
     // Left operand: parenthesise a looser operator. Right operand: also an
     // equal one (all are left-associative).
     if (precedence(e.nodes()[n.lhs].kind) < p) lhs = "(" + lhs + ")";
@@ -191,8 +204,8 @@ std::string format_node(const duty_expression<C, N>& e, std::size_t i) {
         rhs = "(" + rhs + ")";
     const char* op = n.kind == duty_kind::sum          ? " + "
                      : n.kind == duty_kind::difference ? " - "
-                     : n.kind == duty_kind::at_least   ? " MIN "
-                                                       : " MAX ";
+                     : n.kind == duty_kind::at_least   ? (canadian ? " but not less than " : " MIN ")
+                                                       : (canadian ? " but not more than " : " MAX ");
     return lhs + op + rhs;
 }
 
@@ -201,9 +214,13 @@ std::string format_node(const duty_expression<C, N>& e, std::size_t i) {
 // Canonical text in EU notation: "245.5 % MIN CAD 5.33 / kg",
 // "8.3 % + EUR 117.11 / 100 kg MAX 18.7 % + EUR 10.06 / 100 kg". MIN is a
 // floor (the duty is at least), MAX a ceiling (at most).
+//
+// notation::canadian writes a duty as the Customs Tariff of Canada does:
+// "245.5% but not less than $5.33/kg" ("$" for CAD; other currencies keep
+// their code). Both texts parse back to the same expression (parse_duty).
 template <class C, unsigned N>
-std::string to_string(const duty_expression<C, N>& e) {
-    return detail::format_node(e, e.size() - 1);
+std::string to_string(const duty_expression<C, N>& e, notation style = notation::canonical) {
+    return detail::format_node(e, e.size() - 1, style);
 }
 
 template <class C, unsigned N>
@@ -245,9 +262,14 @@ inline std::string format_table(const std::vector<std::vector<std::string>>& row
 
 }  // namespace detail
 
-// A breakdown someone who files customs entries can check line by line.
+// A breakdown someone who files customs entries can check line by line, in at
+// most 100 columns where it can be: one row per component (its base, rate,
+// amount, and whether a floor or ceiling applied), then under it the legal
+// basis and, where rounding changed the amount, the exact figure. A rate too
+// long for the row (an EU ceiling, say) moves under it as well.
 template <class C>
-std::string to_string(const assessment<C>& a) {
+std::string to_string(const assessment<C>& a, notation style = notation::canonical) {
+    constexpr std::size_t max_columns = 100;
     const auto& p = a.policy();
     std::string out = "Assessment: " + std::string(a.path_name()) + '\n';
     out += "Value for duty: " + to_string(a.value());
@@ -265,18 +287,79 @@ std::string to_string(const assessment<C>& a) {
     if (p.value_granularity != money<C>{})
         out += "; value first rounded to " + to_string(p.value_granularity);
     out += '\n';
-    std::vector<std::vector<std::string>> rows;
-    rows.push_back({"component", "legal basis", "base", "rate", "exact", "amount", ""});
+
+    struct row {
+        std::string name, base, rate, amount, note, legal_basis, exact;
+    };
+    std::vector<row> rows;
+    bool relief = false, bound = false;
     for (const auto& line : a) {
-        std::string note;
-        if (line.relieved) note = "de minimis: relieved";
-        if (line.floor_applied) note = "minimum applies";
-        if (line.ceiling_applied) note = note.empty() ? "maximum applies" : note + ", maximum applies";
-        rows.push_back({std::string(line.name), std::string(line.legal_basis), to_string(line.base),
-                        to_string(line.rate), to_string(line.exact), to_string(line.rounded),
-                        note});
+        row r{std::string(line.name), to_string(line.base), to_string(line.rate, style),
+              to_string(line.rounded), {}, std::string(line.legal_basis), {}};
+        if (line.relieved) r.note = "de minimis: relieved";
+        if (line.floor_applied) r.note = "minimum applies";
+        if (line.ceiling_applied)
+            r.note = r.note.empty() ? "maximum applies" : r.note + ", maximum applies";
+        relief = relief || line.relieved;
+        bound = bound || line.floor_applied || line.ceiling_applied;
+        if (line.exact != line.rounded) r.exact = to_string(line.exact);
+        rows.push_back(std::move(r));
     }
-    out += detail::format_table(rows, "llrlrrl", "  ");
+    const std::string note_header = relief ? "note" : bound ? "floor/ceiling" : "";
+    // The widest layout that fits: the legal basis and the rate in the row if
+    // they fit, else under it.
+    const auto render = [&](bool basis_in_row, bool rate_in_row) {
+        std::vector<std::vector<std::string>> cells;
+        std::string align;
+        const auto add_row = [&](const std::string& name, const std::string& basis,
+                                 const std::string& base, const std::string& rate,
+                                 const std::string& amount, const std::string& note) {
+            std::vector<std::string> r{name};
+            if (basis_in_row) r.push_back(basis);
+            r.push_back(base);
+            if (rate_in_row) r.push_back(rate);
+            r.push_back(amount);
+            r.push_back(note);
+            cells.push_back(std::move(r));
+        };
+        add_row("component", "legal basis", "base", "rate", "amount", note_header);
+        for (const row& r : rows) add_row(r.name, r.legal_basis, r.base, r.rate, r.amount, r.note);
+        align = std::string("l") + (basis_in_row ? "l" : "") + "r" + (rate_in_row ? "l" : "") + "rl";
+        const std::string table = detail::format_table(cells, align, "  ");
+        // Interleave each component's details under its row.
+        std::string result;
+        std::size_t start = 0, index = 0;
+        while (start < table.size()) {
+            const std::size_t end = table.find('\n', start);
+            result += table.substr(start, end - start + 1);
+            if (index > 0) {
+                const row& r = rows[index - 1];
+                if (!rate_in_row) result += "      rate: " + r.rate + '\n';
+                if (!basis_in_row && !r.legal_basis.empty())
+                    result += "      legal basis: " + r.legal_basis + '\n';
+                if (!r.exact.empty()) result += "      exact: " + r.exact + '\n';
+            }
+            start = end + 1;
+            ++index;
+        }
+        return result;
+    };
+    const auto widest = [](const std::string& text) {
+        std::size_t most = 0, start = 0;
+        while (start < text.size()) {
+            const std::size_t end = text.find('\n', start);
+            std::size_t columns = 0; // code points
+            for (std::size_t i = start; i < end; ++i)
+                if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++columns;
+            most = columns > most ? columns : most;
+            start = end + 1;
+        }
+        return most;
+    };
+    std::string body = render(true, true);
+    if (widest(body) > max_columns) body = render(false, true);
+    if (widest(body) > max_columns) body = render(false, false);
+    out += body;
     out += "Duties " + to_string(a.duties()) + "; taxes " + to_string(a.taxes()) + "; total " +
            to_string(a.total()) + '\n';
     return out;
