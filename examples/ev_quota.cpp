@@ -273,7 +273,7 @@ int main(int argc, char** argv) {
         line(px(h2_opens_at), bottom, px(h2_opens_at), top, "stroke=\"#777\" stroke-dasharray=\"2 3\"");
         text(px(h2_opens_at) + 4, bottom - 8, "start", "H2 opens 2026-09-01", " fill=\"#555\"");
     }
-    for (int curve_index = 1; curve_index <= 2; ++curve_index) {
+    for (std::size_t curve_index = 1; curve_index <= 2; ++curve_index) {
         svg << "<polyline fill=\"none\" " << (curve_index == 1 ? blue : red) << " points=\"";
         for (const auto& p : curve)
             svg << px(p[0]) << ',' << py(p[curve_index]) << ' ';

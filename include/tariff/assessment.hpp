@@ -300,7 +300,7 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
     // Under each_component only the rounded lines count (their exact sum is
     // never formed: it may not fit where the rounded one does); under totals,
     // only the exact lines.
-    const bool each = policy.stage == rounding_stage::each_component;
+    const bool each_line = policy.stage == rounding_stage::each_component;
 
     // The value base, rounded first if the policy says so.
     money<C> value = base.value();
@@ -339,12 +339,12 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
         }
         line.relieved = duty_relieved;
         line.rounded = line.exact;
-        if (each) {
+        if (each_line) {
             const auto r = detail::round_by(line.exact, policy);
             if (!r) return r.error();
             line.rounded = r.value_or({});
         }
-        const auto sum = detail::accumulate(duties, (each ? line.rounded : line.exact).amount());
+        const auto sum = detail::accumulate(duties, (each_line ? line.rounded : line.exact).amount());
         if (!sum) return sum.error();
         duties = sum.value_or({});
     }
@@ -355,7 +355,7 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
         money<C> tax_base = tax.on_value ? value : money<C>{};
         for (std::size_t i = 0; i < path.duty_count(); ++i) {
             if (i >= 32 || !(tax.duties & (std::uint32_t{1} << i))) continue;
-            const auto s = detail::sum(tax_base, each ? a.lines_[i].rounded : a.lines_[i].exact);
+            const auto s = detail::sum(tax_base, each_line ? a.lines_[i].rounded : a.lines_[i].exact);
             if (!s) return s.error();
             tax_base = s.value_or({});
         }
@@ -378,12 +378,12 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
             line.exact = money<C>(e.value_or({}));
         }
         line.rounded = line.exact;
-        if (each) {
+        if (each_line) {
             const auto r = detail::round_by(line.exact, policy);
             if (!r) return r.error();
             line.rounded = r.value_or({});
         }
-        const auto sum = detail::accumulate(taxes, (each ? line.rounded : line.exact).amount());
+        const auto sum = detail::accumulate(taxes, (each_line ? line.rounded : line.exact).amount());
         if (!sum) return sum.error();
         taxes = sum.value_or({});
     }
@@ -391,7 +391,7 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
     // Under totals, the exact sums are rounded in 128 bits: only the rounded
     // totals must fit.
     auto total = [&](detail::wide_total t) {
-        if (each) return detail::to_money<C>(t);
+        if (each_line) return detail::to_money<C>(t);
         return detail::to_money<C>(detail::round_to_multiple(
             t, detail::narrow<int128_t>(policy.granularity.amount()).value_or({}), policy.mode));
     };

@@ -217,7 +217,8 @@ public:
     template <unsigned N2>
         requires(Needs == runtime_quantities && N2 != runtime_quantities)
     constexpr duty_expression(const duty_expression<C, N2>& other) noexcept
-        : nodes_(other.nodes()), size_(other.size()), needs_(other.runtime_needs()) {}
+        : nodes_(other.nodes()), size_(static_cast<std::uint8_t>(other.size())),
+          needs_(other.runtime_needs()) {}
 
     // A node-level builder (used by the operators and by parsers); raises
     // errc::invalid_argument when the result would exceed `capacity`.
@@ -373,10 +374,10 @@ private:
     constexpr result<duty_evaluation<C>> evaluate_exact(const duty_base<C>& base) const noexcept {
         // A specific rate's duty is rate * quantity (in base units) * den / num.
         auto reduced = [](const unit_info& u, std::uint64_t& num, std::uint64_t& den) {
-            const std::uint64_t g = detail::gcd_u64(static_cast<std::uint64_t>(u.num),
-                                                    static_cast<std::uint64_t>(u.den));
-            num = static_cast<std::uint64_t>(u.num) / g;
-            den = static_cast<std::uint64_t>(u.den) / g;
+            const std::uint64_t common = detail::gcd_u64(static_cast<std::uint64_t>(u.num),
+                                                         static_cast<std::uint64_t>(u.den));
+            num = static_cast<std::uint64_t>(u.num) / common;
+            den = static_cast<std::uint64_t>(u.den) / common;
         };
         auto quantity = [&](const duty_node& n) {
             return base.quantities()[detail::dimension_index(n.unit->dimension_bit)];

@@ -875,15 +875,15 @@ private:
     // errc::invalid_argument for a volume that is not whole granules,
     // errc::overflow for one of more than 2^63 - 1 granules; a request that
     // large is more than any balance and counts as 2^63 - 1.
-    static std::int64_t granules(quantity<U> q, quantity<U> g, bool exact) {
-        const auto n = detail::divide(q.value(), g.value(), 0, rounding_mode::floor);
+    static std::int64_t granules(quantity<U> q, quantity<U> granule, bool exact) {
+        const auto n = detail::divide(q.value(), granule.value(), 0, rounding_mode::floor);
         if (!n) {
             if (exact || n.error() != errc::overflow) detail::raise(n.error());
             return detail::rep_traits<std::int64_t>::max;
         }
         const std::int64_t count = n.value_or({}).coefficient();
         if (exact) {
-            const auto back = detail::multiply(g.value(), decimal(count));
+            const auto back = detail::multiply(granule.value(), decimal(count));
             if (!back || !(back.value_or({}) == q.value())) detail::raise(errc::invalid_argument);
         }
         return count;

@@ -2854,7 +2854,8 @@ public:
     template <unsigned N2>
         requires(Needs == runtime_quantities && N2 != runtime_quantities)
     constexpr duty_expression(const duty_expression<C, N2>& other) noexcept
-        : nodes_(other.nodes()), size_(other.size()), needs_(other.runtime_needs()) {}
+        : nodes_(other.nodes()), size_(static_cast<std::uint8_t>(other.size())),
+          needs_(other.runtime_needs()) {}
 
     // A node-level builder (used by the operators and by parsers); raises
     // errc::invalid_argument when the result would exceed `capacity`.
@@ -3010,10 +3011,10 @@ private:
     constexpr result<duty_evaluation<C>> evaluate_exact(const duty_base<C>& base) const noexcept {
         // A specific rate's duty is rate * quantity (in base units) * den / num.
         auto reduced = [](const unit_info& u, std::uint64_t& num, std::uint64_t& den) {
-            const std::uint64_t g = detail::gcd_u64(static_cast<std::uint64_t>(u.num),
-                                                    static_cast<std::uint64_t>(u.den));
-            num = static_cast<std::uint64_t>(u.num) / g;
-            den = static_cast<std::uint64_t>(u.den) / g;
+            const std::uint64_t common = detail::gcd_u64(static_cast<std::uint64_t>(u.num),
+                                                         static_cast<std::uint64_t>(u.den));
+            num = static_cast<std::uint64_t>(u.num) / common;
+            den = static_cast<std::uint64_t>(u.den) / common;
         };
         auto quantity = [&](const duty_node& n) {
             return base.quantities()[detail::dimension_index(n.unit->dimension_bit)];
@@ -3606,7 +3607,7 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
     // Under each_component only the rounded lines count (their exact sum is
     // never formed: it may not fit where the rounded one does); under totals,
     // only the exact lines.
-    const bool each = policy.stage == rounding_stage::each_component;
+    const bool each_line = policy.stage == rounding_stage::each_component;
 
     // The value base, rounded first if the policy says so.
     money<C> value = base.value();
@@ -3645,12 +3646,12 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
         }
         line.relieved = duty_relieved;
         line.rounded = line.exact;
-        if (each) {
+        if (each_line) {
             const auto r = detail::round_by(line.exact, policy);
             if (!r) return r.error();
             line.rounded = r.value_or({});
         }
-        const auto sum = detail::accumulate(duties, (each ? line.rounded : line.exact).amount());
+        const auto sum = detail::accumulate(duties, (each_line ? line.rounded : line.exact).amount());
         if (!sum) return sum.error();
         duties = sum.value_or({});
     }
@@ -3661,7 +3662,7 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
         money<C> tax_base = tax.on_value ? value : money<C>{};
         for (std::size_t i = 0; i < path.duty_count(); ++i) {
             if (i >= 32 || !(tax.duties & (std::uint32_t{1} << i))) continue;
-            const auto s = detail::sum(tax_base, each ? a.lines_[i].rounded : a.lines_[i].exact);
+            const auto s = detail::sum(tax_base, each_line ? a.lines_[i].rounded : a.lines_[i].exact);
             if (!s) return s.error();
             tax_base = s.value_or({});
         }
@@ -3684,12 +3685,12 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
             line.exact = money<C>(e.value_or({}));
         }
         line.rounded = line.exact;
-        if (each) {
+        if (each_line) {
             const auto r = detail::round_by(line.exact, policy);
             if (!r) return r.error();
             line.rounded = r.value_or({});
         }
-        const auto sum = detail::accumulate(taxes, (each ? line.rounded : line.exact).amount());
+        const auto sum = detail::accumulate(taxes, (each_line ? line.rounded : line.exact).amount());
         if (!sum) return sum.error();
         taxes = sum.value_or({});
     }
@@ -3697,7 +3698,7 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
     // Under totals, the exact sums are rounded in 128 bits: only the rounded
     // totals must fit.
     auto total = [&](detail::wide_total t) {
-        if (each) return detail::to_money<C>(t);
+        if (each_line) return detail::to_money<C>(t);
         return detail::to_money<C>(detail::round_to_multiple(
             t, detail::narrow<int128_t>(policy.granularity.amount()).value_or({}), policy.mode));
     };
@@ -5322,15 +5323,15 @@ private:
     // errc::invalid_argument for a volume that is not whole granules,
     // errc::overflow for one of more than 2^63 - 1 granules; a request that
     // large is more than any balance and counts as 2^63 - 1.
-    static std::int64_t granules(quantity<U> q, quantity<U> g, bool exact) {
-        const auto n = detail::divide(q.value(), g.value(), 0, rounding_mode::floor);
+    static std::int64_t granules(quantity<U> q, quantity<U> granule, bool exact) {
+        const auto n = detail::divide(q.value(), granule.value(), 0, rounding_mode::floor);
         if (!n) {
             if (exact || n.error() != errc::overflow) detail::raise(n.error());
             return detail::rep_traits<std::int64_t>::max;
         }
         const std::int64_t count = n.value_or({}).coefficient();
         if (exact) {
-            const auto back = detail::multiply(g.value(), decimal(count));
+            const auto back = detail::multiply(granule.value(), decimal(count));
             if (!back || !(back.value_or({}) == q.value())) detail::raise(errc::invalid_argument);
         }
         return count;

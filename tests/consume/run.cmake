@@ -22,6 +22,17 @@ function(step)
 endfunction()
 
 set(prefix "${WORK_DIR}/prefix")
+# The warnings a strict user builds with (issue: headers must stay silent in them).
+set(strict_flags -Wall -Wextra -Wpedantic -Wconversion -Wsign-conversion -Wshadow -Werror)
+
+if(MODE STREQUAL "strict_single_header")
+    # The vendored single headers, included with plain -I.
+    step(${CXX} -std=c++20 ${strict_flags} "-I${TARIFF_SOURCE_DIR}/single_include"
+         "${here}/strict.cpp" -o "${WORK_DIR}/strict")
+    step("${WORK_DIR}/strict")
+    message(STATUS "${MODE}: built and ran the strict consumer")
+    return()
+endif()
 if(MODE STREQUAL "find_package" OR MODE STREQUAL "pkg_config")
     # Install tariff alone (no tests, examples, benchmarks) into a scratch prefix.
     step(${CMAKE_COMMAND} -S "${TARIFF_SOURCE_DIR}" -B "${WORK_DIR}/tariff-build" -G "${GENERATOR}"
@@ -52,12 +63,26 @@ if(MODE STREQUAL "pkg_config")
     # The user chooses the standard (C++20 or newer); C++23 must stay C++23.
     step(${CXX} -std=c++20 ${cflags} "${here}/main.cpp" -o "${WORK_DIR}/consumer")
     step(${CXX} -std=c++2b ${cflags} "${here}/main.cpp" -o "${WORK_DIR}/consumer23")
+    # A user's strict warnings, with the plain -I that pkg-config gives.
+    step(${CXX} -std=c++20 ${strict_flags} ${cflags} "${here}/strict.cpp" -o "${WORK_DIR}/strict")
+    step("${WORK_DIR}/strict")
 else()
     step(${CMAKE_COMMAND} -S "${here}/${MODE}" -B "${WORK_DIR}/build" -G "${GENERATOR}"
          -DCMAKE_CXX_COMPILER=${CXX} "-DCMAKE_PREFIX_PATH=${prefix}"
          "-DTARIFF_SOURCE_DIR=${TARIFF_SOURCE_DIR}")
     step(${CMAKE_COMMAND} --build "${WORK_DIR}/build")
     set(consumer "${WORK_DIR}/build/consumer")
+    if(MODE STREQUAL "system_headers")
+        file(READ "${WORK_DIR}/build/compile_commands.json" commands)
+        string(REGEX MATCH "-isystem [^ \"]*/include" system_include "${commands}")
+        if(NOT system_include)
+            message(FATAL_ERROR "TARIFF_SYSTEM_HEADERS=ON, but the consumer does not include "
+                                "tariff with -isystem:\n${commands}")
+        endif()
+    endif()
+    if(EXISTS "${WORK_DIR}/build/strict")
+        step("${WORK_DIR}/build/strict")
+    endif()
 endif()
 if(MODE STREQUAL "pkg_config")
     set(consumer "${WORK_DIR}/consumer")
