@@ -1,4 +1,4 @@
-// tariff-calc's output text (examples/tariff_calc/text.hpp): exact decimals in
+// tariff-calc's output text (tools/tariff-calc/text.hpp): exact decimals in
 // plain notation, CSV quoting, error-message quoting, the output buffer.
 //
 // Expected texts are written out by hand from the coefficient and scale.
