@@ -17,7 +17,8 @@ import tempfile
 
 HEADER = "id,date,hs_code,origin,quantity,unit,value,currency\n"
 OUT_HEADER = ("id,date,hs_code,origin,quantity,in_quota,over_quota,value,currency,"
-              "value_for_duty,duty,taxes,total,components")
+              "value_for_duty,duty,taxes,total,components,schedule_currency,exchange_rate,"
+              "rate_date")
 
 # The schedule of most cases (line numbers matter: messages name them).
 SCHEDULE = """\
@@ -489,7 +490,7 @@ def entries_from_stdin_to_stdout(env):
                 stdin=HEADER + "A01,2026-01-15,8703.80.00,DE,1,each,40000.00,CAD\n")
     check(r.code == 0, f"exit {r.code}: {r.stderr}")
     check(r.stdout == OUT_HEADER + "\nA01,2026-01-15,8703.80.00,DE,1,,,40000.00,CAD,40000.00,"
-          "2440.00,2122.00,4562.00,MFN=2440.00;GST=2122.00\n", r.stdout)
+          "2440.00,2122.00,4562.00,MFN=2440.00;GST=2122.00,CAD,,\n", r.stdout)
 
 
 # --- bad entries ------------------------------------------------------------------------------
