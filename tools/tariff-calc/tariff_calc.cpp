@@ -54,7 +54,8 @@ Assesses customs entries against a tariff schedule, exactly (decimal
 arithmetic, no floating point): for each entry its duties (MFN, surtaxes,
 in-quota duty) and taxes, each rounded to the minor unit, and their total.
 Entries are processed in file order; quotas are allocated first come, first
-served in that order. The output ends with the totals (see --format).
+served in that order. A jsonl or table output ends with the totals; for
+csv (one row per entry), --totals FILE writes them.
 
 Options (each at most once; a value may also be written --name=VALUE):
   --schedule FILE        the schedule CSV: tariff lines, surtaxes, taxes, quotas
@@ -66,10 +67,11 @@ Options (each at most once; a value may also be written --name=VALUE):
                            --totals); jsonl: one JSON object per entry, then
                            {"totals": ...}; table: aligned text for reading,
                            a block per entry, then the totals
-  --totals FILE          write the totals as CSV: assessed,rejected,currency,
-                           value_for_duty,duty,taxes,total ('-': standard output)
-  --quota-summary FILE   write each quota period's volume, use and balance as CSV
-                           ('-': standard output; default: not written)
+  --totals FILE          write the totals as CSV ('-': standard output), columns
+                           assessed,rejected,currency,value_for_duty,duty,
+                           taxes,total
+  --quota-summary FILE   write each quota period's volume, use and balance as
+                           CSV ('-': standard output; default: not written)
   --rounding MODE        how each duty and tax is rounded to the minor unit:
                            half_even (default), half_up, half_down, toward_zero,
                            away_from_zero, floor, ceiling
@@ -88,6 +90,8 @@ Input files (CSV, RFC 4180, UTF-8; the first line is exactly this header):
   rates     date,from,to,rate     one FROM buys RATE of TO; an entry uses the
             latest rate dated on or before its date
   entries   id,date,hs_code,origin,quantity,unit,value,currency
+Units: each, No., pair, dozen, g, kg, 100 kg, tonne (t), l, hl, m3, lpa, m2,
+kWh, MWh; an entry's unit is converted exactly to its line's (2 t = 2000 kg).
 Numbers are exact decimals (no exponent, no thousands separator); dates are
 YYYY-MM-DD.
 
@@ -119,6 +123,7 @@ struct options {
     std::string currency = "CAD";
     tariff::rounding_mode rounding = tariff::rounding_mode::half_even;
     bool strict = false;
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
 int usage_failure(const std::string& message) {
@@ -406,12 +411,14 @@ private:
 };
 
 // A progress line on standard error, shown only when it is a terminal and the
-// run has taken over a second; redrawn at most five times a second, and
-// cleared (with the terminal's erase-line) before any message and at the end.
+// run has taken over a second (since `started`); redrawn at most five times a
+// second, and cleared (with the terminal's erase-line) before any message and
+// at the end.
 class progress_line {
 public:
     using clock = std::chrono::steady_clock;
-    explicit progress_line(bool terminal) : on_(terminal) {}
+    progress_line(bool terminal, clock::time_point started)
+        : on_(terminal), start_(started), last_(started) {}
     progress_line(const progress_line&) = delete;
     progress_line& operator=(const progress_line&) = delete;
     ~progress_line() { clear(); }
@@ -426,8 +433,8 @@ public:
         shown_ = true;
         const auto tenths =
             std::chrono::duration_cast<std::chrono::milliseconds>(now - start_).count() / 100;
-        std::cerr << "\rtariff-calc: " << assessed << " entries assessed, " << rejected
-                  << " rejected (" << tenths / 10 << '.' << tenths % 10 << " s)\x1b[K"
+        std::cerr << "\rtariff-calc: assessed " << assessed << ", rejected " << rejected
+                  << " (" << tenths / 10 << '.' << tenths % 10 << " s)\x1b[K"
                   << std::flush;
     }
     void clear() {
@@ -439,7 +446,7 @@ public:
 private:
     bool on_;
     bool shown_ = false;
-    clock::time_point start_ = clock::now(), last_ = start_;
+    clock::time_point start_, last_;
 };
 
 template <tariff::currency_tag C>
@@ -511,7 +518,7 @@ int run(const options& o) {
     std::size_t assessed = 0, rejected = 0;
     bool stopped_early = false, written = true;
     tc::row_error problem;
-    progress_line progress(::isatty(STDERR_FILENO) == 1);
+    progress_line progress(::isatty(STDERR_FILENO) == 1, o.started);
     while (reader.next(fields, err)) {
         progress.tick(assessed, rejected);
         if (err) {
