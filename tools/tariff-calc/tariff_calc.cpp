@@ -377,8 +377,10 @@ public:
         return file_.is_open();
     }
     tc::text_buffer& buffer() noexcept { return buffer_; }
+    // Whether maybe_flush() will write.
+    bool full() const noexcept { return buffer_.size() >= (1 << 16); }
     // Writes the buffer once it holds 64 KiB; false if the stream failed.
-    bool maybe_flush() { return buffer_.size() < (1 << 16) || flush(); }
+    bool maybe_flush() { return !full() || flush(); }
     bool flush() {
         if (!buffer_.empty())
             stream_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
@@ -526,6 +528,8 @@ int run(const options& o) {
             diag.report(err);
         } else if (engine.assess(fields, out.buffer(), problem)) {
             ++assessed;
+            // Standard output may be the same terminal: no rows after the line.
+            if (out.full()) progress.clear();
             if (out.maybe_flush()) continue;
             written = false;  // no use assessing what cannot be written
             break;
