@@ -4,7 +4,7 @@
 #
 #   bench/tariff_calc_bench.sh [TARIFF_CALC] [ENTRIES]
 #
-# TARIFF_CALC defaults to build/gcc/examples/tariff_calc/tariff-calc (the gcc
+# TARIFF_CALC defaults to build/gcc/tools/tariff-calc/tariff-calc (the gcc
 # preset: RelWithDebInfo, -O2); ENTRIES to 1000000. The entries are generated
 # by a deterministic Python script into a temporary directory, against the
 # sample schedule and rates in examples/data. Times are wall-clock seconds
@@ -13,7 +13,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-program="${1:-$here/build/gcc/examples/tariff_calc/tariff-calc}"
+program="${1:-$here/build/gcc/tools/tariff-calc/tariff-calc}"
 count="${2:-1000000}"
 data="$here/examples/data"
 if [[ ! -x "$program" ]]; then

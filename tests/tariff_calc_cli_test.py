@@ -9,15 +9,20 @@ Every expected figure is worked out by hand in the comment next to it; none
 was obtained by running tariff-calc.
 """
 import csv
+import difflib
 import io
+import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
+import time
 
 HEADER = "id,date,hs_code,origin,quantity,unit,value,currency\n"
 OUT_HEADER = ("id,date,hs_code,origin,quantity,in_quota,over_quota,value,currency,"
-              "value_for_duty,duty,taxes,total,components")
+              "value_for_duty,duty,taxes,total,components,schedule_currency,exchange_rate,"
+              "rate_date")
 
 # The schedule of most cases (line numbers matter: messages name them).
 SCHEDULE = """\
@@ -489,7 +494,7 @@ def entries_from_stdin_to_stdout(env):
                 stdin=HEADER + "A01,2026-01-15,8703.80.00,DE,1,each,40000.00,CAD\n")
     check(r.code == 0, f"exit {r.code}: {r.stderr}")
     check(r.stdout == OUT_HEADER + "\nA01,2026-01-15,8703.80.00,DE,1,,,40000.00,CAD,40000.00,"
-          "2440.00,2122.00,4562.00,MFN=2440.00;GST=2122.00\n", r.stdout)
+          "2440.00,2122.00,4562.00,MFN=2440.00;GST=2122.00,CAD,,\n", r.stdout)
 
 
 # --- bad entries ------------------------------------------------------------------------------
@@ -724,6 +729,330 @@ def bad_rates(env):
     r = env.calc(HEADER, rates="day,from,to,rate\n")
     check(r.code == 3, f"exit {r.code}")
     expect_message(r, path, 1, "", "expected the header date,from,to,rate")
+
+
+# --- the tool: --version, --help, --format, the audit trail, totals, progress ------
+
+
+def library_version():
+    """MAJOR.MINOR.PATCH as include/tariff/version.hpp defines them."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    text = open(os.path.join(here, "..", "include", "tariff", "version.hpp")).read()
+    parts = [re.search(rf"#define TARIFF_VERSION_{p} (\d+)", text).group(1)
+             for p in ("MAJOR", "MINOR", "PATCH")]
+    return ".".join(parts)
+
+
+@case
+def version_option(env):
+    r = env.run("--version")
+    check(r.code == 0, f"exit {r.code}, expected 0")
+    check(r.stdout == f"tariff-calc {library_version()}\n", f"--version printed {r.stdout!r}")
+    check(r.stderr == "", r.stderr)
+    r = env.run("--version=2")
+    check(r.code == 2 and "--version takes no value" in r.stderr, f"{r.code} {r.stderr!r}")
+
+
+@case
+def help_stands_alone(env):
+    r = env.run("--help")
+    check(r.code == 0 and r.stderr == "", f"exit {r.code}, stderr {r.stderr!r}")
+    text = r.stdout
+    # The synopsis, every option, the three files' headers, the output columns,
+    # every exit status, an example.
+    check(text.startswith("usage: tariff-calc --schedule FILE --entries FILE"), text[:80])
+    for option in ("--schedule", "--entries", "--rates", "--currency", "--output", "--format",
+                   "--totals", "--quota-summary", "--rounding", "--strict", "--help",
+                   "--version"):
+        check(f"  {option}" in text, f"--help does not list {option}")
+    for words in ("csv", "jsonl", "table", "half_even", "away_from_zero",
+                  "record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,",
+                  "legal_basis,description", "date,from,to,rate",
+                  "id,date,hs_code,origin,quantity,unit,value,currency",
+                  "schedule_currency,", "exchange_rate,rate_date",
+                  "Exit status: 0", "1 some entries rejected", "2 usage error", "3 a file",
+                  "4 stopped", "5 internal error", "Example:", "tariff-calc --schedule "):
+        check(words in text, f"--help does not say {words!r}")
+    long_lines = [l for l in text.splitlines() if len(l) > 80]
+    check(not long_lines, f"--help lines over 80 columns: {long_lines}")
+    # The usage after a usage error is the same text.
+    r = env.run("--bogus")
+    check(r.code == 2 and r.stderr.endswith(text), "the usage after an error is not --help's")
+
+
+# Entries for the format cases; the figures are worked out by hand below.
+FORMAT_ENTRIES = HEADER + """\
+A01,2026-01-15,8703.80.00,CN,1,each,40000.00,CAD
+F01,2026-01-20,8703.80.00,DE,1,each,100000.00,CNY
+R01,2026-01-20,8703.80.00,DE,-1,each,1.00,CAD
+"Q""01\\",2026-03-10,8703.80.00,CN,5,each,1000.00,CAD
+"""
+# A01 (CAD, before the quota opens): MFN 6.1 % of 40,000.00 = 2,440.00 on 40,000.00;
+#   China surtax 100 % = 40,000.00 on 40,000.00; GST 5 % of 82,440.00 = 4,122.00.
+#   duty 42,440.00, taxes 4,122.00, total 46,562.00.
+# F01: 100,000.00 CNY x 0.1897 (the rate of 2026-01-02, the latest on or before
+#   2026-01-20) = 18,970.00 CAD; MFN 6.1 % = 1,157.17; GST 5 % of 20,127.17 =
+#   1,006.3585 -> 1,006.36. duty 1,157.17, taxes 1,006.36, total 2,163.53.
+# R01: rejected (a negative quantity).
+# Q"01\ (id with a quote and a backslash): 5 vehicles, Q1's first period has 3:
+#   3 in quota, 2 over; the value split 3:2 = 600.00 / 400.00. In quota: Q1 6.1 %
+#   of 600.00 = 36.60; GST 5 % of 636.60 = 31.83. Over: MFN 6.1 % of 400.00 = 24.40;
+#   surtax 400.00; GST 5 % of 824.40 = 41.22. GST on both parts: 73.05 on 1,461.00.
+#   duty 36.60 + 24.40 + 400.00 = 461.00, taxes 73.05, total 534.05.
+# Totals: value for duty 40,000.00 + 18,970.00 + 1,000.00 = 59,970.00; duty
+#   42,440.00 + 1,157.17 + 461.00 = 44,058.17; taxes 4,122.00 + 1,006.36 + 73.05
+#   = 5,201.41; total 46,562.00 + 2,163.53 + 534.05 = 49,259.58.
+
+
+def cad(amount):
+    return {"amount": amount, "currency": "CAD"}
+
+
+def component(name, kind, basis, base, rate, amount):
+    return {"name": name, "kind": kind, "legal_basis": basis, "base": cad(base), "rate": rate,
+            "amount": cad(amount)}
+
+
+MFN = ("MFN", "duty", "Customs Tariff 8703.80.00")
+SURTAX = ("China surtax", "duty", "SOR/2024-187 s.3")
+GST = ("GST", "tax", "Excise Tax Act s.215")
+FORMAT_OBJECTS = [
+    {"id": "A01", "date": "2026-01-15", "hs_code": "8703.80.00", "origin": "CN",
+     "quantity": "1", "unit": "each", "in_quota": None, "over_quota": None,
+     "value": cad("40000.00"), "exchange_rate": None, "value_for_duty": cad("40000.00"),
+     "duty": cad("42440.00"), "taxes": cad("4122.00"), "total": cad("46562.00"),
+     "components": [component(*MFN, "40000.00", "6.1 %", "2440.00"),
+                    component(*SURTAX, "40000.00", "100 %", "40000.00"),
+                    component(*GST, "82440.00", "5 %", "4122.00")]},
+    {"id": "F01", "date": "2026-01-20", "hs_code": "8703.80.00", "origin": "DE",
+     "quantity": "1", "unit": "each", "in_quota": None, "over_quota": None,
+     "value": {"amount": "100000.00", "currency": "CNY"},
+     "exchange_rate": {"from": "CNY", "to": "CAD", "rate": "0.1897", "date": "2026-01-02"},
+     "value_for_duty": cad("18970.00"), "duty": cad("1157.17"), "taxes": cad("1006.36"),
+     "total": cad("2163.53"),
+     "components": [component(*MFN, "18970.00", "6.1 %", "1157.17"),
+                    component(*GST, "20127.17", "5 %", "1006.36")]},
+    {"id": 'Q"01\\', "date": "2026-03-10", "hs_code": "8703.80.00", "origin": "CN",
+     "quantity": "5", "unit": "each", "in_quota": "3", "over_quota": "2",
+     "value": cad("1000.00"), "exchange_rate": None, "value_for_duty": cad("1000.00"),
+     "duty": cad("461.00"), "taxes": cad("73.05"), "total": cad("534.05"),
+     "components": [component("Q1", "duty", "", "600.00", "6.1 %", "36.60"),
+                    component(*GST, "1461.00", "5 %", "73.05"),
+                    component(*MFN, "400.00", "6.1 %", "24.40"),
+                    component(*SURTAX, "400.00", "100 %", "400.00")]},
+]
+FORMAT_TOTALS = {"assessed": 3, "rejected": 1, "value_for_duty": cad("59970.00"),
+                 "duty": cad("44058.17"), "taxes": cad("5201.41"), "total": cad("49259.58")}
+
+
+@case
+def audit_trail_in_csv(env):
+    r = env.calc(FORMAT_ENTRIES)
+    check(r.code == 1, f"exit {r.code}, expected 1: {r.stderr}")
+    rows = r.rows()
+    # Amounts in CAD; the rate of a converted value and its date; empty otherwise.
+    expect_row(rows, "A01", schedule_currency="CAD", exchange_rate="", rate_date="")
+    expect_row(rows, "F01", value="100000.00", currency="CNY", value_for_duty="18970.00",
+               schedule_currency="CAD", exchange_rate="0.1897", rate_date="2026-01-02")
+    expect_row(rows, 'Q"01\\', in_quota="3", over_quota="2", duty="461.00", taxes="73.05",
+               total="534.05", components="Q1=36.60;GST=73.05;MFN=24.40;China surtax=400.00",
+               schedule_currency="CAD", exchange_rate="")
+    check(sorted(rows) == sorted(["A01", "F01", 'Q"01\\']), f"rows {sorted(rows)}")
+    # csv has no totals row: every row is an entry. The totals go to --totals.
+    r = env.calc(FORMAT_ENTRIES, extra=["--totals", os.path.join(env.tmp, "totals.csv")])
+    with open(os.path.join(env.tmp, "totals.csv"), encoding="utf-8", newline="") as f:
+        totals = f.read()
+    check(totals == "assessed,rejected,currency,value_for_duty,duty,taxes,total\n"
+                    "3,1,CAD,59970.00,44058.17,5201.41,49259.58\n", f"totals {totals!r}")
+    # A USD schedule: CAD 100.00 x 0.7325 (CAD to USD, 2026-01-02) = USD 73.25.
+    usd = "record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis," \
+          "description\nline,0406.40.20,,MFN,$1.00/kg,kg,,,,,\n"
+    r = env.calc(HEADER + "U01,2026-01-15,0406.40.20,FR,10,kg,100.00,CAD\n", schedule=usd,
+                 extra=["--currency", "USD"])
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    expect_row(r.rows(), "U01", value_for_duty="73.25", schedule_currency="USD",
+               exchange_rate="0.7325", rate_date="2026-01-02")
+
+
+def no_float(text):
+    raise Failure(f"a JSON float in the output: {text}")
+
+
+@case
+def jsonl_by_hand(env):
+    r = env.calc(FORMAT_ENTRIES, extra=["--format", "jsonl"])
+    check(r.code == 1, f"exit {r.code}, expected 1: {r.stderr}")
+    lines = r.out.splitlines()
+    got = [json.loads(line, parse_float=no_float) for line in lines]
+    want = FORMAT_OBJECTS + [{"totals": FORMAT_TOTALS}]
+    check(len(got) == len(want), f"{len(got)} lines, expected {len(want)}:\n{r.out}")
+    for g, w in zip(got, want):
+        check(g == w, f"expected\n  {w}\ngot\n  {g}")
+    # One object a line, no blank line; the id escaped as JSON escapes it.
+    check(r.out.endswith("}\n") and "\n\n" not in r.out, r.out[-200:])
+    check('"id":"Q\\"01\\\\"' in r.out, "the id is not escaped")
+
+
+def table_block(head, value_line, conversion, components, duty, taxes, total):
+    """An entry's block as docs/tariff-calc.md lays it out."""
+    lines = [head, value_line]
+    if conversion:
+        lines.append(conversion)
+    for name, rate, base, amount in components:
+        lines.append(f"  {name:<20} {rate:>12}  on {base:>16} CAD  {amount:>16} CAD")
+    lines.append(f"  duty {duty} CAD, taxes {taxes} CAD, total {total} CAD")
+    return "\n".join(lines) + "\n\n"
+
+
+@case
+def table_by_hand(env):
+    r = env.calc(FORMAT_ENTRIES, extra=["--format", "table"])
+    check(r.code == 1, f"exit {r.code}, expected 1: {r.stderr}")
+    want = (
+        table_block("A01  2026-01-15  8703.80.00  CN  1 each",
+                    f"  value           {'40000.00':>17} CAD", None,
+                    [("MFN", "6.1 %", "40000.00", "2440.00"),
+                     ("China surtax", "100 %", "40000.00", "40000.00"),
+                     ("GST", "5 %", "82440.00", "4122.00")],
+                    "42440.00", "4122.00", "46562.00")
+        + table_block("F01  2026-01-20  8703.80.00  DE  1 each",
+                      f"  value           {'100000.00':>17} CNY   at 0.1897 CAD per CNY, "
+                      "rate of 2026-01-02",
+                      f"  value for duty  {'18970.00':>17} CAD",
+                      [("MFN", "6.1 %", "18970.00", "1157.17"),
+                       ("GST", "5 %", "20127.17", "1006.36")],
+                      "1157.17", "1006.36", "2163.53")
+        + table_block('Q"01\\  2026-03-10  8703.80.00  CN  5 each  (in quota 3, over quota 2)',
+                      f"  value           {'1000.00':>17} CAD", None,
+                      [("Q1", "6.1 %", "600.00", "36.60"), ("GST", "5 %", "1461.00", "73.05"),
+                       ("MFN", "6.1 %", "400.00", "24.40"),
+                       ("China surtax", "100 %", "400.00", "400.00")],
+                      "461.00", "73.05", "534.05")
+        + "totals: 3 entries assessed, 1 rejected\n"
+        + f"  value for duty  {'59970.00':>20} CAD\n"
+        + f"  duty            {'44058.17':>20} CAD\n"
+        + f"  taxes           {'5201.41':>20} CAD\n"
+        + f"  total           {'49259.58':>20} CAD\n")
+    check(r.out == want, "table differs:\n" + "".join(difflib.unified_diff(
+        want.splitlines(True), r.out.splitlines(True), "by hand", "tariff-calc")))
+    check(max(len(l) for l in r.out.splitlines()) <= 100, "a table line over 100 columns")
+
+
+@case
+def totals_beyond_64_bits(env):
+    # Two entries of 90,000,000,000,000,000.00 (coefficient 9 x 10^18 at 2
+    # places, within 64 bits) on a Free line from FR: duty 0.00; GST 5 % =
+    # 4,500,000,000,000,000.00 each. The sum of the values, 180,000,000,000,000,000.00,
+    # does not fit a 64-bit decimal at 2 places: the totals are still exact.
+    big = "90000000000000000.00"
+    r = env.calc(HEADER + f"B1,2026-01-15,7208.51.00,FR,1,kg,{big},CAD\n"
+                          f"B2,2026-01-15,7208.51.00,FR,1,kg,{big},CAD\n",
+                 extra=["--format", "jsonl", "--totals", os.path.join(env.tmp, "t.csv")])
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    last = json.loads(r.out.splitlines()[-1], parse_float=no_float)
+    check(last == {"totals": {"assessed": 2, "rejected": 0,
+                              "value_for_duty": cad("180000000000000000.00"),
+                              "duty": cad("0.00"), "taxes": cad("9000000000000000.00"),
+                              "total": cad("9000000000000000.00")}}, f"totals {last}")
+    with open(os.path.join(env.tmp, "t.csv"), encoding="utf-8") as f:
+        check(f.read().splitlines()[1] ==
+              "2,0,CAD,180000000000000000.00,0.00,9000000000000000.00,9000000000000000.00",
+              "the --totals row")
+
+
+@case
+def format_and_totals_usage(env):
+    s, e = env.file("s.csv", SCHEDULE), env.file("e.csv", HEADER)
+    out = os.path.join(env.tmp, "o.csv")
+    for args, words in [
+        (["--format", "xml"], 'unknown format "xml" (choose csv, jsonl or table)'),
+        (["--format", "csv", "--format=csv"], "--format is given twice"),
+        (["--totals", "-"], "--output and --totals cannot both be standard output"),
+        (["--output", out, "--quota-summary", "-", "--totals", "-"],
+         "--quota-summary and --totals cannot both be standard output"),
+        (["--output", out, "--totals", out], "--output and --totals name the same file"),
+        (["--totals", e], "--totals and --entries name the same file"),
+    ]:
+        r = env.run("--schedule", s, "--entries", e, *args)
+        check(r.code == 2, f"{args}: exit {r.code}, expected 2")
+        check(r.stderr.startswith(f"tariff-calc: {words}"), f"{args}: {r.stderr[:200]!r}")
+    # --totals - with the entries in a file: the totals alone on standard output.
+    r = env.run("--schedule", s, "--entries", e, "--output", out, "--totals", "-")
+    check(r.code == 0 and r.stdout == "assessed,rejected,currency,value_for_duty,duty,taxes,"
+          "total\n0,0,CAD,0.00,0.00,0.00,0.00\n", f"{r.code} {r.stdout!r}")
+    # No entries, jsonl: the totals line alone; table: the totals block alone.
+    r = env.run("--schedule", s, "--entries", e, "--format", "jsonl")
+    check(r.stdout == '{"totals":{"assessed":0,"rejected":0,"value_for_duty":{"amount":"0.00",'
+          '"currency":"CAD"},"duty":{"amount":"0.00","currency":"CAD"},"taxes":{"amount":'
+          '"0.00","currency":"CAD"},"total":{"amount":"0.00","currency":"CAD"}}}\n', r.stdout)
+    # --strict: the totals of the entries before the stop.
+    r = env.calc(FORMAT_ENTRIES, extra=["--strict", "--format", "jsonl"])
+    check(r.code == 4, f"exit {r.code}, expected 4")
+    last = json.loads(r.out.splitlines()[-1])
+    check(last["totals"]["assessed"] == 2 and last["totals"]["rejected"] == 1 and
+          last["totals"]["total"] == cad("48725.53"),  # 46,562.00 + 2,163.53
+          f"--strict totals {last}")
+
+
+def slow_run(env, stderr):
+    """Runs with the entries on a pipe that waits 1.5 s between two rows, so
+    that the run takes over a second; returns (exit, stdout, stderr if a pipe)."""
+    s = env.file("s.csv", SCHEDULE)
+    proc = subprocess.Popen([env.program, "--schedule", s, "--entries", "-"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr)
+    proc.stdin.write((HEADER + "A01,2026-01-15,8703.80.00,DE,1,each,40000.00,CAD\n").encode())
+    proc.stdin.flush()
+    time.sleep(1.5)
+    proc.stdin.write(b"A02,2026-01-15,8703.80.00,DE,1,each,40000.00,CAD\n")
+    proc.stdin.close()
+    out = proc.stdout.read().decode()
+    err = proc.stderr.read().decode() if stderr == subprocess.PIPE else None
+    return proc.wait(timeout=60), out, err
+
+
+@case
+def no_progress_when_stderr_is_not_a_terminal(env):
+    code, out, err = slow_run(env, subprocess.PIPE)
+    check(code == 0, f"exit {code}")
+    check(out.count("\n") == 3, f"output {out!r}")
+    check(err == "", f"standard error (a pipe) got {err!r}")
+
+
+@case
+def progress_on_a_terminal(env):
+    # Standard error on a pseudo-terminal: a progress line, then cleared.
+    import pty
+    import threading
+    master, slave = pty.openpty()
+    seen = []
+
+    def read_terminal():  # as a terminal would, while the program runs
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # EIO: the terminal has no writer left
+                return
+            if not chunk:
+                return
+            seen.append(chunk)
+
+    reader = threading.Thread(target=read_terminal)
+    reader.start()
+    try:
+        code, out, _ = slow_run(env, slave)
+    finally:
+        os.close(slave)
+    reader.join(timeout=10)
+    os.close(master)
+    seen = b"".join(seen)
+    check(code == 0, f"exit {code}")
+    check(out.count("\n") == 3, f"output {out!r}")
+    text = seen.decode()
+    # After 1.5 s (the entries reader may wait for more than a line): the line,
+    # redrawn at most every 0.2 s, then erased.
+    check(re.fullmatch(r"(\rtariff-calc: assessed [01], rejected 0 \([12]\.\d s\)\x1b\[K)+"
+                       r"\r\x1b\[K", text),
+          f"progress on the terminal: {text!r}")
 
 
 def main():

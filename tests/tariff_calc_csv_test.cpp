@@ -1,4 +1,4 @@
-// tariff-calc's CSV reader (examples/tariff_calc/csv.hpp): RFC 4180 records,
+// tariff-calc's CSV reader (tools/tariff-calc/csv.hpp): RFC 4180 records,
 // the streaming reader's byte-order mark, line ends, empty lines, length limit,
 // field count and line numbers.
 //

@@ -1,13 +1,18 @@
-// tariff-calc's output text (examples/tariff_calc/text.hpp): exact decimals in
-// plain notation, CSV quoting, error-message quoting, the output buffer.
+// tariff-calc's output text (tools/tariff-calc/text.hpp, output.hpp): exact
+// decimals in plain notation, CSV quoting, error-message quoting, the output
+// buffer, JSON strings, the totals' exact sum.
 //
 // Expected texts are written out by hand from the coefficient and scale.
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 #include <tariff/decimal.hpp>
 
 #include "catch.hpp"
+#include "output.hpp"
 #include "text.hpp"
 
 namespace {
@@ -121,4 +126,41 @@ TEST_CASE("text_buffer grows and keeps what it holds", "[tariff_calc][text]") {
     CHECK(out.view() == want);
     out.clear();
     CHECK(out.size() == 0);
+}
+
+TEST_CASE("exact_sum: totals beyond 64 bits, exact", "[tariff_calc][text]") {
+    constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    tc::exact_sum s;
+    CHECK(s.text(2) == "0.00");
+    // 9,223,372,036,854,775,807 x 3 = 27,670,116,110,564,327,421 (by hand).
+    for (int i = 0; i < 3; ++i) s.add(decimal::from_parts(max, 0));
+    CHECK(s.text(2) == "27670116110564327421.00");
+    CHECK(s.text(0) == "27670116110564327421");
+
+    // 0.999999999999999999 + 0.999999999999999999 + 0.000000000000000002 = 2.
+    tc::exact_sum f;
+    f.add(decimal::from_parts(999'999'999'999'999'999, 18));
+    f.add(decimal::from_parts(999'999'999'999'999'999, 18));
+    CHECK(f.text(2) == "1.999999999999999998");
+    f.add(decimal::from_parts(2, 18));
+    CHECK(f.text(2) == "2.00");
+
+    // A carry into the upper limb: 999,999,999,999,999,999 + 1 = 10^18.
+    tc::exact_sum c;
+    c.add(decimal::from_parts(999'999'999'999'999'999, 0));
+    c.add(decimal::from_parts(1, 0));
+    CHECK(c.text(0) == "1000000000000000000");
+    // 92,233,720,368,547,758.07 (2 places) + 1000000000000000000 = 1,092,233,720,368,547,758.07.
+    c.add(decimal::from_parts(max, 2));
+    CHECK(c.text(2) == "1092233720368547758.07");
+
+    // Amounts are never negative in tariff-calc: a negative one is a defect.
+    CHECK_THROWS_AS(c.add(decimal::from_parts(-1, 2)), std::logic_error);
+}
+
+TEST_CASE("append_json_string escapes quotes, backslashes and control characters",
+          "[tariff_calc][text]") {
+    std::string out;
+    tc::append_json_string(out, "Q\"1\\ \t\x01\x7f caf\xc3\xa9");
+    CHECK(out == "\"Q\\\"1\\\\ \\u0009\\u0001\\u007f caf\xc3\xa9\"");
 }

@@ -1,4 +1,4 @@
-// Fuzz target: tariff-calc's CSV reader (examples/tariff_calc/csv.hpp).
+// Fuzz target: tariff-calc's CSV reader (tools/tariff-calc/csv.hpp).
 //
 // Properties checked on every input:
 //   - neither parse_csv_record nor the streaming reader crashes, hangs or reads

@@ -12,8 +12,12 @@ usage: check_tariff_calc.py TARIFF_CALC DATA_DIR
    line.
 3. With --strict the run must stop at the first bad row (exit 4) with only
    the rows before it in the output.
+4. --format jsonl: each line, parsed, must equal the oracle's object (numbers
+   are strings: a JSON float anywhere fails), the last one {"totals": ...};
+   --totals FILE must equal the oracle's totals CSV byte for byte.
 """
 import difflib
+import json
 import os
 import subprocess
 import sys
@@ -56,16 +60,42 @@ def diff(name, want, got):
 with tempfile.TemporaryDirectory() as tmp:
     path = lambda name: os.path.join(tmp, name)
     run = subprocess.run([program, "--schedule", schedule, "--rates", rates, "--entries", entries,
-                          "--output", path("out.csv"), "--quota-summary", path("quota.csv")],
+                          "--output", path("out.csv"), "--quota-summary", path("quota.csv"),
+                          "--totals", path("totals.csv")],
                          capture_output=True, text=True)
     subprocess.run([sys.executable, os.path.join(here, "tariff_calc_oracle.py"), schedule, rates,
-                    entries, path("want.csv"), path("want_quota.csv"), path("want_errors.txt")],
+                    entries, path("want.csv"), path("want_quota.csv"), path("want_errors.txt"),
+                    path("want.jsonl"), path("want_totals.csv")],
                    check=True)
     read = lambda name: open(path(name), encoding="utf-8").read()
     if run.returncode != 1:
         failures.append(f"exit status {run.returncode}, expected 1 (some rows rejected)")
     diff("the output", read("want.csv"), read("out.csv"))
     diff("the quota summary", read("want_quota.csv"), read("quota.csv"))
+    diff("the totals", read("want_totals.csv"), read("totals.csv"))
+
+    # --format jsonl: the same entries and totals as JSON objects.
+    jsonl = subprocess.run([program, "--schedule", schedule, "--rates", rates, "--entries", entries,
+                            "--format", "jsonl"], capture_output=True, text=True)
+    if jsonl.returncode != 1:
+        failures.append(f"--format jsonl: exit status {jsonl.returncode}, expected 1")
+
+    def no_float(text):
+        raise ValueError(f"a JSON float: {text}")
+
+    want_objects = [json.loads(t) for t in read("want.jsonl").splitlines()]
+    try:
+        got_objects = [json.loads(t, parse_float=no_float) for t in jsonl.stdout.splitlines()]
+    except ValueError as e:
+        got_objects = []
+        failures.append(f"--format jsonl: {e}")
+    if len(got_objects) != len(want_objects):
+        failures.append(f"--format jsonl: {len(got_objects)} lines, the oracle has {len(want_objects)}")
+    for want, got in zip(want_objects, got_objects):
+        if want != got:
+            failures.append(f"--format jsonl differs from the oracle's:\n  oracle {want}\n"
+                            f"  tariff-calc {got}")
+            break
 
     # Standard error: the oracle's prefixes, the documented messages, the count.
     want_errors = read("want_errors.txt").splitlines()

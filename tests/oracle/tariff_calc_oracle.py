@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent computation of tariff-calc's output for the sample data.
 
-usage: tariff_calc_oracle.py SCHEDULE RATES ENTRIES OUT_CSV OUT_SUMMARY OUT_ERRORS
+usage: tariff_calc_oracle.py SCHEDULE RATES ENTRIES OUT_CSV OUT_SUMMARY OUT_ERRORS [OUT_JSONL OUT_TOTALS]
 
 Re-implements, with Python's csv and decimal modules and none of the
 program's or the library's code, what docs/tariff-calc.md specifies, for what
@@ -25,8 +25,13 @@ examples/data uses (it stops with an error on anything else):
   - rejected entries: the first problem in field order; each expected message
     prefix ("FILE:LINE: FIELD" or "FILE:LINE:COLUMN" or "FILE:LINE") goes to
     OUT_ERRORS, one per line, in file order.
-OUT_CSV and OUT_SUMMARY get the expected output and quota summary.
+OUT_CSV and OUT_SUMMARY get the expected output and quota summary; OUT_JSONL
+the expected --format jsonl output (one JSON object per entry, then
+{"totals": ...}) and OUT_TOTALS the expected --totals file. The rate of each
+component is written as docs/tariff-calc.md says the library writes it
+(canonical EU notation: "6.1 %", "Free", "245.5 % MIN CAD 5.33 / kg").
 """
+import json
 import csv
 import datetime
 import re
@@ -62,18 +67,28 @@ def day(text):
     return datetime.date.fromisoformat(text) if text else None
 
 
+class Duty:
+    """A duty: its function of (value, kg) and its canonical text."""
+
+    def __init__(self, f, text):
+        self.f, self.text = f, text
+
+    def __call__(self, value, kg):
+        return self.f(value, kg)
+
+
 def duty(text):
-    """A duty as a function of (value, kg)."""
     m = re.fullmatch(r"(\d+(?:\.\d+)?) %", text)
     if m:
         rate = Decimal(m.group(1)) / 100
-        return lambda value, kg: value * rate
+        return Duty(lambda value, kg: value * rate, plain(Decimal(m.group(1))) + " %")
     if text == "Free":
-        return lambda value, kg: Decimal(0)
+        return Duty(lambda value, kg: Decimal(0), "Free")
     m = re.fullmatch(r"(\d+(?:\.\d+)?) % but not less than \$(\d+(?:\.\d+)?)/kg", text)
     if m:
         rate, floor = Decimal(m.group(1)) / 100, Decimal(m.group(2))
-        return lambda value, kg: max(value * rate, floor * kg)
+        return Duty(lambda value, kg: max(value * rate, floor * kg),
+                    f"{plain(Decimal(m.group(1)))} % MIN CAD {plain(floor, 2)} / kg")
     sys.exit(f"oracle: rate {text!r} is not one the oracle knows")
 
 
@@ -85,21 +100,24 @@ def read(path):
 def load_schedule(path):
     lines, surtaxes, taxes, quotas = {}, [], [], {}
     for r in read(path)[1:]:
-        kind, hs, origin, name, rate, unit, volume, vf, vt, _, _ = r
+        kind, hs, origin, name, rate, unit, volume, vf, vt, basis, _ = r
         valid = (day(vf) or OPEN_FROM, day(vt) or OPEN_TO)
         digits = hs.replace(".", "")
         if kind == "line":
             lines.setdefault(digits, {"code": hs, "unit": unit, "versions": []})
-            lines[digits]["versions"].append((valid, name or "MFN", duty(rate)))
+            lines[digits]["versions"].append((valid, name or "MFN", duty(rate), basis))
         elif kind == "surtax":
-            surtaxes.append((digits, origin, name, valid, duty(rate)))
+            surtaxes.append((digits, origin, name, valid, duty(rate), basis))
         elif kind == "tax":
             assert not hs and not origin, "oracle: only taxes on every line and origin"
-            taxes.append((name, valid, Decimal(rate.rstrip(" %")) / 100))
+            assert re.fullmatch(r"\d+(\.\d+)? %", rate), "oracle: a tax is a percentage"
+            taxes.append((name, valid, Decimal(rate.rstrip(" %")) / 100, basis,
+                          plain(Decimal(rate.rstrip(" %"))) + " %"))
         elif kind == "quota":
             q = quotas.setdefault(name, {"prefix": digits, "origin": origin, "periods": []})
             q["periods"].append({"from": valid[0], "to": valid[1], "volume": Decimal(volume),
-                                 "duty": duty(rate), "carried": Decimal(0), "used": Decimal(0)})
+                                 "duty": duty(rate), "basis": basis,
+                                 "carried": Decimal(0), "used": Decimal(0)})
     for q in quotas.values():
         q["periods"].sort(key=lambda p: p["from"])
         for p in q["periods"]:
@@ -171,7 +189,8 @@ def main():
         raw_lines = f.read().split("\n")
     rows = read(entries_path)
     out = ["id,date,hs_code,origin,quantity,in_quota,over_quota,value,currency,value_for_duty,"
-           "duty,taxes,total,components"]
+           "duty,taxes,total,components,schedule_currency,exchange_rate,rate_date"]
+    jsonl = []
     errors = []
     for number, (raw, row) in enumerate(zip(raw_lines[1:], rows[1:]), start=2):
         column = csv_problem(raw)
@@ -182,7 +201,9 @@ def main():
             errors.append(f"{entries_path}:{number}")
             continue
         try:
-            out.append(assess(row, lines, surtaxes, taxes, quotas, rates))
+            csv_row, obj = assess(row, lines, surtaxes, taxes, quotas, rates)
+            out.append(csv_row)
+            jsonl.append(obj)
         except Rejected as field:
             errors.append(f"{entries_path}:{number}: {field}")
 
@@ -195,9 +216,26 @@ def main():
                      else "critical" if p["used"] >= available * Decimal("0.9") else "open")
             summary.append(f"{name},{i + 1},{p['from']},{p['to']},{plain(available)},"
                            f"{plain(p['used'])},{plain(balance)},{state}")
-    for path, text in ((out_csv, out), (out_summary, summary), (out_errors, errors)):
-        with open(path, "w", newline="") as f:
+    # The totals: sums of the entries' amounts, in the schedule's currency.
+    sums = {k: sum((Decimal(o[k]["amount"]) for o in jsonl), Decimal(0))
+            for k in ("value_for_duty", "duty", "taxes", "total")}
+    totals = {"assessed": len(jsonl), "rejected": len(errors)}
+    totals.update({k: money(v) for k, v in sums.items()})
+    jsonl_lines = [json.dumps(o, ensure_ascii=False) for o in jsonl]
+    jsonl_lines.append(json.dumps({"totals": totals}))
+    totals_csv = ["assessed,rejected,currency,value_for_duty,duty,taxes,total",
+                  ",".join([str(len(jsonl)), str(len(errors)), "CAD"] +
+                           [plain(sums[k], 2) for k in ("value_for_duty", "duty", "taxes", "total")])]
+    outputs = [(out_csv, out), (out_summary, summary), (out_errors, errors)]
+    if len(sys.argv) > 8:
+        outputs += [(sys.argv[7], jsonl_lines), (sys.argv[8], totals_csv)]
+    for path, text in outputs:
+        with open(path, "w", newline="", encoding="utf-8") as f:
             f.write("".join(t + "\n" for t in text))
+
+
+def money(amount, currency="CAD", places=2):
+    return {"amount": plain(amount, places), "currency": currency}
 
 
 def assess(row, lines, surtaxes, taxes, quotas, rates):
@@ -234,29 +272,35 @@ def assess(row, lines, surtaxes, taxes, quotas, rates):
         raise Rejected("value")
     if cur == "CAD":
         vfd = value
+        conversion = None
     else:
-        known = [r for when, r in rates.get(cur, []) if when <= d]
+        known = [(when, r) for when, r in rates.get(cur, []) if when <= d]
         if not known:
             raise Rejected("currency")
-        vfd = cents(value * known[-1])
+        when, r = known[-1]
+        vfd = cents(value * r)
+        conversion = {"from": cur, "to": "CAD", "rate": plain(r), "date": when.isoformat()}
     versions = [v for v in line["versions"] if v[0][0] <= d <= v[0][1]]
     if not versions:
         raise Rejected("hs_code")
-    _, mfn_name, mfn = versions[0]
+    _, mfn_name, mfn, mfn_basis = versions[0]
     digits = hs.replace(".", "")
     kg = quantity if line_dim == "mass" else None
-    in_force = [(name, f) for prefix, o, name, (a, b), f in surtaxes
+    in_force = [(name, f, basis) for prefix, o, name, (a, b), f, basis in surtaxes
                 if digits.startswith(prefix) and o == origin and a <= d <= b]
-    tax_rates = [(name, rate) for name, (a, b), rate in taxes if a <= d <= b]
+    tax_rates = [(name, rate, basis, text) for name, (a, b), rate, basis, text in taxes
+                 if a <= d <= b]
 
     def part(duties, v, q):
-        """[(name, amount)] for one part: each duty rounded, then taxes on value + duties."""
+        """[(name, amount, kind, legal basis, base, rate text)] for one part: each duty
+        rounded, then taxes on value + duties."""
         k = q if line_dim == "mass" else None
-        amounts = [(name, cents(f(v, k))) for name, f in duties]
-        base = v + sum(a for _, a in amounts)
-        return amounts + [(name, cents(base * rate)) for name, rate in tax_rates]
+        amounts = [(name, cents(f(v, k)), "duty", basis, v, f.text) for name, f, basis in duties]
+        base = v + sum(a[1] for a in amounts)
+        return amounts + [(name, cents(base * rate), "tax", basis, base, text)
+                          for name, rate, basis, text in tax_rates]
 
-    standard = [(mfn_name, mfn)] + in_force
+    standard = [(mfn_name, mfn, mfn_basis)] + in_force
     quota = None
     for name, q in quotas.items():
         if digits.startswith(q["prefix"]) and q["origin"] == origin:
@@ -283,21 +327,39 @@ def assess(row, lines, surtaxes, taxes, quotas, rates):
         p["used"] += in_q
         v_in, v_over = split(vfd, in_q, over_q)
         if in_q > 0:
-            parts += part([(name, p["duty"])], v_in, in_q)
+            parts += part([(name, p["duty"], p["basis"])], v_in, in_q)
         if over_q > 0:
             parts += part(standard, v_over, over_q)
+    # A component named twice (a tax on both parts of a split entry): its
+    # amounts and its bases add up.
     components = {}
-    for name, amount in parts:
-        components[name] = components.get(name, Decimal(0)) + amount
-    tax_names = {name for name, _ in tax_rates}
-    duty_total = sum(a for n, a in parts if n not in tax_names)
-    tax_total = sum(a for n, a in parts if n in tax_names)
-    listed = ";".join(f"{n}={plain(a, 2)}" for n, a in components.items())
+    for name, amount, kind, basis, base, text in parts:
+        c = components.setdefault(name, {"name": name, "kind": kind, "legal_basis": basis,
+                                         "base": Decimal(0), "rate": text, "amount": Decimal(0)})
+        assert c["rate"] == text and c["kind"] == kind, "oracle: one name, two rates"
+        c["base"] += base
+        c["amount"] += amount
+    duty_total = sum(p[1] for p in parts if p[2] == "duty")
+    tax_total = sum(p[1] for p in parts if p[2] == "tax")
+    listed = ";".join(f"{n}={plain(c['amount'], 2)}" for n, c in components.items())
     ident_out = f'"{ident}"' if "," in ident else ident
-    return ",".join([ident_out, d.isoformat(), line["code"], origin, plain(quantity),
-                     "" if in_q is None else plain(in_q), "" if over_q is None else plain(over_q),
-                     plain(value, CURRENCIES[cur]), cur, plain(vfd, 2), plain(duty_total, 2),
-                     plain(tax_total, 2), plain(duty_total + tax_total, 2), listed])
+    csv_row = ",".join([ident_out, d.isoformat(), line["code"], origin, plain(quantity),
+                        "" if in_q is None else plain(in_q), "" if over_q is None else plain(over_q),
+                        plain(value, CURRENCIES[cur]), cur, plain(vfd, 2), plain(duty_total, 2),
+                        plain(tax_total, 2), plain(duty_total + tax_total, 2),
+                        f'"{listed}"' if "," in listed else listed, "CAD",
+                        conversion["rate"] if conversion else "",
+                        conversion["date"] if conversion else ""])
+    obj = {"id": ident, "date": d.isoformat(), "hs_code": line["code"], "origin": origin,
+           "quantity": plain(quantity), "unit": line["unit"],
+           "in_quota": None if in_q is None else plain(in_q),
+           "over_quota": None if over_q is None else plain(over_q),
+           "value": money(value, cur, CURRENCIES[cur]), "exchange_rate": conversion,
+           "value_for_duty": money(vfd), "duty": money(duty_total), "taxes": money(tax_total),
+           "total": money(duty_total + tax_total),
+           "components": [dict(c, base=money(c["base"]), amount=money(c["amount"]))
+                          for c in components.values()]}
+    return csv_row, obj
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@
 
 #include <tariff/tariff.hpp>
 
+#include "output.hpp"
 #include "schedule.hpp"
 #include "text.hpp"
 
@@ -41,9 +42,6 @@ namespace tariff_calc {
 
 inline constexpr std::string_view entries_header =
     "id,date,hs_code,origin,quantity,unit,value,currency";
-inline constexpr std::string_view output_header =
-    "id,date,hs_code,origin,quantity,in_quota,over_quota,value,currency,value_for_duty,duty,"
-    "taxes,total,components";
 inline constexpr std::string_view quota_summary_header =
     "quota,period,from,to,volume,used,balance,state";
 
@@ -86,13 +84,15 @@ private:
 template <tariff::currency_tag C>
 class engine {
 public:
-    engine(schedule<C>& s, const exchange_rates* rates, tariff::rounding_mode mode)
-        : schedule_(s), rates_(rates), policy_{mode} {
+    engine(schedule<C>& s, const exchange_rates* rates, tariff::rounding_mode mode,
+           output_format format = output_format::csv)
+        : schedule_(s), rates_(rates), policy_{mode}, format_(format) {
         // granularity: one minor unit; each component rounded
     }
 
-    // Assesses the entry in `f` (the fields of entries_header) and appends
-    // its output row to `out`; or leaves `out` as it was and says why not.
+    // Assesses the entry in `f` (the fields of entries_header), appends its
+    // output (in the engine's format) to `out` and adds it to the totals; or
+    // leaves `out` and the totals as they were and says why not.
     bool assess(const std::vector<std::string_view>& f, text_buffer& out, row_error& err) {
         try {
             return assess_entry(f, out, err);
@@ -105,6 +105,10 @@ public:
             return false;
         }
     }
+
+    // The amounts of the entries assessed so far (the caller counts the
+    // rejected ones).
+    tariff_calc::totals& totals() noexcept { return totals_; }
 
     // One row per quota period: the volume available (its own plus what
     // earlier periods carried into it), used, balance and state.
@@ -255,8 +259,10 @@ private:
                                           std::string(cur.code) + " has (" +
                                           std::to_string(cur.minor_digits) + ")");
         tariff::money<C> value_for_duty(v.value);
+        const exchange_rates::entry* rate_used = nullptr;
         if (currency != schedule_currency_) {
-            const tariff::decimal* rate = rates_ != nullptr ? rates_->find(currency, d) : nullptr;
+            rate_used = rates_ != nullptr ? rates_->find_entry(currency, d) : nullptr;
+            const tariff::decimal* rate = rate_used != nullptr ? &rate_used->rate : nullptr;
             if (rate == nullptr)
                 return fail(err, "currency",
                             quoted(currency_text) + ": no " + std::string(cur.code) + " to " +
@@ -339,43 +345,30 @@ private:
             ++claims_;
         }
 
-        // id,date,hs_code,origin,quantity,in_quota,over_quota,value,currency,
-        // value_for_duty,duty,taxes,total,components
-        append_field(out, id);
-        out += ',';
-        out += date_text;
-        out += ',';
-        out += line->code;
-        out += ',';
-        out += origin;
-        out += ',';
-        append_decimal(out, quantity, 0);
-        out += ',';
-        if (quota_taken != nullptr) append_decimal(out, in_quota, 0);
-        out += ',';
-        if (quota_taken != nullptr) append_decimal(out, over_quota, 0);
-        out += ',';
-        append_decimal(out, v.value, cur.minor_digits);
-        out += ',';
-        out += cur.code;
-        out += ',';
-        append_decimal(out, value_for_duty.amount(), C::minor_digits);
-        out += ',';
-        append_decimal(out, duty.amount(), C::minor_digits);
-        out += ',';
-        append_decimal(out, taxes.amount(), C::minor_digits);
-        out += ',';
-        append_decimal(out, total.value_or({}).amount(), C::minor_digits);
-        out += ',';
-        list_.clear();
-        for (const auto& c : components_) {
-            if (!list_.empty()) list_ += ';';
-            list_ += c.name;
-            list_ += '=';
-            append_decimal(list_, c.amount.amount(), C::minor_digits);
+        assessed_entry<C> e;
+        e.id = id;
+        e.date = date_text;
+        e.hs_code = line->code;
+        e.origin = origin;
+        e.unit = line->unit->symbol;
+        e.quantity = quantity;
+        e.quota = quota_taken != nullptr;
+        e.in_quota = in_quota;
+        e.over_quota = over_quota;
+        e.value = v.value;
+        e.currency = &cur;
+        if (rate_used != nullptr) {
+            e.converted = true;
+            e.rate = rate_used->rate;
+            e.rate_date = rate_used->day;
         }
-        append_field(out, list_.view());
-        out += '\n';
+        e.value_for_duty = value_for_duty;
+        e.duty = duty;
+        e.taxes = taxes;
+        e.total = total.value_or({});
+        e.components = &components_;
+        write_entry(format_, out, e, list_);
+        add_to_totals(totals_, e);
         return true;
     }
 
@@ -395,10 +388,14 @@ private:
             for (auto& c : components_)
                 if (c.name == line.name) {
                     c.amount += line.rounded;
+                    c.base += line.base;
                     merged = true;
                     break;
                 }
-            if (!merged) components_.push_back({line.name, line.rounded});
+            if (!merged)
+                components_.push_back({line.name, line.legal_basis,
+                                       line.kind == tariff::component_kind::tax, line.base,
+                                       line.rounded, line.rate});
         }
         duty += a.duties();
         taxes += a.taxes();
@@ -506,11 +503,6 @@ private:
         return store_.back();
     }
 
-    struct component {
-        std::string_view name;
-        tariff::money<C> amount;
-    };
-
     schedule<C>& schedule_;
     const exchange_rates* rates_;
     const int schedule_currency_ = find_currency(C::code);
@@ -521,7 +513,9 @@ private:
     std::uint64_t claims_ = 0;
     // Reused for every entry (no allocation per row once they have grown).
     std::vector<std::uint32_t> surtaxes_, taxes_;
-    std::vector<component> components_;
+    std::vector<assessed_component<C>> components_;
+    output_format format_;
+    tariff_calc::totals totals_;
     text_buffer list_;
     std::string key_;
     // Paths by the line version and measures they hold. A deque: references

@@ -1,13 +1,16 @@
 // tariff-calc: assesses a stream of customs entries against a tariff schedule.
 //
 //   tariff-calc --schedule FILE --entries FILE [--rates FILE] [--currency CAD]
-//               [--output FILE] [--quota-summary FILE] [--rounding MODE] [--strict]
+//               [--output FILE] [--format csv|jsonl|table] [--totals FILE]
+//               [--quota-summary FILE] [--rounding MODE] [--strict]
+//   tariff-calc --help | --version
 //
 // Entries are read, assessed and written one at a time, in file order
 // (quotas are allocated first come, first served in that order); a bad entry
 // is reported on standard error as file:line: field: message and skipped.
 // The formats, the messages and the exit codes are in docs/tariff-calc.md.
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -45,38 +48,82 @@ enum exit_code : int {
 };
 
 constexpr std::string_view usage = R"(usage: tariff-calc --schedule FILE --entries FILE [options]
+       tariff-calc --help | --version
 
-Assesses customs entries against a tariff schedule: one output row per entry,
-with the duties (MFN, surtaxes, in-quota duty) and taxes, each rounded to the
-minor unit. Entries are processed in file order; quotas are allocated first
-come, first served in that order.
+Assesses customs entries against a tariff schedule, exactly (decimal
+arithmetic, no floating point): for each entry its duties (MFN, surtaxes,
+in-quota duty) and taxes, each rounded to the minor unit, and their total.
+Entries are processed in file order; quotas are allocated first come, first
+served in that order. A jsonl or table output ends with the totals; for
+csv (one row per entry), --totals FILE writes them.
 
+Options (each at most once; a value may also be written --name=VALUE):
   --schedule FILE        the schedule CSV: tariff lines, surtaxes, taxes, quotas
   --entries FILE         the entries CSV ('-': standard input)
   --rates FILE           exchange rates CSV, for entries in other currencies
   --currency CODE        the schedule's currency: CAD (default), USD, EUR or GBP
-  --output FILE          the assessed entries CSV (default: standard output)
-  --quota-summary FILE   write each quota period's volume, use and balance as CSV
-                         ('-': standard output; default: not written)
+  --output FILE          the assessed entries (default or '-': standard output)
+  --format FORMAT        csv (default): one row per entry, no totals row (see
+                           --totals); jsonl: one JSON object per entry, then
+                           {"totals": ...}; table: aligned text for reading,
+                           a block per entry, then the totals
+  --totals FILE          write the totals as CSV ('-': standard output), columns
+                           assessed,rejected,currency,value_for_duty,duty,
+                           taxes,total
+  --quota-summary FILE   write each quota period's volume, use and balance as
+                           CSV ('-': standard output; default: not written)
   --rounding MODE        how each duty and tax is rounded to the minor unit:
-                         half_even (default), half_up, half_down, toward_zero,
-                         away_from_zero, floor, ceiling
+                           half_even (default), half_up, half_down, toward_zero,
+                           away_from_zero, floor, ceiling
   --strict               stop at the first bad entry
   --help                 show this text
+  --version              show the version
+
+Input files (CSV, RFC 4180, UTF-8; the first line is exactly this header):
+  schedule  record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,
+            legal_basis,description
+            record is line (an HS code's MFN rate and unit), surtax (an HS
+            prefix and origin), tax (a percentage of value plus duties) or
+            quota (an order number's period, volume and in-quota rate).
+            Rates as schedules print them: 6.1 %, Free, $106.50/tonne plus 7 %,
+            245.5 % but not less than $5.33/kg, 12.80 % + 304.10 EUR / 100 kg.
+  rates     date,from,to,rate     one FROM buys RATE of TO; an entry uses the
+            latest rate dated on or before its date
+  entries   id,date,hs_code,origin,quantity,unit,value,currency
+Units: each, No., pair, dozen, g, kg, 100 kg, tonne (t), l, hl, m3, lpa, m2,
+kWh, MWh; an entry's unit is converted exactly to its line's (2 t = 2000 kg).
+Numbers are exact decimals (no exponent, no thousands separator); dates are
+YYYY-MM-DD.
+
+Output (csv): id,date,hs_code,origin,quantity,in_quota,over_quota,value,
+currency,value_for_duty,duty,taxes,total,components,schedule_currency,
+exchange_rate,rate_date. value is in the entry's currency; value_for_duty,
+duty, taxes, total and components (name=amount;...) in schedule_currency;
+exchange_rate and rate_date are the rate a converted value used and its date.
 
 A bad entry is reported on standard error as FILE:LINE: FIELD: MESSAGE and
-skipped. Exit status: 0 every entry assessed; 1 some entries rejected;
-2 usage error; 3 a file cannot be read or written, or the schedule or the
-rates are invalid; 4 stopped at a bad entry by --strict; 5 internal error.
-Output files are replaced only when the run ends with 0, 1 or 4.
-See docs/tariff-calc.md for the file formats.
+skipped. When standard error is a terminal and the run takes over a second, a
+progress line is shown there (and cleared at the end).
+
+Exit status: 0 every entry assessed; 1 some entries rejected; 2 usage error;
+3 a file cannot be read or written, or the schedule or the rates are invalid;
+4 stopped at a bad entry by --strict; 5 internal error. Output files are
+replaced only when the run ends with 0, 1 or 4.
+
+Example:
+  tariff-calc --schedule ev_schedule.csv --rates ev_rates.csv \
+      --entries ev_entries.csv --format table --quota-summary quota.csv
+
+Full reference: docs/tariff-calc.md in the tariff sources.
 )";
 
 struct options {
-    std::string schedule, entries, rates, output, quota_summary;
+    std::string schedule, entries, rates, output, quota_summary, totals;
+    tc::output_format format = tc::output_format::csv;
     std::string currency = "CAD";
     tariff::rounding_mode rounding = tariff::rounding_mode::half_even;
     bool strict = false;
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
 int usage_failure(const std::string& message) {
@@ -134,11 +181,16 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
         seen.push_back(name);
         return true;
     };
-    std::string rounding, currency;
+    std::string rounding, currency, format;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "--help" || arg == "-h") {
             std::cout << usage;
+            return ok;
+        }
+        if (arg == "--version") {
+            std::cout << "tariff-calc " << tariff::version_major << '.' << tariff::version_minor
+                      << '.' << tariff::version_patch << '\n';
             return ok;
         }
         if (arg == "--strict") {
@@ -151,13 +203,15 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
             inline_value = arg.substr(eq + 1);
             arg.resize(eq);
         }
-        if (arg == "--strict" || arg == "--help")
+        if (arg == "--strict" || arg == "--help" || arg == "--version")
             return usage_failure(arg + " takes no value (found " + shown(argv[i]) + ")");
         std::string* target = arg == "--schedule"        ? &o.schedule
                               : arg == "--entries"       ? &o.entries
                               : arg == "--rates"         ? &o.rates
                               : arg == "--output"        ? &o.output
                               : arg == "--quota-summary" ? &o.quota_summary
+                              : arg == "--totals"        ? &o.totals
+                              : arg == "--format"        ? &format
                               : arg == "--currency"      ? &currency
                               : arg == "--rounding"      ? &rounding
                                                          : nullptr;
@@ -186,6 +240,12 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
                                  " (choose CAD, USD, EUR or GBP)");
         o.currency = currency;
     }
+    if (format == "jsonl")
+        o.format = tc::output_format::jsonl;
+    else if (format == "table")
+        o.format = tc::output_format::table;
+    else if (!format.empty() && format != "csv")
+        return usage_failure("unknown format " + shown(format) + " (choose csv, jsonl or table)");
     if (!rounding.empty()) {
         bool known = false;
         for (const auto m : {tariff::rounding_mode::half_even, tariff::rounding_mode::half_up,
@@ -212,11 +272,16 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
                                      " cannot both be standard input");
             stdin_taken = name;
         }
-    if (o.quota_summary == "-" && is_stdout(o.output))
-        return usage_failure("--output and --quota-summary cannot both be standard output");
-    // An output must not overwrite an input or the other output.
+    // Standard output can take one output only (--output by default).
     const std::pair<const char*, const std::string*> outputs[] = {
-        {"--output", &o.output}, {"--quota-summary", &o.quota_summary}};
+        {"--output", &o.output}, {"--quota-summary", &o.quota_summary}, {"--totals", &o.totals}};
+    for (std::size_t i = 1; i < std::size(outputs); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (*outputs[i].second == "-" &&
+                (j == 0 ? is_stdout(o.output) : *outputs[j].second == "-"))
+                return usage_failure(std::string(outputs[j].first) + " and " + outputs[i].first +
+                                     " cannot both be standard output");
+    // An output must not overwrite an input or another output.
     for (const auto& [out_name, out_path] : outputs) {
         if (is_stdout(*out_path)) continue;
         for (const auto& [in_name, in_path] : inputs)
@@ -225,10 +290,13 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
                                      " name the same file " + shown(*out_path) +
                                      " (the input would be overwritten)");
     }
-    if (!is_stdout(o.output) && !is_stdout(o.quota_summary) &&
-        same_file(o.output, o.quota_summary))
-        return usage_failure("--output and --quota-summary name the same file " +
-                             shown(o.output));
+    for (std::size_t i = 1; i < std::size(outputs); ++i)
+        for (std::size_t j = 0; j < i; ++j) {
+            const std::string &a = *outputs[j].second, &b = *outputs[i].second;
+            if (!is_stdout(a) && !is_stdout(b) && same_file(a, b))
+                return usage_failure(std::string(outputs[j].first) + " and " + outputs[i].first +
+                                     " name the same file " + shown(a));
+        }
     return std::nullopt;
 }
 
@@ -309,8 +377,10 @@ public:
         return file_.is_open();
     }
     tc::text_buffer& buffer() noexcept { return buffer_; }
+    // Whether maybe_flush() will write.
+    bool full() const noexcept { return buffer_.size() >= (1 << 16); }
     // Writes the buffer once it holds 64 KiB; false if the stream failed.
-    bool maybe_flush() { return buffer_.size() < (1 << 16) || flush(); }
+    bool maybe_flush() { return !full() || flush(); }
     bool flush() {
         if (!buffer_.empty())
             stream_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
@@ -340,6 +410,45 @@ private:
     std::ostream* stream_ = nullptr;
     std::string temp_, target_;  // a regular file: written as temp_, renamed to target_
     tc::text_buffer buffer_;
+};
+
+// A progress line on standard error, shown only when it is a terminal and the
+// run has taken over a second (since `started`); redrawn at most five times a
+// second, and cleared (with the terminal's erase-line) before any message and
+// at the end.
+class progress_line {
+public:
+    using clock = std::chrono::steady_clock;
+    progress_line(bool terminal, clock::time_point started)
+        : on_(terminal), start_(started), last_(started) {}
+    progress_line(const progress_line&) = delete;
+    progress_line& operator=(const progress_line&) = delete;
+    ~progress_line() { clear(); }
+
+    void tick(std::size_t assessed, std::size_t rejected) {
+        if (!on_) return;
+        const auto now = clock::now();
+        if (now - start_ < std::chrono::seconds(1) ||
+            (shown_ && now - last_ < std::chrono::milliseconds(200)))
+            return;
+        last_ = now;
+        shown_ = true;
+        const auto tenths =
+            std::chrono::duration_cast<std::chrono::milliseconds>(now - start_).count() / 100;
+        std::cerr << "\rtariff-calc: assessed " << assessed << ", rejected " << rejected
+                  << " (" << tenths / 10 << '.' << tenths % 10 << " s)\x1b[K"
+                  << std::flush;
+    }
+    void clear() {
+        if (!shown_) return;
+        std::cerr << "\r\x1b[K" << std::flush;
+        shown_ = false;
+    }
+
+private:
+    bool on_;
+    bool shown_ = false;
+    clock::time_point start_, last_;
 };
 
 template <tariff::currency_tag C>
@@ -379,6 +488,9 @@ int run(const options& o) {
     output summary;
     if (!o.quota_summary.empty() && !summary.open(o.quota_summary))
         return cannot_open("quota summary", o.quota_summary, true), file_error;
+    output totals_out;
+    if (!o.totals.empty() && !totals_out.open(o.totals))
+        return cannot_open("totals", o.totals, true), file_error;
 
     const std::string entries_name = o.entries == "-" ? "(standard input)" : tc::printable(o.entries);
         tc::diagnostics diag(std::cerr, entries_name);
@@ -400,21 +512,29 @@ int run(const options& o) {
     }
     reader.expect_fields(fields.size());
 
-    tc::engine<C> engine(schedule, rates ? &*rates : nullptr, o.rounding);
-    out.buffer() += tc::output_header;
-    out.buffer() += '\n';
+    tc::engine<C> engine(schedule, rates ? &*rates : nullptr, o.rounding, o.format);
+    if (o.format == tc::output_format::csv) {
+        out.buffer() += tc::output_header;
+        out.buffer() += '\n';
+    }
     std::size_t assessed = 0, rejected = 0;
     bool stopped_early = false, written = true;
     tc::row_error problem;
+    progress_line progress(::isatty(STDERR_FILENO) == 1, o.started);
     while (reader.next(fields, err)) {
+        progress.tick(assessed, rejected);
         if (err) {
+            progress.clear();
             diag.report(err);
         } else if (engine.assess(fields, out.buffer(), problem)) {
             ++assessed;
+            // Standard output may be the same terminal: no rows after the line.
+            if (out.full()) progress.clear();
             if (out.maybe_flush()) continue;
             written = false;  // no use assessing what cannot be written
             break;
         } else {
+            progress.clear();
             diag.report(reader.line(), problem.field, problem.message);
         }
         ++rejected;
@@ -424,8 +544,17 @@ int run(const options& o) {
         }
     }
     const bool read_failed = err.code == tc::csv::problem::read_error;
+    progress.clear();
     if (read_failed) diag.report_file("cannot be read to the end");
 
+    // The totals: at the end of a jsonl or table output; in --totals, if given.
+    engine.totals().rejected = rejected;
+    if (written && o.format == tc::output_format::jsonl)
+        tc::write_totals_jsonl(out.buffer(), engine.totals(), C::code, C::minor_digits);
+    else if (written && o.format == tc::output_format::table)
+        tc::write_totals_table(out.buffer(), engine.totals(), C::code, C::minor_digits);
+    if (!o.totals.empty())
+        tc::write_totals_csv(totals_out.buffer(), engine.totals(), C::code, C::minor_digits);
     written = written && out.flush();
     if (!written) cannot_open("output", is_stdout(o.output) ? "standard output" : o.output, true);
     if (!o.quota_summary.empty()) engine.write_quota_summary(summary.buffer());
@@ -442,6 +571,8 @@ int run(const options& o) {
                file_error;
     if (!o.quota_summary.empty() && !summary.commit())
         return cannot_open("quota summary", o.quota_summary, true), file_error;
+    if (!o.totals.empty() && !totals_out.commit())
+        return cannot_open("totals", o.totals, true), file_error;
     if (stopped_early) return stopped;
     return rejected > 0 ? rows_rejected : ok;
 }

@@ -1076,19 +1076,26 @@ public:
     // The rate of currency `c` (an index of known_currencies) into the
     // schedule's: the latest dated on or before d; nullptr if none.
     const tariff::decimal* find(int c, tariff::date d) const {
+        const entry* e = find_entry(c, d);
+        return e != nullptr ? &e->rate : nullptr;
+    }
+
+    // A rate and the day it is dated (the audit trail of a conversion).
+    struct entry {
+        tariff::date day;
+        tariff::decimal rate;
+        std::size_t row;  // in the rates file
+    };
+    // As find(), with the rate's date.
+    const entry* find_entry(int c, tariff::date d) const {
         const auto& v = by_currency_[static_cast<std::size_t>(c)];
         auto it = std::upper_bound(v.begin(), v.end(), d,
                                    [](tariff::date x, const entry& e) { return x < e.day; });
         if (it == v.begin()) return nullptr;
-        return &std::prev(it)->rate;
+        return &*std::prev(it);
     }
 
 private:
-    struct entry {
-        tariff::date day;
-        tariff::decimal rate;
-        std::size_t row;
-    };
     std::string_view to_;
     std::vector<std::vector<entry>> by_currency_;
 };
