@@ -617,10 +617,15 @@ TEST_CASE("the breakdown shows each line's name, legal basis, base, rate and amo
 
 TEST_CASE("the breakdown shows exact and rounded amounts, the policy and its notes",
           "[assessment][io]") {
-    // Exact 2,447.53045 and rounded 2,447.53 on the MFN row.
-    const std::string odd = row_of(to_string(odd_value), "MFN");
-    CHECK(contains(odd, "CAD 2,447.53045"));
+    // Rounded 2,447.53 on the MFN row; where rounding changed the amount, the
+    // exact 2,447.53045 on the line under it.
+    const std::string full = to_string(odd_value);
+    const std::string odd = row_of(full, "MFN");
     CHECK(contains(odd, "CAD 2,447.53"));
+    const auto row_at = full.find(odd);
+    REQUIRE(row_at != std::string::npos);
+    const auto next = full.find('\n', row_at) + 1;
+    CHECK(full.substr(next, full.find('\n', next) - next) == "      exact: CAD 2,447.53045");
     CHECK(contains(to_string(odd_value), "Rounding: half_even to CAD 0.01, each component"));
 
     // The value rounded to whole dollars first, shown as used.
