@@ -32,6 +32,11 @@
 #include "allocate.hpp"
 #include "assessment.hpp"
 #include "date.hpp"
+#include "detail/mistake.hpp"
+
+namespace tariff::mistake {
+struct granules_are_a_whole_number__pass_an_integer {};
+} // namespace tariff::mistake
 
 namespace tariff {
 
@@ -147,6 +152,8 @@ public:
     constexpr quantity<U> to_quantity(std::int64_t granules) const {
         return granularity_ * granules;
     }
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer to_quantity(T) const TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not binary floating point, a character or a bool");
     // Reserved granules of period i's own volume: its share, rounded down.
     constexpr std::int64_t reserved_granules(std::size_t i) const {
         if (!has_reserve_) return 0;
@@ -664,6 +671,8 @@ public:
                                               __ATOMIC_RELAXED));
         return take;
     }
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer draw(T) TARIFF_DETAIL_REJECT("tariff: draw(granules) takes a whole number of granules (or a quantity<U>), not binary floating point, a character or a bool");
     // The same for a quantity (rounded down to whole granules).
     quantity<U> draw(quantity<U> requested) {
         return granularity_ * draw(granules(requested, granularity_, false));
