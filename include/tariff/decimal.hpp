@@ -75,6 +75,12 @@ public:
     }
     // from_parts(1.5, 1) or from_parts('5', 0) would convert silently: not compiled.
     template <class C, class S>
+    requires(detail::wide_integer<C> && sizeof(C) > sizeof(Rep))
+    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale try_from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts would narrow this coefficient to the decimal's 64-bit representation; use wide_decimal::from_parts");
+    template <class C, class S>
+    requires(detail::wide_integer<C> && sizeof(C) > sizeof(Rep))
+    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts would narrow this coefficient to the decimal's 64-bit representation; use wide_decimal::from_parts");
+    template <class C, class S>
     requires(detail::not_an_integer<C> || detail::not_an_integer<S>)
     static mistake::from_parts_takes_integers__a_coefficient_and_a_scale try_from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts(coefficient, scale) takes two integers, not binary floating point, a character or a bool; parse \"1.5\" or write 1.5_dec");
     template <class C, class S>

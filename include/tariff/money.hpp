@@ -40,6 +40,7 @@ struct an_amount_cannot_change_currency__convert_it_with_an_exchange_rate {};
 struct money_cannot_be_made_from_binary_floating_point__write_a_literal_such_as_40000_00_CAD {};
 struct money_cannot_be_made_from_a_character_or_bool__write_a_literal_such_as_5_00_CAD {};
 struct minor_units_are_a_whole_number__pass_an_integer_to_from_minor_units {};
+struct minor_units_wider_than_the_amounts_representation__use_wide_money {};
 struct amounts_in_different_currencies_cannot_be_added__convert_one_with_an_exchange_rate {};
 struct amounts_in_different_currencies_cannot_be_subtracted__convert_one_with_an_exchange_rate {};
 struct amounts_in_different_currencies_cannot_be_compared__convert_one_with_an_exchange_rate {};
@@ -52,6 +53,8 @@ struct money_divided_by_a_number_is_rarely_exact__use_divide_with_a_rounding_mod
 struct money_divided_by_money_has_no_meaning__divide_their_amounts_as_decimals {};
 struct round_needs_a_rounding_mode__such_as_tariff_rounding_half_up {};
 struct round_to_a_granularity_needs_a_rounding_mode_too__round_m_granularity_mode {};
+struct divide_needs_a_rounding_mode__such_as_tariff_rounding_half_even {};
+struct round_to_a_granularity_in_the_amounts_own_currency {};
 struct divide_takes_an_integer_or_a_decimal_divisor__not_binary_floating_point_a_character_or_bool {};
 } // namespace mistake
 
@@ -93,6 +96,9 @@ public:
     }
     // Without this, from_minor_units(12.5) would silently truncate to 12 and
     // from_minor_units('5') would be 53 minor units.
+    template <detail::wide_integer I>
+    requires(sizeof(I) > sizeof(Rep))
+    static mistake::minor_units_wider_than_the_amounts_representation__use_wide_money from_minor_units(I) TARIFF_DETAIL_REJECT("tariff: from_minor_units would narrow this integer to the amount's 64-bit representation; use wide_money<C>::from_minor_units");
     template <detail::not_an_integer T>
     static mistake::minor_units_are_a_whole_number__pass_an_integer_to_from_minor_units from_minor_units(T) TARIFF_DETAIL_REJECT("tariff: minor units are a whole number; from_minor_units takes an integer, not binary floating point, a character or a bool");
 
@@ -264,6 +270,19 @@ requires(!std::convertible_to<M, rounding_mode> && !money_type<M>)
 mistake::round_needs_a_rounding_mode__such_as_tariff_rounding_half_up round(basic_money<C, R>, M) TARIFF_DETAIL_REJECT("tariff: round(amount, mode) takes a rounding mode, such as tariff::rounding::half_up or tariff::rounding_mode::half_even");
 template <class C, class R, class R2>
 mistake::round_to_a_granularity_needs_a_rounding_mode_too__round_m_granularity_mode round(basic_money<C, R>, basic_money<C, R2>) TARIFF_DETAIL_REJECT("tariff: round(amount, granularity, mode) needs a rounding mode too, such as tariff::rounding::half_up");
+template <class C1, class R1, class C2, class R2, class M>
+requires(!std::same_as<C1, C2>)
+mistake::round_to_a_granularity_in_the_amounts_own_currency round(basic_money<C1, R1>, basic_money<C2, R2>, M) TARIFF_DETAIL_REJECT("tariff: round(amount, granularity, mode): the granularity must be in the amount's currency (0.05_CHF for an amount in CHF)");
+template <class C, class R>
+mistake::round_needs_a_rounding_mode__such_as_tariff_rounding_half_up round(basic_money<C, R>) TARIFF_DETAIL_REJECT("tariff: round(amount, mode) needs a rounding mode, such as tariff::rounding::half_up: the library never picks one for you");
+template <class C, class R, class R2, class M>
+requires(!std::convertible_to<M, rounding_mode>)
+mistake::round_needs_a_rounding_mode__such_as_tariff_rounding_half_up round(basic_money<C, R>, basic_money<C, R2>, M) TARIFF_DETAIL_REJECT("tariff: round(amount, granularity, mode) takes a rounding mode, such as tariff::rounding::half_up or tariff::rounding_mode::half_even");
+template <class C, class R, class D>
+mistake::divide_needs_a_rounding_mode__such_as_tariff_rounding_half_even divide(basic_money<C, R>, D) TARIFF_DETAIL_REJECT("tariff: divide(m, n, mode) needs a rounding mode, such as tariff::rounding::half_even: the library never picks one for you");
+template <class C, class R, class D, class M>
+requires(!std::convertible_to<M, rounding_mode>)
+mistake::divide_needs_a_rounding_mode__such_as_tariff_rounding_half_even divide(basic_money<C, R>, D, M) TARIFF_DETAIL_REJECT("tariff: divide(m, n, mode) takes a rounding mode, such as tariff::rounding::half_even or tariff::rounding_mode::half_up");
 
 // m / divisor rounded to the minor unit. errc::division_by_zero if divisor == 0.
 template <class C, class R, class D>

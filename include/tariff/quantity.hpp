@@ -41,6 +41,7 @@ struct a_quantity_cannot_be_multiplied_by_binary_floating_point__use_a_decimal_l
 struct a_quantity_cannot_be_multiplied_by_a_character_or_bool__use_an_integer_or_a_decimal {};
 struct quantity_times_quantity_has_no_meaning_here__multiply_a_quantity_by_a_number {};
 struct a_quantity_divided_by_a_number_is_rarely_exact__multiply_by_a_decimal_such_as_0_5_dec {};
+struct a_quantity_divided_by_a_quantity_is_not_a_quantity__divide_their_values_with_a_rounding_mode {};
 struct units_do_not_multiply__a_quantity_is_a_number_times_a_unit_such_as_16_32_dec_times_tariff_kg {};
 struct money_times_a_quantity_has_no_meaning__a_specific_rate_is_money_per_unit_5_33_CAD_per_kg_applied_to_the_quantity {};
 struct money_times_a_unit_has_no_meaning__a_specific_rate_is_written_money_divided_by_the_unit_5_33_CAD_per_kg {};
@@ -149,6 +150,10 @@ public:
                                           .value());
     }
 
+    template <unit_tag V>
+    requires(!same_dimension<U, V>)
+    mistake::a_quantity_cannot_change_dimension__a_count_of_vehicles_is_not_a_mass in(V) const TARIFF_DETAIL_REJECT("tariff: a quantity converts only to a unit of its own dimension (kg to tonne, not kg to each)");
+
     constexpr basic_quantity& operator+=(basic_quantity other) {
         value_ = value_ + other.value_;
         return *this;
@@ -240,6 +245,9 @@ template <class U, class V, class R1, class R2>
 mistake::quantity_times_quantity_has_no_meaning_here__multiply_a_quantity_by_a_number operator*(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT("tariff: a quantity times a quantity has no meaning here (the library has no kg * kg); multiply a quantity by an integer or a decimal");
 template <class U, class R, detail::bare_number T>
 mistake::a_quantity_divided_by_a_number_is_rarely_exact__multiply_by_a_decimal_such_as_0_5_dec operator/(basic_quantity<U, R>, T) TARIFF_DETAIL_REJECT("tariff: a quantity / n is rarely exact; multiply by an exact decimal instead (q * 0.5_dec), or convert with q.in(unit)");
+
+template <class U, class V, class R1, class R2>
+mistake::a_quantity_divided_by_a_quantity_is_not_a_quantity__divide_their_values_with_a_rounding_mode operator/(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT("tariff: a quantity / a quantity is not a quantity; for a ratio of one dimension divide the values: divide(a.value(), b.in(unit).value(), places, mode)");
 
 template <class U, class V, class R1, class R2>
 requires(!same_dimension<U, V>)

@@ -51,6 +51,13 @@ template <class T>
 concept exact_integer = std::integral<T> && !std::same_as<std::remove_cv_t<T>, bool> &&
                         !character_type<T>;
 
+// An integer wider than 64 bits: a narrowing conversion to a 64-bit parameter
+// (std::integral<__int128> is false in strict -std=c++20, hence the names).
+template <class T>
+concept wide_integer = (std::integral<T> || std::same_as<std::remove_cv_t<T>, int128_t> ||
+                        std::same_as<std::remove_cv_t<T>, uint128_t>) &&
+                       (sizeof(T) > 8);
+
 // What must not enter through an integer parameter: binary floating point
 // (2.5 would be cut to 2), characters and bool.
 template <class T>
