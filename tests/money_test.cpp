@@ -625,8 +625,8 @@ static_assert(!rounded_with<int> && !rounded_with<bool> && !rounded_with<money<C
 
 // Only declared currencies are currencies.
 struct look_alike_currency {
-    static constexpr std::string_view code = "THB";
-    static constexpr int minor_digits = 2;
+    [[maybe_unused]] static constexpr std::string_view code = "THB";
+    [[maybe_unused]] static constexpr int minor_digits = 2;
 };
 static_assert(tariff::currency_tag<THB> && tariff::currency_tag<CAD>);
 static_assert(!tariff::currency_tag<look_alike_currency>);

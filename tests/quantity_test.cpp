@@ -389,9 +389,9 @@ static_assert(!multipliable<u::kilogram, u::kilogram> && !multipliable<u::kilogr
 // is its own (same_dimension compares types, never bits).
 struct look_alike_unit {
     using dimension = tariff::mass;
-    static constexpr std::int64_t num = 1;
-    static constexpr std::int64_t den = 1;
-    static constexpr std::string_view symbol = "kg";
+    [[maybe_unused]] static constexpr std::int64_t num = 1;
+    [[maybe_unused]] static constexpr std::int64_t den = 1;
+    [[maybe_unused]] static constexpr std::string_view symbol = "kg";
 };
 static_assert(!tariff::unit_tag<look_alike_unit>);
 static_assert(tariff::unit_tag<metre> && tariff::same_dimension<metre, foot>);

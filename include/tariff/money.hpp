@@ -36,7 +36,7 @@ concept not_comparable_with_money = bare_number<T> || std::same_as<T, ad_valorem
 } // namespace detail
 
 namespace mistake {
-struct an_amount_cannot_change_currency__convert_it_with_an_exchange_rate {};
+struct an_amount_in_one_currency_cannot_become_an_amount_in_another__convert_it_with_an_exchange_rate {};
 struct money_cannot_be_made_from_binary_floating_point__write_a_literal_such_as_40000_00_CAD {};
 struct money_cannot_be_made_from_a_character_or_bool__write_a_literal_such_as_5_00_CAD {};
 struct minor_units_are_a_whole_number__pass_an_integer_to_from_minor_units {};
@@ -83,7 +83,7 @@ public:
     // Mistakes (see detail/mistake.hpp): these overloads are never callable.
     template <currency_tag C2, detail::representation R2>
     requires(!std::same_as<C2, C>)
-    basic_money(basic_money<C2, R2>, mistake::an_amount_cannot_change_currency__convert_it_with_an_exchange_rate = {}) TARIFF_DETAIL_REJECT("tariff: an amount in one currency cannot become an amount in another; convert it with an exchange_rate");
+    basic_money(basic_money<C2, R2>, mistake::an_amount_in_one_currency_cannot_become_an_amount_in_another__convert_it_with_an_exchange_rate = {}) TARIFF_DETAIL_REJECT("tariff: an amount in one currency cannot become an amount in another; convert it with an exchange_rate");
     template <std::floating_point F>
     basic_money(F, mistake::money_cannot_be_made_from_binary_floating_point__write_a_literal_such_as_40000_00_CAD = {}) TARIFF_DETAIL_REJECT("tariff: money cannot be made from binary floating point (it cannot hold 0.10 exactly); write a literal such as 40'000.00_CAD or use money<C>::parse(\"40000.00\")");
     template <class T>

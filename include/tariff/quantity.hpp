@@ -29,7 +29,7 @@ template <currency_tag C, detail::representation Rep>
 class basic_money;
 
 namespace mistake {
-struct a_quantity_cannot_change_dimension__a_count_of_vehicles_is_not_a_mass {};
+struct a_quantity_of_one_dimension_cannot_become_a_quantity_of_another__a_count_of_vehicles_is_not_a_mass {};
 struct a_quantity_cannot_be_made_from_binary_floating_point__write_16_32_dec_times_tariff_tonne {};
 struct a_quantity_cannot_be_made_from_a_character_or_bool__write_an_integer_or_a_decimal_times_a_unit {};
 struct quantities_of_different_dimensions_cannot_be_added {};
@@ -119,7 +119,7 @@ public:
     // Mistakes (see detail/mistake.hpp): these overloads are never callable.
     template <unit_tag V, detail::representation R2>
     requires(!same_dimension<U, V>)
-    basic_quantity(basic_quantity<V, R2>, mistake::a_quantity_cannot_change_dimension__a_count_of_vehicles_is_not_a_mass = {}) TARIFF_DETAIL_REJECT("tariff: a quantity of one dimension cannot become a quantity of another (e.g. a count of vehicles is not a mass)");
+    basic_quantity(basic_quantity<V, R2>, mistake::a_quantity_of_one_dimension_cannot_become_a_quantity_of_another__a_count_of_vehicles_is_not_a_mass = {}) TARIFF_DETAIL_REJECT("tariff: a quantity of one dimension cannot become a quantity of another (e.g. a count of vehicles is not a mass)");
     template <std::floating_point F>
     basic_quantity(F, mistake::a_quantity_cannot_be_made_from_binary_floating_point__write_16_32_dec_times_tariff_tonne = {}) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from binary floating point; write 16.32_dec * tariff::tonne or 16.32_tonne");
     template <class T>
@@ -152,7 +152,7 @@ public:
 
     template <unit_tag V>
     requires(!same_dimension<U, V>)
-    mistake::a_quantity_cannot_change_dimension__a_count_of_vehicles_is_not_a_mass in(V) const TARIFF_DETAIL_REJECT("tariff: a quantity converts only to a unit of its own dimension (kg to tonne, not kg to each)");
+    mistake::a_quantity_of_one_dimension_cannot_become_a_quantity_of_another__a_count_of_vehicles_is_not_a_mass in(V) const TARIFF_DETAIL_REJECT("tariff: a quantity of one dimension cannot become a quantity of another; in() converts only to a unit of its own dimension (kg to tonne, not kg to each)");
 
     constexpr basic_quantity& operator+=(basic_quantity other) {
         value_ = value_ + other.value_;

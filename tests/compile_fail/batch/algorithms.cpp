@@ -4,20 +4,20 @@
 //
 // case accumulate_usd_into_cad: amounts.in.different.currencies.cannot.be.added
 // case-anywhere accumulate_with_plus_mixed: amounts.in.different.currencies.cannot.be.added
-// case-anywhere accumulate_with_plus_of_cad: an.amount.(cannot.change.currency|in.one.currency.cannot.become)
+// case-anywhere accumulate_with_plus_of_cad: an.amount.in.one.currency.cannot.become.an.amount.in.another
 // case accumulate_money_from_int: bare.number
 // case accumulate_money_from_double: bare.number
 // case accumulate_mass_into_count: quantities.of.different.dimensions.cannot.be.added
 // case inner_product_money_times_quantity: money.times.a.quantity.has.no.meaning
-// case partial_sum_mixed: an.amount.(cannot.change.currency|in.one.currency.cannot.become)
-// case max_of_cad_given_usd: an.amount.(cannot.change.currency|in.one.currency.cannot.become)
-// case min_of_cad_given_usd: an.amount.(cannot.change.currency|in.one.currency.cannot.become)
-// case clamp_cad_by_usd: an.amount.(cannot.change.currency|in.one.currency.cannot.become)
-// case max_of_mass_given_count: a.quantity.cannot.change.dimension|quantity of one dimension cannot become
+// case partial_sum_mixed: an.amount.in.one.currency.cannot.become.an.amount.in.another
+// case max_of_cad_given_usd: an.amount.in.one.currency.cannot.become.an.amount.in.another
+// case min_of_cad_given_usd: an.amount.in.one.currency.cannot.become.an.amount.in.another
+// case clamp_cad_by_usd: an.amount.in.one.currency.cannot.become.an.amount.in.another
+// case max_of_mass_given_count: a.quantity.of.one.dimension.cannot.become.a.quantity.of.another
 // case equal_cad_and_usd: amounts.in.different.currencies.cannot.be.compared
 // case find_zero_in_money: money.compares.only.with.money.of.its.currency|compares only with an amount
 // case count_cad_in_usd: amounts.in.different.currencies.cannot.be.compared
-// case-anywhere sort_cad_with_usd_comparator: an.amount.(cannot.change.currency|in.one.currency.cannot.become)
+// case-anywhere sort_cad_with_usd_comparator: an.amount.in.one.currency.cannot.become.an.amount.in.another
 // case-anywhere sort_money_with_int_comparison: money.compares.only.with.money.of.its.currency|compares only with an amount
 // case-anywhere transform_money_times_money: money.times.money.has.no.meaning
 // case-anywhere plus_functor_mixed_currencies: amounts.in.different.currencies.cannot.be.added

@@ -13,12 +13,12 @@
 // case mass_count_lt: quantities.of.different.dimensions.cannot.be.compared
 // case mass_count_ge: quantities.of.different.dimensions.cannot.be.compared
 // case mass_count_spaceship: quantities.of.different.dimensions.cannot.be.compared
-// case mass_plus_assign_count: a.quantity.cannot.change.dimension|quantity of one dimension cannot become
-// case mass_into_count_copy_init: a.quantity.cannot.change.dimension|quantity of one dimension cannot become
-// case mass_into_count_direct_init: a.quantity.cannot.change.dimension|quantity of one dimension cannot become
-// case volume_into_alcohol: a.quantity.cannot.change.dimension|quantity of one dimension cannot become
-// case mass_to_count_function_argument: a.quantity.cannot.change.dimension|quantity of one dimension cannot become
-// case in_other_dimension: a.quantity.cannot.change.dimension|converts only to a unit of its own dimension
+// case mass_plus_assign_count: a.quantity.of.one.dimension.cannot.become.a.quantity.of.another
+// case mass_into_count_copy_init: a.quantity.of.one.dimension.cannot.become.a.quantity.of.another
+// case mass_into_count_direct_init: a.quantity.of.one.dimension.cannot.become.a.quantity.of.another
+// case volume_into_alcohol: a.quantity.of.one.dimension.cannot.become.a.quantity.of.another
+// case mass_to_count_function_argument: a.quantity.of.one.dimension.cannot.become.a.quantity.of.another
+// case in_other_dimension: a.quantity.of.one.dimension.cannot.become.a.quantity.of.another
 // case quantity_plus_int: a.bare.number.cannot.be.(added|subtracted).(to|from).a.quantity|bare number cannot be (added|subtracted)
 // case int_plus_quantity: a.bare.number.cannot.be.(added|subtracted).(to|from).a.quantity|bare number cannot be (added|subtracted)
 // case quantity_minus_decimal: a.bare.number.cannot.be.(added|subtracted).(to|from).a.quantity|bare number cannot be (added|subtracted)
