@@ -273,6 +273,9 @@ mistake::round_to_a_granularity_needs_a_rounding_mode_too__round_m_granularity_m
 template <class C1, class R1, class C2, class R2, class M>
 requires(!std::same_as<C1, C2>)
 mistake::round_to_a_granularity_in_the_amounts_own_currency round(basic_money<C1, R1>, basic_money<C2, R2>, M) TARIFF_DETAIL_REJECT("tariff: round(amount, granularity, mode): the granularity must be in the amount's currency (0.05_CHF for an amount in CHF)");
+template <class C1, class R1, class C2, class R2>
+requires(!std::same_as<C1, C2>)
+mistake::round_to_a_granularity_in_the_amounts_own_currency round(basic_money<C1, R1>, basic_money<C2, R2>) TARIFF_DETAIL_REJECT("tariff: round(amount, granularity, mode): the granularity must be in the amount's currency (0.05_CHF for an amount in CHF), and a rounding mode is needed too");
 template <class C, class R>
 mistake::round_needs_a_rounding_mode__such_as_tariff_rounding_half_up round(basic_money<C, R>) TARIFF_DETAIL_REJECT("tariff: round(amount, mode) needs a rounding mode, such as tariff::rounding::half_up: the library never picks one for you");
 template <class C, class R, class R2, class M>

@@ -74,6 +74,7 @@
 // case round_with_bool_mode: round.needs.a.rounding.mode|takes a rounding mode
 // case round_with_string_mode: round.needs.a.rounding.mode|takes a rounding mode
 // case round_with_a_tag_that_is_not_a_mode: round.needs.a.rounding.mode|takes a rounding mode
+// case round_to_other_currency_granularity_without_mode: granularity.in.the.amounts.own.currency|granularity must be in the amount
 // case round_to_granularity_without_mode: round.to.a.granularity.needs.a.rounding.mode|needs a rounding mode too
 // case round_without_mode: needs.a.rounding.mode
 // case round_to_granularity_with_int_mode: round.needs.a.rounding.mode|takes a rounding mode
@@ -637,6 +638,13 @@ int main() {
         [[maybe_unused]] auto m = divide(1.00_CAD, '3', rounding::half_even);
 #else
         [[maybe_unused]] auto m = divide(1.00_CAD, 3, rounding::half_even);
+#endif
+    }
+    {
+#ifdef CASE_round_to_other_currency_granularity_without_mode
+        [[maybe_unused]] auto m = round(1.234_CAD, 0.05_CHF);
+#else
+        [[maybe_unused]] auto m = round(1.234_CHF, 0.05_CHF, rounding::half_up);
 #endif
     }
     (void)takes_cad;
