@@ -674,4 +674,19 @@ TEST_CASE("parse_duty accepts $, \u00a2 and c only where the schedule's currency
     CHECK(tariff::parse_duty<JPY>("52.8 JPY/kg").ok());
 }
 
+
+TEST_CASE("an unsigned 64-bit count is checked, never wrapped to a negative amount",
+          "[money][traits]") {
+    // 2^64 - 1 converted to int64 would be -1; the largest coefficient is 2^63 - 1.
+    CHECK(error_of([] { (void)money<CAD>::from_minor_units(18'446'744'073'709'551'615ull); }) ==
+          errc::overflow);
+    CHECK(error_of([] { (void)decimal::from_parts(9'223'372'036'854'775'808ull, 2); }) ==
+          errc::overflow);
+    CHECK(decimal::try_from_parts(9'223'372'036'854'775'808ull, 0).error() == errc::overflow);
+    // 2^63 - 1 fits: CAD 92,233,720,368,547,758.07 (the largest money<CAD>, above).
+    CHECK(money<CAD>::from_minor_units(9'223'372'036'854'775'807ull) == max_cad);
+    // 12345u minor units of CAD is CAD 123.45.
+    CHECK(money<CAD>::from_minor_units(12'345ull) == 123.45_CAD);
+}
+
 } // namespace

@@ -73,6 +73,19 @@ public:
     static constexpr basic_decimal from_parts(Rep coefficient, int scale) {
         return try_from_parts(coefficient, scale).value();
     }
+    // An unsigned coefficient as wide as Rep would wrap to a negative one on
+    // conversion (2^64 - 1 would be -1): checked instead, errc::overflow.
+    template <std::unsigned_integral U>
+    requires(detail::exact_integer<U> && sizeof(U) >= sizeof(Rep))
+    static constexpr result<basic_decimal> try_from_parts(U coefficient, int scale) noexcept {
+        if (coefficient > static_cast<U>(detail::rep_traits<Rep>::max)) return errc::overflow;
+        return try_from_parts(static_cast<Rep>(coefficient), scale);
+    }
+    template <std::unsigned_integral U>
+    requires(detail::exact_integer<U> && sizeof(U) >= sizeof(Rep))
+    static constexpr basic_decimal from_parts(U coefficient, int scale) {
+        return try_from_parts(coefficient, scale).value();
+    }
     // from_parts(1.5, 1) or from_parts('5', 0) would convert silently: not compiled.
     template <class C, class S>
     requires(detail::wide_integer<C> && sizeof(C) > sizeof(Rep))

@@ -94,6 +94,13 @@ public:
     static constexpr basic_money from_minor_units(Rep units) {
         return basic_money(decimal_type::from_parts(units, C::minor_digits));
     }
+    // An unsigned count as wide as Rep is checked, not wrapped (2^64 - 1 would
+    // be -1 minor units): errc::overflow above the largest coefficient.
+    template <std::unsigned_integral U>
+    requires(detail::exact_integer<U> && sizeof(U) >= sizeof(Rep))
+    static constexpr basic_money from_minor_units(U units) {
+        return basic_money(decimal_type::from_parts(units, C::minor_digits));
+    }
     // Without this, from_minor_units(12.5) would silently truncate to 12 and
     // from_minor_units('5') would be 53 minor units.
     template <detail::wide_integer I>

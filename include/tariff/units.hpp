@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "detail/fixed_string.hpp"
+#include "detail/mistake.hpp"
 #include "error.hpp"
 
 namespace tariff {
@@ -110,6 +111,10 @@ template <class U, class V>
 concept same_dimension =
     unit_tag<U> && unit_tag<V> && std::same_as<typename U::dimension, typename V::dimension>;
 
+namespace mistake {
+struct a_units_facts_are_whole_numbers__write_its_size_as_a_fraction_num_den {};
+} // namespace mistake
+
 // A unit known only at run time (a parsed schedule, a table of expressions):
 // the same facts as a unit type, as values. The constructor checks them: the
 // size num/den must be positive and dimension_bit exactly one bit, else
@@ -129,6 +134,10 @@ struct unit_info {
         if (n <= 0 || d <= 0 || !detail::is_single_bit(bit))
             detail::raise(errc::invalid_argument);
     }
+    // unit_info(bit, "m", 0.3048, 1, "ft") would truncate the size to 0.
+    template <class B, class N, class D>
+    requires(detail::not_an_integer<B> || detail::not_an_integer<N> || detail::not_an_integer<D>)
+    unit_info(B, std::string_view, N, D, std::string_view, mistake::a_units_facts_are_whole_numbers__write_its_size_as_a_fraction_num_den = {}) TARIFF_DETAIL_REJECT("tariff: a unit's bit, num and den are whole numbers, not binary floating point, characters or bool; write a size of 0.3048 as num = 3048, den = 10000");
 };
 
 template <unit_tag U>

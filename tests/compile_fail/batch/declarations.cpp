@@ -22,6 +22,8 @@
 // case-anywhere unit_info_zero_num: error_invalid_argument_in_constant_expression
 // case-anywhere unit_info_zero_den: error_invalid_argument_in_constant_expression
 // case-anywhere unit_info_two_bits: error_invalid_argument_in_constant_expression
+// case unit_info_double_num: a.units.facts.are.whole.numbers|a unit's bit, num and den are whole numbers
+// case unit_info_char_den: a.units.facts.are.whole.numbers|a unit's bit, num and den are whole numbers
 
 #include <string_view>
 
@@ -157,6 +159,20 @@ struct u2 : unit<mass, 1, 1000, "gram"> {};
 #endif
 
 int main() {
+    {
+#ifdef CASE_unit_info_double_num
+        [[maybe_unused]] const unit_info foot(length_own_bit::bit, "length", 0.3048, 1, "ft");
+#else
+        [[maybe_unused]] const unit_info foot(length_own_bit::bit, "length", 3048, 10000, "ft");
+#endif
+    }
+    {
+#ifdef CASE_unit_info_char_den
+        [[maybe_unused]] const unit_info gram(mass::bit, "mass", 1, 'k', "g");
+#else
+        [[maybe_unused]] const unit_info gram(mass::bit, "mass", 1, 1000, "g");
+#endif
+    }
     {
 #ifdef CASE_money_of_a_look_alike_currency
         [[maybe_unused]] money<look_alike_currency> m;
