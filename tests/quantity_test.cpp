@@ -428,4 +428,23 @@ TEST_CASE("unit_info rejects a size that is not positive and a dimension that is
     CHECK(make(tariff::volume::bit, 100, 1).num == 100);
 }
 
+
+// --- counts of granules given as unsigned 64-bit integers are not wrapped -----------------------
+
+TEST_CASE("quota granule counts given unsigned are checked, not wrapped to negative ones",
+          "[quantity][quota]") {
+    using namespace tariff;
+    constexpr auto path = duty_path<CAD>("in quota").with_duty("MFN", "", 6.1_pct);
+    constexpr auto quota = tariff_rate_quota<CAD, u::each>("Q", path, path);
+    // 3 granules of 1 each are 3 each.
+    CHECK(quota.to_quantity(3ull) == 3 * tariff::each);
+    // 2^64 - 1 as int64 would be -1: an overflow, not a negative quantity.
+    CHECK(error_of([&] { (void)quota.to_quantity(18'446'744'073'709'551'615ull); }) ==
+          errc::overflow);
+    // A pool of 10: asking for 2^64 - 1 takes all 10 (wrapped to -1 it took 0).
+    concurrent_quota_pool<u::each> pool(10 * tariff::each, 1 * tariff::each);
+    CHECK(pool.draw(18'446'744'073'709'551'615ull) == 10);
+    CHECK(pool.draw(std::size_t{1}) == 0);
+}
+
 } // namespace

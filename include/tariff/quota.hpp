@@ -152,6 +152,14 @@ public:
     constexpr quantity<U> to_quantity(std::int64_t granules) const {
         return granularity_ * granules;
     }
+    // An unsigned count as wide as std::int64_t is checked, not wrapped to a
+    // negative one: errc::overflow above 2^63 - 1.
+    template <std::unsigned_integral N>
+    requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t))
+    constexpr quantity<U> to_quantity(N granules) const {
+        if (granules > static_cast<N>(INT64_MAX)) detail::raise(errc::overflow);
+        return to_quantity(static_cast<std::int64_t>(granules));
+    }
     template <detail::not_an_integer T>
     mistake::granules_are_a_whole_number__pass_an_integer to_quantity(T) const TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not binary floating point, a character or a bool");
     // Reserved granules of period i's own volume: its share, rounded down.
@@ -670,6 +678,14 @@ public:
         } while (!__atomic_compare_exchange_n(&balance_, &b, b - take, true, __ATOMIC_ACQ_REL,
                                               __ATOMIC_RELAXED));
         return take;
+    }
+    // An unsigned request as wide as std::int64_t is not wrapped to a negative
+    // one (which would draw nothing): above 2^63 - 1 it asks for everything.
+    template <std::unsigned_integral N>
+    requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t))
+    std::int64_t draw(N requested) noexcept {
+        return draw(requested > static_cast<N>(INT64_MAX) ? INT64_MAX
+                                                          : static_cast<std::int64_t>(requested));
     }
     template <detail::not_an_integer T>
     mistake::granules_are_a_whole_number__pass_an_integer draw(T) TARIFF_DETAIL_REJECT("tariff: draw(granules) takes a whole number of granules (or a quantity<U>), not binary floating point, a character or a bool");
