@@ -447,4 +447,18 @@ TEST_CASE("quota granule counts given unsigned are checked, not wrapped to negat
     CHECK(pool.draw(std::size_t{1}) == 0);
 }
 
+
+TEST_CASE("q -= r subtracts in place and never goes below zero", "[quantity][arithmetic]") {
+    // 5 kg - 2 kg = 3 kg
+    auto q = 5 * tariff::kg;
+    q -= 2 * tariff::kg;
+    CHECK(q == 3 * tariff::kg);
+    // 3 kg - 4 kg would be -1 kg: errc::negative_quantity, and q keeps 3 kg
+    CHECK(error_of([&] { q -= 4 * tariff::kg; }) == errc::negative_quantity);
+    CHECK(q == 3 * tariff::kg);
+    // 3 kg - 0.5 t: the tonne converts (0.5 t = 500 kg > 3 kg), same error
+    CHECK(error_of([&] { q -= 0.5_tonne; }) == errc::negative_quantity);
+    CHECK(q == 3 * tariff::kg);
+}
+
 } // namespace

@@ -41,6 +41,7 @@ struct a_quantity_cannot_be_multiplied_by_binary_floating_point__use_a_decimal_l
 struct a_quantity_cannot_be_multiplied_by_a_character_or_bool__use_an_integer_or_a_decimal {};
 struct quantity_times_quantity_has_no_meaning_here__multiply_a_quantity_by_a_number {};
 struct a_quantity_divided_by_a_number_is_rarely_exact__multiply_by_a_decimal_such_as_0_5_dec {};
+struct a_quantity_is_never_negative__subtract_it_from_another_quantity_instead {};
 struct a_quantity_divided_by_a_quantity_is_not_a_quantity__divide_their_values_with_a_rounding_mode {};
 struct units_do_not_multiply__a_quantity_is_a_number_times_a_unit_such_as_16_32_dec_times_tariff_kg {};
 struct money_times_a_quantity_has_no_meaning__a_specific_rate_is_money_per_unit_5_33_CAD_per_kg_applied_to_the_quantity {};
@@ -158,6 +159,14 @@ public:
         value_ = value_ + other.value_;
         return *this;
     }
+    // errc::negative_quantity (and no change) if other > *this.
+    constexpr basic_quantity& operator-=(basic_quantity other) {
+        value_ = basic_quantity(value_ - other.value_).value_;
+        return *this;
+    }
+    // A quantity is never negative.
+    template <class Mistake = mistake::a_quantity_is_never_negative__subtract_it_from_another_quantity_instead>
+    basic_quantity operator-() const TARIFF_DETAIL_REJECT("tariff: a quantity is never negative, so it has no unary minus; subtract it from another quantity (a - b raises errc::negative_quantity if b > a)");
     template <detail::bare_number T>
     mistake::a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg operator+=(T) TARIFF_DETAIL_REJECT("tariff: a bare number cannot be added to a quantity; write it with a unit, e.g. q += 1 * tariff::kg");
 

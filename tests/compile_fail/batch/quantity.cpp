@@ -46,6 +46,7 @@
 // case bool_times_quantity: a.quantity.cannot.be.multiplied.by.a.character.or.(a.)?bool
 // case per_kg_rate_on_litres: specific rate applies only to a quantity of its own dimension
 // case per_hl_rate_on_pure_alcohol: specific rate applies only to a quantity of its own dimension
+// case quantity_negated: a.quantity.is.never.negative
 
 #include <tariff/rate.hpp>
 
@@ -363,6 +364,13 @@ int main() {
         [[maybe_unused]] auto r = (36.67_CAD / hl)(2 * lpa);
 #else
         [[maybe_unused]] auto r = (36.67_CAD / hl)(200 * litre);
+#endif
+    }
+    {
+#ifdef CASE_quantity_negated
+        [[maybe_unused]] auto r = -(2 * kg);
+#else
+        [[maybe_unused]] auto r = 3 * kg - 2 * kg;
 #endif
     }
     (void)takes_each;
