@@ -33,8 +33,9 @@ constexpr bool is_iso_4217_code(const fixed_string<N>& code) noexcept {
 
 template <detail::fixed_string Code, int MinorDigits>
 struct currency : detail::currency_marker {
-    static_assert(detail::is_iso_4217_code(Code),
-                  "tariff: an ISO 4217 currency code is three upper-case letters A-Z, like \"THB\"");
+    static_assert(
+        detail::is_iso_4217_code(Code),
+        "tariff: an ISO 4217 currency code is three upper-case letters A-Z, like \"THB\"");
     static_assert(MinorDigits >= 0 && MinorDigits <= 4,
                   "tariff: ISO 4217 minor units have between 0 and 4 digits");
     static constexpr std::string_view code = Code.view();

@@ -29,23 +29,35 @@ template <currency_tag C, detail::representation Rep>
 class basic_money;
 
 namespace mistake {
-struct a_quantity_of_one_dimension_cannot_become_a_quantity_of_another__a_count_of_vehicles_is_not_a_mass {};
+struct
+    a_quantity_of_one_dimension_cannot_become_a_quantity_of_another__a_count_of_vehicles_is_not_a_mass {
+};
 struct a_quantity_cannot_be_made_from_binary_floating_point__write_16_32_dec_times_tariff_tonne {};
-struct a_quantity_cannot_be_made_from_a_character_or_bool__write_an_integer_or_a_decimal_times_a_unit {};
+struct
+    a_quantity_cannot_be_made_from_a_character_or_bool__write_an_integer_or_a_decimal_times_a_unit {
+};
 struct quantities_of_different_dimensions_cannot_be_added {};
 struct quantities_of_different_dimensions_cannot_be_subtracted {};
 struct quantities_of_different_dimensions_cannot_be_compared {};
 struct a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg {};
 struct a_quantity_compares_only_with_a_quantity_of_its_dimension__write_0_kg_not_0 {};
-struct a_quantity_cannot_be_multiplied_by_binary_floating_point__use_a_decimal_literal_or_an_integer {};
+struct
+    a_quantity_cannot_be_multiplied_by_binary_floating_point__use_a_decimal_literal_or_an_integer {
+};
 struct a_quantity_cannot_be_multiplied_by_a_character_or_bool__use_an_integer_or_a_decimal {};
 struct quantity_times_quantity_has_no_meaning_here__multiply_a_quantity_by_a_number {};
 struct a_quantity_divided_by_a_number_is_rarely_exact__multiply_by_a_decimal_such_as_0_5_dec {};
 struct a_quantity_is_never_negative__subtract_it_from_another_quantity_instead {};
-struct a_quantity_divided_by_a_quantity_is_not_a_quantity__divide_their_values_with_a_rounding_mode {};
-struct units_do_not_multiply__a_quantity_is_a_number_times_a_unit_such_as_16_32_dec_times_tariff_kg {};
-struct money_times_a_quantity_has_no_meaning__a_specific_rate_is_money_per_unit_5_33_CAD_per_kg_applied_to_the_quantity {};
-struct money_times_a_unit_has_no_meaning__a_specific_rate_is_written_money_divided_by_the_unit_5_33_CAD_per_kg {};
+struct
+    a_quantity_divided_by_a_quantity_is_not_a_quantity__divide_their_values_with_a_rounding_mode {};
+struct
+    units_do_not_multiply__a_quantity_is_a_number_times_a_unit_such_as_16_32_dec_times_tariff_kg {};
+struct
+    money_times_a_quantity_has_no_meaning__a_specific_rate_is_money_per_unit_5_33_CAD_per_kg_applied_to_the_quantity {
+};
+struct
+    money_times_a_unit_has_no_meaning__a_specific_rate_is_written_money_divided_by_the_unit_5_33_CAD_per_kg {
+};
 } // namespace mistake
 
 namespace detail {
@@ -119,13 +131,28 @@ public:
 
     // Mistakes (see detail/mistake.hpp): these overloads are never callable.
     template <unit_tag V, detail::representation R2>
-    requires(!same_dimension<U, V>)
-    basic_quantity(basic_quantity<V, R2>, mistake::a_quantity_of_one_dimension_cannot_become_a_quantity_of_another__a_count_of_vehicles_is_not_a_mass = {}) TARIFF_DETAIL_REJECT("tariff: a quantity of one dimension cannot become a quantity of another (e.g. a count of vehicles is not a mass)");
+    requires(!same_dimension<U, V>) basic_quantity(
+        basic_quantity<V, R2>,
+        mistake::
+            a_quantity_of_one_dimension_cannot_become_a_quantity_of_another__a_count_of_vehicles_is_not_a_mass =
+                {})
+    TARIFF_DETAIL_REJECT("tariff: a quantity of one dimension cannot become a quantity of another "
+                         "(e.g. a count of vehicles is not a mass)");
     template <std::floating_point F>
-    basic_quantity(F, mistake::a_quantity_cannot_be_made_from_binary_floating_point__write_16_32_dec_times_tariff_tonne = {}) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from binary floating point; write 16.32_dec * tariff::tonne or 16.32_tonne");
+    basic_quantity(
+        F,
+        mistake::
+            a_quantity_cannot_be_made_from_binary_floating_point__write_16_32_dec_times_tariff_tonne =
+                {}) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from binary floating "
+                                         "point; write 16.32_dec * tariff::tonne or 16.32_tonne");
     template <class T>
-    requires(detail::character_type<T> || std::same_as<T, bool>)
-    basic_quantity(T, mistake::a_quantity_cannot_be_made_from_a_character_or_bool__write_an_integer_or_a_decimal_times_a_unit = {}) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from a character or a bool ('5' is 53); write 5 * tariff::kg or 5_kg");
+    requires(detail::character_type<T> || std::same_as<T, bool>) basic_quantity(
+        T,
+        mistake::
+            a_quantity_cannot_be_made_from_a_character_or_bool__write_an_integer_or_a_decimal_times_a_unit =
+                {})
+    TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from a character or a bool ('5' is "
+                         "53); write 5 * tariff::kg or 5_kg");
 
     static constexpr parse_result<basic_quantity> parse(std::string_view text) noexcept {
         auto d = detail::parse_decimal<Rep>(text);
@@ -152,8 +179,12 @@ public:
     }
 
     template <unit_tag V>
-    requires(!same_dimension<U, V>)
-    mistake::a_quantity_of_one_dimension_cannot_become_a_quantity_of_another__a_count_of_vehicles_is_not_a_mass in(V) const TARIFF_DETAIL_REJECT("tariff: a quantity of one dimension cannot become a quantity of another; in() converts only to a unit of its own dimension (kg to tonne, not kg to each)");
+    requires(!same_dimension<U, V>) mistake::
+        a_quantity_of_one_dimension_cannot_become_a_quantity_of_another__a_count_of_vehicles_is_not_a_mass
+        in(V)
+    const TARIFF_DETAIL_REJECT(
+        "tariff: a quantity of one dimension cannot become a quantity of another; in() converts "
+        "only to a unit of its own dimension (kg to tonne, not kg to each)");
 
     constexpr basic_quantity& operator+=(basic_quantity other) {
         value_ = value_ + other.value_;
@@ -165,10 +196,15 @@ public:
         return *this;
     }
     // A quantity is never negative.
-    template <class Mistake = mistake::a_quantity_is_never_negative__subtract_it_from_another_quantity_instead>
-    basic_quantity operator-() const TARIFF_DETAIL_REJECT("tariff: a quantity is never negative, so it has no unary minus; subtract it from another quantity (a - b raises errc::negative_quantity if b > a)");
+    template <class Mistake =
+                  mistake::a_quantity_is_never_negative__subtract_it_from_another_quantity_instead>
+    basic_quantity operator-() const TARIFF_DETAIL_REJECT(
+        "tariff: a quantity is never negative, so it has no unary minus; subtract it from another "
+        "quantity (a - b raises errc::negative_quantity if b > a)");
     template <detail::bare_number T>
-    mistake::a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg operator+=(T) TARIFF_DETAIL_REJECT("tariff: a bare number cannot be added to a quantity; write it with a unit, e.g. q += 1 * tariff::kg");
+    mistake::a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg
+    operator+=(T) TARIFF_DETAIL_REJECT("tariff: a bare number cannot be added to a quantity; write "
+                                       "it with a unit, e.g. q += 1 * tariff::kg");
 
 private:
     decimal_type value_{};
@@ -185,15 +221,25 @@ constexpr basic_quantity<U, R> operator*(basic_decimal<R> n, U) {
     return basic_quantity<U, R>(n);
 }
 template <std::floating_point F, unit_tag U>
-mistake::a_quantity_cannot_be_made_from_binary_floating_point__write_16_32_dec_times_tariff_tonne operator*(F, U) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from binary floating point; write 16.32_dec * tariff::tonne or 16.32_tonne");
+mistake::a_quantity_cannot_be_made_from_binary_floating_point__write_16_32_dec_times_tariff_tonne
+operator*(F, U) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from binary floating "
+                                     "point; write 16.32_dec * tariff::tonne or 16.32_tonne");
 template <class T, unit_tag U>
-requires(detail::character_type<T> || std::same_as<T, bool>)
-mistake::a_quantity_cannot_be_made_from_a_character_or_bool__write_an_integer_or_a_decimal_times_a_unit operator*(T, U) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from a character or a bool ('5' is 53); write 5 * tariff::kg");
+requires(detail::character_type<T> || std::same_as<T, bool>) mistake::
+    a_quantity_cannot_be_made_from_a_character_or_bool__write_an_integer_or_a_decimal_times_a_unit
+    operator*(T, U) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from a character or a "
+                                         "bool ('5' is 53); write 5 * tariff::kg");
 template <unit_tag U, class T>
-requires(detail::bare_number<T>)
-mistake::units_do_not_multiply__a_quantity_is_a_number_times_a_unit_such_as_16_32_dec_times_tariff_kg operator*(U, T) TARIFF_DETAIL_REJECT("tariff: a quantity is written number * unit (16.32_dec * tariff::kg), not unit * number");
+requires(detail::bare_number<T>) mistake::
+    units_do_not_multiply__a_quantity_is_a_number_times_a_unit_such_as_16_32_dec_times_tariff_kg
+    operator*(U, T) TARIFF_DETAIL_REJECT(
+        "tariff: a quantity is written number * unit (16.32_dec * tariff::kg), not unit * number");
 template <unit_tag U, unit_tag V>
-mistake::units_do_not_multiply__a_quantity_is_a_number_times_a_unit_such_as_16_32_dec_times_tariff_kg operator*(U, V) TARIFF_DETAIL_REJECT("tariff: units do not multiply (the library has no kg * kg); a quantity is a number times a unit, e.g. 16.32_dec * tariff::kg");
+mistake::
+    units_do_not_multiply__a_quantity_is_a_number_times_a_unit_such_as_16_32_dec_times_tariff_kg
+    operator*(U, V)
+        TARIFF_DETAIL_REJECT("tariff: units do not multiply (the library has no kg * kg); a "
+                             "quantity is a number times a unit, e.g. 16.32_dec * tariff::kg");
 
 // --- arithmetic within one dimension ------------------------------------------
 
@@ -241,56 +287,120 @@ constexpr auto operator*(basic_quantity<U, R> q, basic_decimal<R2> k) {
 // traits and concepts answer false for them.
 
 template <class U, class R, std::floating_point F>
-mistake::a_quantity_cannot_be_multiplied_by_binary_floating_point__use_a_decimal_literal_or_an_integer operator*(basic_quantity<U, R>, F) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be multiplied by binary floating point; use a decimal literal (1.5_dec) or an integer");
+mistake::
+    a_quantity_cannot_be_multiplied_by_binary_floating_point__use_a_decimal_literal_or_an_integer
+    operator*(basic_quantity<U, R>, F)
+        TARIFF_DETAIL_REJECT("tariff: a quantity cannot be multiplied by binary floating point; "
+                             "use a decimal literal (1.5_dec) or an integer");
 template <class U, class R, std::floating_point F>
-mistake::a_quantity_cannot_be_multiplied_by_binary_floating_point__use_a_decimal_literal_or_an_integer operator*(F, basic_quantity<U, R>) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be multiplied by binary floating point; use a decimal literal (1.5_dec) or an integer");
+mistake::
+    a_quantity_cannot_be_multiplied_by_binary_floating_point__use_a_decimal_literal_or_an_integer
+    operator*(F, basic_quantity<U, R>)
+        TARIFF_DETAIL_REJECT("tariff: a quantity cannot be multiplied by binary floating point; "
+                             "use a decimal literal (1.5_dec) or an integer");
 template <class U, class R, class T>
 requires(detail::character_type<T> || std::same_as<T, bool>)
-mistake::a_quantity_cannot_be_multiplied_by_a_character_or_bool__use_an_integer_or_a_decimal operator*(basic_quantity<U, R>, T) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be multiplied by a character or a bool ('5' is 53); use an integer or a decimal");
+    mistake::a_quantity_cannot_be_multiplied_by_a_character_or_bool__use_an_integer_or_a_decimal
+    operator*(basic_quantity<U, R>, T)
+        TARIFF_DETAIL_REJECT("tariff: a quantity cannot be multiplied by a character or a bool "
+                             "('5' is 53); use an integer or a decimal");
 template <class U, class R, class T>
 requires(detail::character_type<T> || std::same_as<T, bool>)
-mistake::a_quantity_cannot_be_multiplied_by_a_character_or_bool__use_an_integer_or_a_decimal operator*(T, basic_quantity<U, R>) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be multiplied by a character or a bool ('5' is 53); use an integer or a decimal");
+    mistake::a_quantity_cannot_be_multiplied_by_a_character_or_bool__use_an_integer_or_a_decimal
+    operator*(T, basic_quantity<U, R>)
+        TARIFF_DETAIL_REJECT("tariff: a quantity cannot be multiplied by a character or a bool "
+                             "('5' is 53); use an integer or a decimal");
 template <class U, class V, class R1, class R2>
-mistake::quantity_times_quantity_has_no_meaning_here__multiply_a_quantity_by_a_number operator*(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT("tariff: a quantity times a quantity has no meaning here (the library has no kg * kg); multiply a quantity by an integer or a decimal");
+mistake::quantity_times_quantity_has_no_meaning_here__multiply_a_quantity_by_a_number
+operator*(basic_quantity<U, R1>, basic_quantity<V, R2>)
+    TARIFF_DETAIL_REJECT("tariff: a quantity times a quantity has no meaning here (the library has "
+                         "no kg * kg); multiply a quantity by an integer or a decimal");
 template <class U, class R, detail::bare_number T>
-mistake::a_quantity_divided_by_a_number_is_rarely_exact__multiply_by_a_decimal_such_as_0_5_dec operator/(basic_quantity<U, R>, T) TARIFF_DETAIL_REJECT("tariff: a quantity / n is rarely exact; multiply by an exact decimal instead (q * 0.5_dec), or convert with q.in(unit)");
+mistake::a_quantity_divided_by_a_number_is_rarely_exact__multiply_by_a_decimal_such_as_0_5_dec
+operator/(basic_quantity<U, R>, T)
+    TARIFF_DETAIL_REJECT("tariff: a quantity / n is rarely exact; multiply by an exact decimal "
+                         "instead (q * 0.5_dec), or convert with q.in(unit)");
 
 template <class U, class V, class R1, class R2>
-mistake::a_quantity_divided_by_a_quantity_is_not_a_quantity__divide_their_values_with_a_rounding_mode operator/(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT("tariff: a quantity / a quantity is not a quantity; for a ratio of one dimension divide the values: divide(a.value(), b.in(unit).value(), places, mode)");
+mistake::
+    a_quantity_divided_by_a_quantity_is_not_a_quantity__divide_their_values_with_a_rounding_mode
+    operator/(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT(
+        "tariff: a quantity / a quantity is not a quantity; for a ratio of one dimension divide "
+        "the values: divide(a.value(), b.in(unit).value(), places, mode)");
 
 template <class U, class V, class R1, class R2>
-requires(!same_dimension<U, V>)
-mistake::quantities_of_different_dimensions_cannot_be_added operator+(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT("tariff: quantities of different dimensions cannot be added (e.g. vehicles and kilograms)");
+requires(!same_dimension<U, V>) mistake::quantities_of_different_dimensions_cannot_be_added
+operator+(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT(
+    "tariff: quantities of different dimensions cannot be added (e.g. vehicles and kilograms)");
 template <class U, class V, class R1, class R2>
-requires(!same_dimension<U, V>)
-mistake::quantities_of_different_dimensions_cannot_be_subtracted operator-(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT("tariff: quantities of different dimensions cannot be subtracted (e.g. vehicles and kilograms)");
-template <class U, class V, class R1, class R2, class Mistake = mistake::quantities_of_different_dimensions_cannot_be_compared>
-requires(!same_dimension<U, V>)
-bool operator==(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT("tariff: quantities of different dimensions cannot be compared (e.g. vehicles and kilograms)");
-template <class U, class V, class R1, class R2, class Mistake = mistake::quantities_of_different_dimensions_cannot_be_compared>
-requires(!same_dimension<U, V>)
-std::strong_ordering operator<=>(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT("tariff: quantities of different dimensions cannot be compared (e.g. vehicles and kilograms)");
+requires(!same_dimension<U, V>) mistake::quantities_of_different_dimensions_cannot_be_subtracted
+operator-(basic_quantity<U, R1>, basic_quantity<V, R2>)
+    TARIFF_DETAIL_REJECT("tariff: quantities of different dimensions cannot be subtracted (e.g. "
+                         "vehicles and kilograms)");
+template <class U, class V, class R1, class R2,
+          class Mistake = mistake::quantities_of_different_dimensions_cannot_be_compared>
+requires(!same_dimension<U, V>) bool
+operator==(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT(
+    "tariff: quantities of different dimensions cannot be compared (e.g. vehicles and kilograms)");
+template <class U, class V, class R1, class R2,
+          class Mistake = mistake::quantities_of_different_dimensions_cannot_be_compared>
+requires(!same_dimension<U, V>) std::strong_ordering
+operator<=>(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT(
+    "tariff: quantities of different dimensions cannot be compared (e.g. vehicles and kilograms)");
 
 template <class U, class R, detail::bare_number T>
-mistake::a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg operator+(basic_quantity<U, R>, T) TARIFF_DETAIL_REJECT("tariff: a bare number cannot be added to a quantity; write it with a unit, e.g. q + 1 * tariff::kg");
+mistake::a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg
+operator+(basic_quantity<U, R>, T)
+    TARIFF_DETAIL_REJECT("tariff: a bare number cannot be added to a quantity; write it with a "
+                         "unit, e.g. q + 1 * tariff::kg");
 template <class U, class R, detail::bare_number T>
-mistake::a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg operator+(T, basic_quantity<U, R>) TARIFF_DETAIL_REJECT("tariff: a bare number cannot be added to a quantity; write it with a unit, e.g. 1 * tariff::kg + q");
+mistake::a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg
+operator+(T, basic_quantity<U, R>)
+    TARIFF_DETAIL_REJECT("tariff: a bare number cannot be added to a quantity; write it with a "
+                         "unit, e.g. 1 * tariff::kg + q");
 template <class U, class R, detail::bare_number T>
-mistake::a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg operator-(basic_quantity<U, R>, T) TARIFF_DETAIL_REJECT("tariff: a bare number cannot be subtracted from a quantity; write it with a unit, e.g. q - 1 * tariff::kg");
-template <class U, class R, detail::bare_number T, class Mistake = mistake::a_quantity_compares_only_with_a_quantity_of_its_dimension__write_0_kg_not_0>
-bool operator==(basic_quantity<U, R>, T) TARIFF_DETAIL_REJECT("tariff: a quantity compares only with a quantity of its dimension; write 0 * tariff::kg (or quantity<kg>{}), not 0");
-template <class U, class R, detail::bare_number T, class Mistake = mistake::a_quantity_compares_only_with_a_quantity_of_its_dimension__write_0_kg_not_0>
-std::strong_ordering operator<=>(basic_quantity<U, R>, T) TARIFF_DETAIL_REJECT("tariff: a quantity compares only with a quantity of its dimension; write 0 * tariff::kg (or quantity<kg>{}), not 0");
+mistake::a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg
+operator-(basic_quantity<U, R>, T)
+    TARIFF_DETAIL_REJECT("tariff: a bare number cannot be subtracted from a quantity; write it "
+                         "with a unit, e.g. q - 1 * tariff::kg");
+template <class U, class R, detail::bare_number T,
+          class Mistake =
+              mistake::a_quantity_compares_only_with_a_quantity_of_its_dimension__write_0_kg_not_0>
+bool operator==(basic_quantity<U, R>, T)
+    TARIFF_DETAIL_REJECT("tariff: a quantity compares only with a quantity of its dimension; write "
+                         "0 * tariff::kg (or quantity<kg>{}), not 0");
+template <class U, class R, detail::bare_number T,
+          class Mistake =
+              mistake::a_quantity_compares_only_with_a_quantity_of_its_dimension__write_0_kg_not_0>
+std::strong_ordering operator<=>(basic_quantity<U, R>, T)
+    TARIFF_DETAIL_REJECT("tariff: a quantity compares only with a quantity of its dimension; write "
+                         "0 * tariff::kg (or quantity<kg>{}), not 0");
 
 // Money and quantities meet only through a specific rate (rate.hpp).
 template <class C, class R, class U, class R2>
-mistake::money_times_a_quantity_has_no_meaning__a_specific_rate_is_money_per_unit_5_33_CAD_per_kg_applied_to_the_quantity operator*(basic_money<C, R>, basic_quantity<U, R2>) TARIFF_DETAIL_REJECT("tariff: money times a quantity has no meaning; make a specific rate, money per unit, and apply it: (5.33_CAD / tariff::kg)(q)");
+mistake::
+    money_times_a_quantity_has_no_meaning__a_specific_rate_is_money_per_unit_5_33_CAD_per_kg_applied_to_the_quantity
+    operator*(basic_money<C, R>, basic_quantity<U, R2>)
+        TARIFF_DETAIL_REJECT("tariff: money times a quantity has no meaning; make a specific rate, "
+                             "money per unit, and apply it: (5.33_CAD / tariff::kg)(q)");
 template <class C, class R, class U, class R2>
-mistake::money_times_a_quantity_has_no_meaning__a_specific_rate_is_money_per_unit_5_33_CAD_per_kg_applied_to_the_quantity operator*(basic_quantity<U, R2>, basic_money<C, R>) TARIFF_DETAIL_REJECT("tariff: a quantity times money has no meaning; make a specific rate, money per unit, and apply it: (5.33_CAD / tariff::kg)(q)");
+mistake::
+    money_times_a_quantity_has_no_meaning__a_specific_rate_is_money_per_unit_5_33_CAD_per_kg_applied_to_the_quantity
+    operator*(basic_quantity<U, R2>, basic_money<C, R>)
+        TARIFF_DETAIL_REJECT("tariff: a quantity times money has no meaning; make a specific rate, "
+                             "money per unit, and apply it: (5.33_CAD / tariff::kg)(q)");
 template <class C, class R, unit_tag U>
-mistake::money_times_a_unit_has_no_meaning__a_specific_rate_is_written_money_divided_by_the_unit_5_33_CAD_per_kg operator*(basic_money<C, R>, U) TARIFF_DETAIL_REJECT("tariff: money times a unit has no meaning; a specific rate is money per unit: 5.33_CAD / tariff::kg");
+mistake::
+    money_times_a_unit_has_no_meaning__a_specific_rate_is_written_money_divided_by_the_unit_5_33_CAD_per_kg
+    operator*(basic_money<C, R>, U)
+        TARIFF_DETAIL_REJECT("tariff: money times a unit has no meaning; a specific rate is money "
+                             "per unit: 5.33_CAD / tariff::kg");
 template <class C, class R, unit_tag U>
-mistake::money_times_a_unit_has_no_meaning__a_specific_rate_is_written_money_divided_by_the_unit_5_33_CAD_per_kg operator*(U, basic_money<C, R>) TARIFF_DETAIL_REJECT("tariff: a unit times money has no meaning; a specific rate is money per unit: 5.33_CAD / tariff::kg");
+mistake::
+    money_times_a_unit_has_no_meaning__a_specific_rate_is_written_money_divided_by_the_unit_5_33_CAD_per_kg
+    operator*(U, basic_money<C, R>)
+        TARIFF_DETAIL_REJECT("tariff: a unit times money has no meaning; a specific rate is money "
+                             "per unit: 5.33_CAD / tariff::kg");
 
 #define TARIFF_DETAIL_QUANTITY_LITERAL(SUFFIX, UNIT)                                               \
     template <char... Cs>                                                                          \

@@ -57,14 +57,34 @@ template <unsigned Bit>
 struct library_dimension {
     using type = void;
 };
-template <> struct library_dimension<count::bit> { using type = count; };
-template <> struct library_dimension<mass::bit> { using type = mass; };
-template <> struct library_dimension<volume::bit> { using type = volume; };
-template <> struct library_dimension<pure_alcohol::bit> { using type = pure_alcohol; };
-template <> struct library_dimension<area::bit> { using type = area; };
-template <> struct library_dimension<energy::bit> { using type = energy; };
+template <>
+struct library_dimension<count::bit> {
+    using type = count;
+};
+template <>
+struct library_dimension<mass::bit> {
+    using type = mass;
+};
+template <>
+struct library_dimension<volume::bit> {
+    using type = volume;
+};
+template <>
+struct library_dimension<pure_alcohol::bit> {
+    using type = pure_alcohol;
+};
+template <>
+struct library_dimension<area::bit> {
+    using type = area;
+};
+template <>
+struct library_dimension<energy::bit> {
+    using type = energy;
+};
 
-constexpr bool is_single_bit(unsigned bit) noexcept { return bit != 0 && (bit & (bit - 1)) == 0; }
+constexpr bool is_single_bit(unsigned bit) noexcept {
+    return bit != 0 && (bit & (bit - 1)) == 0;
+}
 
 template <class D>
 concept dimension_shape = requires {
@@ -86,13 +106,13 @@ struct unit : detail::unit_marker {
                   "(unsigned), like tariff::mass");
     static_assert(detail::is_single_bit(Dimension::bit),
                   "tariff: a dimension's bit must be exactly one bit (1u << n)");
-    static_assert(std::is_void_v<typename detail::library_dimension<Dimension::bit>::type> ||
-                      std::is_same_v<typename detail::library_dimension<Dimension::bit>::type,
-                                     Dimension>,
-                  "tariff: this dimension reuses the bit of one of the library's dimensions "
-                  "(count, mass, volume, pure_alcohol, area, energy), so duties would charge it "
-                  "on that dimension's quantity; use the library's dimension type itself, or "
-                  "give yours an unused bit (1u << 6 or above)");
+    static_assert(
+        std::is_void_v<typename detail::library_dimension<Dimension::bit>::type> ||
+            std::is_same_v<typename detail::library_dimension<Dimension::bit>::type, Dimension>,
+        "tariff: this dimension reuses the bit of one of the library's dimensions "
+        "(count, mass, volume, pure_alcohol, area, energy), so duties would charge it "
+        "on that dimension's quantity; use the library's dimension type itself, or "
+        "give yours an unused bit (1u << 6 or above)");
     using dimension = Dimension;
     static constexpr std::int64_t num = Num;
     static constexpr std::int64_t den = Den;
@@ -137,7 +157,12 @@ struct unit_info {
     // unit_info(bit, "m", 0.3048, 1, "ft") would truncate the size to 0.
     template <class B, class N, class D>
     requires(detail::not_an_integer<B> || detail::not_an_integer<N> || detail::not_an_integer<D>)
-    unit_info(B, std::string_view, N, D, std::string_view, mistake::a_units_facts_are_whole_numbers__write_its_size_as_a_fraction_num_den = {}) TARIFF_DETAIL_REJECT("tariff: a unit's bit, num and den are whole numbers, not binary floating point, characters or bool; write a size of 0.3048 as num = 3048, den = 10000");
+        unit_info(
+            B, std::string_view, N, D, std::string_view,
+            mistake::a_units_facts_are_whole_numbers__write_its_size_as_a_fraction_num_den = {})
+    TARIFF_DETAIL_REJECT(
+        "tariff: a unit's bit, num and den are whole numbers, not binary floating point, "
+        "characters or bool; write a size of 0.3048 as num = 3048, den = 10000");
 };
 
 template <unit_tag U>

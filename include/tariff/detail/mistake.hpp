@@ -39,8 +39,8 @@ namespace detail {
 
 // A character type: '5' is the number 53, never what was meant.
 template <class T>
-concept character_type =
-    std::same_as<std::remove_cv_t<T>, char> || std::same_as<std::remove_cv_t<T>, wchar_t> ||
+concept character_type = std::same_as < std::remove_cv_t<T>,
+char > || std::same_as<std::remove_cv_t<T>, wchar_t> ||
     std::same_as<std::remove_cv_t<T>, char8_t> || std::same_as<std::remove_cv_t<T>, char16_t> ||
     std::same_as<std::remove_cv_t<T>, char32_t>;
 
@@ -48,21 +48,21 @@ concept character_type =
 // std::integral without bool and the character types (signed char and
 // unsigned char stay: they are std::int8_t and std::uint8_t).
 template <class T>
-concept exact_integer = std::integral<T> && !std::same_as<std::remove_cv_t<T>, bool> &&
-                        !character_type<T>;
+concept exact_integer =
+    std::integral<T> && !std::same_as<std::remove_cv_t<T>, bool> && !character_type<T>;
 
 // An integer wider than 64 bits: a narrowing conversion to a 64-bit parameter
 // (std::integral<__int128> is false in strict -std=c++20, hence the names).
 template <class T>
 concept wide_integer = (std::integral<T> || std::same_as<std::remove_cv_t<T>, int128_t> ||
-                        std::same_as<std::remove_cv_t<T>, uint128_t>) &&
-                       (sizeof(T) > 8);
+                        std::same_as<std::remove_cv_t<T>, uint128_t>)&&(sizeof(T) > 8);
 
 // What must not enter through an integer parameter: binary floating point
 // (2.5 would be cut to 2), characters and bool.
 template <class T>
-concept not_an_integer = std::floating_point<T> || character_type<T> ||
-                         std::same_as<std::remove_cv_t<T>, bool>;
+concept not_an_integer =
+    std::floating_point<T> || character_type<T> || std::same_as < std::remove_cv_t<T>,
+bool > ;
 
 template <class T>
 inline constexpr bool is_basic_decimal = false;
