@@ -5,6 +5,10 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <array>
+#include <concepts>
+#include <functional>
+#include <numeric>
 #include <type_traits>
 
 #include <tariff/io.hpp>
@@ -511,6 +515,178 @@ TEST_CASE("operator<< prints what to_string returns", "[money][io]") {
     os << 42'440.00_CAD << '|' << 0.001_CAD << '|' << 1'000_JPY << '|' << -1'234'567.50_USD << '|'
        << 1.5_KWD;
     CHECK(os.str() == "CAD 42,440.00|CAD 0.001|JPY 1,000|USD -1,234,567.50|KWD 1.500");
+}
+
+
+// --- traits and concepts see the misuses as the compiler does (issue 9 §4) ---------------------
+// The library's misuse overloads are never callable (deleted or unavailable),
+// so every trait and concept below answers what a generic caller must be told.
+// The compile-fail suite (tests/compile_fail/batch/) checks each misuse's message.
+
+template <class A, class B>
+concept addable = requires(A a, B b) { a + b; };
+template <class A, class B>
+concept subtractable = requires(A a, B b) { a - b; };
+template <class A, class B>
+concept multipliable = requires(A a, B b) { a * b; };
+template <class A, class B>
+concept divisible = requires(A a, B b) { a / b; };
+
+// A generic function constrained on "converts to CAD" (the issue's example):
+// it must not accept USD.
+template <class M>
+requires std::convertible_to<M, money<CAD>>
+constexpr money<CAD> as_cad(M m) {
+    return m;
+}
+template <class M>
+concept accepted_as_cad = requires(M m) { as_cad(m); };
+
+// Conversions: currency, binary floating point, characters, bool.
+static_assert(!std::is_convertible_v<money<USD>, money<CAD>>);
+static_assert(!std::is_constructible_v<money<CAD>, money<USD>>);
+static_assert(!std::convertible_to<money<USD>, money<CAD>>);
+static_assert(!std::is_convertible_v<wide_money<USD>, money<CAD>>);
+static_assert(!std::is_constructible_v<wide_money<CAD>, money<USD>>);
+static_assert(!std::is_constructible_v<money<CAD>, double>);
+static_assert(!std::is_constructible_v<money<CAD>, float>);
+static_assert(!std::is_convertible_v<double, money<CAD>>);
+static_assert(!std::is_constructible_v<money<CAD>, char>);
+static_assert(!std::is_constructible_v<money<CAD>, bool>);
+static_assert(!std::is_constructible_v<decimal, double>);
+static_assert(!std::is_convertible_v<double, decimal>);
+static_assert(!std::is_constructible_v<decimal, char>);
+static_assert(!std::is_constructible_v<decimal, char8_t>);
+static_assert(!std::is_constructible_v<decimal, bool>);
+static_assert(accepted_as_cad<money<CAD>>);
+static_assert(!accepted_as_cad<money<USD>>);
+// what does convert
+static_assert(std::is_constructible_v<money<CAD>, decimal>);
+static_assert(std::is_constructible_v<money<CAD>, int>);  // through decimal: CAD 5 is exact
+static_assert(std::is_convertible_v<int, decimal>);
+static_assert(std::is_convertible_v<std::int8_t, decimal>);  // signed char is an integer
+static_assert(std::is_convertible_v<money<CAD>, wide_money<CAD>>);
+
+// Operators across currencies and with bare numbers.
+static_assert(addable<money<CAD>, money<CAD>> && !addable<money<CAD>, money<USD>>);
+static_assert(subtractable<money<CAD>, money<CAD>> && !subtractable<money<CAD>, money<USD>>);
+static_assert(std::equality_comparable<money<CAD>> && std::totally_ordered<money<CAD>>);
+static_assert(!std::equality_comparable_with<money<CAD>, money<USD>>);
+static_assert(!std::totally_ordered_with<money<CAD>, money<USD>>);
+static_assert(!std::equality_comparable_with<money<CAD>, int>);
+static_assert(!std::totally_ordered_with<money<CAD>, decimal>);
+static_assert(!std::equality_comparable_with<money<CAD>, tariff::ad_valorem>);
+static_assert(!addable<money<CAD>, int> && !addable<int, money<CAD>>);
+static_assert(!addable<money<CAD>, decimal> && !subtractable<money<CAD>, double>);
+static_assert(multipliable<money<CAD>, int> && multipliable<long long, money<CAD>>);
+static_assert(multipliable<money<CAD>, decimal> && multipliable<decimal, money<CAD>>);
+static_assert(!multipliable<money<CAD>, money<CAD>> && !multipliable<money<CAD>, money<USD>>);
+static_assert(!multipliable<money<CAD>, double> && !multipliable<float, money<CAD>>);
+static_assert(!multipliable<money<CAD>, char> && !multipliable<char, money<CAD>>);
+static_assert(!multipliable<money<CAD>, bool> && !multipliable<money<CAD>, char32_t>);
+static_assert(!divisible<money<CAD>, int> && !divisible<money<CAD>, money<CAD>>);
+static_assert(!divisible<money<CAD>, decimal>);
+static_assert(!multipliable<money<CAD>, tariff::quantity<tariff::units::kilogram>>);
+static_assert(!multipliable<money<CAD>, tariff::units::kilogram>);
+
+// Standard function objects (what std::accumulate and std::sort call).
+static_assert(std::is_invocable_v<std::plus<>, money<CAD>, money<CAD>>);
+static_assert(!std::is_invocable_v<std::plus<>, money<CAD>, money<USD>>);
+static_assert(!std::is_invocable_v<std::minus<>, money<CAD>, money<USD>>);
+static_assert(!std::is_invocable_v<std::less<>, money<CAD>, money<USD>>);
+static_assert(!std::is_invocable_v<std::equal_to<>, money<CAD>, money<USD>>);
+static_assert(!std::is_invocable_v<std::multiplies<>, money<CAD>, money<CAD>>);
+static_assert(!std::is_invocable_v<std::plus<money<CAD>>, money<USD>, money<CAD>>);
+static_assert(std::strict_weak_order<std::less<>, money<CAD>, money<CAD>>);
+static_assert(!std::strict_weak_order<std::less<>, money<CAD>, money<USD>>);
+
+// Integer parameters take integers only.
+template <class T>
+concept minor_units_from = requires(T t) { money<CAD>::from_minor_units(t); };
+template <class T>
+concept parts_from = requires(T t) { decimal::from_parts(t, 2); };
+template <class T>
+concept scale_from = requires(T t) { decimal::from_parts(5, t); };
+template <class T>
+concept divided_by = requires(T t) { divide(1.00_CAD, t, rounding::half_even); };
+template <class T>
+concept rounded_with = requires(T t) { round(1.00_CAD, t); };
+static_assert(minor_units_from<int> && minor_units_from<std::int64_t> && minor_units_from<unsigned>);
+static_assert(!minor_units_from<double> && !minor_units_from<char> && !minor_units_from<bool>);
+static_assert(!minor_units_from<tariff::int128_t>);
+static_assert(parts_from<int> && parts_from<std::int64_t>);
+static_assert(!parts_from<double> && !parts_from<float> && !parts_from<char> && !parts_from<bool>);
+static_assert(!parts_from<tariff::int128_t>);
+static_assert(scale_from<int> && !scale_from<double> && !scale_from<bool> && !scale_from<char>);
+static_assert(divided_by<int> && divided_by<decimal>);
+static_assert(!divided_by<double> && !divided_by<char> && !divided_by<bool>);
+static_assert(rounded_with<tariff::rounding_mode> && rounded_with<decltype(rounding::half_up)>);
+static_assert(!rounded_with<int> && !rounded_with<bool> && !rounded_with<money<CAD>>);
+
+// Only declared currencies are currencies.
+struct look_alike_currency {
+    [[maybe_unused]] static constexpr std::string_view code = "THB";
+    [[maybe_unused]] static constexpr int minor_digits = 2;
+};
+static_assert(tariff::currency_tag<THB> && tariff::currency_tag<CAD>);
+static_assert(!tariff::currency_tag<look_alike_currency>);
+static_assert(!tariff::currency_tag<int>);
+
+TEST_CASE("the traits above hold; a generic sum over amounts in one currency still works",
+          "[money][traits]") {
+    // 1.00 + 2.00 + 3.00 = 6.00, through std::accumulate and std::plus<>.
+    const std::array<money<CAD>, 3> amounts{1.00_CAD, 2.00_CAD, 3.00_CAD};
+    CHECK(std::accumulate(amounts.begin(), amounts.end(), money<CAD>{}) == 6.00_CAD);
+    CHECK(std::accumulate(amounts.begin(), amounts.end(), 0.00_CAD, std::plus<>{}) == 6.00_CAD);
+    CHECK(as_cad(2.00_CAD) == 2.00_CAD);
+}
+
+
+// --- "$" and "\u00a2" in duty texts belong to dollar schedules (issue 9 §4) --------------------
+
+TEST_CASE("parse_duty accepts $, \u00a2 and c only where the schedule's currency is a dollar with "
+          "cents", "[money][parse]") {
+    // Dollar schedules: as before.
+    CHECK(tariff::parse_duty<USD>("$1.89/kg + 4.7%").ok());
+    CHECK(tariff::parse_duty<USD>("52.8\xC2\xA2/kg + 8.5%").ok());
+    CHECK(tariff::parse_duty<CAD>("259 % but not less than 78.9 c/kg").ok());
+    CHECK(tariff::parse_duty<AUD>("$2/each").ok());
+    // Other schedules: the sign's byte offset, counted by hand, and the reason.
+    const auto euro = tariff::parse_duty<EUR>("$1.89/kg + 4.7%");
+    CHECK(euro.error.code == errc::invalid_text);
+    CHECK(euro.error.position == 0);  // "$" is byte 0
+    CHECK(std::string(euro.error.reason).find("dollars and cents") != std::string::npos);
+    const auto yen = tariff::parse_duty<JPY>("52.8\xC2\xA2/kg");
+    CHECK(yen.error.code == errc::invalid_text);
+    CHECK(yen.error.position == 4);  // "52.8" is bytes 0-3, the cent sign starts at 4
+    const auto yen_letter = tariff::parse_duty<JPY>("52.8 c/kg");
+    CHECK(yen_letter.error.code == errc::invalid_text);
+    CHECK(yen_letter.error.position == 5);  // "52.8 " is bytes 0-4
+    const auto franc = tariff::parse_duty<CHF>("6.1 % MIN $5.33/kg");
+    CHECK(franc.error.code == errc::invalid_text);
+    CHECK(franc.error.position == 10);  // "6.1 % MIN " is bytes 0-9
+    // KWD ends in D but is a dinar of 1,000 fils; GBP has pence, not cents.
+    CHECK(tariff::parse_duty<KWD>("$1.250/kg").error.position == 0);
+    CHECK(tariff::parse_duty<GBP>("68\xC2\xA2/head").error.code == errc::invalid_text);
+    CHECK(tariff::parse_duty<THB>("$1/kg").error.code == errc::invalid_text);
+    // The code written out is fine in every schedule.
+    CHECK(tariff::parse_duty<EUR>("1.89 EUR/kg + 4.7%").ok());
+    CHECK(tariff::parse_duty<JPY>("52.8 JPY/kg").ok());
+}
+
+
+TEST_CASE("an unsigned 64-bit count is checked, never wrapped to a negative amount",
+          "[money][traits]") {
+    // 2^64 - 1 converted to int64 would be -1; the largest coefficient is 2^63 - 1.
+    CHECK(error_of([] { (void)money<CAD>::from_minor_units(18'446'744'073'709'551'615ull); }) ==
+          errc::overflow);
+    CHECK(error_of([] { (void)decimal::from_parts(9'223'372'036'854'775'808ull, 2); }) ==
+          errc::overflow);
+    CHECK(decimal::try_from_parts(9'223'372'036'854'775'808ull, 0).error() == errc::overflow);
+    // 2^63 - 1 fits: CAD 92,233,720,368,547,758.07 (the largest money<CAD>, above).
+    CHECK(money<CAD>::from_minor_units(9'223'372'036'854'775'807ull) == max_cad);
+    // 12345u minor units of CAD is CAD 123.45.
+    CHECK(money<CAD>::from_minor_units(12'345ull) == 123.45_CAD);
 }
 
 } // namespace

@@ -5,6 +5,8 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <concepts>
+#include <functional>
 #include <type_traits>
 
 #include <tariff/io.hpp>
@@ -15,6 +17,14 @@
 
 // A unit the library does not provide, in one line: 1 carat = 1/5000 kg = 0.2 g.
 struct carat : tariff::unit<tariff::mass, 1, 5000, "ct"> {};
+
+// A dimension the library does not provide takes a bit of its own.
+struct length {
+    static constexpr std::string_view name = "length";
+    static constexpr unsigned bit = 1u << 6;
+};
+struct metre : tariff::unit<length, 1, 1, "m"> {};
+struct foot : tariff::unit<length, 3048, 10000, "ft"> {};
 
 namespace {
 
@@ -328,6 +338,127 @@ TEST_CASE("a quantity prints its value and its unit symbol", "[quantity][io]") {
     std::ostringstream os;
     os << 0.75_lpa << '|' << 3 * tariff::hl;
     CHECK(os.str() == "0.75 l alc. 100 %|3 hl");
+}
+
+
+// --- traits and concepts see the misuses as the compiler does (issue 9 §4) ---------------------
+
+template <class A, class B>
+concept addable = requires(A a, B b) { a + b; };
+template <class A, class B>
+concept multipliable = requires(A a, B b) { a * b; };
+template <class A, class B>
+concept divisible = requires(A a, B b) { a / b; };
+
+using kilograms = quantity<u::kilogram>;
+using items = quantity<u::each>;
+
+// Conversions across dimensions, from binary floating point, characters, bool.
+static_assert(!std::is_convertible_v<kilograms, items>);
+static_assert(!std::is_constructible_v<items, kilograms>);
+static_assert(!std::convertible_to<kilograms, items>);
+static_assert(!std::convertible_to<quantity<u::litre>, quantity<u::litre_pure_alcohol>>);
+static_assert(!std::is_constructible_v<kilograms, double>);
+static_assert(!std::is_constructible_v<kilograms, char>);
+static_assert(!std::is_constructible_v<kilograms, bool>);
+static_assert(std::convertible_to<quantity<u::tonne>, kilograms>);
+static_assert(std::is_constructible_v<kilograms, decimal>);
+
+// Operators across dimensions and with bare numbers.
+static_assert(addable<kilograms, quantity<u::tonne>> && !addable<kilograms, items>);
+static_assert(!std::equality_comparable_with<kilograms, items>);
+static_assert(!std::totally_ordered_with<kilograms, items>);
+static_assert(!addable<kilograms, int> && !addable<int, kilograms> && !addable<kilograms, decimal>);
+static_assert(!std::equality_comparable_with<kilograms, int>);
+static_assert(multipliable<kilograms, int> && multipliable<int, kilograms>);
+static_assert(multipliable<kilograms, decimal>);
+static_assert(!multipliable<kilograms, double> && !multipliable<double, kilograms>);
+static_assert(!multipliable<kilograms, char> && !multipliable<bool, kilograms>);
+static_assert(!multipliable<kilograms, kilograms> && !divisible<kilograms, kilograms>);
+static_assert(!divisible<kilograms, int>);
+static_assert(!std::is_invocable_v<std::plus<>, kilograms, items>);
+static_assert(!std::is_invocable_v<std::less<>, kilograms, items>);
+
+// Building quantities: integers and decimals times a unit, nothing else.
+static_assert(multipliable<int, u::kilogram> && multipliable<decimal, u::kilogram>);
+static_assert(!multipliable<double, u::kilogram> && !multipliable<char, u::kilogram>);
+static_assert(!multipliable<bool, u::each> && !multipliable<char16_t, u::each>);
+static_assert(!multipliable<u::kilogram, u::kilogram> && !multipliable<u::kilogram, int>);
+
+// Only units declared through tariff::unit are units; a dimension of one's own
+// is its own (same_dimension compares types, never bits).
+struct look_alike_unit {
+    using dimension = tariff::mass;
+    [[maybe_unused]] static constexpr std::int64_t num = 1;
+    [[maybe_unused]] static constexpr std::int64_t den = 1;
+    [[maybe_unused]] static constexpr std::string_view symbol = "kg";
+};
+static_assert(!tariff::unit_tag<look_alike_unit>);
+static_assert(tariff::unit_tag<metre> && tariff::same_dimension<metre, foot>);
+static_assert(!tariff::same_dimension<metre, u::kilogram>);
+static_assert(!addable<quantity<metre>, kilograms>);
+static_assert(std::convertible_to<quantity<foot>, quantity<metre>>);  // 10000 = 2^4 * 5^4
+
+TEST_CASE("a dimension of one's own converts in itself and never meets the library's",
+          "[quantity][unit]") {
+    // 10 ft = 10 * 0.3048 m = 3.048 m (by hand)
+    CHECK(quantity<metre>(10 * foot{}).value() == 3.048_dec);
+    // 3.048 m + 1 m = 4.048 m
+    CHECK((quantity<metre>(10 * foot{}) + 1 * metre{}).value() == 4.048_dec);
+}
+
+// --- unit_info: a unit's facts checked when built -----------------------------------------------
+
+TEST_CASE("unit_info rejects a size that is not positive and a dimension that is not one bit",
+          "[quantity][unit]") {
+    // The library's units pass.
+    constexpr tariff::unit_info kilo{tariff::mass::bit, "mass", 1, 1, "kilo"};
+    STATIC_REQUIRE(kilo.num == 1);
+    // num = -1 would turn 5 kg into -5 (issue 9 §2); 0 would divide by zero.
+    const auto make = [](unsigned bit, std::int64_t num, std::int64_t den) {
+        return tariff::unit_info{bit, "x", num, den, "x"};
+    };
+    CHECK(error_of([&] { (void)make(tariff::mass::bit, -1, 1); }) == errc::invalid_argument);
+    CHECK(error_of([&] { (void)make(tariff::mass::bit, 0, 1); }) == errc::invalid_argument);
+    CHECK(error_of([&] { (void)make(tariff::mass::bit, 1, 0); }) == errc::invalid_argument);
+    CHECK(error_of([&] { (void)make(tariff::mass::bit, 1, -1000); }) == errc::invalid_argument);
+    CHECK(error_of([&] { (void)make(0, 1, 1); }) == errc::invalid_argument);
+    CHECK(error_of([&] { (void)make(tariff::mass::bit | tariff::count::bit, 1, 1); }) ==
+          errc::invalid_argument);
+    CHECK(make(tariff::volume::bit, 100, 1).num == 100);
+}
+
+
+// --- counts of granules given as unsigned 64-bit integers are not wrapped -----------------------
+
+TEST_CASE("quota granule counts given unsigned are checked, not wrapped to negative ones",
+          "[quantity][quota]") {
+    using namespace tariff;
+    constexpr auto path = duty_path<CAD>("in quota").with_duty("MFN", "", 6.1_pct);
+    constexpr auto quota = tariff_rate_quota<CAD, u::each>("Q", path, path);
+    // 3 granules of 1 each are 3 each.
+    CHECK(quota.to_quantity(3ull) == 3 * tariff::each);
+    // 2^64 - 1 as int64 would be -1: an overflow, not a negative quantity.
+    CHECK(error_of([&] { (void)quota.to_quantity(18'446'744'073'709'551'615ull); }) ==
+          errc::overflow);
+    // A pool of 10: asking for 2^64 - 1 takes all 10 (wrapped to -1 it took 0).
+    concurrent_quota_pool<u::each> pool(10 * tariff::each, 1 * tariff::each);
+    CHECK(pool.draw(18'446'744'073'709'551'615ull) == 10);
+    CHECK(pool.draw(std::size_t{1}) == 0);
+}
+
+
+TEST_CASE("q -= r subtracts in place and never goes below zero", "[quantity][arithmetic]") {
+    // 5 kg - 2 kg = 3 kg
+    auto q = 5 * tariff::kg;
+    q -= 2 * tariff::kg;
+    CHECK(q == 3 * tariff::kg);
+    // 3 kg - 4 kg would be -1 kg: errc::negative_quantity, and q keeps 3 kg
+    CHECK(error_of([&] { q -= 4 * tariff::kg; }) == errc::negative_quantity);
+    CHECK(q == 3 * tariff::kg);
+    // 3 kg - 0.5 t: the tonne converts (0.5 t = 500 kg > 3 kg), same error
+    CHECK(error_of([&] { q -= 0.5_tonne; }) == errc::negative_quantity);
+    CHECK(q == 3 * tariff::kg);
 }
 
 } // namespace

@@ -8,15 +8,34 @@
 #pragma once
 
 #include <concepts>
+#include <cstddef>
 #include <string_view>
 
 #include "detail/fixed_string.hpp"
 
 namespace tariff {
 
+namespace detail {
+// Every currency derives from this (through tariff::currency): a type that
+// merely has `code` and `minor_digits` is not a currency.
+struct currency_marker {};
+
+template <std::size_t N>
+constexpr bool is_iso_4217_code(const fixed_string<N>& code) noexcept {
+    if (code.size() != 3)
+        return false;
+    for (std::size_t i = 0; i < 3; ++i)
+        if (code.chars[i] < 'A' || code.chars[i] > 'Z')
+            return false;
+    return true;
+}
+} // namespace detail
+
 template <detail::fixed_string Code, int MinorDigits>
-struct currency {
-    static_assert(Code.size() == 3, "tariff: an ISO 4217 currency code has three letters");
+struct currency : detail::currency_marker {
+    static_assert(
+        detail::is_iso_4217_code(Code),
+        "tariff: an ISO 4217 currency code is three upper-case letters A-Z, like \"THB\"");
     static_assert(MinorDigits >= 0 && MinorDigits <= 4,
                   "tariff: ISO 4217 minor units have between 0 and 4 digits");
     static constexpr std::string_view code = Code.view();
@@ -24,7 +43,7 @@ struct currency {
 };
 
 template <class C>
-concept currency_tag = requires {
+concept currency_tag = std::derived_from<C, detail::currency_marker> && requires {
     { C::code } -> std::convertible_to<std::string_view>;
     { C::minor_digits } -> std::convertible_to<int>;
 };

@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "detail/integer.hpp"
+#include "detail/mistake.hpp"
 #include "error.hpp"
 #include "rounding.hpp"
 
@@ -27,6 +28,12 @@ class basic_decimal;
 using decimal = basic_decimal<std::int64_t>;
 using wide_decimal = basic_decimal<int128_t>;
 
+namespace mistake {
+struct from_parts_takes_integers__a_coefficient_and_a_scale {};
+struct a_decimal_cannot_be_made_from_binary_floating_point__write_6_1_dec {};
+struct a_decimal_cannot_be_made_from_a_character_or_bool__write_5_or_5_0_dec {};
+} // namespace mistake
+
 template <detail::representation Rep>
 class basic_decimal {
 public:
@@ -36,18 +43,15 @@ public:
     constexpr basic_decimal() noexcept = default;
 
     // Integers convert exactly (implicitly: an integer is already exact).
-    template <std::integral I>
-    requires(!std::same_as<I, bool>) constexpr basic_decimal(I v)
-        : coefficient_(checked_integer(v)) {}
+    template <detail::exact_integer I>
+    constexpr basic_decimal(I v) : coefficient_(checked_integer(v)) {}
+    // '5' is 53 and true is 1: neither is the number meant.
+    template <class T>
+    requires(detail::character_type<T> || std::same_as<T, bool>)
+    basic_decimal(T, mistake::a_decimal_cannot_be_made_from_a_character_or_bool__write_5_or_5_0_dec = {}) TARIFF_DETAIL_REJECT("tariff: a decimal cannot be made from a character or a bool ('5' is 53); write 5 or 5.0_dec");
 
     template <std::floating_point F>
-    constexpr basic_decimal(F) {
-        static_assert(
-            detail::dependent_false<F>,
-            "tariff: a decimal cannot be made from binary floating point, which cannot "
-            "hold most decimal fractions exactly; write a literal such as 6.1_dec or call "
-            "tariff::parse_decimal(\"6.1\")");
-    }
+    basic_decimal(F, mistake::a_decimal_cannot_be_made_from_binary_floating_point__write_6_1_dec = {}) TARIFF_DETAIL_REJECT("tariff: a decimal cannot be made from binary floating point, which cannot hold most decimal fractions exactly; write a literal such as 6.1_dec or call tariff::parse_decimal(\"6.1\")");
 
     // A narrower decimal widens implicitly; a wider one narrows only
     // explicitly, and raises errc::overflow if it does not fit.
@@ -69,6 +73,32 @@ public:
     static constexpr basic_decimal from_parts(Rep coefficient, int scale) {
         return try_from_parts(coefficient, scale).value();
     }
+    // An unsigned coefficient as wide as Rep would wrap to a negative one on
+    // conversion (2^64 - 1 would be -1): checked instead, errc::overflow.
+    template <std::unsigned_integral U>
+    requires(detail::exact_integer<U> && sizeof(U) >= sizeof(Rep))
+    static constexpr result<basic_decimal> try_from_parts(U coefficient, int scale) noexcept {
+        if (coefficient > static_cast<U>(detail::rep_traits<Rep>::max)) return errc::overflow;
+        return try_from_parts(static_cast<Rep>(coefficient), scale);
+    }
+    template <std::unsigned_integral U>
+    requires(detail::exact_integer<U> && sizeof(U) >= sizeof(Rep))
+    static constexpr basic_decimal from_parts(U coefficient, int scale) {
+        return try_from_parts(coefficient, scale).value();
+    }
+    // from_parts(1.5, 1) or from_parts('5', 0) would convert silently: not compiled.
+    template <class C, class S>
+    requires(detail::wide_integer<C> && sizeof(C) > sizeof(Rep))
+    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale try_from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts would narrow this coefficient to the decimal's 64-bit representation; use wide_decimal::from_parts");
+    template <class C, class S>
+    requires(detail::wide_integer<C> && sizeof(C) > sizeof(Rep))
+    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts would narrow this coefficient to the decimal's 64-bit representation; use wide_decimal::from_parts");
+    template <class C, class S>
+    requires(detail::not_an_integer<C> || detail::not_an_integer<S>)
+    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale try_from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts(coefficient, scale) takes two integers, not binary floating point, a character or a bool; parse \"1.5\" or write 1.5_dec");
+    template <class C, class S>
+    requires(detail::not_an_integer<C> || detail::not_an_integer<S>)
+    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts(coefficient, scale) takes two integers, not binary floating point, a character or a bool; parse \"1.5\" or write 1.5_dec");
 
     constexpr Rep coefficient() const noexcept { return coefficient_; }
     constexpr int scale() const noexcept { return scale_; }

@@ -16,8 +16,11 @@
 //   parentheses and fixed amounts ("EUR 3.00").
 //
 // The currency of "$", "¢" and "c" is the schedule's: the template argument C
-// ("$" is one C, "¢" and "c" a hundredth of one). A code written out (EUR)
-// must be C's. Grammar, loosest first:
+// ("$" is one C, "¢" and "c" a hundredth of one). They are accepted only where
+// C is a dollar with cents (USD, CAD, AUD, NZD, ...: see is_dollar_currency):
+// in a EUR or JPY schedule "$1.89" or "52.8¢" is an error (at compile time in
+// duty<C, "...">, at run time parse_duty's errc::invalid_text at the sign's
+// byte). A code written out (EUR) must be C's. Grammar, loosest first:
 //   expression := sum { ("MIN" | "but not less than" | "MAX" | "but not more than") sum }
 //   sum        := term { ("+" | "plus" | "-" | "less") term }
 //   term       := "Free" | number "%" | amount [ "/" unit ] | "(" expression ")"
@@ -49,7 +52,22 @@ enum class duty_text_problem : unsigned char {
     unexpected_text,     // something follows a complete expression
     too_long,            // more rates and operators than duty_expression::capacity
     number_out_of_range,
+    dollar_sign_needs_a_dollar_currency,  // "$", "¢" or "c" in a schedule not in dollars and cents
 };
+
+// The currencies a "$" and a "¢" may stand for: the ISO 4217 dollars, with
+// two minor digits (cents).
+template <currency_tag C>
+constexpr bool is_dollar_currency() noexcept {
+    constexpr std::string_view dollars[] = {"AUD", "BBD", "BMD", "BND", "BSD", "BZD", "CAD",
+                                            "FJD", "GYD", "HKD", "JMD", "KYD", "LRD", "NAD",
+                                            "NZD", "SBD", "SGD", "SRD", "TTD", "TWD", "USD",
+                                            "XCD"};
+    if (C::minor_digits != 2) return false;
+    for (std::string_view d : dollars)
+        if (C::code == d) return true;
+    return false;
+}
 
 constexpr const char* to_reason(duty_text_problem p) noexcept {
     switch (p) {
@@ -75,6 +93,9 @@ constexpr const char* to_reason(duty_text_problem p) noexcept {
         return "too many rates, operators or nested parentheses for one duty expression";
     case duty_text_problem::number_out_of_range:
         return "a number is too large or has too many decimal places for its type";
+    case duty_text_problem::dollar_sign_needs_a_dollar_currency:
+        return "'$', '\xC2\xA2' and 'c' stand for dollars and cents, and the schedule's currency "
+               "is not a dollar with cents; write its code (1.89 EUR/kg)";
     }
     return "malformed duty";
 }
@@ -91,6 +112,7 @@ struct unbalanced_parenthesis;
 struct unexpected_text_after_the_duty;
 struct too_many_terms;
 struct number_out_of_range;
+struct dollar_or_cent_sign_in_a_schedule_not_in_dollars__write_the_currency_code;
 }  // namespace duty_text_reason
 
 template <duty_text_problem P>
@@ -112,6 +134,8 @@ TARIFF_DETAIL_REASON(unbalanced_parenthesis, unbalanced_parenthesis)
 TARIFF_DETAIL_REASON(unexpected_text, unexpected_text_after_the_duty)
 TARIFF_DETAIL_REASON(too_long, too_many_terms)
 TARIFF_DETAIL_REASON(number_out_of_range, number_out_of_range)
+TARIFF_DETAIL_REASON(dollar_sign_needs_a_dollar_currency,
+                     dollar_or_cent_sign_in_a_schedule_not_in_dollars__write_the_currency_code)
 #undef TARIFF_DETAIL_REASON
 
 // A failed check names this type, whose arguments are the byte position of
@@ -361,6 +385,8 @@ private:
         decimal amount;
         bool code_matches = false;
         if (s_[pos_] == '$') {
+            if (!is_dollar_currency<C>())
+                return set_problem(duty_text_problem::dollar_sign_needs_a_dollar_currency);
             ++pos_;
             skip_space();
             if (!number(amount)) return set_problem(duty_text_problem::expected_term);
@@ -385,6 +411,8 @@ private:
                                      (s_[pos_] == 'c' || s_[pos_] == 'C') &&
                                      !(pos_ + 1 < s_.size() && is_letter(s_[pos_ + 1]));
             if (cent_sign || cent_letter) {
+                if (!is_dollar_currency<C>())
+                    return set_problem(duty_text_problem::dollar_sign_needs_a_dollar_currency);
                 const auto dollars = detail::multiply_ratio(amount, 1, 100);
                 if (!dollars)
                     return set_problem(duty_text_problem::number_out_of_range, dollars.error());

@@ -12,7 +12,9 @@
 #include <cstdint>
 #include <string_view>
 
+#include "currency.hpp"
 #include "decimal.hpp"
+#include "detail/mistake.hpp"
 #include "units.hpp"
 
 namespace tariff {
@@ -22,6 +24,41 @@ class basic_quantity;
 
 template <unit_tag U>
 using quantity = basic_quantity<U, std::int64_t>;
+
+template <currency_tag C, detail::representation Rep>
+class basic_money;
+
+namespace mistake {
+struct
+    a_quantity_of_one_dimension_cannot_become_a_quantity_of_another__a_count_of_vehicles_is_not_a_mass {
+};
+struct a_quantity_cannot_be_made_from_binary_floating_point__write_16_32_dec_times_tariff_tonne {};
+struct
+    a_quantity_cannot_be_made_from_a_character_or_bool__write_an_integer_or_a_decimal_times_a_unit {
+};
+struct quantities_of_different_dimensions_cannot_be_added {};
+struct quantities_of_different_dimensions_cannot_be_subtracted {};
+struct quantities_of_different_dimensions_cannot_be_compared {};
+struct a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg {};
+struct a_quantity_compares_only_with_a_quantity_of_its_dimension__write_0_kg_not_0 {};
+struct
+    a_quantity_cannot_be_multiplied_by_binary_floating_point__use_a_decimal_literal_or_an_integer {
+};
+struct a_quantity_cannot_be_multiplied_by_a_character_or_bool__use_an_integer_or_a_decimal {};
+struct quantity_times_quantity_has_no_meaning_here__multiply_a_quantity_by_a_number {};
+struct a_quantity_divided_by_a_number_is_rarely_exact__multiply_by_a_decimal_such_as_0_5_dec {};
+struct a_quantity_is_never_negative__subtract_it_from_another_quantity_instead {};
+struct
+    a_quantity_divided_by_a_quantity_is_not_a_quantity__divide_their_values_with_a_rounding_mode {};
+struct
+    units_do_not_multiply__a_quantity_is_a_number_times_a_unit_such_as_16_32_dec_times_tariff_kg {};
+struct
+    money_times_a_quantity_has_no_meaning__a_specific_rate_is_money_per_unit_5_33_CAD_per_kg_applied_to_the_quantity {
+};
+struct
+    money_times_a_unit_has_no_meaning__a_specific_rate_is_written_money_divided_by_the_unit_5_33_CAD_per_kg {
+};
+} // namespace mistake
 
 namespace detail {
 
@@ -92,19 +129,30 @@ public:
                   other.value(), detail::conversion<V, U>::num, detail::conversion<V, U>::den)
                   .value())) {}
 
+    // Mistakes (see detail/mistake.hpp): these overloads are never callable.
     template <unit_tag V, detail::representation R2>
-    requires(!same_dimension<U, V>) constexpr basic_quantity(basic_quantity<V, R2>) {
-        static_assert(detail::dependent_false<V>,
-                      "tariff: a quantity of one dimension cannot become a quantity of another "
-                      "(e.g. a count of vehicles is not a mass)");
-    }
-
+    requires(!same_dimension<U, V>) basic_quantity(
+        basic_quantity<V, R2>,
+        mistake::
+            a_quantity_of_one_dimension_cannot_become_a_quantity_of_another__a_count_of_vehicles_is_not_a_mass =
+                {})
+    TARIFF_DETAIL_REJECT("tariff: a quantity of one dimension cannot become a quantity of another "
+                         "(e.g. a count of vehicles is not a mass)");
     template <std::floating_point F>
-    constexpr basic_quantity(F) {
-        static_assert(detail::dependent_false<F>,
-                      "tariff: a quantity cannot be made from binary floating point; write "
-                      "16.32_dec * tariff::tonne or 16.32_tonne");
-    }
+    basic_quantity(
+        F,
+        mistake::
+            a_quantity_cannot_be_made_from_binary_floating_point__write_16_32_dec_times_tariff_tonne =
+                {}) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from binary floating "
+                                         "point; write 16.32_dec * tariff::tonne or 16.32_tonne");
+    template <class T>
+    requires(detail::character_type<T> || std::same_as<T, bool>) basic_quantity(
+        T,
+        mistake::
+            a_quantity_cannot_be_made_from_a_character_or_bool__write_an_integer_or_a_decimal_times_a_unit =
+                {})
+    TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from a character or a bool ('5' is "
+                         "53); write 5 * tariff::kg or 5_kg");
 
     static constexpr parse_result<basic_quantity> parse(std::string_view text) noexcept {
         auto d = detail::parse_decimal<Rep>(text);
@@ -130,10 +178,33 @@ public:
                                           .value());
     }
 
+    template <unit_tag V>
+    requires(!same_dimension<U, V>) mistake::
+        a_quantity_of_one_dimension_cannot_become_a_quantity_of_another__a_count_of_vehicles_is_not_a_mass
+        in(V)
+    const TARIFF_DETAIL_REJECT(
+        "tariff: a quantity of one dimension cannot become a quantity of another; in() converts "
+        "only to a unit of its own dimension (kg to tonne, not kg to each)");
+
     constexpr basic_quantity& operator+=(basic_quantity other) {
         value_ = value_ + other.value_;
         return *this;
     }
+    // errc::negative_quantity (and no change) if other > *this.
+    constexpr basic_quantity& operator-=(basic_quantity other) {
+        value_ = basic_quantity(value_ - other.value_).value_;
+        return *this;
+    }
+    // A quantity is never negative.
+    template <class Mistake =
+                  mistake::a_quantity_is_never_negative__subtract_it_from_another_quantity_instead>
+    basic_quantity operator-() const TARIFF_DETAIL_REJECT(
+        "tariff: a quantity is never negative, so it has no unary minus; subtract it from another "
+        "quantity (a - b raises errc::negative_quantity if b > a)");
+    template <detail::bare_number T>
+    mistake::a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg
+    operator+=(T) TARIFF_DETAIL_REJECT("tariff: a bare number cannot be added to a quantity; write "
+                                       "it with a unit, e.g. q += 1 * tariff::kg");
 
 private:
     decimal_type value_{};
@@ -141,7 +212,7 @@ private:
 
 // --- building quantities ----------------------------------------------------
 
-template <std::integral I, unit_tag U>
+template <detail::exact_integer I, unit_tag U>
 constexpr quantity<U> operator*(I n, U) {
     return quantity<U>(decimal(n));
 }
@@ -150,11 +221,25 @@ constexpr basic_quantity<U, R> operator*(basic_decimal<R> n, U) {
     return basic_quantity<U, R>(n);
 }
 template <std::floating_point F, unit_tag U>
-constexpr void operator*(F, U) {
-    static_assert(detail::dependent_false<F>,
-                  "tariff: a quantity cannot be made from binary floating point; write "
-                  "16.32_dec * tariff::tonne or 16.32_tonne");
-}
+mistake::a_quantity_cannot_be_made_from_binary_floating_point__write_16_32_dec_times_tariff_tonne
+operator*(F, U) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from binary floating "
+                                     "point; write 16.32_dec * tariff::tonne or 16.32_tonne");
+template <class T, unit_tag U>
+requires(detail::character_type<T> || std::same_as<T, bool>) mistake::
+    a_quantity_cannot_be_made_from_a_character_or_bool__write_an_integer_or_a_decimal_times_a_unit
+    operator*(T, U) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from a character or a "
+                                         "bool ('5' is 53); write 5 * tariff::kg");
+template <unit_tag U, class T>
+requires(detail::bare_number<T>) mistake::
+    units_do_not_multiply__a_quantity_is_a_number_times_a_unit_such_as_16_32_dec_times_tariff_kg
+    operator*(U, T) TARIFF_DETAIL_REJECT(
+        "tariff: a quantity is written number * unit (16.32_dec * tariff::kg), not unit * number");
+template <unit_tag U, unit_tag V>
+mistake::
+    units_do_not_multiply__a_quantity_is_a_number_times_a_unit_such_as_16_32_dec_times_tariff_kg
+    operator*(U, V)
+        TARIFF_DETAIL_REJECT("tariff: units do not multiply (the library has no kg * kg); a "
+                             "quantity is a number times a unit, e.g. 16.32_dec * tariff::kg");
 
 // --- arithmetic within one dimension ------------------------------------------
 
@@ -183,11 +268,11 @@ constexpr std::strong_ordering operator<=>(basic_quantity<U, R1> a, basic_quanti
     using T = basic_quantity<detail::finer_t<U, V>, detail::wider_t<R1, R2>>;
     return T(a).value() <=> T(b).value();
 }
-template <class U, class R, std::integral I>
+template <class U, class R, detail::exact_integer I>
 constexpr basic_quantity<U, R> operator*(basic_quantity<U, R> q, I k) {
     return basic_quantity<U, R>(q.value() * basic_decimal<R>(k));
 }
-template <class U, class R, std::integral I>
+template <class U, class R, detail::exact_integer I>
 constexpr basic_quantity<U, R> operator*(I k, basic_quantity<U, R> q) {
     return q * k;
 }
@@ -198,49 +283,124 @@ constexpr auto operator*(basic_quantity<U, R> q, basic_decimal<R2> k) {
 }
 
 // --- mistakes that must not compile ------------------------------------------
+// Never callable (see detail/mistake.hpp): the error names the mistake, and
+// traits and concepts answer false for them.
 
 template <class U, class R, std::floating_point F>
-constexpr void operator*(basic_quantity<U, R>, F) {
-    static_assert(detail::dependent_false<F>,
-                  "tariff: a quantity cannot be multiplied by binary floating point; use a "
-                  "decimal literal (1.5_dec) or an integer");
-}
+mistake::
+    a_quantity_cannot_be_multiplied_by_binary_floating_point__use_a_decimal_literal_or_an_integer
+    operator*(basic_quantity<U, R>, F)
+        TARIFF_DETAIL_REJECT("tariff: a quantity cannot be multiplied by binary floating point; "
+                             "use a decimal literal (1.5_dec) or an integer");
 template <class U, class R, std::floating_point F>
-constexpr void operator*(F, basic_quantity<U, R>) {
-    static_assert(detail::dependent_false<F>,
-                  "tariff: a quantity cannot be multiplied by binary floating point; use a "
-                  "decimal literal (1.5_dec) or an integer");
-}
+mistake::
+    a_quantity_cannot_be_multiplied_by_binary_floating_point__use_a_decimal_literal_or_an_integer
+    operator*(F, basic_quantity<U, R>)
+        TARIFF_DETAIL_REJECT("tariff: a quantity cannot be multiplied by binary floating point; "
+                             "use a decimal literal (1.5_dec) or an integer");
+template <class U, class R, class T>
+requires(detail::character_type<T> || std::same_as<T, bool>)
+    mistake::a_quantity_cannot_be_multiplied_by_a_character_or_bool__use_an_integer_or_a_decimal
+    operator*(basic_quantity<U, R>, T)
+        TARIFF_DETAIL_REJECT("tariff: a quantity cannot be multiplied by a character or a bool "
+                             "('5' is 53); use an integer or a decimal");
+template <class U, class R, class T>
+requires(detail::character_type<T> || std::same_as<T, bool>)
+    mistake::a_quantity_cannot_be_multiplied_by_a_character_or_bool__use_an_integer_or_a_decimal
+    operator*(T, basic_quantity<U, R>)
+        TARIFF_DETAIL_REJECT("tariff: a quantity cannot be multiplied by a character or a bool "
+                             "('5' is 53); use an integer or a decimal");
+template <class U, class V, class R1, class R2>
+mistake::quantity_times_quantity_has_no_meaning_here__multiply_a_quantity_by_a_number
+operator*(basic_quantity<U, R1>, basic_quantity<V, R2>)
+    TARIFF_DETAIL_REJECT("tariff: a quantity times a quantity has no meaning here (the library has "
+                         "no kg * kg); multiply a quantity by an integer or a decimal");
+template <class U, class R, detail::bare_number T>
+mistake::a_quantity_divided_by_a_number_is_rarely_exact__multiply_by_a_decimal_such_as_0_5_dec
+operator/(basic_quantity<U, R>, T)
+    TARIFF_DETAIL_REJECT("tariff: a quantity / n is rarely exact; multiply by an exact decimal "
+                         "instead (q * 0.5_dec), or convert with q.in(unit)");
 
 template <class U, class V, class R1, class R2>
-requires(!same_dimension<U, V>) constexpr basic_quantity<U, R1> operator+(basic_quantity<U, R1>,
-                                                                          basic_quantity<V, R2>) {
-    static_assert(detail::dependent_false<V>,
-                  "tariff: quantities of different dimensions cannot be added (e.g. vehicles and "
-                  "kilograms)");
-    return {};
-}
+mistake::
+    a_quantity_divided_by_a_quantity_is_not_a_quantity__divide_their_values_with_a_rounding_mode
+    operator/(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT(
+        "tariff: a quantity / a quantity is not a quantity; for a ratio of one dimension divide "
+        "the values: divide(a.value(), b.in(unit).value(), places, mode)");
+
 template <class U, class V, class R1, class R2>
-requires(!same_dimension<U, V>) constexpr basic_quantity<U, R1> operator-(basic_quantity<U, R1>,
-                                                                          basic_quantity<V, R2>) {
-    static_assert(detail::dependent_false<V>,
-                  "tariff: quantities of different dimensions cannot be subtracted");
-    return {};
-}
+requires(!same_dimension<U, V>) mistake::quantities_of_different_dimensions_cannot_be_added
+operator+(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT(
+    "tariff: quantities of different dimensions cannot be added (e.g. vehicles and kilograms)");
 template <class U, class V, class R1, class R2>
-requires(!same_dimension<U, V>) constexpr bool operator==(basic_quantity<U, R1>,
-                                                          basic_quantity<V, R2>) {
-    static_assert(detail::dependent_false<V>,
-                  "tariff: quantities of different dimensions cannot be compared");
-    return false;
-}
-template <class U, class V, class R1, class R2>
-requires(!same_dimension<U, V>) constexpr std::strong_ordering operator<=>(basic_quantity<U, R1>,
-                                                                           basic_quantity<V, R2>) {
-    static_assert(detail::dependent_false<V>,
-                  "tariff: quantities of different dimensions cannot be compared");
-    return std::strong_ordering::equal;
-}
+requires(!same_dimension<U, V>) mistake::quantities_of_different_dimensions_cannot_be_subtracted
+operator-(basic_quantity<U, R1>, basic_quantity<V, R2>)
+    TARIFF_DETAIL_REJECT("tariff: quantities of different dimensions cannot be subtracted (e.g. "
+                         "vehicles and kilograms)");
+template <class U, class V, class R1, class R2,
+          class Mistake = mistake::quantities_of_different_dimensions_cannot_be_compared>
+requires(!same_dimension<U, V>) bool
+operator==(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT(
+    "tariff: quantities of different dimensions cannot be compared (e.g. vehicles and kilograms)");
+template <class U, class V, class R1, class R2,
+          class Mistake = mistake::quantities_of_different_dimensions_cannot_be_compared>
+requires(!same_dimension<U, V>) std::strong_ordering
+operator<=>(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT(
+    "tariff: quantities of different dimensions cannot be compared (e.g. vehicles and kilograms)");
+
+template <class U, class R, detail::bare_number T>
+mistake::a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg
+operator+(basic_quantity<U, R>, T)
+    TARIFF_DETAIL_REJECT("tariff: a bare number cannot be added to a quantity; write it with a "
+                         "unit, e.g. q + 1 * tariff::kg");
+template <class U, class R, detail::bare_number T>
+mistake::a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg
+operator+(T, basic_quantity<U, R>)
+    TARIFF_DETAIL_REJECT("tariff: a bare number cannot be added to a quantity; write it with a "
+                         "unit, e.g. 1 * tariff::kg + q");
+template <class U, class R, detail::bare_number T>
+mistake::a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg
+operator-(basic_quantity<U, R>, T)
+    TARIFF_DETAIL_REJECT("tariff: a bare number cannot be subtracted from a quantity; write it "
+                         "with a unit, e.g. q - 1 * tariff::kg");
+template <class U, class R, detail::bare_number T,
+          class Mistake =
+              mistake::a_quantity_compares_only_with_a_quantity_of_its_dimension__write_0_kg_not_0>
+bool operator==(basic_quantity<U, R>, T)
+    TARIFF_DETAIL_REJECT("tariff: a quantity compares only with a quantity of its dimension; write "
+                         "0 * tariff::kg (or quantity<kg>{}), not 0");
+template <class U, class R, detail::bare_number T,
+          class Mistake =
+              mistake::a_quantity_compares_only_with_a_quantity_of_its_dimension__write_0_kg_not_0>
+std::strong_ordering operator<=>(basic_quantity<U, R>, T)
+    TARIFF_DETAIL_REJECT("tariff: a quantity compares only with a quantity of its dimension; write "
+                         "0 * tariff::kg (or quantity<kg>{}), not 0");
+
+// Money and quantities meet only through a specific rate (rate.hpp).
+template <class C, class R, class U, class R2>
+mistake::
+    money_times_a_quantity_has_no_meaning__a_specific_rate_is_money_per_unit_5_33_CAD_per_kg_applied_to_the_quantity
+    operator*(basic_money<C, R>, basic_quantity<U, R2>)
+        TARIFF_DETAIL_REJECT("tariff: money times a quantity has no meaning; make a specific rate, "
+                             "money per unit, and apply it: (5.33_CAD / tariff::kg)(q)");
+template <class C, class R, class U, class R2>
+mistake::
+    money_times_a_quantity_has_no_meaning__a_specific_rate_is_money_per_unit_5_33_CAD_per_kg_applied_to_the_quantity
+    operator*(basic_quantity<U, R2>, basic_money<C, R>)
+        TARIFF_DETAIL_REJECT("tariff: a quantity times money has no meaning; make a specific rate, "
+                             "money per unit, and apply it: (5.33_CAD / tariff::kg)(q)");
+template <class C, class R, unit_tag U>
+mistake::
+    money_times_a_unit_has_no_meaning__a_specific_rate_is_written_money_divided_by_the_unit_5_33_CAD_per_kg
+    operator*(basic_money<C, R>, U)
+        TARIFF_DETAIL_REJECT("tariff: money times a unit has no meaning; a specific rate is money "
+                             "per unit: 5.33_CAD / tariff::kg");
+template <class C, class R, unit_tag U>
+mistake::
+    money_times_a_unit_has_no_meaning__a_specific_rate_is_written_money_divided_by_the_unit_5_33_CAD_per_kg
+    operator*(U, basic_money<C, R>)
+        TARIFF_DETAIL_REJECT("tariff: a unit times money has no meaning; a specific rate is money "
+                             "per unit: 5.33_CAD / tariff::kg");
 
 #define TARIFF_DETAIL_QUANTITY_LITERAL(SUFFIX, UNIT)                                               \
     template <char... Cs>                                                                          \

@@ -32,6 +32,11 @@
 #include "allocate.hpp"
 #include "assessment.hpp"
 #include "date.hpp"
+#include "detail/mistake.hpp"
+
+namespace tariff::mistake {
+struct granules_are_a_whole_number__pass_an_integer {};
+} // namespace tariff::mistake
 
 namespace tariff {
 
@@ -167,6 +172,16 @@ public:
         if (!q) return q.error();
         return quantity<U>(q.value_or({}));  // >= 0: cannot raise
     }
+    // An unsigned count as wide as std::int64_t is checked, not wrapped to a
+    // negative one: errc::overflow above 2^63 - 1.
+    template <std::unsigned_integral N>
+    requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t))
+    constexpr quantity<U> to_quantity(N granules) const {
+        if (granules > static_cast<N>(INT64_MAX)) detail::raise(errc::overflow);
+        return to_quantity(static_cast<std::int64_t>(granules));
+    }
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer to_quantity(T) const TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not binary floating point, a character or a bool");
     // Reserved granules of period i's own volume: its share, rounded down.
     // The product is formed in 128 bits (below 2^63 granules times a share
     // of at most 18 places: below 2^126), so it cannot overflow, and the
@@ -850,6 +865,16 @@ public:
                                               __ATOMIC_RELAXED));
         return take;
     }
+    // An unsigned request as wide as std::int64_t is not wrapped to a negative
+    // one (which would draw nothing): above 2^63 - 1 it asks for everything.
+    template <std::unsigned_integral N>
+    requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t))
+    std::int64_t draw(N requested) noexcept {
+        return draw(requested > static_cast<N>(INT64_MAX) ? INT64_MAX
+                                                          : static_cast<std::int64_t>(requested));
+    }
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer draw(T) TARIFF_DETAIL_REJECT("tariff: draw(granules) takes a whole number of granules (or a quantity<U>), not binary floating point, a character or a bool");
     // The same for a quantity (rounded down to whole granules).
     quantity<U> draw(quantity<U> requested) {
         return granularity_ * draw(granules(requested, granularity_, false));

@@ -13,11 +13,19 @@
 #include <string_view>
 
 #include "detail/fixed_string.hpp"
+#include "detail/mistake.hpp"
+#include "error.hpp"
 
 namespace tariff {
 
 // Dimensions. The name appears in compiler messages about mixing them; the
 // bit lets a duty expression record, in its type, which quantities it needs.
+// A dimension is identified by its type: the six bits below belong to these
+// six types, and a unit of another type that claims one of them (a length
+// with mass's bit, which a duty base would then charge on the declared kg)
+// does not compile. A dimension of your own takes an unused bit, 1u << 6 or
+// above; duty expressions and bases hold only the six below, so a quantity of
+// it cannot be declared for a duty (errc::invalid_argument).
 struct count {
     static constexpr std::string_view name = "count";
     static constexpr unsigned bit = 1u << 0;
@@ -43,10 +51,68 @@ struct energy {
     static constexpr unsigned bit = 1u << 5;
 };
 
+namespace detail {
+// The library's dimension of a bit (void for a bit of none of them).
+template <unsigned Bit>
+struct library_dimension {
+    using type = void;
+};
+template <>
+struct library_dimension<count::bit> {
+    using type = count;
+};
+template <>
+struct library_dimension<mass::bit> {
+    using type = mass;
+};
+template <>
+struct library_dimension<volume::bit> {
+    using type = volume;
+};
+template <>
+struct library_dimension<pure_alcohol::bit> {
+    using type = pure_alcohol;
+};
+template <>
+struct library_dimension<area::bit> {
+    using type = area;
+};
+template <>
+struct library_dimension<energy::bit> {
+    using type = energy;
+};
+
+constexpr bool is_single_bit(unsigned bit) noexcept {
+    return bit != 0 && (bit & (bit - 1)) == 0;
+}
+
+template <class D>
+concept dimension_shape = requires {
+    { D::name } -> std::convertible_to<std::string_view>;
+    { D::bit } -> std::convertible_to<unsigned>;
+};
+
+// Every unit derives from this (through tariff::unit): a type that merely has
+// num, den and symbol is not a unit.
+struct unit_marker {};
+} // namespace detail
+
 // One Unit = Num/Den base units of Dimension.
 template <class Dimension, std::int64_t Num, std::int64_t Den, detail::fixed_string Symbol>
-struct unit {
+struct unit : detail::unit_marker {
     static_assert(Num > 0 && Den > 0, "tariff: a unit's size must be positive");
+    static_assert(detail::dimension_shape<Dimension>,
+                  "tariff: a dimension is a type with a `name` (string_view) and a `bit` "
+                  "(unsigned), like tariff::mass");
+    static_assert(detail::is_single_bit(Dimension::bit),
+                  "tariff: a dimension's bit must be exactly one bit (1u << n)");
+    static_assert(
+        std::is_void_v<typename detail::library_dimension<Dimension::bit>::type> ||
+            std::is_same_v<typename detail::library_dimension<Dimension::bit>::type, Dimension>,
+        "tariff: this dimension reuses the bit of one of the library's dimensions "
+        "(count, mass, volume, pure_alcohol, area, energy), so duties would charge it "
+        "on that dimension's quantity; use the library's dimension type itself, or "
+        "give yours an unused bit (1u << 6 or above)");
     using dimension = Dimension;
     static constexpr std::int64_t num = Num;
     static constexpr std::int64_t den = Den;
@@ -54,7 +120,7 @@ struct unit {
 };
 
 template <class U>
-concept unit_tag = requires {
+concept unit_tag = std::derived_from<U, detail::unit_marker> && requires {
     typename U::dimension;
     { U::num } -> std::convertible_to<std::int64_t>;
     { U::den } -> std::convertible_to<std::int64_t>;
@@ -65,14 +131,38 @@ template <class U, class V>
 concept same_dimension =
     unit_tag<U> && unit_tag<V> && std::same_as<typename U::dimension, typename V::dimension>;
 
+namespace mistake {
+struct a_units_facts_are_whole_numbers__write_its_size_as_a_fraction_num_den {};
+} // namespace mistake
+
 // A unit known only at run time (a parsed schedule, a table of expressions):
-// the same facts as a unit type, as values.
+// the same facts as a unit type, as values. The constructor checks them: the
+// size num/den must be positive and dimension_bit exactly one bit, else
+// errc::invalid_argument (tariff::domain_error at run time; in constant
+// evaluation, a compile error naming error_invalid_argument_in_constant_expression).
 struct unit_info {
     unsigned dimension_bit = 0;
     std::string_view dimension_name{};
     std::int64_t num = 1;
     std::int64_t den = 1;
     std::string_view symbol{};
+
+    constexpr unit_info() noexcept = default;
+    constexpr unit_info(unsigned bit, std::string_view name, std::int64_t n, std::int64_t d,
+                        std::string_view sym)
+        : dimension_bit(bit), dimension_name(name), num(n), den(d), symbol(sym) {
+        if (n <= 0 || d <= 0 || !detail::is_single_bit(bit))
+            detail::raise(errc::invalid_argument);
+    }
+    // unit_info(bit, "m", 0.3048, 1, "ft") would truncate the size to 0.
+    template <class B, class N, class D>
+    requires(detail::not_an_integer<B> || detail::not_an_integer<N> || detail::not_an_integer<D>)
+        unit_info(
+            B, std::string_view, N, D, std::string_view,
+            mistake::a_units_facts_are_whole_numbers__write_its_size_as_a_fraction_num_den = {})
+    TARIFF_DETAIL_REJECT(
+        "tariff: a unit's bit, num and den are whole numbers, not binary floating point, "
+        "characters or bool; write a size of 0.3048 as num = 3048, den = 10000");
 };
 
 template <unit_tag U>

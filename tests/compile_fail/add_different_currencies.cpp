@@ -1,7 +1,7 @@
 // Amounts in different currencies cannot be added: CAD 40,000.00 + CNY 1.00 has
 // no meaning until one is converted with an exchange rate.
 //
-// expect-error: amounts in different currencies cannot be added
+// expect-error: amounts.in.different.currencies.cannot.be.added
 #include <tariff/money.hpp>
 
 using namespace tariff::literals;

@@ -1,6 +1,6 @@
 // Kilograms and a count of items are different dimensions and do not add.
 //
-// expect-error: quantities of different dimensions cannot be added
+// expect-error: quantities.of.different.dimensions.cannot.be.added
 #include <tariff/quantity.hpp>
 
 using namespace tariff::literals;

@@ -1,7 +1,7 @@
 // Amounts in different currencies cannot be ordered: CAD 1.00 < CNY 1.00 depends
 // on an exchange rate.
 //
-// expect-error: amounts in different currencies cannot be compared
+// expect-error: amounts.in.different.currencies.cannot.be.compared
 #include <tariff/money.hpp>
 
 using namespace tariff::literals;

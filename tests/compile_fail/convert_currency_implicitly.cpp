@@ -1,7 +1,7 @@
 // An amount in one currency does not become an amount in another (CAD -> CNY)
 // without an exchange rate.
 //
-// expect-error: an amount in one currency cannot become an amount in another
+// expect-error: an.amount.in.one.currency.cannot.become.an.amount.in.another
 #include <tariff/money.hpp>
 
 using namespace tariff::literals;

@@ -1,6 +1,6 @@
 // A quantity of kilograms does not become a count of items.
 //
-// expect-error: a quantity of one dimension cannot become a quantity of another
+// expect-error: a.quantity.of.one.dimension.cannot.become.a.quantity.of.another
 #include <tariff/quantity.hpp>
 
 using namespace tariff::literals;

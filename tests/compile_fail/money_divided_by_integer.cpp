@@ -1,7 +1,7 @@
 // money / n is rarely exact (CAD 100.00 / 3); the message points to divide() with
 // a rounding mode and to allocate().
 //
-// expect-error: money / n is rarely exact; use divide.*allocate
+// expect-error: is.rarely.exact.*use.divide.*allocate
 #include <tariff/money.hpp>
 
 using namespace tariff::literals;

@@ -1,6 +1,6 @@
 // Money cannot be made from binary floating point, which cannot hold 0.10 exactly.
 //
-// expect-error: money cannot be made from binary floating point
+// expect-error: money.cannot.be.made.from.binary.floating.point
 #include <tariff/money.hpp>
 
 using namespace tariff::literals;

@@ -1,7 +1,7 @@
 // from_minor_units counts whole minor units; from a double it would silently
 // truncate (12.5 cents -> 12).
 //
-// expect-error: minor units are a whole number
+// expect-error: minor.units.are.a.whole.number
 #include <tariff/money.hpp>
 
 using namespace tariff::literals;

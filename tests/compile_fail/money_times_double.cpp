@@ -1,6 +1,6 @@
 // Money cannot be multiplied by binary floating point; use 1.5_dec or a rate.
 //
-// expect-error: money cannot be multiplied by binary floating point
+// expect-error: money.cannot.be.multiplied.by.binary.floating.point
 #include <tariff/money.hpp>
 
 using namespace tariff::literals;

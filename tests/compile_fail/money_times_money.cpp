@@ -1,7 +1,7 @@
 // Money times money has no meaning (CAD^2): multiply by a rate, a decimal or an
 // integer instead.
 //
-// expect-error: money times money has no meaning
+// expect-error: money.times.money.has.no.meaning
 #include <tariff/money.hpp>
 
 using namespace tariff::literals;

@@ -1,6 +1,6 @@
 // A quantity cannot be made from binary floating point: 1.5 * kg.
 //
-// expect-error: a quantity cannot be made from binary floating point
+// expect-error: a.quantity.cannot.be.made.from.binary.floating.point
 #include <tariff/quantity.hpp>
 
 using namespace tariff::literals;

@@ -1,6 +1,6 @@
 // A quantity cannot be scaled by binary floating point: (10 kg) * 1.5.
 //
-// expect-error: a quantity cannot be multiplied by binary floating point
+// expect-error: a.quantity.cannot.be.multiplied.by.binary.floating.point
 #include <tariff/quantity.hpp>
 
 using namespace tariff::literals;

@@ -2,7 +2,7 @@
 // typed in kilograms nor by a claim whose quantity is written in kilograms.
 //
 // expect-error: a quota counted in one unit cannot be drawn in another
-// expect-error: a quantity of one dimension cannot become a quantity of another
+// expect-error: a.quantity.of.one.dimension.cannot.become.a.quantity.of.another
 #include <tariff/quota.hpp>
 
 using namespace tariff::literals;
