@@ -690,8 +690,17 @@ TEST_CASE("random nested duties: the oracle's value or inexact, never a discarde
 
 TEST_CASE("a unit whose size is not positive is rejected, not converted (issue 9, §2)") {
     // unit_info{mass, num = -1}: 5 of it used to be -5 kg, and quantity_in(kg) -5.
-    constexpr tariff::unit_info minus_kg{tariff::mass::bit, "mass", -1, 1, "bad"};
-    constexpr tariff::unit_info zero_kg{tariff::mass::bit, "mass", 0, 1, "bad"};
+    // Its constructor now refuses such a size...
+    CHECK(error_of([] { return tariff::unit_info{tariff::mass::bit, "mass", -1, 1, "bad"}; }) ==
+          errc::invalid_argument);
+    CHECK(error_of([] { return tariff::unit_info{tariff::mass::bit, "mass", 0, 1, "bad"}; }) ==
+          errc::invalid_argument);
+    // ...and, since its fields are public, the places that use a size check it
+    // again: a unit changed after it was built is refused there too.
+    tariff::unit_info minus_kg{tariff::mass::bit, "mass", 1, 1, "bad"};
+    minus_kg.num = -1;
+    tariff::unit_info zero_kg{tariff::mass::bit, "mass", 1, 1, "bad"};
+    zero_kg.num = 0;
     const auto base = duty_base(1.00_CAD);
     CHECK(error_of([&] { return base.with(minus_kg, 5); }) == errc::invalid_argument);
     CHECK(error_of([&] { return base.with(zero_kg, 5); }) == errc::invalid_argument);

@@ -415,6 +415,18 @@ constexpr assessment<C> assess(const duty_path<C>& path, const duty_base<C, Decl
     return assess_checked(path, duty_base<C>(base), policy).value();
 }
 
+namespace mistake {
+struct assess_needs_a_rounding_policy__such_as_tariff_rounding_half_even {};
+} // namespace mistake
+
+// assess(path, base) without a policy: named, never callable (there is no
+// default rounding; see detail/mistake.hpp).
+template <currency_tag C, unsigned Declared>
+mistake::assess_needs_a_rounding_policy__such_as_tariff_rounding_half_even
+    assess(const duty_path<C>&, const duty_base<C, Declared>&)
+        TARIFF_DETAIL_REJECT("tariff: assess(path, base, policy) needs a rounding policy, such "
+                             "as {tariff::rounding::half_even}: the library never picks one");
+
 // Both paths for one entry, and what the second costs more than the first.
 template <currency_tag C>
 struct path_comparison {

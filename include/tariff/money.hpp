@@ -54,6 +54,8 @@ struct money_cannot_be_multiplied_by_a_character_or_bool__use_an_integer_or_a_de
 struct money_divided_by_a_number_is_rarely_exact__use_divide_with_a_rounding_mode_or_allocate {};
 struct money_divided_by_money_has_no_meaning__divide_their_amounts_as_decimals {};
 struct round_needs_a_rounding_mode__such_as_tariff_rounding_half_up {};
+// What an empty mode, round(m, {}), initialises: there is no default mode.
+struct an_empty_rounding_mode__there_is_no_default__name_one_such_as_tariff_rounding_half_up {};
 struct round_to_a_granularity_needs_a_rounding_mode_too__round_m_granularity_mode {};
 struct divide_needs_a_rounding_mode__such_as_tariff_rounding_half_even {};
 struct round_to_a_granularity_in_the_amounts_own_currency {};
@@ -381,6 +383,12 @@ requires(!std::same_as<C1, C2>) mistake::round_to_a_granularity_in_the_amounts_o
 TARIFF_DETAIL_REJECT(
     "tariff: round(amount, granularity, mode): the granularity must be in the amount's currency "
     "(0.05_CHF for an amount in CHF), and a rounding mode is needed too");
+template <class C, class R>
+mistake::round_needs_a_rounding_mode__such_as_tariff_rounding_half_up
+    round(basic_money<C, R>,
+          mistake::an_empty_rounding_mode__there_is_no_default__name_one_such_as_tariff_rounding_half_up)
+        TARIFF_DETAIL_REJECT("tariff: round(amount, {}): there is no default rounding mode; name "
+                             "one, such as tariff::rounding::half_up");
 template <class C, class R>
 mistake::round_needs_a_rounding_mode__such_as_tariff_rounding_half_up round(basic_money<C, R>)
     TARIFF_DETAIL_REJECT("tariff: round(amount, mode) needs a rounding mode, such as "

@@ -62,9 +62,27 @@ struct fixed_string {
 
 namespace tariff {
 
+namespace detail {
+// Every currency derives from this (through tariff::currency): a type that
+// merely has `code` and `minor_digits` is not a currency.
+struct currency_marker {};
+
+template <std::size_t N>
+constexpr bool is_iso_4217_code(const fixed_string<N>& code) noexcept {
+    if (code.size() != 3)
+        return false;
+    for (std::size_t i = 0; i < 3; ++i)
+        if (code.chars[i] < 'A' || code.chars[i] > 'Z')
+            return false;
+    return true;
+}
+} // namespace detail
+
 template <detail::fixed_string Code, int MinorDigits>
-struct currency {
-    static_assert(Code.size() == 3, "tariff: an ISO 4217 currency code has three letters");
+struct currency : detail::currency_marker {
+    static_assert(
+        detail::is_iso_4217_code(Code),
+        "tariff: an ISO 4217 currency code is three upper-case letters A-Z, like \"THB\"");
     static_assert(MinorDigits >= 0 && MinorDigits <= 4,
                   "tariff: ISO 4217 minor units have between 0 and 4 digits");
     static constexpr std::string_view code = Code.view();
@@ -72,7 +90,7 @@ struct currency {
 };
 
 template <class C>
-concept currency_tag = requires {
+concept currency_tag = std::derived_from<C, detail::currency_marker> && requires {
     { C::code } -> std::convertible_to<std::string_view>;
     { C::minor_digits } -> std::convertible_to<int>;
 };
@@ -872,6 +890,81 @@ constexpr big_decimal_parts<R> big_to_decimal(big_uint n, bool negative, std::ui
 
 } // namespace detail
 } // namespace tariff
+// ---- tariff/detail/mistake.hpp ---------------------------------------------
+// tariff/detail/mistake.hpp: overloads that exist only to name a mistake.
+//
+// A misuse the library can recognise (adding dollars to euros, money from a
+// double, a character where a count belongs) is declared as an overload
+// ending in TARIFF_DETAIL_REJECT("tariff: what is wrong; what to write instead").
+// Overload resolution picks it, and picking it is an error:
+//   - GCC: the overload is deleted. Its return type (or, for a constructor,
+//     the type of a defaulted last parameter) is a type in tariff::mistake
+//     whose name says what is wrong, so the first error line reads
+//     "use of deleted function 'tariff::mistake::amounts_in_different_...'";
+//     the "declared here" note shows the message on the declaration's line.
+//   - Clang: the overload is marked unavailable(message), so the first error
+//     line reads "'operator+' is unavailable: tariff: amounts in ...".
+// Either way the overload is never callable, so type traits and concepts
+// answer false (std::is_convertible_v<money<USD>, money<CAD>> is false),
+// unlike a template whose body holds a static_assert.
+
+
+
+#if defined(__clang__)
+#define TARIFF_DETAIL_REJECT(message) __attribute__((unavailable(message)))
+#else
+#define TARIFF_DETAIL_REJECT(message) = delete
+#endif
+
+namespace tariff {
+
+template <detail::representation Rep>
+class basic_decimal;
+
+// The mistakes, as types: their names appear in GCC's error messages.
+namespace mistake {}
+
+namespace detail {
+
+// A character type: '5' is the number 53, never what was meant.
+template <class T>
+concept character_type = std::same_as < std::remove_cv_t<T>,
+char > || std::same_as<std::remove_cv_t<T>, wchar_t> ||
+    std::same_as<std::remove_cv_t<T>, char8_t> || std::same_as<std::remove_cv_t<T>, char16_t> ||
+    std::same_as<std::remove_cv_t<T>, char32_t>;
+
+// An integer the library takes where it takes a count or a coefficient:
+// std::integral without bool and the character types (signed char and
+// unsigned char stay: they are std::int8_t and std::uint8_t).
+template <class T>
+concept exact_integer =
+    std::integral<T> && !std::same_as<std::remove_cv_t<T>, bool> && !character_type<T>;
+
+// An integer wider than 64 bits: a narrowing conversion to a 64-bit parameter
+// (std::integral<__int128> is false in strict -std=c++20, hence the names).
+template <class T>
+concept wide_integer = (std::integral<T> || std::same_as<std::remove_cv_t<T>, int128_t> ||
+                        std::same_as<std::remove_cv_t<T>, uint128_t>)&&(sizeof(T) > 8);
+
+// What must not enter through an integer parameter: binary floating point
+// (2.5 would be cut to 2), characters and bool.
+template <class T>
+concept not_an_integer =
+    std::floating_point<T> || character_type<T> || std::same_as < std::remove_cv_t<T>,
+bool > ;
+
+template <class T>
+inline constexpr bool is_basic_decimal = false;
+template <class R>
+inline constexpr bool is_basic_decimal<basic_decimal<R>> = true;
+
+// A number that is neither money nor a quantity: where one of those belongs,
+// 1, 1.5, 1.5_dec, '1' and true are all mistakes.
+template <class T>
+concept bare_number = std::is_arithmetic_v<T> || is_basic_decimal<T>;
+
+} // namespace detail
+} // namespace tariff
 // ---- tariff/decimal.hpp ----------------------------------------------------
 // tariff/decimal.hpp: the exact decimal number every other type is built on.
 //
@@ -894,6 +987,12 @@ class basic_decimal;
 using decimal = basic_decimal<std::int64_t>;
 using wide_decimal = basic_decimal<int128_t>;
 
+namespace mistake {
+struct from_parts_takes_integers__a_coefficient_and_a_scale {};
+struct a_decimal_cannot_be_made_from_binary_floating_point__write_6_1_dec {};
+struct a_decimal_cannot_be_made_from_a_character_or_bool__write_5_or_5_0_dec {};
+} // namespace mistake
+
 template <detail::representation Rep>
 class basic_decimal {
 public:
@@ -903,18 +1002,15 @@ public:
     constexpr basic_decimal() noexcept = default;
 
     // Integers convert exactly (implicitly: an integer is already exact).
-    template <std::integral I>
-    requires(!std::same_as<I, bool>) constexpr basic_decimal(I v)
-        : coefficient_(checked_integer(v)) {}
+    template <detail::exact_integer I>
+    constexpr basic_decimal(I v) : coefficient_(checked_integer(v)) {}
+    // '5' is 53 and true is 1: neither is the number meant.
+    template <class T>
+    requires(detail::character_type<T> || std::same_as<T, bool>)
+    basic_decimal(T, mistake::a_decimal_cannot_be_made_from_a_character_or_bool__write_5_or_5_0_dec = {}) TARIFF_DETAIL_REJECT("tariff: a decimal cannot be made from a character or a bool ('5' is 53); write 5 or 5.0_dec");
 
     template <std::floating_point F>
-    constexpr basic_decimal(F) {
-        static_assert(
-            detail::dependent_false<F>,
-            "tariff: a decimal cannot be made from binary floating point, which cannot "
-            "hold most decimal fractions exactly; write a literal such as 6.1_dec or call "
-            "tariff::parse_decimal(\"6.1\")");
-    }
+    basic_decimal(F, mistake::a_decimal_cannot_be_made_from_binary_floating_point__write_6_1_dec = {}) TARIFF_DETAIL_REJECT("tariff: a decimal cannot be made from binary floating point, which cannot hold most decimal fractions exactly; write a literal such as 6.1_dec or call tariff::parse_decimal(\"6.1\")");
 
     // A narrower decimal widens implicitly; a wider one narrows only
     // explicitly, and raises errc::overflow if it does not fit.
@@ -936,6 +1032,32 @@ public:
     static constexpr basic_decimal from_parts(Rep coefficient, int scale) {
         return try_from_parts(coefficient, scale).value();
     }
+    // An unsigned coefficient as wide as Rep would wrap to a negative one on
+    // conversion (2^64 - 1 would be -1): checked instead, errc::overflow.
+    template <std::unsigned_integral U>
+    requires(detail::exact_integer<U> && sizeof(U) >= sizeof(Rep))
+    static constexpr result<basic_decimal> try_from_parts(U coefficient, int scale) noexcept {
+        if (coefficient > static_cast<U>(detail::rep_traits<Rep>::max)) return errc::overflow;
+        return try_from_parts(static_cast<Rep>(coefficient), scale);
+    }
+    template <std::unsigned_integral U>
+    requires(detail::exact_integer<U> && sizeof(U) >= sizeof(Rep))
+    static constexpr basic_decimal from_parts(U coefficient, int scale) {
+        return try_from_parts(coefficient, scale).value();
+    }
+    // from_parts(1.5, 1) or from_parts('5', 0) would convert silently: not compiled.
+    template <class C, class S>
+    requires(detail::wide_integer<C> && sizeof(C) > sizeof(Rep))
+    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale try_from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts would narrow this coefficient to the decimal's 64-bit representation; use wide_decimal::from_parts");
+    template <class C, class S>
+    requires(detail::wide_integer<C> && sizeof(C) > sizeof(Rep))
+    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts would narrow this coefficient to the decimal's 64-bit representation; use wide_decimal::from_parts");
+    template <class C, class S>
+    requires(detail::not_an_integer<C> || detail::not_an_integer<S>)
+    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale try_from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts(coefficient, scale) takes two integers, not binary floating point, a character or a bool; parse \"1.5\" or write 1.5_dec");
+    template <class C, class S>
+    requires(detail::not_an_integer<C> || detail::not_an_integer<S>)
+    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts(coefficient, scale) takes two integers, not binary floating point, a character or a bool; parse \"1.5\" or write 1.5_dec");
 
     constexpr Rep coefficient() const noexcept { return coefficient_; }
     constexpr int scale() const noexcept { return scale_; }
@@ -1639,6 +1761,43 @@ namespace tariff {
 template <currency_tag C, detail::representation Rep = std::int64_t>
 class basic_money;
 
+class ad_valorem; // rate.hpp
+
+namespace detail {
+// What an amount of money is compared with by mistake: a bare number (0, not
+// 0.00_CAD) or a rate (6.1 %, not the duty it gives).
+template <class T>
+concept not_comparable_with_money = bare_number<T> || std::same_as<T, ad_valorem>;
+} // namespace detail
+
+namespace mistake {
+struct
+    an_amount_in_one_currency_cannot_become_an_amount_in_another__convert_it_with_an_exchange_rate {
+};
+struct money_cannot_be_made_from_binary_floating_point__write_a_literal_such_as_40000_00_CAD {};
+struct money_cannot_be_made_from_a_character_or_bool__write_a_literal_such_as_5_00_CAD {};
+struct minor_units_are_a_whole_number__pass_an_integer_to_from_minor_units {};
+struct minor_units_wider_than_the_amounts_representation__use_wide_money {};
+struct amounts_in_different_currencies_cannot_be_added__convert_one_with_an_exchange_rate {};
+struct amounts_in_different_currencies_cannot_be_subtracted__convert_one_with_an_exchange_rate {};
+struct amounts_in_different_currencies_cannot_be_compared__convert_one_with_an_exchange_rate {};
+struct a_bare_number_cannot_be_added_to_money__write_it_as_an_amount_such_as_1_00_CAD {};
+struct money_compares_only_with_money_of_its_currency__write_0_00_CAD_not_0 {};
+struct money_times_money_has_no_meaning__multiply_by_a_rate_a_decimal_or_an_integer {};
+struct money_cannot_be_multiplied_by_binary_floating_point__use_a_decimal_literal_or_a_rate {};
+struct money_cannot_be_multiplied_by_a_character_or_bool__use_an_integer_or_a_decimal {};
+struct money_divided_by_a_number_is_rarely_exact__use_divide_with_a_rounding_mode_or_allocate {};
+struct money_divided_by_money_has_no_meaning__divide_their_amounts_as_decimals {};
+struct round_needs_a_rounding_mode__such_as_tariff_rounding_half_up {};
+// What an empty mode, round(m, {}), initialises: there is no default mode.
+struct an_empty_rounding_mode__there_is_no_default__name_one_such_as_tariff_rounding_half_up {};
+struct round_to_a_granularity_needs_a_rounding_mode_too__round_m_granularity_mode {};
+struct divide_needs_a_rounding_mode__such_as_tariff_rounding_half_even {};
+struct round_to_a_granularity_in_the_amounts_own_currency {};
+struct divide_takes_an_integer_or_a_decimal_divisor__not_binary_floating_point_a_character_or_bool {
+};
+} // namespace mistake
+
 template <currency_tag C>
 using money = basic_money<C, std::int64_t>;
 template <currency_tag C>
@@ -1661,33 +1820,58 @@ public:
         basic_money(basic_money<C, R2> other)
         : amount_(decimal_type(other.amount())) {}
 
+    // Mistakes (see detail/mistake.hpp): these overloads are never callable.
     template <currency_tag C2, detail::representation R2>
-    requires(!std::same_as<C2, C>) constexpr basic_money(basic_money<C2, R2>) {
-        static_assert(detail::dependent_false<C2>,
-                      "tariff: an amount in one currency cannot become an amount in another; "
-                      "convert it with an exchange_rate");
-    }
-
+    requires(!std::same_as<C2, C>) basic_money(
+        basic_money<C2, R2>,
+        mistake::
+            an_amount_in_one_currency_cannot_become_an_amount_in_another__convert_it_with_an_exchange_rate =
+                {})
+    TARIFF_DETAIL_REJECT("tariff: an amount in one currency cannot become an amount in another; "
+                         "convert it with an exchange_rate");
     template <std::floating_point F>
-    constexpr basic_money(F) {
-        static_assert(detail::dependent_false<F>,
-                      "tariff: money cannot be made from binary floating point (it cannot hold "
-                      "0.10 exactly); write a literal such as 40'000.00_CAD or use "
-                      "money<C>::parse(\"40000.00\")");
-    }
+    basic_money(
+        F,
+        mistake::
+            money_cannot_be_made_from_binary_floating_point__write_a_literal_such_as_40000_00_CAD =
+                {})
+        TARIFF_DETAIL_REJECT(
+            "tariff: money cannot be made from binary floating point (it cannot hold 0.10 "
+            "exactly); write a literal such as 40'000.00_CAD or use money<C>::parse(\"40000.00\")");
+    template <class T>
+    requires(detail::character_type<T> || std::same_as<T, bool>) basic_money(
+        T,
+        mistake::money_cannot_be_made_from_a_character_or_bool__write_a_literal_such_as_5_00_CAD =
+            {})
+    TARIFF_DETAIL_REJECT("tariff: money cannot be made from a character or a bool ('5' is 53); "
+                         "write a literal such as 5.00_CAD");
 
     // 12345 minor units of CAD is CAD 123.45; of JPY, JPY 12,345.
     static constexpr basic_money from_minor_units(Rep units) {
         return basic_money(decimal_type::from_parts(units, C::minor_digits));
     }
-    // Without this, from_minor_units(12.5) would silently truncate to 12.
-    template <std::floating_point F>
-    static constexpr basic_money from_minor_units(F) {
-        static_assert(detail::dependent_false<F>,
-                      "tariff: minor units are a whole number; from_minor_units takes an "
-                      "integer, not binary floating point");
-        return {};
+    // An unsigned count as wide as Rep is checked, not wrapped (2^64 - 1 would
+    // be -1 minor units): errc::overflow above the largest coefficient.
+    template <std::unsigned_integral U>
+    requires(detail::exact_integer<U> && sizeof(U) >= sizeof(Rep)) static constexpr basic_money
+        from_minor_units(U units) {
+        return basic_money(decimal_type::from_parts(units, C::minor_digits));
     }
+    // Without this, from_minor_units(12.5) would silently truncate to 12 and
+    // from_minor_units('5') would be 53 minor units.
+    template <detail::wide_integer I>
+    requires(
+        sizeof(I) >
+        sizeof(
+            Rep)) static mistake::minor_units_wider_than_the_amounts_representation__use_wide_money
+        from_minor_units(I) TARIFF_DETAIL_REJECT(
+            "tariff: from_minor_units would narrow this integer to the amount's 64-bit "
+            "representation; use wide_money<C>::from_minor_units");
+    template <detail::not_an_integer T>
+    static mistake::minor_units_are_a_whole_number__pass_an_integer_to_from_minor_units
+        from_minor_units(T)
+            TARIFF_DETAIL_REJECT("tariff: minor units are a whole number; from_minor_units takes "
+                                 "an integer, not binary floating point, a character or a bool");
 
     // Parses "40000.00" or "-0.001" (see parse_decimal for the notation).
     static constexpr parse_result<basic_money> parse(std::string_view text) noexcept {
@@ -1721,6 +1905,16 @@ public:
         amount_ = amount_ - other.amount_;
         return *this;
     }
+    template <detail::bare_number T>
+    mistake::a_bare_number_cannot_be_added_to_money__write_it_as_an_amount_such_as_1_00_CAD
+    operator+=(T)
+        TARIFF_DETAIL_REJECT("tariff: a bare number cannot be added to an amount of money; write "
+                             "it as an amount of the same currency, e.g. m += 1.00_CAD");
+    template <detail::bare_number T>
+    mistake::a_bare_number_cannot_be_added_to_money__write_it_as_an_amount_such_as_1_00_CAD
+    operator-=(T)
+        TARIFF_DETAIL_REJECT("tariff: a bare number cannot be subtracted from an amount of money; "
+                             "write it as an amount of the same currency, e.g. m -= 1.00_CAD");
 
 private:
     decimal_type amount_{};
@@ -1759,11 +1953,11 @@ constexpr std::strong_ordering operator<=>(basic_money<C, R1> a, basic_money<C, 
 
 // --- scaling by exact numbers ---------------------------------------------
 
-template <class C, class R, std::integral I>
+template <class C, class R, detail::exact_integer I>
 constexpr basic_money<C, R> operator*(basic_money<C, R> m, I k) {
     return basic_money<C, R>(m.amount() * basic_decimal<R>(k));
 }
-template <class C, class R, std::integral I>
+template <class C, class R, detail::exact_integer I>
 constexpr basic_money<C, R> operator*(I k, basic_money<C, R> m) {
     return m * k;
 }
@@ -1779,66 +1973,109 @@ constexpr basic_money<C, detail::wider_t<R, R2>> operator*(basic_decimal<R2> k,
 }
 
 // --- mistakes that must not compile ----------------------------------------
-// Each is a template whose body explains the mistake, so the compiler's
-// message names it instead of listing candidate overloads.
+// Never callable (see detail/mistake.hpp): the error names the mistake, and
+// traits and concepts (std::is_invocable, std::totally_ordered_with, a
+// requires-expression) answer false for them.
 
 template <class C1, class R1, class C2, class R2>
-requires(!std::same_as<C1, C2>) constexpr basic_money<C1, R1> operator+(basic_money<C1, R1>,
-                                                                        basic_money<C2, R2>) {
-    static_assert(detail::dependent_false<C2>,
-                  "tariff: amounts in different currencies cannot be added; convert one with an "
-                  "exchange_rate first");
-    return {};
-}
+requires(!std::same_as<C1, C2>)
+    mistake::amounts_in_different_currencies_cannot_be_added__convert_one_with_an_exchange_rate
+    operator+(basic_money<C1, R1>, basic_money<C2, R2>)
+        TARIFF_DETAIL_REJECT("tariff: amounts in different currencies cannot be added; convert one "
+                             "with an exchange_rate first");
 template <class C1, class R1, class C2, class R2>
-requires(!std::same_as<C1, C2>) constexpr basic_money<C1, R1> operator-(basic_money<C1, R1>,
-                                                                        basic_money<C2, R2>) {
-    static_assert(detail::dependent_false<C2>,
-                  "tariff: amounts in different currencies cannot be subtracted; convert one with "
-                  "an exchange_rate first");
-    return {};
-}
+requires(!std::same_as<C1, C2>)
+    mistake::amounts_in_different_currencies_cannot_be_subtracted__convert_one_with_an_exchange_rate
+    operator-(basic_money<C1, R1>, basic_money<C2, R2>)
+        TARIFF_DETAIL_REJECT("tariff: amounts in different currencies cannot be subtracted; "
+                             "convert one with an exchange_rate first");
+template <class C1, class R1, class C2, class R2,
+          class Mistake = mistake::
+              amounts_in_different_currencies_cannot_be_compared__convert_one_with_an_exchange_rate>
+requires(!std::same_as<C1, C2>) bool operator==(basic_money<C1, R1>, basic_money<C2, R2>)
+    TARIFF_DETAIL_REJECT("tariff: amounts in different currencies cannot be compared; convert one "
+                         "with an exchange_rate first");
+template <class C1, class R1, class C2, class R2,
+          class Mistake = mistake::
+              amounts_in_different_currencies_cannot_be_compared__convert_one_with_an_exchange_rate>
+requires(!std::same_as<C1, C2>) std::strong_ordering operator<=>(basic_money<C1, R1>,
+                                                                 basic_money<C2, R2>)
+    TARIFF_DETAIL_REJECT("tariff: amounts in different currencies cannot be compared; convert one "
+                         "with an exchange_rate first");
+
+// A bare number (1, 1.5, 1.5_dec, '1', true) is not an amount of money.
+template <class C, class R, detail::bare_number T>
+mistake::a_bare_number_cannot_be_added_to_money__write_it_as_an_amount_such_as_1_00_CAD
+operator+(basic_money<C, R>, T)
+    TARIFF_DETAIL_REJECT("tariff: a bare number cannot be added to an amount of money; write it as "
+                         "an amount of the same currency, e.g. m + 1.00_CAD");
+template <class C, class R, detail::bare_number T>
+mistake::a_bare_number_cannot_be_added_to_money__write_it_as_an_amount_such_as_1_00_CAD
+operator+(T, basic_money<C, R>)
+    TARIFF_DETAIL_REJECT("tariff: a bare number cannot be added to an amount of money; write it as "
+                         "an amount of the same currency, e.g. 1.00_CAD + m");
+template <class C, class R, detail::bare_number T>
+mistake::a_bare_number_cannot_be_added_to_money__write_it_as_an_amount_such_as_1_00_CAD
+operator-(basic_money<C, R>, T)
+    TARIFF_DETAIL_REJECT("tariff: a bare number cannot be subtracted from an amount of money; "
+                         "write it as an amount of the same currency, e.g. m - 1.00_CAD");
+template <class C, class R, detail::bare_number T>
+mistake::a_bare_number_cannot_be_added_to_money__write_it_as_an_amount_such_as_1_00_CAD
+operator-(T, basic_money<C, R>)
+    TARIFF_DETAIL_REJECT("tariff: an amount of money cannot be subtracted from a bare number; "
+                         "write it as an amount of the same currency, e.g. 1.00_CAD - m");
+// (C++20 rewrites 0 == m, m != 0 and 0 < m to these as well; a rewritten
+// comparison must return bool, so the mistake is named by a template argument.)
+template <
+    class C, class R, detail::not_comparable_with_money T,
+    class Mistake = mistake::money_compares_only_with_money_of_its_currency__write_0_00_CAD_not_0>
+bool operator==(basic_money<C, R>, T) TARIFF_DETAIL_REJECT(
+    "tariff: an amount of money compares only with an amount of the same currency; write 0.00_CAD "
+    "(or money<CAD>{}), not 0, and apply a rate to its base before comparing");
+template <
+    class C, class R, detail::not_comparable_with_money T,
+    class Mistake = mistake::money_compares_only_with_money_of_its_currency__write_0_00_CAD_not_0>
+std::strong_ordering operator<=>(basic_money<C, R>, T) TARIFF_DETAIL_REJECT(
+    "tariff: an amount of money compares only with an amount of the same currency; write 0.00_CAD "
+    "(or money<CAD>{}), not 0, and apply a rate to its base before comparing");
+
 template <class C1, class R1, class C2, class R2>
-requires(!std::same_as<C1, C2>) constexpr bool operator==(basic_money<C1, R1>,
-                                                          basic_money<C2, R2>) {
-    static_assert(detail::dependent_false<C2>,
-                  "tariff: amounts in different currencies cannot be compared; convert one with "
-                  "an exchange_rate first");
-    return false;
-}
-template <class C1, class R1, class C2, class R2>
-requires(!std::same_as<C1, C2>) constexpr std::strong_ordering operator<=>(basic_money<C1, R1>,
-                                                                           basic_money<C2, R2>) {
-    static_assert(detail::dependent_false<C2>,
-                  "tariff: amounts in different currencies cannot be compared; convert one with "
-                  "an exchange_rate first");
-    return std::strong_ordering::equal;
-}
-template <class C1, class R1, class C2, class R2>
-constexpr void operator*(basic_money<C1, R1>, basic_money<C2, R2>) {
-    static_assert(detail::dependent_false<C2>,
-                  "tariff: money times money has no meaning; multiply an amount by a rate, a "
-                  "decimal or an integer");
-}
+mistake::money_times_money_has_no_meaning__multiply_by_a_rate_a_decimal_or_an_integer
+operator*(basic_money<C1, R1>, basic_money<C2, R2>)
+    TARIFF_DETAIL_REJECT("tariff: money times money has no meaning; multiply an amount by a rate, "
+                         "a decimal or an integer");
 template <class C, class R, std::floating_point F>
-constexpr void operator*(basic_money<C, R>, F) {
-    static_assert(detail::dependent_false<F>,
-                  "tariff: money cannot be multiplied by binary floating point; use a decimal "
-                  "literal (1.5_dec) or a rate (6.1_pct)");
-}
+mistake::money_cannot_be_multiplied_by_binary_floating_point__use_a_decimal_literal_or_a_rate
+operator*(basic_money<C, R>, F)
+    TARIFF_DETAIL_REJECT("tariff: money cannot be multiplied by binary floating point; use a "
+                         "decimal literal (1.5_dec) or a rate (6.1_pct)");
 template <class C, class R, std::floating_point F>
-constexpr void operator*(F, basic_money<C, R>) {
-    static_assert(detail::dependent_false<F>,
-                  "tariff: money cannot be multiplied by binary floating point; use a decimal "
-                  "literal (1.5_dec) or a rate (6.1_pct)");
-}
-template <class C, class R, class D>
-requires(std::integral<D> || std::floating_point<D> || detail::is_decimal<D>::value) constexpr void
-operator/(basic_money<C, R>, D) {
-    static_assert(detail::dependent_false<D>,
-                  "tariff: money / n is rarely exact; use divide(m, n, rounding mode) to round "
-                  "the quotient, or allocate(m, weights) to split without losing a cent");
-}
+mistake::money_cannot_be_multiplied_by_binary_floating_point__use_a_decimal_literal_or_a_rate
+operator*(F, basic_money<C, R>)
+    TARIFF_DETAIL_REJECT("tariff: money cannot be multiplied by binary floating point; use a "
+                         "decimal literal (1.5_dec) or a rate (6.1_pct)");
+template <class C, class R, class T>
+requires(detail::character_type<T> || std::same_as<T, bool>)
+    mistake::money_cannot_be_multiplied_by_a_character_or_bool__use_an_integer_or_a_decimal
+    operator*(basic_money<C, R>, T)
+        TARIFF_DETAIL_REJECT("tariff: money cannot be multiplied by a character or a bool ('x' is "
+                             "120); use an integer or a decimal");
+template <class C, class R, class T>
+requires(detail::character_type<T> || std::same_as<T, bool>)
+    mistake::money_cannot_be_multiplied_by_a_character_or_bool__use_an_integer_or_a_decimal
+    operator*(T, basic_money<C, R>)
+        TARIFF_DETAIL_REJECT("tariff: money cannot be multiplied by a character or a bool ('x' is "
+                             "120); use an integer or a decimal");
+template <class C, class R, detail::bare_number D>
+mistake::money_divided_by_a_number_is_rarely_exact__use_divide_with_a_rounding_mode_or_allocate
+operator/(basic_money<C, R>, D) TARIFF_DETAIL_REJECT(
+    "tariff: money / n is rarely exact; use divide(m, n, rounding mode) to round the quotient, or "
+    "allocate(m, weights) to split without losing a cent");
+template <class C1, class R1, class C2, class R2>
+mistake::money_divided_by_money_has_no_meaning__divide_their_amounts_as_decimals
+operator/(basic_money<C1, R1>, basic_money<C2, R2>)
+    TARIFF_DETAIL_REJECT("tariff: money / money is not an amount of money; for a ratio divide the "
+                         "amounts as decimals: divide(a.amount(), b.amount(), places, mode)");
 
 // --- rounding and division --------------------------------------------------
 
@@ -1857,11 +2094,70 @@ constexpr basic_money<C, R> round(basic_money<C, R> m, basic_money<C, R2> granul
         round_to_multiple(m.amount(), basic_decimal<R>(granularity.amount()), mode));
 }
 
+// Rounding always names its mode: round(m, 2), round(m, true) or a
+// forgotten mode, round(m, 0.05_CHF), do not compile.
+template <class C, class R, class M>
+requires(!std::convertible_to<M, rounding_mode> &&
+         !money_type<M>) mistake::round_needs_a_rounding_mode__such_as_tariff_rounding_half_up
+    round(basic_money<C, R>, M)
+TARIFF_DETAIL_REJECT("tariff: round(amount, mode) takes a rounding mode, such as "
+                     "tariff::rounding::half_up or tariff::rounding_mode::half_even");
+template <class C, class R, class R2>
+mistake::round_to_a_granularity_needs_a_rounding_mode_too__round_m_granularity_mode
+    round(basic_money<C, R>, basic_money<C, R2>)
+        TARIFF_DETAIL_REJECT("tariff: round(amount, granularity, mode) needs a rounding mode too, "
+                             "such as tariff::rounding::half_up");
+template <class C1, class R1, class C2, class R2, class M>
+requires(!std::same_as<C1, C2>) mistake::round_to_a_granularity_in_the_amounts_own_currency
+    round(basic_money<C1, R1>, basic_money<C2, R2>, M)
+TARIFF_DETAIL_REJECT("tariff: round(amount, granularity, mode): the granularity must be in the "
+                     "amount's currency (0.05_CHF for an amount in CHF)");
+template <class C1, class R1, class C2, class R2>
+requires(!std::same_as<C1, C2>) mistake::round_to_a_granularity_in_the_amounts_own_currency
+    round(basic_money<C1, R1>, basic_money<C2, R2>)
+TARIFF_DETAIL_REJECT(
+    "tariff: round(amount, granularity, mode): the granularity must be in the amount's currency "
+    "(0.05_CHF for an amount in CHF), and a rounding mode is needed too");
+template <class C, class R>
+mistake::round_needs_a_rounding_mode__such_as_tariff_rounding_half_up
+    round(basic_money<C, R>,
+          mistake::an_empty_rounding_mode__there_is_no_default__name_one_such_as_tariff_rounding_half_up)
+        TARIFF_DETAIL_REJECT("tariff: round(amount, {}): there is no default rounding mode; name "
+                             "one, such as tariff::rounding::half_up");
+template <class C, class R>
+mistake::round_needs_a_rounding_mode__such_as_tariff_rounding_half_up round(basic_money<C, R>)
+    TARIFF_DETAIL_REJECT("tariff: round(amount, mode) needs a rounding mode, such as "
+                         "tariff::rounding::half_up: the library never picks one for you");
+template <class C, class R, class R2, class M>
+requires(!std::convertible_to<M, rounding_mode>)
+    mistake::round_needs_a_rounding_mode__such_as_tariff_rounding_half_up
+    round(basic_money<C, R>, basic_money<C, R2>, M)
+TARIFF_DETAIL_REJECT("tariff: round(amount, granularity, mode) takes a rounding mode, such as "
+                     "tariff::rounding::half_up or tariff::rounding_mode::half_even");
+template <class C, class R, class D>
+mistake::divide_needs_a_rounding_mode__such_as_tariff_rounding_half_even divide(basic_money<C, R>,
+                                                                                D)
+    TARIFF_DETAIL_REJECT("tariff: divide(m, n, mode) needs a rounding mode, such as "
+                         "tariff::rounding::half_even: the library never picks one for you");
+template <class C, class R, class D, class M>
+requires(!std::convertible_to<M, rounding_mode>)
+    mistake::divide_needs_a_rounding_mode__such_as_tariff_rounding_half_even
+    divide(basic_money<C, R>, D, M)
+TARIFF_DETAIL_REJECT("tariff: divide(m, n, mode) takes a rounding mode, such as "
+                     "tariff::rounding::half_even or tariff::rounding_mode::half_up");
+
 // m / divisor rounded to the minor unit. errc::division_by_zero if divisor == 0.
 template <class C, class R, class D>
+    requires(detail::exact_integer<D> || detail::is_decimal<D>::value)
 constexpr basic_money<C, R> divide(basic_money<C, R> m, D divisor, required_rounding_mode mode) {
     return basic_money<C, R>(divide(m.amount(), basic_decimal<R>(divisor), C::minor_digits, mode));
 }
+
+template <class C, class R, detail::not_an_integer D>
+mistake::divide_takes_an_integer_or_a_decimal_divisor__not_binary_floating_point_a_character_or_bool
+    divide(basic_money<C, R>, D, rounding_mode)
+        TARIFF_DETAIL_REJECT("tariff: divide(m, n, mode) takes an integer or a decimal divisor (2, "
+                             "1.5_dec), not binary floating point, a character or a bool");
 
 template <class C, class R>
 constexpr basic_money<C, R> abs(basic_money<C, R> m) noexcept {
@@ -2102,6 +2398,12 @@ namespace tariff {
 
 // Dimensions. The name appears in compiler messages about mixing them; the
 // bit lets a duty expression record, in its type, which quantities it needs.
+// A dimension is identified by its type: the six bits below belong to these
+// six types, and a unit of another type that claims one of them (a length
+// with mass's bit, which a duty base would then charge on the declared kg)
+// does not compile. A dimension of your own takes an unused bit, 1u << 6 or
+// above; duty expressions and bases hold only the six below, so a quantity of
+// it cannot be declared for a duty (errc::invalid_argument).
 struct count {
     static constexpr std::string_view name = "count";
     static constexpr unsigned bit = 1u << 0;
@@ -2127,10 +2429,68 @@ struct energy {
     static constexpr unsigned bit = 1u << 5;
 };
 
+namespace detail {
+// The library's dimension of a bit (void for a bit of none of them).
+template <unsigned Bit>
+struct library_dimension {
+    using type = void;
+};
+template <>
+struct library_dimension<count::bit> {
+    using type = count;
+};
+template <>
+struct library_dimension<mass::bit> {
+    using type = mass;
+};
+template <>
+struct library_dimension<volume::bit> {
+    using type = volume;
+};
+template <>
+struct library_dimension<pure_alcohol::bit> {
+    using type = pure_alcohol;
+};
+template <>
+struct library_dimension<area::bit> {
+    using type = area;
+};
+template <>
+struct library_dimension<energy::bit> {
+    using type = energy;
+};
+
+constexpr bool is_single_bit(unsigned bit) noexcept {
+    return bit != 0 && (bit & (bit - 1)) == 0;
+}
+
+template <class D>
+concept dimension_shape = requires {
+    { D::name } -> std::convertible_to<std::string_view>;
+    { D::bit } -> std::convertible_to<unsigned>;
+};
+
+// Every unit derives from this (through tariff::unit): a type that merely has
+// num, den and symbol is not a unit.
+struct unit_marker {};
+} // namespace detail
+
 // One Unit = Num/Den base units of Dimension.
 template <class Dimension, std::int64_t Num, std::int64_t Den, detail::fixed_string Symbol>
-struct unit {
+struct unit : detail::unit_marker {
     static_assert(Num > 0 && Den > 0, "tariff: a unit's size must be positive");
+    static_assert(detail::dimension_shape<Dimension>,
+                  "tariff: a dimension is a type with a `name` (string_view) and a `bit` "
+                  "(unsigned), like tariff::mass");
+    static_assert(detail::is_single_bit(Dimension::bit),
+                  "tariff: a dimension's bit must be exactly one bit (1u << n)");
+    static_assert(
+        std::is_void_v<typename detail::library_dimension<Dimension::bit>::type> ||
+            std::is_same_v<typename detail::library_dimension<Dimension::bit>::type, Dimension>,
+        "tariff: this dimension reuses the bit of one of the library's dimensions "
+        "(count, mass, volume, pure_alcohol, area, energy), so duties would charge it "
+        "on that dimension's quantity; use the library's dimension type itself, or "
+        "give yours an unused bit (1u << 6 or above)");
     using dimension = Dimension;
     static constexpr std::int64_t num = Num;
     static constexpr std::int64_t den = Den;
@@ -2138,7 +2498,7 @@ struct unit {
 };
 
 template <class U>
-concept unit_tag = requires {
+concept unit_tag = std::derived_from<U, detail::unit_marker> && requires {
     typename U::dimension;
     { U::num } -> std::convertible_to<std::int64_t>;
     { U::den } -> std::convertible_to<std::int64_t>;
@@ -2149,14 +2509,38 @@ template <class U, class V>
 concept same_dimension =
     unit_tag<U> && unit_tag<V> && std::same_as<typename U::dimension, typename V::dimension>;
 
+namespace mistake {
+struct a_units_facts_are_whole_numbers__write_its_size_as_a_fraction_num_den {};
+} // namespace mistake
+
 // A unit known only at run time (a parsed schedule, a table of expressions):
-// the same facts as a unit type, as values.
+// the same facts as a unit type, as values. The constructor checks them: the
+// size num/den must be positive and dimension_bit exactly one bit, else
+// errc::invalid_argument (tariff::domain_error at run time; in constant
+// evaluation, a compile error naming error_invalid_argument_in_constant_expression).
 struct unit_info {
     unsigned dimension_bit = 0;
     std::string_view dimension_name{};
     std::int64_t num = 1;
     std::int64_t den = 1;
     std::string_view symbol{};
+
+    constexpr unit_info() noexcept = default;
+    constexpr unit_info(unsigned bit, std::string_view name, std::int64_t n, std::int64_t d,
+                        std::string_view sym)
+        : dimension_bit(bit), dimension_name(name), num(n), den(d), symbol(sym) {
+        if (n <= 0 || d <= 0 || !detail::is_single_bit(bit))
+            detail::raise(errc::invalid_argument);
+    }
+    // unit_info(bit, "m", 0.3048, 1, "ft") would truncate the size to 0.
+    template <class B, class N, class D>
+    requires(detail::not_an_integer<B> || detail::not_an_integer<N> || detail::not_an_integer<D>)
+        unit_info(
+            B, std::string_view, N, D, std::string_view,
+            mistake::a_units_facts_are_whole_numbers__write_its_size_as_a_fraction_num_den = {})
+    TARIFF_DETAIL_REJECT(
+        "tariff: a unit's bit, num and den are whole numbers, not binary floating point, "
+        "characters or bool; write a size of 0.3048 as num = 3048, den = 10000");
 };
 
 template <unit_tag U>
@@ -2224,6 +2608,41 @@ class basic_quantity;
 
 template <unit_tag U>
 using quantity = basic_quantity<U, std::int64_t>;
+
+template <currency_tag C, detail::representation Rep>
+class basic_money;
+
+namespace mistake {
+struct
+    a_quantity_of_one_dimension_cannot_become_a_quantity_of_another__a_count_of_vehicles_is_not_a_mass {
+};
+struct a_quantity_cannot_be_made_from_binary_floating_point__write_16_32_dec_times_tariff_tonne {};
+struct
+    a_quantity_cannot_be_made_from_a_character_or_bool__write_an_integer_or_a_decimal_times_a_unit {
+};
+struct quantities_of_different_dimensions_cannot_be_added {};
+struct quantities_of_different_dimensions_cannot_be_subtracted {};
+struct quantities_of_different_dimensions_cannot_be_compared {};
+struct a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg {};
+struct a_quantity_compares_only_with_a_quantity_of_its_dimension__write_0_kg_not_0 {};
+struct
+    a_quantity_cannot_be_multiplied_by_binary_floating_point__use_a_decimal_literal_or_an_integer {
+};
+struct a_quantity_cannot_be_multiplied_by_a_character_or_bool__use_an_integer_or_a_decimal {};
+struct quantity_times_quantity_has_no_meaning_here__multiply_a_quantity_by_a_number {};
+struct a_quantity_divided_by_a_number_is_rarely_exact__multiply_by_a_decimal_such_as_0_5_dec {};
+struct a_quantity_is_never_negative__subtract_it_from_another_quantity_instead {};
+struct
+    a_quantity_divided_by_a_quantity_is_not_a_quantity__divide_their_values_with_a_rounding_mode {};
+struct
+    units_do_not_multiply__a_quantity_is_a_number_times_a_unit_such_as_16_32_dec_times_tariff_kg {};
+struct
+    money_times_a_quantity_has_no_meaning__a_specific_rate_is_money_per_unit_5_33_CAD_per_kg_applied_to_the_quantity {
+};
+struct
+    money_times_a_unit_has_no_meaning__a_specific_rate_is_written_money_divided_by_the_unit_5_33_CAD_per_kg {
+};
+} // namespace mistake
 
 namespace detail {
 
@@ -2294,19 +2713,30 @@ public:
                   other.value(), detail::conversion<V, U>::num, detail::conversion<V, U>::den)
                   .value())) {}
 
+    // Mistakes (see detail/mistake.hpp): these overloads are never callable.
     template <unit_tag V, detail::representation R2>
-    requires(!same_dimension<U, V>) constexpr basic_quantity(basic_quantity<V, R2>) {
-        static_assert(detail::dependent_false<V>,
-                      "tariff: a quantity of one dimension cannot become a quantity of another "
-                      "(e.g. a count of vehicles is not a mass)");
-    }
-
+    requires(!same_dimension<U, V>) basic_quantity(
+        basic_quantity<V, R2>,
+        mistake::
+            a_quantity_of_one_dimension_cannot_become_a_quantity_of_another__a_count_of_vehicles_is_not_a_mass =
+                {})
+    TARIFF_DETAIL_REJECT("tariff: a quantity of one dimension cannot become a quantity of another "
+                         "(e.g. a count of vehicles is not a mass)");
     template <std::floating_point F>
-    constexpr basic_quantity(F) {
-        static_assert(detail::dependent_false<F>,
-                      "tariff: a quantity cannot be made from binary floating point; write "
-                      "16.32_dec * tariff::tonne or 16.32_tonne");
-    }
+    basic_quantity(
+        F,
+        mistake::
+            a_quantity_cannot_be_made_from_binary_floating_point__write_16_32_dec_times_tariff_tonne =
+                {}) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from binary floating "
+                                         "point; write 16.32_dec * tariff::tonne or 16.32_tonne");
+    template <class T>
+    requires(detail::character_type<T> || std::same_as<T, bool>) basic_quantity(
+        T,
+        mistake::
+            a_quantity_cannot_be_made_from_a_character_or_bool__write_an_integer_or_a_decimal_times_a_unit =
+                {})
+    TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from a character or a bool ('5' is "
+                         "53); write 5 * tariff::kg or 5_kg");
 
     static constexpr parse_result<basic_quantity> parse(std::string_view text) noexcept {
         auto d = detail::parse_decimal<Rep>(text);
@@ -2332,10 +2762,33 @@ public:
                                           .value());
     }
 
+    template <unit_tag V>
+    requires(!same_dimension<U, V>) mistake::
+        a_quantity_of_one_dimension_cannot_become_a_quantity_of_another__a_count_of_vehicles_is_not_a_mass
+        in(V)
+    const TARIFF_DETAIL_REJECT(
+        "tariff: a quantity of one dimension cannot become a quantity of another; in() converts "
+        "only to a unit of its own dimension (kg to tonne, not kg to each)");
+
     constexpr basic_quantity& operator+=(basic_quantity other) {
         value_ = value_ + other.value_;
         return *this;
     }
+    // errc::negative_quantity (and no change) if other > *this.
+    constexpr basic_quantity& operator-=(basic_quantity other) {
+        value_ = basic_quantity(value_ - other.value_).value_;
+        return *this;
+    }
+    // A quantity is never negative.
+    template <class Mistake =
+                  mistake::a_quantity_is_never_negative__subtract_it_from_another_quantity_instead>
+    basic_quantity operator-() const TARIFF_DETAIL_REJECT(
+        "tariff: a quantity is never negative, so it has no unary minus; subtract it from another "
+        "quantity (a - b raises errc::negative_quantity if b > a)");
+    template <detail::bare_number T>
+    mistake::a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg
+    operator+=(T) TARIFF_DETAIL_REJECT("tariff: a bare number cannot be added to a quantity; write "
+                                       "it with a unit, e.g. q += 1 * tariff::kg");
 
 private:
     decimal_type value_{};
@@ -2343,7 +2796,7 @@ private:
 
 // --- building quantities ----------------------------------------------------
 
-template <std::integral I, unit_tag U>
+template <detail::exact_integer I, unit_tag U>
 constexpr quantity<U> operator*(I n, U) {
     return quantity<U>(decimal(n));
 }
@@ -2352,11 +2805,25 @@ constexpr basic_quantity<U, R> operator*(basic_decimal<R> n, U) {
     return basic_quantity<U, R>(n);
 }
 template <std::floating_point F, unit_tag U>
-constexpr void operator*(F, U) {
-    static_assert(detail::dependent_false<F>,
-                  "tariff: a quantity cannot be made from binary floating point; write "
-                  "16.32_dec * tariff::tonne or 16.32_tonne");
-}
+mistake::a_quantity_cannot_be_made_from_binary_floating_point__write_16_32_dec_times_tariff_tonne
+operator*(F, U) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from binary floating "
+                                     "point; write 16.32_dec * tariff::tonne or 16.32_tonne");
+template <class T, unit_tag U>
+requires(detail::character_type<T> || std::same_as<T, bool>) mistake::
+    a_quantity_cannot_be_made_from_a_character_or_bool__write_an_integer_or_a_decimal_times_a_unit
+    operator*(T, U) TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from a character or a "
+                                         "bool ('5' is 53); write 5 * tariff::kg");
+template <unit_tag U, class T>
+requires(detail::bare_number<T>) mistake::
+    units_do_not_multiply__a_quantity_is_a_number_times_a_unit_such_as_16_32_dec_times_tariff_kg
+    operator*(U, T) TARIFF_DETAIL_REJECT(
+        "tariff: a quantity is written number * unit (16.32_dec * tariff::kg), not unit * number");
+template <unit_tag U, unit_tag V>
+mistake::
+    units_do_not_multiply__a_quantity_is_a_number_times_a_unit_such_as_16_32_dec_times_tariff_kg
+    operator*(U, V)
+        TARIFF_DETAIL_REJECT("tariff: units do not multiply (the library has no kg * kg); a "
+                             "quantity is a number times a unit, e.g. 16.32_dec * tariff::kg");
 
 // --- arithmetic within one dimension ------------------------------------------
 
@@ -2385,11 +2852,11 @@ constexpr std::strong_ordering operator<=>(basic_quantity<U, R1> a, basic_quanti
     using T = basic_quantity<detail::finer_t<U, V>, detail::wider_t<R1, R2>>;
     return T(a).value() <=> T(b).value();
 }
-template <class U, class R, std::integral I>
+template <class U, class R, detail::exact_integer I>
 constexpr basic_quantity<U, R> operator*(basic_quantity<U, R> q, I k) {
     return basic_quantity<U, R>(q.value() * basic_decimal<R>(k));
 }
-template <class U, class R, std::integral I>
+template <class U, class R, detail::exact_integer I>
 constexpr basic_quantity<U, R> operator*(I k, basic_quantity<U, R> q) {
     return q * k;
 }
@@ -2400,49 +2867,124 @@ constexpr auto operator*(basic_quantity<U, R> q, basic_decimal<R2> k) {
 }
 
 // --- mistakes that must not compile ------------------------------------------
+// Never callable (see detail/mistake.hpp): the error names the mistake, and
+// traits and concepts answer false for them.
 
 template <class U, class R, std::floating_point F>
-constexpr void operator*(basic_quantity<U, R>, F) {
-    static_assert(detail::dependent_false<F>,
-                  "tariff: a quantity cannot be multiplied by binary floating point; use a "
-                  "decimal literal (1.5_dec) or an integer");
-}
+mistake::
+    a_quantity_cannot_be_multiplied_by_binary_floating_point__use_a_decimal_literal_or_an_integer
+    operator*(basic_quantity<U, R>, F)
+        TARIFF_DETAIL_REJECT("tariff: a quantity cannot be multiplied by binary floating point; "
+                             "use a decimal literal (1.5_dec) or an integer");
 template <class U, class R, std::floating_point F>
-constexpr void operator*(F, basic_quantity<U, R>) {
-    static_assert(detail::dependent_false<F>,
-                  "tariff: a quantity cannot be multiplied by binary floating point; use a "
-                  "decimal literal (1.5_dec) or an integer");
-}
+mistake::
+    a_quantity_cannot_be_multiplied_by_binary_floating_point__use_a_decimal_literal_or_an_integer
+    operator*(F, basic_quantity<U, R>)
+        TARIFF_DETAIL_REJECT("tariff: a quantity cannot be multiplied by binary floating point; "
+                             "use a decimal literal (1.5_dec) or an integer");
+template <class U, class R, class T>
+requires(detail::character_type<T> || std::same_as<T, bool>)
+    mistake::a_quantity_cannot_be_multiplied_by_a_character_or_bool__use_an_integer_or_a_decimal
+    operator*(basic_quantity<U, R>, T)
+        TARIFF_DETAIL_REJECT("tariff: a quantity cannot be multiplied by a character or a bool "
+                             "('5' is 53); use an integer or a decimal");
+template <class U, class R, class T>
+requires(detail::character_type<T> || std::same_as<T, bool>)
+    mistake::a_quantity_cannot_be_multiplied_by_a_character_or_bool__use_an_integer_or_a_decimal
+    operator*(T, basic_quantity<U, R>)
+        TARIFF_DETAIL_REJECT("tariff: a quantity cannot be multiplied by a character or a bool "
+                             "('5' is 53); use an integer or a decimal");
+template <class U, class V, class R1, class R2>
+mistake::quantity_times_quantity_has_no_meaning_here__multiply_a_quantity_by_a_number
+operator*(basic_quantity<U, R1>, basic_quantity<V, R2>)
+    TARIFF_DETAIL_REJECT("tariff: a quantity times a quantity has no meaning here (the library has "
+                         "no kg * kg); multiply a quantity by an integer or a decimal");
+template <class U, class R, detail::bare_number T>
+mistake::a_quantity_divided_by_a_number_is_rarely_exact__multiply_by_a_decimal_such_as_0_5_dec
+operator/(basic_quantity<U, R>, T)
+    TARIFF_DETAIL_REJECT("tariff: a quantity / n is rarely exact; multiply by an exact decimal "
+                         "instead (q * 0.5_dec), or convert with q.in(unit)");
 
 template <class U, class V, class R1, class R2>
-requires(!same_dimension<U, V>) constexpr basic_quantity<U, R1> operator+(basic_quantity<U, R1>,
-                                                                          basic_quantity<V, R2>) {
-    static_assert(detail::dependent_false<V>,
-                  "tariff: quantities of different dimensions cannot be added (e.g. vehicles and "
-                  "kilograms)");
-    return {};
-}
+mistake::
+    a_quantity_divided_by_a_quantity_is_not_a_quantity__divide_their_values_with_a_rounding_mode
+    operator/(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT(
+        "tariff: a quantity / a quantity is not a quantity; for a ratio of one dimension divide "
+        "the values: divide(a.value(), b.in(unit).value(), places, mode)");
+
 template <class U, class V, class R1, class R2>
-requires(!same_dimension<U, V>) constexpr basic_quantity<U, R1> operator-(basic_quantity<U, R1>,
-                                                                          basic_quantity<V, R2>) {
-    static_assert(detail::dependent_false<V>,
-                  "tariff: quantities of different dimensions cannot be subtracted");
-    return {};
-}
+requires(!same_dimension<U, V>) mistake::quantities_of_different_dimensions_cannot_be_added
+operator+(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT(
+    "tariff: quantities of different dimensions cannot be added (e.g. vehicles and kilograms)");
 template <class U, class V, class R1, class R2>
-requires(!same_dimension<U, V>) constexpr bool operator==(basic_quantity<U, R1>,
-                                                          basic_quantity<V, R2>) {
-    static_assert(detail::dependent_false<V>,
-                  "tariff: quantities of different dimensions cannot be compared");
-    return false;
-}
-template <class U, class V, class R1, class R2>
-requires(!same_dimension<U, V>) constexpr std::strong_ordering operator<=>(basic_quantity<U, R1>,
-                                                                           basic_quantity<V, R2>) {
-    static_assert(detail::dependent_false<V>,
-                  "tariff: quantities of different dimensions cannot be compared");
-    return std::strong_ordering::equal;
-}
+requires(!same_dimension<U, V>) mistake::quantities_of_different_dimensions_cannot_be_subtracted
+operator-(basic_quantity<U, R1>, basic_quantity<V, R2>)
+    TARIFF_DETAIL_REJECT("tariff: quantities of different dimensions cannot be subtracted (e.g. "
+                         "vehicles and kilograms)");
+template <class U, class V, class R1, class R2,
+          class Mistake = mistake::quantities_of_different_dimensions_cannot_be_compared>
+requires(!same_dimension<U, V>) bool
+operator==(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT(
+    "tariff: quantities of different dimensions cannot be compared (e.g. vehicles and kilograms)");
+template <class U, class V, class R1, class R2,
+          class Mistake = mistake::quantities_of_different_dimensions_cannot_be_compared>
+requires(!same_dimension<U, V>) std::strong_ordering
+operator<=>(basic_quantity<U, R1>, basic_quantity<V, R2>) TARIFF_DETAIL_REJECT(
+    "tariff: quantities of different dimensions cannot be compared (e.g. vehicles and kilograms)");
+
+template <class U, class R, detail::bare_number T>
+mistake::a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg
+operator+(basic_quantity<U, R>, T)
+    TARIFF_DETAIL_REJECT("tariff: a bare number cannot be added to a quantity; write it with a "
+                         "unit, e.g. q + 1 * tariff::kg");
+template <class U, class R, detail::bare_number T>
+mistake::a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg
+operator+(T, basic_quantity<U, R>)
+    TARIFF_DETAIL_REJECT("tariff: a bare number cannot be added to a quantity; write it with a "
+                         "unit, e.g. 1 * tariff::kg + q");
+template <class U, class R, detail::bare_number T>
+mistake::a_bare_number_cannot_be_added_to_a_quantity__write_it_with_a_unit_such_as_1_kg
+operator-(basic_quantity<U, R>, T)
+    TARIFF_DETAIL_REJECT("tariff: a bare number cannot be subtracted from a quantity; write it "
+                         "with a unit, e.g. q - 1 * tariff::kg");
+template <class U, class R, detail::bare_number T,
+          class Mistake =
+              mistake::a_quantity_compares_only_with_a_quantity_of_its_dimension__write_0_kg_not_0>
+bool operator==(basic_quantity<U, R>, T)
+    TARIFF_DETAIL_REJECT("tariff: a quantity compares only with a quantity of its dimension; write "
+                         "0 * tariff::kg (or quantity<kg>{}), not 0");
+template <class U, class R, detail::bare_number T,
+          class Mistake =
+              mistake::a_quantity_compares_only_with_a_quantity_of_its_dimension__write_0_kg_not_0>
+std::strong_ordering operator<=>(basic_quantity<U, R>, T)
+    TARIFF_DETAIL_REJECT("tariff: a quantity compares only with a quantity of its dimension; write "
+                         "0 * tariff::kg (or quantity<kg>{}), not 0");
+
+// Money and quantities meet only through a specific rate (rate.hpp).
+template <class C, class R, class U, class R2>
+mistake::
+    money_times_a_quantity_has_no_meaning__a_specific_rate_is_money_per_unit_5_33_CAD_per_kg_applied_to_the_quantity
+    operator*(basic_money<C, R>, basic_quantity<U, R2>)
+        TARIFF_DETAIL_REJECT("tariff: money times a quantity has no meaning; make a specific rate, "
+                             "money per unit, and apply it: (5.33_CAD / tariff::kg)(q)");
+template <class C, class R, class U, class R2>
+mistake::
+    money_times_a_quantity_has_no_meaning__a_specific_rate_is_money_per_unit_5_33_CAD_per_kg_applied_to_the_quantity
+    operator*(basic_quantity<U, R2>, basic_money<C, R>)
+        TARIFF_DETAIL_REJECT("tariff: a quantity times money has no meaning; make a specific rate, "
+                             "money per unit, and apply it: (5.33_CAD / tariff::kg)(q)");
+template <class C, class R, unit_tag U>
+mistake::
+    money_times_a_unit_has_no_meaning__a_specific_rate_is_written_money_divided_by_the_unit_5_33_CAD_per_kg
+    operator*(basic_money<C, R>, U)
+        TARIFF_DETAIL_REJECT("tariff: money times a unit has no meaning; a specific rate is money "
+                             "per unit: 5.33_CAD / tariff::kg");
+template <class C, class R, unit_tag U>
+mistake::
+    money_times_a_unit_has_no_meaning__a_specific_rate_is_written_money_divided_by_the_unit_5_33_CAD_per_kg
+    operator*(U, basic_money<C, R>)
+        TARIFF_DETAIL_REJECT("tariff: a unit times money has no meaning; a specific rate is money "
+                             "per unit: 5.33_CAD / tariff::kg");
 
 #define TARIFF_DETAIL_QUANTITY_LITERAL(SUFFIX, UNIT)                                               \
     template <char... Cs>                                                                          \
@@ -3722,6 +4264,18 @@ constexpr assessment<C> assess(const duty_path<C>& path, const duty_base<C, Decl
     return assess_checked(path, duty_base<C>(base), policy).value();
 }
 
+namespace mistake {
+struct assess_needs_a_rounding_policy__such_as_tariff_rounding_half_even {};
+} // namespace mistake
+
+// assess(path, base) without a policy: named, never callable (there is no
+// default rounding; see detail/mistake.hpp).
+template <currency_tag C, unsigned Declared>
+mistake::assess_needs_a_rounding_policy__such_as_tariff_rounding_half_even
+    assess(const duty_path<C>&, const duty_base<C, Declared>&)
+        TARIFF_DETAIL_REJECT("tariff: assess(path, base, policy) needs a rounding policy, such "
+                             "as {tariff::rounding::half_even}: the library never picks one");
+
 // Both paths for one entry, and what the second costs more than the first.
 template <currency_tag C>
 struct path_comparison {
@@ -4008,8 +4562,11 @@ private:
 //   parentheses and fixed amounts ("EUR 3.00").
 //
 // The currency of "$", "¢" and "c" is the schedule's: the template argument C
-// ("$" is one C, "¢" and "c" a hundredth of one). A code written out (EUR)
-// must be C's. Grammar, loosest first:
+// ("$" is one C, "¢" and "c" a hundredth of one). They are accepted only where
+// C is a dollar with cents (USD, CAD, AUD, NZD, ...: see is_dollar_currency):
+// in a EUR or JPY schedule "$1.89" or "52.8¢" is an error (at compile time in
+// duty<C, "...">, at run time parse_duty's errc::invalid_text at the sign's
+// byte). A code written out (EUR) must be C's. Grammar, loosest first:
 //   expression := sum { ("MIN" | "but not less than" | "MAX" | "but not more than") sum }
 //   sum        := term { ("+" | "plus" | "-" | "less") term }
 //   term       := "Free" | number "%" | amount [ "/" unit ] | "(" expression ")"
@@ -4034,7 +4591,22 @@ enum class duty_text_problem : unsigned char {
     unexpected_text,     // something follows a complete expression
     too_long,            // more rates and operators than duty_expression::capacity
     number_out_of_range,
+    dollar_sign_needs_a_dollar_currency,  // "$", "¢" or "c" in a schedule not in dollars and cents
 };
+
+// The currencies a "$" and a "¢" may stand for: the ISO 4217 dollars, with
+// two minor digits (cents).
+template <currency_tag C>
+constexpr bool is_dollar_currency() noexcept {
+    constexpr std::string_view dollars[] = {"AUD", "BBD", "BMD", "BND", "BSD", "BZD", "CAD",
+                                            "FJD", "GYD", "HKD", "JMD", "KYD", "LRD", "NAD",
+                                            "NZD", "SBD", "SGD", "SRD", "TTD", "TWD", "USD",
+                                            "XCD"};
+    if (C::minor_digits != 2) return false;
+    for (std::string_view d : dollars)
+        if (C::code == d) return true;
+    return false;
+}
 
 constexpr const char* to_reason(duty_text_problem p) noexcept {
     switch (p) {
@@ -4060,6 +4632,9 @@ constexpr const char* to_reason(duty_text_problem p) noexcept {
         return "too many rates, operators or nested parentheses for one duty expression";
     case duty_text_problem::number_out_of_range:
         return "a number is too large or has too many decimal places for its type";
+    case duty_text_problem::dollar_sign_needs_a_dollar_currency:
+        return "'$', '\xC2\xA2' and 'c' stand for dollars and cents, and the schedule's currency "
+               "is not a dollar with cents; write its code (1.89 EUR/kg)";
     }
     return "malformed duty";
 }
@@ -4076,6 +4651,7 @@ struct unbalanced_parenthesis;
 struct unexpected_text_after_the_duty;
 struct too_many_terms;
 struct number_out_of_range;
+struct dollar_or_cent_sign_in_a_schedule_not_in_dollars__write_the_currency_code;
 }  // namespace duty_text_reason
 
 template <duty_text_problem P>
@@ -4097,6 +4673,8 @@ TARIFF_DETAIL_REASON(unbalanced_parenthesis, unbalanced_parenthesis)
 TARIFF_DETAIL_REASON(unexpected_text, unexpected_text_after_the_duty)
 TARIFF_DETAIL_REASON(too_long, too_many_terms)
 TARIFF_DETAIL_REASON(number_out_of_range, number_out_of_range)
+TARIFF_DETAIL_REASON(dollar_sign_needs_a_dollar_currency,
+                     dollar_or_cent_sign_in_a_schedule_not_in_dollars__write_the_currency_code)
 #undef TARIFF_DETAIL_REASON
 
 // A failed check names this type, whose arguments are the byte position of
@@ -4346,6 +4924,8 @@ private:
         decimal amount;
         bool code_matches = false;
         if (s_[pos_] == '$') {
+            if (!is_dollar_currency<C>())
+                return set_problem(duty_text_problem::dollar_sign_needs_a_dollar_currency);
             ++pos_;
             skip_space();
             if (!number(amount)) return set_problem(duty_text_problem::expected_term);
@@ -4370,6 +4950,8 @@ private:
                                      (s_[pos_] == 'c' || s_[pos_] == 'C') &&
                                      !(pos_ + 1 < s_.size() && is_letter(s_[pos_ + 1]));
             if (cent_sign || cent_letter) {
+                if (!is_dollar_currency<C>())
+                    return set_problem(duty_text_problem::dollar_sign_needs_a_dollar_currency);
                 const auto dollars = detail::multiply_ratio(amount, 1, 100);
                 if (!dollars)
                     return set_problem(duty_text_problem::number_out_of_range, dollars.error());
@@ -4480,6 +5062,10 @@ inline constexpr duty_expression<C> duty = detail::checked_duty<C, Text>();
 // is the quota's policy (unused_reserve).
 
 
+
+namespace tariff::mistake {
+struct granules_are_a_whole_number__pass_an_integer {};
+} // namespace tariff::mistake
 
 namespace tariff {
 
@@ -4615,6 +5201,16 @@ public:
         if (!q) return q.error();
         return quantity<U>(q.value_or({}));  // >= 0: cannot raise
     }
+    // An unsigned count as wide as std::int64_t is checked, not wrapped to a
+    // negative one: errc::overflow above 2^63 - 1.
+    template <std::unsigned_integral N>
+    requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t))
+    constexpr quantity<U> to_quantity(N granules) const {
+        if (granules > static_cast<N>(INT64_MAX)) detail::raise(errc::overflow);
+        return to_quantity(static_cast<std::int64_t>(granules));
+    }
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer to_quantity(T) const TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not binary floating point, a character or a bool");
     // Reserved granules of period i's own volume: its share, rounded down.
     // The product is formed in 128 bits (below 2^63 granules times a share
     // of at most 18 places: below 2^126), so it cannot overflow, and the
@@ -5298,6 +5894,16 @@ public:
                                               __ATOMIC_RELAXED));
         return take;
     }
+    // An unsigned request as wide as std::int64_t is not wrapped to a negative
+    // one (which would draw nothing): above 2^63 - 1 it asks for everything.
+    template <std::unsigned_integral N>
+    requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t))
+    std::int64_t draw(N requested) noexcept {
+        return draw(requested > static_cast<N>(INT64_MAX) ? INT64_MAX
+                                                          : static_cast<std::int64_t>(requested));
+    }
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer draw(T) TARIFF_DETAIL_REJECT("tariff: draw(granules) takes a whole number of granules (or a quantity<U>), not binary floating point, a character or a bool");
     // The same for a quantity (rounded down to whole granules).
     quantity<U> draw(quantity<U> requested) {
         return granularity_ * draw(granules(requested, granularity_, false));

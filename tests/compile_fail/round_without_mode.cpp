@@ -2,7 +2,7 @@
 // parameter has no default, so an empty mode does not compile. The control
 // names the mode.
 //
-// expect-error: required_rounding_mode
+// expect-error: no.default.rounding.mode|there_is_no_default
 #include <tariff/money.hpp>
 
 using namespace tariff::literals;
