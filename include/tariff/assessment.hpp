@@ -264,12 +264,6 @@ constexpr result<money<C>> round_by(money<C> m, const rounding_policy<C>& p) noe
     if (!r) return r.error();
     return money<C>(r.value_or({}));
 }
-template <class C>
-constexpr result<money<C>> sum(money<C> a, money<C> b) noexcept {
-    const auto r = detail::add(a.amount(), b.amount());
-    if (!r) return r.error();
-    return money<C>(r.value_or({}));
-}
 // A running total, kept in 128 bits: only the (rounded) total must fit money.
 using wide_total = basic_decimal<int128_t>;
 constexpr result<wide_total> accumulate(wide_total total, decimal d) noexcept {
@@ -352,19 +346,30 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
     detail::wide_total taxes{};  // likewise
     for (std::size_t t = 0; t < path.tax_count(); ++t) {
         const auto& tax = path.tax(t);
-        money<C> tax_base = tax.on_value ? value : money<C>{};
+        // The base is summed in 128 bits (value + 5.0104 may not fit where
+        // value + 5.0104 + 0.0091 does) and reported on the line, so only the
+        // whole base must fit money.
+        detail::wide_total wide_base{};
+        if (tax.on_value) {
+            const auto s = detail::accumulate(wide_base, value.amount());
+            if (!s) return s.error();
+            wide_base = s.value_or({});
+        }
         for (std::size_t i = 0; i < path.duty_count(); ++i) {
             if (i >= 32 || !(tax.duties & (std::uint32_t{1} << i))) continue;
-            const auto s = detail::sum(tax_base, each_line ? a.lines_[i].rounded : a.lines_[i].exact);
+            const auto s = detail::accumulate(
+                wide_base, (each_line ? a.lines_[i].rounded : a.lines_[i].exact).amount());
             if (!s) return s.error();
-            tax_base = s.value_or({});
+            wide_base = s.value_or({});
         }
         if (tax.on_earlier_taxes) {
-            // The base is reported on the line, so it must fit money.
-            const auto s = detail::to_money<C>(detail::accumulate(taxes, tax_base.amount()));
+            const auto s = detail::add(wide_base, taxes);
             if (!s) return s.error();
-            tax_base = s.value_or({});
+            wide_base = s.value_or({});
         }
+        const auto base_money = detail::to_money<C>(wide_base);
+        if (!base_money) return base_money.error();
+        const money<C> tax_base = base_money.value_or({});
         auto& line = a.lines_[a.size_++];
         line.kind = component_kind::tax;
         line.name = tax.name;
