@@ -36,6 +36,8 @@ __extension__ typedef unsigned __int128 uint128_t;
 using int128_t = detail::portable_int128;
 using uint128_t = detail::portable_uint128;
 #endif
+// Kept for code that tested it: a 128-bit integer type is always there now.
+#define TARIFF_HAS_INT128 1
 
 namespace detail {
 
