@@ -186,17 +186,11 @@ private:
             r = from_halves(0, n.lo_ % d.lo_);
             return;
         }
-        if (d.hi_ == 0 && d.lo_ <= 0xffff'ffffu) { // short division by 32-bit limbs
-            const std::uint64_t dv = d.lo_;
-            const std::uint64_t limbs[4] = {n.hi_ >> 32, n.hi_ & 0xffff'ffffu, n.lo_ >> 32,
-                                            n.lo_ & 0xffff'ffffu};
-            std::uint64_t out[4]{}, rem = 0;
-            for (int i = 0; i < 4; ++i) {
-                const std::uint64_t cur = (rem << 32) | limbs[i]; // rem < dv < 2^32
-                out[i] = cur / dv;
-                rem = cur % dv;
-            }
-            q = from_halves((out[0] << 32) | out[1], (out[2] << 32) | out[3]);
+        if (d.hi_ == 0) { // a 64-bit divisor: the high half, then (remainder:low) / d
+            std::uint64_t rem = 0;
+            const std::uint64_t high = n.hi_ / d.lo_;
+            const std::uint64_t low = divide_u128_by_u64(n.hi_ % d.lo_, n.lo_, d.lo_, rem);
+            q = from_halves(high, low);
             r = from_halves(0, rem);
             return;
         }
@@ -214,6 +208,38 @@ private:
             }
             ds = ds >> 1;
         }
+    }
+    // (u1 * 2^64 + u0) / v for u1 < v (so that the quotient fits 64 bits),
+    // and the remainder: long division by 32-bit digits after normalizing v
+    // (Knuth's algorithm D for two digits; Warren, Hacker's Delight, 2nd ed.,
+    // section 9-4, divlu).
+    static constexpr std::uint64_t divide_u128_by_u64(std::uint64_t u1, std::uint64_t u0,
+                                                      std::uint64_t v, std::uint64_t& rem) noexcept {
+        constexpr std::uint64_t b = std::uint64_t{1} << 32;
+        const int s = std::countl_zero(v);
+        v <<= s;
+        const std::uint64_t vn1 = v >> 32, vn0 = v & 0xffff'ffffu;
+        const std::uint64_t un32 = s == 0 ? u1 : (u1 << s) | (u0 >> (64 - s));
+        const std::uint64_t un10 = u0 << s;
+        const std::uint64_t un1 = un10 >> 32, un0 = un10 & 0xffff'ffffu;
+        std::uint64_t q1 = un32 / vn1, rhat = un32 - q1 * vn1;
+        while (q1 >= b || q1 * vn0 > b * rhat + un1) { // at most twice
+            --q1;
+            rhat += vn1;
+            if (rhat >= b)
+                break;
+        }
+        const std::uint64_t un21 = un32 * b + un1 - q1 * v; // modulo 2^64: the true value is < v
+        std::uint64_t q0 = un21 / vn1;
+        rhat = un21 - q0 * vn1;
+        while (q0 >= b || q0 * vn0 > b * rhat + un0) {
+            --q0;
+            rhat += vn1;
+            if (rhat >= b)
+                break;
+        }
+        rem = (un21 * b + un0 - q0 * v) >> s;
+        return q1 * b + q0;
     }
     static constexpr int count_leading_zeros(wide_int v) noexcept {
         return v.hi_ != 0 ? std::countl_zero(v.hi_) : 64 + std::countl_zero(v.lo_);

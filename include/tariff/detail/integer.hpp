@@ -298,8 +298,12 @@ template <rounding_mode M>
 constexpr std::int64_t divide_pow10_64(std::int64_t v, int k) noexcept {
     const auto n = static_cast<std::uint64_t>(magnitude(v)); // < 2^63: the range is symmetric
     const auto d = static_cast<std::uint64_t>(pow10s<std::int64_t>.v[k]);
+#if defined(TARIFF_DETAIL_BUILTIN_ARITHMETIC)
     const auto high = static_cast<std::uint64_t>(
         (static_cast<uint128_t>(n) * pow10_reciprocals.multiplier[k]) >> 64);
+#else
+    const std::uint64_t high = multiply_u64(n, pow10_reciprocals.multiplier[k]).high;
+#endif
     const std::uint64_t q = high >> pow10_reciprocals.shift[k];
     const auto rem = static_cast<std::int64_t>(n - q * d);
     const auto sq = static_cast<std::int64_t>(q);
