@@ -96,15 +96,19 @@ constexpr bool unsigned_mul_overflows(std::uint64_t a, std::uint64_t b, std::uin
 constexpr bool unsigned_mul_overflows(uint128_t a, uint128_t b, uint128_t& out) noexcept {
     const auto a1 = static_cast<std::uint64_t>(a >> 64), a0 = static_cast<std::uint64_t>(a);
     const auto b1 = static_cast<std::uint64_t>(b >> 64), b0 = static_cast<std::uint64_t>(b);
-    out = a * b; // modulo 2^128
-    if (a1 != 0 && b1 != 0)
-        return true;
-    // a * b = a0 * b0 + (a1 * b0 + a0 * b1) * 2^64, one of the cross terms 0.
-    std::uint64_t cross = 0;
-    if (unsigned_mul_overflows(a1 != 0 ? a1 : b1, a1 != 0 ? b0 : a0, cross))
-        return true;
+    // a * b = a0 * b0 + (a1 * b0 + a0 * b1) * 2^64 + a1 * b1 * 2^128: it fits
+    // iff a1 * b1 = 0, the one cross term that is not 0 fits 64 bits, and
+    // adding it to the high half of a0 * b0 does not carry.
     const u64_product low = multiply_u64(a0, b0);
-    return low.high + cross < cross; // the carry out of the high half
+    std::uint64_t cross = 0;
+    const bool cross_over = unsigned_mul_overflows(a1 != 0 ? a1 : b1, a1 != 0 ? b0 : a0, cross);
+    const std::uint64_t high = low.high + cross;
+    if ((a1 != 0 && b1 != 0) || cross_over || high < cross) {
+        out = a * b; // modulo 2^128, as the builtin leaves it
+        return true;
+    }
+    out = (static_cast<uint128_t>(high) << 64) | low.low;
+    return false;
 }
 
 // Each returns true on overflow, like the builtins, and also rejects the
