@@ -11,18 +11,33 @@
 #include <utility>
 
 #include "../error.hpp"
+#include "int128.hpp"
 #include "../rounding.hpp"
 
 namespace tariff {
 
-#if defined(__SIZEOF_INT128__)
+// The 128-bit integer: the compiler's __int128 with GCC/Clang overflow builtins
+// where they exist, otherwise (or if TARIFF_PORTABLE_ARITHMETIC is defined) the
+// library's own portable type (detail/int128.hpp) and checks in standard C++.
+// tariff::int128_t names whichever is in use; code written against it works
+// with both.
+#if defined(__SIZEOF_INT128__) && !defined(TARIFF_PORTABLE_ARITHMETIC) && defined(__has_builtin)
+#if __has_builtin(__builtin_add_overflow) && __has_builtin(__builtin_sub_overflow) &&             \
+    __has_builtin(__builtin_mul_overflow)
+#define TARIFF_DETAIL_BUILTIN_ARITHMETIC 1
+#endif
+#endif
+
+#if defined(TARIFF_DETAIL_BUILTIN_ARITHMETIC)
 // __extension__ keeps -Wpedantic quiet: the type is a GCC/Clang extension.
 __extension__ typedef __int128 int128_t;
 __extension__ typedef unsigned __int128 uint128_t;
-#define TARIFF_HAS_INT128 1
 #else
-#error "tariff needs a compiler with a 128-bit integer type (GCC or Clang on a 64-bit target)"
+using int128_t = detail::portable_int128;
+using uint128_t = detail::portable_uint128;
 #endif
+// Kept for code that tested it: a 128-bit integer type is always there now.
+#define TARIFF_HAS_INT128 1
 
 namespace detail {
 
@@ -59,19 +74,83 @@ constexpr bool in_range(R v) noexcept {
     return v >= -rep_traits<R>::max && v <= rep_traits<R>::max;
 }
 
+// Whether tariff::int128_t is the compiler's __int128 (and overflow checks use
+// its builtins) rather than the portable type.
+#if defined(TARIFF_DETAIL_BUILTIN_ARITHMETIC)
+inline constexpr bool uses_builtin_int128 = true;
+#else
+inline constexpr bool uses_builtin_int128 = false;
+#endif
+
+// The unsigned type of the same width.
+template <representation R>
+using unsigned_of = std::conditional_t<std::is_same_v<R, std::int64_t>, std::uint64_t, uint128_t>;
+
+// The magnitude of the unsigned product of a and b, and whether it needs more
+// bits than the type has (portable: no builtin, no wider type).
+constexpr bool unsigned_mul_overflows(std::uint64_t a, std::uint64_t b, std::uint64_t& out) noexcept {
+    const u64_product p = multiply_u64(a, b);
+    out = p.low;
+    return p.high != 0;
+}
+constexpr bool unsigned_mul_overflows(uint128_t a, uint128_t b, uint128_t& out) noexcept {
+    const auto a1 = static_cast<std::uint64_t>(a >> 64), a0 = static_cast<std::uint64_t>(a);
+    const auto b1 = static_cast<std::uint64_t>(b >> 64), b0 = static_cast<std::uint64_t>(b);
+    // a * b = a0 * b0 + (a1 * b0 + a0 * b1) * 2^64 + a1 * b1 * 2^128: it fits
+    // iff a1 * b1 = 0, the one cross term that is not 0 fits 64 bits, and
+    // adding it to the high half of a0 * b0 does not carry.
+    const u64_product low = multiply_u64(a0, b0);
+    std::uint64_t cross = 0;
+    const bool cross_over = unsigned_mul_overflows(a1 != 0 ? a1 : b1, a1 != 0 ? b0 : a0, cross);
+    const std::uint64_t high = low.high + cross;
+    if ((a1 != 0 && b1 != 0) || cross_over || high < cross) {
+        out = a * b; // modulo 2^128, as the builtin leaves it
+        return true;
+    }
+    out = (static_cast<uint128_t>(high) << 64) | low.low;
+    return false;
+}
+
 // Each returns true on overflow, like the builtins, and also rejects the
-// excluded most negative value.
+// excluded most negative value. out is set either way (to the result modulo
+// 2^bits where it overflows).
 template <representation R>
 constexpr bool add_overflows(R a, R b, R& out) noexcept {
+#if defined(TARIFF_DETAIL_BUILTIN_ARITHMETIC)
     return __builtin_add_overflow(a, b, &out) || !in_range(out);
+#else
+    using U = unsigned_of<R>;
+    out = static_cast<R>(static_cast<U>(a) + static_cast<U>(b));
+    // Overflow iff both operands have the sign the result lacks.
+    return ((a ^ out) & (b ^ out)) < 0 || !in_range(out);
+#endif
 }
 template <representation R>
 constexpr bool sub_overflows(R a, R b, R& out) noexcept {
+#if defined(TARIFF_DETAIL_BUILTIN_ARITHMETIC)
     return __builtin_sub_overflow(a, b, &out) || !in_range(out);
+#else
+    using U = unsigned_of<R>;
+    out = static_cast<R>(static_cast<U>(a) - static_cast<U>(b));
+    // Overflow iff the operands' signs differ and the result's is b's.
+    return ((a ^ b) & (a ^ out)) < 0 || !in_range(out);
+#endif
 }
 template <representation R>
 constexpr bool mul_overflows(R a, R b, R& out) noexcept {
+#if defined(TARIFF_DETAIL_BUILTIN_ARITHMETIC)
     return __builtin_mul_overflow(a, b, &out) || !in_range(out);
+#else
+    using U = unsigned_of<R>;
+    const bool negative = (a < 0) != (b < 0);
+    const U ma = a < 0 ? U(0) - static_cast<U>(a) : static_cast<U>(a);
+    const U mb = b < 0 ? U(0) - static_cast<U>(b) : static_cast<U>(b);
+    U m = 0;
+    const bool wide = unsigned_mul_overflows(ma, mb, m);
+    out = static_cast<R>(negative ? U(0) - m : m);
+    // The symmetric range: the magnitude must not exceed max.
+    return wide || m > static_cast<U>(rep_traits<R>::max);
+#endif
 }
 
 template <representation R>
@@ -223,8 +302,12 @@ template <rounding_mode M>
 constexpr std::int64_t divide_pow10_64(std::int64_t v, int k) noexcept {
     const auto n = static_cast<std::uint64_t>(magnitude(v)); // < 2^63: the range is symmetric
     const auto d = static_cast<std::uint64_t>(pow10s<std::int64_t>.v[k]);
+#if defined(TARIFF_DETAIL_BUILTIN_ARITHMETIC)
     const auto high = static_cast<std::uint64_t>(
         (static_cast<uint128_t>(n) * pow10_reciprocals.multiplier[k]) >> 64);
+#else
+    const std::uint64_t high = multiply_u64(n, pow10_reciprocals.multiplier[k]).high;
+#endif
     const std::uint64_t q = high >> pow10_reciprocals.shift[k];
     const auto rem = static_cast<std::int64_t>(n - q * d);
     const auto sq = static_cast<std::int64_t>(q);
@@ -418,7 +501,7 @@ constexpr std::uint64_t gcd_u64(std::uint64_t a, std::uint64_t b) noexcept {
 // The lcm of a and b (both > 0); false if it does not fit 64 bits.
 constexpr bool lcm_u64(std::uint64_t a, std::uint64_t b, std::uint64_t& out) noexcept {
     const std::uint64_t g = gcd_u64(a, b);
-    return !__builtin_mul_overflow(a / g, b, &out);
+    return !unsigned_mul_overflows(a / g, b, out);
 }
 
 // The magnitude of a representation value, as an unsigned 128-bit integer
