@@ -63,7 +63,7 @@ class TariffConan(ConanFile):
         compiler = str(self.settings.compiler)
         if compiler == "msvc":
             raise ConanInvalidConfiguration(
-                f"{self.ref} needs __int128 and GCC/Clang builtins; MSVC is not supported")
+                f"{self.ref} is tested with GCC and Clang only; MSVC is not supported yet")
         minimum = self._min_compilers.get(compiler)
         if minimum and Version(self.settings.compiler.version) < minimum:
             raise ConanInvalidConfiguration(
