@@ -15,6 +15,7 @@
 #include <utility>
 #include <cstdlib>
 #include <stdexcept>
+#include <bit>
 #include <initializer_list>
 #include <vector>
 
@@ -304,6 +305,275 @@ private:
 };
 
 } // namespace tariff
+// ---- tariff/detail/int128.hpp ----------------------------------------------
+// tariff/detail/int128.hpp: a portable 128-bit integer, for compilers without
+// __int128 (MSVC, 32-bit targets) or when TARIFF_PORTABLE_ARITHMETIC is defined.
+//
+// Two 64-bit halves in two's complement; every operation is constexpr and
+// uses only standard C++ (no compiler builtins). It behaves like the built-in
+// type for what the library does with it: + - * / % (wrapping like unsigned
+// arithmetic; the library checks for overflow before it matters), comparisons,
+// shifts by 0..127, bitwise operations, negation, and conversions from and to
+// the built-in integer types (from: implicit; to: explicit, keeping the low
+// bits, as a static_cast of the built-in type does).
+
+
+// A namespace of its own: argument-dependent lookup on basic_decimal<int128_t>
+// then finds only these operators, not the rest of tariff::detail.
+namespace tariff::detail::int128_impl {
+
+// The full 128-bit product of two 64-bit values, from 32-bit limbs.
+struct u64_product {
+    std::uint64_t high;
+    std::uint64_t low;
+};
+constexpr u64_product multiply_u64(std::uint64_t a, std::uint64_t b) noexcept {
+    const std::uint64_t a0 = a & 0xffff'ffffu, a1 = a >> 32;
+    const std::uint64_t b0 = b & 0xffff'ffffu, b1 = b >> 32;
+    const std::uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+    // The middle column: at most 3 * (2^32 - 1), no overflow of 64 bits.
+    const std::uint64_t mid = (p00 >> 32) + (p01 & 0xffff'ffffu) + (p10 & 0xffff'ffffu);
+    return {p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32), (mid << 32) | (p00 & 0xffff'ffffu)};
+}
+
+template <bool Signed>
+class wide_int {
+public:
+    constexpr wide_int() noexcept = default;
+
+    // From a built-in integer: sign-extended if it is signed.
+    template <std::integral I>
+    constexpr wide_int(I v) noexcept // NOLINT: implicit, as for the built-in type
+        : lo_(static_cast<std::uint64_t>(v)), hi_(sign_fill(v)) {}
+
+    // From the other signedness: the same bits, as a static_cast does.
+    template <bool S2>
+    requires(S2 != Signed) constexpr explicit wide_int(wide_int<S2> v) noexcept
+        : lo_(v.low()), hi_(v.high()) {}
+
+    static constexpr wide_int from_halves(std::uint64_t high, std::uint64_t low) noexcept {
+        wide_int r;
+        r.hi_ = high;
+        r.lo_ = low;
+        return r;
+    }
+
+    constexpr std::uint64_t low() const noexcept { return lo_; }
+    constexpr std::uint64_t high() const noexcept { return hi_; }
+
+    // To a built-in integer: the low bits (modular, like the built-in cast).
+    template <std::integral I>
+    requires(!std::same_as<I, bool>) constexpr explicit operator I() const noexcept {
+        return static_cast<I>(lo_);
+    }
+    constexpr explicit operator bool() const noexcept { return (lo_ | hi_) != 0; }
+
+    constexpr bool is_negative() const noexcept { return Signed && (hi_ >> 63) != 0; }
+
+    // Arithmetic (modulo 2^128, as unsigned; the library checks before it).
+    friend constexpr wide_int operator+(wide_int a, wide_int b) noexcept {
+        const std::uint64_t low = a.lo_ + b.lo_;
+        return from_halves(a.hi_ + b.hi_ + (low < a.lo_ ? 1 : 0), low);
+    }
+    friend constexpr wide_int operator-(wide_int a, wide_int b) noexcept {
+        const std::uint64_t low = a.lo_ - b.lo_;
+        return from_halves(a.hi_ - b.hi_ - (a.lo_ < b.lo_ ? 1 : 0), low);
+    }
+    constexpr wide_int operator-() const noexcept { return wide_int{} - *this; }
+    constexpr wide_int operator+() const noexcept { return *this; }
+    friend constexpr wide_int operator*(wide_int a, wide_int b) noexcept {
+        const u64_product p = multiply_u64(a.lo_, b.lo_);
+        return from_halves(p.high + a.lo_ * b.hi_ + a.hi_ * b.lo_, p.low);
+    }
+    // Truncated toward zero, like the built-in division; b != 0.
+    friend constexpr wide_int operator/(wide_int a, wide_int b) noexcept {
+        wide_int q, r;
+        divmod(a, b, q, r);
+        return q;
+    }
+    // The sign of the dividend, like the built-in remainder; b != 0.
+    friend constexpr wide_int operator%(wide_int a, wide_int b) noexcept {
+        wide_int q, r;
+        divmod(a, b, q, r);
+        return r;
+    }
+
+    friend constexpr wide_int operator&(wide_int a, wide_int b) noexcept {
+        return from_halves(a.hi_ & b.hi_, a.lo_ & b.lo_);
+    }
+    friend constexpr wide_int operator|(wide_int a, wide_int b) noexcept {
+        return from_halves(a.hi_ | b.hi_, a.lo_ | b.lo_);
+    }
+    friend constexpr wide_int operator^(wide_int a, wide_int b) noexcept {
+        return from_halves(a.hi_ ^ b.hi_, a.lo_ ^ b.lo_);
+    }
+    constexpr wide_int operator~() const noexcept { return from_halves(~hi_, ~lo_); }
+    constexpr bool operator!() const noexcept { return (lo_ | hi_) == 0; }
+
+    // Shifts by 0 <= n < 128 (as for the built-in type, others are undefined).
+    template <std::integral I>
+    friend constexpr wide_int operator<<(wide_int a, I count) noexcept {
+        const int n = static_cast<int>(count);
+        if (n == 0)
+            return a;
+        if (n >= 64)
+            return from_halves(a.lo_ << (n - 64), 0);
+        return from_halves((a.hi_ << n) | (a.lo_ >> (64 - n)), a.lo_ << n);
+    }
+    // Arithmetic (sign-filling) for the signed type, logical for the unsigned.
+    template <std::integral I>
+    friend constexpr wide_int operator>>(wide_int a, I count) noexcept {
+        const int n = static_cast<int>(count);
+        const std::uint64_t fill = a.is_negative() ? ~std::uint64_t{0} : 0;
+        if (n == 0)
+            return a;
+        if (n >= 64) {
+            const int m = n - 64;
+            const std::uint64_t low = m == 0 ? a.hi_ : (a.hi_ >> m) | (fill << (64 - m));
+            return from_halves(fill, low);
+        }
+        return from_halves((a.hi_ >> n) | (fill << (64 - n)), (a.lo_ >> n) | (a.hi_ << (64 - n)));
+    }
+
+    friend constexpr bool operator==(wide_int a, wide_int b) noexcept {
+        return a.lo_ == b.lo_ && a.hi_ == b.hi_;
+    }
+    friend constexpr std::strong_ordering operator<=>(wide_int a, wide_int b) noexcept {
+        if (a.hi_ != b.hi_) {
+            if constexpr (Signed)
+                return static_cast<std::int64_t>(a.hi_) <=> static_cast<std::int64_t>(b.hi_);
+            else
+                return a.hi_ <=> b.hi_;
+        }
+        return a.lo_ <=> b.lo_;
+    }
+
+    constexpr wide_int& operator+=(wide_int b) noexcept { return *this = *this + b; }
+    constexpr wide_int& operator-=(wide_int b) noexcept { return *this = *this - b; }
+    constexpr wide_int& operator*=(wide_int b) noexcept { return *this = *this * b; }
+    constexpr wide_int& operator/=(wide_int b) noexcept { return *this = *this / b; }
+    constexpr wide_int& operator%=(wide_int b) noexcept { return *this = *this % b; }
+    constexpr wide_int& operator&=(wide_int b) noexcept { return *this = *this & b; }
+    constexpr wide_int& operator|=(wide_int b) noexcept { return *this = *this | b; }
+    constexpr wide_int& operator^=(wide_int b) noexcept { return *this = *this ^ b; }
+    template <std::integral I>
+    constexpr wide_int& operator<<=(I n) noexcept { return *this = *this << n; }
+    template <std::integral I>
+    constexpr wide_int& operator>>=(I n) noexcept { return *this = *this >> n; }
+    constexpr wide_int& operator++() noexcept { return *this += 1; }
+    constexpr wide_int& operator--() noexcept { return *this -= 1; }
+    constexpr wide_int operator++(int) noexcept {
+        const wide_int old = *this;
+        *this += 1;
+        return old;
+    }
+    constexpr wide_int operator--(int) noexcept {
+        const wide_int old = *this;
+        *this -= 1;
+        return old;
+    }
+
+private:
+    template <std::integral I>
+    static constexpr std::uint64_t sign_fill(I v) noexcept {
+        if constexpr (std::is_signed_v<I>)
+            return v < 0 ? ~std::uint64_t{0} : 0;
+        else
+            return 0;
+    }
+    // Unsigned n / d and n % d (d != 0).
+    static constexpr void divmod_unsigned(wide_int n, wide_int d, wide_int& q, wide_int& r) noexcept {
+        if (n.hi_ == 0 && d.hi_ == 0) { // the common case: native 64-bit division
+            q = from_halves(0, n.lo_ / d.lo_);
+            r = from_halves(0, n.lo_ % d.lo_);
+            return;
+        }
+        if (d.hi_ == 0) { // a 64-bit divisor: the high half, then (remainder:low) / d
+            std::uint64_t rem = 0;
+            const std::uint64_t high = n.hi_ / d.lo_;
+            const std::uint64_t low = divide_u128_by_u64(n.hi_ % d.lo_, n.lo_, d.lo_, rem);
+            q = from_halves(high, low);
+            r = from_halves(0, rem);
+            return;
+        }
+        q = wide_int{};
+        r = n;
+        if (r < d)
+            return;
+        // Binary long division from the divisor's highest useful position.
+        const int shift = count_leading_zeros(d) - count_leading_zeros(n);
+        wide_int ds = d << shift;
+        for (int i = shift; i >= 0; --i) {
+            if (!(r < ds)) {
+                r -= ds;
+                q |= wide_int{1} << i;
+            }
+            ds = ds >> 1;
+        }
+    }
+    // (u1 * 2^64 + u0) / v for u1 < v (so that the quotient fits 64 bits),
+    // and the remainder: long division by 32-bit digits after normalizing v
+    // (Knuth's algorithm D for two digits; Warren, Hacker's Delight, 2nd ed.,
+    // section 9-4, divlu).
+    static constexpr std::uint64_t divide_u128_by_u64(std::uint64_t u1, std::uint64_t u0,
+                                                      std::uint64_t v, std::uint64_t& rem) noexcept {
+        constexpr std::uint64_t b = std::uint64_t{1} << 32;
+        const int s = std::countl_zero(v);
+        v <<= s;
+        const std::uint64_t vn1 = v >> 32, vn0 = v & 0xffff'ffffu;
+        const std::uint64_t un32 = s == 0 ? u1 : (u1 << s) | (u0 >> (64 - s));
+        const std::uint64_t un10 = u0 << s;
+        const std::uint64_t un1 = un10 >> 32, un0 = un10 & 0xffff'ffffu;
+        std::uint64_t q1 = un32 / vn1, rhat = un32 - q1 * vn1;
+        while (q1 >= b || q1 * vn0 > b * rhat + un1) { // at most twice
+            --q1;
+            rhat += vn1;
+            if (rhat >= b)
+                break;
+        }
+        const std::uint64_t un21 = un32 * b + un1 - q1 * v; // modulo 2^64: the true value is < v
+        std::uint64_t q0 = un21 / vn1;
+        rhat = un21 - q0 * vn1;
+        while (q0 >= b || q0 * vn0 > b * rhat + un0) {
+            --q0;
+            rhat += vn1;
+            if (rhat >= b)
+                break;
+        }
+        rem = (un21 * b + un0 - q0 * v) >> s;
+        return q1 * b + q0;
+    }
+    static constexpr int count_leading_zeros(wide_int v) noexcept {
+        return v.hi_ != 0 ? std::countl_zero(v.hi_) : 64 + std::countl_zero(v.lo_);
+    }
+    static constexpr void divmod(wide_int a, wide_int b, wide_int& q, wide_int& r) noexcept {
+        if constexpr (!Signed) {
+            divmod_unsigned(a, b, q, r);
+        } else {
+            const bool na = a.is_negative(), nb = b.is_negative();
+            using U = wide_int<false>;
+            const wide_int ma = na ? -a : a, mb = nb ? -b : b; // 2^127 stays right as unsigned
+            U uq, ur;
+            U::divmod_unsigned(U(ma), U(mb), uq, ur);
+            q = na != nb ? -wide_int(uq) : wide_int(uq);
+            r = na ? -wide_int(ur) : wide_int(ur);
+        }
+    }
+    template <bool>
+    friend class wide_int;
+
+    std::uint64_t lo_ = 0;
+    std::uint64_t hi_ = 0;
+};
+
+} // namespace tariff::detail::int128_impl
+
+namespace tariff::detail {
+using int128_impl::multiply_u64;
+using int128_impl::u64_product;
+using portable_int128 = int128_impl::wide_int<true>;
+using portable_uint128 = int128_impl::wide_int<false>;
+} // namespace tariff::detail
 // ---- tariff/rounding.hpp ---------------------------------------------------
 // tariff/rounding.hpp: rounding modes, passed per call.
 //
@@ -403,14 +673,28 @@ constexpr const char* to_string(rounding_mode m) noexcept {
 
 namespace tariff {
 
-#if defined(__SIZEOF_INT128__)
+// The 128-bit integer: the compiler's __int128 with GCC/Clang overflow builtins
+// where they exist, otherwise (or if TARIFF_PORTABLE_ARITHMETIC is defined) the
+// library's own portable type (detail/int128.hpp) and checks in standard C++.
+// tariff::int128_t names whichever is in use; code written against it works
+// with both.
+#if defined(__SIZEOF_INT128__) && !defined(TARIFF_PORTABLE_ARITHMETIC) && defined(__has_builtin)
+#if __has_builtin(__builtin_add_overflow) && __has_builtin(__builtin_sub_overflow) &&             \
+    __has_builtin(__builtin_mul_overflow)
+#define TARIFF_DETAIL_BUILTIN_ARITHMETIC 1
+#endif
+#endif
+
+#if defined(TARIFF_DETAIL_BUILTIN_ARITHMETIC)
 // __extension__ keeps -Wpedantic quiet: the type is a GCC/Clang extension.
 __extension__ typedef __int128 int128_t;
 __extension__ typedef unsigned __int128 uint128_t;
-#define TARIFF_HAS_INT128 1
 #else
-#error "tariff needs a compiler with a 128-bit integer type (GCC or Clang on a 64-bit target)"
+using int128_t = detail::portable_int128;
+using uint128_t = detail::portable_uint128;
 #endif
+// Kept for code that tested it: a 128-bit integer type is always there now.
+#define TARIFF_HAS_INT128 1
 
 namespace detail {
 
@@ -447,19 +731,83 @@ constexpr bool in_range(R v) noexcept {
     return v >= -rep_traits<R>::max && v <= rep_traits<R>::max;
 }
 
+// Whether tariff::int128_t is the compiler's __int128 (and overflow checks use
+// its builtins) rather than the portable type.
+#if defined(TARIFF_DETAIL_BUILTIN_ARITHMETIC)
+inline constexpr bool uses_builtin_int128 = true;
+#else
+inline constexpr bool uses_builtin_int128 = false;
+#endif
+
+// The unsigned type of the same width.
+template <representation R>
+using unsigned_of = std::conditional_t<std::is_same_v<R, std::int64_t>, std::uint64_t, uint128_t>;
+
+// The magnitude of the unsigned product of a and b, and whether it needs more
+// bits than the type has (portable: no builtin, no wider type).
+constexpr bool unsigned_mul_overflows(std::uint64_t a, std::uint64_t b, std::uint64_t& out) noexcept {
+    const u64_product p = multiply_u64(a, b);
+    out = p.low;
+    return p.high != 0;
+}
+constexpr bool unsigned_mul_overflows(uint128_t a, uint128_t b, uint128_t& out) noexcept {
+    const auto a1 = static_cast<std::uint64_t>(a >> 64), a0 = static_cast<std::uint64_t>(a);
+    const auto b1 = static_cast<std::uint64_t>(b >> 64), b0 = static_cast<std::uint64_t>(b);
+    // a * b = a0 * b0 + (a1 * b0 + a0 * b1) * 2^64 + a1 * b1 * 2^128: it fits
+    // iff a1 * b1 = 0, the one cross term that is not 0 fits 64 bits, and
+    // adding it to the high half of a0 * b0 does not carry.
+    const u64_product low = multiply_u64(a0, b0);
+    std::uint64_t cross = 0;
+    const bool cross_over = unsigned_mul_overflows(a1 != 0 ? a1 : b1, a1 != 0 ? b0 : a0, cross);
+    const std::uint64_t high = low.high + cross;
+    if ((a1 != 0 && b1 != 0) || cross_over || high < cross) {
+        out = a * b; // modulo 2^128, as the builtin leaves it
+        return true;
+    }
+    out = (static_cast<uint128_t>(high) << 64) | low.low;
+    return false;
+}
+
 // Each returns true on overflow, like the builtins, and also rejects the
-// excluded most negative value.
+// excluded most negative value. out is set either way (to the result modulo
+// 2^bits where it overflows).
 template <representation R>
 constexpr bool add_overflows(R a, R b, R& out) noexcept {
+#if defined(TARIFF_DETAIL_BUILTIN_ARITHMETIC)
     return __builtin_add_overflow(a, b, &out) || !in_range(out);
+#else
+    using U = unsigned_of<R>;
+    out = static_cast<R>(static_cast<U>(a) + static_cast<U>(b));
+    // Overflow iff both operands have the sign the result lacks.
+    return ((a ^ out) & (b ^ out)) < 0 || !in_range(out);
+#endif
 }
 template <representation R>
 constexpr bool sub_overflows(R a, R b, R& out) noexcept {
+#if defined(TARIFF_DETAIL_BUILTIN_ARITHMETIC)
     return __builtin_sub_overflow(a, b, &out) || !in_range(out);
+#else
+    using U = unsigned_of<R>;
+    out = static_cast<R>(static_cast<U>(a) - static_cast<U>(b));
+    // Overflow iff the operands' signs differ and the result's is b's.
+    return ((a ^ b) & (a ^ out)) < 0 || !in_range(out);
+#endif
 }
 template <representation R>
 constexpr bool mul_overflows(R a, R b, R& out) noexcept {
+#if defined(TARIFF_DETAIL_BUILTIN_ARITHMETIC)
     return __builtin_mul_overflow(a, b, &out) || !in_range(out);
+#else
+    using U = unsigned_of<R>;
+    const bool negative = (a < 0) != (b < 0);
+    const U ma = a < 0 ? U(0) - static_cast<U>(a) : static_cast<U>(a);
+    const U mb = b < 0 ? U(0) - static_cast<U>(b) : static_cast<U>(b);
+    U m = 0;
+    const bool wide = unsigned_mul_overflows(ma, mb, m);
+    out = static_cast<R>(negative ? U(0) - m : m);
+    // The symmetric range: the magnitude must not exceed max.
+    return wide || m > static_cast<U>(rep_traits<R>::max);
+#endif
 }
 
 template <representation R>
@@ -611,8 +959,12 @@ template <rounding_mode M>
 constexpr std::int64_t divide_pow10_64(std::int64_t v, int k) noexcept {
     const auto n = static_cast<std::uint64_t>(magnitude(v)); // < 2^63: the range is symmetric
     const auto d = static_cast<std::uint64_t>(pow10s<std::int64_t>.v[k]);
+#if defined(TARIFF_DETAIL_BUILTIN_ARITHMETIC)
     const auto high = static_cast<std::uint64_t>(
         (static_cast<uint128_t>(n) * pow10_reciprocals.multiplier[k]) >> 64);
+#else
+    const std::uint64_t high = multiply_u64(n, pow10_reciprocals.multiplier[k]).high;
+#endif
     const std::uint64_t q = high >> pow10_reciprocals.shift[k];
     const auto rem = static_cast<std::int64_t>(n - q * d);
     const auto sq = static_cast<std::int64_t>(q);
@@ -806,7 +1158,7 @@ constexpr std::uint64_t gcd_u64(std::uint64_t a, std::uint64_t b) noexcept {
 // The lcm of a and b (both > 0); false if it does not fit 64 bits.
 constexpr bool lcm_u64(std::uint64_t a, std::uint64_t b, std::uint64_t& out) noexcept {
     const std::uint64_t g = gcd_u64(a, b);
-    return !__builtin_mul_overflow(a / g, b, &out);
+    return !unsigned_mul_overflows(a / g, b, out);
 }
 
 // The magnitude of a representation value, as an unsigned 128-bit integer
@@ -4113,12 +4465,6 @@ constexpr result<money<C>> round_by(money<C> m, const rounding_policy<C>& p) noe
     if (!r) return r.error();
     return money<C>(r.value_or({}));
 }
-template <class C>
-constexpr result<money<C>> sum(money<C> a, money<C> b) noexcept {
-    const auto r = detail::add(a.amount(), b.amount());
-    if (!r) return r.error();
-    return money<C>(r.value_or({}));
-}
 // A running total, kept in 128 bits: only the (rounded) total must fit money.
 using wide_total = basic_decimal<int128_t>;
 constexpr result<wide_total> accumulate(wide_total total, decimal d) noexcept {
@@ -4201,19 +4547,30 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
     detail::wide_total taxes{};  // likewise
     for (std::size_t t = 0; t < path.tax_count(); ++t) {
         const auto& tax = path.tax(t);
-        money<C> tax_base = tax.on_value ? value : money<C>{};
+        // The base is summed in 128 bits (value + 5.0104 may not fit where
+        // value + 5.0104 + 0.0091 does) and reported on the line, so only the
+        // whole base must fit money.
+        detail::wide_total wide_base{};
+        if (tax.on_value) {
+            const auto s = detail::accumulate(wide_base, value.amount());
+            if (!s) return s.error();
+            wide_base = s.value_or({});
+        }
         for (std::size_t i = 0; i < path.duty_count(); ++i) {
             if (i >= 32 || !(tax.duties & (std::uint32_t{1} << i))) continue;
-            const auto s = detail::sum(tax_base, each_line ? a.lines_[i].rounded : a.lines_[i].exact);
+            const auto s = detail::accumulate(
+                wide_base, (each_line ? a.lines_[i].rounded : a.lines_[i].exact).amount());
             if (!s) return s.error();
-            tax_base = s.value_or({});
+            wide_base = s.value_or({});
         }
         if (tax.on_earlier_taxes) {
-            // The base is reported on the line, so it must fit money.
-            const auto s = detail::to_money<C>(detail::accumulate(taxes, tax_base.amount()));
+            const auto s = detail::add(wide_base, taxes);
             if (!s) return s.error();
-            tax_base = s.value_or({});
+            wide_base = s.value_or({});
         }
+        const auto base_money = detail::to_money<C>(wide_base);
+        if (!base_money) return base_money.error();
+        const money<C> tax_base = base_money.value_or({});
         auto& line = a.lines_[a.size_++];
         line.kind = component_kind::tax;
         line.name = tax.name;
