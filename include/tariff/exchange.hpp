@@ -54,6 +54,9 @@ public:
 
     // 1 / rate, rounded to `places` decimal places by mode (an inverse is
     // rarely exact: 1 / 0.1897 has no finite decimal form).
+    template <detail::not_an_integer T>
+    mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character inverse(T, required_rounding_mode) const
+        TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
     constexpr exchange_rate<To, From> inverse(int places, required_rounding_mode mode) const {
         return exchange_rate<To, From>(divide(decimal(1), rate_, places, mode));
     }
