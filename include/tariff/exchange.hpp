@@ -10,6 +10,10 @@
 
 namespace tariff {
 
+namespace mistake {
+struct this_exchange_rate_converts_from_another_currency__check_its_from_currency {};
+} // namespace mistake
+
 template <currency_tag From, currency_tag To>
 class exchange_rate {
 public:
@@ -61,20 +65,20 @@ public:
         return exchange_rate<To, From>(divide(decimal(1), rate_, places, mode));
     }
 
+    // An amount in another currency than From: named, never callable (see
+    // detail/mistake.hpp).
     template <class C2, class R>
         requires(!std::same_as<C2, From>)
-    constexpr void exact(basic_money<C2, R>) const {
-        static_assert(detail::dependent_false<C2>,
-                      "tariff: this exchange_rate converts from another currency; it cannot be "
-                      "applied to this amount (check the rate's From currency)");
-    }
+    mistake::this_exchange_rate_converts_from_another_currency__check_its_from_currency
+    exact(basic_money<C2, R>) const TARIFF_DETAIL_REJECT(
+        "tariff: this exchange_rate converts from another currency; it cannot be applied to "
+        "this amount (check the rate's From currency)");
     template <class C2, class R>
         requires(!std::same_as<C2, From>)
-    constexpr void convert(basic_money<C2, R>, required_rounding_mode) const {
-        static_assert(detail::dependent_false<C2>,
-                      "tariff: this exchange_rate converts from another currency; it cannot be "
-                      "applied to this amount (check the rate's From currency)");
-    }
+    mistake::this_exchange_rate_converts_from_another_currency__check_its_from_currency
+    convert(basic_money<C2, R>, required_rounding_mode) const TARIFF_DETAIL_REJECT(
+        "tariff: this exchange_rate converts from another currency; it cannot be applied to "
+        "this amount (check the rate's From currency)");
 
     friend constexpr bool operator==(const exchange_rate& a, const exchange_rate& b) noexcept {
         return a.rate_ == b.rate_;
