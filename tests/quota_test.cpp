@@ -1500,4 +1500,14 @@ concept pool_gives_back = requires(concurrent_quota_pool<vehicles>& p, N n) {
 };
 static_assert(pool_gives_back<std::int64_t> && !pool_gives_back<double> &&
               !pool_gives_back<char> && !pool_gives_back<bool>);
+template <class N>
+concept granules_to_quantity = requires(const tariff_rate_quota<CAD, vehicles>& q, N n) {
+    q.to_quantity(n);
+    q.try_to_quantity(n);
+};
+static_assert(granules_to_quantity<std::int64_t> && !granules_to_quantity<double> &&
+              !granules_to_quantity<char> && !granules_to_quantity<bool>);
+template <class N>
+concept base_has = requires(duty_base<CAD> b, N n) { b.has(n); };
+static_assert(base_has<unsigned> && !base_has<double> && !base_has<bool>);
 } // namespace integer_parameters

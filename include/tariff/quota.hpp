@@ -167,6 +167,8 @@ public:
     constexpr quantity<U> to_quantity(std::int64_t granules) const {
         return try_to_quantity(granules).value();
     }
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer try_to_quantity(T) const TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not binary floating point, a character or a bool");
     constexpr result<quantity<U>> try_to_quantity(std::int64_t granules) const noexcept {
         if (granules < 0) return errc::negative_quantity;
         const auto q = detail::multiply(granularity_.value(),

@@ -37,6 +37,8 @@
 // case path_tax_char: is.a.whole.number.{0,40}not.binary.floating.point|an_index_is_a_whole_number
 // case assessment_index_double: is.a.whole.number.{0,40}not.binary.floating.point|an_index_is_a_whole_number
 // case line_treatment_at_bool: is.a.whole.number.{0,40}not.binary.floating.point|an_index_is_a_whole_number
+// case try_to_quantity_double: granules.are.a.whole.number|takes a whole number of granules
+// case base_has_bool: is.a.whole.number.{0,40}not.binary.floating.point|an_index_is_a_whole_number|dimension.bit.{0,20}whole.number
 // case pool_give_back_double: granules.are.a.whole.number|takes a whole number of granules
 // case pool_try_give_back_char: granules.are.a.whole.number|takes a whole number of granules
 // case decimal_plus_char: a.decimal.cannot.be.mixed.with.a.character.or.(a.)?bool
@@ -301,6 +303,20 @@ int main() {
         [[maybe_unused]] auto r = line.treatment_at(false);
 #else
         [[maybe_unused]] auto r = line.treatment_at(0);
+#endif
+    }
+    {
+#ifdef CASE_try_to_quantity_double
+        [[maybe_unused]] auto r = quota.try_to_quantity(2.5);
+#else
+        [[maybe_unused]] auto r = quota.try_to_quantity(2);
+#endif
+    }
+    {
+#ifdef CASE_base_has_bool
+        [[maybe_unused]] auto r = duty_base(100.00_CAD).with(2 * kg).has(true);
+#else
+        [[maybe_unused]] auto r = duty_base(100.00_CAD).with(2 * kg).has(unit_info_of<units::kilogram>.dimension_bit);
 #endif
     }
     {
