@@ -645,3 +645,37 @@ TEST_CASE("the breakdown shows exact and rounded amounts, the policy and its not
 }
 
 }  // namespace
+
+// A duty, tax, relief or treatment in another currency than the path's or
+// the line's, and an index or decimal places that are not a whole number:
+// named mistakes, never callable, so these answer false
+// (tests/compile_fail/batch/parameters.cpp checks the first error line).
+// Each has its positive control.
+namespace other_currency {
+using tariff::duty_path, tariff::duty_expression, tariff::tax_component, tariff::de_minimis;
+template <class D>
+concept joins_cad_path = requires(duty_path<CAD> p, D d) { p.with_duty("", "", d); };
+static_assert(joins_cad_path<duty_expression<CAD>> && joins_cad_path<tariff::ad_valorem>);
+static_assert(joins_cad_path<tariff::specific_rate<CAD, tariff::units::kilogram>>);
+static_assert(!joins_cad_path<duty_expression<GBP>>);
+static_assert(!joins_cad_path<tariff::specific_rate<USD, tariff::units::kilogram>>);
+template <class T>
+concept taxes_cad_path = requires(duty_path<CAD> p, T t) { p.with_tax(t); };
+static_assert(taxes_cad_path<tax_component<CAD>> && !taxes_cad_path<tax_component<GBP>>);
+template <class R>
+concept relieves_cad_path = requires(duty_path<CAD> p, R r) { p.with_de_minimis(r); };
+static_assert(relieves_cad_path<de_minimis<CAD>> && !relieves_cad_path<de_minimis<USD>>);
+template <class P>
+concept treats_cad_line = requires(tariff::tariff_line<CAD> l, P p) { l.with_treatment("", "", p); };
+static_assert(treats_cad_line<duty_path<CAD>> && !treats_cad_line<duty_path<GBP>>);
+
+template <class N>
+concept indexes = requires(duty_path<CAD> p, tariff::assessment<CAD> a, N n) {
+    p.duty(n);
+    p.tax(n);
+    a[n];
+    tariff::effective_rate(a, n, tariff::rounding::half_even);
+};
+static_assert(indexes<std::size_t> && indexes<int>);
+static_assert(!indexes<double> && !indexes<char> && !indexes<bool>);
+} // namespace other_currency

@@ -10,6 +10,7 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -755,3 +756,36 @@ TEST_CASE("the main operations are usable in constant evaluation") {
     STATIC_REQUIRE(divide(2_dec, 3_dec, 0, rounding::ceiling) == 1);
     STATIC_REQUIRE(92233720368547758.07_dec + 0.93_dec == 92233720368547759_dec);
 }
+
+// A decimal does not mix with a character, a bool or binary floating point
+// ('x' is 120, true is 1, 1.5 is binary): those overloads are named mistakes,
+// never callable, so the traits answer false (tests/compile_fail/batch/
+// parameters.cpp checks the first error line). Each has its positive control.
+namespace decimal_mixing {
+using tariff::decimal;
+static_assert(std::is_invocable_v<std::plus<>, decimal, int>);
+static_assert(!std::is_invocable_v<std::plus<>, decimal, char>);
+static_assert(!std::is_invocable_v<std::plus<>, char, decimal>);
+static_assert(!std::is_invocable_v<std::minus<>, decimal, wchar_t>);
+static_assert(std::is_invocable_v<std::multiplies<>, decimal, long>);
+static_assert(!std::is_invocable_v<std::multiplies<>, decimal, bool>);
+static_assert(!std::is_invocable_v<std::multiplies<>, bool, decimal>);
+static_assert(!std::is_invocable_v<std::plus<>, decimal, double>);
+static_assert(!std::is_invocable_v<std::minus<>, float, decimal>);
+static_assert(!std::is_invocable_v<std::multiplies<>, decimal, double>);
+static_assert(std::equality_comparable_with<decimal, int>);
+static_assert(!std::is_invocable_v<std::equal_to<>, decimal, char>);
+static_assert(!std::is_invocable_v<std::equal_to<>, decimal, double>);
+static_assert(!std::is_invocable_v<std::less<>, decimal, bool>);
+static_assert(std::totally_ordered_with<decimal, std::int64_t>);
+static_assert(!std::totally_ordered_with<decimal, char>);
+
+// Decimal places are a whole number.
+template <class P>
+concept rounds_to = requires(decimal d, P p) { round(d, p, tariff::rounding::half_even); };
+template <class P>
+concept divides_to = requires(decimal d, P p) { divide(d, d, p, tariff::rounding::half_even); };
+static_assert(rounds_to<int> && divides_to<int> && rounds_to<unsigned char>);
+static_assert(!rounds_to<double> && !rounds_to<float> && !rounds_to<char> && !rounds_to<bool>);
+static_assert(!divides_to<double> && !divides_to<char16_t> && !divides_to<bool>);
+} // namespace decimal_mixing

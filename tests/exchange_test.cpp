@@ -153,3 +153,12 @@ TEST_CASE("rates are equal by value, and print as 1 From = rate To", "[exchange]
 }
 
 }  // namespace
+
+// The places of an inverse are a whole number: inverse(4.0, ...) and
+// inverse('4', ...) are named mistakes, never callable
+// (tests/compile_fail/batch/parameters.cpp checks the first error line).
+template <class N>
+concept inverts_to = requires(exchange_rate<CAD, tariff::USD> r, N n) {
+    r.inverse(n, tariff::rounding::half_even);
+};
+static_assert(inverts_to<int> && !inverts_to<double> && !inverts_to<char> && !inverts_to<bool>);

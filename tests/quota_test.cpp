@@ -1454,3 +1454,60 @@ TEST_CASE("transaction: reserve, commit and release work at compile time", "[quo
     STATIC_REQUIRE(compiled_transaction.h2_balance == 5);
     STATIC_REQUIRE(compiled_transaction.events == 4);
 }
+
+// Binary floating point, characters and bool do not enter through the
+// integer parameters of date, grow, fill_ratio, the ledger's and the quota's
+// indices and the concurrent pool: those overloads are named mistakes, never
+// callable, so these answer false (tests/compile_fail/batch/parameters.cpp
+// checks the first error line). Each has its positive control.
+namespace integer_parameters {
+static_assert(std::is_constructible_v<date, int, int, int>);
+static_assert(!std::is_constructible_v<date, int, int, double>);
+static_assert(!std::is_constructible_v<date, char, int, int>);
+static_assert(!std::is_constructible_v<date, int, bool, int>);
+template <class N>
+concept adds_days = requires(date d, N n) { d.plus_days(n); d.try_plus_days(n); };
+template <class N>
+concept from_days = requires(N n) { date::from_days_since_epoch(n); };
+static_assert(adds_days<std::int64_t> && adds_days<int> && from_days<long>);
+static_assert(!adds_days<double> && !adds_days<char> && !adds_days<bool>);
+static_assert(!from_days<double> && !from_days<char32_t>);
+template <class N>
+concept grows = requires(N n) {
+    grow(1 * each, 2_pct, n, 1 * each, rounding::half_even);
+};
+static_assert(grows<int> && !grows<double> && !grows<char> && !grows<bool>);
+template <class N>
+concept fill_ratio_places = requires(quota_status<vehicles> s, N n) {
+    s.fill_ratio(n, rounding::half_even);
+};
+static_assert(fill_ratio_places<int> && !fill_ratio_places<double> && !fill_ratio_places<char>);
+template <class N>
+concept ledger_index = requires(const quota_ledger<CAD, vehicles>& l, N n) {
+    l.status(n);
+    l.balance(n, quota_pool::general);
+    l.opening(n, quota_pool::reserved);
+};
+static_assert(ledger_index<std::size_t> && ledger_index<int>);
+static_assert(!ledger_index<double> && !ledger_index<char> && !ledger_index<bool>);
+template <class N>
+concept receipt = requires(quota_ledger<CAD, vehicles>& l, N n) { l.cancel(n); };
+static_assert(receipt<std::size_t> && !receipt<double> && !receipt<bool>);
+template <class N>
+concept pool_gives_back = requires(concurrent_quota_pool<vehicles>& p, N n) {
+    p.give_back(n);
+    p.try_give_back(n);
+};
+static_assert(pool_gives_back<std::int64_t> && !pool_gives_back<double> &&
+              !pool_gives_back<char> && !pool_gives_back<bool>);
+template <class N>
+concept granules_to_quantity = requires(const tariff_rate_quota<CAD, vehicles>& q, N n) {
+    q.to_quantity(n);
+    q.try_to_quantity(n);
+};
+static_assert(granules_to_quantity<std::int64_t> && !granules_to_quantity<double> &&
+              !granules_to_quantity<char> && !granules_to_quantity<bool>);
+template <class N>
+concept base_has = requires(duty_base<CAD> b, N n) { b.has(n); };
+static_assert(base_has<unsigned> && !base_has<double> && !base_has<bool>);
+} // namespace integer_parameters

@@ -2,6 +2,7 @@
 //
 // Every expected figure is computed by hand in the comment next to it; none
 // was obtained by running the code under test.
+#include <functional>
 #include <sstream>
 #include <string>
 #include <type_traits>
@@ -212,3 +213,39 @@ TEST_CASE("rates print as a percentage or as an amount per unit", "[rate][io]") 
 }
 
 } // namespace
+
+// A misapplied rate is a named mistake, never callable, so the traits answer
+// false (tests/compile_fail/batch/rates.cpp and the documented cases check the
+// first error line). Each false has its positive control above it.
+namespace misapplied_rates {
+using tariff::ad_valorem, tariff::specific_rate, tariff::money, tariff::quantity;
+using tariff::exchange_rate, tariff::CAD, tariff::USD, tariff::EUR;
+namespace u = tariff::units;
+using per_kg = specific_rate<CAD, u::kilogram>;
+
+static_assert(std::is_invocable_r_v<money<CAD>, ad_valorem, money<CAD>>);
+static_assert(!std::is_invocable_v<ad_valorem, quantity<u::kilogram>>);
+static_assert(!std::is_invocable_v<const ad_valorem&, quantity<u::each>>);
+
+static_assert(std::is_invocable_v<per_kg, quantity<u::kilogram>>);
+static_assert(std::is_invocable_v<per_kg, quantity<u::tonne>>);  // same dimension
+static_assert(!std::is_invocable_v<per_kg, quantity<u::each>>);
+static_assert(!std::is_invocable_v<per_kg, quantity<u::litre>>);
+static_assert(!std::is_invocable_v<per_kg, money<CAD>>);
+static_assert(!std::is_invocable_v<per_kg, money<USD>>);
+
+static_assert(std::is_invocable_v<std::plus<>, money<CAD>, money<CAD>>);
+static_assert(std::is_invocable_v<std::plus<>, ad_valorem, ad_valorem>);
+static_assert(!std::is_invocable_v<std::plus<>, ad_valorem, money<CAD>>);
+static_assert(!std::is_invocable_v<std::plus<>, money<CAD>, ad_valorem>);
+static_assert(!std::is_invocable_v<std::plus<>, per_kg, money<CAD>>);
+static_assert(!std::is_invocable_v<std::plus<>, money<EUR>, per_kg>);
+
+template <class M>
+concept converts_with = requires(exchange_rate<USD, CAD> r, M m) {
+    r.exact(m);
+    r.convert(m, tariff::rounding::half_even);
+};
+static_assert(converts_with<money<USD>> && !converts_with<money<CAD>> &&
+              !converts_with<money<EUR>>);
+} // namespace misapplied_rates

@@ -52,6 +52,12 @@ struct de_minimis {
     bool relieves_tax = false;
 };
 
+namespace mistake {
+struct a_duty_in_another_currency_cannot_join_this_path__convert_with_an_exchange_rate {};
+struct a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_currency {};
+struct a_path_in_another_currency_cannot_be_a_treatment_of_this_line {};
+} // namespace mistake
+
 template <currency_tag C>
 class duty_path {
 public:
@@ -70,6 +76,34 @@ public:
         out.duties_[out.duty_count_++] = duty_component<C>{name, legal_basis, duty};
         return out;
     }
+    // A duty, tax or relief in another currency (a GBP expression on a CAD
+    // path): named, never callable (see detail/mistake.hpp).
+    template <class C2, unsigned N>
+        requires(!std::same_as<C2, C>)
+    mistake::a_duty_in_another_currency_cannot_join_this_path__convert_with_an_exchange_rate
+    with_duty(std::string_view, std::string_view, const duty_expression<C2, N>&) const
+        TARIFF_DETAIL_REJECT(
+            "tariff: with_duty: the duty expression's currency differs from the path's; convert "
+            "its amounts with an exchange_rate, or build the expression in the path's currency");
+    template <class C2, class U>
+        requires(!std::same_as<C2, C>)
+    mistake::a_duty_in_another_currency_cannot_join_this_path__convert_with_an_exchange_rate
+    with_duty(std::string_view, std::string_view, const specific_rate<C2, U>&) const
+        TARIFF_DETAIL_REJECT(
+            "tariff: with_duty: the rate's currency differs from the path's; convert its amount "
+            "with an exchange_rate, or write the rate in the path's currency");
+    template <class C2>
+        requires(!std::same_as<C2, C>)
+    mistake::a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_currency
+    with_tax(const tax_component<C2>&) const TARIFF_DETAIL_REJECT(
+        "tariff: with_tax: the tax component's currency differs from the path's; write it as "
+        "tax_component<C> in the path's currency");
+    template <class C2>
+        requires(!std::same_as<C2, C>)
+    mistake::a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_currency
+    with_de_minimis(const de_minimis<C2>&) const TARIFF_DETAIL_REJECT(
+        "tariff: with_de_minimis: the relief's currency differs from the path's; convert its "
+        "limit with an exchange_rate, or write it in the path's currency");
     constexpr duty_path with_tax(tax_component<C> tax) const {
         if (tax_count_ == max_taxes) detail::raise(errc::invalid_argument);
         duty_path out = *this;
@@ -91,8 +125,12 @@ public:
 
     constexpr std::string_view name() const noexcept { return name_; }
     constexpr std::size_t duty_count() const noexcept { return duty_count_; }
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool duty(T) const TARIFF_DETAIL_REJECT("tariff: an index is a whole number, not binary floating point, a character or a bool");
     constexpr const duty_component<C>& duty(std::size_t i) const noexcept { return duties_[i]; }
     constexpr std::size_t tax_count() const noexcept { return tax_count_; }
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool tax(T) const TARIFF_DETAIL_REJECT("tariff: an index is a whole number, not binary floating point, a character or a bool");
     constexpr const tax_component<C>& tax(std::size_t i) const noexcept { return taxes_[i]; }
     constexpr bool has_de_minimis() const noexcept { return has_relief_; }
     constexpr const de_minimis<C>& relief() const noexcept { return relief_; }
@@ -135,6 +173,14 @@ public:
         return duty_path<C>(name).with_duty("MFN", mfn_basis_, mfn_);
     }
 
+    // A path in another currency: named, never callable (see detail/mistake.hpp).
+    template <class C2>
+        requires(!std::same_as<C2, C>)
+    mistake::a_path_in_another_currency_cannot_be_a_treatment_of_this_line
+    with_treatment(std::string_view, std::string_view, const duty_path<C2>&) const
+        TARIFF_DETAIL_REJECT("tariff: with_treatment: the path's currency differs from the "
+                             "line's; build the path in the line's currency (convert its rates "
+                             "with an exchange_rate)");
     constexpr tariff_line with_treatment(std::string_view name, std::string_view origin,
                                          duty_path<C> path) const {
         if (count_ == max_treatments) detail::raise(errc::invalid_argument);
@@ -144,6 +190,8 @@ public:
     }
 
     constexpr std::size_t treatment_count() const noexcept { return count_; }
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool treatment_at(T) const TARIFF_DETAIL_REJECT("tariff: an index is a whole number, not binary floating point, a character or a bool");
     constexpr const treatment<C>& treatment_at(std::size_t i) const noexcept {
         return treatments_[i];
     }
@@ -213,6 +261,8 @@ public:
     // The value used and the quantities declared.
     constexpr const duty_base<C>& base() const noexcept { return base_; }
     constexpr std::size_t size() const noexcept { return size_; }
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool operator[](T) const TARIFF_DETAIL_REJECT("tariff: an index is a whole number, not binary floating point, a character or a bool");
     constexpr const assessment_line<C>& operator[](std::size_t i) const noexcept {
         return lines_[i];
     }
@@ -460,6 +510,9 @@ constexpr path_comparison<C> compare(const duty_path<C>& first, const duty_path<
 
 // Total duties / value, as a rate rounded to `places` decimal places of a
 // percent. errc::division_by_zero for a zero value.
+template <currency_tag C, detail::not_an_integer T>
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character effective_rate(const assessment<C>&, T, required_rounding_mode)
+    TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 template <currency_tag C>
 constexpr ad_valorem effective_rate(const assessment<C>& a, int places,
                                     required_rounding_mode mode) {
@@ -474,6 +527,9 @@ constexpr ad_valorem effective_rate(const assessment<C>& a, int places,
 // duty on one unit divided by the unit value), as a rate rounded to `places`
 // decimal places of a percent. unit_value is money per unit, e.g.
 // 6.00_CAD / tariff::kg.
+template <currency_tag C, unsigned Needs, unit_tag U, detail::not_an_integer T>
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character ad_valorem_equivalent(const duty_expression<C, Needs>&, const specific_rate<C, U>&, T,
+                      required_rounding_mode) TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 template <currency_tag C, unsigned Needs, unit_tag U>
 constexpr ad_valorem ad_valorem_equivalent(const duty_expression<C, Needs>& duty,
                                            const specific_rate<C, U>& unit_value, int places,

@@ -32,6 +32,28 @@ public:
         if (!valid(year, month, day)) detail::raise(errc::invalid_argument);
     }
     // The non-throwing form.
+    // date(2026.0, 1, 15), date('2', 1, 15), date(2026, true, 1): named, never
+    // callable (see detail/mistake.hpp); the same for every integer parameter below.
+    template <class Y, class M, class D>
+        requires(detail::not_an_integer<Y> || detail::not_an_integer<M> || detail::not_an_integer<D>)
+    date(Y, M, D, mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 = {})
+        TARIFF_DETAIL_REJECT("tariff: a date is three whole numbers, date(year, month, day) such as "
+                             "date(2026, 1, 15); not binary floating point, a character or a bool");
+    template <class Y, class M, class D>
+        requires(detail::not_an_integer<Y> || detail::not_an_integer<M> || detail::not_an_integer<D>)
+    static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 try_make(Y, M, D)
+        TARIFF_DETAIL_REJECT("tariff: a date is three whole numbers, date(year, month, day) such as "
+                             "date(2026, 1, 15); not binary floating point, a character or a bool");
+    template <class Y, class M, class D>
+        requires(detail::not_an_integer<Y> || detail::not_an_integer<M> || detail::not_an_integer<D>)
+    static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 valid(Y, M, D)
+        TARIFF_DETAIL_REJECT("tariff: a date is three whole numbers, date(year, month, day) such as "
+                             "date(2026, 1, 15); not binary floating point, a character or a bool");
+    template <class Y, class M>
+        requires(detail::not_an_integer<Y> || detail::not_an_integer<M>)
+    static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 days_in_month(Y, M)
+        TARIFF_DETAIL_REJECT("tariff: days_in_month(year, month) takes two whole numbers, not "
+                             "binary floating point, a character or a bool");
     static constexpr result<date> try_make(int year, int month, int day) noexcept {
         if (!valid(year, month, day)) return errc::invalid_argument;
         date d;
@@ -93,6 +115,12 @@ public:
     }
     // The date z days after 1970-01-01; errc::overflow unless
     // min_days <= z <= max_days.
+    template <detail::not_an_integer T>
+    static mistake::a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+    from_days_since_epoch(T) TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating point, a character or a bool; write 30");
+    template <detail::not_an_integer T>
+    static mistake::a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+    try_from_days_since_epoch(T) TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating point, a character or a bool; write 30");
     static constexpr date from_days_since_epoch(std::int64_t z) {
         return try_from_days_since_epoch(z).value();
     }
@@ -111,6 +139,12 @@ public:
     }
     // The date n days later (earlier for negative n); errc::overflow if that
     // is outside 0001-01-01 to 9999-12-31 (any n, even INT64_MAX, is safe).
+    template <detail::not_an_integer T>
+    mistake::a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+    plus_days(T) const TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating point, a character or a bool; write 30");
+    template <detail::not_an_integer T>
+    mistake::a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+    try_plus_days(T) const TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating point, a character or a bool; write 30");
     constexpr date plus_days(std::int64_t n) const { return try_plus_days(n).value(); }
     constexpr result<date> try_plus_days(std::int64_t n) const noexcept {
         // days_since_epoch() is within +-3 million, so only an n beyond the

@@ -544,41 +544,67 @@ constexpr auto operator*(basic_decimal<R1> a, basic_decimal<R2> b) {
     using W = detail::wider_t<R1, R2>;
     return detail::multiply<W>(a, b).value();
 }
-template <class R, std::integral I>
+template <class R, detail::exact_integer I>
 constexpr basic_decimal<R> operator+(basic_decimal<R> a, I b) {
     return a + basic_decimal<R>(b);
 }
-template <class R, std::integral I>
+template <class R, detail::exact_integer I>
 constexpr basic_decimal<R> operator+(I a, basic_decimal<R> b) {
     return basic_decimal<R>(a) + b;
 }
-template <class R, std::integral I>
+template <class R, detail::exact_integer I>
 constexpr basic_decimal<R> operator-(basic_decimal<R> a, I b) {
     return a - basic_decimal<R>(b);
 }
-template <class R, std::integral I>
+template <class R, detail::exact_integer I>
 constexpr basic_decimal<R> operator-(I a, basic_decimal<R> b) {
     return basic_decimal<R>(a) - b;
 }
-template <class R, std::integral I>
+template <class R, detail::exact_integer I>
 constexpr basic_decimal<R> operator*(basic_decimal<R> a, I b) {
     return a * basic_decimal<R>(b);
 }
-template <class R, std::integral I>
+template <class R, detail::exact_integer I>
 constexpr basic_decimal<R> operator*(I a, basic_decimal<R> b) {
     return basic_decimal<R>(a) * b;
 }
 
-template <class R, std::floating_point F>
-constexpr void operator*(basic_decimal<R>, F) {
-    static_assert(detail::dependent_false<F>,
-                  "tariff: exact decimals cannot be mixed with binary floating point");
-}
-template <class R, std::floating_point F>
-constexpr void operator*(F, basic_decimal<R>) {
-    static_assert(detail::dependent_false<F>,
-                  "tariff: exact decimals cannot be mixed with binary floating point");
-}
+namespace mistake {
+struct a_decimal_cannot_be_mixed_with_binary_floating_point__write_1_5_dec {};
+struct a_decimal_cannot_be_mixed_with_a_character_or_bool__write_5_or_5_dec {};
+} // namespace mistake
+
+// A decimal and binary floating point, a character or a bool: named, never
+// callable (see detail/mistake.hpp), so traits answer false.
+#define TARIFF_DETAIL_DECIMAL_MIX(op)                                                              \
+    template <class R, std::floating_point F>                                                      \
+    mistake::a_decimal_cannot_be_mixed_with_binary_floating_point__write_1_5_dec operator op(      \
+        basic_decimal<R>, F)                                                                       \
+        TARIFF_DETAIL_REJECT("tariff: exact decimals cannot be mixed with binary floating point; " \
+                             "write a decimal literal such as 1.5_dec");                           \
+    template <class R, std::floating_point F>                                                      \
+    mistake::a_decimal_cannot_be_mixed_with_binary_floating_point__write_1_5_dec operator op(      \
+        F, basic_decimal<R>)                                                                       \
+        TARIFF_DETAIL_REJECT("tariff: exact decimals cannot be mixed with binary floating point; " \
+                             "write a decimal literal such as 1.5_dec");                           \
+    template <class R, class T>                                                                    \
+        requires(detail::character_type<T> || std::same_as<std::remove_cv_t<T>, bool>)             \
+    mistake::a_decimal_cannot_be_mixed_with_a_character_or_bool__write_5_or_5_dec operator op(     \
+        basic_decimal<R>, T)                                                                       \
+        TARIFF_DETAIL_REJECT("tariff: a decimal cannot be mixed with a character or a bool ('x' "  \
+                             "is 120); write the number, such as 5 or 5.0_dec");                   \
+    template <class R, class T>                                                                    \
+        requires(detail::character_type<T> || std::same_as<std::remove_cv_t<T>, bool>)             \
+    mistake::a_decimal_cannot_be_mixed_with_a_character_or_bool__write_5_or_5_dec operator op(     \
+        T, basic_decimal<R>)                                                                       \
+        TARIFF_DETAIL_REJECT("tariff: a decimal cannot be mixed with a character or a bool ('x' "  \
+                             "is 120); write the number, such as 5 or 5.0_dec");
+TARIFF_DETAIL_DECIMAL_MIX(+)
+TARIFF_DETAIL_DECIMAL_MIX(-)
+TARIFF_DETAIL_DECIMAL_MIX(*)
+TARIFF_DETAIL_DECIMAL_MIX(==)
+TARIFF_DETAIL_DECIMAL_MIX(<=>)
+#undef TARIFF_DETAIL_DECIMAL_MIX
 
 template <class R1, class R2>
 constexpr bool operator==(basic_decimal<R1> a, basic_decimal<R2> b) noexcept {
@@ -590,16 +616,22 @@ constexpr std::strong_ordering operator<=>(basic_decimal<R1> a, basic_decimal<R2
     using W = detail::wider_t<R1, R2>;
     return detail::compare<W>(a, b);
 }
-template <class R, std::integral I>
+template <class R, detail::exact_integer I>
 constexpr bool operator==(basic_decimal<R> a, I b) {
     return a == basic_decimal<R>(b);
 }
-template <class R, std::integral I>
+template <class R, detail::exact_integer I>
 constexpr std::strong_ordering operator<=>(basic_decimal<R> a, I b) {
     return a <=> basic_decimal<R>(b);
 }
 
 // Rounds to `places` decimal places (0: to an integer). Exact values pass unchanged.
+template <class R, detail::not_an_integer P>
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character round(
+    basic_decimal<R>, P, required_rounding_mode) TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
+template <class R, detail::not_an_integer P>
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character divide(
+    basic_decimal<R>, basic_decimal<R>, P, required_rounding_mode) TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 template <class R>
 constexpr basic_decimal<R> round(basic_decimal<R> d, int places, required_rounding_mode mode) {
     return detail::round_to_scale(d, places, mode).value();

@@ -93,6 +93,10 @@ public:
     }
 
     constexpr money<C> value() const noexcept { return value_; }
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool has(T) const
+        TARIFF_DETAIL_REJECT("tariff: has(dimension_bit) takes a unit's dimension bit, a whole "
+                             "number, not binary floating point, a character or a bool");
     constexpr bool has(unsigned dimension_bit) const noexcept {
         return (present_ & dimension_bit) != 0;
     }

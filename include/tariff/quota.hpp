@@ -124,6 +124,8 @@ public:
     constexpr const duty_path<C>& over_quota() const noexcept { return over_quota_; }
     constexpr quantity<U> granularity() const noexcept { return granularity_; }
     constexpr std::size_t period_count() const noexcept { return count_; }
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool period(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
     constexpr const quota_period<U>& period(std::size_t i) const noexcept { return periods_[i]; }
     constexpr bool carry_over() const noexcept { return carry_over_; }
     constexpr bool has_reserve() const noexcept { return has_reserve_; }
@@ -165,6 +167,8 @@ public:
     constexpr quantity<U> to_quantity(std::int64_t granules) const {
         return try_to_quantity(granules).value();
     }
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer try_to_quantity(T) const TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not binary floating point, a character or a bool");
     constexpr result<quantity<U>> try_to_quantity(std::int64_t granules) const noexcept {
         if (granules < 0) return errc::negative_quantity;
         const auto q = detail::multiply(granularity_.value(),
@@ -186,6 +190,8 @@ public:
     // The product is formed in 128 bits (below 2^63 granules times a share
     // of at most 18 places: below 2^126), so it cannot overflow, and the
     // result is at most the volume.
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool reserved_granules(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
     constexpr std::int64_t reserved_granules(std::size_t i) const {
         if (!has_reserve_) return 0;
         const std::int64_t v = granules_exact(periods_[i].volume);
@@ -213,6 +219,11 @@ private:
 // Grows a volume by `rate` a year for `years` years, rounding each year's
 // volume to a multiple of `granularity` by `mode` (each year's volume is
 // published as a whole number). 49,000 vehicles at 6.5 %: 52,185 in year 2.
+template <unit_tag U, detail::not_an_integer T>
+mistake::a_number_of_years_is_a_whole_number__not_binary_floating_point_a_character_or_bool grow(
+    quantity<U>, ad_valorem, T, quantity<U>, required_rounding_mode)
+    TARIFF_DETAIL_REJECT("tariff: grow(volume, rate, years, granularity, mode): years is a whole "
+                         "number, not binary floating point, a character or a bool");
 template <unit_tag U>
 constexpr quantity<U> grow(quantity<U> volume, ad_valorem rate, int years,
                            quantity<U> granularity, required_rounding_mode mode) {
@@ -281,6 +292,9 @@ struct quota_status {
     quantity<U> used;       // allocated, net of returns
     quantity<U> balance;    // available - used
     // used / available rounded to `places` decimal places (0 for an empty period).
+    template <detail::not_an_integer T>
+    mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character fill_ratio(T, required_rounding_mode) const
+        TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
     constexpr decimal fill_ratio(int places, required_rounding_mode mode) const {
         if (!is_valid(mode)) detail::raise(errc::invalid_argument);
         if (available.value() == 0) return decimal{};
@@ -530,6 +544,16 @@ public:
     // an unknown receipt (errc::unknown_entry), an amount that is zero or not
     // a whole number of granules (errc::invalid_argument), or more than is
     // left of the allocation (errc::return_exceeds_allocation).
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool give_back(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool try_give_back(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool cancel(T) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool amend(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool close_before(T) TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
     constexpr void give_back(std::size_t receipt, quantity<U> amount) {
         detail::raise(try_give_back(receipt, amount));
     }
@@ -603,6 +627,12 @@ public:
     // exactly in 128 bits; it raises errc::overflow only if a quantity it
     // reports has more digits than a decimal holds, which the constructor's
     // bound rules out.
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool status(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool balance(T, quota_pool) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool opening(T, quota_pool) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
     constexpr quota_status<U> status(std::size_t i) const {
         if (i >= pools_.size()) detail::raise(errc::invalid_argument);
         const auto& p = pools_[i];
@@ -881,6 +911,10 @@ public:
     }
     // Returns granules; errc::return_exceeds_allocation (and no change) if the
     // balance would exceed the volume.
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer try_give_back(T) TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, not binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer give_back(T) TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, not binary floating point, a character or a bool");
     errc try_give_back(std::int64_t n) noexcept {
         if (n <= 0) return errc::invalid_argument;
         std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_RELAXED);

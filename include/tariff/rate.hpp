@@ -9,10 +9,20 @@
 #include <compare>
 #include <cstdint>
 
+#include "detail/mistake.hpp"
 #include "money.hpp"
 #include "quantity.hpp"
 
 namespace tariff {
+
+// Misapplied rates, named (see detail/mistake.hpp): never callable, so
+// std::is_invocable_v<ad_valorem, quantity<kg>> and the like answer false.
+namespace mistake {
+struct an_ad_valorem_rate_applies_to_a_value_money_not_to_a_quantity__use_a_specific_rate {};
+struct a_specific_rate_applies_only_to_a_quantity_of_its_own_dimension {};
+struct a_specific_rate_applies_to_a_quantity_not_to_a_value__use_an_ad_valorem_rate {};
+struct a_rate_and_an_amount_of_money_cannot_be_added__apply_the_rate_to_its_base_first {};
+} // namespace mistake
 
 namespace detail {
 // per_unit x amount x num / den: a specific duty on a quantity given in another
@@ -70,11 +80,10 @@ public:
     }
 
     template <class U, class R>
-    constexpr void operator()(basic_quantity<U, R>) const {
-        static_assert(detail::dependent_false<U>,
-                      "tariff: an ad valorem rate applies to a value (money), not to a quantity; "
-                      "use a specific_rate (e.g. 5.33_CAD / tariff::kg) for quantities");
-    }
+    mistake::an_ad_valorem_rate_applies_to_a_value_money_not_to_a_quantity__use_a_specific_rate
+    operator()(basic_quantity<U, R>) const TARIFF_DETAIL_REJECT(
+        "tariff: an ad valorem rate applies to a value (money), not to a quantity; use a "
+        "specific_rate (e.g. 5.33_CAD / tariff::kg) for quantities");
 
     friend constexpr ad_valorem operator+(ad_valorem a, ad_valorem b) {
         return from_fraction(a.fraction_ + b.fraction_);
@@ -119,20 +128,17 @@ public:
     }
 
     template <unit_tag V, detail::representation R2>
-    requires(!same_dimension<U, V>) constexpr basic_money<C, Rep>
-    operator()(basic_quantity<V, R2>) const {
-        static_assert(detail::dependent_false<V>,
-                      "tariff: a specific rate applies only to a quantity of its own dimension "
-                      "(a per-kg rate to a mass, not to a count of items)");
-        return {};
-    }
+        requires(!same_dimension<U, V>)
+    mistake::a_specific_rate_applies_only_to_a_quantity_of_its_own_dimension
+    operator()(basic_quantity<V, R2>) const TARIFF_DETAIL_REJECT(
+        "tariff: a specific rate applies only to a quantity of its own dimension (a per-kg rate "
+        "to a mass, not to a count of items)");
 
     template <class C2, class R2>
-    constexpr void operator()(basic_money<C2, R2>) const {
-        static_assert(detail::dependent_false<C2>,
-                      "tariff: a specific rate applies to a quantity, not to a value; use an "
-                      "ad_valorem rate (e.g. 6.1_pct) for a value");
-    }
+    mistake::a_specific_rate_applies_to_a_quantity_not_to_a_value__use_an_ad_valorem_rate
+    operator()(basic_money<C2, R2>) const TARIFF_DETAIL_REJECT(
+        "tariff: a specific rate applies to a quantity, not to a value; use an ad_valorem rate "
+        "(e.g. 6.1_pct) for a value");
 
     friend constexpr bool operator==(const specific_rate& a, const specific_rate& b) noexcept {
         return a.per_unit_ == b.per_unit_;
@@ -158,19 +164,17 @@ concept rate_type = std::same_as<T, ad_valorem> || requires {
 };
 
 template <class Rate, class C, class R>
-requires rate_type<Rate>
-constexpr void operator+(Rate, basic_money<C, R>) {
-    static_assert(detail::dependent_false<C>,
-                  "tariff: a rate and an amount of money cannot be added; apply the rate to its "
-                  "base first: rate(value) + amount");
-}
+    requires rate_type<Rate>
+mistake::a_rate_and_an_amount_of_money_cannot_be_added__apply_the_rate_to_its_base_first
+operator+(Rate, basic_money<C, R>) TARIFF_DETAIL_REJECT(
+    "tariff: a rate and an amount of money cannot be added; apply the rate to its base first: "
+    "rate(value) + amount");
 template <class Rate, class C, class R>
-requires rate_type<Rate>
-constexpr void operator+(basic_money<C, R>, Rate) {
-    static_assert(detail::dependent_false<C>,
-                  "tariff: a rate and an amount of money cannot be added; apply the rate to its "
-                  "base first: amount + rate(value)");
-}
+    requires rate_type<Rate>
+mistake::a_rate_and_an_amount_of_money_cannot_be_added__apply_the_rate_to_its_base_first
+operator+(basic_money<C, R>, Rate) TARIFF_DETAIL_REJECT(
+    "tariff: a rate and an amount of money cannot be added; apply the rate to its base first: "
+    "amount + rate(value)");
 
 namespace literals {
 // 6.1_pct is exactly 6.1 %; 245.5_pct, 0.001_pct and 1000_pct likewise.

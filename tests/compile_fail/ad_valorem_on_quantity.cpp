@@ -1,6 +1,6 @@
 // An ad valorem rate applies to a value (money), not to a quantity.
 //
-// expect-error: an ad valorem rate applies to a value .money., not to a quantity
+// expect-error: an.ad.valorem.rate.applies.to.a.value.{1,3}money.{1,3}not.to.a.quantity
 #include <tariff/rate.hpp>
 
 using namespace tariff::literals;

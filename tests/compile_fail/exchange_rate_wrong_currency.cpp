@@ -1,6 +1,6 @@
 // A rate from CNY to CAD converts yuan; applied to dollars it does not compile.
 //
-// expect-error: this exchange_rate converts from another currency
+// expect-error: this.exchange.rate.converts.from.another.currency
 #include <tariff/exchange.hpp>
 
 using namespace tariff::literals;

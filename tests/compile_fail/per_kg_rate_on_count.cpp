@@ -1,6 +1,6 @@
 // A rate per kilogram applies to a mass, not to a count of items.
 //
-// expect-error: a specific rate applies only to a quantity of its own dimension
+// expect-error: a.specific.rate.applies.only.to.a.quantity.of.its.own.dimension
 #include <tariff/rate.hpp>
 
 using namespace tariff::literals;

@@ -1,7 +1,7 @@
 // A rate and an amount cannot be added: 6.1 % + CAD 1.00 means nothing until
 // the rate is applied to a value.
 //
-// expect-error: a rate and an amount of money cannot be added
+// expect-error: a.rate.and.an.amount.of.money.cannot.be.added
 #include <tariff/rate.hpp>
 
 using namespace tariff::literals;

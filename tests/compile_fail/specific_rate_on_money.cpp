@@ -1,6 +1,6 @@
 // A specific rate applies to a quantity, not to a value in money.
 //
-// expect-error: a specific rate applies to a quantity, not to a value
+// expect-error: a.specific.rate.applies.to.a.quantity.{1,2}not.to.a.value
 #include <tariff/rate.hpp>
 
 using namespace tariff::literals;

@@ -33,7 +33,14 @@ template <detail::representation Rep>
 class basic_decimal;
 
 // The mistakes, as types: their names appear in GCC's error messages.
-namespace mistake {}
+// Those shared by several headers are here; the others next to their use.
+namespace mistake {
+struct decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character {};
+struct an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool {};
+struct a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool {};
+struct a_date_is_three_whole_numbers__write_date_2026_1_15 {};
+struct a_number_of_years_is_a_whole_number__not_binary_floating_point_a_character_or_bool {};
+} // namespace mistake
 
 namespace detail {
 

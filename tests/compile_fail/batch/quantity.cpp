@@ -44,8 +44,8 @@
 // case quantity_times_char: a.quantity.cannot.be.multiplied.by.a.character.or.(a.)?bool
 // case char_times_quantity: a.quantity.cannot.be.multiplied.by.a.character.or.(a.)?bool
 // case bool_times_quantity: a.quantity.cannot.be.multiplied.by.a.character.or.(a.)?bool
-// case per_kg_rate_on_litres: specific rate applies only to a quantity of its own dimension
-// case per_hl_rate_on_pure_alcohol: specific rate applies only to a quantity of its own dimension
+// case per_kg_rate_on_litres: specific.rate.applies.only.to.a.quantity.of.its.own.dimension
+// case per_hl_rate_on_pure_alcohol: specific.rate.applies.only.to.a.quantity.of.its.own.dimension
 // case quantity_negated: a.quantity.is.never.negative
 
 #include <tariff/rate.hpp>
