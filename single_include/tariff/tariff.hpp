@@ -1274,7 +1274,14 @@ template <detail::representation Rep>
 class basic_decimal;
 
 // The mistakes, as types: their names appear in GCC's error messages.
-namespace mistake {}
+// Those shared by several headers are here; the others next to their use.
+namespace mistake {
+struct decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character {};
+struct an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool {};
+struct a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool {};
+struct a_date_is_three_whole_numbers__write_date_2026_1_15 {};
+struct a_number_of_years_is_a_whole_number__not_binary_floating_point_a_character_or_bool {};
+} // namespace mistake
 
 namespace detail {
 
@@ -1855,41 +1862,67 @@ constexpr auto operator*(basic_decimal<R1> a, basic_decimal<R2> b) {
     using W = detail::wider_t<R1, R2>;
     return detail::multiply<W>(a, b).value();
 }
-template <class R, std::integral I>
+template <class R, detail::exact_integer I>
 constexpr basic_decimal<R> operator+(basic_decimal<R> a, I b) {
     return a + basic_decimal<R>(b);
 }
-template <class R, std::integral I>
+template <class R, detail::exact_integer I>
 constexpr basic_decimal<R> operator+(I a, basic_decimal<R> b) {
     return basic_decimal<R>(a) + b;
 }
-template <class R, std::integral I>
+template <class R, detail::exact_integer I>
 constexpr basic_decimal<R> operator-(basic_decimal<R> a, I b) {
     return a - basic_decimal<R>(b);
 }
-template <class R, std::integral I>
+template <class R, detail::exact_integer I>
 constexpr basic_decimal<R> operator-(I a, basic_decimal<R> b) {
     return basic_decimal<R>(a) - b;
 }
-template <class R, std::integral I>
+template <class R, detail::exact_integer I>
 constexpr basic_decimal<R> operator*(basic_decimal<R> a, I b) {
     return a * basic_decimal<R>(b);
 }
-template <class R, std::integral I>
+template <class R, detail::exact_integer I>
 constexpr basic_decimal<R> operator*(I a, basic_decimal<R> b) {
     return basic_decimal<R>(a) * b;
 }
 
-template <class R, std::floating_point F>
-constexpr void operator*(basic_decimal<R>, F) {
-    static_assert(detail::dependent_false<F>,
-                  "tariff: exact decimals cannot be mixed with binary floating point");
-}
-template <class R, std::floating_point F>
-constexpr void operator*(F, basic_decimal<R>) {
-    static_assert(detail::dependent_false<F>,
-                  "tariff: exact decimals cannot be mixed with binary floating point");
-}
+namespace mistake {
+struct a_decimal_cannot_be_mixed_with_binary_floating_point__write_1_5_dec {};
+struct a_decimal_cannot_be_mixed_with_a_character_or_bool__write_5_or_5_dec {};
+} // namespace mistake
+
+// A decimal and binary floating point, a character or a bool: named, never
+// callable (see detail/mistake.hpp), so traits answer false.
+#define TARIFF_DETAIL_DECIMAL_MIX(op)                                                              \
+    template <class R, std::floating_point F>                                                      \
+    mistake::a_decimal_cannot_be_mixed_with_binary_floating_point__write_1_5_dec operator op(      \
+        basic_decimal<R>, F)                                                                       \
+        TARIFF_DETAIL_REJECT("tariff: exact decimals cannot be mixed with binary floating point; " \
+                             "write a decimal literal such as 1.5_dec");                           \
+    template <class R, std::floating_point F>                                                      \
+    mistake::a_decimal_cannot_be_mixed_with_binary_floating_point__write_1_5_dec operator op(      \
+        F, basic_decimal<R>)                                                                       \
+        TARIFF_DETAIL_REJECT("tariff: exact decimals cannot be mixed with binary floating point; " \
+                             "write a decimal literal such as 1.5_dec");                           \
+    template <class R, class T>                                                                    \
+        requires(detail::character_type<T> || std::same_as<std::remove_cv_t<T>, bool>)             \
+    mistake::a_decimal_cannot_be_mixed_with_a_character_or_bool__write_5_or_5_dec operator op(     \
+        basic_decimal<R>, T)                                                                       \
+        TARIFF_DETAIL_REJECT("tariff: a decimal cannot be mixed with a character or a bool ('x' "  \
+                             "is 120); write the number, such as 5 or 5.0_dec");                   \
+    template <class R, class T>                                                                    \
+        requires(detail::character_type<T> || std::same_as<std::remove_cv_t<T>, bool>)             \
+    mistake::a_decimal_cannot_be_mixed_with_a_character_or_bool__write_5_or_5_dec operator op(     \
+        T, basic_decimal<R>)                                                                       \
+        TARIFF_DETAIL_REJECT("tariff: a decimal cannot be mixed with a character or a bool ('x' "  \
+                             "is 120); write the number, such as 5 or 5.0_dec");
+TARIFF_DETAIL_DECIMAL_MIX(+)
+TARIFF_DETAIL_DECIMAL_MIX(-)
+TARIFF_DETAIL_DECIMAL_MIX(*)
+TARIFF_DETAIL_DECIMAL_MIX(==)
+TARIFF_DETAIL_DECIMAL_MIX(<=>)
+#undef TARIFF_DETAIL_DECIMAL_MIX
 
 template <class R1, class R2>
 constexpr bool operator==(basic_decimal<R1> a, basic_decimal<R2> b) noexcept {
@@ -1901,16 +1934,22 @@ constexpr std::strong_ordering operator<=>(basic_decimal<R1> a, basic_decimal<R2
     using W = detail::wider_t<R1, R2>;
     return detail::compare<W>(a, b);
 }
-template <class R, std::integral I>
+template <class R, detail::exact_integer I>
 constexpr bool operator==(basic_decimal<R> a, I b) {
     return a == basic_decimal<R>(b);
 }
-template <class R, std::integral I>
+template <class R, detail::exact_integer I>
 constexpr std::strong_ordering operator<=>(basic_decimal<R> a, I b) {
     return a <=> basic_decimal<R>(b);
 }
 
 // Rounds to `places` decimal places (0: to an integer). Exact values pass unchanged.
+template <class R, detail::not_an_integer P>
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character round(
+    basic_decimal<R>, P, required_rounding_mode) TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
+template <class R, detail::not_an_integer P>
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character divide(
+    basic_decimal<R>, basic_decimal<R>, P, required_rounding_mode) TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 template <class R>
 constexpr basic_decimal<R> round(basic_decimal<R> d, int places, required_rounding_mode mode) {
     return detail::round_to_scale(d, places, mode).value();
@@ -3369,6 +3408,15 @@ TARIFF_DETAIL_QUANTITY_LITERAL(kWh, units::kilowatt_hour)
 
 namespace tariff {
 
+// Misapplied rates, named (see detail/mistake.hpp): never callable, so
+// std::is_invocable_v<ad_valorem, quantity<kg>> and the like answer false.
+namespace mistake {
+struct an_ad_valorem_rate_applies_to_a_value_money_not_to_a_quantity__use_a_specific_rate {};
+struct a_specific_rate_applies_only_to_a_quantity_of_its_own_dimension {};
+struct a_specific_rate_applies_to_a_quantity_not_to_a_value__use_an_ad_valorem_rate {};
+struct a_rate_and_an_amount_of_money_cannot_be_added__apply_the_rate_to_its_base_first {};
+} // namespace mistake
+
 namespace detail {
 // per_unit x amount x num / den: a specific duty on a quantity given in another
 // unit of the rate's dimension (num / den of it make one of the rate's unit).
@@ -3425,11 +3473,10 @@ public:
     }
 
     template <class U, class R>
-    constexpr void operator()(basic_quantity<U, R>) const {
-        static_assert(detail::dependent_false<U>,
-                      "tariff: an ad valorem rate applies to a value (money), not to a quantity; "
-                      "use a specific_rate (e.g. 5.33_CAD / tariff::kg) for quantities");
-    }
+    mistake::an_ad_valorem_rate_applies_to_a_value_money_not_to_a_quantity__use_a_specific_rate
+    operator()(basic_quantity<U, R>) const TARIFF_DETAIL_REJECT(
+        "tariff: an ad valorem rate applies to a value (money), not to a quantity; use a "
+        "specific_rate (e.g. 5.33_CAD / tariff::kg) for quantities");
 
     friend constexpr ad_valorem operator+(ad_valorem a, ad_valorem b) {
         return from_fraction(a.fraction_ + b.fraction_);
@@ -3474,20 +3521,17 @@ public:
     }
 
     template <unit_tag V, detail::representation R2>
-    requires(!same_dimension<U, V>) constexpr basic_money<C, Rep>
-    operator()(basic_quantity<V, R2>) const {
-        static_assert(detail::dependent_false<V>,
-                      "tariff: a specific rate applies only to a quantity of its own dimension "
-                      "(a per-kg rate to a mass, not to a count of items)");
-        return {};
-    }
+        requires(!same_dimension<U, V>)
+    mistake::a_specific_rate_applies_only_to_a_quantity_of_its_own_dimension
+    operator()(basic_quantity<V, R2>) const TARIFF_DETAIL_REJECT(
+        "tariff: a specific rate applies only to a quantity of its own dimension (a per-kg rate "
+        "to a mass, not to a count of items)");
 
     template <class C2, class R2>
-    constexpr void operator()(basic_money<C2, R2>) const {
-        static_assert(detail::dependent_false<C2>,
-                      "tariff: a specific rate applies to a quantity, not to a value; use an "
-                      "ad_valorem rate (e.g. 6.1_pct) for a value");
-    }
+    mistake::a_specific_rate_applies_to_a_quantity_not_to_a_value__use_an_ad_valorem_rate
+    operator()(basic_money<C2, R2>) const TARIFF_DETAIL_REJECT(
+        "tariff: a specific rate applies to a quantity, not to a value; use an ad_valorem rate "
+        "(e.g. 6.1_pct) for a value");
 
     friend constexpr bool operator==(const specific_rate& a, const specific_rate& b) noexcept {
         return a.per_unit_ == b.per_unit_;
@@ -3513,19 +3557,17 @@ concept rate_type = std::same_as<T, ad_valorem> || requires {
 };
 
 template <class Rate, class C, class R>
-requires rate_type<Rate>
-constexpr void operator+(Rate, basic_money<C, R>) {
-    static_assert(detail::dependent_false<C>,
-                  "tariff: a rate and an amount of money cannot be added; apply the rate to its "
-                  "base first: rate(value) + amount");
-}
+    requires rate_type<Rate>
+mistake::a_rate_and_an_amount_of_money_cannot_be_added__apply_the_rate_to_its_base_first
+operator+(Rate, basic_money<C, R>) TARIFF_DETAIL_REJECT(
+    "tariff: a rate and an amount of money cannot be added; apply the rate to its base first: "
+    "rate(value) + amount");
 template <class Rate, class C, class R>
-requires rate_type<Rate>
-constexpr void operator+(basic_money<C, R>, Rate) {
-    static_assert(detail::dependent_false<C>,
-                  "tariff: a rate and an amount of money cannot be added; apply the rate to its "
-                  "base first: amount + rate(value)");
-}
+    requires rate_type<Rate>
+mistake::a_rate_and_an_amount_of_money_cannot_be_added__apply_the_rate_to_its_base_first
+operator+(basic_money<C, R>, Rate) TARIFF_DETAIL_REJECT(
+    "tariff: a rate and an amount of money cannot be added; apply the rate to its base first: "
+    "amount + rate(value)");
 
 namespace literals {
 // 6.1_pct is exactly 6.1 %; 245.5_pct, 0.001_pct and 1000_pct likewise.
@@ -3624,6 +3666,10 @@ public:
     }
 
     constexpr money<C> value() const noexcept { return value_; }
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool has(T) const
+        TARIFF_DETAIL_REJECT("tariff: has(dimension_bit) takes a unit's dimension bit, a whole "
+                             "number, not binary floating point, a character or a bool");
     constexpr bool has(unsigned dimension_bit) const noexcept {
         return (present_ & dimension_bit) != 0;
     }
@@ -4253,6 +4299,12 @@ struct de_minimis {
     bool relieves_tax = false;
 };
 
+namespace mistake {
+struct a_duty_in_another_currency_cannot_join_this_path__convert_with_an_exchange_rate {};
+struct a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_currency {};
+struct a_path_in_another_currency_cannot_be_a_treatment_of_this_line {};
+} // namespace mistake
+
 template <currency_tag C>
 class duty_path {
 public:
@@ -4271,6 +4323,34 @@ public:
         out.duties_[out.duty_count_++] = duty_component<C>{name, legal_basis, duty};
         return out;
     }
+    // A duty, tax or relief in another currency (a GBP expression on a CAD
+    // path): named, never callable (see detail/mistake.hpp).
+    template <class C2, unsigned N>
+        requires(!std::same_as<C2, C>)
+    mistake::a_duty_in_another_currency_cannot_join_this_path__convert_with_an_exchange_rate
+    with_duty(std::string_view, std::string_view, const duty_expression<C2, N>&) const
+        TARIFF_DETAIL_REJECT(
+            "tariff: with_duty: the duty expression's currency differs from the path's; convert "
+            "its amounts with an exchange_rate, or build the expression in the path's currency");
+    template <class C2, class U>
+        requires(!std::same_as<C2, C>)
+    mistake::a_duty_in_another_currency_cannot_join_this_path__convert_with_an_exchange_rate
+    with_duty(std::string_view, std::string_view, const specific_rate<C2, U>&) const
+        TARIFF_DETAIL_REJECT(
+            "tariff: with_duty: the rate's currency differs from the path's; convert its amount "
+            "with an exchange_rate, or write the rate in the path's currency");
+    template <class C2>
+        requires(!std::same_as<C2, C>)
+    mistake::a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_currency
+    with_tax(const tax_component<C2>&) const TARIFF_DETAIL_REJECT(
+        "tariff: with_tax: the tax component's currency differs from the path's; write it as "
+        "tax_component<C> in the path's currency");
+    template <class C2>
+        requires(!std::same_as<C2, C>)
+    mistake::a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_currency
+    with_de_minimis(const de_minimis<C2>&) const TARIFF_DETAIL_REJECT(
+        "tariff: with_de_minimis: the relief's currency differs from the path's; convert its "
+        "limit with an exchange_rate, or write it in the path's currency");
     constexpr duty_path with_tax(tax_component<C> tax) const {
         if (tax_count_ == max_taxes) detail::raise(errc::invalid_argument);
         duty_path out = *this;
@@ -4292,8 +4372,12 @@ public:
 
     constexpr std::string_view name() const noexcept { return name_; }
     constexpr std::size_t duty_count() const noexcept { return duty_count_; }
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool duty(T) const TARIFF_DETAIL_REJECT("tariff: an index is a whole number, not binary floating point, a character or a bool");
     constexpr const duty_component<C>& duty(std::size_t i) const noexcept { return duties_[i]; }
     constexpr std::size_t tax_count() const noexcept { return tax_count_; }
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool tax(T) const TARIFF_DETAIL_REJECT("tariff: an index is a whole number, not binary floating point, a character or a bool");
     constexpr const tax_component<C>& tax(std::size_t i) const noexcept { return taxes_[i]; }
     constexpr bool has_de_minimis() const noexcept { return has_relief_; }
     constexpr const de_minimis<C>& relief() const noexcept { return relief_; }
@@ -4336,6 +4420,14 @@ public:
         return duty_path<C>(name).with_duty("MFN", mfn_basis_, mfn_);
     }
 
+    // A path in another currency: named, never callable (see detail/mistake.hpp).
+    template <class C2>
+        requires(!std::same_as<C2, C>)
+    mistake::a_path_in_another_currency_cannot_be_a_treatment_of_this_line
+    with_treatment(std::string_view, std::string_view, const duty_path<C2>&) const
+        TARIFF_DETAIL_REJECT("tariff: with_treatment: the path's currency differs from the "
+                             "line's; build the path in the line's currency (convert its rates "
+                             "with an exchange_rate)");
     constexpr tariff_line with_treatment(std::string_view name, std::string_view origin,
                                          duty_path<C> path) const {
         if (count_ == max_treatments) detail::raise(errc::invalid_argument);
@@ -4345,6 +4437,8 @@ public:
     }
 
     constexpr std::size_t treatment_count() const noexcept { return count_; }
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool treatment_at(T) const TARIFF_DETAIL_REJECT("tariff: an index is a whole number, not binary floating point, a character or a bool");
     constexpr const treatment<C>& treatment_at(std::size_t i) const noexcept {
         return treatments_[i];
     }
@@ -4414,6 +4508,8 @@ public:
     // The value used and the quantities declared.
     constexpr const duty_base<C>& base() const noexcept { return base_; }
     constexpr std::size_t size() const noexcept { return size_; }
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool operator[](T) const TARIFF_DETAIL_REJECT("tariff: an index is a whole number, not binary floating point, a character or a bool");
     constexpr const assessment_line<C>& operator[](std::size_t i) const noexcept {
         return lines_[i];
     }
@@ -4661,6 +4757,9 @@ constexpr path_comparison<C> compare(const duty_path<C>& first, const duty_path<
 
 // Total duties / value, as a rate rounded to `places` decimal places of a
 // percent. errc::division_by_zero for a zero value.
+template <currency_tag C, detail::not_an_integer T>
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character effective_rate(const assessment<C>&, T, required_rounding_mode)
+    TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 template <currency_tag C>
 constexpr ad_valorem effective_rate(const assessment<C>& a, int places,
                                     required_rounding_mode mode) {
@@ -4675,6 +4774,9 @@ constexpr ad_valorem effective_rate(const assessment<C>& a, int places,
 // duty on one unit divided by the unit value), as a rate rounded to `places`
 // decimal places of a percent. unit_value is money per unit, e.g.
 // 6.00_CAD / tariff::kg.
+template <currency_tag C, unsigned Needs, unit_tag U, detail::not_an_integer T>
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character ad_valorem_equivalent(const duty_expression<C, Needs>&, const specific_rate<C, U>&, T,
+                      required_rounding_mode) TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 template <currency_tag C, unsigned Needs, unit_tag U>
 constexpr ad_valorem ad_valorem_equivalent(const duty_expression<C, Needs>& duty,
                                            const specific_rate<C, U>& unit_value, int places,
@@ -4716,6 +4818,28 @@ public:
         if (!valid(year, month, day)) detail::raise(errc::invalid_argument);
     }
     // The non-throwing form.
+    // date(2026.0, 1, 15), date('2', 1, 15), date(2026, true, 1): named, never
+    // callable (see detail/mistake.hpp); the same for every integer parameter below.
+    template <class Y, class M, class D>
+        requires(detail::not_an_integer<Y> || detail::not_an_integer<M> || detail::not_an_integer<D>)
+    date(Y, M, D, mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 = {})
+        TARIFF_DETAIL_REJECT("tariff: a date is three whole numbers, date(year, month, day) such as "
+                             "date(2026, 1, 15); not binary floating point, a character or a bool");
+    template <class Y, class M, class D>
+        requires(detail::not_an_integer<Y> || detail::not_an_integer<M> || detail::not_an_integer<D>)
+    static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 try_make(Y, M, D)
+        TARIFF_DETAIL_REJECT("tariff: a date is three whole numbers, date(year, month, day) such as "
+                             "date(2026, 1, 15); not binary floating point, a character or a bool");
+    template <class Y, class M, class D>
+        requires(detail::not_an_integer<Y> || detail::not_an_integer<M> || detail::not_an_integer<D>)
+    static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 valid(Y, M, D)
+        TARIFF_DETAIL_REJECT("tariff: a date is three whole numbers, date(year, month, day) such as "
+                             "date(2026, 1, 15); not binary floating point, a character or a bool");
+    template <class Y, class M>
+        requires(detail::not_an_integer<Y> || detail::not_an_integer<M>)
+    static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 days_in_month(Y, M)
+        TARIFF_DETAIL_REJECT("tariff: days_in_month(year, month) takes two whole numbers, not "
+                             "binary floating point, a character or a bool");
     static constexpr result<date> try_make(int year, int month, int day) noexcept {
         if (!valid(year, month, day)) return errc::invalid_argument;
         date d;
@@ -4777,6 +4901,12 @@ public:
     }
     // The date z days after 1970-01-01; errc::overflow unless
     // min_days <= z <= max_days.
+    template <detail::not_an_integer T>
+    static mistake::a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+    from_days_since_epoch(T) TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating point, a character or a bool; write 30");
+    template <detail::not_an_integer T>
+    static mistake::a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+    try_from_days_since_epoch(T) TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating point, a character or a bool; write 30");
     static constexpr date from_days_since_epoch(std::int64_t z) {
         return try_from_days_since_epoch(z).value();
     }
@@ -4795,6 +4925,12 @@ public:
     }
     // The date n days later (earlier for negative n); errc::overflow if that
     // is outside 0001-01-01 to 9999-12-31 (any n, even INT64_MAX, is safe).
+    template <detail::not_an_integer T>
+    mistake::a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+    plus_days(T) const TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating point, a character or a bool; write 30");
+    template <detail::not_an_integer T>
+    mistake::a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+    try_plus_days(T) const TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating point, a character or a bool; write 30");
     constexpr date plus_days(std::int64_t n) const { return try_plus_days(n).value(); }
     constexpr result<date> try_plus_days(std::int64_t n) const noexcept {
         // days_since_epoch() is within +-3 million, so only an n beyond the
@@ -4827,6 +4963,10 @@ private:
 
 
 namespace tariff {
+
+namespace mistake {
+struct this_exchange_rate_converts_from_another_currency__check_its_from_currency {};
+} // namespace mistake
 
 template <currency_tag From, currency_tag To>
 class exchange_rate {
@@ -4872,24 +5012,27 @@ public:
 
     // 1 / rate, rounded to `places` decimal places by mode (an inverse is
     // rarely exact: 1 / 0.1897 has no finite decimal form).
+    template <detail::not_an_integer T>
+    mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character inverse(T, required_rounding_mode) const
+        TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
     constexpr exchange_rate<To, From> inverse(int places, required_rounding_mode mode) const {
         return exchange_rate<To, From>(divide(decimal(1), rate_, places, mode));
     }
 
+    // An amount in another currency than From: named, never callable (see
+    // detail/mistake.hpp).
     template <class C2, class R>
         requires(!std::same_as<C2, From>)
-    constexpr void exact(basic_money<C2, R>) const {
-        static_assert(detail::dependent_false<C2>,
-                      "tariff: this exchange_rate converts from another currency; it cannot be "
-                      "applied to this amount (check the rate's From currency)");
-    }
+    mistake::this_exchange_rate_converts_from_another_currency__check_its_from_currency
+    exact(basic_money<C2, R>) const TARIFF_DETAIL_REJECT(
+        "tariff: this exchange_rate converts from another currency; it cannot be applied to "
+        "this amount (check the rate's From currency)");
     template <class C2, class R>
         requires(!std::same_as<C2, From>)
-    constexpr void convert(basic_money<C2, R>, required_rounding_mode) const {
-        static_assert(detail::dependent_false<C2>,
-                      "tariff: this exchange_rate converts from another currency; it cannot be "
-                      "applied to this amount (check the rate's From currency)");
-    }
+    mistake::this_exchange_rate_converts_from_another_currency__check_its_from_currency
+    convert(basic_money<C2, R>, required_rounding_mode) const TARIFF_DETAIL_REJECT(
+        "tariff: this exchange_rate converts from another currency; it cannot be applied to "
+        "this amount (check the rate's From currency)");
 
     friend constexpr bool operator==(const exchange_rate& a, const exchange_rate& b) noexcept {
         return a.rate_ == b.rate_;
@@ -5510,6 +5653,8 @@ public:
     constexpr const duty_path<C>& over_quota() const noexcept { return over_quota_; }
     constexpr quantity<U> granularity() const noexcept { return granularity_; }
     constexpr std::size_t period_count() const noexcept { return count_; }
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool period(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
     constexpr const quota_period<U>& period(std::size_t i) const noexcept { return periods_[i]; }
     constexpr bool carry_over() const noexcept { return carry_over_; }
     constexpr bool has_reserve() const noexcept { return has_reserve_; }
@@ -5551,6 +5696,8 @@ public:
     constexpr quantity<U> to_quantity(std::int64_t granules) const {
         return try_to_quantity(granules).value();
     }
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer try_to_quantity(T) const TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not binary floating point, a character or a bool");
     constexpr result<quantity<U>> try_to_quantity(std::int64_t granules) const noexcept {
         if (granules < 0) return errc::negative_quantity;
         const auto q = detail::multiply(granularity_.value(),
@@ -5572,6 +5719,8 @@ public:
     // The product is formed in 128 bits (below 2^63 granules times a share
     // of at most 18 places: below 2^126), so it cannot overflow, and the
     // result is at most the volume.
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool reserved_granules(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
     constexpr std::int64_t reserved_granules(std::size_t i) const {
         if (!has_reserve_) return 0;
         const std::int64_t v = granules_exact(periods_[i].volume);
@@ -5599,6 +5748,11 @@ private:
 // Grows a volume by `rate` a year for `years` years, rounding each year's
 // volume to a multiple of `granularity` by `mode` (each year's volume is
 // published as a whole number). 49,000 vehicles at 6.5 %: 52,185 in year 2.
+template <unit_tag U, detail::not_an_integer T>
+mistake::a_number_of_years_is_a_whole_number__not_binary_floating_point_a_character_or_bool grow(
+    quantity<U>, ad_valorem, T, quantity<U>, required_rounding_mode)
+    TARIFF_DETAIL_REJECT("tariff: grow(volume, rate, years, granularity, mode): years is a whole "
+                         "number, not binary floating point, a character or a bool");
 template <unit_tag U>
 constexpr quantity<U> grow(quantity<U> volume, ad_valorem rate, int years,
                            quantity<U> granularity, required_rounding_mode mode) {
@@ -5667,6 +5821,9 @@ struct quota_status {
     quantity<U> used;       // allocated, net of returns
     quantity<U> balance;    // available - used
     // used / available rounded to `places` decimal places (0 for an empty period).
+    template <detail::not_an_integer T>
+    mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character fill_ratio(T, required_rounding_mode) const
+        TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
     constexpr decimal fill_ratio(int places, required_rounding_mode mode) const {
         if (!is_valid(mode)) detail::raise(errc::invalid_argument);
         if (available.value() == 0) return decimal{};
@@ -5916,6 +6073,16 @@ public:
     // an unknown receipt (errc::unknown_entry), an amount that is zero or not
     // a whole number of granules (errc::invalid_argument), or more than is
     // left of the allocation (errc::return_exceeds_allocation).
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool give_back(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool try_give_back(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool cancel(T) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool amend(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool close_before(T) TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
     constexpr void give_back(std::size_t receipt, quantity<U> amount) {
         detail::raise(try_give_back(receipt, amount));
     }
@@ -5989,6 +6156,12 @@ public:
     // exactly in 128 bits; it raises errc::overflow only if a quantity it
     // reports has more digits than a decimal holds, which the constructor's
     // bound rules out.
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool status(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool balance(T, quota_pool) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool opening(T, quota_pool) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
     constexpr quota_status<U> status(std::size_t i) const {
         if (i >= pools_.size()) detail::raise(errc::invalid_argument);
         const auto& p = pools_[i];
@@ -6267,6 +6440,10 @@ public:
     }
     // Returns granules; errc::return_exceeds_allocation (and no change) if the
     // balance would exceed the volume.
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer try_give_back(T) TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, not binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer give_back(T) TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, not binary floating point, a character or a bool");
     errc try_give_back(std::int64_t n) noexcept {
         if (n <= 0) return errc::invalid_argument;
         std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_RELAXED);
