@@ -90,11 +90,11 @@ constexpr tariff::tariff_line<CAD> ev_line{
     tariff::hs_code("8703.80.00"), "Electric passenger motor vehicles",
     tariff::unit_info_of<tariff::units::each>, 6.1_pct, "Customs Tariff 8703.80.00"};
 constexpr tariff::tax_component<CAD> gst{"GST", "Excise Tax Act s.215", 5_pct};
-constexpr auto ev = ev_line.with_treatment("standard (CN)", "CN",
-                                           ev_line.mfn_path("standard")
-                                               .with_duty("China surtax", "SOR/2024-187 s.3",
-                                                          100_pct)
-                                               .with_tax(gst));
+constexpr auto ev =
+    ev_line.with_treatment("standard (CN)", "CN",
+                           ev_line.mfn_path("standard")
+                               .with_duty("China surtax", "SOR/2024-187 s.3", 100_pct)
+                               .with_tax(gst));
 
 // What a program that loads its schedule holds: expressions and paths in
 // tables filled at run time, which the compiler cannot see through.
@@ -147,7 +147,8 @@ dataset make_dataset() {
     std::mt19937_64 ev_rng(ev_seed);
     d.ev_value_cents.reserve(entry_count);
     for (std::size_t i = 0; i < entry_count; ++i)
-        d.ev_value_cents.push_back(draw(ev_rng, 20'000'00, 120'000'00)); // CAD 20,000.00 .. 120,000.00
+        d.ev_value_cents.push_back(
+            draw(ev_rng, 20'000'00, 120'000'00)); // CAD 20,000.00 .. 120,000.00
 
     d.values.reserve(entry_count);
     d.masses.reserve(entry_count);
@@ -243,7 +244,7 @@ std::int64_t checked_add(std::int64_t a, std::int64_t b, const char* what) {
 [[gnu::noinline]] std::int64_t hand_floor(const std::vector<std::int64_t>& value_cents,
                                           const std::vector<std::int64_t>& mass_grams,
                                           std::vector<std::int64_t>& duty_cents) {
-    constexpr std::int64_t rate_ppm = 2'455'000;   // 245.5 % in parts per million
+    constexpr std::int64_t rate_ppm = 2'455'000;     // 245.5 % in parts per million
     constexpr std::int64_t floor_cents_per_kg = 533; // CAD 5.33 per kg
     std::int64_t total = 0;
     for (std::size_t i = 0; i < value_cents.size(); ++i) {
@@ -267,8 +268,8 @@ std::int64_t checked_add(std::int64_t a, std::int64_t b, const char* what) {
 // --- EV assessment ---
 
 // (a) The library: a full assessment per vehicle.
-[[gnu::noinline]] cad library_ev(const tariff::duty_path<CAD>& path,
-                                 const std::vector<cad>& values, std::vector<cad>& totals) {
+[[gnu::noinline]] cad library_ev(const tariff::duty_path<CAD>& path, const std::vector<cad>& values,
+                                 std::vector<cad>& totals) {
     cad total{};
     for (std::size_t i = 0; i < values.size(); ++i) {
         const auto a = tariff::assess(path, tariff::duty_base(values[i]).with(1 * tariff::each),
@@ -306,8 +307,8 @@ std::int64_t checked_add(std::int64_t a, std::int64_t b, const char* what) {
 
 std::string format_cents(std::int64_t cents) {
     char buf[64];
-    const std::uint64_t m = cents < 0 ? 0 - static_cast<std::uint64_t>(cents)
-                                      : static_cast<std::uint64_t>(cents);
+    const std::uint64_t m =
+        cents < 0 ? 0 - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
     std::snprintf(buf, sizeof buf, "%s%llu.%02llu", cents < 0 ? "-" : "",
                   static_cast<unsigned long long>(m / 100),
                   static_cast<unsigned long long>(m % 100));
@@ -412,14 +413,12 @@ void register_benchmarks() {
     })->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark(ev_library, [](benchmark::State& s) {
         const auto& path = runtime_schedule().paths.front();
-        run_kernel<cad>(s, [&](std::vector<cad>& out) {
-            return library_ev(path, data().ev_values, out);
-        });
+        run_kernel<cad>(
+            s, [&](std::vector<cad>& out) { return library_ev(path, data().ev_values, out); });
     })->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark(ev_hand, [](benchmark::State& s) {
-        run_kernel<std::int64_t>(s, [](std::vector<std::int64_t>& out) {
-            return hand_ev(data().ev_value_cents, out);
-        });
+        run_kernel<std::int64_t>(
+            s, [](std::vector<std::int64_t>& out) { return hand_ev(data().ev_value_cents, out); });
     })->Unit(benchmark::kMillisecond);
 }
 
@@ -509,8 +508,8 @@ void print_summary(const recording_reporter& r) {
     using clock = recording_reporter::clock;
     for (const clock which : {clock::real_time, clock::cpu_time}) {
         std::printf("\n%-34s %12s %14s %16s\n",
-                    which == clock::real_time ? "real time" : "CPU time", "library",
-                    "hand-written", "library / hand");
+                    which == clock::real_time ? "real time" : "CPU time", "library", "hand-written",
+                    "library / hand");
         std::printf("%-34s %12s %14s\n", "", "ns/entry", "ns/entry");
         for (const row& x : rows) {
             const auto lib = r.seconds_per_iteration(x.library, which);

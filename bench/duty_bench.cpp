@@ -86,8 +86,8 @@ dataset make_dataset() {
     d.value_cents.reserve(entry_count);
     d.mass_grams.reserve(entry_count);
     for (std::size_t i = 0; i < entry_count; ++i) {
-        d.value_cents.push_back(draw(rng, 100'00, 200'000'00));   // CAD 100.00 .. 200,000.00
-        d.mass_grams.push_back(draw(rng, 1'000, 50'000'000));     // 1.000 .. 50,000.000 kg
+        d.value_cents.push_back(draw(rng, 100'00, 200'000'00)); // CAD 100.00 .. 200,000.00
+        d.mass_grams.push_back(draw(rng, 1'000, 50'000'000));   // 1.000 .. 50,000.000 kg
     }
     d.values.reserve(entry_count);
     d.masses.reserve(entry_count);
@@ -244,15 +244,17 @@ template <bool BranchFree = false>
 
 std::string format_cents(std::int64_t cents) {
     char buf[64];
-    const std::uint64_t m = cents < 0 ? 0 - static_cast<std::uint64_t>(cents)
-                                      : static_cast<std::uint64_t>(cents);
+    const std::uint64_t m =
+        cents < 0 ? 0 - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
     std::snprintf(buf, sizeof buf, "%s%llu.%02llu", cents < 0 ? "-" : "",
                   static_cast<unsigned long long>(m / 100),
                   static_cast<unsigned long long>(m % 100));
     return buf;
 }
 
-std::int64_t double_to_cents(double dollars) { return std::llround(dollars * 100.0); }
+std::int64_t double_to_cents(double dollars) {
+    return std::llround(dollars * 100.0);
+}
 
 // Returns false if the library, the hand-written code and its branch-free
 // form do not all agree.
@@ -466,9 +468,8 @@ void print_summary(const recording_reporter& r) {
         std::printf("%s: double / hand-written = %s  (%s)\n", x.title,
                     ratio(dbl, hand, &timing::real).c_str(),
                     ratio(dbl, hand, &timing::cpu).c_str());
-        std::printf("%s: library / hand-written branch-free = %s  (%s)  [diagnostic]\n",
-                    x.title, ratio(lib, bf, &timing::real).c_str(),
-                    ratio(lib, bf, &timing::cpu).c_str());
+        std::printf("%s: library / hand-written branch-free = %s  (%s)  [diagnostic]\n", x.title,
+                    ratio(lib, bf, &timing::real).c_str(), ratio(lib, bf, &timing::cpu).c_str());
     }
 }
 

@@ -18,14 +18,16 @@ using tariff::EUR;
 using tariff::GBP;
 using tariff::rounding::half_even;
 
-constexpr auto duty = at_most(8.30_pct + 117.11_EUR / tariff::hundred_kg,
-                              18.70_pct + 10.06_EUR / tariff::hundred_kg);
+constexpr auto duty =
+    at_most(8.30_pct + 117.11_EUR / tariff::hundred_kg, 18.70_pct + 10.06_EUR / tariff::hundred_kg);
 
 constexpr auto path = tariff::duty_path<EUR>("third-country duty")
                           .with_duty("customs duty", "Common Customs Tariff", duty);
 
-constexpr auto low = assess(path, tariff::duty_base(5'000.00_EUR).with(1'000_kg), {tariff::rounding::half_even});
-constexpr auto high = assess(path, tariff::duty_base(20'000.00_EUR).with(1'000_kg), {tariff::rounding::half_even});
+constexpr auto low =
+    assess(path, tariff::duty_base(5'000.00_EUR).with(1'000_kg), {tariff::rounding::half_even});
+constexpr auto high =
+    assess(path, tariff::duty_base(20'000.00_EUR).with(1'000_kg), {tariff::rounding::half_even});
 
 constexpr tariff::exchange_rate<EUR, GBP> eur_gbp(0.8650_dec);
 

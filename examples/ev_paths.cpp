@@ -23,16 +23,18 @@ constexpr tariff::tax_component<CAD> gst{"GST", "Excise Tax Act s.215", 5_pct};
 
 // Standard path: MFN plus the China surtax, 100 % of the value for duty (SOR/2024-187 s.3).
 // Preferential path: MFN only, for vehicles inside the 49,000-vehicle quota (Jan 2026 deal).
-constexpr auto ev = ev_line
-                        .with_treatment("standard (CN)", "CN",
-                                        ev_line.mfn_path("standard")
-                                            .with_duty("China surtax", "SOR/2024-187 s.3", 100_pct)
-                                            .with_tax(gst))
-                        .with_treatment("in quota (CN)", "CN", ev_line.mfn_path("in quota").with_tax(gst));
+constexpr auto ev =
+    ev_line
+        .with_treatment("standard (CN)", "CN",
+                        ev_line.mfn_path("standard")
+                            .with_duty("China surtax", "SOR/2024-187 s.3", 100_pct)
+                            .with_tax(gst))
+        .with_treatment("in quota (CN)", "CN", ev_line.mfn_path("in quota").with_tax(gst));
 
 // One vehicle, value for duty CAD 40,000.00. Rounding: half to even, to the cent, per line.
 constexpr auto entry = tariff::duty_base(40'000.00_CAD).with(1 * tariff::each);
-constexpr auto paths = compare(ev.path("in quota (CN)"), ev.path("standard (CN)"), entry, {tariff::rounding::half_even});
+constexpr auto paths = compare(ev.path("in quota (CN)"), ev.path("standard (CN)"), entry,
+                               {tariff::rounding::half_even});
 
 // The same figures, checked by the compiler.
 static_assert(paths.first.duties() == 2'440.00_CAD);

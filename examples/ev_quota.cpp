@@ -47,11 +47,11 @@ constexpr auto standard_path = tariff::duty_path<CAD>("standard")
 // line; the policy is stated, never a default).
 constexpr tariff::rounding_policy<CAD> per_line{tariff::rounding::half_even};
 
-constexpr auto ev_quota = tariff::tariff_rate_quota<CAD, vehicles>("EV-CN-2026", in_quota_path,
-                                                                   standard_path)
-                              .with_period("H1", date(2026, 3, 1), date(2026, 8, 31), 24'500_each)
-                              .with_period("H2", date(2026, 9, 1), date(2027, 2, 28), 24'500_each)
-                              .with_carry_over();
+constexpr auto ev_quota =
+    tariff::tariff_rate_quota<CAD, vehicles>("EV-CN-2026", in_quota_path, standard_path)
+        .with_period("H1", date(2026, 3, 1), date(2026, 8, 31), 24'500_each)
+        .with_period("H2", date(2026, 9, 1), date(2027, 2, 28), 24'500_each)
+        .with_carry_over();
 
 // A small quota year, checked by the compiler: 10 vehicles a half, three shipments.
 constexpr auto small_year = [] {
@@ -128,7 +128,8 @@ struct totals {
 std::string count(std::int64_t n) {
     std::string digits = std::to_string(n < 0 ? -n : n), out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            out += ',';
         out += digits[i];
     }
     return n < 0 ? "-" + out : out;
@@ -141,8 +142,7 @@ void print(const std::string& title, const totals& t) {
               << ", GST " << t.gst_in << '\n';
     std::cout << "  over quota  " << count(t.over_quota) << " vehicles: duty " << t.duty_over
               << ", GST " << t.gst_over << '\n';
-    std::cout << "  duty and GST paid: " << t.duty_in + t.gst_in + t.duty_over + t.gst_over
-              << '\n';
+    std::cout << "  duty and GST paid: " << t.duty_in + t.gst_in + t.duty_over + t.gst_over << '\n';
     std::cout << "  saved by the quota (the standard path on the in-quota vehicles, less what they"
                  " paid):\n"
               << "    duty " << t.saved_duty << " + GST on that duty " << t.saved_gst << " = "
@@ -151,7 +151,7 @@ void print(const std::string& title, const totals& t) {
         std::cout << "  quota exhausted by the shipments of " << to_string(t.exhausted) << '\n';
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
     const std::string chart_path = argc > 1 ? argv[1] : "ev_quota.svg";
@@ -205,11 +205,12 @@ int main(int argc, char** argv) {
                              static_cast<std::int64_t>(a.period)});
     }
 
-    std::cout << "Chinese electric vehicles into Canada, quota year 2026-03-01 to 2027-02-28\n"
-              << "Quota " << ev_quota.order_number()
-              << ": 24,500 vehicles a half; the second half also gets what the first left.\n"
-              << "In quota: MFN 6.1 % and GST 5 %. Over quota: MFN 6.1 %, surtax 100 % and GST 5 %.\n"
-              << "Rounding: half to even, to the cent, per duty and tax line.\n\n";
+    std::cout
+        << "Chinese electric vehicles into Canada, quota year 2026-03-01 to 2027-02-28\n"
+        << "Quota " << ev_quota.order_number()
+        << ": 24,500 vehicles a half; the second half also gets what the first left.\n"
+        << "In quota: MFN 6.1 % and GST 5 %. Over quota: MFN 6.1 %, surtax 100 % and GST 5 %.\n"
+        << "Rounding: half to even, to the cent, per duty and tax line.\n\n";
     print("H1 2026-03-01 to 2026-08-31", half[0]);
     print("H2 2026-09-01 to 2027-02-28", half[1]);
     totals year = half[0];
@@ -233,32 +234,31 @@ int main(int argc, char** argv) {
     };
     auto text = [&](std::int64_t x, std::int64_t y, const char* anchor, const std::string& body,
                     const char* extra = "") {
-        svg << "<text x=\"" << x << "\" y=\"" << y << "\" text-anchor=\"" << anchor << '"'
-                  << extra << '>' << body << "</text>\n";
+        svg << "<text x=\"" << x << "\" y=\"" << y << "\" text-anchor=\"" << anchor << '"' << extra
+            << '>' << body << "</text>\n";
     };
     auto line = [&](std::int64_t x1, std::int64_t y1, std::int64_t x2, std::int64_t y2,
                     const char* style) {
         svg << "<line x1=\"" << x1 << "\" y1=\"" << y1 << "\" x2=\"" << x2 << "\" y2=\"" << y2
-                  << "\" " << style << "/>\n";
+            << "\" " << style << "/>\n";
     };
     const char* const blue = "stroke=\"#1f77b4\" stroke-width=\"2\"";
     const char* const red = "stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"6 4\"";
 
-    svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\""
-              << height << "\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\">\n"
-              << "<title>Cumulative duty on Chinese EVs entering Canada, quota year 2026-27</title>\n"
-              << "<desc>Duty (MFN 6.1 % and the 100 % surtax; GST not included) in CAD millions "
-                 "against vehicles imported, with the 49,000-vehicle quota (two halves of 24,500) "
-                 "and without it. The gap between the curves is the duty the quota saved; the "
-                 "markers show when each half's quota ran out and when the second half opened."
-                 "</desc>\n"
-              << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
-    text(left, 24, "start",
-         "Cumulative duty on Chinese EVs, quota year 2026-03-01 to 2027-02-28",
+    svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height
+        << "\" font-family=\"sans-serif\" font-size=\"12\" role=\"img\">\n"
+        << "<title>Cumulative duty on Chinese EVs entering Canada, quota year 2026-27</title>\n"
+        << "<desc>Duty (MFN 6.1 % and the 100 % surtax; GST not included) in CAD millions "
+           "against vehicles imported, with the 49,000-vehicle quota (two halves of 24,500) "
+           "and without it. The gap between the curves is the duty the quota saved; the "
+           "markers show when each half's quota ran out and when the second half opened."
+           "</desc>\n"
+        << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
+    text(left, 24, "start", "Cumulative duty on Chinese EVs, quota year 2026-03-01 to 2027-02-28",
          " font-size=\"15\"");
     line(left, bottom, right, bottom, "stroke=\"black\"");
     line(left, bottom, left, top, "stroke=\"black\"");
-    const std::int64_t million = 100'000'000; // in cents
+    const std::int64_t million = 100'000'000;                                     // in cents
     const std::int64_t step = ((max_y / million) / 5 + 99) / 100 * 100 * million; // round ticks
     for (std::int64_t v = 0; v <= max_y; v += step)
         text(left - 8, py(v) + 4, "end", count(v / million));
@@ -270,7 +270,8 @@ int main(int argc, char** argv) {
 
     // The second half opens: a vertical rule at the vehicles imported before it.
     if (h2_opens_at >= 0) {
-        line(px(h2_opens_at), bottom, px(h2_opens_at), top, "stroke=\"#777\" stroke-dasharray=\"2 3\"");
+        line(px(h2_opens_at), bottom, px(h2_opens_at), top,
+             "stroke=\"#777\" stroke-dasharray=\"2 3\"");
         text(px(h2_opens_at) + 4, bottom - 8, "start", "H2 opens 2026-09-01", " fill=\"#555\"");
     }
     for (std::size_t curve_index = 1; curve_index <= 2; ++curve_index) {
@@ -282,7 +283,7 @@ int main(int argc, char** argv) {
     for (const auto& k : kinks) {
         const auto& when = half[static_cast<std::size_t>(k[2])].exhausted;
         svg << "<circle cx=\"" << px(k[0]) << "\" cy=\"" << py(k[1])
-                  << "\" r=\"4\" fill=\"#1f77b4\"/>\n";
+            << "\" r=\"4\" fill=\"#1f77b4\"/>\n";
         // A label near the right edge ends at its marker instead of centring on it.
         const bool near_edge = right - px(k[0]) < 110;
         text(px(k[0]) + (near_edge ? 6 : 0), py(k[1]) - 30, near_edge ? "end" : "middle",
@@ -293,7 +294,8 @@ int main(int argc, char** argv) {
     line(left, 44, left + 28, 44, red);
     text(left + 34, 48, "start", "standard path for every vehicle: MFN 6.1 % + 100 % surtax");
     line(left, 60, left + 28, 60, blue);
-    text(left + 34, 64, "start", "with the quota: MFN 6.1 % alone until each half's 24,500 are used");
+    text(left + 34, 64, "start",
+         "with the quota: MFN 6.1 % alone until each half's 24,500 are used");
     svg << "</svg>\n";
     std::cout << "\nChart: " << chart_path << '\n';
     return svg ? 0 : 1;

@@ -10,24 +10,24 @@ using namespace tariff::literals;
 namespace rounding = tariff::rounding;
 
 // Money is exact and knows its currency.
-constexpr auto value = 40'000.00_CAD;  // tariff::money<tariff::CAD>
+constexpr auto value = 40'000.00_CAD; // tariff::money<tariff::CAD>
 static_assert(0.10_USD + 0.20_USD == 0.30_USD);
 
 // Rates apply exactly; nothing is rounded until you say so.
 constexpr auto mfn = 6.1_pct;
 static_assert(mfn(value) == 2'440.00_CAD);
-static_assert(mfn(0.01_CAD) == 0.00061_CAD);  // 6.1 % of a cent, kept exactly
+static_assert(mfn(0.01_CAD) == 0.00061_CAD); // 6.1 % of a cent, kept exactly
 
 // Specific rates are money per unit; units convert exactly within a dimension.
 constexpr auto cheese_floor = 5.33_CAD / tariff::kg;
 static_assert(cheese_floor(1 * tariff::tonne) == 5'330.00_CAD);
 constexpr auto eu_rate = 45.10_EUR / tariff::hundred_kg;
-static_assert(eu_rate(16.32_dec * tariff::tonne) == 7'360.32_EUR);  // 163.2 x 45.10
+static_assert(eu_rate(16.32_dec * tariff::tonne) == 7'360.32_EUR); // 163.2 x 45.10
 
 // Rounding names its mode and, if not the minor unit, its granularity.
 static_assert(round(2.345_CAD, rounding::half_even) == 2.34_CAD);
 static_assert(round(2.345_CAD, rounding::half_up) == 2.35_CAD);
-static_assert(round(1'234.50_USD, 1.00_USD, rounding::half_up) == 1'235.00_USD);  // 19 CFR 159.3
+static_assert(round(1'234.50_USD, 1.00_USD, rounding::half_up) == 1'235.00_USD); // 19 CFR 159.3
 
 // Splitting never loses or creates a cent.
 constexpr auto thirds = tariff::allocate(100.00_CAD, std::array<std::int64_t, 3>{1, 1, 1});

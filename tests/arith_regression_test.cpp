@@ -330,7 +330,7 @@ TEST_CASE(
 
 TEST_CASE("wide types: rounding to a multiple and converting need not fit 128 bits on the way") {
     using tariff::wide_decimal;
-    const tariff::int128_t max = tariff::detail::rep_traits<tariff::int128_t>::max;  // 2^127 - 1
+    const tariff::int128_t max = tariff::detail::rep_traits<tariff::int128_t>::max; // 2^127 - 1
     const auto top = wide_decimal::from_parts(max, 0);
     // An integer is a multiple of 0.01: (2^127 - 1) / 0.01 = 1.7e40 does not fit
     // 128 bits, the result (itself) does.
@@ -338,7 +338,7 @@ TEST_CASE("wide types: rounding to a multiple and converting need not fit 128 bi
     // Python: (D(10**38 + 2) / D('0.3')).quantize(1, ROUND_HALF_EVEN) * D('0.3')
     //   = 100000000000000000000000000000000000002.0 (the quotient, 3.3e38, does not
     //   fit 128 bits)
-    const tariff::int128_t e19 = tariff::int128_t{1'000'000'000'000'000'000} * 10;  // 10^19
+    const tariff::int128_t e19 = tariff::int128_t{1'000'000'000'000'000'000} * 10; // 10^19
     const auto big = wide_decimal::from_parts(e19 * e19 + 2, 0);                   // 10^38 + 2
     CHECK(round_to_multiple(big, 0.3_wdec, rounding_mode::half_even) == big);
     // Python: (D(2**127 - 1) / D('0.3')).quantize(1, ROUND_HALF_EVEN) * D('0.3')
@@ -350,10 +350,10 @@ TEST_CASE("wide types: rounding to a multiple and converting need not fit 128 bi
     //   a coefficient 5 * (2^127 - 1), beyond 128 bits.
     const tariff::exchange_rate<KWD, INR> half(0.5_dec);
     const tariff::wide_money<KWD> amount(wide_decimal::from_parts(max, 3));
-    const auto expected = wide_decimal::from_parts(
-        tariff::int128_t{8'507'059'173'023'461'586} * 1'000'000'000'000'000'000 +
-            584'365'185'794'205'286,
-        2);
+    const auto expected = wide_decimal::from_parts(tariff::int128_t{8'507'059'173'023'461'586} *
+                                                           1'000'000'000'000'000'000 +
+                                                       584'365'185'794'205'286,
+                                                   2);
     CHECK(half.convert(amount, rounding_mode::half_even).amount() == expected);
     CHECK(half.convert(-amount, rounding_mode::half_even).amount() == -expected);
 }

@@ -43,7 +43,8 @@ std::string row_of(const std::string& text, std::string_view name) {
     std::istringstream in(text);
     const std::string start = "  " + std::string(name) + "  ";
     for (std::string line; std::getline(in, line);)
-        if (line.rfind(start, 0) == 0) return line;
+        if (line.rfind(start, 0) == 0)
+            return line;
     return "";
 }
 
@@ -90,8 +91,8 @@ static_assert(in_quota.duties() == 2'440.00_CAD);
 static_assert(in_quota.taxes() == 2'122.00_CAD);
 static_assert(in_quota.total() == 4'562.00_CAD);
 // 46,562.00 - 4,562.00 = 42,000.00: what the standard path costs more.
-static_assert(tariff::compare(ev.path("in quota"), ev.path("standard"), one_ev, half_even<CAD>).difference() ==
-              42'000.00_CAD);
+static_assert(tariff::compare(ev.path("in quota"), ev.path("standard"), one_ev, half_even<CAD>)
+                  .difference() == 42'000.00_CAD);
 
 TEST_CASE("a tariff line holds its code, its MFN duty and named treatments", "[assessment][line]") {
     CHECK(ev.code() == tariff::hs_code("8703.80.00"));
@@ -147,23 +148,24 @@ TEST_CASE("the EV standard path: MFN 6.1 % + surtax 100 % + GST 5 % of value and
     CHECK(a[2].exact == 4'122.00_CAD);
     CHECK(a[2].rounded == 4'122.00_CAD);
 
-    CHECK(a.duties() == 42'440.00_CAD);  // 2,440.00 + 40,000.00
+    CHECK(a.duties() == 42'440.00_CAD); // 2,440.00 + 40,000.00
     CHECK(a.taxes() == 4'122.00_CAD);
-    CHECK(a.total() == 46'562.00_CAD);   // 42,440.00 + 4,122.00
+    CHECK(a.total() == 46'562.00_CAD); // 42,440.00 + 4,122.00
     CHECK(a.line("China surtax").exact == 40'000.00_CAD);
 }
 
 TEST_CASE("the EV in-quota path: MFN 6.1 % + GST 5 %, and what the quota saves",
           "[assessment][ev]") {
-    const auto paths = tariff::compare(ev.path("in quota"), ev.path("standard"), one_ev, half_even<CAD>);
+    const auto paths =
+        tariff::compare(ev.path("in quota"), ev.path("standard"), one_ev, half_even<CAD>);
     const auto& q = paths.first;
     REQUIRE(q.size() == 2);
     CHECK(q.path_name() == "in quota");
     CHECK(q[0].name == "MFN");
-    CHECK(q[0].exact == 2'440.00_CAD);  // 6.1 % x 40,000.00
+    CHECK(q[0].exact == 2'440.00_CAD); // 6.1 % x 40,000.00
     CHECK(q[1].name == "GST");
-    CHECK(q[1].base == 42'440.00_CAD);  // 40,000.00 + 2,440.00
-    CHECK(q[1].exact == 2'122.00_CAD);  // 5 % x 42,440.00
+    CHECK(q[1].base == 42'440.00_CAD); // 40,000.00 + 2,440.00
+    CHECK(q[1].exact == 2'122.00_CAD); // 5 % x 42,440.00
     CHECK(q.duties() == 2'440.00_CAD);
     CHECK(q.taxes() == 2'122.00_CAD);
     CHECK(q.total() == 4'562.00_CAD);
@@ -178,7 +180,8 @@ TEST_CASE("the EV in-quota path: MFN 6.1 % + GST 5 %, and what the quota saves",
 //   GST base (rounded lines): 40,123.45 + 2,447.53 + 40,123.45 = 82,694.43
 //   GST: 82,694.43 x 0.05 = 4,134.7215 -> 4,134.72
 //   duties 2,447.53 + 40,123.45 = 42,570.98; total 42,570.98 + 4,134.72 = 46,705.70
-constexpr auto odd_value = tariff::assess(ev.path("standard"), duty_base(40'123.45_CAD), half_even<CAD>);
+constexpr auto odd_value =
+    tariff::assess(ev.path("standard"), duty_base(40'123.45_CAD), half_even<CAD>);
 static_assert(odd_value[0].exact == 2'447.53045_CAD);
 static_assert(odd_value.total() == 46'705.70_CAD);
 
@@ -188,7 +191,7 @@ TEST_CASE("each line keeps its exact amount next to the rounded one", "[assessme
     CHECK(a[0].rounded == 2'447.53_CAD);
     CHECK(a[1].exact == 40'123.45_CAD);
     CHECK(a[1].rounded == 40'123.45_CAD);
-    CHECK(a[2].base == 82'694.43_CAD);  // the tax base adds the rounded duties
+    CHECK(a[2].base == 82'694.43_CAD); // the tax base adds the rounded duties
     CHECK(a[2].exact == 4'134.7215_CAD);
     CHECK(a[2].rounded == 4'134.72_CAD);
     CHECK(a.duties() == 42'570.98_CAD);
@@ -214,11 +217,11 @@ TEST_CASE("stacked duties are each a line on the same entered value", "[assessme
     CHECK(a[0].name == "MFN");
     CHECK(a[0].legal_basis == "HTSUS 8703.80.00");
     CHECK(a[0].base == 10'000.00_USD);
-    CHECK(a[0].rounded == 250.00_USD);    // 0.025 x 10,000.00
+    CHECK(a[0].rounded == 250.00_USD); // 0.025 x 10,000.00
     CHECK(a[1].name == "Chapter 99");
     CHECK(a[1].legal_basis == "HTSUS 9903.88.01");
-    CHECK(a[1].base == 10'000.00_USD);    // not 10,250.00: no duty on duty
-    CHECK(a[1].rounded == 2'500.00_USD);  // 0.25 x 10,000.00
+    CHECK(a[1].base == 10'000.00_USD);   // not 10,250.00: no duty on duty
+    CHECK(a[1].rounded == 2'500.00_USD); // 0.25 x 10,000.00
     CHECK(a.duties() == 2'750.00_USD);
     CHECK(a.taxes() == 0.00_USD);
     CHECK(a.total() == 2'750.00_USD);
@@ -237,8 +240,8 @@ TEST_CASE("UK import VAT is charged on the value plus the duty", "[assessment][t
     const auto& vat = uk_entry.line("import VAT");
     CHECK(vat.kind == component_kind::tax);
     CHECK(vat.legal_basis == "VATA 1994 s.21");
-    CHECK(vat.base == 22'000.00_GBP);    // 20,000.00 + 2,000.00
-    CHECK(vat.rounded == 4'400.00_GBP);  // 0.20 x 22,000.00
+    CHECK(vat.base == 22'000.00_GBP);   // 20,000.00 + 2,000.00
+    CHECK(vat.rounded == 4'400.00_GBP); // 0.20 x 22,000.00
     CHECK(uk_entry.duties() == 2'000.00_GBP);
     CHECK(uk_entry.total() == 6'400.00_GBP);
 }
@@ -310,7 +313,7 @@ TEST_CASE("a cascading tax includes the taxes listed before it", "[assessment][t
     CHECK(a.line("tax on tax").base == 1'210.00_CAD);
     CHECK(a.line("tax on tax").rounded == 60.50_CAD);
     CHECK(a.taxes() == 170.50_CAD);
-    CHECK(a.total() == 270.50_CAD);  // 100.00 + 170.50
+    CHECK(a.total() == 270.50_CAD); // 100.00 + 170.50
 }
 
 // --- rounding policies -------------------------------------------------------------------
@@ -356,18 +359,18 @@ static_assert(us_half_dollar.duties() == 339.63_USD);
 TEST_CASE("a value granularity rounds the value before any rate applies (19 CFR 159.3)",
           "[assessment][rounding]") {
     const auto& a = us_half_dollar;
-    CHECK(a.value() == 1'234.50_USD);  // as declared
+    CHECK(a.value() == 1'234.50_USD); // as declared
     CHECK(a.value_used() == 1'235.00_USD);
     CHECK(a[0].base == 1'235.00_USD);
-    CHECK(a[0].exact == 30.875_USD);   // 0.025 x 1,235.00
-    CHECK(a[0].rounded == 30.88_USD);  // half_up
-    CHECK(a[1].exact == 308.75_USD);   // 0.25 x 1,235.00
+    CHECK(a[0].exact == 30.875_USD);  // 0.025 x 1,235.00
+    CHECK(a[0].rounded == 30.88_USD); // half_up
+    CHECK(a[1].exact == 308.75_USD);  // 0.25 x 1,235.00
     CHECK(a.duties() == 339.63_USD);
 
     const auto below = tariff::assess(us_stacked, duty_base(1'234.49_USD), whole_dollars);
     CHECK(below.value_used() == 1'234.00_USD);
-    CHECK(below[0].rounded == 30.85_USD);   // 0.025 x 1,234.00
-    CHECK(below[1].rounded == 308.50_USD);  // 0.25 x 1,234.00
+    CHECK(below[0].rounded == 30.85_USD);  // 0.025 x 1,234.00
+    CHECK(below[1].rounded == 308.50_USD); // 0.25 x 1,234.00
     CHECK(below.duties() == 339.35_USD);
 
     // Without a value granularity the value is used as given: 2.5 % x 1,234.50 = 30.8625
@@ -443,7 +446,7 @@ TEST_CASE("de minimis relieves the duty at or below its limit, not above", "[ass
     CHECK(above_limit[0].rounded == 9.15_CAD);
     CHECK(above_limit[1].base == 159.16_CAD);
     CHECK(above_limit[1].rounded == 7.96_CAD);
-    CHECK(above_limit.total() == 17.11_CAD);  // 9.15 + 7.96
+    CHECK(above_limit.total() == 17.11_CAD); // 9.15 + 7.96
 }
 
 TEST_CASE("de minimis may relieve the tax as well", "[assessment][relief]") {
@@ -461,7 +464,7 @@ TEST_CASE("de minimis may relieve the tax as well", "[assessment][relief]") {
     // At CAD 40.01: MFN 40.01 x 0.061 = 2.44061 -> 2.44; GST 5 % x 42.45 = 2.1225 -> 2.12
     const auto b = tariff::assess(both, duty_base(40.01_CAD), half_even<CAD>);
     CHECK_FALSE(b[1].relieved);
-    CHECK(b.total() == 4.56_CAD);  // 2.44 + 2.12
+    CHECK(b.total() == 4.56_CAD); // 2.44 + 2.12
     // A negative limit is no limit.
     CHECK(error_of([] {
               return duty_path<CAD>("x").with_de_minimis({-1.00_CAD, true, false});
@@ -475,7 +478,8 @@ TEST_CASE("de minimis may relieve the tax as well", "[assessment][relief]") {
 constexpr auto cheese = at_least(245.5_pct, 5.33_CAD / tariff::kg);
 constexpr auto cheese_path =
     duty_path<CAD>("over access").with_duty("customs duty", "Customs Tariff 0406.40.20", cheese);
-constexpr auto cheap_cheese = tariff::assess(cheese_path, duty_base(1'500.00_CAD).with(1'000_kg), half_even<CAD>);
+constexpr auto cheap_cheese =
+    tariff::assess(cheese_path, duty_base(1'500.00_CAD).with(1'000_kg), half_even<CAD>);
 
 // Effective rate = duties / value:
 //   EV standard: 42,440.00 / 40,000.00 = 1.061 = 106.1 %; in quota 2,440.00 / 40,000.00 = 6.1 %
@@ -492,7 +496,8 @@ TEST_CASE("the effective rate is the duties over the value used", "[assessment][
     // 355.333... at 2 places by ceiling: 355.34
     CHECK(tariff::effective_rate(cheap_cheese, 2, rounding::ceiling) == 355.34_pct);
     // A zero value has no effective rate: 5.33 x 1 kg of duty on CAD 0.00.
-    const auto free_sample = tariff::assess(cheese_path, duty_base(0.00_CAD).with(1_kg), half_even<CAD>);
+    const auto free_sample =
+        tariff::assess(cheese_path, duty_base(0.00_CAD).with(1_kg), half_even<CAD>);
     CHECK(free_sample.duties() == 5.33_CAD);
     CHECK(error_of([&] { return tariff::effective_rate(free_sample, 2, rounding::half_even); }) ==
           errc::division_by_zero);
@@ -505,9 +510,8 @@ TEST_CASE("the effective rate is the duties over the value used", "[assessment][
 //   EUR 22.00 / 100 kg at EUR 1.10/kg: 0.22 / 1.10 = 0.2 = 20 %
 static_assert(tariff::ad_valorem_equivalent(cheese, 1.50_CAD / tariff::kg, 2,
                                             rounding::half_even) == 355.33_pct);
-static_assert(tariff::ad_valorem_equivalent(duty_expression<CAD, 0>(6.1_pct),
-                                            2.00_CAD / tariff::kg, 2,
-                                            rounding::half_even) == 6.1_pct);
+static_assert(tariff::ad_valorem_equivalent(duty_expression<CAD, 0>(6.1_pct), 2.00_CAD / tariff::kg,
+                                            2, rounding::half_even) == 6.1_pct);
 
 TEST_CASE("the ad valorem equivalent is the duty on one unit over its value",
           "[assessment][incidence]") {
@@ -529,51 +533,57 @@ TEST_CASE("the ad valorem equivalent is the duty on one unit over its value",
 
 // --- errors ---------------------------------------------------------------------------------
 
-static_assert(tariff::assess_checked(cheese_path, duty_base<CAD>(1'500.00_CAD), half_even<CAD>).error() ==
-              errc::missing_quantity);
+static_assert(tariff::assess_checked(cheese_path, duty_base<CAD>(1'500.00_CAD), half_even<CAD>)
+                  .error() == errc::missing_quantity);
 
 TEST_CASE("assessing an entry without a quantity its duty needs is errc::missing_quantity",
           "[assessment][error]") {
     // The cheese floor needs kg; the entry declares none.
-    const auto checked = tariff::assess_checked(cheese_path, duty_base<CAD>(1'500.00_CAD), half_even<CAD>);
+    const auto checked =
+        tariff::assess_checked(cheese_path, duty_base<CAD>(1'500.00_CAD), half_even<CAD>);
     CHECK_FALSE(checked.ok());
     CHECK(checked.error() == errc::missing_quantity);
-    CHECK_THROWS_AS(tariff::assess(cheese_path, duty_base(1'500.00_CAD), half_even<CAD>), tariff::domain_error);
-    CHECK(error_of([] { return tariff::assess(cheese_path, duty_base(1'500.00_CAD), half_even<CAD>); }) ==
-          errc::missing_quantity);
+    CHECK_THROWS_AS(tariff::assess(cheese_path, duty_base(1'500.00_CAD), half_even<CAD>),
+                    tariff::domain_error);
+    CHECK(error_of([] {
+              return tariff::assess(cheese_path, duty_base(1'500.00_CAD), half_even<CAD>);
+          }) == errc::missing_quantity);
     // With the mass it assesses: 5,330.00 (above).
     const duty_base<CAD> with_mass = duty_base(1'500.00_CAD).with(1'000_kg);
-    CHECK(tariff::assess_checked(cheese_path, with_mass, half_even<CAD>).value().duties() == 5'330.00_CAD);
+    CHECK(tariff::assess_checked(cheese_path, with_mass, half_even<CAD>).value().duties() ==
+          5'330.00_CAD);
 }
 
 // assess_checked() is "the non-throwing form of assess()", which takes a base whose
 // quantities are known at compile time. assess_checked() took only a base checked at run
 // time, and could not deduce its currency from duty_base(value).with(q).
 TEST_CASE("regression: assess_checked takes the same bases as assess", "[assessment][regression]") {
-    const auto r = tariff::assess_checked(cheese_path, duty_base(1'500.00_CAD).with(1'000_kg), half_even<CAD>);
+    const auto r =
+        tariff::assess_checked(cheese_path, duty_base(1'500.00_CAD).with(1'000_kg), half_even<CAD>);
     REQUIRE(r.ok());
-    CHECK(r.value().duties() == 5'330.00_CAD);  // max(3,682.50, 5.33 x 1,000)
+    CHECK(r.value().duties() == 5'330.00_CAD); // max(3,682.50, 5.33 x 1,000)
     CHECK(tariff::assess_checked(cheese_path, duty_base(1'500.00_CAD), half_even<CAD>).error() ==
           errc::missing_quantity);
-    STATIC_REQUIRE(tariff::assess_checked(ev.path("standard"), one_ev, half_even<CAD>).value().total() ==
-                   46'562.00_CAD);
+    STATIC_REQUIRE(
+        tariff::assess_checked(ev.path("standard"), one_ev, half_even<CAD>).value().total() ==
+        46'562.00_CAD);
 }
 
 TEST_CASE("an unknown treatment or line name is errc::invalid_argument", "[assessment][error]") {
     CHECK(error_of([] { return ev.path("preferential"); }) == errc::invalid_argument);
-    CHECK_THROWS_AS(ev.path("Standard"), tariff::domain_error);  // names are exact
+    CHECK_THROWS_AS(ev.path("Standard"), tariff::domain_error); // names are exact
     CHECK(error_of([] { return standard.line("PST"); }) == errc::invalid_argument);
 }
 
-TEST_CASE("a path holds at most 8 duties and 4 taxes, a line 6 treatments",
-          "[assessment][error]") {
+TEST_CASE("a path holds at most 8 duties and 4 taxes, a line 6 treatments", "[assessment][error]") {
     auto path = duty_path<CAD>("full");
     for (std::size_t i = 0; i < duty_path<CAD>::max_duties; ++i)
         path = path.with_duty("duty", "illustrative", 1_pct);
     CHECK(path.duty_count() == 8u);
     CHECK(error_of([&] { return path.with_duty("one more", "illustrative", 1_pct); }) ==
           errc::invalid_argument);
-    for (std::size_t i = 0; i < duty_path<CAD>::max_taxes; ++i) path = path.with_tax(gst);
+    for (std::size_t i = 0; i < duty_path<CAD>::max_taxes; ++i)
+        path = path.with_tax(gst);
     CHECK(path.tax_count() == 4u);
     CHECK(error_of([&] { return path.with_tax(gst); }) == errc::invalid_argument);
 
@@ -644,7 +654,7 @@ TEST_CASE("the breakdown shows exact and rounded amounts, the policy and its not
     CHECK_FALSE(contains(row_of(to_string(at_limit), "GST"), "de minimis"));
 }
 
-}  // namespace
+} // namespace
 
 // A duty, tax, relief or treatment in another currency than the path's or
 // the line's, and an index or decimal places that are not a whole number:
@@ -654,19 +664,27 @@ TEST_CASE("the breakdown shows exact and rounded amounts, the policy and its not
 namespace other_currency {
 using tariff::duty_path, tariff::duty_expression, tariff::tax_component, tariff::de_minimis;
 template <class D>
-concept joins_cad_path = requires(duty_path<CAD> p, D d) { p.with_duty("", "", d); };
+concept joins_cad_path = requires(duty_path<CAD> p, D d) {
+    p.with_duty("", "", d);
+};
 static_assert(joins_cad_path<duty_expression<CAD>> && joins_cad_path<tariff::ad_valorem>);
 static_assert(joins_cad_path<tariff::specific_rate<CAD, tariff::units::kilogram>>);
 static_assert(!joins_cad_path<duty_expression<GBP>>);
 static_assert(!joins_cad_path<tariff::specific_rate<USD, tariff::units::kilogram>>);
 template <class T>
-concept taxes_cad_path = requires(duty_path<CAD> p, T t) { p.with_tax(t); };
+concept taxes_cad_path = requires(duty_path<CAD> p, T t) {
+    p.with_tax(t);
+};
 static_assert(taxes_cad_path<tax_component<CAD>> && !taxes_cad_path<tax_component<GBP>>);
 template <class R>
-concept relieves_cad_path = requires(duty_path<CAD> p, R r) { p.with_de_minimis(r); };
+concept relieves_cad_path = requires(duty_path<CAD> p, R r) {
+    p.with_de_minimis(r);
+};
 static_assert(relieves_cad_path<de_minimis<CAD>> && !relieves_cad_path<de_minimis<USD>>);
 template <class P>
-concept treats_cad_line = requires(tariff::tariff_line<CAD> l, P p) { l.with_treatment("", "", p); };
+concept treats_cad_line = requires(tariff::tariff_line<CAD> l, P p) {
+    l.with_treatment("", "", p);
+};
 static_assert(treats_cad_line<duty_path<CAD>> && !treats_cad_line<duty_path<GBP>>);
 
 template <class N>

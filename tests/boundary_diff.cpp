@@ -75,18 +75,30 @@ struct outcome {
 
 const char* errc_name(errc e) {
     switch (e) {
-    case errc::ok: return "ok";
-    case errc::overflow: return "overflow";
-    case errc::division_by_zero: return "division_by_zero";
-    case errc::negative_quantity: return "negative_quantity";
-    case errc::inexact: return "inexact";
-    case errc::invalid_argument: return "invalid_argument";
-    case errc::invalid_text: return "invalid_text";
-    case errc::missing_quantity: return "missing_quantity";
-    case errc::outside_period: return "outside_period";
-    case errc::period_closed: return "period_closed";
-    case errc::unknown_entry: return "unknown_entry";
-    case errc::return_exceeds_allocation: return "return_exceeds_allocation";
+    case errc::ok:
+        return "ok";
+    case errc::overflow:
+        return "overflow";
+    case errc::division_by_zero:
+        return "division_by_zero";
+    case errc::negative_quantity:
+        return "negative_quantity";
+    case errc::inexact:
+        return "inexact";
+    case errc::invalid_argument:
+        return "invalid_argument";
+    case errc::invalid_text:
+        return "invalid_text";
+    case errc::missing_quantity:
+        return "missing_quantity";
+    case errc::outside_period:
+        return "outside_period";
+    case errc::period_closed:
+        return "period_closed";
+    case errc::unknown_entry:
+        return "unknown_entry";
+    case errc::return_exceeds_allocation:
+        return "return_exceeds_allocation";
     }
     return "errc(?)";
 }
@@ -154,7 +166,9 @@ basic_decimal<R> number(std::string_view text) {
         throw bad_case{"operand '" + std::string(text) + "' does not parse: " + p.error.reason};
     return p.value;
 }
-decimal dec(std::string_view t) { return number<std::int64_t>(t); }
+decimal dec(std::string_view t) {
+    return number<std::int64_t>(t);
+}
 
 int integer(std::string_view t) {
     const std::string s(t);
@@ -182,29 +196,47 @@ rounding_mode mode_of(std::string_view t) {
 
 template <class F>
 outcome with_currency(std::string_view code, F&& f) {
-    if (code == "CAD") return f(CAD{});
-    if (code == "JPY") return f(JPY{});
-    if (code == "KWD") return f(KWD{});
-    if (code == "CLF") return f(CLF{});
+    if (code == "CAD")
+        return f(CAD{});
+    if (code == "JPY")
+        return f(JPY{});
+    if (code == "KWD")
+        return f(KWD{});
+    if (code == "CLF")
+        return f(CLF{});
     throw bad_case{"unknown currency " + std::string(code)};
 }
 
 template <class F>
 outcome with_unit(std::string_view u, F&& f) {
-    if (u == "each") return f(units::each{});
-    if (u == "pair") return f(units::pair{});
-    if (u == "dozen") return f(units::dozen{});
-    if (u == "g") return f(units::gram{});
-    if (u == "kg") return f(units::kilogram{});
-    if (u == "100kg") return f(units::hundred_kilograms{});
-    if (u == "tonne") return f(units::tonne{});
-    if (u == "l") return f(units::litre{});
-    if (u == "hl") return f(units::hectolitre{});
-    if (u == "m3") return f(units::cubic_metre{});
-    if (u == "lpa") return f(units::litre_pure_alcohol{});
-    if (u == "pfl") return f(units::proof_litre{});
-    if (u == "kWh") return f(units::kilowatt_hour{});
-    if (u == "MWh") return f(units::megawatt_hour{});
+    if (u == "each")
+        return f(units::each{});
+    if (u == "pair")
+        return f(units::pair{});
+    if (u == "dozen")
+        return f(units::dozen{});
+    if (u == "g")
+        return f(units::gram{});
+    if (u == "kg")
+        return f(units::kilogram{});
+    if (u == "100kg")
+        return f(units::hundred_kilograms{});
+    if (u == "tonne")
+        return f(units::tonne{});
+    if (u == "l")
+        return f(units::litre{});
+    if (u == "hl")
+        return f(units::hectolitre{});
+    if (u == "m3")
+        return f(units::cubic_metre{});
+    if (u == "lpa")
+        return f(units::litre_pure_alcohol{});
+    if (u == "pfl")
+        return f(units::proof_litre{});
+    if (u == "kWh")
+        return f(units::kilowatt_hour{});
+    if (u == "MWh")
+        return f(units::megawatt_hour{});
     throw bad_case{"unknown unit " + std::string(u)};
 }
 
@@ -272,8 +304,8 @@ expectation expect_value(std::string_view text, bool check_scale) {
 
 struct verdict {
     bool pass = true;
-    std::string detail;  // what differed, per form
-    std::string family;  // op: expected -> got, for grouping
+    std::string detail; // what differed, per form
+    std::string family; // op: expected -> got, for grouping
 };
 
 void judge(verdict& v, std::string_view op, std::string_view form, const expectation& e,
@@ -284,8 +316,9 @@ void judge(verdict& v, std::string_view op, std::string_view form, const expecta
     const std::string exp = e.ok ? "value" : "!" + e.error;
     const std::string got = o.ok ? "value" : "!" + o.error;
     if (v.pass)
-        v.family = std::string(op) + " [" + std::string(form) + "] expected " + exp + ", got " +
-                   got + (why == "wrong value" || why == "right value, wrong scale" ? " (" + why + ")" : "");
+        v.family =
+            std::string(op) + " [" + std::string(form) + "] expected " + exp + ", got " + got +
+            (why == "wrong value" || why == "right value, wrong scale" ? " (" + why + ")" : "");
     v.pass = false;
     v.detail += "    " + std::string(form) + ": " + why + ": " + describe(o) + "\n";
 }
@@ -298,8 +331,10 @@ outcome arith(std::string_view op, std::string_view a_text, std::string_view b_t
     return guarded([&] {
         const auto a = number<R>(a_text);
         const auto b = number<R>(b_text);
-        if (op == "add") return outcome::of(a + b);
-        if (op == "sub") return outcome::of(a - b);
+        if (op == "add")
+            return outcome::of(a + b);
+        if (op == "sub")
+            return outcome::of(a - b);
         return outcome::of(a * b);
     });
 }
@@ -308,9 +343,12 @@ outcome mixed_arith(std::string_view op, std::string_view a_text, std::string_vi
     return guarded([&] {
         const decimal a = number<std::int64_t>(a_text);
         const wide_decimal b = number<int128_t>(b_text);
-        if (op == "add") return outcome::of(a + b);
-        if (op == "sub") return outcome::of(a - b);
-        if (op == "mul") return outcome::of(a * b);
+        if (op == "add")
+            return outcome::of(a + b);
+        if (op == "sub")
+            return outcome::of(a - b);
+        if (op == "mul")
+            return outcome::of(a * b);
         throw bad_case{"mixed widths: only +, - and *"};
     });
 }
@@ -354,30 +392,34 @@ std::vector<std::pair<std::string, outcome>> money_op(const std::vector<std::str
         };
         if (op == "madd" || op == "msub") {
             const M b(dec(t[3]));
-            out.emplace_back("operator", guarded([&] { return amount(op == "madd" ? a + b : a - b); }));
+            out.emplace_back("operator",
+                             guarded([&] { return amount(op == "madd" ? a + b : a - b); }));
             out.emplace_back("compound", guarded([&] {
-                M x = a;
-                if (op == "madd")
-                    x += b;
-                else
-                    x -= b;
-                return amount(x);
-            }));
+                                 M x = a;
+                                 if (op == "madd")
+                                     x += b;
+                                 else
+                                     x -= b;
+                                 return amount(x);
+                             }));
             out.emplace_back("checked", guarded([&] {
-                return checked_amount(op == "madd" ? checked::add(a, b) : checked::subtract(a, b));
-            }));
+                                 return checked_amount(op == "madd" ? checked::add(a, b)
+                                                                    : checked::subtract(a, b));
+                             }));
         } else if (op == "mmul") {
             const decimal k = dec(t[3]);
             out.emplace_back("operator", guarded([&] { return amount(a * k); }));
             out.emplace_back("operator k*m", guarded([&] { return amount(k * a); }));
-            out.emplace_back("checked", guarded([&] { return checked_amount(checked::multiply(a, k)); }));
+            out.emplace_back("checked",
+                             guarded([&] { return checked_amount(checked::multiply(a, k)); }));
         } else if (op == "mmuli") {
             const std::int64_t k = integer64(t[3]);
             out.emplace_back("operator", guarded([&] { return amount(a * k); }));
         } else if (op == "mround") {
             const auto mode = mode_of(t[3]);
             out.emplace_back("round", guarded([&] { return amount(round(a, mode)); }));
-            out.emplace_back("checked", guarded([&] { return checked_amount(checked::round(a, mode)); }));
+            out.emplace_back("checked",
+                             guarded([&] { return checked_amount(checked::round(a, mode)); }));
         } else if (op == "mgran") {
             const M g(dec(t[3]));
             const auto mode = mode_of(t[4]);
@@ -386,7 +428,8 @@ std::vector<std::pair<std::string, outcome>> money_op(const std::vector<std::str
             const decimal k = dec(t[3]);
             const auto mode = mode_of(t[4]);
             out.emplace_back("divide", guarded([&] { return amount(divide(a, k, mode)); }));
-            out.emplace_back("checked", guarded([&] { return checked_amount(checked::divide(a, k, mode)); }));
+            out.emplace_back("checked",
+                             guarded([&] { return checked_amount(checked::divide(a, k, mode)); }));
         } else if (op == "minor") {
             out.emplace_back("minor_units", guarded([&] { return outcome::of(a.minor_units()); }));
         } else {
@@ -438,7 +481,8 @@ outcome construct_op(std::string_view from, std::string_view to, std::string_vie
             using U = decltype(u);
             using V = decltype(v);
             if constexpr (same_dimension<U, V>) {
-                return guarded([&] { return outcome::of(quantity<V>(quantity<U>(dec(qty))).value()); });
+                return guarded(
+                    [&] { return outcome::of(quantity<V>(quantity<U>(dec(qty))).value()); });
             } else {
                 throw bad_case{"units of different dimensions"};
                 return outcome{};
@@ -457,19 +501,22 @@ std::vector<std::pair<std::string, outcome>> exchange_op(const std::vector<std::
                 const std::string_view op = t[0];
                 if (op == "xinv") {
                     out.emplace_back("inverse", guarded([&] {
-                        const exchange_rate<F, T> x(dec(t[3]));
-                        return outcome::of(x.inverse(integer(t[4]), mode_of(t[5])).rate());
-                    }));
+                                         const exchange_rate<F, T> x(dec(t[3]));
+                                         return outcome::of(
+                                             x.inverse(integer(t[4]), mode_of(t[5])).rate());
+                                     }));
                 } else if (op == "xexact") {
                     out.emplace_back("exact", guarded([&] {
-                        const exchange_rate<F, T> x(dec(t[3]));
-                        return outcome::of(x.exact(money<F>(dec(t[4]))).amount());
-                    }));
+                                         const exchange_rate<F, T> x(dec(t[3]));
+                                         return outcome::of(x.exact(money<F>(dec(t[4]))).amount());
+                                     }));
                 } else {
-                    out.emplace_back("convert", guarded([&] {
-                        const exchange_rate<F, T> x(dec(t[3]));
-                        return outcome::of(x.convert(money<F>(dec(t[4])), mode_of(t[5])).amount());
-                    }));
+                    out.emplace_back(
+                        "convert", guarded([&] {
+                            const exchange_rate<F, T> x(dec(t[3]));
+                            return outcome::of(
+                                x.convert(money<F>(dec(t[4])), mode_of(t[5])).amount());
+                        }));
                 }
             } else {
                 throw bad_case{"an exchange within one currency"};
@@ -496,11 +543,16 @@ duty_expression<C> build_expression(std::string_view s, std::size_t& i) {
             throw bad_case{"expression: ')' expected"};
         ++i;
         switch (op) {
-        case 'L': return duty_expression<C>(at_least(a, b));
-        case 'M': return duty_expression<C>(at_most(a, b));
-        case 'S': return duty_expression<C>(a + b);
-        case 'X': return duty_expression<C>(a - b);
-        default: throw bad_case{"expression: unknown operator"};
+        case 'L':
+            return duty_expression<C>(at_least(a, b));
+        case 'M':
+            return duty_expression<C>(at_most(a, b));
+        case 'S':
+            return duty_expression<C>(a + b);
+        case 'X':
+            return duty_expression<C>(a - b);
+        default:
+            throw bad_case{"expression: unknown operator"};
         }
     }
     const std::size_t end = s.find_first_of(",)", i);
@@ -535,16 +587,16 @@ std::vector<std::pair<std::string, outcome>> expr_op(const std::vector<std::stri
         };
         // The base first, then the expression (the order boundary.py expects errors in).
         out.emplace_back("operator()", guarded([&] {
-            const auto b = base();
-            return outcome::of(expression_of<C>(t[5])(b).amount());
-        }));
+                             const auto b = base();
+                             return outcome::of(expression_of<C>(t[5])(b).amount());
+                         }));
         out.emplace_back("evaluate", guarded([&] {
-            const auto b = base();
-            const auto r = expression_of<C>(t[5]).evaluate(b);
-            if (!r)
-                return outcome::fail(errc_name(r.error()));
-            return outcome::of(r.value_or({}).amount.amount());
-        }));
+                             const auto b = base();
+                             const auto r = expression_of<C>(t[5]).evaluate(b);
+                             if (!r)
+                                 return outcome::fail(errc_name(r.error()));
+                             return outcome::of(r.value_or({}).amount.amount());
+                         }));
         return outcome{};
     });
     return out;
@@ -575,7 +627,8 @@ std::vector<std::pair<std::string, assessed>> assess_op(const std::vector<std::s
     with_currency(t[1], [&](auto c) {
         using C = decltype(c);
         auto setup = [&] {
-            const auto base = duty_base<C>(money<C>(dec(t[2]))).with(unit_info_named(t[3]), dec(t[4]));
+            const auto base =
+                duty_base<C>(money<C>(dec(t[2]))).with(unit_info_named(t[3]), dec(t[4]));
             rounding_policy<C> policy{mode_of(t[5])};
             policy.granularity = money<C>(dec(t[6]));
             policy.stage = t[7] == "each" ? rounding_stage::each_component : rounding_stage::totals;
@@ -751,7 +804,8 @@ verdict run_case(const std::string& line) {
         // duty_base::with(unit, q) keeps q in base units; quantity_in(unit2) gives it back.
         const auto e = expect_value(expected, false);
         judge(v, op, "quantity_in", e, guarded([&] {
-                  const auto base = duty_base<CAD>(money<CAD>{}).with(unit_info_named(t[1]), dec(t[3]));
+                  const auto base =
+                      duty_base<CAD>(money<CAD>{}).with(unit_info_named(t[1]), dec(t[3]));
                   const auto r = base.quantity_in(unit_info_named(t[2]));
                   if (!r)
                       return outcome::fail(errc_name(r.error()));
@@ -807,9 +861,8 @@ int main(int argc, char** argv) {
         } else if (a == "--max-report" && i + 1 < argc) {
             max_report = std::atoll(argv[++i]);
         } else {
-            std::fprintf(stderr,
-                         "usage: boundary_diff [--first-index N] [--max-report N] < cases\n"
-                         "cases: python3 tests/oracle/boundary.py --count N --seed S\n");
+            std::fprintf(stderr, "usage: boundary_diff [--first-index N] [--max-report N] < cases\n"
+                                 "cases: python3 tests/oracle/boundary.py --count N --seed S\n");
             return 2;
         }
     }

@@ -41,7 +41,7 @@ constexpr std::int64_t volume = 12'000'000;
 constexpr std::int64_t give_back_every = 16;
 
 struct tally {
-    std::int64_t requested = 0;  // sum of the sizes asked for
+    std::int64_t requested = 0; // sum of the sizes asked for
     std::int64_t granted = 0;
     std::int64_t returned = 0;
     std::int64_t short_draws = 0;     // got less than asked: the pool was dry
@@ -67,18 +67,22 @@ void worker(tariff::concurrent_quota_pool<vehicles>& pool, std::uint64_t seed,
     rng r{seed};
     std::int64_t held = 0;
     ready.fetch_add(1);
-    while (ready.load() < thread_count) std::this_thread::yield();  // start together
+    while (ready.load() < thread_count)
+        std::this_thread::yield(); // start together
     for (std::int64_t i = 1; i <= draws_per_thread; ++i) {
         const auto size = static_cast<std::int64_t>(1 + r.next() % 7);
         t.requested += size;
         const std::int64_t got = pool.draw(size);
-        if (got < 0 || got > size) ++t.over_grants;
-        if (got < size) ++t.short_draws;
+        if (got < 0 || got > size)
+            ++t.over_grants;
+        if (got < size)
+            ++t.short_draws;
         t.granted += got;
         held += got;
         if (i % give_back_every == 0 && held > 0) {
             std::int64_t n = static_cast<std::int64_t>(1 + r.next() % 3);
-            if (n > held) n = held;
+            if (n > held)
+                n = held;
             if (pool.try_give_back(n) == tariff::errc::ok) {
                 t.returned += n;
                 held -= n;
@@ -88,12 +92,13 @@ void worker(tariff::concurrent_quota_pool<vehicles>& pool, std::uint64_t seed,
         }
         if (i % 1024 == 0) {
             const std::int64_t b = pool.balance();
-            if (b < 0 || b > volume) ++t.bad_balances;
+            if (b < 0 || b > volume)
+                ++t.bad_balances;
         }
     }
 }
 
-}  // namespace
+} // namespace
 
 int main() {
     tariff::concurrent_quota_pool<vehicles> pool(tariff::quantity<vehicles>(volume),
@@ -104,7 +109,8 @@ int main() {
     for (int k = 0; k < thread_count; ++k)
         threads.emplace_back(worker, std::ref(pool), 0x9E3779B97F4A7C15ULL * (k + 1),
                              std::ref(ready), std::ref(tallies[k]));
-    for (auto& th : threads) th.join();
+    for (auto& th : threads)
+        th.join();
 
     tally all;
     for (const tally& t : tallies) {
@@ -150,10 +156,9 @@ int main() {
 
     std::printf("concurrent_quota: %d threads, %lld draws asking %lld granules of %lld: "
                 "granted %lld, returned %lld, final balance %lld, short draws %lld: %s\n",
-                thread_count, static_cast<long long>(draws),
-                static_cast<long long>(all.requested), static_cast<long long>(volume),
-                static_cast<long long>(all.granted), static_cast<long long>(all.returned),
-                static_cast<long long>(balance), static_cast<long long>(all.short_draws),
-                failures == 0 ? "OK" : "FAILED");
+                thread_count, static_cast<long long>(draws), static_cast<long long>(all.requested),
+                static_cast<long long>(volume), static_cast<long long>(all.granted),
+                static_cast<long long>(all.returned), static_cast<long long>(balance),
+                static_cast<long long>(all.short_draws), failures == 0 ? "OK" : "FAILED");
     return failures == 0 ? 0 : 1;
 }

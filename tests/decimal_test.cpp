@@ -782,9 +782,13 @@ static_assert(!std::totally_ordered_with<decimal, char>);
 
 // Decimal places are a whole number.
 template <class P>
-concept rounds_to = requires(decimal d, P p) { round(d, p, tariff::rounding::half_even); };
+concept rounds_to = requires(decimal d, P p) {
+    round(d, p, tariff::rounding::half_even);
+};
 template <class P>
-concept divides_to = requires(decimal d, P p) { divide(d, d, p, tariff::rounding::half_even); };
+concept divides_to = requires(decimal d, P p) {
+    divide(d, d, p, tariff::rounding::half_even);
+};
 static_assert(rounds_to<int> && divides_to<int> && rounds_to<unsigned char>);
 static_assert(!rounds_to<double> && !rounds_to<float> && !rounds_to<char> && !rounds_to<bool>);
 static_assert(!divides_to<double> && !divides_to<char16_t> && !divides_to<bool>);

@@ -78,7 +78,9 @@ TEST_CASE("convert() breaks a tie at the half cent by the mode given", "[exchang
 
 // A rate cannot be applied without saying how to round.
 template <class Rate>
-concept converts_without_a_mode = requires(Rate r) { r.convert(1.00_CNY); };
+concept converts_without_a_mode = requires(Rate r) {
+    r.convert(1.00_CNY);
+};
 static_assert(!converts_without_a_mode<exchange_rate<CNY, CAD>>);
 
 // --- the inverse ---------------------------------------------------------------------------
@@ -117,10 +119,8 @@ TEST_CASE("a rounded inverse does not take an amount back exactly", "[exchange][
 
 TEST_CASE("a zero or negative rate is errc::invalid_argument", "[exchange][error]") {
     CHECK(error_of([] { return exchange_rate<CNY, CAD>(0_dec); }) == errc::invalid_argument);
-    CHECK(error_of([] { return exchange_rate<CNY, CAD>(0.0000_dec); }) ==
-          errc::invalid_argument);
-    CHECK(error_of([] { return exchange_rate<CNY, CAD>(-0.1897_dec); }) ==
-          errc::invalid_argument);
+    CHECK(error_of([] { return exchange_rate<CNY, CAD>(0.0000_dec); }) == errc::invalid_argument);
+    CHECK(error_of([] { return exchange_rate<CNY, CAD>(-0.1897_dec); }) == errc::invalid_argument);
     CHECK_THROWS_AS((exchange_rate<CNY, CAD>(-0.1897_dec)), tariff::domain_error);
     // The smallest positive rate at 4 places is a rate.
     CHECK(exchange_rate<CNY, CAD>(0.0001_dec).rate() == 0.0001_dec);
@@ -143,7 +143,7 @@ static_assert(cny_cad == exchange_rate<CNY, CAD>(0.18970_dec));
 static_assert(!(cny_cad == exchange_rate<CNY, CAD>(0.1898_dec)));
 
 TEST_CASE("rates are equal by value, and print as 1 From = rate To", "[exchange][io]") {
-    CHECK(cny_cad == exchange_rate<CNY, CAD>(0.18970_dec));  // 0.18970 = 0.1897
+    CHECK(cny_cad == exchange_rate<CNY, CAD>(0.18970_dec)); // 0.18970 = 0.1897
     CHECK(cny_cad != exchange_rate<CNY, CAD>(0.1898_dec));
     CHECK(to_string(cny_cad) == "1 CNY = 0.1897 CAD");
     CHECK(to_string(cny_cad.inverse(6, rounding::half_even)) == "1 CAD = 5.271481 CNY");
@@ -152,7 +152,7 @@ TEST_CASE("rates are equal by value, and print as 1 From = rate To", "[exchange]
     CHECK(os.str() == "1 CAD = 5.2715 CNY");
 }
 
-}  // namespace
+} // namespace
 
 // The places of an inverse are a whole number: inverse(4.0, ...) and
 // inverse('4', ...) are named mistakes, never callable

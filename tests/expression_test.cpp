@@ -108,10 +108,10 @@ static_assert(cents_floor(duty_base(200.00_CAD).with(1'000_kg)) == 789.00_CAD);
 
 TEST_CASE("a floor in cents per kg: 259 % but not less than 78.9 c/kg", "[expression][floor]") {
     const auto dear = cents_floor.explain(duty_base(500.00_CAD).with(1'000_kg));
-    CHECK(dear.amount == 1'295.00_CAD);  // 2.59 x 500.00
+    CHECK(dear.amount == 1'295.00_CAD); // 2.59 x 500.00
     CHECK_FALSE(dear.floor_applied);
     const auto cheap = cents_floor.explain(duty_base(200.00_CAD).with(1'000_kg));
-    CHECK(cheap.amount == 789.00_CAD);  // 2.59 x 200.00 = 518.00 < 0.789 x 1,000
+    CHECK(cheap.amount == 789.00_CAD); // 2.59 x 200.00 = 518.00 < 0.789 x 1,000
     CHECK(cheap.floor_applied);
     CHECK(to_string(cents_floor) == "259 % MIN CAD 0.789 / kg");
 }
@@ -127,9 +127,9 @@ static_assert(volume_floor(duty_base(100.00_CAD).with(1'000_l)) == 366.70_CAD);
 
 TEST_CASE("a floor per hectolitre applies to litres declared: 256 % but not less than $36.67/hl",
           "[expression][floor]") {
-    CHECK(volume_floor(duty_base(1'000.00_CAD).with(1'000_l)) == 2'560.00_CAD);  // 2.56 x 1,000
+    CHECK(volume_floor(duty_base(1'000.00_CAD).with(1'000_l)) == 2'560.00_CAD); // 2.56 x 1,000
     const auto cheap = volume_floor.explain(duty_base(100.00_CAD).with(1'000_l));
-    CHECK(cheap.amount == 366.70_CAD);  // 36.67 x 10 hl
+    CHECK(cheap.amount == 366.70_CAD); // 36.67 x 10 hl
     CHECK(cheap.floor_applied);
     // Declared as 10 hl instead of 1,000 l: the same 366.70.
     CHECK(volume_floor(duty_base(100.00_CAD).with(10_hl)) == 366.70_CAD);
@@ -144,11 +144,11 @@ TEST_CASE("a floor per hectolitre applies to litres declared: 256 % but not less
 //                     the ceiling binds: 543.00
 //   at EUR 10,000.00: first 910.00 + 451.00 = 1,361.00; ceiling 1,890.00 + 165.00 = 2,055.00;
 //                     1,361.00
-constexpr auto eu_ceiling = at_most(9.10_pct + 45.10_EUR / tariff::hundred_kg,
-                                    18.90_pct + 16.50_EUR / tariff::hundred_kg);
+constexpr auto eu_ceiling =
+    at_most(9.10_pct + 45.10_EUR / tariff::hundred_kg, 18.90_pct + 16.50_EUR / tariff::hundred_kg);
 static_assert(eu_ceiling(duty_base(2'000.00_EUR).with(1'000_kg)) == 543.00_EUR);
 static_assert(eu_ceiling(duty_base(10'000.00_EUR).with(1'000_kg)) == 1'361.00_EUR);
-static_assert(eu_ceiling.size() == 7);  // 4 rates, 2 sums, 1 MAX
+static_assert(eu_ceiling.size() == 7); // 4 rates, 2 sums, 1 MAX
 
 TEST_CASE("a ceiling takes the smaller: 9.10 % + 45.10 EUR/100 kg MAX 18.90 % + 16.50 EUR/100 kg",
           "[expression][ceiling]") {
@@ -180,17 +180,17 @@ static_assert(floor_and_ceiling(duty_base(2'000.00_EUR).with(1'000_kg)) == 240.0
 TEST_CASE("MIN then MAX: 18.40 % MIN 22.00 EUR/100 kg MAX 24.00 EUR/100 kg on three bases",
           "[expression][floor][ceiling]") {
     const auto rate_binds = floor_and_ceiling.explain(duty_base(1'250.00_EUR).with(1'000_kg));
-    CHECK(rate_binds.amount == 230.00_EUR);  // 0.184 x 1,250.00
+    CHECK(rate_binds.amount == 230.00_EUR); // 0.184 x 1,250.00
     CHECK_FALSE(rate_binds.floor_applied);
     CHECK_FALSE(rate_binds.ceiling_applied);
 
     const auto floor_binds = floor_and_ceiling.explain(duty_base(1'000.00_EUR).with(1'000_kg));
-    CHECK(floor_binds.amount == 220.00_EUR);  // 184.00 < 22.00 x 10
+    CHECK(floor_binds.amount == 220.00_EUR); // 184.00 < 22.00 x 10
     CHECK(floor_binds.floor_applied);
     CHECK_FALSE(floor_binds.ceiling_applied);
 
     const auto ceiling_binds = floor_and_ceiling.explain(duty_base(2'000.00_EUR).with(1'000_kg));
-    CHECK(ceiling_binds.amount == 240.00_EUR);  // 368.00 > 24.00 x 10
+    CHECK(ceiling_binds.amount == 240.00_EUR); // 368.00 > 24.00 x 10
     CHECK(ceiling_binds.ceiling_applied);
     CHECK_FALSE(ceiling_binds.floor_applied);
 
@@ -206,8 +206,7 @@ static_assert(!(floor_of_ceiling == floor_and_ceiling));
 
 TEST_CASE("grouping matters and the text shows it with parentheses", "[expression][io]") {
     CHECK(floor_of_ceiling(duty_base(2'000.00_EUR).with(1'000_kg)) == 368.00_EUR);
-    CHECK(to_string(floor_of_ceiling) ==
-          "18.4 % MIN (EUR 22.00 / 100 kg MAX EUR 24.00 / 100 kg)");
+    CHECK(to_string(floor_of_ceiling) == "18.4 % MIN (EUR 22.00 / 100 kg MAX EUR 24.00 / 100 kg)");
     CHECK(floor_of_ceiling != floor_and_ceiling);
 
     // + binds tighter than MIN: a MIN inside a sum needs parentheses, a sum inside a MIN
@@ -236,15 +235,15 @@ static_assert(less_specific(duty_base(300.00_GBP).with(1'000_kg)) == 0.00_GBP);
 
 TEST_CASE("a subtracted specific amount reduces the duty: 20 % - 7 GBP/100 kg",
           "[expression][difference]") {
-    CHECK(less_specific(duty_base(1'000.00_GBP).with(1'000_kg)) == 130.00_GBP);  // 200 - 70
+    CHECK(less_specific(duty_base(1'000.00_GBP).with(1'000_kg)) == 130.00_GBP); // 200 - 70
     CHECK(to_string(less_specific) == "20 % - GBP 7.00 / 100 kg");
 }
 
 TEST_CASE("a duty is never negative: a subtraction below zero is zero",
           "[expression][difference]") {
-    CHECK(less_specific(duty_base(350.00_GBP).with(1'000_kg)) == 0.00_GBP);  // 70 - 70
+    CHECK(less_specific(duty_base(350.00_GBP).with(1'000_kg)) == 0.00_GBP); // 70 - 70
     const auto clamped = less_specific.explain(duty_base(300.00_GBP).with(1'000_kg));
-    CHECK(clamped.amount == 0.00_GBP);  // 60 - 70 = -10, not charged (nor refunded)
+    CHECK(clamped.amount == 0.00_GBP); // 60 - 70 = -10, not charged (nor refunded)
     // Clamping is neither a floor nor a ceiling of the schedule.
     CHECK_FALSE(clamped.floor_applied);
     CHECK_FALSE(clamped.ceiling_applied);
@@ -285,8 +284,7 @@ TEST_CASE("a fixed amount is charged whatever the value or quantity", "[expressi
 // duty_base::with: "Declaring a second quantity of one dimension replaces the first."
 // $106.50/tonne plus 7 % at CAD 1,000.00, declared 2 t then 500 kg: 500 kg = 0.5 t,
 //   106.50 x 0.5 = 53.25; 7 % x 1,000.00 = 70.00; 53.25 + 70.00 = 123.25
-static_assert(per_tonne_plus_7(duty_base(1'000.00_CAD).with(2_tonne).with(500_kg)) ==
-              123.25_CAD);
+static_assert(per_tonne_plus_7(duty_base(1'000.00_CAD).with(2_tonne).with(500_kg)) == 123.25_CAD);
 
 TEST_CASE("a second quantity of one dimension replaces the first", "[expression][quantity]") {
     // Not 2.5 t (266.25 + 70.00 = 336.25): the 500 kg replace the 2 t.
@@ -304,7 +302,7 @@ static_assert(two_quantities(wine_entry) == 17.90_EUR);
 
 TEST_CASE("an expression may need two quantities of an entry: per hl plus per 100 kg",
           "[expression][quantity]") {
-    CHECK(two_quantities(wine_entry) == 17.90_EUR);  // 1.50 x 5 + 2.00 x 5.2
+    CHECK(two_quantities(wine_entry) == 17.90_EUR); // 1.50 x 5 + 2.00 x 5.2
     CHECK(to_string(two_quantities) == "EUR 1.50 / hl + EUR 2.00 / 100 kg");
     // Checked at run time, the same expression on an entry with only litres lacks the mass.
     const duty_expression<EUR> runtime = two_quantities;
@@ -318,11 +316,11 @@ TEST_CASE("an expression may need two quantities of an entry: per hl plus per 10
 
 // A small schedule as constexpr data. Each entry's needs are known only at run time.
 constexpr std::array<duty_expression<CAD>, 5> schedule{
-    6.1_pct,                                      // 8703.80.00, MFN (DOMAIN.md §1)
-    at_least(245.5_pct, 5.33_CAD / tariff::kg),   // 0406.40.20, over access
-    106.50_CAD / tariff::tonne + 7_pct,           // "$106.50/tonne plus 7 %"
-    at_least(256_pct, 36.67_CAD / tariff::hl),    // "256 % but not less than $36.67/hl"
-    tariff::duty_free,                            // Free
+    6.1_pct,                                    // 8703.80.00, MFN (DOMAIN.md §1)
+    at_least(245.5_pct, 5.33_CAD / tariff::kg), // 0406.40.20, over access
+    106.50_CAD / tariff::tonne + 7_pct,         // "$106.50/tonne plus 7 %"
+    at_least(256_pct, 36.67_CAD / tariff::hl),  // "256 % but not less than $36.67/hl"
+    tariff::duty_free,                          // Free
 };
 static_assert(schedule[0].runtime_needs() == 0);
 static_assert(schedule[1].runtime_needs() == mass);
@@ -380,7 +378,7 @@ TEST_CASE("a negative value or quantity is no duty base: errc::negative_quantity
           }) == errc::negative_quantity);
     CHECK_THROWS_AS(duty_base(-0.01_CAD), tariff::domain_error);
     // A zero value is a base (a free sample still has a mass).
-    CHECK(cheese(duty_base(0.00_CAD).with(2_kg)) == 10.66_CAD);  // 5.33 x 2
+    CHECK(cheese(duty_base(0.00_CAD).with(2_kg)) == 10.66_CAD); // 5.33 x 2
 }
 
 // --- equality -----------------------------------------------------------------------
@@ -409,7 +407,7 @@ TEST_CASE("expressions are equal when they are written the same, up to trailing 
 // Comparing expressions is constexpr. duty_node's == tested its unit pointer against null,
 // which GCC does not fold in a constant expression under -fsanitize=undefined (the sanitize
 // preset): there, every static_assert comparing two expressions failed to compile.
-constexpr tariff::unit_info kilo{tariff::mass::bit, "mass", 1, 1, "kilo"};  // kg by its facts
+constexpr tariff::unit_info kilo{tariff::mass::bit, "mass", 1, 1, "kilo"}; // kg by its facts
 
 TEST_CASE("regression: comparing expressions is a constant expression, sanitizers or not",
           "[expression][equality][regression]") {
@@ -445,17 +443,17 @@ static_assert(mpf(duty_base(12'345.67_USD)) == 42.76540088_USD);
 TEST_CASE("the US merchandise processing fee is a rate clamped between a minimum and a maximum",
           "[expression][floor][ceiling]") {
     const auto minimum = mpf.explain(duty_base(5'000.00_USD));
-    CHECK(minimum.amount == 32.71_USD);  // 17.32 < 32.71
+    CHECK(minimum.amount == 32.71_USD); // 17.32 < 32.71
     CHECK(minimum.floor_applied);
     CHECK_FALSE(minimum.ceiling_applied);
 
     const auto rate = mpf.explain(duty_base(100'000.00_USD));
-    CHECK(rate.amount == 346.40_USD);  // 0.003464 x 100,000.00
+    CHECK(rate.amount == 346.40_USD); // 0.003464 x 100,000.00
     CHECK_FALSE(rate.floor_applied);
     CHECK_FALSE(rate.ceiling_applied);
 
     const auto maximum = mpf.explain(duty_base(250'000.00_USD));
-    CHECK(maximum.amount == 634.62_USD);  // 866.00 > 634.62
+    CHECK(maximum.amount == 634.62_USD); // 866.00 > 634.62
     CHECK(maximum.ceiling_applied);
     CHECK_FALSE(maximum.floor_applied);
 
@@ -470,7 +468,8 @@ TEST_CASE("an expression holds at most 15 nodes; one more is errc::invalid_argum
     STATIC_REQUIRE(duty_expression<CAD>::capacity == 15);
     // 8 rates of 1 % joined by 7 sums: 15 nodes. 8 x 1 % of CAD 100.00 = 8.00
     duty_expression<CAD> e = 1_pct;
-    for (int i = 0; i < 7; ++i) e = e + 1_pct;
+    for (int i = 0; i < 7; ++i)
+        e = e + 1_pct;
     CHECK(e.size() == std::size_t{15});
     CHECK(e(duty_base(100.00_CAD)) == 8.00_CAD);
     // A 9th rate would need 17 nodes.
@@ -489,7 +488,7 @@ static_assert(per_dozen(duty_base(10.00_CAD).with(7_each)) == 0.70_CAD);
 TEST_CASE("regression: a per-dozen rate in an expression is exact on 7 each (0.70), like "
           "specific_rate",
           "[expression][regression]") {
-    CHECK((1.20_CAD / tariff::dozen)(7_each) == 0.70_CAD);  // the rule, as specific_rate has it
+    CHECK((1.20_CAD / tariff::dozen)(7_each) == 0.70_CAD); // the rule, as specific_rate has it
     CHECK(per_dozen(duty_base(10.00_CAD).with(7_each)) == 0.70_CAD);
     // Inside a floor, at run time: 5 % x 10.00 = 0.50 < 0.70, so 0.70
     const duty_expression<CAD> dozen_floor = at_least(5_pct, 1.20_CAD / tariff::dozen);
@@ -507,8 +506,7 @@ TEST_CASE("regression: a per-dozen rate in an expression is exact on 7 each (0.7
 TEST_CASE("regression: duty_base(value) declares no quantities, known at compile time",
           "[expression][base][regression]") {
     STATIC_REQUIRE(std::is_same_v<decltype(duty_base(1.00_CAD)), duty_base<CAD, 0>>);
-    STATIC_REQUIRE(
-        std::is_same_v<decltype(duty_base(1.00_CAD).with(1_kg)), duty_base<CAD, mass>>);
+    STATIC_REQUIRE(std::is_same_v<decltype(duty_base(1.00_CAD).with(1_kg)), duty_base<CAD, mass>>);
     STATIC_REQUIRE(std::is_same_v<decltype(wine_entry), const duty_base<EUR, mass | volume>>);
     // Asked for explicitly, a base checked at run time is still there.
     STATIC_REQUIRE(std::is_same_v<decltype(duty_base<CAD>(1.00_CAD)),
@@ -517,7 +515,7 @@ TEST_CASE("regression: duty_base(value) declares no quantities, known at compile
     STATIC_REQUIRE(!duty_base(1.00_CAD).with(1_kg).has(volume));
 }
 
-}  // namespace
+} // namespace
 
 // --- random nested duties against an exact rational oracle (issue 9, §3) ------------
 //
@@ -538,7 +536,8 @@ struct fraction {
     i128 n = 0, d = 1;
 };
 i128 gcd(i128 a, i128 b) {
-    if (a < 0) a = -a;
+    if (a < 0)
+        a = -a;
     while (b != 0) {
         const i128 t = a % b;
         a = b;
@@ -550,9 +549,15 @@ fraction make(i128 n, i128 d) {
     const i128 g = gcd(n, d);
     return {n / g, d / g};
 }
-fraction add(fraction a, fraction b) { return make(a.n * b.d + b.n * a.d, a.d * b.d); }
-fraction sub(fraction a, fraction b) { return make(a.n * b.d - b.n * a.d, a.d * b.d); }
-fraction mul(fraction a, fraction b) { return make(a.n * b.n, a.d * b.d); }
+fraction add(fraction a, fraction b) {
+    return make(a.n * b.d + b.n * a.d, a.d * b.d);
+}
+fraction sub(fraction a, fraction b) {
+    return make(a.n * b.d - b.n * a.d, a.d * b.d);
+}
+fraction mul(fraction a, fraction b) {
+    return make(a.n * b.n, a.d * b.d);
+}
 int cmp(fraction a, fraction b) {
     const i128 l = a.n * b.d, r = b.n * a.d;
     return l < r ? -1 : l > r ? 1 : 0;
@@ -586,25 +591,25 @@ struct rng {
 };
 
 struct entry {
-    std::int64_t value_cents;  // the value for duty, in cents
-    std::int64_t count;        // each
-    std::int64_t grams;        // the mass, in grams
+    std::int64_t value_cents; // the value for duty, in cents
+    std::int64_t count;       // each
+    std::int64_t grams;       // the mass, in grams
 };
 
 struct built {
     duty_expression<CAD> expr;
-    fraction value;  // in dollars
+    fraction value; // in dollars
     bool floor_applied = false, ceiling_applied = false;
 };
 
 built leaf(rng& r, const entry& e) {
     const auto kind = r.below(3);
-    if (kind == 0) {  // p hundredths of a percent of the value
+    if (kind == 0) { // p hundredths of a percent of the value
         const std::int64_t p = r.below(30'001);
         const auto rate = tariff::ad_valorem::from_percent(tariff::decimal::from_parts(p, 2));
         return {duty_expression<CAD>(rate), make(i128{e.value_cents} * p, i128{100} * 10'000)};
     }
-    if (kind == 1) {  // c cents per unit
+    if (kind == 1) { // c cents per unit
         const std::int64_t c = r.below(100'001);
         const unit_fact& u = units[static_cast<std::size_t>(r.below(7))];
         const fraction base_quantity = u.mass ? make(e.grams, 1000) : make(e.count, 1);
@@ -612,13 +617,14 @@ built leaf(rng& r, const entry& e) {
         return {duty_expression<CAD>::specific(tariff::decimal::from_parts(c, 2), *u.info),
                 mul(make(c, 100), in_unit)};
     }
-    const std::int64_t c = r.below(1'000'001);  // a fixed amount
+    const std::int64_t c = r.below(1'000'001); // a fixed amount
     return {duty_expression<CAD>::fixed(money<CAD>(tariff::decimal::from_parts(c, 2))),
             make(c, 100)};
 }
 
 built tree(rng& r, const entry& e, int depth) {
-    if (depth == 0 || r.below(4) == 0) return leaf(r, e);
+    if (depth == 0 || r.below(4) == 0)
+        return leaf(r, e);
     const built a = tree(r, e, depth - 1), b = tree(r, e, depth - 1);
     built out;
     out.floor_applied = a.floor_applied || b.floor_applied;
@@ -631,11 +637,11 @@ built tree(rng& r, const entry& e, int depth) {
         k = tariff::duty_kind::difference;
         out.value = cmp(a.value, b.value) > 0 ? sub(a.value, b.value) : fraction{0, 1};
     } else if (kind == 2) {
-        k = tariff::duty_kind::at_least;  // a, but not less than b
+        k = tariff::duty_kind::at_least; // a, but not less than b
         out.value = cmp(b.value, a.value) > 0 ? b.value : a.value;
         out.floor_applied = out.floor_applied || cmp(b.value, a.value) > 0;
     } else {
-        k = tariff::duty_kind::at_most;  // a, but not more than b
+        k = tariff::duty_kind::at_most; // a, but not more than b
         out.value = cmp(b.value, a.value) < 0 ? b.value : a.value;
         out.ceiling_applied = out.ceiling_applied || cmp(b.value, a.value) < 0;
     }
@@ -647,13 +653,16 @@ built tree(rng& r, const entry& e, int depth) {
 int places(fraction f) {
     i128 d = f.d;
     int twos = 0, fives = 0;
-    for (; d % 2 == 0; d /= 2) ++twos;
-    for (; d % 5 == 0; d /= 5) ++fives;
-    if (d != 1) return -1;
+    for (; d % 2 == 0; d /= 2)
+        ++twos;
+    for (; d % 5 == 0; d /= 5)
+        ++fives;
+    if (d != 1)
+        return -1;
     return twos > fives ? twos : fives;
 }
 
-}  // namespace oracle
+} // namespace oracle
 
 TEST_CASE("random nested duties: the oracle's value or inexact, never a discarded branch's error") {
     oracle::rng r{20260901};
@@ -678,7 +687,8 @@ TEST_CASE("random nested duties: the oracle's value or inexact, never a discarde
         const auto amount = got.value().amount.amount();
         // coefficient / 10^scale == n / d, compared exactly.
         oracle::i128 ten = 1;
-        for (int k = 0; k < amount.scale(); ++k) ten *= 10;
+        for (int k = 0; k < amount.scale(); ++k)
+            ten *= 10;
         CHECK(oracle::i128{amount.coefficient()} * b.value.d == b.value.n * ten);
         CHECK(got.value().floor_applied == b.floor_applied);
         CHECK(got.value().ceiling_applied == b.ceiling_applied);
@@ -691,10 +701,12 @@ TEST_CASE("random nested duties: the oracle's value or inexact, never a discarde
 TEST_CASE("a unit whose size is not positive is rejected, not converted (issue 9, §2)") {
     // unit_info{mass, num = -1}: 5 of it used to be -5 kg, and quantity_in(kg) -5.
     // Its constructor now refuses such a size...
-    CHECK(error_of([] { return tariff::unit_info{tariff::mass::bit, "mass", -1, 1, "bad"}; }) ==
-          errc::invalid_argument);
-    CHECK(error_of([] { return tariff::unit_info{tariff::mass::bit, "mass", 0, 1, "bad"}; }) ==
-          errc::invalid_argument);
+    CHECK(error_of([] {
+              return tariff::unit_info{tariff::mass::bit, "mass", -1, 1, "bad"};
+          }) == errc::invalid_argument);
+    CHECK(error_of([] {
+              return tariff::unit_info{tariff::mass::bit, "mass", 0, 1, "bad"};
+          }) == errc::invalid_argument);
     // ...and, since its fields are public, the places that use a size check it
     // again: a unit changed after it was built is refused there too.
     tariff::unit_info minus_kg{tariff::mass::bit, "mass", 1, 1, "bad"};
@@ -721,7 +733,7 @@ TEST_CASE("Canadian notation: written as the Customs Tariff writes it, and parse
     // "$106.50/tonne plus 7%" elsewhere in the schedule).
     const auto floor = at_least(245.5_pct, 5.33_CAD / tariff::kg);
     CHECK(tariff::to_string(floor, notation::canadian) == "245.5% but not less than $5.33/kg");
-    CHECK(tariff::to_string(floor) == "245.5 % MIN CAD 5.33 / kg");  // canonical is the default
+    CHECK(tariff::to_string(floor) == "245.5 % MIN CAD 5.33 / kg"); // canonical is the default
     const auto ceiling = at_most(6.5_pct, 1.00_CAD / tariff::kg);
     CHECK(tariff::to_string(ceiling, notation::canadian) == "6.5% but not more than $1.00/kg");
     const auto sum = 7_pct + 106.50_CAD / tariff::tonne;
@@ -730,8 +742,9 @@ TEST_CASE("Canadian notation: written as the Customs Tariff writes it, and parse
     const auto eur = at_least(8.3_pct, 1.00_EUR / tariff::kg);
     CHECK(tariff::to_string(eur, notation::canadian) == "8.3% but not less than EUR 1.00/kg");
     // Every Canadian text parses back to the same duty on the same goods.
-    for (const auto& e : {tariff::duty_expression<CAD>(floor), tariff::duty_expression<CAD>(ceiling),
-                          tariff::duty_expression<CAD>(sum)}) {
+    for (const auto& e :
+         {tariff::duty_expression<CAD>(floor), tariff::duty_expression<CAD>(ceiling),
+          tariff::duty_expression<CAD>(sum)}) {
         const auto parsed = tariff::parse_duty<CAD>(tariff::to_string(e, notation::canadian));
         REQUIRE(parsed);
         const auto base = tariff::duty_base(6'000.00_CAD).with(1'000_kg);

@@ -30,14 +30,14 @@ static_assert(hs_code("0406.40.20").digits() == "04064020");
 
 TEST_CASE("an HS code is 6 to 10 digits, with or without dots after digits 4, 6 and 8",
           "[hs_code]") {
-    CHECK(hs_code("870380").digits() == "870380");          // 6 digits: a subheading
-    CHECK(hs_code("8703.80").digits() == "870380");         // the same, printed
-    CHECK(hs_code("8703.80.00").digits() == "87038000");    // 8 digits: a tariff item
+    CHECK(hs_code("870380").digits() == "870380");       // 6 digits: a subheading
+    CHECK(hs_code("8703.80").digits() == "870380");      // the same, printed
+    CHECK(hs_code("8703.80.00").digits() == "87038000"); // 8 digits: a tariff item
     CHECK(hs_code("87038000").digits() == "87038000");
-    CHECK(hs_code("8703800000").digits() == "8703800000");  // 10 digits
+    CHECK(hs_code("8703800000").digits() == "8703800000"); // 10 digits
     CHECK(hs_code("8703.80.0010").digits() == "8703800010");
     CHECK(hs_code("8703.80.00.10").digits() == "8703800010");
-    CHECK(hs_code("0406.40.20").digits() == "04064020");    // the leading zero is kept
+    CHECK(hs_code("0406.40.20").digits() == "04064020"); // the leading zero is kept
 }
 
 // --- parts -----------------------------------------------------------------------------
@@ -72,7 +72,7 @@ TEST_CASE("a code falls under each of its prefixes and under no other", "[hs_cod
     CHECK(ev.starts_with("87"));
     CHECK(ev.starts_with("8703"));
     CHECK(ev.starts_with("870380"));
-    CHECK(ev.starts_with("87038000"));  // itself
+    CHECK(ev.starts_with("87038000")); // itself
     CHECK_FALSE(ev.starts_with("8704"));
     CHECK_FALSE(ev.starts_with("870381"));
     CHECK_FALSE(ev.starts_with("88"));
@@ -168,8 +168,7 @@ TEST_CASE("parse() says where and why text is not an HS code", "[hs_code][parse]
 
 // --- text ---------------------------------------------------------------------------
 
-TEST_CASE("to_string prints the digits with a dot after the 4th, 6th and 8th",
-          "[hs_code][io]") {
+TEST_CASE("to_string prints the digits with a dot after the 4th, 6th and 8th", "[hs_code][io]") {
     CHECK(to_string(hs_code("87038000")) == "8703.80.00");
     CHECK(to_string(hs_code("8703.80.00")) == "8703.80.00");
     CHECK(to_string(hs_code("870380")) == "8703.80");
@@ -181,8 +180,8 @@ TEST_CASE("to_string prints the digits with a dot after the 4th, 6th and 8th",
 }
 
 TEST_CASE("the printed code parses back to the same code", "[hs_code][io][parse]") {
-    for (const hs_code code : {hs_code("870380"), hs_code("87038000"), hs_code("0406.40.20"),
-                               hs_code("8703.80.0010")}) {
+    for (const hs_code code :
+         {hs_code("870380"), hs_code("87038000"), hs_code("0406.40.20"), hs_code("8703.80.0010")}) {
         const std::string text = to_string(code);
         INFO(text);
         const auto r = hs_code::parse(text);
@@ -191,4 +190,4 @@ TEST_CASE("the printed code parses back to the same code", "[hs_code][io][parse]
     }
 }
 
-}  // namespace
+} // namespace

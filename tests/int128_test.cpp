@@ -67,11 +67,18 @@ __extension__ typedef __int128 n128;
 __extension__ typedef unsigned __int128 nu128;
 
 constexpr portable_uint128 to_portable(nu128 v) {
-    return portable_uint128::from_halves(static_cast<std::uint64_t>(v >> 64), static_cast<std::uint64_t>(v));
+    return portable_uint128::from_halves(static_cast<std::uint64_t>(v >> 64),
+                                         static_cast<std::uint64_t>(v));
 }
-constexpr portable_int128 to_portable(n128 v) { return portable_int128(to_portable(static_cast<nu128>(v))); }
-constexpr nu128 to_native(portable_uint128 v) { return (static_cast<nu128>(v.high()) << 64) | v.low(); }
-constexpr n128 to_native(portable_int128 v) { return static_cast<n128>(to_native(portable_uint128(v))); }
+constexpr portable_int128 to_portable(n128 v) {
+    return portable_int128(to_portable(static_cast<nu128>(v)));
+}
+constexpr nu128 to_native(portable_uint128 v) {
+    return (static_cast<nu128>(v.high()) << 64) | v.low();
+}
+constexpr n128 to_native(portable_int128 v) {
+    return static_cast<n128>(to_native(portable_uint128(v)));
+}
 
 // Counts mismatches (a REQUIRE per comparison would dominate the run time)
 // and remembers where the first one was.
@@ -162,7 +169,8 @@ TEST_CASE("the portable 128-bit type computes what __int128 computes", "[int128]
 }
 
 TEST_CASE("built-in integers convert as they do to __int128", "[int128]") {
-    for (std::int64_t v : {std::int64_t{0}, std::int64_t{-1}, std::int64_t{42}, INT64_MIN, INT64_MAX}) {
+    for (std::int64_t v :
+         {std::int64_t{0}, std::int64_t{-1}, std::int64_t{42}, INT64_MIN, INT64_MAX}) {
         CHECK((to_native(portable_int128{v}) == n128{v}));
         CHECK((to_native(portable_uint128{v}) == static_cast<nu128>(v)));
     }
@@ -225,7 +233,8 @@ TEST_CASE("the overflow checks agree with the builtins", "[int128]") {
         for (nu128 ub : values) {
             const auto a = static_cast<std::uint64_t>(ua), b = static_cast<std::uint64_t>(ub);
             std::uint64_t e = 0, g = 0;
-            EXPECT(tariff::detail::unsigned_mul_overflows(a, b, g) == __builtin_mul_overflow(a, b, &e));
+            EXPECT(tariff::detail::unsigned_mul_overflows(a, b, g) ==
+                   __builtin_mul_overflow(a, b, &e));
             EXPECT(g == e);
         }
     INFO("first mismatch at line " << t.first_line);

@@ -2,13 +2,13 @@
 //
 // Every expected figure is computed by hand in the comment next to it; none
 // was obtained by running the code under test.
-#include <sstream>
-#include <stdexcept>
-#include <string>
 #include <array>
 #include <concepts>
 #include <functional>
 #include <numeric>
+#include <sstream>
+#include <stdexcept>
+#include <string>
 #include <type_traits>
 
 #include <tariff/io.hpp>
@@ -24,13 +24,13 @@ TARIFF_DEFINE_MONEY_LITERAL(THB)
 namespace {
 
 using namespace tariff::literals;
+using tariff::AUD, tariff::CAD, tariff::CHF, tariff::CNY, tariff::EUR, tariff::GBP, tariff::IDR,
+    tariff::INR, tariff::JPY, tariff::KRW, tariff::KWD, tariff::MXN, tariff::USD;
 using tariff::decimal;
 using tariff::errc;
 using tariff::money;
 using tariff::wide_decimal;
 using tariff::wide_money;
-using tariff::AUD, tariff::CAD, tariff::CHF, tariff::CNY, tariff::EUR, tariff::GBP, tariff::IDR,
-    tariff::INR, tariff::JPY, tariff::KRW, tariff::KWD, tariff::MXN, tariff::USD;
 using tariff_test::error_of;
 namespace rounding = tariff::rounding;
 
@@ -331,8 +331,7 @@ TEST_CASE("round() uses each currency's own minor unit", "[money][round]") {
     CHECK(round(6.1_pct(0.01_CAD), rounding::half_even) == 0.00_CAD);
 }
 
-TEST_CASE("round() to a granularity: whole US dollars (19 CFR 159.3), CHF 0.05",
-          "[money][round]") {
+TEST_CASE("round() to a granularity: whole US dollars (19 CFR 159.3), CHF 0.05", "[money][round]") {
     // USD 1,234.50 is 1,234.5 dollars: a tie
     CHECK(round(1'234.50_USD, 1.00_USD, rounding::half_up) == 1'235.00_USD);
     CHECK(round(1'234.50_USD, 1.00_USD, rounding::half_even) == 1'234.00_USD); // 1234 even
@@ -517,20 +516,27 @@ TEST_CASE("operator<< prints what to_string returns", "[money][io]") {
     CHECK(os.str() == "CAD 42,440.00|CAD 0.001|JPY 1,000|USD -1,234,567.50|KWD 1.500");
 }
 
-
 // --- traits and concepts see the misuses as the compiler does (issue 9 §4) ---------------------
 // The library's misuse overloads are never callable (deleted or unavailable),
 // so every trait and concept below answers what a generic caller must be told.
 // The compile-fail suite (tests/compile_fail/batch/) checks each misuse's message.
 
 template <class A, class B>
-concept addable = requires(A a, B b) { a + b; };
+concept addable = requires(A a, B b) {
+    a + b;
+};
 template <class A, class B>
-concept subtractable = requires(A a, B b) { a - b; };
+concept subtractable = requires(A a, B b) {
+    a - b;
+};
 template <class A, class B>
-concept multipliable = requires(A a, B b) { a * b; };
+concept multipliable = requires(A a, B b) {
+    a* b;
+};
 template <class A, class B>
-concept divisible = requires(A a, B b) { a / b; };
+concept divisible = requires(A a, B b) {
+    a / b;
+};
 
 // A generic function constrained on "converts to CAD" (the issue's example):
 // it must not accept USD.
@@ -540,7 +546,9 @@ constexpr money<CAD> as_cad(M m) {
     return m;
 }
 template <class M>
-concept accepted_as_cad = requires(M m) { as_cad(m); };
+concept accepted_as_cad = requires(M m) {
+    as_cad(m);
+};
 
 // Conversions: currency, binary floating point, characters, bool.
 static_assert(!std::is_convertible_v<money<USD>, money<CAD>>);
@@ -562,9 +570,9 @@ static_assert(accepted_as_cad<money<CAD>>);
 static_assert(!accepted_as_cad<money<USD>>);
 // what does convert
 static_assert(std::is_constructible_v<money<CAD>, decimal>);
-static_assert(std::is_constructible_v<money<CAD>, int>);  // through decimal: CAD 5 is exact
+static_assert(std::is_constructible_v<money<CAD>, int>); // through decimal: CAD 5 is exact
 static_assert(std::is_convertible_v<int, decimal>);
-static_assert(std::is_convertible_v<std::int8_t, decimal>);  // signed char is an integer
+static_assert(std::is_convertible_v<std::int8_t, decimal>); // signed char is an integer
 static_assert(std::is_convertible_v<money<CAD>, wide_money<CAD>>);
 
 // Operators across currencies and with bare numbers.
@@ -602,16 +610,27 @@ static_assert(!std::strict_weak_order<std::less<>, money<CAD>, money<USD>>);
 
 // Integer parameters take integers only.
 template <class T>
-concept minor_units_from = requires(T t) { money<CAD>::from_minor_units(t); };
+concept minor_units_from = requires(T t) {
+    money<CAD>::from_minor_units(t);
+};
 template <class T>
-concept parts_from = requires(T t) { decimal::from_parts(t, 2); };
+concept parts_from = requires(T t) {
+    decimal::from_parts(t, 2);
+};
 template <class T>
-concept scale_from = requires(T t) { decimal::from_parts(5, t); };
+concept scale_from = requires(T t) {
+    decimal::from_parts(5, t);
+};
 template <class T>
-concept divided_by = requires(T t) { divide(1.00_CAD, t, rounding::half_even); };
+concept divided_by = requires(T t) {
+    divide(1.00_CAD, t, rounding::half_even);
+};
 template <class T>
-concept rounded_with = requires(T t) { round(1.00_CAD, t); };
-static_assert(minor_units_from<int> && minor_units_from<std::int64_t> && minor_units_from<unsigned>);
+concept rounded_with = requires(T t) {
+    round(1.00_CAD, t);
+};
+static_assert(minor_units_from<int> && minor_units_from<std::int64_t> &&
+              minor_units_from<unsigned>);
 static_assert(!minor_units_from<double> && !minor_units_from<char> && !minor_units_from<bool>);
 static_assert(!minor_units_from<tariff::int128_t>);
 static_assert(parts_from<int> && parts_from<std::int64_t>);
@@ -641,11 +660,11 @@ TEST_CASE("the traits above hold; a generic sum over amounts in one currency sti
     CHECK(as_cad(2.00_CAD) == 2.00_CAD);
 }
 
-
 // --- "$" and "\u00a2" in duty texts belong to dollar schedules (issue 9 §4) --------------------
 
 TEST_CASE("parse_duty accepts $, \u00a2 and c only where the schedule's currency is a dollar with "
-          "cents", "[money][parse]") {
+          "cents",
+          "[money][parse]") {
     // Dollar schedules: as before.
     CHECK(tariff::parse_duty<USD>("$1.89/kg + 4.7%").ok());
     CHECK(tariff::parse_duty<USD>("52.8\xC2\xA2/kg + 8.5%").ok());
@@ -654,17 +673,17 @@ TEST_CASE("parse_duty accepts $, \u00a2 and c only where the schedule's currency
     // Other schedules: the sign's byte offset, counted by hand, and the reason.
     const auto euro = tariff::parse_duty<EUR>("$1.89/kg + 4.7%");
     CHECK(euro.error.code == errc::invalid_text);
-    CHECK(euro.error.position == 0);  // "$" is byte 0
+    CHECK(euro.error.position == 0); // "$" is byte 0
     CHECK(std::string(euro.error.reason).find("dollars and cents") != std::string::npos);
     const auto yen = tariff::parse_duty<JPY>("52.8\xC2\xA2/kg");
     CHECK(yen.error.code == errc::invalid_text);
-    CHECK(yen.error.position == 4);  // "52.8" is bytes 0-3, the cent sign starts at 4
+    CHECK(yen.error.position == 4); // "52.8" is bytes 0-3, the cent sign starts at 4
     const auto yen_letter = tariff::parse_duty<JPY>("52.8 c/kg");
     CHECK(yen_letter.error.code == errc::invalid_text);
-    CHECK(yen_letter.error.position == 5);  // "52.8 " is bytes 0-4
+    CHECK(yen_letter.error.position == 5); // "52.8 " is bytes 0-4
     const auto franc = tariff::parse_duty<CHF>("6.1 % MIN $5.33/kg");
     CHECK(franc.error.code == errc::invalid_text);
-    CHECK(franc.error.position == 10);  // "6.1 % MIN " is bytes 0-9
+    CHECK(franc.error.position == 10); // "6.1 % MIN " is bytes 0-9
     // KWD ends in D but is a dinar of 1,000 fils; GBP has pence, not cents.
     CHECK(tariff::parse_duty<KWD>("$1.250/kg").error.position == 0);
     CHECK(tariff::parse_duty<GBP>("68\xC2\xA2/head").error.code == errc::invalid_text);
@@ -673,7 +692,6 @@ TEST_CASE("parse_duty accepts $, \u00a2 and c only where the schedule's currency
     CHECK(tariff::parse_duty<EUR>("1.89 EUR/kg + 4.7%").ok());
     CHECK(tariff::parse_duty<JPY>("52.8 JPY/kg").ok());
 }
-
 
 TEST_CASE("an unsigned 64-bit count is checked, never wrapped to a negative amount",
           "[money][traits]") {

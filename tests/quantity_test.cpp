@@ -2,11 +2,11 @@
 //
 // Every expected figure is computed by hand in the comment next to it; none
 // was obtained by running the code under test.
+#include <concepts>
+#include <functional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
-#include <concepts>
-#include <functional>
 #include <type_traits>
 
 #include <tariff/io.hpp>
@@ -155,8 +155,10 @@ TEST_CASE("a conversion is implicit only where every value converts exactly",
     // 1 each = 0.5 pair: always finite
     STATIC_REQUIRE(std::is_convertible_v<quantity<u::each>, quantity<u::pair>>);
     // 1 lpa = 2 proof litres, 1 proof litre = 0.5 lpa
-    STATIC_REQUIRE(std::is_convertible_v<quantity<u::litre_pure_alcohol>, quantity<u::proof_litre>>);
-    STATIC_REQUIRE(std::is_convertible_v<quantity<u::proof_litre>, quantity<u::litre_pure_alcohol>>);
+    STATIC_REQUIRE(
+        std::is_convertible_v<quantity<u::litre_pure_alcohol>, quantity<u::proof_litre>>);
+    STATIC_REQUIRE(
+        std::is_convertible_v<quantity<u::proof_litre>, quantity<u::litre_pure_alcohol>>);
     // 1 each = 1/12 dozen: not always finite, so only explicit
     STATIC_REQUIRE(!std::is_convertible_v<quantity<u::each>, quantity<u::dozen>>);
     STATIC_REQUIRE(std::is_constructible_v<quantity<u::dozen>, quantity<u::each>>);
@@ -169,8 +171,10 @@ TEST_CASE("a conversion is implicit only where every value converts exactly",
     // a quantity does not decay to its number
     STATIC_REQUIRE(!std::is_convertible_v<quantity<u::kilogram>, decimal>);
     // 64-bit widens to 128-bit implicitly, not the other way
-    STATIC_REQUIRE(std::is_convertible_v<quantity<u::kilogram>, basic_quantity<u::kilogram, int128_t>>);
-    STATIC_REQUIRE(!std::is_convertible_v<basic_quantity<u::kilogram, int128_t>, quantity<u::kilogram>>);
+    STATIC_REQUIRE(
+        std::is_convertible_v<quantity<u::kilogram>, basic_quantity<u::kilogram, int128_t>>);
+    STATIC_REQUIRE(
+        !std::is_convertible_v<basic_quantity<u::kilogram, int128_t>, quantity<u::kilogram>>);
     // (quantity<kilogram> -> quantity<each> is declared, so that its body can
     // explain the mistake; tests/compile_fail/convert_mass_to_count.cpp checks it.)
     CHECK(quantity<u::kilogram>(1 * tariff::tonne) == 1'000_kg);
@@ -263,8 +267,7 @@ TEST_CASE("a quantity is never negative: errc::negative_quantity, a tariff::doma
           "[quantity][error]") {
     STATIC_REQUIRE(std::is_base_of_v<std::domain_error, tariff::domain_error>);
     // 400 kg - 1 t = -600 kg
-    CHECK(error_of([] { return 400 * tariff::kg - 1 * tariff::tonne; }) ==
-          errc::negative_quantity);
+    CHECK(error_of([] { return 400 * tariff::kg - 1 * tariff::tonne; }) == errc::negative_quantity);
     CHECK_THROWS_AS(400 * tariff::kg - 1 * tariff::tonne, tariff::domain_error);
     CHECK_THROWS_AS(400 * tariff::kg - 1 * tariff::tonne, std::domain_error);
     // -1 kg, however it is made
@@ -340,15 +343,20 @@ TEST_CASE("a quantity prints its value and its unit symbol", "[quantity][io]") {
     CHECK(os.str() == "0.75 l alc. 100 %|3 hl");
 }
 
-
 // --- traits and concepts see the misuses as the compiler does (issue 9 §4) ---------------------
 
 template <class A, class B>
-concept addable = requires(A a, B b) { a + b; };
+concept addable = requires(A a, B b) {
+    a + b;
+};
 template <class A, class B>
-concept multipliable = requires(A a, B b) { a * b; };
+concept multipliable = requires(A a, B b) {
+    a* b;
+};
 template <class A, class B>
-concept divisible = requires(A a, B b) { a / b; };
+concept divisible = requires(A a, B b) {
+    a / b;
+};
 
 using kilograms = quantity<u::kilogram>;
 using items = quantity<u::each>;
@@ -397,7 +405,7 @@ static_assert(!tariff::unit_tag<look_alike_unit>);
 static_assert(tariff::unit_tag<metre> && tariff::same_dimension<metre, foot>);
 static_assert(!tariff::same_dimension<metre, u::kilogram>);
 static_assert(!addable<quantity<metre>, kilograms>);
-static_assert(std::convertible_to<quantity<foot>, quantity<metre>>);  // 10000 = 2^4 * 5^4
+static_assert(std::convertible_to<quantity<foot>, quantity<metre>>); // 10000 = 2^4 * 5^4
 
 TEST_CASE("a dimension of one's own converts in itself and never meets the library's",
           "[quantity][unit]") {
@@ -428,7 +436,6 @@ TEST_CASE("unit_info rejects a size that is not positive and a dimension that is
     CHECK(make(tariff::volume::bit, 100, 1).num == 100);
 }
 
-
 // --- counts of granules given as unsigned 64-bit integers are not wrapped -----------------------
 
 TEST_CASE("quota granule counts given unsigned are checked, not wrapped to negative ones",
@@ -446,7 +453,6 @@ TEST_CASE("quota granule counts given unsigned are checked, not wrapped to negat
     CHECK(pool.draw(18'446'744'073'709'551'615ull) == 10);
     CHECK(pool.draw(std::size_t{1}) == 0);
 }
-
 
 TEST_CASE("q -= r subtracts in place and never goes below zero", "[quantity][arithmetic]") {
     // 5 kg - 2 kg = 3 kg

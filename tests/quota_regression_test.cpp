@@ -635,6 +635,7 @@ TEST_CASE("regression: grow and fill_ratio reject a rounding mode that is not on
     const tariff::quota_status<tariff::units::each> empty{};
     CHECK_THROWS_AS(empty.fill_ratio(2, bad), tariff::domain_error);
     // Positive controls: valid modes. 49,000 x 1.065 = 52,185 (by hand).
-    CHECK(tariff::grow(49'000_each, 6.5_pct, 1, 1_each, tariff::rounding::half_even) == 52'185_each);
+    CHECK(tariff::grow(49'000_each, 6.5_pct, 1, 1_each, tariff::rounding::half_even) ==
+          52'185_each);
     CHECK(empty.fill_ratio(2, tariff::rounding::half_even) == 0);
 }

@@ -47,9 +47,8 @@ using kilograms = units::kilogram;
 //   standard: MFN 2,440.00 + surtax 100 % 40,000.00 = 42,440.00;
 //             GST 5 % of 82,440.00 = 4,122.00; total 46,562.00
 constexpr tax_component<CAD> gst{"GST", "Excise Tax Act s.215", 5_pct};
-constexpr auto in_quota_path = duty_path<CAD>("in quota")
-                                   .with_duty("MFN", "Customs Tariff 8703.80.00", 6.1_pct)
-                                   .with_tax(gst);
+constexpr auto in_quota_path =
+    duty_path<CAD>("in quota").with_duty("MFN", "Customs Tariff 8703.80.00", 6.1_pct).with_tax(gst);
 constexpr auto standard_path = duty_path<CAD>("standard")
                                    .with_duty("MFN", "Customs Tariff 8703.80.00", 6.1_pct)
                                    .with_duty("China surtax", "SOR/2024-187 s.3", 100_pct)
@@ -61,7 +60,8 @@ constexpr tariff_rate_quota<CAD, vehicles> one_half(quantity<vehicles> volume) {
         .with_period("H1", date(2026, 3, 1), date(2026, 8, 31), volume);
 }
 // The quota year in two halves (H1 March-August, H2 September-February).
-constexpr tariff_rate_quota<CAD, vehicles> two_halves(quantity<vehicles> per_half, bool carry_over) {
+constexpr tariff_rate_quota<CAD, vehicles> two_halves(quantity<vehicles> per_half,
+                                                      bool carry_over) {
     return tariff_rate_quota<CAD, vehicles>("EV-CN-2026", in_quota_path, standard_path)
         .with_period("H1", date(2026, 3, 1), date(2026, 8, 31), per_half)
         .with_period("H2", date(2026, 9, 1), date(2027, 2, 28), per_half)
@@ -70,7 +70,7 @@ constexpr tariff_rate_quota<CAD, vehicles> two_halves(quantity<vehicles> per_hal
 
 // A kg quota (granularity 1 kg unless given) with ad valorem paths.
 constexpr tariff_rate_quota<CAD, kilograms> kg_quota(quantity<kilograms> volume,
-                                           quantity<kilograms> granularity = 1_kg) {
+                                                     quantity<kilograms> granularity = 1_kg) {
     constexpr auto within = duty_path<CAD>("within access").with_duty("MFN", "test", 7.5_pct);
     constexpr auto over = duty_path<CAD>("over access").with_duty("MFN", "test", 245.5_pct);
     return tariff_rate_quota<CAD, kilograms>("KG-test", within, over, granularity)
@@ -112,7 +112,7 @@ void check_replay(const quota_ledger<C, U>& l) {
         CHECK(e.new_balance >= 0);
         const bool per_entry =
             e.kind == quota_event_kind::allocation || e.kind == quota_event_kind::returned;
-        CHECK((e.entry_id != 0) == per_entry);  // the tests number entries from 1
+        CHECK((e.entry_id != 0) == per_entry); // the tests number entries from 1
         running = e.new_balance;
     }
     for (std::size_t i = 0; i < n; ++i) {
@@ -124,11 +124,12 @@ void check_replay(const quota_ledger<C, U>& l) {
 template <class C, class U>
 std::size_t count_kind(const quota_ledger<C, U>& l, quota_event_kind kind) {
     std::size_t n = 0;
-    for (const auto& e : l.events()) n += e.kind == kind ? 1 : 0;
+    for (const auto& e : l.events())
+        n += e.kind == kind ? 1 : 0;
     return n;
 }
 
-}  // namespace
+} // namespace
 
 // ---------------------------------------------------------------------------
 // First come, first served
@@ -344,17 +345,21 @@ constexpr small_year_result small_year = [] {
     const auto b = ledger.allocate({2, date(2026, 4, 2), 7_each, 100.00_CAD});
     ledger.cancel(a.receipt);
     const auto c = ledger.allocate({3, date(2026, 9, 2), 15_each, 600'000.00_CAD});
-    return small_year_result{
-        q.granules_down(b.in_quota),         q.granules_down(b.over_quota),
-        b.value_in_quota.minor_units(),      b.value_over_quota.minor_units(),
-        q.granules_down(c.in_quota),         q.granules_down(c.over_quota),
-        ledger.balance(0, quota_pool::general), ledger.balance(1, quota_pool::general),
-        static_cast<std::int64_t>(ledger.events().size()),
-        static_cast<std::int64_t>(ledger.allocation_count()),
-        ledger.status(0).closed,             ledger.status(1).state,
-        assess(q, a, {tariff::rounding::half_even}).total()};
+    return small_year_result{q.granules_down(b.in_quota),
+                             q.granules_down(b.over_quota),
+                             b.value_in_quota.minor_units(),
+                             b.value_over_quota.minor_units(),
+                             q.granules_down(c.in_quota),
+                             q.granules_down(c.over_quota),
+                             ledger.balance(0, quota_pool::general),
+                             ledger.balance(1, quota_pool::general),
+                             static_cast<std::int64_t>(ledger.events().size()),
+                             static_cast<std::int64_t>(ledger.allocation_count()),
+                             ledger.status(0).closed,
+                             ledger.status(1).state,
+                             assess(q, a, {tariff::rounding::half_even}).total()};
 }();
-}  // namespace
+} // namespace
 
 TEST_CASE("a small quota year is allocated at compile time with the hand-computed figures",
           "[quota][constexpr]") {
@@ -381,7 +386,7 @@ TEST_CASE("pro rata: same-day claims exceeding the balance each get floor(balanc
           "granules; the residue is reported and stays in the balance",
           "[quota][pro_rata]") {
     quota_ledger<CAD, vehicles> ledger(one_half(10_each));
-    (void)ledger.allocate({1, date(2026, 3, 2), 3_each, 120'000.00_CAD});  // balance 7
+    (void)ledger.allocate({1, date(2026, 3, 2), 3_each, 120'000.00_CAD}); // balance 7
     const std::vector<quota_claim<CAD, vehicles>> day{
         {2, date(2026, 3, 5), 4_each, 160'000.00_CAD},
         {3, date(2026, 3, 5), 6_each, 240'000.00_CAD},
@@ -443,7 +448,7 @@ TEST_CASE("pro rata never allocates more than the balance, for many uneven claim
     std::vector<quota_claim<CAD, vehicles>> day;
     std::int64_t total = 0;
     for (std::int64_t k = 1; k <= 40; ++k) {
-        const std::int64_t q = (k * 37) % 101 + 1;  // 1 to 101 vehicles
+        const std::int64_t q = (k * 37) % 101 + 1; // 1 to 101 vehicles
         total += q;
         day.push_back({static_cast<std::uint64_t>(k), date(2026, 4, 1), q * each,
                        money<CAD>::from_minor_units(q * 1'000'000)});
@@ -454,7 +459,7 @@ TEST_CASE("pro rata never allocates more than the balance, for many uneven claim
     for (std::size_t i = 0; i < day.size(); ++i) {
         const std::int64_t q = ledger.quota().granules_down(day[i].quantity_claimed);
         const std::int64_t got = ledger.quota().granules_down(r.allocations[i].in_quota);
-        CHECK(got == 997 * q / total);  // the rule, in plain integer arithmetic
+        CHECK(got == 997 * q / total); // the rule, in plain integer arithmetic
         CHECK(r.allocations[i].in_quota + r.allocations[i].over_quota == day[i].quantity_claimed);
         given += got;
     }
@@ -509,8 +514,7 @@ TEST_CASE("same-day batch: mixed dates or any bad claim reject the batch with no
             {2, date(2026, 3, 5), 4_each, 160'000.00_CAD},
             {3, date(2026, 3, 5), 1_each, -0.01_CAD},
         };
-        CHECK(error_of([&] { return ledger.allocate_same_day(day); }) ==
-              errc::negative_quantity);
+        CHECK(error_of([&] { return ledger.allocate_same_day(day); }) == errc::negative_quantity);
     }
     SECTION("a batch dated outside every period: errc::outside_period") {
         const std::vector<quota_claim<CAD, vehicles>> day{
@@ -528,7 +532,7 @@ TEST_CASE("same-day batch: mixed dates or any bad claim reject the batch with no
 
 TEST_CASE("cancel gives back the in-quota quantity only", "[quota][returns]") {
     quota_ledger<CAD, vehicles> ledger(one_half(10_each));
-    (void)ledger.allocate({1, date(2026, 3, 2), 2_each, 80'000.00_CAD});  // balance 8
+    (void)ledger.allocate({1, date(2026, 3, 2), 2_each, 80'000.00_CAD}); // balance 8
     // 11 vehicles against 8: 8 in, 3 over. Cancelling gives back the 8 only.
     const auto a = ledger.allocate({2, date(2026, 3, 3), 11_each, 440'000.00_CAD});
     REQUIRE(a.in_quota == 8_each);
@@ -576,11 +580,13 @@ TEST_CASE("returning more than is left of an allocation is errc::return_exceeds_
           "[quota][returns][rejected]") {
     quota_ledger<CAD, vehicles> ledger(one_half(10_each));
     const auto a = ledger.allocate({1, date(2026, 3, 2), 4_each, 160'000.00_CAD});
-    ledger.give_back(a.receipt, 1_each);  // 3 left of it; balance 7
+    ledger.give_back(a.receipt, 1_each); // 3 left of it; balance 7
     const auto before = snapshot(ledger);
     CHECK(ledger.try_give_back(a.receipt, 4_each) == errc::return_exceeds_allocation);
-    CHECK(error_of([&] { ledger.give_back(a.receipt, 4_each); return 0; }) ==
-          errc::return_exceeds_allocation);
+    CHECK(error_of([&] {
+              ledger.give_back(a.receipt, 4_each);
+              return 0;
+          }) == errc::return_exceeds_allocation);
     CHECK(snapshot(ledger) == before);
     // Exactly what is left is accepted.
     CHECK(ledger.try_give_back(a.receipt, 3_each) == errc::ok);
@@ -590,12 +596,21 @@ TEST_CASE("returning more than is left of an allocation is errc::return_exceeds_
 TEST_CASE("a return naming an unknown receipt is errc::unknown_entry and changes nothing",
           "[quota][returns][rejected]") {
     quota_ledger<CAD, vehicles> ledger(one_half(10_each));
-    (void)ledger.allocate({1, date(2026, 3, 2), 4_each, 160'000.00_CAD});  // receipt 0
+    (void)ledger.allocate({1, date(2026, 3, 2), 4_each, 160'000.00_CAD}); // receipt 0
     const auto before = snapshot(ledger);
     CHECK(ledger.try_give_back(1, 1_each) == errc::unknown_entry);
-    CHECK(error_of([&] { ledger.give_back(1, 1_each); return 0; }) == errc::unknown_entry);
-    CHECK(error_of([&] { ledger.cancel(1); return 0; }) == errc::unknown_entry);
-    CHECK(error_of([&] { ledger.amend(7, 1_each); return 0; }) == errc::unknown_entry);
+    CHECK(error_of([&] {
+              ledger.give_back(1, 1_each);
+              return 0;
+          }) == errc::unknown_entry);
+    CHECK(error_of([&] {
+              ledger.cancel(1);
+              return 0;
+          }) == errc::unknown_entry);
+    CHECK(error_of([&] {
+              ledger.amend(7, 1_each);
+              return 0;
+          }) == errc::unknown_entry);
     CHECK(snapshot(ledger) == before);
 }
 
@@ -606,22 +621,22 @@ TEST_CASE("a return of zero or of a fraction of a granule is errc::invalid_argum
     const auto a = ledger.allocate({1, date(2026, 5, 1), 50_kg, 50.00_CAD});
     const auto before = snapshot(ledger);
     CHECK(ledger.try_give_back(a.receipt, 0_kg) == errc::invalid_argument);
-    CHECK(ledger.try_give_back(a.receipt, 15_kg) == errc::invalid_argument);  // 1.5 granules
+    CHECK(ledger.try_give_back(a.receipt, 15_kg) == errc::invalid_argument); // 1.5 granules
     CHECK(snapshot(ledger) == before);
     CHECK(ledger.try_give_back(a.receipt, 20_kg) == errc::ok);
-    CHECK(ledger.balance(0, quota_pool::general) == 7);  // 5 + 2 granules
+    CHECK(ledger.balance(0, quota_pool::general) == 7); // 5 + 2 granules
 }
 
 TEST_CASE("a return after its period closed goes to the open period", "[quota][returns]") {
     quota_ledger<CAD, vehicles> ledger(two_halves(10_each, true));
-    const auto a = ledger.allocate({1, date(2026, 3, 2), 4_each, 160'000.00_CAD});  // H1 6 left
+    const auto a = ledger.allocate({1, date(2026, 3, 2), 4_each, 160'000.00_CAD}); // H1 6 left
     // A claim dated in H2 closes H1: H2 has 10 + 6 = 16, less 1 = 15.
     (void)ledger.allocate({2, date(2026, 9, 2), 1_each, 40'000.00_CAD});
     REQUIRE(ledger.status(0).closed);
     REQUIRE(ledger.balance(1, quota_pool::general) == 15);
     ledger.cancel(a.receipt);
-    CHECK(ledger.balance(0, quota_pool::general) == 0);   // the closed half is untouched
-    CHECK(ledger.balance(1, quota_pool::general) == 19);  // 15 + 4
+    CHECK(ledger.balance(0, quota_pool::general) == 0);  // the closed half is untouched
+    CHECK(ledger.balance(1, quota_pool::general) == 19); // 15 + 4
     CHECK(ledger.events().back().period == 1);
     CHECK(ledger.events().back().kind == quota_event_kind::returned);
     check_replay(ledger);
@@ -634,16 +649,16 @@ TEST_CASE("regression: status of the open period after a return from a closed pe
           "allocation: the return adds to what is available, used stays what was allocated",
           "[quota][returns][status][regression]") {
     quota_ledger<CAD, vehicles> ledger(two_halves(10_each, true));
-    const auto a = ledger.allocate({1, date(2026, 3, 2), 4_each, 160'000.00_CAD});  // H1 6 left
-    (void)ledger.allocate({2, date(2026, 9, 2), 1_each, 40'000.00_CAD});  // H2: 16 - 1 = 15
-    ledger.cancel(a.receipt);                                              // H2: 15 + 4 = 19
+    const auto a = ledger.allocate({1, date(2026, 3, 2), 4_each, 160'000.00_CAD}); // H1 6 left
+    (void)ledger.allocate({2, date(2026, 9, 2), 1_each, 40'000.00_CAD}); // H2: 16 - 1 = 15
+    ledger.cancel(a.receipt);                                            // H2: 15 + 4 = 19
     const auto h2 = ledger.status(1);
     // Available: volume 10 + carried in 6 + returned from H1 4 = 20; used 1; balance 19.
     CHECK(h2.available == 20_each);
     CHECK(h2.used == 1_each);
     CHECK(h2.balance == 19_each);
     CHECK(h2.state == quota_state::open);
-    CHECK(h2.fill_ratio(2, rounding_mode::half_even) == 0.05_dec);  // 1 / 20
+    CHECK(h2.fill_ratio(2, rounding_mode::half_even) == 0.05_dec); // 1 / 20
     // H1 keeps its history: 10 available, 6 carried out, 4 used.
     const auto h1 = ledger.status(0);
     CHECK(h1.closed);
@@ -703,7 +718,7 @@ void run_busy_sequence(L& ledger) {
     ledger.give_back(batch.allocations[2].receipt, 3_each);
     REQUIRE(ledger.try_give_back(r2.receipt, 31_each) == errc::return_exceeds_allocation);
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("event log: replaying the events from the opening balances gives every pool's balance "
           "(carry-over, unused reserve stays reserved)",
@@ -753,7 +768,8 @@ TEST_CASE("event log: replay also holds without carry-over (unused balances laps
     CHECK(ledger.events().size() == 16);
 }
 
-TEST_CASE("event log: with carry-over, unused reserve joining the general pool", "[quota][events]") {
+TEST_CASE("event log: with carry-over, unused reserve joining the general pool",
+          "[quota][events]") {
     quota_ledger<CAD, vehicles> ledger(busy_quota(true, unused_reserve::joins_general));
     run_busy_sequence(ledger);
     check_replay(ledger);
@@ -765,8 +781,7 @@ TEST_CASE("event log: with carry-over, unused reserve joining the general pool",
 
 TEST_CASE("without keep_events the log stays empty and the balances are the same",
           "[quota][events]") {
-    quota_ledger<CAD, vehicles> ledger(busy_quota(true, unused_reserve::stays_reserved),
-                                       {false});
+    quota_ledger<CAD, vehicles> ledger(busy_quota(true, unused_reserve::stays_reserved), {false});
     run_busy_sequence(ledger);
     CHECK(ledger.events().empty());
     CHECK(ledger.balance(2, quota_pool::general) == 179);
@@ -790,14 +805,14 @@ TEST_CASE("status: open below 90 % used, critical from 90 % (EU 2015/2447 art. 5
 
     (void)ledger.allocate({1, date(2026, 3, 2), 89_each, 89.00_CAD});
     s = ledger.status(0);
-    CHECK(s.state == quota_state::open);  // 89 % < 90 %
+    CHECK(s.state == quota_state::open); // 89 % < 90 %
     CHECK(s.used == 89_each);
     CHECK(s.balance == 11_each);
     CHECK(s.fill_ratio(2, rounding_mode::half_even) == 0.89_dec);
 
     (void)ledger.allocate({2, date(2026, 3, 3), 1_each, 1.00_CAD});
     s = ledger.status(0);
-    CHECK(s.state == quota_state::critical);  // 90 % >= 90 %
+    CHECK(s.state == quota_state::critical); // 90 % >= 90 %
     CHECK(s.used == 90_each);
     CHECK(s.balance == 10_each);
     CHECK(s.fill_ratio(1, rounding_mode::half_even) == 0.9_dec);
@@ -836,12 +851,12 @@ TEST_CASE("status: fill_ratio is used / available rounded as asked", "[quota][st
     CHECK(s.fill_ratio(2, rounding_mode::floor) == 0.66_dec);
     CHECK(s.fill_ratio(4, rounding_mode::toward_zero) == 0.6666_dec);
     CHECK(s.fill_ratio(0, rounding_mode::half_even) == 1);
-    CHECK(s.state == quota_state::open);  // 66.7 % < 90 %
+    CHECK(s.state == quota_state::open); // 66.7 % < 90 %
     // 8 of 16 kg used: exactly 0.5, a tie at 0 places.
     quota_ledger<CAD, kilograms> kg(kg_quota(16_kg));
     (void)kg.allocate({1, date(2026, 5, 1), 8_kg, 8.00_CAD});
-    CHECK(kg.status(0).fill_ratio(0, rounding_mode::half_even) == 0);  // 0.5 -> 0 (even)
-    CHECK(kg.status(0).fill_ratio(0, rounding_mode::half_up) == 1);    // 0.5 -> 1
+    CHECK(kg.status(0).fill_ratio(0, rounding_mode::half_even) == 0); // 0.5 -> 0 (even)
+    CHECK(kg.status(0).fill_ratio(0, rounding_mode::half_up) == 1);   // 0.5 -> 1
     CHECK(kg.status(0).fill_ratio(3, rounding_mode::half_up) == 0.5_dec);
 }
 
@@ -916,7 +931,7 @@ TEST_CASE("close_before closes the earlier periods without a claim", "[quota][pe
     (void)ledger.allocate({1, date(2026, 3, 2), 3_each, 3.00_CAD});
     ledger.close_before(1);
     CHECK(ledger.open_period() == 1);
-    CHECK(ledger.balance(1, quota_pool::general) == 17);  // 10 + 7
+    CHECK(ledger.balance(1, quota_pool::general) == 17); // 10 + 7
     // Closing again, or past the last period, changes nothing.
     const auto before = snapshot(ledger);
     ledger.close_before(1);
@@ -924,10 +939,11 @@ TEST_CASE("close_before closes the earlier periods without a claim", "[quota][pe
     CHECK(snapshot(ledger) == before);
 }
 
-TEST_CASE("claims rejected by date, quantity or value change nothing", "[quota][periods][rejected]") {
+TEST_CASE("claims rejected by date, quantity or value change nothing",
+          "[quota][periods][rejected]") {
     quota_ledger<CAD, vehicles> ledger(two_halves(10_each, true));
     (void)ledger.allocate({1, date(2026, 3, 2), 3_each, 3.00_CAD});
-    (void)ledger.allocate({2, date(2026, 9, 2), 2_each, 2.00_CAD});  // closes H1
+    (void)ledger.allocate({2, date(2026, 9, 2), 2_each, 2.00_CAD}); // closes H1
     REQUIRE(ledger.status(0).closed);
     const auto before = snapshot(ledger);
     // H1: 7 carried; H2 10 + 7 - 2 = 15.
@@ -995,8 +1011,7 @@ TEST_CASE("a claim dated in a later period that is itself rejected does not clos
 
 TEST_CASE("growth: 49,000 vehicles at 6.5 % a year is 52,185 in year 2", "[quota][growth]") {
     // 49,000 * 1.065 = 52,185 exactly: every mode agrees.
-    STATIC_REQUIRE(grow(49'000_each, 6.5_pct, 1, 1_each, rounding_mode::half_even) ==
-                   52'185_each);
+    STATIC_REQUIRE(grow(49'000_each, 6.5_pct, 1, 1_each, rounding_mode::half_even) == 52'185_each);
     CHECK(grow(49'000_each, 6.5_pct, 1, 1_each, rounding_mode::floor) == 52'185_each);
     CHECK(grow(49'000_each, 6.5_pct, 1, 1_each, rounding_mode::ceiling) == 52'185_each);
     CHECK(grow(49'000_each, 6.5_pct, 0, 1_each, rounding_mode::ceiling) == 49'000_each);
@@ -1016,8 +1031,7 @@ TEST_CASE("growth: year 3 is 52,185 * 1.065 = 55,577.025, rounded to a whole veh
     CHECK(grow(49'000_each, 6.5_pct, 2, 1_each, rounding_mode::away_from_zero) == 55'578_each);
 }
 
-TEST_CASE("growth: year 5 rounds every year's volume before growing it again",
-          "[quota][growth]") {
+TEST_CASE("growth: year 5 rounds every year's volume before growing it again", "[quota][growth]") {
     // Half even: 55,577 (year 3); 55,577 * 1.065 = 59,189.505 -> 59,190 (year 4);
     //            59,190 * 1.065 = 63,037.35 -> 63,037 (year 5).
     // Floor:     55,577; 59,189.505 -> 59,189; 59,189 * 1.065 = 63,036.285 -> 63,036.
@@ -1051,10 +1065,11 @@ TEST_CASE("growth: a tie is rounded by the mode, to a multiple of the granularit
 
 namespace {
 // One period of 100 vehicles, 10 % (10 vehicles) reserved for a unit price <= CAD 35,000.00.
-tariff_rate_quota<CAD, vehicles> reserved_quota(unused_reserve unused = unused_reserve::joins_general) {
+tariff_rate_quota<CAD, vehicles>
+reserved_quota(unused_reserve unused = unused_reserve::joins_general) {
     return one_half(100_each).with_reserve({10_pct, 35'000.00_CAD, unused});
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("reserve: 10 % of 100 vehicles is reserved; the general pool opens at 90",
           "[quota][reserve]") {
@@ -1099,7 +1114,7 @@ TEST_CASE("reserve: a claim above the price limit draws only the general pool an
     CHECK(b.in_quota == 0_each);
     CHECK(b.over_quota == 1_each);
     CHECK(ledger.balance(0, quota_pool::reserved) == 10);
-    CHECK(ledger.status(0).state == quota_state::critical);  // 90 of 100 used
+    CHECK(ledger.status(0).state == quota_state::critical); // 90 of 100 used
     // A cheap one still gets the reserve: 3 at 30,000.00.
     const auto c = ledger.allocate({3, date(2026, 3, 4), 3_each, 90'000.00_CAD});
     CHECK(c.in_quota == 3_each);
@@ -1125,11 +1140,11 @@ TEST_CASE("reserve: same-day claims share the reserve among eligible claims firs
           "general pool among what every claim still wants",
           "[quota][reserve][pro_rata]") {
     quota_ledger<CAD, vehicles> ledger(reserved_quota());
-    (void)ledger.allocate({1, date(2026, 3, 2), 85_each, 3'400'000.00_CAD});  // general 5 left
+    (void)ledger.allocate({1, date(2026, 3, 2), 85_each, 3'400'000.00_CAD}); // general 5 left
     const std::vector<quota_claim<CAD, vehicles>> day{
-        {2, date(2026, 3, 9), 8_each, 240'000.00_CAD},   // eligible (30,000.00 each)
-        {3, date(2026, 3, 9), 12_each, 360'000.00_CAD},  // eligible
-        {4, date(2026, 3, 9), 6_each, 240'000.00_CAD},   // not (40,000.00 each)
+        {2, date(2026, 3, 9), 8_each, 240'000.00_CAD},  // eligible (30,000.00 each)
+        {3, date(2026, 3, 9), 12_each, 360'000.00_CAD}, // eligible
+        {4, date(2026, 3, 9), 6_each, 240'000.00_CAD},  // not (40,000.00 each)
     };
     // Reserve 10 among eligible asks 8, 12 (total 20): floor(10*8/20) = 4, floor(10*12/20) = 6.
     // General 5 among asks 4, 6, 6 (total 16): floor(5*4/16) = 1, floor(5*6/16) = 1,
@@ -1191,14 +1206,14 @@ TEST_CASE("reserve: a claim dated in H2 sees the carried reserve before H1 is cl
           "(projected balances)",
           "[quota][reserve][periods]") {
     quota_ledger<CAD, vehicles> l(
-        two_halves(100_each, true).with_reserve({10_pct, 35'000.00_CAD,
-                                                 unused_reserve::stays_reserved}));
+        two_halves(100_each, true)
+            .with_reserve({10_pct, 35'000.00_CAD, unused_reserve::stays_reserved}));
     // Nothing used in H1. An H2 claim of 25 cheap vehicles: reserve 10 + 10 = 20, then
     // general 5.
     const auto a = l.allocate({1, date(2026, 9, 2), 25_each, 750'000.00_CAD});
     CHECK(a.from_reserve == 20);
     CHECK(a.from_general == 5);
-    CHECK(l.balance(1, quota_pool::general) == 175);  // 90 + 90 - 5
+    CHECK(l.balance(1, quota_pool::general) == 175); // 90 + 90 - 5
     CHECK(l.balance(1, quota_pool::reserved) == 0);
 }
 
@@ -1233,24 +1248,26 @@ TEST_CASE("tariff_rate_quota rejects overlapping or reversed periods with errc::
     CHECK(q.period_count() == 1);
 }
 
-TEST_CASE("tariff_rate_quota rejects a 13th period: at most max_periods",
-          "[quota][validation]") {
+TEST_CASE("tariff_rate_quota rejects a 13th period: at most max_periods", "[quota][validation]") {
     auto q = tariff_rate_quota<CAD, vehicles>("m", in_quota_path, standard_path);
     for (int m = 1; m <= 12; ++m)
         q = q.with_period("M", date(2026, m, 1), date(2026, m, date::days_in_month(2026, m)),
                           1_each);
     CHECK(q.period_count() == 12);
-    CHECK(error_of([&] { return q.with_period("M13", date(2027, 1, 1), date(2027, 1, 31), 1_each); }) ==
-          errc::invalid_argument);
+    CHECK(error_of([&] {
+              return q.with_period("M13", date(2027, 1, 1), date(2027, 1, 31), 1_each);
+          }) == errc::invalid_argument);
 }
 
 TEST_CASE("tariff_rate_quota rejects a volume that is not a whole number of granules",
           "[quota][validation]") {
     const auto q = tariff_rate_quota<CAD, kilograms>("g", in_quota_path, standard_path, 10_kg);
-    CHECK(error_of([&] { return q.with_period("Y", date(2026, 1, 1), date(2026, 12, 31), 105_kg); }) ==
-          errc::invalid_argument);
-    CHECK(error_of([&] { return q.with_period("Y", date(2026, 1, 1), date(2026, 12, 31), 110_kg); }) ==
-          errc::ok);
+    CHECK(error_of([&] {
+              return q.with_period("Y", date(2026, 1, 1), date(2026, 12, 31), 105_kg);
+          }) == errc::invalid_argument);
+    CHECK(error_of([&] {
+              return q.with_period("Y", date(2026, 1, 1), date(2026, 12, 31), 110_kg);
+          }) == errc::ok);
     const auto v = tariff_rate_quota<CAD, vehicles>("v", in_quota_path, standard_path);
     CHECK(error_of([&] {
               return v.with_period("Y", date(2026, 1, 1), date(2026, 12, 31), 10.5_dec * each);
@@ -1265,8 +1282,9 @@ TEST_CASE("tariff_rate_quota rejects a reserve share or critical threshold above
           "negative price limit",
           "[quota][validation]") {
     const auto q = one_half(100_each);
-    CHECK(error_of([&] { return q.with_reserve({100.01_pct, 35'000.00_CAD}); }) ==
-          errc::invalid_argument);
+    CHECK(error_of([&] {
+              return q.with_reserve({100.01_pct, 35'000.00_CAD});
+          }) == errc::invalid_argument);
     CHECK(error_of([&] { return q.with_reserve({10_pct, -0.01_CAD}); }) == errc::invalid_argument);
     CHECK(error_of([&] { return q.with_critical_threshold(101_pct); }) == errc::invalid_argument);
     // 100 % is allowed: the whole volume reserved.
@@ -1290,8 +1308,8 @@ TEST_CASE("transaction: reserve changes nothing; commit records exactly the rese
           "as allocate would",
           "[quota][transaction]") {
     quota_ledger<CAD, vehicles> ledger(two_halves(10_each, true));
-    (void)ledger.allocate({1, date(2026, 3, 2), 4_each, 160'000.00_CAD});  // H1 balance 6
-    auto direct = ledger;  // the same claim allocated directly, for comparison
+    (void)ledger.allocate({1, date(2026, 3, 2), 4_each, 160'000.00_CAD}); // H1 balance 6
+    auto direct = ledger; // the same claim allocated directly, for comparison
     const auto before = ledger;
     auto r = ledger.reserve({2, date(2026, 4, 2), 7_each, 100.00_CAD});
     CHECK(r.pending());
@@ -1362,7 +1380,7 @@ TEST_CASE("transaction: committing a released, spent, stale or foreign reservati
         const auto before = ledger;
         CHECK(ledger.try_commit(r).error() == errc::invalid_argument);
         CHECK(error_of([&] { return ledger.commit(r); }) == errc::invalid_argument);
-        CHECK(ledger.try_release(r) == errc::invalid_argument);  // already released
+        CHECK(ledger.try_release(r) == errc::invalid_argument); // already released
         CHECK(ledger.same_state(before));
     }
     SECTION("spent: a copy of a committed reservation") {
@@ -1373,17 +1391,17 @@ TEST_CASE("transaction: committing a released, spent, stale or foreign reservati
         CHECK(ledger.try_commit(again).error() == errc::invalid_argument);
         CHECK(ledger.try_commit(r).error() == errc::invalid_argument);
         CHECK(ledger.same_state(before));
-        CHECK(ledger.balance(0, quota_pool::general) == 6);  // drawn once: 10 - 4
+        CHECK(ledger.balance(0, quota_pool::general) == 6); // drawn once: 10 - 4
     }
     SECTION("stale: the ledger changed after reserve") {
         auto r = ledger.reserve(claim);
-        (void)ledger.allocate({2, date(2026, 3, 3), 8_each, 320'000.00_CAD});  // 8 of 10
+        (void)ledger.allocate({2, date(2026, 3, 3), 8_each, 320'000.00_CAD}); // 8 of 10
         const auto before = ledger;
         // The reservation planned 4 in quota; only 2 are left.
         CHECK(ledger.try_commit(r).error() == errc::invalid_argument);
         CHECK(ledger.same_state(before));
         CHECK(r.pending());
-        CHECK(ledger.try_release(r) == errc::ok);  // a stale one can still be released
+        CHECK(ledger.try_release(r) == errc::ok); // a stale one can still be released
         CHECK(ledger.same_state(before));
     }
     SECTION("foreign: made on another ledger") {
@@ -1402,8 +1420,8 @@ TEST_CASE("transaction: committing a released, spent, stale or foreign reservati
         CHECK(other.balance(0, quota_pool::general) == 6);
     }
     SECTION("held across an assignment to the ledger: never drawn below zero") {
-        auto r = ledger.reserve({1, date(2026, 3, 2), 8_each, 320'000.00_CAD});  // 8 of 10
-        ledger = quota_ledger<CAD, vehicles>(one_half(5_each));  // unchanged count, 5 left
+        auto r = ledger.reserve({1, date(2026, 3, 2), 8_each, 320'000.00_CAD}); // 8 of 10
+        ledger = quota_ledger<CAD, vehicles>(one_half(5_each)); // unchanged count, 5 left
         const auto before = ledger;
         CHECK(ledger.try_commit(r).error() == errc::invalid_argument);
         CHECK(ledger.same_state(before));
@@ -1438,16 +1456,23 @@ constexpr transaction_year compiled_transaction = [] {
     auto s = ledger.reserve({2, date(2026, 3, 2), 3_each, 120'000.00_CAD});
     (void)ledger.commit(s);
     const std::int64_t h1 = ledger.balance(0, quota_pool::general);
-    { [[maybe_unused]] const auto dropped = ledger.reserve({3, date(2026, 3, 3), 1_each, 40'000.00_CAD}); }
+    {
+        [[maybe_unused]] const auto dropped =
+            ledger.reserve({3, date(2026, 3, 3), 1_each, 40'000.00_CAD});
+    }
     const auto c = ledger.allocate({4, date(2026, 9, 3), 12_each, 480'000.00_CAD});
-    return transaction_year{released_in, h1, ledger.balance(1, quota_pool::general),
+    return transaction_year{released_in,
+                            h1,
+                            ledger.balance(1, quota_pool::general),
                             static_cast<std::int64_t>(ledger.events().size()),
-                            ledger.quota().granules_down(c.in_quota), closed};
+                            ledger.quota().granules_down(c.in_quota),
+                            closed};
 }();
-}  // namespace
+} // namespace
 
-TEST_CASE("transaction: reserve, commit and release work at compile time", "[quota][transaction][constexpr]") {
-    STATIC_REQUIRE(compiled_transaction.released_in == 4);  // H2 would have 10 + 10 = 20
+TEST_CASE("transaction: reserve, commit and release work at compile time",
+          "[quota][transaction][constexpr]") {
+    STATIC_REQUIRE(compiled_transaction.released_in == 4); // H2 would have 10 + 10 = 20
     STATIC_REQUIRE_FALSE(compiled_transaction.h1_closed_after_release);
     STATIC_REQUIRE(compiled_transaction.h1_balance == 7);
     STATIC_REQUIRE(compiled_transaction.c_in == 12);
@@ -1466,9 +1491,14 @@ static_assert(!std::is_constructible_v<date, int, int, double>);
 static_assert(!std::is_constructible_v<date, char, int, int>);
 static_assert(!std::is_constructible_v<date, int, bool, int>);
 template <class N>
-concept adds_days = requires(date d, N n) { d.plus_days(n); d.try_plus_days(n); };
+concept adds_days = requires(date d, N n) {
+    d.plus_days(n);
+    d.try_plus_days(n);
+};
 template <class N>
-concept from_days = requires(N n) { date::from_days_since_epoch(n); };
+concept from_days = requires(N n) {
+    date::from_days_since_epoch(n);
+};
 static_assert(adds_days<std::int64_t> && adds_days<int> && from_days<long>);
 static_assert(!adds_days<double> && !adds_days<char> && !adds_days<bool>);
 static_assert(!from_days<double> && !from_days<char32_t>);
@@ -1491,15 +1521,17 @@ concept ledger_index = requires(const quota_ledger<CAD, vehicles>& l, N n) {
 static_assert(ledger_index<std::size_t> && ledger_index<int>);
 static_assert(!ledger_index<double> && !ledger_index<char> && !ledger_index<bool>);
 template <class N>
-concept receipt = requires(quota_ledger<CAD, vehicles>& l, N n) { l.cancel(n); };
+concept receipt = requires(quota_ledger<CAD, vehicles>& l, N n) {
+    l.cancel(n);
+};
 static_assert(receipt<std::size_t> && !receipt<double> && !receipt<bool>);
 template <class N>
 concept pool_gives_back = requires(concurrent_quota_pool<vehicles>& p, N n) {
     p.give_back(n);
     p.try_give_back(n);
 };
-static_assert(pool_gives_back<std::int64_t> && !pool_gives_back<double> &&
-              !pool_gives_back<char> && !pool_gives_back<bool>);
+static_assert(pool_gives_back<std::int64_t> && !pool_gives_back<double> && !pool_gives_back<char> &&
+              !pool_gives_back<bool>);
 template <class N>
 concept granules_to_quantity = requires(const tariff_rate_quota<CAD, vehicles>& q, N n) {
     q.to_quantity(n);
@@ -1508,6 +1540,8 @@ concept granules_to_quantity = requires(const tariff_rate_quota<CAD, vehicles>& 
 static_assert(granules_to_quantity<std::int64_t> && !granules_to_quantity<double> &&
               !granules_to_quantity<char> && !granules_to_quantity<bool>);
 template <class N>
-concept base_has = requires(duty_base<CAD> b, N n) { b.has(n); };
+concept base_has = requires(duty_base<CAD> b, N n) {
+    b.has(n);
+};
 static_assert(base_has<unsigned> && !base_has<double> && !base_has<bool>);
 } // namespace integer_parameters

@@ -17,11 +17,11 @@ namespace {
 
 using namespace tariff::literals;
 using tariff::ad_valorem;
+using tariff::CAD, tariff::EUR, tariff::USD;
 using tariff::errc;
 using tariff::money;
 using tariff::specific_rate;
 using tariff::wide_money;
-using tariff::CAD, tariff::EUR, tariff::USD;
 using tariff_test::error_of;
 namespace u = tariff::units;
 
@@ -30,8 +30,8 @@ namespace u = tariff::units;
 //   MFN 6.1 %:                       40,000.00 * 0.061 = 2,440.00
 //   surtax 100 % (SOR/2024-187 s.3): 40,000.00 * 1     = 40,000.00; sum 42,440.00
 //   CAD 5.33 per kg on 1,000 kg:     5.33 * 1,000 = 5,330.00; 1 t = 1,000 kg, the same
-constexpr auto value  = 40'000.00_CAD;
-constexpr auto mfn    = 6.1_pct;
+constexpr auto value = 40'000.00_CAD;
+constexpr auto mfn = 6.1_pct;
 constexpr auto surtax = 100_pct;
 static_assert(mfn(value) == 2'440.00_CAD);
 static_assert(mfn(value) + surtax(value) == 42'440.00_CAD);
@@ -124,8 +124,8 @@ TEST_CASE("ad valorem rates add: 6.1 % + 100 % = 106.1 %", "[rate][ad_valorem]")
 
 TEST_CASE("CAD 5.33 per kg applies to a mass in any unit", "[rate][specific]") {
     const auto rate = 5.33_CAD / tariff::kg;
-    STATIC_REQUIRE(std::is_same_v<std::remove_const_t<decltype(rate)>,
-                                  specific_rate<CAD, u::kilogram>>);
+    STATIC_REQUIRE(
+        std::is_same_v<std::remove_const_t<decltype(rate)>, specific_rate<CAD, u::kilogram>>);
     CHECK(rate.per_unit() == 5.33_CAD);
     // 5.33 * 1,000 = 5,330.00
     CHECK(rate(1'000 * tariff::kg) == 5'330.00_CAD);
@@ -172,8 +172,7 @@ TEST_CASE("a rate per dozen on a count in each: exact when the duty is", "[rate]
     CHECK(rate(3 * tariff::pair) == 0.60_CAD);
 }
 
-TEST_CASE("a specific duty that is not a finite decimal raises errc::inexact",
-          "[rate][specific]") {
+TEST_CASE("a specific duty that is not a finite decimal raises errc::inexact", "[rate][specific]") {
     const auto rate = 1.00_CAD / tariff::dozen;
     // 1.00 * 1 / 12 = 0.08333...
     CHECK(error_of([&] { return rate(1 * tariff::each); }) == errc::inexact);
@@ -228,7 +227,7 @@ static_assert(!std::is_invocable_v<ad_valorem, quantity<u::kilogram>>);
 static_assert(!std::is_invocable_v<const ad_valorem&, quantity<u::each>>);
 
 static_assert(std::is_invocable_v<per_kg, quantity<u::kilogram>>);
-static_assert(std::is_invocable_v<per_kg, quantity<u::tonne>>);  // same dimension
+static_assert(std::is_invocable_v<per_kg, quantity<u::tonne>>); // same dimension
 static_assert(!std::is_invocable_v<per_kg, quantity<u::each>>);
 static_assert(!std::is_invocable_v<per_kg, quantity<u::litre>>);
 static_assert(!std::is_invocable_v<per_kg, money<CAD>>);

@@ -25,7 +25,8 @@ strings split(std::string_view record, csv::error* err = nullptr) {
     fields_t fields;
     std::string scratch;
     const csv::error e = csv::parse_csv_record(record, fields, scratch);
-    if (err != nullptr) *err = e;
+    if (err != nullptr)
+        *err = e;
     REQUIRE((err != nullptr || !e));
     return strings(fields.begin(), fields.end());
 }
@@ -51,30 +52,31 @@ std::vector<record> read_all(const std::string& input, std::size_t expect = 0,
     fields_t fields;
     csv::error err;
     while (reader.next(fields, err))
-        out.push_back({reader.line(), err ? strings{} : strings(fields.begin(), fields.end()), err});
-    REQUIRE(!err);  // the end of the input, not a read error
+        out.push_back(
+            {reader.line(), err ? strings{} : strings(fields.begin(), fields.end()), err});
+    REQUIRE(!err); // the end of the input, not a read error
     return out;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("parse_csv_record: plain fields, kept as written", "[tariff_calc][csv]") {
     CHECK(split("a,b,c") == strings{"a", "b", "c"});
-    CHECK(split("") == strings{""});               // an empty record is one empty field
-    CHECK(split("a,,") == strings{"a", "", ""});   // two commas: three fields
+    CHECK(split("") == strings{""});             // an empty record is one empty field
+    CHECK(split("a,,") == strings{"a", "", ""}); // two commas: three fields
     CHECK(split(",a") == strings{"", "a"});
-    CHECK(split(" a , b ") == strings{" a ", " b "});  // no trimming
+    CHECK(split(" a , b ") == strings{" a ", " b "}); // no trimming
     CHECK(split("6.1 %,245.5 % but not less than $5.33/kg") ==
           strings{"6.1 %", "245.5 % but not less than $5.33/kg"});
 }
 
 TEST_CASE("parse_csv_record: quoted fields", "[tariff_calc][csv]") {
-    CHECK(split("\"a,b\",c") == strings{"a,b", "c"});           // a quoted comma
-    CHECK(split("\"\"") == strings{""});                         // a quoted empty field
-    CHECK(split("\"\"\"\"") == strings{"\""});                   // "" inside quotes is one "
+    CHECK(split("\"a,b\",c") == strings{"a,b", "c"}); // a quoted comma
+    CHECK(split("\"\"") == strings{""});              // a quoted empty field
+    CHECK(split("\"\"\"\"") == strings{"\""});        // "" inside quotes is one "
     CHECK(split("x,\"say \"\"hi\"\"\",y") == strings{"x", "say \"hi\"", "y"});
-    CHECK(split("\"two\nlines\",z") == strings{"two\nlines", "z"});  // a line break is data
-    CHECK(split("\"a\",") == strings{"a", ""});                  // a trailing comma after quotes
+    CHECK(split("\"two\nlines\",z") == strings{"two\nlines", "z"}); // a line break is data
+    CHECK(split("\"a\",") == strings{"a", ""});                     // a trailing comma after quotes
     // Several fields with doubled quotes: each view stays valid (scratch never
     // reallocates under them).
     CHECK(split("\"a\"\"\",\"b\"\"\",\"\"\"c\",\"d\"") == strings{"a\"", "b\"", "\"c", "d"});
@@ -120,7 +122,7 @@ TEST_CASE("reader: byte-order mark, LF and CRLF, last line without a line end",
           "[tariff_calc][csv]") {
     const auto r = read_all("\xEF\xBB\xBFid,date\r\nA1,2026-03-01\r\nA2,2026-03-02\nA3,2026-03-03");
     REQUIRE(r.size() == 4);
-    CHECK(r[0].fields == strings{"id", "date"});  // no BOM in the first name, no CR at the end
+    CHECK(r[0].fields == strings{"id", "date"}); // no BOM in the first name, no CR at the end
     CHECK(r[1].fields == strings{"A1", "2026-03-01"});
     CHECK(r[2].fields == strings{"A2", "2026-03-02"});
     CHECK(r[3].fields == strings{"A3", "2026-03-03"});
@@ -154,7 +156,7 @@ TEST_CASE("reader: the field count of the header", "[tariff_calc][csv]") {
     CHECK(r[2].error.found == 3);
     CHECK(r[3].error.found == 1);
     CHECK(r[3].error.line == 4);
-    CHECK(r[4].fields == strings{"5", "6"});  // the reader carries on
+    CHECK(r[4].fields == strings{"5", "6"}); // the reader carries on
 }
 
 TEST_CASE("reader: quoted fields across lines", "[tariff_calc][csv]") {
@@ -257,13 +259,14 @@ struct failing_buffer : std::streambuf {
     std::string first = "a,b\n1,2\n";
     bool served = false;
     int_type underflow() override {
-        if (served) throw std::runtime_error("device error");
+        if (served)
+            throw std::runtime_error("device error");
         served = true;
         setg(first.data(), first.data(), first.data() + first.size());
         return traits_type::to_int_type(first[0]);
     }
 };
-}  // namespace
+} // namespace
 
 TEST_CASE("reader: a stream that fails is a read error", "[tariff_calc][csv]") {
     failing_buffer buffer;
@@ -274,7 +277,8 @@ TEST_CASE("reader: a stream that fails is a read error", "[tariff_calc][csv]") {
     // The first read fills the buffer with the 8 good bytes and then meets the
     // failure: the reader stops with read_error rather than treat it as the end.
     bool got = reader.next(fields, err);
-    while (got && !err) got = reader.next(fields, err);
+    while (got && !err)
+        got = reader.next(fields, err);
     CHECK(!got);
     CHECK(err.code == csv::problem::read_error);
 }

@@ -26,15 +26,15 @@ std::string text(decimal d, int min_places) {
     return std::string(out.view());
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("append_decimal: at least min_places, more only where the value has them",
           "[tariff_calc][text]") {
-    CHECK(text(decimal::from_parts(244000000, 5), 2) == "2440.00");  // 2440.00000
+    CHECK(text(decimal::from_parts(244000000, 5), 2) == "2440.00"); // 2440.00000
     CHECK(text(decimal::from_parts(244000000, 5), 0) == "2440");
     CHECK(text(decimal::from_parts(5, 2), 2) == "0.05");
-    CHECK(text(decimal::from_parts(5, 3), 2) == "0.005");   // an exact third place stays
-    CHECK(text(decimal(100), 2) == "100.00");               // scale 0, padded
+    CHECK(text(decimal::from_parts(5, 3), 2) == "0.005"); // an exact third place stays
+    CHECK(text(decimal(100), 2) == "100.00");             // scale 0, padded
     CHECK(text(decimal(0), 2) == "0.00");
     CHECK(text(decimal(0), 0) == "0");
     CHECK(text(decimal::from_parts(-25, 1), 0) == "-2.5");
@@ -69,8 +69,8 @@ TEST_CASE("quoted: a field as an error message shows it", "[tariff_calc][text]")
 TEST_CASE("quoted: bytes that are not UTF-8 and C1 controls are escaped, UTF-8 kept",
           "[tariff_calc][text]") {
     CHECK(tc::quoted("A\xFF") == "\"A\\xFF\"");
-    CHECK(tc::quoted("A\xC2\x85") == "\"A\\xC2\\x85\"");  // U+0085, a C1 control
-    CHECK(tc::quoted("\xC3\xA9t\xC3\xA9") == "\"\xC3\xA9t\xC3\xA9\"");  // "été" as is
+    CHECK(tc::quoted("A\xC2\x85") == "\"A\\xC2\\x85\"");               // U+0085, a C1 control
+    CHECK(tc::quoted("\xC3\xA9t\xC3\xA9") == "\"\xC3\xA9t\xC3\xA9\""); // "été" as is
     // 39 ASCII bytes, then "é" (2 bytes) would pass 40: cut before it, not inside.
     CHECK(tc::quoted(std::string(39, 'x') + "\xC3\xA9") == "\"" + std::string(39, 'x') + "...\"");
 }
@@ -78,31 +78,35 @@ TEST_CASE("quoted: bytes that are not UTF-8 and C1 controls are escaped, UTF-8 k
 TEST_CASE("utf8_sequence: RFC 3629's well-formed sequences only", "[tariff_calc][text]") {
     using std::string_view;
     CHECK(tc::utf8_sequence("a", 0) == 1);
-    CHECK(tc::utf8_sequence("\xC3\xA9", 0) == 2);          // U+00E9
-    CHECK(tc::utf8_sequence("\xE2\x82\xAC", 0) == 3);      // U+20AC
-    CHECK(tc::utf8_sequence("\xF0\x9F\x98\x80", 0) == 4);  // U+1F600
-    CHECK(tc::utf8_sequence("\xF4\x8F\xBF\xBF", 0) == 4);  // U+10FFFF, the last
-    CHECK(tc::utf8_sequence("\x80", 0) == 0);              // a lone continuation byte
-    CHECK(tc::utf8_sequence("\xC0\xAF", 0) == 0);          // overlong '/'
-    CHECK(tc::utf8_sequence("\xC1\xBF", 0) == 0);          // overlong
-    CHECK(tc::utf8_sequence("\xE0\x9F\xBF", 0) == 0);      // overlong (below U+0800)
-    CHECK(tc::utf8_sequence("\xED\xA0\x80", 0) == 0);      // U+D800, a surrogate
-    CHECK(tc::utf8_sequence("\xF0\x8F\xBF\xBF", 0) == 0);  // overlong (below U+10000)
-    CHECK(tc::utf8_sequence("\xF4\x90\x80\x80", 0) == 0);  // U+110000
-    CHECK(tc::utf8_sequence("\xF5\x80\x80\x80", 0) == 0);  // no such lead byte
-    CHECK(tc::utf8_sequence(string_view("\xE2\x82", 2), 0) == 0);  // cut short
-    CHECK(tc::utf8_sequence("\xE2\x82" "a", 0) == 0);      // a non-continuation byte
+    CHECK(tc::utf8_sequence("\xC3\xA9", 0) == 2);                 // U+00E9
+    CHECK(tc::utf8_sequence("\xE2\x82\xAC", 0) == 3);             // U+20AC
+    CHECK(tc::utf8_sequence("\xF0\x9F\x98\x80", 0) == 4);         // U+1F600
+    CHECK(tc::utf8_sequence("\xF4\x8F\xBF\xBF", 0) == 4);         // U+10FFFF, the last
+    CHECK(tc::utf8_sequence("\x80", 0) == 0);                     // a lone continuation byte
+    CHECK(tc::utf8_sequence("\xC0\xAF", 0) == 0);                 // overlong '/'
+    CHECK(tc::utf8_sequence("\xC1\xBF", 0) == 0);                 // overlong
+    CHECK(tc::utf8_sequence("\xE0\x9F\xBF", 0) == 0);             // overlong (below U+0800)
+    CHECK(tc::utf8_sequence("\xED\xA0\x80", 0) == 0);             // U+D800, a surrogate
+    CHECK(tc::utf8_sequence("\xF0\x8F\xBF\xBF", 0) == 0);         // overlong (below U+10000)
+    CHECK(tc::utf8_sequence("\xF4\x90\x80\x80", 0) == 0);         // U+110000
+    CHECK(tc::utf8_sequence("\xF5\x80\x80\x80", 0) == 0);         // no such lead byte
+    CHECK(tc::utf8_sequence(string_view("\xE2\x82", 2), 0) == 0); // cut short
+    CHECK(tc::utf8_sequence("\xE2\x82"
+                            "a",
+                            0) == 0); // a non-continuation byte
 }
 
 TEST_CASE("text_problem: the first byte that is not printable UTF-8", "[tariff_calc][text]") {
     CHECK(tc::text_problem("").empty());
     CHECK(tc::text_problem("ACME, Inc. 0039").empty());
-    CHECK(tc::text_problem("\xC3\x89" "1 \xE2\x80\x94 ok").empty());  // "É1 — ok"
+    CHECK(tc::text_problem("\xC3\x89"
+                           "1 \xE2\x80\x94 ok")
+              .empty()); // "É1 — ok"
     CHECK(tc::text_problem(std::string_view("A\0B", 3)) == "a control character (\\x00) at byte 2");
     CHECK(tc::text_problem("A\tB") == "a control character (\\x09) at byte 2");
     CHECK(tc::text_problem("AB\x7F") == "a control character (\\x7F) at byte 3");
     CHECK(tc::text_problem("A\xC2\x9B") == "a control character (U+009B) at byte 2");
-    CHECK(tc::text_problem("\xC2\xA0").empty());  // U+00A0, no-break space: printable
+    CHECK(tc::text_problem("\xC2\xA0").empty()); // U+00A0, no-break space: printable
     CHECK(tc::text_problem("ok\xFF") == "not valid UTF-8 (at byte 3)");
     CHECK(tc::text_problem("\xC3\xA9\xC3") == "not valid UTF-8 (at byte 3)");
 }
@@ -110,7 +114,8 @@ TEST_CASE("text_problem: the first byte that is not printable UTF-8", "[tariff_c
 TEST_CASE("printable: a file name with control bytes escaped, not shortened",
           "[tariff_calc][text]") {
     CHECK(tc::printable("data/entries.csv") == "data/entries.csv");
-    CHECK(tc::printable("a\x01" "b\xFF") == "a\\x01b\\xFF");
+    CHECK(tc::printable("a\x01"
+                        "b\xFF") == "a\\x01b\\xFF");
     CHECK(tc::printable(std::string(50, 'x')) == std::string(50, 'x'));
 }
 
@@ -133,7 +138,8 @@ TEST_CASE("exact_sum: totals beyond 64 bits, exact", "[tariff_calc][text]") {
     tc::exact_sum s;
     CHECK(s.text(2) == "0.00");
     // 9,223,372,036,854,775,807 x 3 = 27,670,116,110,564,327,421 (by hand).
-    for (int i = 0; i < 3; ++i) s.add(decimal::from_parts(max, 0));
+    for (int i = 0; i < 3; ++i)
+        s.add(decimal::from_parts(max, 0));
     CHECK(s.text(2) == "27670116110564327421.00");
     CHECK(s.text(0) == "27670116110564327421");
 

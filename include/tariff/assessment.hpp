@@ -24,8 +24,8 @@ namespace tariff {
 // One duty line of a path.
 template <currency_tag C>
 struct duty_component {
-    std::string_view name;         // "MFN", "China surtax"
-    std::string_view legal_basis;  // "SOR/2024-187 s.3"
+    std::string_view name;        // "MFN", "China surtax"
+    std::string_view legal_basis; // "SOR/2024-187 s.3"
     duty_expression<C> duty;
 };
 
@@ -40,7 +40,7 @@ struct tax_component {
     std::string_view legal_basis;
     ad_valorem rate;
     bool on_value = true;
-    std::uint32_t duties = all_duties;  // bit i: the path's duty component i is in the base
+    std::uint32_t duties = all_duties; // bit i: the path's duty component i is in the base
     bool on_earlier_taxes = false;
 };
 
@@ -71,7 +71,8 @@ public:
     // beyond max_duties.
     constexpr duty_path with_duty(std::string_view name, std::string_view legal_basis,
                                   duty_expression<C> duty) const {
-        if (duty_count_ == max_duties) detail::raise(errc::invalid_argument);
+        if (duty_count_ == max_duties)
+            detail::raise(errc::invalid_argument);
         duty_path out = *this;
         out.duties_[out.duty_count_++] = duty_component<C>{name, legal_basis, duty};
         return out;
@@ -79,39 +80,43 @@ public:
     // A duty, tax or relief in another currency (a GBP expression on a CAD
     // path): named, never callable (see detail/mistake.hpp).
     template <class C2, unsigned N>
-        requires(!std::same_as<C2, C>)
-    mistake::a_duty_in_another_currency_cannot_join_this_path__convert_with_an_exchange_rate
-    with_duty(std::string_view, std::string_view, const duty_expression<C2, N>&) const
-        TARIFF_DETAIL_REJECT(
-            "tariff: with_duty: the duty expression's currency differs from the path's; convert "
-            "its amounts with an exchange_rate, or build the expression in the path's currency");
+    requires(!std::same_as<C2, C>)
+        mistake::a_duty_in_another_currency_cannot_join_this_path__convert_with_an_exchange_rate
+        with_duty(std::string_view, std::string_view, const duty_expression<C2, N>&)
+    const TARIFF_DETAIL_REJECT(
+        "tariff: with_duty: the duty expression's currency differs from the path's; convert "
+        "its amounts with an exchange_rate, or build the expression in the path's currency");
     template <class C2, class U>
-        requires(!std::same_as<C2, C>)
-    mistake::a_duty_in_another_currency_cannot_join_this_path__convert_with_an_exchange_rate
-    with_duty(std::string_view, std::string_view, const specific_rate<C2, U>&) const
-        TARIFF_DETAIL_REJECT(
-            "tariff: with_duty: the rate's currency differs from the path's; convert its amount "
-            "with an exchange_rate, or write the rate in the path's currency");
+    requires(!std::same_as<C2, C>)
+        mistake::a_duty_in_another_currency_cannot_join_this_path__convert_with_an_exchange_rate
+        with_duty(std::string_view, std::string_view, const specific_rate<C2, U>&)
+    const TARIFF_DETAIL_REJECT(
+        "tariff: with_duty: the rate's currency differs from the path's; convert its amount "
+        "with an exchange_rate, or write the rate in the path's currency");
     template <class C2>
-        requires(!std::same_as<C2, C>)
-    mistake::a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_currency
-    with_tax(const tax_component<C2>&) const TARIFF_DETAIL_REJECT(
+    requires(!std::same_as<C2, C>)
+        mistake::a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_currency
+        with_tax(const tax_component<C2>&)
+    const TARIFF_DETAIL_REJECT(
         "tariff: with_tax: the tax component's currency differs from the path's; write it as "
         "tax_component<C> in the path's currency");
     template <class C2>
-        requires(!std::same_as<C2, C>)
-    mistake::a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_currency
-    with_de_minimis(const de_minimis<C2>&) const TARIFF_DETAIL_REJECT(
+    requires(!std::same_as<C2, C>)
+        mistake::a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_currency
+        with_de_minimis(const de_minimis<C2>&)
+    const TARIFF_DETAIL_REJECT(
         "tariff: with_de_minimis: the relief's currency differs from the path's; convert its "
         "limit with an exchange_rate, or write it in the path's currency");
     constexpr duty_path with_tax(tax_component<C> tax) const {
-        if (tax_count_ == max_taxes) detail::raise(errc::invalid_argument);
+        if (tax_count_ == max_taxes)
+            detail::raise(errc::invalid_argument);
         duty_path out = *this;
         out.taxes_[out.tax_count_++] = tax;
         return out;
     }
     constexpr duty_path with_de_minimis(de_minimis<C> relief) const {
-        if (relief.limit < money<C>{}) detail::raise(errc::negative_quantity);
+        if (relief.limit < money<C>{})
+            detail::raise(errc::negative_quantity);
         duty_path out = *this;
         out.relief_ = relief;
         out.has_relief_ = true;
@@ -126,11 +131,15 @@ public:
     constexpr std::string_view name() const noexcept { return name_; }
     constexpr std::size_t duty_count() const noexcept { return duty_count_; }
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool duty(T) const TARIFF_DETAIL_REJECT("tariff: an index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool duty(T) const
+        TARIFF_DETAIL_REJECT(
+            "tariff: an index is a whole number, not binary floating point, a character or a bool");
     constexpr const duty_component<C>& duty(std::size_t i) const noexcept { return duties_[i]; }
     constexpr std::size_t tax_count() const noexcept { return tax_count_; }
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool tax(T) const TARIFF_DETAIL_REJECT("tariff: an index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool tax(T) const
+        TARIFF_DETAIL_REJECT(
+            "tariff: an index is a whole number, not binary floating point, a character or a bool");
     constexpr const tax_component<C>& tax(std::size_t i) const noexcept { return taxes_[i]; }
     constexpr bool has_de_minimis() const noexcept { return has_relief_; }
     constexpr const de_minimis<C>& relief() const noexcept { return relief_; }
@@ -149,7 +158,7 @@ private:
 template <currency_tag C>
 struct treatment {
     std::string_view name;
-    std::string_view origin;  // ISO 3166 alpha-2, or empty for any origin
+    std::string_view origin; // ISO 3166 alpha-2, or empty for any origin
     duty_path<C> path;
 };
 
@@ -175,15 +184,16 @@ public:
 
     // A path in another currency: named, never callable (see detail/mistake.hpp).
     template <class C2>
-        requires(!std::same_as<C2, C>)
-    mistake::a_path_in_another_currency_cannot_be_a_treatment_of_this_line
-    with_treatment(std::string_view, std::string_view, const duty_path<C2>&) const
-        TARIFF_DETAIL_REJECT("tariff: with_treatment: the path's currency differs from the "
-                             "line's; build the path in the line's currency (convert its rates "
-                             "with an exchange_rate)");
+    requires(
+        !std::same_as<C2, C>) mistake::a_path_in_another_currency_cannot_be_a_treatment_of_this_line
+        with_treatment(std::string_view, std::string_view, const duty_path<C2>&)
+    const TARIFF_DETAIL_REJECT("tariff: with_treatment: the path's currency differs from the "
+                               "line's; build the path in the line's currency (convert its rates "
+                               "with an exchange_rate)");
     constexpr tariff_line with_treatment(std::string_view name, std::string_view origin,
                                          duty_path<C> path) const {
-        if (count_ == max_treatments) detail::raise(errc::invalid_argument);
+        if (count_ == max_treatments)
+            detail::raise(errc::invalid_argument);
         tariff_line out = *this;
         out.treatments_[out.count_++] = treatment<C>{name, origin, path.renamed(name)};
         return out;
@@ -191,14 +201,17 @@ public:
 
     constexpr std::size_t treatment_count() const noexcept { return count_; }
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool treatment_at(T) const TARIFF_DETAIL_REJECT("tariff: an index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        treatment_at(T) const TARIFF_DETAIL_REJECT(
+            "tariff: an index is a whole number, not binary floating point, a character or a bool");
     constexpr const treatment<C>& treatment_at(std::size_t i) const noexcept {
         return treatments_[i];
     }
     // The path of the treatment called `name`; errc::invalid_argument if none.
     constexpr const duty_path<C>& path(std::string_view name) const {
         for (std::size_t i = 0; i < count_; ++i)
-            if (treatments_[i].name == name) return treatments_[i].path;
+            if (treatments_[i].name == name)
+                return treatments_[i].path;
         detail::raise(errc::invalid_argument);
         return treatments_[0].path;
     }
@@ -215,8 +228,8 @@ private:
 
 // When rounding happens in an assessment.
 enum class rounding_stage : unsigned char {
-    each_component,  // every duty and tax line is rounded; totals add rounded lines
-    totals,          // lines stay exact; only the totals are rounded
+    each_component, // every duty and tax line is rounded; totals add rounded lines
+    totals,         // lines stay exact; only the totals are rounded
 };
 
 // How an assessment rounds. The mode has no default: rounding is never chosen
@@ -240,29 +253,30 @@ struct assessment_line {
     component_kind kind = component_kind::duty;
     std::string_view name;
     std::string_view legal_basis;
-    money<C> base;             // the value it was computed on (a tax: value + duties ...)
-    duty_expression<C> rate;   // the duty expression, or the tax's rate
-    money<C> exact;            // exact, unrounded
-    money<C> rounded;          // as the policy rounds it (= exact when rounding on totals)
+    money<C> base;           // the value it was computed on (a tax: value + duties ...)
+    duty_expression<C> rate; // the duty expression, or the tax's rate
+    money<C> exact;          // exact, unrounded
+    money<C> rounded;        // as the policy rounds it (= exact when rounding on totals)
     bool floor_applied = false;
     bool ceiling_applied = false;
-    bool relieved = false;     // zero because of de minimis
+    bool relieved = false; // zero because of de minimis
 };
 
 template <currency_tag C>
 class assessment {
 public:
-    static constexpr std::size_t max_lines =
-        duty_path<C>::max_duties + duty_path<C>::max_taxes;
+    static constexpr std::size_t max_lines = duty_path<C>::max_duties + duty_path<C>::max_taxes;
 
     constexpr std::string_view path_name() const noexcept { return path_name_; }
-    constexpr money<C> value() const noexcept { return value_; }            // as declared
-    constexpr money<C> value_used() const noexcept { return value_used_; }  // after value rounding
+    constexpr money<C> value() const noexcept { return value_; }           // as declared
+    constexpr money<C> value_used() const noexcept { return value_used_; } // after value rounding
     // The value used and the quantities declared.
     constexpr const duty_base<C>& base() const noexcept { return base_; }
     constexpr std::size_t size() const noexcept { return size_; }
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool operator[](T) const TARIFF_DETAIL_REJECT("tariff: an index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+    operator[](T) const TARIFF_DETAIL_REJECT(
+        "tariff: an index is a whole number, not binary floating point, a character or a bool");
     constexpr const assessment_line<C>& operator[](std::size_t i) const noexcept {
         return lines_[i];
     }
@@ -271,7 +285,8 @@ public:
     // The line called `name`; errc::invalid_argument if none.
     constexpr const assessment_line<C>& line(std::string_view name) const {
         for (std::size_t i = 0; i < size_; ++i)
-            if (lines_[i].name == name) return lines_[i];
+            if (lines_[i].name == name)
+                return lines_[i];
         detail::raise(errc::invalid_argument);
         return lines_[0];
     }
@@ -280,17 +295,15 @@ public:
     // duties() + taxes(); raises errc::overflow if the sum does not fit
     // (try_total() is the non-throwing form).
     constexpr money<C> total() const { return try_total().value(); }
-    constexpr result<money<C>> try_total() const noexcept {
-        return checked::add(duties_, taxes_);
-    }
+    constexpr result<money<C>> try_total() const noexcept { return checked::add(duties_, taxes_); }
     constexpr const rounding_policy<C>& policy() const noexcept { return policy_; }
     constexpr bool de_minimis_applied() const noexcept { return relieved_; }
 
 private:
     template <currency_tag C2>
-    friend constexpr result<assessment<C2>> assess_checked(
-        const duty_path<C2>&, const std::type_identity_t<duty_base<C2>>&,
-        const rounding_policy<C2>&) noexcept;
+    friend constexpr result<assessment<C2>>
+    assess_checked(const duty_path<C2>&, const std::type_identity_t<duty_base<C2>>&,
+                   const rounding_policy<C2>&) noexcept;
 
     std::string_view path_name_;
     money<C> value_{};
@@ -300,7 +313,7 @@ private:
     std::size_t size_ = 0;
     money<C> duties_{};
     money<C> taxes_{};
-    rounding_policy<C> policy_{rounding_mode{}};  // assess() sets it; no mode before
+    rounding_policy<C> policy_{rounding_mode{}}; // assess() sets it; no mode before
     bool relieved_ = false;
 };
 
@@ -309,9 +322,11 @@ namespace detail {
 // see detail::round_to_multiple).
 template <class C>
 constexpr result<money<C>> round_by(money<C> m, const rounding_policy<C>& p) noexcept {
-    if (p.granularity <= money<C>{}) return errc::invalid_argument;
+    if (p.granularity <= money<C>{})
+        return errc::invalid_argument;
     const auto r = detail::round_to_multiple(m.amount(), p.granularity.amount(), p.mode);
-    if (!r) return r.error();
+    if (!r)
+        return r.error();
     return money<C>(r.value_or({}));
 }
 // A running total, kept in 128 bits: only the (rounded) total must fit money.
@@ -321,12 +336,14 @@ constexpr result<wide_total> accumulate(wide_total total, decimal d) noexcept {
 }
 template <class C>
 constexpr result<money<C>> to_money(const result<wide_total>& r) noexcept {
-    if (!r) return r.error();
+    if (!r)
+        return r.error();
     const auto n = narrow<std::int64_t>(r.value_or({}));
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     return money<C>(n.value_or({}));
 }
-}  // namespace detail
+} // namespace detail
 
 // The non-throwing form of assess(). The currency comes from the path, so a base
 // whose quantities are known at compile time converts, as it does for assess().
@@ -352,7 +369,8 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
         rounding_policy<C> whole = policy;
         whole.granularity = policy.value_granularity;
         const auto v = detail::round_by(value, whole);
-        if (!v) return v.error();
+        if (!v)
+            return v.error();
         value = v.value_or({});
     }
     a.value_used_ = value;
@@ -364,7 +382,7 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
     const bool duty_relieved = relieved && path.relief().relieves_duty;
     const bool tax_relieved = relieved && path.relief().relieves_tax;
 
-    detail::wide_total duties{};  // the rounded lines' sum (each_component) or the exact lines'
+    detail::wide_total duties{}; // the rounded lines' sum (each_component) or the exact lines'
 
     for (std::size_t i = 0; i < path.duty_count(); ++i) {
         const auto& c = path.duty(i);
@@ -376,7 +394,8 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
         line.rate = c.duty;
         if (!duty_relieved) {
             const auto e = c.duty.evaluate(used);
-            if (!e) return e.error();
+            if (!e)
+                return e.error();
             line.exact = e.value_or({}).amount;
             line.floor_applied = e.value_or({}).floor_applied;
             line.ceiling_applied = e.value_or({}).ceiling_applied;
@@ -385,15 +404,18 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
         line.rounded = line.exact;
         if (each_line) {
             const auto r = detail::round_by(line.exact, policy);
-            if (!r) return r.error();
+            if (!r)
+                return r.error();
             line.rounded = r.value_or({});
         }
-        const auto sum = detail::accumulate(duties, (each_line ? line.rounded : line.exact).amount());
-        if (!sum) return sum.error();
+        const auto sum =
+            detail::accumulate(duties, (each_line ? line.rounded : line.exact).amount());
+        if (!sum)
+            return sum.error();
         duties = sum.value_or({});
     }
 
-    detail::wide_total taxes{};  // likewise
+    detail::wide_total taxes{}; // likewise
     for (std::size_t t = 0; t < path.tax_count(); ++t) {
         const auto& tax = path.tax(t);
         // The base is summed in 128 bits (value + 5.0104 may not fit where
@@ -402,23 +424,28 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
         detail::wide_total wide_base{};
         if (tax.on_value) {
             const auto s = detail::accumulate(wide_base, value.amount());
-            if (!s) return s.error();
+            if (!s)
+                return s.error();
             wide_base = s.value_or({});
         }
         for (std::size_t i = 0; i < path.duty_count(); ++i) {
-            if (i >= 32 || !(tax.duties & (std::uint32_t{1} << i))) continue;
+            if (i >= 32 || !(tax.duties & (std::uint32_t{1} << i)))
+                continue;
             const auto s = detail::accumulate(
                 wide_base, (each_line ? a.lines_[i].rounded : a.lines_[i].exact).amount());
-            if (!s) return s.error();
+            if (!s)
+                return s.error();
             wide_base = s.value_or({});
         }
         if (tax.on_earlier_taxes) {
             const auto s = detail::add(wide_base, taxes);
-            if (!s) return s.error();
+            if (!s)
+                return s.error();
             wide_base = s.value_or({});
         }
         const auto base_money = detail::to_money<C>(wide_base);
-        if (!base_money) return base_money.error();
+        if (!base_money)
+            return base_money.error();
         const money<C> tax_base = base_money.value_or({});
         auto& line = a.lines_[a.size_++];
         line.kind = component_kind::tax;
@@ -429,31 +456,38 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
         line.relieved = tax_relieved;
         if (!tax_relieved) {
             const auto e = detail::multiply(tax_base.amount(), tax.rate.fraction());
-            if (!e) return e.error();
+            if (!e)
+                return e.error();
             line.exact = money<C>(e.value_or({}));
         }
         line.rounded = line.exact;
         if (each_line) {
             const auto r = detail::round_by(line.exact, policy);
-            if (!r) return r.error();
+            if (!r)
+                return r.error();
             line.rounded = r.value_or({});
         }
-        const auto sum = detail::accumulate(taxes, (each_line ? line.rounded : line.exact).amount());
-        if (!sum) return sum.error();
+        const auto sum =
+            detail::accumulate(taxes, (each_line ? line.rounded : line.exact).amount());
+        if (!sum)
+            return sum.error();
         taxes = sum.value_or({});
     }
 
     // Under totals, the exact sums are rounded in 128 bits: only the rounded
     // totals must fit.
     auto total = [&](detail::wide_total t) {
-        if (each_line) return detail::to_money<C>(t);
+        if (each_line)
+            return detail::to_money<C>(t);
         return detail::to_money<C>(detail::round_to_multiple(
             t, detail::narrow<int128_t>(policy.granularity.amount()).value_or({}), policy.mode));
     };
     const auto d = total(duties);
     const auto t = total(taxes);
-    if (!d) return d.error();
-    if (!t) return t.error();
+    if (!d)
+        return d.error();
+    if (!t)
+        return t.error();
     a.duties_ = d.value_or({});
     a.taxes_ = t.value_or({});
     return a;
@@ -478,9 +512,9 @@ struct assess_needs_a_rounding_policy__such_as_tariff_rounding_half_even {};
 // default rounding; see detail/mistake.hpp).
 template <currency_tag C, unsigned Declared>
 mistake::assess_needs_a_rounding_policy__such_as_tariff_rounding_half_even
-    assess(const duty_path<C>&, const duty_base<C, Declared>&)
-        TARIFF_DETAIL_REJECT("tariff: assess(path, base, policy) needs a rounding policy, such "
-                             "as {tariff::rounding::half_even}: the library never picks one");
+assess(const duty_path<C>&, const duty_base<C, Declared>&)
+    TARIFF_DETAIL_REJECT("tariff: assess(path, base, policy) needs a rounding policy, such "
+                         "as {tariff::rounding::half_even}: the library never picks one");
 
 // Both paths for one entry, and what the second costs more than the first.
 template <currency_tag C>
@@ -493,8 +527,10 @@ struct path_comparison {
     constexpr result<money<C>> try_difference() const noexcept {
         const auto a = first.try_total();
         const auto b = second.try_total();
-        if (!a) return a.error();
-        if (!b) return b.error();
+        if (!a)
+            return a.error();
+        if (!b)
+            return b.error();
         return checked::subtract(b.value_or({}), a.value_or({}));
     }
 };
@@ -511,14 +547,16 @@ constexpr path_comparison<C> compare(const duty_path<C>& first, const duty_path<
 // Total duties / value, as a rate rounded to `places` decimal places of a
 // percent. errc::division_by_zero for a zero value.
 template <currency_tag C, detail::not_an_integer T>
-mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character effective_rate(const assessment<C>&, T, required_rounding_mode)
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
+effective_rate(const assessment<C>&, T, required_rounding_mode)
     TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 template <currency_tag C>
 constexpr ad_valorem effective_rate(const assessment<C>& a, int places,
                                     required_rounding_mode mode) {
     // A percent rounded to `places` is the fraction rounded to places + 2
     // (no duties * 100 that could overflow first).
-    if (places < 0) detail::raise(errc::invalid_argument);
+    if (places < 0)
+        detail::raise(errc::invalid_argument);
     return ad_valorem::from_fraction(
         divide(a.duties().amount(), a.value_used().amount(), places + 2, mode));
 }
@@ -528,17 +566,20 @@ constexpr ad_valorem effective_rate(const assessment<C>& a, int places,
 // decimal places of a percent. unit_value is money per unit, e.g.
 // 6.00_CAD / tariff::kg.
 template <currency_tag C, unsigned Needs, unit_tag U, detail::not_an_integer T>
-mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character ad_valorem_equivalent(const duty_expression<C, Needs>&, const specific_rate<C, U>&, T,
-                      required_rounding_mode) TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
+ad_valorem_equivalent(const duty_expression<C, Needs>&, const specific_rate<C, U>&, T,
+                      required_rounding_mode)
+    TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 template <currency_tag C, unsigned Needs, unit_tag U>
 constexpr ad_valorem ad_valorem_equivalent(const duty_expression<C, Needs>& duty,
                                            const specific_rate<C, U>& unit_value, int places,
                                            required_rounding_mode mode) {
     const auto base = duty_base(unit_value.per_unit()).with(1 * U{});
     const auto d = duty(base);
-    if (places < 0) detail::raise(errc::invalid_argument);
+    if (places < 0)
+        detail::raise(errc::invalid_argument);
     return ad_valorem::from_fraction(
         divide(d.amount(), unit_value.per_unit().amount(), places + 2, mode));
 }
 
-}  // namespace tariff
+} // namespace tariff

@@ -29,33 +29,41 @@ public:
     // errc::invalid_argument unless 1 <= year <= 9999, 1 <= month <= 12 and
     // the day exists.
     constexpr date(int year, int month, int day) : year_(year), month_(month), day_(day) {
-        if (!valid(year, month, day)) detail::raise(errc::invalid_argument);
+        if (!valid(year, month, day))
+            detail::raise(errc::invalid_argument);
     }
     // The non-throwing form.
     // date(2026.0, 1, 15), date('2', 1, 15), date(2026, true, 1): named, never
     // callable (see detail/mistake.hpp); the same for every integer parameter below.
     template <class Y, class M, class D>
-        requires(detail::not_an_integer<Y> || detail::not_an_integer<M> || detail::not_an_integer<D>)
-    date(Y, M, D, mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 = {})
-        TARIFF_DETAIL_REJECT("tariff: a date is three whole numbers, date(year, month, day) such as "
-                             "date(2026, 1, 15); not binary floating point, a character or a bool");
+    requires(detail::not_an_integer<Y> || detail::not_an_integer<M> || detail::not_an_integer<D>)
+        date(Y, M, D, mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 = {})
+    TARIFF_DETAIL_REJECT("tariff: a date is three whole numbers, date(year, month, day) such as "
+                         "date(2026, 1, 15); not binary floating point, a character or a bool");
     template <class Y, class M, class D>
-        requires(detail::not_an_integer<Y> || detail::not_an_integer<M> || detail::not_an_integer<D>)
-    static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 try_make(Y, M, D)
-        TARIFF_DETAIL_REJECT("tariff: a date is three whole numbers, date(year, month, day) such as "
-                             "date(2026, 1, 15); not binary floating point, a character or a bool");
+    requires(detail::not_an_integer<Y> || detail::not_an_integer<M> ||
+             detail::not_an_integer<
+                 D>) static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15
+        try_make(Y, M, D) TARIFF_DETAIL_REJECT(
+            "tariff: a date is three whole numbers, date(year, month, day) such as "
+            "date(2026, 1, 15); not binary floating point, a character or a bool");
     template <class Y, class M, class D>
-        requires(detail::not_an_integer<Y> || detail::not_an_integer<M> || detail::not_an_integer<D>)
-    static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 valid(Y, M, D)
-        TARIFF_DETAIL_REJECT("tariff: a date is three whole numbers, date(year, month, day) such as "
-                             "date(2026, 1, 15); not binary floating point, a character or a bool");
+    requires(detail::not_an_integer<Y> || detail::not_an_integer<M> ||
+             detail::not_an_integer<
+                 D>) static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15
+        valid(Y, M, D) TARIFF_DETAIL_REJECT(
+            "tariff: a date is three whole numbers, date(year, month, day) such as "
+            "date(2026, 1, 15); not binary floating point, a character or a bool");
     template <class Y, class M>
-        requires(detail::not_an_integer<Y> || detail::not_an_integer<M>)
-    static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 days_in_month(Y, M)
-        TARIFF_DETAIL_REJECT("tariff: days_in_month(year, month) takes two whole numbers, not "
-                             "binary floating point, a character or a bool");
+    requires(detail::not_an_integer<Y> ||
+             detail::not_an_integer<
+                 M>) static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15
+        days_in_month(Y, M)
+            TARIFF_DETAIL_REJECT("tariff: days_in_month(year, month) takes two whole numbers, not "
+                                 "binary floating point, a character or a bool");
     static constexpr result<date> try_make(int year, int month, int day) noexcept {
-        if (!valid(year, month, day)) return errc::invalid_argument;
+        if (!valid(year, month, day))
+            return errc::invalid_argument;
         date d;
         d.year_ = year;
         d.month_ = month;
@@ -70,7 +78,8 @@ public:
     // For any year (leap years by the Gregorian rule); errc::invalid_argument
     // unless 1 <= month <= 12.
     static constexpr int days_in_month(int year, int month) {
-        if (month < 1 || month > 12) detail::raise(errc::invalid_argument);
+        if (month < 1 || month > 12)
+            detail::raise(errc::invalid_argument);
         constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
         const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
         return month == 2 && leap ? 29 : days[month - 1];
@@ -81,19 +90,26 @@ public:
         auto fail = [](std::size_t pos, const char* why) {
             return parse_result<date>{date{}, parse_error{errc::invalid_text, pos, why}};
         };
-        if (text.size() != 10) return fail(0, "a date is written YYYY-MM-DD");
+        if (text.size() != 10)
+            return fail(0, "a date is written YYYY-MM-DD");
         int parts[3] = {0, 0, 0};
         const std::size_t start[3] = {0, 5, 8}, length[3] = {4, 2, 2};
         for (int p = 0; p < 3; ++p)
             for (std::size_t i = start[p]; i < start[p] + length[p]; ++i) {
-                if (text[i] < '0' || text[i] > '9') return fail(i, "a date is written YYYY-MM-DD");
+                if (text[i] < '0' || text[i] > '9')
+                    return fail(i, "a date is written YYYY-MM-DD");
                 parts[p] = parts[p] * 10 + (text[i] - '0');
             }
-        if (text[4] != '-') return fail(4, "a date is written YYYY-MM-DD");
-        if (text[7] != '-') return fail(7, "a date is written YYYY-MM-DD");
-        if (parts[0] < 1) return fail(0, "no such year (years run from 0001 to 9999)");
-        if (parts[1] < 1 || parts[1] > 12) return fail(5, "no such month");
-        if (!valid(parts[0], parts[1], parts[2])) return fail(8, "no such day in that month");
+        if (text[4] != '-')
+            return fail(4, "a date is written YYYY-MM-DD");
+        if (text[7] != '-')
+            return fail(7, "a date is written YYYY-MM-DD");
+        if (parts[0] < 1)
+            return fail(0, "no such year (years run from 0001 to 9999)");
+        if (parts[1] < 1 || parts[1] > 12)
+            return fail(5, "no such month");
+        if (!valid(parts[0], parts[1], parts[2]))
+            return fail(8, "no such day in that month");
         return {try_make(parts[0], parts[1], parts[2]).value_or(date{}), {}};
     }
 
@@ -116,17 +132,24 @@ public:
     // The date z days after 1970-01-01; errc::overflow unless
     // min_days <= z <= max_days.
     template <detail::not_an_integer T>
-    static mistake::a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-    from_days_since_epoch(T) TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating point, a character or a bool; write 30");
+    static mistake::
+        a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+            from_days_since_epoch(T)
+                TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary "
+                                     "floating point, a character or a bool; write 30");
     template <detail::not_an_integer T>
-    static mistake::a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-    try_from_days_since_epoch(T) TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating point, a character or a bool; write 30");
+    static mistake::
+        a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+            try_from_days_since_epoch(T)
+                TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary "
+                                     "floating point, a character or a bool; write 30");
     static constexpr date from_days_since_epoch(std::int64_t z) {
         return try_from_days_since_epoch(z).value();
     }
     static constexpr result<date> try_from_days_since_epoch(std::int64_t z) noexcept {
-        if (z < min_days || z > max_days) return errc::overflow;
-        z += 719468;  // from here on every figure is small: 0 < z < 3.7 million
+        if (z < min_days || z > max_days)
+            return errc::overflow;
+        z += 719468; // from here on every figure is small: 0 < z < 3.7 million
         const std::int64_t era = z / 146097;
         const std::int64_t doe = z - era * 146097;
         const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -141,22 +164,29 @@ public:
     // is outside 0001-01-01 to 9999-12-31 (any n, even INT64_MAX, is safe).
     template <detail::not_an_integer T>
     mistake::a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-    plus_days(T) const TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating point, a character or a bool; write 30");
+        plus_days(T) const
+        TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating "
+                             "point, a character or a bool; write 30");
     template <detail::not_an_integer T>
     mistake::a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-    try_plus_days(T) const TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating point, a character or a bool; write 30");
+        try_plus_days(T) const
+        TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating "
+                             "point, a character or a bool; write 30");
     constexpr date plus_days(std::int64_t n) const { return try_plus_days(n).value(); }
     constexpr result<date> try_plus_days(std::int64_t n) const noexcept {
         // days_since_epoch() is within +-3 million, so only an n beyond the
         // whole range needs a check before adding.
-        if (n < min_days - max_days || n > max_days - min_days) return errc::overflow;
+        if (n < min_days - max_days || n > max_days - min_days)
+            return errc::overflow;
         return try_from_days_since_epoch(days_since_epoch() + n);
     }
 
     friend constexpr bool operator==(const date&, const date&) noexcept = default;
     friend constexpr std::strong_ordering operator<=>(const date& a, const date& b) noexcept {
-        if (a.year_ != b.year_) return a.year_ <=> b.year_;
-        if (a.month_ != b.month_) return a.month_ <=> b.month_;
+        if (a.year_ != b.year_)
+            return a.year_ <=> b.year_;
+        if (a.month_ != b.month_)
+            return a.month_ <=> b.month_;
         return a.day_ <=> b.day_;
     }
 
@@ -166,4 +196,4 @@ private:
     int day_ = 1;
 };
 
-}  // namespace tariff
+} // namespace tariff

@@ -47,11 +47,17 @@ public:
     constexpr basic_decimal(I v) : coefficient_(checked_integer(v)) {}
     // '5' is 53 and true is 1: neither is the number meant.
     template <class T>
-    requires(detail::character_type<T> || std::same_as<T, bool>)
-    basic_decimal(T, mistake::a_decimal_cannot_be_made_from_a_character_or_bool__write_5_or_5_0_dec = {}) TARIFF_DETAIL_REJECT("tariff: a decimal cannot be made from a character or a bool ('5' is 53); write 5 or 5.0_dec");
+    requires(detail::character_type<T> || std::same_as<T, bool>) basic_decimal(
+        T, mistake::a_decimal_cannot_be_made_from_a_character_or_bool__write_5_or_5_0_dec = {})
+    TARIFF_DETAIL_REJECT("tariff: a decimal cannot be made from a character or a bool ('5' is 53); "
+                         "write 5 or 5.0_dec");
 
     template <std::floating_point F>
-    basic_decimal(F, mistake::a_decimal_cannot_be_made_from_binary_floating_point__write_6_1_dec = {}) TARIFF_DETAIL_REJECT("tariff: a decimal cannot be made from binary floating point, which cannot hold most decimal fractions exactly; write a literal such as 6.1_dec or call tariff::parse_decimal(\"6.1\")");
+    basic_decimal(F,
+                  mistake::a_decimal_cannot_be_made_from_binary_floating_point__write_6_1_dec = {})
+        TARIFF_DETAIL_REJECT("tariff: a decimal cannot be made from binary floating point, which "
+                             "cannot hold most decimal fractions exactly; write a literal such as "
+                             "6.1_dec or call tariff::parse_decimal(\"6.1\")");
 
     // A narrower decimal widens implicitly; a wider one narrows only
     // explicitly, and raises errc::overflow if it does not fit.
@@ -76,29 +82,49 @@ public:
     // An unsigned coefficient as wide as Rep would wrap to a negative one on
     // conversion (2^64 - 1 would be -1): checked instead, errc::overflow.
     template <std::unsigned_integral U>
-    requires(detail::exact_integer<U> && sizeof(U) >= sizeof(Rep))
-    static constexpr result<basic_decimal> try_from_parts(U coefficient, int scale) noexcept {
-        if (coefficient > static_cast<U>(detail::rep_traits<Rep>::max)) return errc::overflow;
+    requires(
+        detail::exact_integer<U> &&
+        sizeof(U) >=
+            sizeof(Rep)) static constexpr result<basic_decimal> try_from_parts(U coefficient,
+                                                                               int scale) noexcept {
+        if (coefficient > static_cast<U>(detail::rep_traits<Rep>::max))
+            return errc::overflow;
         return try_from_parts(static_cast<Rep>(coefficient), scale);
     }
     template <std::unsigned_integral U>
-    requires(detail::exact_integer<U> && sizeof(U) >= sizeof(Rep))
-    static constexpr basic_decimal from_parts(U coefficient, int scale) {
+    requires(detail::exact_integer<U> && sizeof(U) >= sizeof(Rep)) static constexpr basic_decimal
+        from_parts(U coefficient, int scale) {
         return try_from_parts(coefficient, scale).value();
     }
     // from_parts(1.5, 1) or from_parts('5', 0) would convert silently: not compiled.
     template <class C, class S>
-    requires(detail::wide_integer<C> && sizeof(C) > sizeof(Rep))
-    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale try_from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts would narrow this coefficient to the decimal's 64-bit representation; use wide_decimal::from_parts");
+    requires(detail::wide_integer<C> &&
+             sizeof(C) >
+                 sizeof(Rep)) static mistake::from_parts_takes_integers__a_coefficient_and_a_scale
+        try_from_parts(C, S)
+            TARIFF_DETAIL_REJECT("tariff: from_parts would narrow this coefficient to the "
+                                 "decimal's 64-bit representation; use wide_decimal::from_parts");
     template <class C, class S>
-    requires(detail::wide_integer<C> && sizeof(C) > sizeof(Rep))
-    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts would narrow this coefficient to the decimal's 64-bit representation; use wide_decimal::from_parts");
+    requires(detail::wide_integer<C> &&
+             sizeof(C) >
+                 sizeof(Rep)) static mistake::from_parts_takes_integers__a_coefficient_and_a_scale
+        from_parts(C, S)
+            TARIFF_DETAIL_REJECT("tariff: from_parts would narrow this coefficient to the "
+                                 "decimal's 64-bit representation; use wide_decimal::from_parts");
     template <class C, class S>
-    requires(detail::not_an_integer<C> || detail::not_an_integer<S>)
-    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale try_from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts(coefficient, scale) takes two integers, not binary floating point, a character or a bool; parse \"1.5\" or write 1.5_dec");
+    requires(detail::not_an_integer<C> ||
+             detail::not_an_integer<
+                 S>) static mistake::from_parts_takes_integers__a_coefficient_and_a_scale
+        try_from_parts(C, S) TARIFF_DETAIL_REJECT(
+            "tariff: from_parts(coefficient, scale) takes two integers, not binary floating point, "
+            "a character or a bool; parse \"1.5\" or write 1.5_dec");
     template <class C, class S>
-    requires(detail::not_an_integer<C> || detail::not_an_integer<S>)
-    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts(coefficient, scale) takes two integers, not binary floating point, a character or a bool; parse \"1.5\" or write 1.5_dec");
+    requires(detail::not_an_integer<C> ||
+             detail::not_an_integer<
+                 S>) static mistake::from_parts_takes_integers__a_coefficient_and_a_scale
+        from_parts(C, S) TARIFF_DETAIL_REJECT(
+            "tariff: from_parts(coefficient, scale) takes two integers, not binary floating point, "
+            "a character or a bool; parse \"1.5\" or write 1.5_dec");
 
     constexpr Rep coefficient() const noexcept { return coefficient_; }
     constexpr int scale() const noexcept { return scale_; }
@@ -422,8 +448,8 @@ constexpr result<basic_decimal<R>> multiply_ratio(basic_decimal<R> a, std::int64
     // zeros, as in the slow path, which adds the fewest places that make the
     // division exact).
     if (den > 0 && in_range(static_cast<R>(num))) {
-        const auto scaled = multiply(a, basic_decimal<R>::try_from_parts(static_cast<R>(num), 0)
-                                            .value_or({}));
+        const auto scaled =
+            multiply(a, basic_decimal<R>::try_from_parts(static_cast<R>(num), 0).value_or({}));
         if (scaled) {
             if (den == 1)
                 return scaled;
@@ -588,17 +614,17 @@ struct a_decimal_cannot_be_mixed_with_a_character_or_bool__write_5_or_5_dec {};
         TARIFF_DETAIL_REJECT("tariff: exact decimals cannot be mixed with binary floating point; " \
                              "write a decimal literal such as 1.5_dec");                           \
     template <class R, class T>                                                                    \
-        requires(detail::character_type<T> || std::same_as<std::remove_cv_t<T>, bool>)             \
-    mistake::a_decimal_cannot_be_mixed_with_a_character_or_bool__write_5_or_5_dec operator op(     \
-        basic_decimal<R>, T)                                                                       \
-        TARIFF_DETAIL_REJECT("tariff: a decimal cannot be mixed with a character or a bool ('x' "  \
-                             "is 120); write the number, such as 5 or 5.0_dec");                   \
+    requires(detail::character_type<T> || std::same_as<std::remove_cv_t<T>, bool>)                 \
+        mistake::a_decimal_cannot_be_mixed_with_a_character_or_bool__write_5_or_5_dec              \
+        operator op(basic_decimal<R>, T) TARIFF_DETAIL_REJECT(                                     \
+            "tariff: a decimal cannot be mixed with a character or a bool ('x' "                   \
+            "is 120); write the number, such as 5 or 5.0_dec");                                    \
     template <class R, class T>                                                                    \
-        requires(detail::character_type<T> || std::same_as<std::remove_cv_t<T>, bool>)             \
-    mistake::a_decimal_cannot_be_mixed_with_a_character_or_bool__write_5_or_5_dec operator op(     \
-        T, basic_decimal<R>)                                                                       \
-        TARIFF_DETAIL_REJECT("tariff: a decimal cannot be mixed with a character or a bool ('x' "  \
-                             "is 120); write the number, such as 5 or 5.0_dec");
+    requires(detail::character_type<T> || std::same_as<std::remove_cv_t<T>, bool>)                 \
+        mistake::a_decimal_cannot_be_mixed_with_a_character_or_bool__write_5_or_5_dec              \
+        operator op(T, basic_decimal<R>) TARIFF_DETAIL_REJECT(                                     \
+            "tariff: a decimal cannot be mixed with a character or a bool ('x' "                   \
+            "is 120); write the number, such as 5 or 5.0_dec");
 TARIFF_DETAIL_DECIMAL_MIX(+)
 TARIFF_DETAIL_DECIMAL_MIX(-)
 TARIFF_DETAIL_DECIMAL_MIX(*)
@@ -627,11 +653,13 @@ constexpr std::strong_ordering operator<=>(basic_decimal<R> a, I b) {
 
 // Rounds to `places` decimal places (0: to an integer). Exact values pass unchanged.
 template <class R, detail::not_an_integer P>
-mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character round(
-    basic_decimal<R>, P, required_rounding_mode) TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
+    round(basic_decimal<R>, P, required_rounding_mode)
+        TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 template <class R, detail::not_an_integer P>
-mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character divide(
-    basic_decimal<R>, basic_decimal<R>, P, required_rounding_mode) TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
+    divide(basic_decimal<R>, basic_decimal<R>, P, required_rounding_mode)
+        TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 template <class R>
 constexpr basic_decimal<R> round(basic_decimal<R> d, int places, required_rounding_mode mode) {
     return detail::round_to_scale(d, places, mode).value();
@@ -712,14 +740,14 @@ constexpr parse_result<basic_decimal<R>> parse_decimal(std::string_view text) no
         negative = text[i++] == '-';
     R coefficient = 0;
     int scale = 0;
-    int pending_zeros = 0;  // fraction zeros not yet applied: kept only if they fit
+    int pending_zeros = 0; // fraction zeros not yet applied: kept only if they fit
     bool digits = false, point = false, previous_was_digit = false;
     for (; i < text.size(); ++i) {
         const char ch = text[i];
         if (ch >= '0' && ch <= '9') {
             digits = previous_was_digit = true;
             if (point && ch == '0') {
-                ++pending_zeros;  // trailing zeros carry no value
+                ++pending_zeros; // trailing zeros carry no value
                 continue;
             }
             if (point && scale + pending_zeros + 1 > rep_traits<R>::max_scale)
@@ -781,7 +809,8 @@ constexpr basic_decimal<R> literal_value() {
     static_assert(parsed.error.code != errc::overflow || too_many_places,
                   "tariff: literal too large for its type (a 64-bit coefficient holds about "
                   "9.2e18 / 10^decimal places; use a wide type, e.g. the _wdec literal, for more)");
-    static_assert(parsed.error.code != errc::overflow || !too_many_places, "tariff: literal has more decimal places than its type holds");
+    static_assert(parsed.error.code != errc::overflow || !too_many_places,
+                  "tariff: literal has more decimal places than its type holds");
     static_assert(parsed.error.code != errc::invalid_text,
                   "tariff: malformed literal: write plain decimal digits with at most one point "
                   "(no exponent, no hexadecimal)");

@@ -38,7 +38,7 @@ enum class errc : unsigned char {
     outside_period,    // a quota claim is dated outside every quota period
     period_closed,     // a quota claim is dated in a period already closed
     unknown_entry,     // a return names an allocation the ledger does not have
-    return_exceeds_allocation,  // a return is larger than what is left of the allocation
+    return_exceeds_allocation, // a return is larger than what is left of the allocation
 };
 
 constexpr const char* to_string(errc e) noexcept {

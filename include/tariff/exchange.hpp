@@ -22,7 +22,8 @@ public:
 
     // errc::invalid_argument if rate <= 0.
     constexpr explicit exchange_rate(decimal rate) : rate_(rate) {
-        if (rate <= 0) detail::raise(errc::invalid_argument);
+        if (rate <= 0)
+            detail::raise(errc::invalid_argument);
     }
 
     constexpr decimal rate() const noexcept { return rate_; }
@@ -59,7 +60,8 @@ public:
     // 1 / rate, rounded to `places` decimal places by mode (an inverse is
     // rarely exact: 1 / 0.1897 has no finite decimal form).
     template <detail::not_an_integer T>
-    mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character inverse(T, required_rounding_mode) const
+    mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
+        inverse(T, required_rounding_mode) const
         TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
     constexpr exchange_rate<To, From> inverse(int places, required_rounding_mode mode) const {
         return exchange_rate<To, From>(divide(decimal(1), rate_, places, mode));
@@ -68,15 +70,17 @@ public:
     // An amount in another currency than From: named, never callable (see
     // detail/mistake.hpp).
     template <class C2, class R>
-        requires(!std::same_as<C2, From>)
-    mistake::this_exchange_rate_converts_from_another_currency__check_its_from_currency
-    exact(basic_money<C2, R>) const TARIFF_DETAIL_REJECT(
+    requires(!std::same_as<C2, From>)
+        mistake::this_exchange_rate_converts_from_another_currency__check_its_from_currency
+        exact(basic_money<C2, R>)
+    const TARIFF_DETAIL_REJECT(
         "tariff: this exchange_rate converts from another currency; it cannot be applied to "
         "this amount (check the rate's From currency)");
     template <class C2, class R>
-        requires(!std::same_as<C2, From>)
-    mistake::this_exchange_rate_converts_from_another_currency__check_its_from_currency
-    convert(basic_money<C2, R>, required_rounding_mode) const TARIFF_DETAIL_REJECT(
+    requires(!std::same_as<C2, From>)
+        mistake::this_exchange_rate_converts_from_another_currency__check_its_from_currency
+        convert(basic_money<C2, R>, required_rounding_mode)
+    const TARIFF_DETAIL_REJECT(
         "tariff: this exchange_rate converts from another currency; it cannot be applied to "
         "this amount (check the rate's From currency)");
 
@@ -88,4 +92,4 @@ private:
     decimal rate_;
 };
 
-}  // namespace tariff
+} // namespace tariff

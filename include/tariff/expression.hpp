@@ -36,17 +36,18 @@ namespace tariff {
 inline constexpr unsigned runtime_quantities = ~0u;
 
 namespace detail {
-inline constexpr std::size_t dimension_count = 6;  // count, mass, volume, pure alcohol, area, energy
+inline constexpr std::size_t dimension_count = 6; // count, mass, volume, pure alcohol, area, energy
 
 constexpr std::size_t dimension_index(unsigned bit) noexcept {
     std::size_t i = 0;
-    while (i < 32 && !(bit & (1u << i))) ++i;
+    while (i < 32 && !(bit & (1u << i)))
+        ++i;
     return i;
 }
 constexpr unsigned combine_needs(unsigned a, unsigned b) noexcept {
     return (a == runtime_quantities || b == runtime_quantities) ? runtime_quantities : (a | b);
 }
-}  // namespace detail
+} // namespace detail
 
 // The value and the quantities of one entry (or one line of it).
 template <currency_tag C, unsigned Declared = runtime_quantities>
@@ -57,22 +58,22 @@ public:
 
     // errc::negative_quantity if value < 0.
     constexpr explicit duty_base(money<C> value) : value_(value) {
-        if (value < money<C>{}) detail::raise(errc::negative_quantity);
+        if (value < money<C>{})
+            detail::raise(errc::negative_quantity);
     }
 
     // A base whose declared quantities are known at compile time converts to
     // one checked at run time.
     template <unsigned D2>
-        requires(Declared == runtime_quantities && D2 != runtime_quantities)
-    constexpr duty_base(const duty_base<C, D2>& other) noexcept
+    requires(Declared == runtime_quantities &&
+             D2 != runtime_quantities) constexpr duty_base(const duty_base<C, D2>& other) noexcept
         : value_(other.value()), quantity_(other.quantities()), present_(other.present()) {}
 
     // The same base with quantity q declared (16.32 t is kept as 16,320 kg).
     // Declaring a second quantity of one dimension replaces the first.
     template <unit_tag U>
-    constexpr duty_base<C, (Declared == runtime_quantities
-                                ? runtime_quantities
-                                : Declared | U::dimension::bit)>
+    constexpr duty_base<C, (Declared == runtime_quantities ? runtime_quantities
+                                                           : Declared | U::dimension::bit)>
     with(quantity<U> q) const {
         return with_unit<(Declared == runtime_quantities ? runtime_quantities
                                                          : Declared | U::dimension::bit)>(
@@ -103,8 +104,10 @@ public:
     // The declared quantity of `unit`'s dimension, expressed in `unit`.
     // errc::invalid_argument for a unit whose size (num / den) is not positive.
     constexpr result<decimal> quantity_in(const unit_info& unit) const noexcept {
-        if (unit.num <= 0 || unit.den <= 0) return errc::invalid_argument;
-        if (!has(unit.dimension_bit)) return errc::missing_quantity;
+        if (unit.num <= 0 || unit.den <= 0)
+            return errc::invalid_argument;
+        if (!has(unit.dimension_bit))
+            return errc::missing_quantity;
         // base units -> unit: multiply by den / num
         return detail::multiply_ratio(quantity_[detail::dimension_index(unit.dimension_bit)],
                                       unit.den, unit.num);
@@ -121,7 +124,8 @@ private:
 
     template <unsigned D2>
     constexpr duty_base<C, D2> with_unit(const unit_info& unit, decimal amount) const {
-        if (amount < 0) detail::raise(errc::negative_quantity);
+        if (amount < 0)
+            detail::raise(errc::negative_quantity);
         const std::size_t i = detail::dimension_index(unit.dimension_bit);
         if (i >= detail::dimension_count || unit.num <= 0 || unit.den <= 0)
             detail::raise(errc::invalid_argument);
@@ -146,22 +150,22 @@ template <currency_tag C>
 duty_base(money<C>) -> duty_base<C, 0>;
 
 enum class duty_kind : unsigned char {
-    free,        // no duty
-    ad_valorem,  // amount: the fraction of the value (0.061 for 6.1 %)
-    specific,    // amount: money per `unit`
-    fixed,       // amount: money, whatever the quantity
-    sum,         // lhs + rhs
-    difference,  // lhs - rhs, but not below zero
-    at_least,    // max(lhs, rhs): a floor
-    at_most,     // min(lhs, rhs): a ceiling
+    free,       // no duty
+    ad_valorem, // amount: the fraction of the value (0.061 for 6.1 %)
+    specific,   // amount: money per `unit`
+    fixed,      // amount: money, whatever the quantity
+    sum,        // lhs + rhs
+    difference, // lhs - rhs, but not below zero
+    at_least,   // max(lhs, rhs): a floor
+    at_most,    // min(lhs, rhs): a ceiling
 };
 
 struct duty_node {
     duty_kind kind = duty_kind::free;
-    std::uint8_t lhs = 0;  // operand indices (for sum .. at_most)
+    std::uint8_t lhs = 0; // operand indices (for sum .. at_most)
     std::uint8_t rhs = 0;
     decimal amount{};
-    const unit_info* unit = nullptr;  // for specific: one of the unit_info_of<U> objects
+    const unit_info* unit = nullptr; // for specific: one of the unit_info_of<U> objects
 
     friend constexpr bool operator==(const duty_node& a, const duty_node& b) noexcept {
         if (a.kind != b.kind || a.lhs != b.lhs || a.rhs != b.rhs || !(a.amount == b.amount))
@@ -180,8 +184,8 @@ struct duty_node {
 template <currency_tag C>
 struct duty_evaluation {
     money<C> amount{};
-    bool floor_applied = false;    // some at_least took its minimum
-    bool ceiling_applied = false;  // some at_most took its maximum
+    bool floor_applied = false;   // some at_least took its minimum
+    bool ceiling_applied = false; // some at_most took its maximum
 };
 
 struct duty_free_t {};
@@ -202,25 +206,25 @@ public:
     constexpr duty_expression(duty_free_t) noexcept : duty_expression() {}
 
     constexpr duty_expression(ad_valorem rate) noexcept
-        requires(Needs == 0 || Needs == runtime_quantities)
-    {
+        requires(Needs == 0 || Needs == runtime_quantities) {
         nodes_[0] = duty_node{duty_kind::ad_valorem, 0, 0, rate.fraction(), nullptr};
         size_ = 1;
     }
 
     template <unit_tag U>
-        requires(Needs == U::dimension::bit || Needs == runtime_quantities)
-    constexpr duty_expression(specific_rate<C, U> rate) noexcept {
-        nodes_[0] = duty_node{duty_kind::specific, 0, 0, rate.per_unit().amount(),
-                              &unit_info_of<U>};
+    requires(Needs == U::dimension::bit ||
+             Needs ==
+                 runtime_quantities) constexpr duty_expression(specific_rate<C, U> rate) noexcept {
+        nodes_[0] =
+            duty_node{duty_kind::specific, 0, 0, rate.per_unit().amount(), &unit_info_of<U>};
         size_ = 1;
         needs_ = U::dimension::bit;
     }
 
     // Widening to an expression whose needs are checked at run time.
     template <unsigned N2>
-        requires(Needs == runtime_quantities && N2 != runtime_quantities)
-    constexpr duty_expression(const duty_expression<C, N2>& other) noexcept
+    requires(Needs == runtime_quantities && N2 != runtime_quantities) constexpr duty_expression(
+        const duty_expression<C, N2>& other) noexcept
         : nodes_(other.nodes()), size_(static_cast<std::uint8_t>(other.size())),
           needs_(other.runtime_needs()) {}
 
@@ -229,10 +233,12 @@ public:
     template <unsigned N1, unsigned N2>
     static constexpr duty_expression combine(duty_kind kind, const duty_expression<C, N1>& a,
                                              const duty_expression<C, N2>& b) {
-        if (a.size() + b.size() + 1 > capacity) detail::raise(errc::invalid_argument);
+        if (a.size() + b.size() + 1 > capacity)
+            detail::raise(errc::invalid_argument);
         duty_expression out;
         std::size_t n = 0;
-        for (std::size_t i = 0; i < a.size(); ++i) out.nodes_[n++] = a.nodes()[i];
+        for (std::size_t i = 0; i < a.size(); ++i)
+            out.nodes_[n++] = a.nodes()[i];
         const auto offset = static_cast<std::uint8_t>(a.size());
         for (std::size_t i = 0; i < b.size(); ++i) {
             duty_node node = b.nodes()[i];
@@ -252,11 +258,12 @@ public:
     // A specific rate in a unit known only at run time (parsers, tables);
     // `unit` must outlive the expression (use the unit_info_of objects).
     // errc::invalid_argument for a unit whose size (num / den) is not positive.
-    static constexpr duty_expression specific(decimal per_unit, const unit_info& unit)
-        requires(Needs == runtime_quantities)
-    {
-        if (per_unit < 0) detail::raise(errc::negative_quantity);
-        if (unit.num <= 0 || unit.den <= 0) detail::raise(errc::invalid_argument);
+    static constexpr duty_expression
+    specific(decimal per_unit, const unit_info& unit) requires(Needs == runtime_quantities) {
+        if (per_unit < 0)
+            detail::raise(errc::negative_quantity);
+        if (unit.num <= 0 || unit.den <= 0)
+            detail::raise(errc::invalid_argument);
         duty_expression out;
         out.nodes_[0] = duty_node{duty_kind::specific, 0, 0, per_unit, &unit};
         out.needs_ = unit.dimension_bit;
@@ -264,7 +271,8 @@ public:
     }
 
     static constexpr duty_expression fixed(money<C> amount) {
-        if (amount < money<C>{}) detail::raise(errc::negative_quantity);
+        if (amount < money<C>{})
+            detail::raise(errc::negative_quantity);
         duty_expression out;
         out.nodes_[0] = duty_node{duty_kind::fixed, 0, 0, amount.amount(), nullptr};
         return out;
@@ -304,18 +312,21 @@ public:
                 break;
             case duty_kind::ad_valorem: {
                 const auto d = detail::multiply(base.value().amount(), n.amount);
-                if (!d) return evaluate_exact(base);
+                if (!d)
+                    return evaluate_exact(base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
             case duty_kind::specific: {
                 const unsigned bit = n.unit->dimension_bit;
-                if (!base.has(bit)) return errc::missing_quantity;
+                if (!base.has(bit))
+                    return errc::missing_quantity;
                 // The quantity in base units; base units -> unit is den / num.
-                const auto d = detail::specific_duty(
-                    n.amount, base.quantities()[detail::dimension_index(bit)], n.unit->den,
-                    n.unit->num);
-                if (!d) return evaluate_exact(base);
+                const auto d =
+                    detail::specific_duty(n.amount, base.quantities()[detail::dimension_index(bit)],
+                                          n.unit->den, n.unit->num);
+                if (!d)
+                    return evaluate_exact(base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
@@ -326,18 +337,22 @@ public:
             case duty_kind::difference: {
                 const auto b = n.kind == duty_kind::sum ? v[n.rhs].amount() : -v[n.rhs].amount();
                 const auto d = detail::add(v[n.lhs].amount(), b);
-                if (!d) return evaluate_exact(base);
+                if (!d)
+                    return evaluate_exact(base);
                 v[i] = money<C>(d.value_or({}));
-                if (v[i] < money<C>{}) v[i] = money<C>{};  // a duty is never negative
+                if (v[i] < money<C>{})
+                    v[i] = money<C>{}; // a duty is never negative
                 break;
             }
             case duty_kind::at_least:
                 v[i] = v[n.rhs] > v[n.lhs] ? v[n.rhs] : v[n.lhs];
-                if (v[n.rhs] > v[n.lhs]) out.floor_applied = true;
+                if (v[n.rhs] > v[n.lhs])
+                    out.floor_applied = true;
                 break;
             case duty_kind::at_most:
                 v[i] = v[n.rhs] < v[n.lhs] ? v[n.rhs] : v[n.lhs];
-                if (v[n.rhs] < v[n.lhs]) out.ceiling_applied = true;
+                if (v[n.rhs] < v[n.lhs])
+                    out.ceiling_applied = true;
                 break;
             }
         }
@@ -354,9 +369,11 @@ public:
     template <unsigned N2>
     friend constexpr bool operator==(const duty_expression& a,
                                      const duty_expression<C, N2>& b) noexcept {
-        if (a.size() != b.size()) return false;
+        if (a.size() != b.size())
+            return false;
         for (std::size_t i = 0; i < a.size(); ++i)
-            if (!(a.nodes()[i] == b.nodes()[i])) return false;
+            if (!(a.nodes()[i] == b.nodes()[i]))
+                return false;
         return true;
     }
 
@@ -394,16 +411,20 @@ private:
             if (n.kind == duty_kind::ad_valorem) {
                 s = base.value().amount().scale() + n.amount.scale();
             } else if (n.kind == duty_kind::specific) {
-                if (!base.has(n.unit->dimension_bit)) return errc::missing_quantity;
-                if (n.unit->num <= 0 || n.unit->den <= 0) return errc::invalid_argument;
+                if (!base.has(n.unit->dimension_bit))
+                    return errc::missing_quantity;
+                if (n.unit->num <= 0 || n.unit->den <= 0)
+                    return errc::invalid_argument;
                 std::uint64_t num = 1, den = 1;
                 reduced(*n.unit, num, den);
-                if (!detail::lcm_u64(common, num, common)) return errc::overflow;
+                if (!detail::lcm_u64(common, num, common))
+                    return errc::overflow;
                 s = n.amount.scale() + quantity(n).scale();
             } else if (n.kind == duty_kind::fixed) {
                 s = n.amount.scale();
             }
-            if (s > scale) scale = s;
+            if (s > scale)
+                scale = s;
         }
         std::array<detail::big_uint, capacity> v{};
         duty_evaluation<C> out;
@@ -415,9 +436,10 @@ private:
                 int s = 0;
                 x = detail::big_uint(1);
                 for (const decimal f : factors) {
-                    if (f.coefficient() < 0) return errc::negative_quantity;
-                    overflow = overflow || detail::mul_overflows(x, detail::unsigned_magnitude(
-                                                                        f.coefficient()));
+                    if (f.coefficient() < 0)
+                        return errc::negative_quantity;
+                    overflow = overflow || detail::mul_overflows(
+                                               x, detail::unsigned_magnitude(f.coefficient()));
                     s += f.scale();
                 }
                 overflow = overflow || detail::mul_overflows(x, times) ||
@@ -436,7 +458,8 @@ private:
                 std::uint64_t num = 1, den = 1;
                 reduced(*n.unit, num, den);
                 e = leaf({n.amount, quantity(n)}, common / num);
-                if (e == errc::ok && detail::mul_overflows(x, den)) e = errc::overflow;
+                if (e == errc::ok && detail::mul_overflows(x, den))
+                    e = errc::overflow;
                 break;
             }
             case duty_kind::fixed:
@@ -444,9 +467,10 @@ private:
                 break;
             case duty_kind::sum:
                 x = v[n.lhs];
-                if (detail::add_overflows(x, v[n.rhs])) e = errc::overflow;
+                if (detail::add_overflows(x, v[n.rhs]))
+                    e = errc::overflow;
                 break;
-            case duty_kind::difference:  // never below zero
+            case duty_kind::difference: // never below zero
                 x = v[n.lhs];
                 if (detail::compare(x, v[n.rhs]) > 0)
                     detail::subtract(x, v[n.rhs]);
@@ -455,17 +479,21 @@ private:
                 break;
             case duty_kind::at_least:
                 x = detail::compare(v[n.rhs], v[n.lhs]) > 0 ? v[n.rhs] : v[n.lhs];
-                if (detail::compare(v[n.rhs], v[n.lhs]) > 0) out.floor_applied = true;
+                if (detail::compare(v[n.rhs], v[n.lhs]) > 0)
+                    out.floor_applied = true;
                 break;
             case duty_kind::at_most:
                 x = detail::compare(v[n.rhs], v[n.lhs]) < 0 ? v[n.rhs] : v[n.lhs];
-                if (detail::compare(v[n.rhs], v[n.lhs]) < 0) out.ceiling_applied = true;
+                if (detail::compare(v[n.rhs], v[n.lhs]) < 0)
+                    out.ceiling_applied = true;
                 break;
             }
-            if (e != errc::ok) return e;
+            if (e != errc::ok)
+                return e;
         }
         const auto parts = detail::big_to_decimal<std::int64_t>(v[size_ - 1], false, common, scale);
-        if (parts.error != errc::ok) return parts.error;
+        if (parts.error != errc::ok)
+            return parts.error;
         out.amount = money<C>(decimal::try_from_parts(parts.coefficient, parts.scale).value_or({}));
         return out;
     }
@@ -522,15 +550,15 @@ constexpr auto build(duty_kind kind, const A& a, const B& b) {
     return duty_expression<C, needs>::combine(kind, ea, eb);
 }
 
-}  // namespace detail
+} // namespace detail
 
 template <class T>
 concept duty_operand = detail::duty_operand<T>::value;
 
 // a + b. (Two ad valorem rates add as a rate: 6.1_pct + 100_pct is 106.1 %.)
 template <duty_operand A, duty_operand B>
-    requires(!(std::same_as<A, ad_valorem> && std::same_as<B, ad_valorem>))
-constexpr auto operator+(const A& a, const B& b) {
+requires(!(std::same_as<A, ad_valorem> && std::same_as<B, ad_valorem>)) constexpr auto
+operator+(const A& a, const B& b) {
     return detail::build(duty_kind::sum, a, b);
 }
 // a - b, but not below zero (a duty is never negative).
@@ -554,4 +582,4 @@ constexpr duty_expression<C, 0> fixed_amount(money<C> amount) {
     return duty_expression<C, 0>::fixed(amount);
 }
 
-}  // namespace tariff
+} // namespace tariff

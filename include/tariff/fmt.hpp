@@ -19,7 +19,7 @@ namespace tariff::detail {
 // Numbers take a sign; text (expressions, dates, HS codes, assessments) does not.
 using fmt_number_formatter = spec_formatter<fmt::format_error, true>;
 using fmt_text_formatter = spec_formatter<fmt::format_error, false>;
-}  // namespace tariff::detail
+} // namespace tariff::detail
 
 template <class R>
 struct fmt::formatter<tariff::basic_decimal<R>> : tariff::detail::fmt_number_formatter {};

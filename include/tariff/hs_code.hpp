@@ -59,7 +59,7 @@ constexpr hs_scan scan_hs_code(std::string_view text) noexcept {
     }
     return s;
 }
-}  // namespace detail
+} // namespace detail
 
 class hs_code {
 public:
@@ -116,7 +116,8 @@ public:
 private:
     constexpr hs_code() noexcept = default;
     constexpr void assign(const detail::hs_scan& s) noexcept {
-        for (std::size_t i = 0; i < s.size; ++i) digits_[i] = s.digits[i];
+        for (std::size_t i = 0; i < s.size; ++i)
+            digits_[i] = s.digits[i];
         size_ = s.size;
     }
 
@@ -124,4 +125,4 @@ private:
     std::size_t size_ = 0;
 };
 
-}  // namespace tariff
+} // namespace tariff

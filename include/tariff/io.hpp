@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "detail/format_spec.hpp"
 #include "assessment.hpp"
 #include "date.hpp"
+#include "detail/format_spec.hpp"
 #include "exchange.hpp"
 #include "hs_code.hpp"
 #include "rate.hpp"
@@ -124,7 +124,8 @@ std::ostream& operator<<(std::ostream& os, const specific_rate<C, U, R>& r) {
 inline std::string to_string(const date& d) {
     std::string out(10, '0');
     int y = d.year();
-    for (int i = 3; i >= 0; --i, y /= 10) out[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
+    for (int i = 3; i >= 0; --i, y /= 10)
+        out[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
     out[4] = out[7] = '-';
     out[5] = static_cast<char>('0' + d.month() / 10);
     out[6] = static_cast<char>('0' + d.month() % 10);
@@ -132,14 +133,17 @@ inline std::string to_string(const date& d) {
     out[9] = static_cast<char>('0' + d.day() % 10);
     return out;
 }
-inline std::ostream& operator<<(std::ostream& os, const date& d) { return os << to_string(d); }
+inline std::ostream& operator<<(std::ostream& os, const date& d) {
+    return os << to_string(d);
+}
 
 // "8703.80.00": dots after the 4th, 6th and 8th digit.
 inline std::string to_string(const hs_code& code) {
     const std::string_view d = code.digits();
     std::string out;
     for (std::size_t i = 0; i < d.size(); ++i) {
-        if (i == 4 || i == 6 || i == 8) out += '.';
+        if (i == 4 || i == 6 || i == 8)
+            out += '.';
         out += d[i];
     }
     return out;
@@ -199,17 +203,19 @@ std::string format_node(const duty_expression<C, N>& e, std::size_t i, notation 
     std::string rhs = format_node(e, n.rhs, style);
     // Left operand: parenthesise a looser operator. Right operand: also an
     // equal one (all are left-associative).
-    if (precedence(e.nodes()[n.lhs].kind) < p) lhs = "(" + lhs + ")";
-    if (precedence(e.nodes()[n.rhs].kind) <= p && duty_expression<C, N>::is_operator(e.nodes()[n.rhs].kind))
+    if (precedence(e.nodes()[n.lhs].kind) < p)
+        lhs = "(" + lhs + ")";
+    if (precedence(e.nodes()[n.rhs].kind) <= p &&
+        duty_expression<C, N>::is_operator(e.nodes()[n.rhs].kind))
         rhs = "(" + rhs + ")";
     const char* op = n.kind == duty_kind::sum          ? " + "
                      : n.kind == duty_kind::difference ? " - "
-                     : n.kind == duty_kind::at_least   ? (canadian ? " but not less than " : " MIN ")
-                                                       : (canadian ? " but not more than " : " MAX ");
+                     : n.kind == duty_kind::at_least ? (canadian ? " but not less than " : " MIN ")
+                                                     : (canadian ? " but not more than " : " MAX ");
     return lhs + op + rhs;
 }
 
-}  // namespace detail
+} // namespace detail
 
 // Canonical text in EU notation: "245.5 % MIN CAD 5.33 / kg",
 // "8.3 % + EUR 117.11 / 100 kg MAX 18.7 % + EUR 10.06 / 100 kg". MIN is a
@@ -245,22 +251,25 @@ inline std::string format_table(const std::vector<std::vector<std::string>>& row
     std::vector<std::size_t> width(align.size(), 0);
     for (const auto& row : rows)
         for (std::size_t c = 0; c < row.size() && c < width.size(); ++c)
-            if (row[c].size() > width[c]) width[c] = row[c].size();
+            if (row[c].size() > width[c])
+                width[c] = row[c].size();
     std::string out;
     for (const auto& row : rows) {
         std::string line = indent;
         for (std::size_t c = 0; c < row.size() && c < width.size(); ++c) {
             const std::string pad(width[c] - row[c].size(), ' ');
             line += align[c] == 'r' ? pad + row[c] : row[c] + pad;
-            if (c + 1 < row.size()) line += "  ";
+            if (c + 1 < row.size())
+                line += "  ";
         }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
         out += line + '\n';
     }
     return out;
 }
 
-}  // namespace detail
+} // namespace detail
 
 // A breakdown someone who files customs entries can check line by line, in at
 // most 100 columns where it can be: one row per component (its base, rate,
@@ -273,7 +282,8 @@ std::string to_string(const assessment<C>& a, notation style = notation::canonic
     const auto& p = a.policy();
     std::string out = "Assessment: " + std::string(a.path_name()) + '\n';
     out += "Value for duty: " + to_string(a.value());
-    if (a.value_used() != a.value()) out += " (used as " + to_string(a.value_used()) + ")";
+    if (a.value_used() != a.value())
+        out += " (used as " + to_string(a.value_used()) + ")";
     // Quantities, each in its dimension's base unit.
     constexpr std::array<std::string_view, detail::dimension_count> base_symbol{
         "each", "kg", "l", "l alc. 100 %", "m2", "kWh"};
@@ -294,15 +304,23 @@ std::string to_string(const assessment<C>& a, notation style = notation::canonic
     std::vector<row> rows;
     bool relief = false, bound = false;
     for (const auto& line : a) {
-        row r{std::string(line.name), to_string(line.base), to_string(line.rate, style),
-              to_string(line.rounded), {}, std::string(line.legal_basis), {}};
-        if (line.relieved) r.note = "de minimis: relieved";
-        if (line.floor_applied) r.note = "minimum applies";
+        row r{std::string(line.name),
+              to_string(line.base),
+              to_string(line.rate, style),
+              to_string(line.rounded),
+              {},
+              std::string(line.legal_basis),
+              {}};
+        if (line.relieved)
+            r.note = "de minimis: relieved";
+        if (line.floor_applied)
+            r.note = "minimum applies";
         if (line.ceiling_applied)
             r.note = r.note.empty() ? "maximum applies" : r.note + ", maximum applies";
         relief = relief || line.relieved;
         bound = bound || line.floor_applied || line.ceiling_applied;
-        if (line.exact != line.rounded) r.exact = to_string(line.exact);
+        if (line.exact != line.rounded)
+            r.exact = to_string(line.exact);
         rows.push_back(std::move(r));
     }
     const std::string note_header = relief ? "note" : bound ? "floor/ceiling" : "";
@@ -315,16 +333,20 @@ std::string to_string(const assessment<C>& a, notation style = notation::canonic
                                  const std::string& base, const std::string& rate,
                                  const std::string& amount, const std::string& note) {
             std::vector<std::string> r{name};
-            if (basis_in_row) r.push_back(basis);
+            if (basis_in_row)
+                r.push_back(basis);
             r.push_back(base);
-            if (rate_in_row) r.push_back(rate);
+            if (rate_in_row)
+                r.push_back(rate);
             r.push_back(amount);
             r.push_back(note);
             cells.push_back(std::move(r));
         };
         add_row("component", "legal basis", "base", "rate", "amount", note_header);
-        for (const row& r : rows) add_row(r.name, r.legal_basis, r.base, r.rate, r.amount, r.note);
-        align = std::string("l") + (basis_in_row ? "l" : "") + "r" + (rate_in_row ? "l" : "") + "rl";
+        for (const row& r : rows)
+            add_row(r.name, r.legal_basis, r.base, r.rate, r.amount, r.note);
+        align =
+            std::string("l") + (basis_in_row ? "l" : "") + "r" + (rate_in_row ? "l" : "") + "rl";
         const std::string table = detail::format_table(cells, align, "  ");
         // Interleave each component's details under its row.
         std::string result;
@@ -334,10 +356,12 @@ std::string to_string(const assessment<C>& a, notation style = notation::canonic
             result += table.substr(start, end - start + 1);
             if (index > 0) {
                 const row& r = rows[index - 1];
-                if (!rate_in_row) result += "      rate: " + r.rate + '\n';
+                if (!rate_in_row)
+                    result += "      rate: " + r.rate + '\n';
                 if (!basis_in_row && !r.legal_basis.empty())
                     result += "      legal basis: " + r.legal_basis + '\n';
-                if (!r.exact.empty()) result += "      exact: " + r.exact + '\n';
+                if (!r.exact.empty())
+                    result += "      exact: " + r.exact + '\n';
             }
             start = end + 1;
             ++index;
@@ -350,15 +374,18 @@ std::string to_string(const assessment<C>& a, notation style = notation::canonic
             const std::size_t end = text.find('\n', start);
             std::size_t columns = 0; // code points
             for (std::size_t i = start; i < end; ++i)
-                if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++columns;
+                if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+                    ++columns;
             most = columns > most ? columns : most;
             start = end + 1;
         }
         return most;
     };
     std::string body = render(true, true);
-    if (widest(body) > max_columns) body = render(false, true);
-    if (widest(body) > max_columns) body = render(false, false);
+    if (widest(body) > max_columns)
+        body = render(false, true);
+    if (widest(body) > max_columns)
+        body = render(false, false);
     out += body;
     out += "Duties " + to_string(a.duties()) + "; taxes " + to_string(a.taxes()) + "; total " +
            to_string(a.total()) + '\n';
@@ -370,4 +397,4 @@ std::ostream& operator<<(std::ostream& os, const assessment<C>& a) {
     return os << to_string(a);
 }
 
-}  // namespace tariff
+} // namespace tariff

@@ -384,11 +384,11 @@ TARIFF_DETAIL_REJECT(
     "tariff: round(amount, granularity, mode): the granularity must be in the amount's currency "
     "(0.05_CHF for an amount in CHF), and a rounding mode is needed too");
 template <class C, class R>
-mistake::round_needs_a_rounding_mode__such_as_tariff_rounding_half_up
-    round(basic_money<C, R>,
-          mistake::an_empty_rounding_mode__there_is_no_default__name_one_such_as_tariff_rounding_half_up)
-        TARIFF_DETAIL_REJECT("tariff: round(amount, {}): there is no default rounding mode; name "
-                             "one, such as tariff::rounding::half_up");
+mistake::round_needs_a_rounding_mode__such_as_tariff_rounding_half_up round(
+    basic_money<C, R>,
+    mistake::an_empty_rounding_mode__there_is_no_default__name_one_such_as_tariff_rounding_half_up)
+    TARIFF_DETAIL_REJECT("tariff: round(amount, {}): there is no default rounding mode; name "
+                         "one, such as tariff::rounding::half_up");
 template <class C, class R>
 mistake::round_needs_a_rounding_mode__such_as_tariff_rounding_half_up round(basic_money<C, R>)
     TARIFF_DETAIL_REJECT("tariff: round(amount, mode) needs a rounding mode, such as "
@@ -413,8 +413,10 @@ TARIFF_DETAIL_REJECT("tariff: divide(m, n, mode) takes a rounding mode, such as 
 
 // m / divisor rounded to the minor unit. errc::division_by_zero if divisor == 0.
 template <class C, class R, class D>
-    requires(detail::exact_integer<D> || detail::is_decimal<D>::value)
-constexpr basic_money<C, R> divide(basic_money<C, R> m, D divisor, required_rounding_mode mode) {
+requires(
+    detail::exact_integer<D> ||
+    detail::is_decimal<D>::value) constexpr basic_money<C, R> divide(basic_money<C, R> m, D divisor,
+                                                                     required_rounding_mode mode) {
     return basic_money<C, R>(divide(m.amount(), basic_decimal<R>(divisor), C::minor_digits, mode));
 }
 

@@ -43,29 +43,30 @@ namespace detail {
 enum class duty_text_problem : unsigned char {
     none,
     empty,
-    expected_term,       // a rate, an amount, "Free" or "(" was expected here
-    expected_unit,       // "/" must be followed by a unit of measure
+    expected_term, // a rate, an amount, "Free" or "(" was expected here
+    expected_unit, // "/" must be followed by a unit of measure
     unknown_unit,
-    currency_mismatch,   // the text names a currency other than the schedule's
-    expected_percent_or_currency,  // a number must be followed by %, a currency, ¢ or c
+    currency_mismatch,            // the text names a currency other than the schedule's
+    expected_percent_or_currency, // a number must be followed by %, a currency, ¢ or c
     unbalanced_parenthesis,
-    unexpected_text,     // something follows a complete expression
-    too_long,            // more rates and operators than duty_expression::capacity
+    unexpected_text, // something follows a complete expression
+    too_long,        // more rates and operators than duty_expression::capacity
     number_out_of_range,
-    dollar_sign_needs_a_dollar_currency,  // "$", "¢" or "c" in a schedule not in dollars and cents
+    dollar_sign_needs_a_dollar_currency, // "$", "¢" or "c" in a schedule not in dollars and cents
 };
 
 // The currencies a "$" and a "¢" may stand for: the ISO 4217 dollars, with
 // two minor digits (cents).
 template <currency_tag C>
 constexpr bool is_dollar_currency() noexcept {
-    constexpr std::string_view dollars[] = {"AUD", "BBD", "BMD", "BND", "BSD", "BZD", "CAD",
-                                            "FJD", "GYD", "HKD", "JMD", "KYD", "LRD", "NAD",
-                                            "NZD", "SBD", "SGD", "SRD", "TTD", "TWD", "USD",
-                                            "XCD"};
-    if (C::minor_digits != 2) return false;
+    constexpr std::string_view dollars[] = {"AUD", "BBD", "BMD", "BND", "BSD", "BZD", "CAD", "FJD",
+                                            "GYD", "HKD", "JMD", "KYD", "LRD", "NAD", "NZD", "SBD",
+                                            "SGD", "SRD", "TTD", "TWD", "USD", "XCD"};
+    if (C::minor_digits != 2)
+        return false;
     for (std::string_view d : dollars)
-        if (C::code == d) return true;
+        if (C::code == d)
+            return true;
     return false;
 }
 
@@ -113,16 +114,16 @@ struct unexpected_text_after_the_duty;
 struct too_many_terms;
 struct number_out_of_range;
 struct dollar_or_cent_sign_in_a_schedule_not_in_dollars__write_the_currency_code;
-}  // namespace duty_text_reason
+} // namespace duty_text_reason
 
 template <duty_text_problem P>
 struct reason_type {
     using type = void;
 };
-#define TARIFF_DETAIL_REASON(P, T)                  \
-    template <>                                     \
-    struct reason_type<duty_text_problem::P> {      \
-        using type = duty_text_reason::T;           \
+#define TARIFF_DETAIL_REASON(P, T)                                                                 \
+    template <>                                                                                    \
+    struct reason_type<duty_text_problem::P> {                                                     \
+        using type = duty_text_reason::T;                                                          \
     };
 TARIFF_DETAIL_REASON(empty, text_is_empty)
 TARIFF_DETAIL_REASON(expected_term, expected_a_rate_an_amount_free_or_parenthesis)
@@ -146,7 +147,7 @@ struct duty_text_error {
 };
 
 struct unit_alias {
-    std::string_view text;  // lower case; a space matches any run of spaces, or none
+    std::string_view text; // lower case; a space matches any run of spaces, or none
     const unit_info* unit;
 };
 
@@ -197,11 +198,15 @@ inline constexpr std::array<unit_alias, 42> unit_aliases{{
     {"g", &unit_info_of<units::gram>},
 }};
 
-constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+constexpr char lower(char c) noexcept {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
 constexpr bool is_letter(char c) noexcept {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_digit(char c) noexcept {
+    return c >= '0' && c <= '9';
+}
 
 template <currency_tag C>
 class duty_parser {
@@ -212,12 +217,14 @@ public:
 
     constexpr parse_result<expression> run() noexcept {
         skip_space();
-        if (pos_ == s_.size()) return fail(duty_text_problem::empty);
+        if (pos_ == s_.size())
+            return fail(duty_text_problem::empty);
         expression e = parse_clamp();
         if (problem_ == duty_text_problem::none) {
             skip_space();
             if (pos_ != s_.size()) {
-                if (s_[pos_] == ')') return fail(duty_text_problem::unbalanced_parenthesis);
+                if (s_[pos_] == ')')
+                    return fail(duty_text_problem::unbalanced_parenthesis);
                 return fail(duty_text_problem::unexpected_text);
             }
         }
@@ -264,18 +271,22 @@ private:
     // insensitive, not followed by a letter. Advances past it on success.
     constexpr bool keyword(std::string_view word) noexcept {
         std::size_t p = pos_;
-        if (!match_at(word, p)) return false;
-        if (p < s_.size() && is_letter(s_[p]) && is_letter(word.back())) return false;
+        if (!match_at(word, p))
+            return false;
+        if (p < s_.size() && is_letter(s_[p]) && is_letter(word.back()))
+            return false;
         pos_ = p;
         return true;
     }
     constexpr bool match_at(std::string_view word, std::size_t& p) const noexcept {
         for (std::size_t i = 0; i < word.size(); ++i) {
             if (word[i] == ' ') {
-                while (p < s_.size() && (s_[p] == ' ' || s_[p] == '\t')) ++p;
+                while (p < s_.size() && (s_[p] == ' ' || s_[p] == '\t'))
+                    ++p;
                 continue;
             }
-            if (p >= s_.size() || lower(s_[p]) != word[i]) return false;
+            if (p >= s_.size() || lower(s_[p]) != word[i])
+                return false;
             ++p;
         }
         return true;
@@ -284,7 +295,8 @@ private:
     template <unsigned N1, unsigned N2>
     constexpr expression combine(duty_kind kind, const duty_expression<C, N1>& a,
                                  const duty_expression<C, N2>& b) noexcept {
-        if (a.size() + b.size() + 1 > expression::capacity) return set_problem(duty_text_problem::too_long);
+        if (a.size() + b.size() + 1 > expression::capacity)
+            return set_problem(duty_text_problem::too_long);
         return expression::combine(kind, a, b);
     }
 
@@ -301,7 +313,8 @@ private:
                 break;
             }
             const expression rhs = parse_sum();
-            if (failed()) break;
+            if (failed())
+                break;
             e = combine(kind, e, rhs);
         }
         return e;
@@ -326,7 +339,8 @@ private:
                 break;
             }
             const expression rhs = parse_term();
-            if (failed()) break;
+            if (failed())
+                break;
             e = combine(kind, e, rhs);
         }
         return e;
@@ -334,8 +348,10 @@ private:
 
     constexpr bool number(decimal& out) noexcept {
         const std::size_t start = pos_;
-        while (pos_ < s_.size() && (is_digit(s_[pos_]) || s_[pos_] == '.')) ++pos_;
-        if (start == pos_) return false;
+        while (pos_ < s_.size() && (is_digit(s_[pos_]) || s_[pos_] == '.'))
+            ++pos_;
+        if (start == pos_)
+            return false;
         const auto r = detail::parse_decimal<std::int64_t>(s_.substr(start, pos_ - start));
         if (!r.ok()) {
             pos_ = start + r.error.position;
@@ -351,26 +367,33 @@ private:
 
     // An ISO code here (three letters not followed by a letter)? Then it must be C's.
     constexpr bool currency_code(bool& matches) noexcept {
-        if (pos_ + 3 > s_.size()) return false;
+        if (pos_ + 3 > s_.size())
+            return false;
         for (std::size_t i = 0; i < 3; ++i)
-            if (!(s_[pos_ + i] >= 'A' && s_[pos_ + i] <= 'Z')) return false;
-        if (pos_ + 3 < s_.size() && is_letter(s_[pos_ + 3])) return false;
+            if (!(s_[pos_ + i] >= 'A' && s_[pos_ + i] <= 'Z'))
+                return false;
+        if (pos_ + 3 < s_.size() && is_letter(s_[pos_ + 3]))
+            return false;
         matches = s_.substr(pos_, 3) == C::code;
-        if (matches) pos_ += 3;
+        if (matches)
+            pos_ += 3;
         return true;
     }
 
     constexpr expression parse_term() noexcept {
         skip_space();
-        if (pos_ >= s_.size()) return set_problem(duty_text_problem::expected_term);
+        if (pos_ >= s_.size())
+            return set_problem(duty_text_problem::expected_term);
         if (s_[pos_] == '(') {
             const std::size_t open = pos_;
-            if (depth_ == max_depth) return set_problem(duty_text_problem::too_long);
+            if (depth_ == max_depth)
+                return set_problem(duty_text_problem::too_long);
             ++pos_;
             ++depth_;
             expression e = parse_clamp();
             --depth_;
-            if (failed()) return e;
+            if (failed())
+                return e;
             skip_space();
             if (pos_ >= s_.size() || s_[pos_] != ')') {
                 pos_ = open;
@@ -379,7 +402,8 @@ private:
             ++pos_;
             return e;
         }
-        if (keyword("free")) return expression(duty_free);
+        if (keyword("free"))
+            return expression(duty_free);
 
         // An amount: "$5.33", "CAD 5.33", "5.33 CAD", "52.8¢", "78.9 c"; or a rate "6.1 %".
         decimal amount;
@@ -389,24 +413,29 @@ private:
                 return set_problem(duty_text_problem::dollar_sign_needs_a_dollar_currency);
             ++pos_;
             skip_space();
-            if (!number(amount)) return set_problem(duty_text_problem::expected_term);
+            if (!number(amount))
+                return set_problem(duty_text_problem::expected_term);
         } else if (currency_code(code_matches)) {
-            if (!code_matches) return set_problem(duty_text_problem::currency_mismatch);
+            if (!code_matches)
+                return set_problem(duty_text_problem::currency_mismatch);
             skip_space();
-            if (!number(amount)) return set_problem(duty_text_problem::expected_term);
+            if (!number(amount))
+                return set_problem(duty_text_problem::expected_term);
         } else {
             if (!number(amount)) {
-                if (!failed()) set_problem(duty_text_problem::expected_term);
+                if (!failed())
+                    set_problem(duty_text_problem::expected_term);
                 return expression{};
             }
             skip_space();
             if (pos_ < s_.size() && s_[pos_] == '%') {
                 const auto rate = ad_valorem::try_from_percent(amount);
-                if (!rate) return set_problem(duty_text_problem::number_out_of_range, rate.error());
+                if (!rate)
+                    return set_problem(duty_text_problem::number_out_of_range, rate.error());
                 ++pos_;
                 return expression(rate.value_or({}));
             }
-            const bool cent_sign = s_.substr(pos_, 2) == "\xC2\xA2";  // ¢
+            const bool cent_sign = s_.substr(pos_, 2) == "\xC2\xA2"; // ¢
             const bool cent_letter = !cent_sign && pos_ < s_.size() &&
                                      (s_[pos_] == 'c' || s_[pos_] == 'C') &&
                                      !(pos_ + 1 < s_.size() && is_letter(s_[pos_ + 1]));
@@ -428,9 +457,11 @@ private:
         if (pos_ < s_.size() && s_[pos_] == '/') {
             ++pos_;
             skip_space();
-            if (pos_ >= s_.size()) return set_problem(duty_text_problem::expected_unit);
+            if (pos_ >= s_.size())
+                return set_problem(duty_text_problem::expected_unit);
             const unit_info* u = parse_unit();
-            if (u == nullptr) return expression{};
+            if (u == nullptr)
+                return expression{};
             return expression::specific(amount, *u);
         }
         return expression::fixed(money<C>(amount));
@@ -439,8 +470,10 @@ private:
     constexpr const unit_info* parse_unit() noexcept {
         for (const unit_alias& a : unit_aliases) {
             std::size_t p = pos_;
-            if (!match_at(a.text, p)) continue;
-            if (p < s_.size() && is_letter(s_[p]) && is_letter(a.text.back())) continue;
+            if (!match_at(a.text, p))
+                continue;
+            if (p < s_.size() && is_letter(s_[p]) && is_letter(a.text.back()))
+                continue;
             pos_ = p;
             return a.unit;
         }
@@ -460,7 +493,7 @@ private:
     std::size_t error_pos_ = 0;
 };
 
-}  // namespace detail
+} // namespace detail
 
 // Parses a duty written in a schedule whose currency is C. Never throws: on
 // failure the result says where (error.position, a byte offset) and why.
@@ -490,7 +523,7 @@ consteval duty_expression<C> checked_duty() {
                   "are the template arguments of duty_text_error");
     return check.result.value;
 }
-}  // namespace detail
+} // namespace detail
 
 // The same at compile time: tariff::duty<CAD, "245.5 % but not less than $5.33/kg">
 // is a constexpr duty_expression<CAD>, and a malformed text does not compile:
@@ -498,4 +531,4 @@ consteval duty_expression<C> checked_duty() {
 template <currency_tag C, detail::fixed_string Text>
 inline constexpr duty_expression<C> duty = detail::checked_duty<C, Text>();
 
-}  // namespace tariff
+} // namespace tariff

@@ -44,15 +44,15 @@ template <unit_tag U>
 struct quota_period {
     std::string_view name;
     date from;
-    date to;  // inclusive
+    date to; // inclusive
     quantity<U> volume;
 };
 
 // What becomes of reserved volume still unused when its period closes (with
 // carry-over on; without it, all unused volume lapses).
 enum class unused_reserve : unsigned char {
-    joins_general,   // it carries into the next period's general pool
-    stays_reserved,  // it carries into the next period's reserved pool
+    joins_general,  // it carries into the next period's general pool
+    stays_reserved, // it carries into the next period's reserved pool
 };
 
 // A share of each period's volume kept for entries whose unit price (value /
@@ -80,7 +80,8 @@ public:
                                 quantity<U> granularity = quantity<U>(decimal(1)))
         : order_number_(order_number), in_quota_(in_quota), over_quota_(over_quota),
           granularity_(granularity) {
-        if (granularity.value() <= 0) detail::raise(errc::invalid_argument);
+        if (granularity.value() <= 0)
+            detail::raise(errc::invalid_argument);
     }
 
     // Adds the next period. errc::invalid_argument if it does not start after
@@ -113,7 +114,8 @@ public:
     // The used share from which a period is critical (default 90 %, EU
     // Implementing Regulation 2015/2447 art. 53).
     constexpr tariff_rate_quota with_critical_threshold(ad_valorem share) const {
-        if (share > ad_valorem::from_percent(100)) detail::raise(errc::invalid_argument);
+        if (share > ad_valorem::from_percent(100))
+            detail::raise(errc::invalid_argument);
         tariff_rate_quota out = *this;
         out.critical_ = share;
         return out;
@@ -125,7 +127,9 @@ public:
     constexpr quantity<U> granularity() const noexcept { return granularity_; }
     constexpr std::size_t period_count() const noexcept { return count_; }
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool period(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        period(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary "
+                                             "floating point, a character or a bool");
     constexpr const quota_period<U>& period(std::size_t i) const noexcept { return periods_[i]; }
     constexpr bool carry_over() const noexcept { return carry_over_; }
     constexpr bool has_reserve() const noexcept { return has_reserve_; }
@@ -135,7 +139,8 @@ public:
     // The period containing d, or npos.
     constexpr std::size_t period_of(date d) const noexcept {
         for (std::size_t i = 0; i < count_; ++i)
-            if (!(d < periods_[i].from) && !(periods_[i].to < d)) return i;
+            if (!(d < periods_[i].from) && !(periods_[i].to < d))
+                return i;
         return npos;
     }
 
@@ -146,7 +151,8 @@ public:
     }
     constexpr result<std::int64_t> try_granules_down(quantity<U> q) const noexcept {
         const auto n = detail::divide(q.value(), granularity_.value(), 0, rounding_mode::floor);
-        if (!n) return n.error();
+        if (!n)
+            return n.error();
         return n.value_or({}).coefficient();
     }
     // q as a whole number of granules; errc::invalid_argument if it is not
@@ -156,10 +162,12 @@ public:
     }
     constexpr result<std::int64_t> try_granules_exact(quantity<U> q) const noexcept {
         const auto n = try_granules_down(q);
-        if (!n) return n;
+        if (!n)
+            return n;
         // A product that does not fit a quantity cannot equal q, which does.
         const auto back = try_to_quantity(n.value_or(0));
-        if (!back || !(back.value_or({}) == q)) return errc::invalid_argument;
+        if (!back || !(back.value_or({}) == q))
+            return errc::invalid_argument;
         return n;
     }
     // `granules` granules as a quantity: errc::negative_quantity for a
@@ -168,37 +176,48 @@ public:
         return try_to_quantity(granules).value();
     }
     template <detail::not_an_integer T>
-    mistake::granules_are_a_whole_number__pass_an_integer try_to_quantity(T) const TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not binary floating point, a character or a bool");
+    mistake::granules_are_a_whole_number__pass_an_integer try_to_quantity(T) const
+        TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not "
+                             "binary floating point, a character or a bool");
     constexpr result<quantity<U>> try_to_quantity(std::int64_t granules) const noexcept {
-        if (granules < 0) return errc::negative_quantity;
+        if (granules < 0)
+            return errc::negative_quantity;
         const auto q = detail::multiply(granularity_.value(),
                                         decimal::try_from_parts(granules, 0).value_or({}));
-        if (!q) return q.error();
-        return quantity<U>(q.value_or({}));  // >= 0: cannot raise
+        if (!q)
+            return q.error();
+        return quantity<U>(q.value_or({})); // >= 0: cannot raise
     }
     // An unsigned count as wide as std::int64_t is checked, not wrapped to a
     // negative one: errc::overflow above 2^63 - 1.
     template <std::unsigned_integral N>
-    requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t))
-    constexpr quantity<U> to_quantity(N granules) const {
-        if (granules > static_cast<N>(INT64_MAX)) detail::raise(errc::overflow);
+    requires(detail::exact_integer<N> &&
+             sizeof(N) >=
+                 sizeof(std::int64_t)) constexpr quantity<U> to_quantity(N granules) const {
+        if (granules > static_cast<N>(INT64_MAX))
+            detail::raise(errc::overflow);
         return to_quantity(static_cast<std::int64_t>(granules));
     }
     template <detail::not_an_integer T>
-    mistake::granules_are_a_whole_number__pass_an_integer to_quantity(T) const TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not binary floating point, a character or a bool");
+    mistake::granules_are_a_whole_number__pass_an_integer to_quantity(T) const
+        TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not "
+                             "binary floating point, a character or a bool");
     // Reserved granules of period i's own volume: its share, rounded down.
     // The product is formed in 128 bits (below 2^63 granules times a share
     // of at most 18 places: below 2^126), so it cannot overflow, and the
     // result is at most the volume.
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool reserved_granules(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        reserved_granules(T) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
     constexpr std::int64_t reserved_granules(std::size_t i) const {
-        if (!has_reserve_) return 0;
+        if (!has_reserve_)
+            return 0;
         const std::int64_t v = granules_exact(periods_[i].volume);
         const decimal share = reserve_.share.fraction();
-        const auto product =
-            detail::multiply(wide_decimal(v), wide_decimal::from_parts(share.coefficient(),
-                                                                       share.scale()));
+        const auto product = detail::multiply(
+            wide_decimal(v), wide_decimal::from_parts(share.coefficient(), share.scale()));
         return static_cast<std::int64_t>(
             round(product.value(), 0, rounding_mode::floor).coefficient());
     }
@@ -225,13 +244,15 @@ mistake::a_number_of_years_is_a_whole_number__not_binary_floating_point_a_charac
     TARIFF_DETAIL_REJECT("tariff: grow(volume, rate, years, granularity, mode): years is a whole "
                          "number, not binary floating point, a character or a bool");
 template <unit_tag U>
-constexpr quantity<U> grow(quantity<U> volume, ad_valorem rate, int years,
-                           quantity<U> granularity, required_rounding_mode mode) {
+constexpr quantity<U> grow(quantity<U> volume, ad_valorem rate, int years, quantity<U> granularity,
+                           required_rounding_mode mode) {
     // The mode is checked even when no year rounds (years == 0).
-    if (!is_valid(mode)) detail::raise(errc::invalid_argument);
+    if (!is_valid(mode))
+        detail::raise(errc::invalid_argument);
     decimal v = volume.value();
     const decimal factor = decimal(1) + rate.fraction();
-    for (int y = 0; y < years; ++y) v = round_to_multiple(v * factor, granularity.value(), mode);
+    for (int y = 0; y < years; ++y)
+        v = round_to_multiple(v * factor, granularity.value(), mode);
     return quantity<U>(v);
 }
 
@@ -249,14 +270,14 @@ template <currency_tag C, unit_tag U>
 struct quota_allocation {
     std::uint64_t entry_id = 0;
     std::size_t period = 0;
-    std::size_t receipt = 0;  // pass to quota_ledger::give_back / cancel / amend
+    std::size_t receipt = 0; // pass to quota_ledger::give_back / cancel / amend
     quantity<U> in_quota;
     quantity<U> over_quota;
     money<C> value_in_quota;
     money<C> value_over_quota;
     bool reserve_eligible = false;
-    std::int64_t from_reserve = 0;  // granules drawn from the reserved pool
-    std::int64_t from_general = 0;  // granules drawn from the general pool
+    std::int64_t from_reserve = 0; // granules drawn from the reserved pool
+    std::int64_t from_general = 0; // granules drawn from the general pool
 };
 
 enum class quota_event_kind : unsigned char {
@@ -272,12 +293,12 @@ enum class quota_pool : unsigned char { general, reserved };
 // One change to one pool's balance, in granules of the quota.
 struct quota_event {
     quota_event_kind kind = quota_event_kind::allocation;
-    std::uint64_t entry_id = 0;  // 0 for carry-over and lapse
+    std::uint64_t entry_id = 0; // 0 for carry-over and lapse
     std::size_t period = 0;
     quota_pool pool = quota_pool::general;
     std::int64_t old_balance = 0;
     std::int64_t new_balance = 0;
-    std::int64_t amount = 0;  // always >= 0; the direction follows from kind
+    std::int64_t amount = 0; // always >= 0; the direction follows from kind
     friend constexpr bool operator==(const quota_event&, const quota_event&) = default;
 };
 
@@ -287,17 +308,20 @@ template <unit_tag U>
 struct quota_status {
     quota_state state = quota_state::open;
     bool closed = false;
-    quantity<U> available;  // the period's volume plus what was carried in (or given
-                            // back to it by allocations of closed periods)
-    quantity<U> used;       // allocated, net of returns
-    quantity<U> balance;    // available - used
+    quantity<U> available; // the period's volume plus what was carried in (or given
+                           // back to it by allocations of closed periods)
+    quantity<U> used;      // allocated, net of returns
+    quantity<U> balance;   // available - used
     // used / available rounded to `places` decimal places (0 for an empty period).
     template <detail::not_an_integer T>
-    mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character fill_ratio(T, required_rounding_mode) const
+    mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
+        fill_ratio(T, required_rounding_mode) const
         TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
     constexpr decimal fill_ratio(int places, required_rounding_mode mode) const {
-        if (!is_valid(mode)) detail::raise(errc::invalid_argument);
-        if (available.value() == 0) return decimal{};
+        if (!is_valid(mode))
+            detail::raise(errc::invalid_argument);
+        if (available.value() == 0)
+            return decimal{};
         return divide(used.value(), available.value(), places, mode);
     }
 };
@@ -305,9 +329,9 @@ struct quota_status {
 // The result of a day's claims allocated together.
 template <currency_tag C, unit_tag U>
 struct same_day_result {
-    std::vector<quota_allocation<C, U>> allocations;  // in the order of the claims
-    bool pro_rata = false;       // the claims exceeded a balance and were scaled down
-    quantity<U> residue;         // left in the balance by rounding the shares down
+    std::vector<quota_allocation<C, U>> allocations; // in the order of the claims
+    bool pro_rata = false; // the claims exceeded a balance and were scaled down
+    quantity<U> residue;   // left in the balance by rounding the shares down
 };
 
 namespace detail {
@@ -325,24 +349,27 @@ constexpr void claim_in_quota_unit() {
 template <currency_tag C, unit_tag U>
 constexpr result<std::array<money<C>, 2>> split_value(money<C> value, quantity<U> in,
                                                       quantity<U> over) noexcept {
-    if (over.value() == 0) return std::array<money<C>, 2>{value, money<C>{}};
-    if (in.value() == 0) return std::array<money<C>, 2>{money<C>{}, value};
+    if (over.value() == 0)
+        return std::array<money<C>, 2>{value, money<C>{}};
+    if (in.value() == 0)
+        return std::array<money<C>, 2>{money<C>{}, value};
     std::int64_t wi, wo;
     int s;
     if (!detail::align(normalize(in.value()), normalize(over.value()), wi, wo, s))
         return errc::overflow;
-    const int places = value.amount().scale() > C::minor_digits ? value.amount().scale()
-                                                                : C::minor_digits;
+    const int places =
+        value.amount().scale() > C::minor_digits ? value.amount().scale() : C::minor_digits;
     const money<C> step(decimal::from_parts(1, places));
     std::array<money<C>, 2> parts{};
     const std::array<std::int64_t, 2> weights{wi, wo};
     const errc e = detail::allocate_money(value, std::span<const std::int64_t>(weights),
                                           std::span<money<C>>(parts), step);
-    if (e != errc::ok) return e;
+    if (e != errc::ok)
+        return e;
     return parts;
 }
 
-}  // namespace detail
+} // namespace detail
 
 template <currency_tag C, unit_tag U>
 class quota_ledger {
@@ -352,9 +379,9 @@ public:
     using allocation = quota_allocation<C, U>;
 
     struct options {
-        bool keep_events = true;    // the event log (needed to recompute balances)
-        bool keep_receipts = true;  // one record per allocation (needed for returns); without
-                                    // it memory stays flat and give_back reports unknown_entry
+        bool keep_events = true;   // the event log (needed to recompute balances)
+        bool keep_receipts = true; // one record per allocation (needed for returns); without
+                                   // it memory stays flat and give_back reports unknown_entry
     };
 
     constexpr explicit quota_ledger(const quota_type& quota) : quota_ledger(quota, options{}) {}
@@ -369,16 +396,18 @@ public:
     // overflow. Two periods of 9e18 vehicles are refused here, not left to
     // overflow when the first carries into the second.
     constexpr quota_ledger(const quota_type& quota, options opts) : quota_(quota), options_(opts) {
-        if (quota.period_count() == 0) detail::raise(errc::invalid_argument);
+        if (quota.period_count() == 0)
+            detail::raise(errc::invalid_argument);
         int128_t all = 0;
         for (std::size_t i = 0; i < quota.period_count(); ++i) {
             const std::int64_t total = quota.granules_exact(quota.period(i).volume);
             const std::int64_t reserved = quota.reserved_granules(i);
             all += total;
-            pools_.push_back({pool_state{total - reserved, total - reserved},
-                              pool_state{reserved, reserved}});
+            pools_.push_back(
+                {pool_state{total - reserved, total - reserved}, pool_state{reserved, reserved}});
         }
-        if (all > max_granules(quota.granularity())) detail::raise(errc::overflow);
+        if (all > max_granules(quota.granularity()))
+            detail::raise(errc::overflow);
     }
 
     // The most granules a ledger holds, all periods together.
@@ -401,7 +430,7 @@ public:
         friend class quota_ledger;
         allocation planned_{};
         const quota_ledger* ledger_ = nullptr;
-        std::uint64_t changes_ = 0;  // the ledger's change count when it was made
+        std::uint64_t changes_ = 0; // the ledger's change count when it was made
     };
 
     constexpr const quota_type& quota() const noexcept { return quota_; }
@@ -425,7 +454,8 @@ public:
     // e.g. an over-quota quantity with more digits than a decimal holds).
     constexpr result<allocation> try_allocate(const claim& c) {
         auto r = try_reserve(c);
-        if (!r) return r.error();  // nothing has changed
+        if (!r)
+            return r.error(); // nothing has changed
         auto held = r.value_or({});
         return try_commit(held);
     }
@@ -451,7 +481,8 @@ public:
     }
     constexpr result<reservation> try_reserve(const claim& c) const {
         const auto k = check(c);
-        if (!k) return k.error();
+        if (!k)
+            return k.error();
         const std::size_t period = k.value_or(0);
         const auto balance = projected(period);
         const bool eligible = is_eligible(c);
@@ -459,7 +490,8 @@ public:
         const std::int64_t from_reserve = eligible ? min(want, balance[1]) : std::int64_t{0};
         const std::int64_t from_general = min(want - from_reserve, balance[0]);
         const auto a = prepare(c, period, eligible, from_reserve, from_general);
-        if (!a) return a.error();
+        if (!a)
+            return a.error();
         reservation r;
         r.planned_ = a.value_or({});
         r.ledger_ = this;
@@ -470,18 +502,20 @@ public:
     // does) and returns it with its receipt; the reservation is then spent.
     constexpr allocation commit(reservation& r) { return try_commit(r).value(); }
     constexpr result<allocation> try_commit(reservation& r) {
-        if (r.ledger_ != this || r.changes_ != changes_) return errc::invalid_argument;
+        if (r.ledger_ != this || r.changes_ != changes_)
+            return errc::invalid_argument;
         allocation a = r.planned_;
         // Unchanged since reserve(), the ledger has what was planned; checked
         // again all the same (a ledger assigned to while a reservation was
         // held), so that no balance can go negative.
-        if (a.period < open_ || a.period >= pools_.size()) return errc::invalid_argument;
+        if (a.period < open_ || a.period >= pools_.size())
+            return errc::invalid_argument;
         const auto balance = projected(a.period);
         if (a.from_reserve < 0 || a.from_general < 0 || a.from_reserve > balance[1] ||
             a.from_general > balance[0])
             return errc::invalid_argument;
         r.ledger_ = nullptr;
-        close_before(a.period);  // cannot fail: every balance fits (see the constructor)
+        close_before(a.period); // cannot fail: every balance fits (see the constructor)
         apply(a);
         return a;
     }
@@ -489,7 +523,8 @@ public:
     // for any other); the ledger is unchanged either way.
     constexpr void release(reservation& r) const { detail::raise(try_release(r)); }
     constexpr errc try_release(reservation& r) const noexcept {
-        if (r.ledger_ != this) return errc::invalid_argument;
+        if (r.ledger_ != this)
+            return errc::invalid_argument;
         r.ledger_ = nullptr;
         return errc::ok;
     }
@@ -507,10 +542,12 @@ public:
     // changes nothing.
     constexpr same_day_result<C, U> allocate_same_day(std::span<const claim> claims) {
         same_day_result<C, U> out;
-        if (claims.empty()) return out;
+        if (claims.empty())
+            return out;
         std::size_t period = 0;
         for (const claim& c : claims) {
-            if (!(c.accepted == claims[0].accepted)) detail::raise(errc::invalid_argument);
+            if (!(c.accepted == claims[0].accepted))
+                detail::raise(errc::invalid_argument);
             period = check(c).value();
         }
         const auto balance = projected(period);
@@ -524,17 +561,20 @@ public:
         // The reserve first, among eligible claims; then the general pool among
         // what every claim still wants.
         std::vector<std::int64_t> ask(n);
-        for (std::size_t i = 0; i < n; ++i) ask[i] = eligible[i] ? want[i] : 0;
+        for (std::size_t i = 0; i < n; ++i)
+            ask[i] = eligible[i] ? want[i] : 0;
         std::int64_t residue = share(ask, balance[1], reserve_part, out.pro_rata);
-        for (std::size_t i = 0; i < n; ++i) ask[i] = want[i] - reserve_part[i];
+        for (std::size_t i = 0; i < n; ++i)
+            ask[i] = want[i] - reserve_part[i];
         residue += share(ask, balance[0], general_part, out.pro_rata);
         out.residue = quota_.to_quantity(residue);
-        for (std::size_t i = 0; i < n; ++i)  // every split first: a failure changes nothing
+        for (std::size_t i = 0; i < n; ++i) // every split first: a failure changes nothing
             out.allocations.push_back(
                 prepare(claims[i], period, eligible[i] != 0, reserve_part[i], general_part[i])
                     .value());
         close_before(period);
-        for (auto& a : out.allocations) apply(a);
+        for (auto& a : out.allocations)
+            apply(a);
         return out;
     }
 
@@ -545,35 +585,52 @@ public:
     // a whole number of granules (errc::invalid_argument), or more than is
     // left of the allocation (errc::return_exceeds_allocation).
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool give_back(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        give_back(T, quantity<U>)
+            TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, "
+                                 "a character or a bool");
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool try_give_back(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_give_back(T, quantity<U>)
+            TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, "
+                                 "a character or a bool");
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool cancel(T) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool cancel(T)
+        TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a "
+                             "character or a bool");
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool amend(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        amend(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not "
+                                                   "binary floating point, a character or a bool");
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool close_before(T) TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        close_before(T) TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary "
+                                             "floating point, a character or a bool");
     constexpr void give_back(std::size_t receipt, quantity<U> amount) {
         detail::raise(try_give_back(receipt, amount));
     }
     constexpr errc try_give_back(std::size_t receipt, quantity<U> amount) {
-        if (receipt >= receipts_.size()) return errc::unknown_entry;
-        if (amount.value() <= 0) return errc::invalid_argument;
+        if (receipt >= receipts_.size())
+            return errc::unknown_entry;
+        if (amount.value() <= 0)
+            return errc::invalid_argument;
         const auto n = quota_.try_granules_exact(amount);
         record& r = receipts_[receipt];
         // More granules than 2^63 - 1 is more than any allocation holds.
-        if (n.error() == errc::overflow) return errc::return_exceeds_allocation;
-        if (!n) return errc::invalid_argument;
+        if (n.error() == errc::overflow)
+            return errc::return_exceeds_allocation;
+        if (!n)
+            return errc::invalid_argument;
         const std::int64_t granules = n.value_or(0);
-        if (granules > r.general + r.reserved) return errc::return_exceeds_allocation;
+        if (granules > r.general + r.reserved)
+            return errc::return_exceeds_allocation;
         const std::size_t period = r.period < open_ ? open_ : r.period;
         // Last in, first out: the general pool was drawn after the reserve.
         const std::int64_t to_general = min(granules, r.general);
         const std::int64_t to_reserve = granules - to_general;
         move(quota_event_kind::returned, r.entry_id, period, 0, to_general);
         move(quota_event_kind::returned, r.entry_id, period, 1, to_reserve);
-        if (period != r.period) {  // from a closed period: it adds to what this one has
+        if (period != r.period) { // from a closed period: it adds to what this one has
             pools_[period][0].carried_in += to_general;
             pools_[period][1].carried_in += to_reserve;
         }
@@ -584,19 +641,23 @@ public:
     }
     // Gives back everything the allocation still holds in quota.
     constexpr void cancel(std::size_t receipt) {
-        if (receipt >= receipts_.size()) detail::raise(errc::unknown_entry);
+        if (receipt >= receipts_.size())
+            detail::raise(errc::unknown_entry);
         const record& r = receipts_[receipt];
-        if (r.general + r.reserved > 0) give_back(receipt, quota_.to_quantity(r.general + r.reserved));
+        if (r.general + r.reserved > 0)
+            give_back(receipt, quota_.to_quantity(r.general + r.reserved));
     }
     // The entry now declares `new_quantity`: any in-quota quantity above it
     // (in whole granules) goes back. An increase is a new claim.
     constexpr void amend(std::size_t receipt, quantity<U> new_quantity) {
-        if (receipt >= receipts_.size()) detail::raise(errc::unknown_entry);
+        if (receipt >= receipts_.size())
+            detail::raise(errc::unknown_entry);
         const record& r = receipts_[receipt];
         const std::int64_t keep =
             quota_.try_granules_down(new_quantity).value_or(max_granules_of_any);
         const std::int64_t held = r.general + r.reserved;
-        if (held > keep) give_back(receipt, quota_.to_quantity(held - keep));
+        if (held > keep)
+            give_back(receipt, quota_.to_quantity(held - keep));
     }
 
     // Closes every period before `period`, carrying over as the quota says.
@@ -605,7 +666,8 @@ public:
             const std::size_t from = open_, to = open_ + 1;
             for (std::size_t pool = 0; pool < 2; ++pool) {
                 const std::int64_t left = pools_[from][pool].balance;
-                if (left == 0) continue;
+                if (left == 0)
+                    continue;
                 if (!quota_.carry_over()) {
                     move(quota_event_kind::lapsed, 0, from, pool, -left);
                     continue;
@@ -628,13 +690,22 @@ public:
     // reports has more digits than a decimal holds, which the constructor's
     // bound rules out.
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool status(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        status(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary "
+                                             "floating point, a character or a bool");
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool balance(T, quota_pool) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        balance(T, quota_pool) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool opening(T, quota_pool) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        opening(T, quota_pool) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
     constexpr quota_status<U> status(std::size_t i) const {
-        if (i >= pools_.size()) detail::raise(errc::invalid_argument);
+        if (i >= pools_.size())
+            detail::raise(errc::invalid_argument);
         const auto& p = pools_[i];
         const std::int64_t available =
             p[0].opening + p[0].carried_in + p[1].opening + p[1].carried_in;
@@ -659,7 +730,8 @@ public:
     }
     constexpr quota_status<U> status_on(date d) const {
         const std::size_t i = quota_.period_of(d);
-        if (i == quota_type::npos) detail::raise(errc::outside_period);
+        if (i == quota_type::npos)
+            detail::raise(errc::outside_period);
         return status(i);
     }
     // The balance of one pool of period i, in granules.
@@ -691,7 +763,7 @@ private:
     struct pool_state {
         std::int64_t opening = 0;
         std::int64_t balance = 0;
-        std::int64_t carried_in = 0;  // from closed periods: carry-over and late returns
+        std::int64_t carried_in = 0; // from closed periods: carry-over and late returns
         std::int64_t carried_out = 0;
         friend constexpr bool operator==(const pool_state&, const pool_state&) = default;
     };
@@ -708,11 +780,15 @@ private:
     }
 
     constexpr result<std::size_t> check(const claim& c) const noexcept {
-        if (c.quantity_claimed.value() == 0) return errc::invalid_argument;
-        if (c.value < money<C>{}) return errc::negative_quantity;
+        if (c.quantity_claimed.value() == 0)
+            return errc::invalid_argument;
+        if (c.value < money<C>{})
+            return errc::negative_quantity;
         const std::size_t k = quota_.period_of(c.accepted);
-        if (k == quota_type::npos) return errc::outside_period;
-        if (k < open_) return errc::period_closed;
+        if (k == quota_type::npos)
+            return errc::outside_period;
+        if (k < open_)
+            return errc::period_closed;
         return k;
     }
     // Granules claimed, rounded down; a claim of more than 2^63 - 1 granules
@@ -724,22 +800,23 @@ private:
         return wide_decimal::try_from_parts(d.coefficient(), d.scale()).value_or({});
     }
     constexpr bool is_eligible(const claim& c) const noexcept {
-        if (!quota_.has_reserve()) return false;
+        if (!quota_.has_reserve())
+            return false;
         // value / quantity <= limit, without dividing: value <= limit * quantity,
         // the product formed exactly in 128 bits (two factors below 2^63 with at
         // most 18 places each: below 2^126 with at most 36 places, so it fits).
         const auto product = detail::multiply(wide(quota_.reserve().unit_price_limit.amount()),
-                                               wide(c.quantity_claimed.value()));
+                                              wide(c.quantity_claimed.value()));
         return !product || c.value.amount() <= product.value_or({});
     }
 
     // Shares `balance` among `ask`: in full if it suffices, else pro rata
     // rounded down. Returns the residue (0 when in full).
-    static constexpr std::int64_t share(const std::vector<std::int64_t>& ask,
-                                        std::int64_t balance, std::vector<std::int64_t>& got,
-                                        bool& pro_rata) {
+    static constexpr std::int64_t share(const std::vector<std::int64_t>& ask, std::int64_t balance,
+                                        std::vector<std::int64_t>& got, bool& pro_rata) {
         int128_t total = 0;
-        for (const auto a : ask) total += a;
+        for (const auto a : ask)
+            total += a;
         if (total <= balance) {
             got = ask;
             return 0;
@@ -757,7 +834,8 @@ private:
     // logs it: the one place balances change.
     constexpr void move(quota_event_kind kind, std::uint64_t entry, std::size_t period,
                         std::size_t pool, std::int64_t amount) {
-        if (amount == 0) return;
+        if (amount == 0)
+            return;
         pool_state& p = pools_[period][pool];
         const std::int64_t old = p.balance;
         p.balance += amount;
@@ -799,15 +877,18 @@ private:
         a.from_reserve = from_reserve;
         a.from_general = from_general;
         const auto in = quota_.try_to_quantity(from_reserve + from_general);
-        if (!in) return in.error();
+        if (!in)
+            return in.error();
         a.in_quota = in.value_or({});
         // claimed - in >= 0 (in is claimed rounded down at most); it may have
         // more digits than a decimal holds (1e17 less 0.001): errc::overflow.
         const auto over = detail::add(c.quantity_claimed.value(), -a.in_quota.value());
-        if (!over) return over.error();
+        if (!over)
+            return over.error();
         a.over_quota = quantity<U>(over.value_or({}));
         const auto parts = detail::split_value(c.value, a.in_quota, a.over_quota);
-        if (!parts) return parts.error();
+        if (!parts)
+            return parts.error();
         a.value_in_quota = parts.value_or({})[0];
         a.value_over_quota = parts.value_or({})[1];
         return a;
@@ -831,7 +912,7 @@ private:
     std::vector<record> receipts_;
     std::vector<quota_event> events_;
     std::size_t allocations_ = 0;
-    std::uint64_t changes_ = 0;  // allocations, returns and closings: dates reservations
+    std::uint64_t changes_ = 0; // allocations, returns and closings: dates reservations
 };
 
 // Both parts of an allocation assessed on their paths.
@@ -853,8 +934,10 @@ struct quota_assessment {
     constexpr result<money<C>> try_total() const noexcept {
         const auto d = try_duties();
         const auto t = try_taxes();
-        if (!d) return d;
-        if (!t) return t;
+        if (!d)
+            return d;
+        if (!t)
+            return t;
         return checked::add(d.value_or({}), t.value_or({}));
     }
 };
@@ -885,12 +968,14 @@ public:
 
     // Takes min(requested, balance) granules; returns what was taken.
     std::int64_t draw(std::int64_t requested) noexcept {
-        if (requested <= 0) return 0;
+        if (requested <= 0)
+            return 0;
         std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_RELAXED);
         std::int64_t take = 0;
         do {
             take = requested < b ? requested : b;
-            if (take == 0) return 0;
+            if (take == 0)
+                return 0;
         } while (!__atomic_compare_exchange_n(&balance_, &b, b - take, true, __ATOMIC_ACQ_REL,
                                               __ATOMIC_RELAXED));
         return take;
@@ -898,13 +983,16 @@ public:
     // An unsigned request as wide as std::int64_t is not wrapped to a negative
     // one (which would draw nothing): above 2^63 - 1 it asks for everything.
     template <std::unsigned_integral N>
-    requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t))
-    std::int64_t draw(N requested) noexcept {
+    requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t)) std::int64_t
+        draw(N requested)
+    noexcept {
         return draw(requested > static_cast<N>(INT64_MAX) ? INT64_MAX
                                                           : static_cast<std::int64_t>(requested));
     }
     template <detail::not_an_integer T>
-    mistake::granules_are_a_whole_number__pass_an_integer draw(T) TARIFF_DETAIL_REJECT("tariff: draw(granules) takes a whole number of granules (or a quantity<U>), not binary floating point, a character or a bool");
+    mistake::granules_are_a_whole_number__pass_an_integer draw(T)
+        TARIFF_DETAIL_REJECT("tariff: draw(granules) takes a whole number of granules (or a "
+                             "quantity<U>), not binary floating point, a character or a bool");
     // The same for a quantity (rounded down to whole granules).
     quantity<U> draw(quantity<U> requested) {
         return granularity_ * draw(granules(requested, granularity_, false));
@@ -912,14 +1000,20 @@ public:
     // Returns granules; errc::return_exceeds_allocation (and no change) if the
     // balance would exceed the volume.
     template <detail::not_an_integer T>
-    mistake::granules_are_a_whole_number__pass_an_integer try_give_back(T) TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, not binary floating point, a character or a bool");
+    mistake::granules_are_a_whole_number__pass_an_integer try_give_back(T)
+        TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, not "
+                             "binary floating point, a character or a bool");
     template <detail::not_an_integer T>
-    mistake::granules_are_a_whole_number__pass_an_integer give_back(T) TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, not binary floating point, a character or a bool");
+    mistake::granules_are_a_whole_number__pass_an_integer give_back(T)
+        TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, not "
+                             "binary floating point, a character or a bool");
     errc try_give_back(std::int64_t n) noexcept {
-        if (n <= 0) return errc::invalid_argument;
+        if (n <= 0)
+            return errc::invalid_argument;
         std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_RELAXED);
         do {
-            if (n > volume_ - b) return errc::return_exceeds_allocation;
+            if (n > volume_ - b)
+                return errc::return_exceeds_allocation;
         } while (!__atomic_compare_exchange_n(&balance_, &b, b + n, true, __ATOMIC_ACQ_REL,
                                               __ATOMIC_RELAXED));
         return errc::ok;
@@ -937,20 +1031,22 @@ private:
     static std::int64_t granules(quantity<U> q, quantity<U> granule, bool exact) {
         const auto n = detail::divide(q.value(), granule.value(), 0, rounding_mode::floor);
         if (!n) {
-            if (exact || n.error() != errc::overflow) detail::raise(n.error());
+            if (exact || n.error() != errc::overflow)
+                detail::raise(n.error());
             return detail::rep_traits<std::int64_t>::max;
         }
         const std::int64_t count = n.value_or({}).coefficient();
         if (exact) {
             const auto back = detail::multiply(granule.value(), decimal(count));
-            if (!back || !(back.value_or({}) == q.value())) detail::raise(errc::invalid_argument);
+            if (!back || !(back.value_or({}) == q.value()))
+                detail::raise(errc::invalid_argument);
         }
         return count;
     }
 
     quantity<U> granularity_;
     std::int64_t volume_;
-    alignas(64) std::int64_t balance_;  // on its own cache line
+    alignas(64) std::int64_t balance_; // on its own cache line
 };
 
-}  // namespace tariff
+} // namespace tariff

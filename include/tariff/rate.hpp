@@ -31,9 +31,8 @@ namespace detail {
 // decimal, even where the quantity in the rate's unit is not: 7 each at 1.20 per
 // dozen is 8.40 / 12 = 0.70, though 7/12 dozen has no finite decimal form.
 template <representation R>
-constexpr result<basic_decimal<R>> specific_duty(basic_decimal<R> per_unit,
-                                                 basic_decimal<R> amount, std::int64_t num,
-                                                 std::int64_t den) noexcept {
+constexpr result<basic_decimal<R>> specific_duty(basic_decimal<R> per_unit, basic_decimal<R> amount,
+                                                 std::int64_t num, std::int64_t den) noexcept {
     const auto product = multiply(per_unit, amount);
     if (!product) // the product alone may not fit where the duty does (a per-hl rate on litres)
         return product_ratio(per_unit, amount, num, den);
@@ -58,11 +57,13 @@ public:
     // errc::inexact when the fraction needs more places than a decimal holds.
     static constexpr result<ad_valorem> try_from_percent(decimal percent) noexcept {
         const auto fraction = detail::multiply_ratio(percent, 1, 100);
-        if (!fraction) return fraction.error();
+        if (!fraction)
+            return fraction.error();
         return try_from_fraction(fraction.value_or({}));
     }
     static constexpr result<ad_valorem> try_from_fraction(decimal fraction) noexcept {
-        if (fraction < 0) return errc::negative_quantity;
+        if (fraction < 0)
+            return errc::negative_quantity;
         ad_valorem r;
         r.fraction_ = normalize(fraction); // fewest digits: cheapest products
         return r;
@@ -128,8 +129,8 @@ public:
     }
 
     template <unit_tag V, detail::representation R2>
-        requires(!same_dimension<U, V>)
-    mistake::a_specific_rate_applies_only_to_a_quantity_of_its_own_dimension
+    requires(!same_dimension<
+             U, V>) mistake::a_specific_rate_applies_only_to_a_quantity_of_its_own_dimension
     operator()(basic_quantity<V, R2>) const TARIFF_DETAIL_REJECT(
         "tariff: a specific rate applies only to a quantity of its own dimension (a per-kg rate "
         "to a mass, not to a count of items)");
@@ -164,17 +165,17 @@ concept rate_type = std::same_as<T, ad_valorem> || requires {
 };
 
 template <class Rate, class C, class R>
-    requires rate_type<Rate>
-mistake::a_rate_and_an_amount_of_money_cannot_be_added__apply_the_rate_to_its_base_first
-operator+(Rate, basic_money<C, R>) TARIFF_DETAIL_REJECT(
-    "tariff: a rate and an amount of money cannot be added; apply the rate to its base first: "
-    "rate(value) + amount");
+requires rate_type<Rate>
+    mistake::a_rate_and_an_amount_of_money_cannot_be_added__apply_the_rate_to_its_base_first
+    operator+(Rate, basic_money<C, R>) TARIFF_DETAIL_REJECT(
+        "tariff: a rate and an amount of money cannot be added; apply the rate to its base first: "
+        "rate(value) + amount");
 template <class Rate, class C, class R>
-    requires rate_type<Rate>
-mistake::a_rate_and_an_amount_of_money_cannot_be_added__apply_the_rate_to_its_base_first
-operator+(basic_money<C, R>, Rate) TARIFF_DETAIL_REJECT(
-    "tariff: a rate and an amount of money cannot be added; apply the rate to its base first: "
-    "amount + rate(value)");
+requires rate_type<Rate>
+    mistake::a_rate_and_an_amount_of_money_cannot_be_added__apply_the_rate_to_its_base_first
+    operator+(basic_money<C, R>, Rate) TARIFF_DETAIL_REJECT(
+        "tariff: a rate and an amount of money cannot be added; apply the rate to its base first: "
+        "amount + rate(value)");
 
 namespace literals {
 // 6.1_pct is exactly 6.1 %; 245.5_pct, 0.001_pct and 1000_pct likewise.

@@ -8,10 +8,11 @@
 #define TARIFF_VERSION_MINOR 1
 #define TARIFF_VERSION_PATCH 0
 // MAJOR * 10000 + MINOR * 100 + PATCH
-#define TARIFF_VERSION (TARIFF_VERSION_MAJOR * 10000 + TARIFF_VERSION_MINOR * 100 + TARIFF_VERSION_PATCH)
+#define TARIFF_VERSION                                                                             \
+    (TARIFF_VERSION_MAJOR * 10000 + TARIFF_VERSION_MINOR * 100 + TARIFF_VERSION_PATCH)
 
 namespace tariff {
 inline constexpr int version_major = TARIFF_VERSION_MAJOR;
 inline constexpr int version_minor = TARIFF_VERSION_MINOR;
 inline constexpr int version_patch = TARIFF_VERSION_PATCH;
-}  // namespace tariff
+} // namespace tariff

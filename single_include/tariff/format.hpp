@@ -29,7 +29,7 @@ namespace tariff::detail {
 // Numbers take a sign; text (expressions, dates, HS codes, assessments) does not.
 using std_number_formatter = spec_formatter<std::format_error, true>;
 using std_text_formatter = spec_formatter<std::format_error, false>;
-}  // namespace tariff::detail
+} // namespace tariff::detail
 
 template <class R>
 struct std::formatter<tariff::basic_decimal<R>> : tariff::detail::std_number_formatter {};

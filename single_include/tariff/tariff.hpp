@@ -24,8 +24,10 @@
 // includes it first (through error.hpp, rounding.hpp, version.hpp or
 // detail/fixed_string.hpp), so a wrong language mode is reported once, first.
 
-#if !defined(__cplusplus) || (__cplusplus < 202002L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 202002L))
-#error "tariff requires C++20: compile with -std=c++20 or newer (CMake: target_compile_features(... cxx_std_20), which linking tariff::tariff already adds)."
+#if !defined(__cplusplus) ||                                                                       \
+    (__cplusplus < 202002L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 202002L))
+#error                                                                                             \
+    "tariff requires C++20: compile with -std=c++20 or newer (CMake: target_compile_features(... cxx_std_20), which linking tariff::tariff already adds)."
 // Stop here rather than bury that line under the errors of every C++20 construct
 // that follows: a missing header ends compilation in GCC and Clang.
 #include <tariff_requires_cxx20_see_the_error_above>
@@ -148,7 +150,7 @@ enum class errc : unsigned char {
     outside_period,    // a quota claim is dated outside every quota period
     period_closed,     // a quota claim is dated in a period already closed
     unknown_entry,     // a return names an allocation the ledger does not have
-    return_exceeds_allocation,  // a return is larger than what is left of the allocation
+    return_exceeds_allocation, // a return is larger than what is left of the allocation
 };
 
 constexpr const char* to_string(errc e) noexcept {
@@ -305,6 +307,94 @@ private:
 };
 
 } // namespace tariff
+// ---- tariff/rounding.hpp ---------------------------------------------------
+// tariff/rounding.hpp: rounding modes, passed per call.
+//
+// There is no global or thread-local rounding state anywhere in the library:
+// every function that can lose digits takes a mode (a tag such as
+// tariff::rounding::half_even, or a runtime tariff::rounding_mode).
+
+
+namespace tariff {
+
+// The enumerators start at 1: a value-initialized rounding_mode (rounding_mode{},
+// or a policy whose mode was left out) is no mode at all, and every function
+// that takes a mode rejects it, as it rejects any value that is not one of
+// these (static_cast<rounding_mode>(42) read from a byte or a file), with
+// errc::invalid_argument (a compile error in constant evaluation). Rounding is
+// never chosen for the caller.
+enum class rounding_mode : unsigned char {
+    half_even = 1,  // ties to the even neighbour (banker's rounding)
+    half_up,        // ties away from zero: 2.5 -> 3, -2.5 -> -3
+    half_down,      // ties toward zero: 2.5 -> 2, -2.5 -> -2
+    toward_zero,    // truncate: 2.9 -> 2, -2.9 -> -2
+    away_from_zero, // 2.1 -> 3, -2.1 -> -3
+    floor,          // toward negative infinity: -2.1 -> -3
+    ceiling,        // toward positive infinity: 2.1 -> 3
+};
+
+namespace rounding {
+
+// A tag type per mode: passing a tag selects the mode at compile time.
+template <rounding_mode M>
+struct mode_tag {
+    static constexpr rounding_mode value = M;
+    constexpr operator rounding_mode() const noexcept { return M; }
+};
+
+inline constexpr mode_tag<rounding_mode::half_even> half_even{};
+inline constexpr mode_tag<rounding_mode::half_up> half_up{};
+inline constexpr mode_tag<rounding_mode::half_down> half_down{};
+inline constexpr mode_tag<rounding_mode::toward_zero> toward_zero{};
+inline constexpr mode_tag<rounding_mode::away_from_zero> away_from_zero{};
+inline constexpr mode_tag<rounding_mode::floor> floor{};
+inline constexpr mode_tag<rounding_mode::ceiling> ceiling{};
+
+} // namespace rounding
+
+// The type of every rounding-mode parameter: a rounding_mode or a tag
+// (tariff::rounding::half_even), never nothing. It has no default, so a call
+// or a policy that leaves the mode out ({}) does not compile: rounding is
+// explicit. A value that is not a mode (static_cast<rounding_mode>(42)) still
+// converts, and the function it is passed to rejects it at run time.
+class required_rounding_mode {
+public:
+    constexpr required_rounding_mode(rounding_mode m) noexcept : mode_(m) {}
+    template <rounding_mode M>
+    constexpr required_rounding_mode(rounding::mode_tag<M>) noexcept : mode_(M) {}
+    constexpr operator rounding_mode() const noexcept { return mode_; }
+    constexpr rounding_mode value() const noexcept { return mode_; }
+
+private:
+    rounding_mode mode_;
+};
+
+// True for the seven modes above; false for any other value of the type.
+constexpr bool is_valid(rounding_mode m) noexcept {
+    return m >= rounding_mode::half_even && m <= rounding_mode::ceiling;
+}
+
+constexpr const char* to_string(rounding_mode m) noexcept {
+    switch (m) {
+    case rounding_mode::half_even:
+        return "half_even";
+    case rounding_mode::half_up:
+        return "half_up";
+    case rounding_mode::half_down:
+        return "half_down";
+    case rounding_mode::toward_zero:
+        return "toward_zero";
+    case rounding_mode::away_from_zero:
+        return "away_from_zero";
+    case rounding_mode::floor:
+        return "floor";
+    case rounding_mode::ceiling:
+        return "ceiling";
+    }
+    return "?";
+}
+
+} // namespace tariff
 // ---- tariff/detail/int128.hpp ----------------------------------------------
 // tariff/detail/int128.hpp: a portable 128-bit integer, for compilers without
 // __int128 (MSVC, 32-bit targets) or when TARIFF_PORTABLE_ARITHMETIC is defined.
@@ -457,9 +547,13 @@ public:
     constexpr wide_int& operator|=(wide_int b) noexcept { return *this = *this | b; }
     constexpr wide_int& operator^=(wide_int b) noexcept { return *this = *this ^ b; }
     template <std::integral I>
-    constexpr wide_int& operator<<=(I n) noexcept { return *this = *this << n; }
+    constexpr wide_int& operator<<=(I n) noexcept {
+        return *this = *this << n;
+    }
     template <std::integral I>
-    constexpr wide_int& operator>>=(I n) noexcept { return *this = *this >> n; }
+    constexpr wide_int& operator>>=(I n) noexcept {
+        return *this = *this >> n;
+    }
     constexpr wide_int& operator++() noexcept { return *this += 1; }
     constexpr wide_int& operator--() noexcept { return *this -= 1; }
     constexpr wide_int operator++(int) noexcept {
@@ -482,7 +576,8 @@ private:
             return 0;
     }
     // Unsigned n / d and n % d (d != 0).
-    static constexpr void divmod_unsigned(wide_int n, wide_int d, wide_int& q, wide_int& r) noexcept {
+    static constexpr void divmod_unsigned(wide_int n, wide_int d, wide_int& q,
+                                          wide_int& r) noexcept {
         if (n.hi_ == 0 && d.hi_ == 0) { // the common case: native 64-bit division
             q = from_halves(0, n.lo_ / d.lo_);
             r = from_halves(0, n.lo_ % d.lo_);
@@ -516,7 +611,8 @@ private:
     // (Knuth's algorithm D for two digits; Warren, Hacker's Delight, 2nd ed.,
     // section 9-4, divlu).
     static constexpr std::uint64_t divide_u128_by_u64(std::uint64_t u1, std::uint64_t u0,
-                                                      std::uint64_t v, std::uint64_t& rem) noexcept {
+                                                      std::uint64_t v,
+                                                      std::uint64_t& rem) noexcept {
         constexpr std::uint64_t b = std::uint64_t{1} << 32;
         const int s = std::countl_zero(v);
         v <<= s;
@@ -574,94 +670,6 @@ using int128_impl::u64_product;
 using portable_int128 = int128_impl::wide_int<true>;
 using portable_uint128 = int128_impl::wide_int<false>;
 } // namespace tariff::detail
-// ---- tariff/rounding.hpp ---------------------------------------------------
-// tariff/rounding.hpp: rounding modes, passed per call.
-//
-// There is no global or thread-local rounding state anywhere in the library:
-// every function that can lose digits takes a mode (a tag such as
-// tariff::rounding::half_even, or a runtime tariff::rounding_mode).
-
-
-namespace tariff {
-
-// The enumerators start at 1: a value-initialized rounding_mode (rounding_mode{},
-// or a policy whose mode was left out) is no mode at all, and every function
-// that takes a mode rejects it, as it rejects any value that is not one of
-// these (static_cast<rounding_mode>(42) read from a byte or a file), with
-// errc::invalid_argument (a compile error in constant evaluation). Rounding is
-// never chosen for the caller.
-enum class rounding_mode : unsigned char {
-    half_even = 1,  // ties to the even neighbour (banker's rounding)
-    half_up,        // ties away from zero: 2.5 -> 3, -2.5 -> -3
-    half_down,      // ties toward zero: 2.5 -> 2, -2.5 -> -2
-    toward_zero,    // truncate: 2.9 -> 2, -2.9 -> -2
-    away_from_zero, // 2.1 -> 3, -2.1 -> -3
-    floor,          // toward negative infinity: -2.1 -> -3
-    ceiling,        // toward positive infinity: 2.1 -> 3
-};
-
-namespace rounding {
-
-// A tag type per mode: passing a tag selects the mode at compile time.
-template <rounding_mode M>
-struct mode_tag {
-    static constexpr rounding_mode value = M;
-    constexpr operator rounding_mode() const noexcept { return M; }
-};
-
-inline constexpr mode_tag<rounding_mode::half_even> half_even{};
-inline constexpr mode_tag<rounding_mode::half_up> half_up{};
-inline constexpr mode_tag<rounding_mode::half_down> half_down{};
-inline constexpr mode_tag<rounding_mode::toward_zero> toward_zero{};
-inline constexpr mode_tag<rounding_mode::away_from_zero> away_from_zero{};
-inline constexpr mode_tag<rounding_mode::floor> floor{};
-inline constexpr mode_tag<rounding_mode::ceiling> ceiling{};
-
-} // namespace rounding
-
-// The type of every rounding-mode parameter: a rounding_mode or a tag
-// (tariff::rounding::half_even), never nothing. It has no default, so a call
-// or a policy that leaves the mode out ({}) does not compile: rounding is
-// explicit. A value that is not a mode (static_cast<rounding_mode>(42)) still
-// converts, and the function it is passed to rejects it at run time.
-class required_rounding_mode {
-public:
-    constexpr required_rounding_mode(rounding_mode m) noexcept : mode_(m) {}
-    template <rounding_mode M>
-    constexpr required_rounding_mode(rounding::mode_tag<M>) noexcept : mode_(M) {}
-    constexpr operator rounding_mode() const noexcept { return mode_; }
-    constexpr rounding_mode value() const noexcept { return mode_; }
-
-private:
-    rounding_mode mode_;
-};
-
-// True for the seven modes above; false for any other value of the type.
-constexpr bool is_valid(rounding_mode m) noexcept {
-    return m >= rounding_mode::half_even && m <= rounding_mode::ceiling;
-}
-
-constexpr const char* to_string(rounding_mode m) noexcept {
-    switch (m) {
-    case rounding_mode::half_even:
-        return "half_even";
-    case rounding_mode::half_up:
-        return "half_up";
-    case rounding_mode::half_down:
-        return "half_down";
-    case rounding_mode::toward_zero:
-        return "toward_zero";
-    case rounding_mode::away_from_zero:
-        return "away_from_zero";
-    case rounding_mode::floor:
-        return "floor";
-    case rounding_mode::ceiling:
-        return "ceiling";
-    }
-    return "?";
-}
-
-} // namespace tariff
 // ---- tariff/detail/integer.hpp ---------------------------------------------
 // tariff/detail/integer.hpp: the integer layer under every exact type.
 //
@@ -679,7 +687,7 @@ namespace tariff {
 // tariff::int128_t names whichever is in use; code written against it works
 // with both.
 #if defined(__SIZEOF_INT128__) && !defined(TARIFF_PORTABLE_ARITHMETIC) && defined(__has_builtin)
-#if __has_builtin(__builtin_add_overflow) && __has_builtin(__builtin_sub_overflow) &&             \
+#if __has_builtin(__builtin_add_overflow) && __has_builtin(__builtin_sub_overflow) &&              \
     __has_builtin(__builtin_mul_overflow)
 #define TARIFF_DETAIL_BUILTIN_ARITHMETIC 1
 #endif
@@ -745,7 +753,8 @@ using unsigned_of = std::conditional_t<std::is_same_v<R, std::int64_t>, std::uin
 
 // The magnitude of the unsigned product of a and b, and whether it needs more
 // bits than the type has (portable: no builtin, no wider type).
-constexpr bool unsigned_mul_overflows(std::uint64_t a, std::uint64_t b, std::uint64_t& out) noexcept {
+constexpr bool unsigned_mul_overflows(std::uint64_t a, std::uint64_t b,
+                                      std::uint64_t& out) noexcept {
     const u64_product p = multiply_u64(a, b);
     out = p.low;
     return p.high != 0;
@@ -1365,11 +1374,17 @@ public:
     constexpr basic_decimal(I v) : coefficient_(checked_integer(v)) {}
     // '5' is 53 and true is 1: neither is the number meant.
     template <class T>
-    requires(detail::character_type<T> || std::same_as<T, bool>)
-    basic_decimal(T, mistake::a_decimal_cannot_be_made_from_a_character_or_bool__write_5_or_5_0_dec = {}) TARIFF_DETAIL_REJECT("tariff: a decimal cannot be made from a character or a bool ('5' is 53); write 5 or 5.0_dec");
+    requires(detail::character_type<T> || std::same_as<T, bool>) basic_decimal(
+        T, mistake::a_decimal_cannot_be_made_from_a_character_or_bool__write_5_or_5_0_dec = {})
+    TARIFF_DETAIL_REJECT("tariff: a decimal cannot be made from a character or a bool ('5' is 53); "
+                         "write 5 or 5.0_dec");
 
     template <std::floating_point F>
-    basic_decimal(F, mistake::a_decimal_cannot_be_made_from_binary_floating_point__write_6_1_dec = {}) TARIFF_DETAIL_REJECT("tariff: a decimal cannot be made from binary floating point, which cannot hold most decimal fractions exactly; write a literal such as 6.1_dec or call tariff::parse_decimal(\"6.1\")");
+    basic_decimal(F,
+                  mistake::a_decimal_cannot_be_made_from_binary_floating_point__write_6_1_dec = {})
+        TARIFF_DETAIL_REJECT("tariff: a decimal cannot be made from binary floating point, which "
+                             "cannot hold most decimal fractions exactly; write a literal such as "
+                             "6.1_dec or call tariff::parse_decimal(\"6.1\")");
 
     // A narrower decimal widens implicitly; a wider one narrows only
     // explicitly, and raises errc::overflow if it does not fit.
@@ -1394,29 +1409,49 @@ public:
     // An unsigned coefficient as wide as Rep would wrap to a negative one on
     // conversion (2^64 - 1 would be -1): checked instead, errc::overflow.
     template <std::unsigned_integral U>
-    requires(detail::exact_integer<U> && sizeof(U) >= sizeof(Rep))
-    static constexpr result<basic_decimal> try_from_parts(U coefficient, int scale) noexcept {
-        if (coefficient > static_cast<U>(detail::rep_traits<Rep>::max)) return errc::overflow;
+    requires(
+        detail::exact_integer<U> &&
+        sizeof(U) >=
+            sizeof(Rep)) static constexpr result<basic_decimal> try_from_parts(U coefficient,
+                                                                               int scale) noexcept {
+        if (coefficient > static_cast<U>(detail::rep_traits<Rep>::max))
+            return errc::overflow;
         return try_from_parts(static_cast<Rep>(coefficient), scale);
     }
     template <std::unsigned_integral U>
-    requires(detail::exact_integer<U> && sizeof(U) >= sizeof(Rep))
-    static constexpr basic_decimal from_parts(U coefficient, int scale) {
+    requires(detail::exact_integer<U> && sizeof(U) >= sizeof(Rep)) static constexpr basic_decimal
+        from_parts(U coefficient, int scale) {
         return try_from_parts(coefficient, scale).value();
     }
     // from_parts(1.5, 1) or from_parts('5', 0) would convert silently: not compiled.
     template <class C, class S>
-    requires(detail::wide_integer<C> && sizeof(C) > sizeof(Rep))
-    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale try_from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts would narrow this coefficient to the decimal's 64-bit representation; use wide_decimal::from_parts");
+    requires(detail::wide_integer<C> &&
+             sizeof(C) >
+                 sizeof(Rep)) static mistake::from_parts_takes_integers__a_coefficient_and_a_scale
+        try_from_parts(C, S)
+            TARIFF_DETAIL_REJECT("tariff: from_parts would narrow this coefficient to the "
+                                 "decimal's 64-bit representation; use wide_decimal::from_parts");
     template <class C, class S>
-    requires(detail::wide_integer<C> && sizeof(C) > sizeof(Rep))
-    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts would narrow this coefficient to the decimal's 64-bit representation; use wide_decimal::from_parts");
+    requires(detail::wide_integer<C> &&
+             sizeof(C) >
+                 sizeof(Rep)) static mistake::from_parts_takes_integers__a_coefficient_and_a_scale
+        from_parts(C, S)
+            TARIFF_DETAIL_REJECT("tariff: from_parts would narrow this coefficient to the "
+                                 "decimal's 64-bit representation; use wide_decimal::from_parts");
     template <class C, class S>
-    requires(detail::not_an_integer<C> || detail::not_an_integer<S>)
-    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale try_from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts(coefficient, scale) takes two integers, not binary floating point, a character or a bool; parse \"1.5\" or write 1.5_dec");
+    requires(detail::not_an_integer<C> ||
+             detail::not_an_integer<
+                 S>) static mistake::from_parts_takes_integers__a_coefficient_and_a_scale
+        try_from_parts(C, S) TARIFF_DETAIL_REJECT(
+            "tariff: from_parts(coefficient, scale) takes two integers, not binary floating point, "
+            "a character or a bool; parse \"1.5\" or write 1.5_dec");
     template <class C, class S>
-    requires(detail::not_an_integer<C> || detail::not_an_integer<S>)
-    static mistake::from_parts_takes_integers__a_coefficient_and_a_scale from_parts(C, S) TARIFF_DETAIL_REJECT("tariff: from_parts(coefficient, scale) takes two integers, not binary floating point, a character or a bool; parse \"1.5\" or write 1.5_dec");
+    requires(detail::not_an_integer<C> ||
+             detail::not_an_integer<
+                 S>) static mistake::from_parts_takes_integers__a_coefficient_and_a_scale
+        from_parts(C, S) TARIFF_DETAIL_REJECT(
+            "tariff: from_parts(coefficient, scale) takes two integers, not binary floating point, "
+            "a character or a bool; parse \"1.5\" or write 1.5_dec");
 
     constexpr Rep coefficient() const noexcept { return coefficient_; }
     constexpr int scale() const noexcept { return scale_; }
@@ -1740,8 +1775,8 @@ constexpr result<basic_decimal<R>> multiply_ratio(basic_decimal<R> a, std::int64
     // zeros, as in the slow path, which adds the fewest places that make the
     // division exact).
     if (den > 0 && in_range(static_cast<R>(num))) {
-        const auto scaled = multiply(a, basic_decimal<R>::try_from_parts(static_cast<R>(num), 0)
-                                            .value_or({}));
+        const auto scaled =
+            multiply(a, basic_decimal<R>::try_from_parts(static_cast<R>(num), 0).value_or({}));
         if (scaled) {
             if (den == 1)
                 return scaled;
@@ -1906,17 +1941,17 @@ struct a_decimal_cannot_be_mixed_with_a_character_or_bool__write_5_or_5_dec {};
         TARIFF_DETAIL_REJECT("tariff: exact decimals cannot be mixed with binary floating point; " \
                              "write a decimal literal such as 1.5_dec");                           \
     template <class R, class T>                                                                    \
-        requires(detail::character_type<T> || std::same_as<std::remove_cv_t<T>, bool>)             \
-    mistake::a_decimal_cannot_be_mixed_with_a_character_or_bool__write_5_or_5_dec operator op(     \
-        basic_decimal<R>, T)                                                                       \
-        TARIFF_DETAIL_REJECT("tariff: a decimal cannot be mixed with a character or a bool ('x' "  \
-                             "is 120); write the number, such as 5 or 5.0_dec");                   \
+    requires(detail::character_type<T> || std::same_as<std::remove_cv_t<T>, bool>)                 \
+        mistake::a_decimal_cannot_be_mixed_with_a_character_or_bool__write_5_or_5_dec              \
+        operator op(basic_decimal<R>, T) TARIFF_DETAIL_REJECT(                                     \
+            "tariff: a decimal cannot be mixed with a character or a bool ('x' "                   \
+            "is 120); write the number, such as 5 or 5.0_dec");                                    \
     template <class R, class T>                                                                    \
-        requires(detail::character_type<T> || std::same_as<std::remove_cv_t<T>, bool>)             \
-    mistake::a_decimal_cannot_be_mixed_with_a_character_or_bool__write_5_or_5_dec operator op(     \
-        T, basic_decimal<R>)                                                                       \
-        TARIFF_DETAIL_REJECT("tariff: a decimal cannot be mixed with a character or a bool ('x' "  \
-                             "is 120); write the number, such as 5 or 5.0_dec");
+    requires(detail::character_type<T> || std::same_as<std::remove_cv_t<T>, bool>)                 \
+        mistake::a_decimal_cannot_be_mixed_with_a_character_or_bool__write_5_or_5_dec              \
+        operator op(T, basic_decimal<R>) TARIFF_DETAIL_REJECT(                                     \
+            "tariff: a decimal cannot be mixed with a character or a bool ('x' "                   \
+            "is 120); write the number, such as 5 or 5.0_dec");
 TARIFF_DETAIL_DECIMAL_MIX(+)
 TARIFF_DETAIL_DECIMAL_MIX(-)
 TARIFF_DETAIL_DECIMAL_MIX(*)
@@ -1945,11 +1980,13 @@ constexpr std::strong_ordering operator<=>(basic_decimal<R> a, I b) {
 
 // Rounds to `places` decimal places (0: to an integer). Exact values pass unchanged.
 template <class R, detail::not_an_integer P>
-mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character round(
-    basic_decimal<R>, P, required_rounding_mode) TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
+    round(basic_decimal<R>, P, required_rounding_mode)
+        TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 template <class R, detail::not_an_integer P>
-mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character divide(
-    basic_decimal<R>, basic_decimal<R>, P, required_rounding_mode) TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
+    divide(basic_decimal<R>, basic_decimal<R>, P, required_rounding_mode)
+        TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 template <class R>
 constexpr basic_decimal<R> round(basic_decimal<R> d, int places, required_rounding_mode mode) {
     return detail::round_to_scale(d, places, mode).value();
@@ -2030,14 +2067,14 @@ constexpr parse_result<basic_decimal<R>> parse_decimal(std::string_view text) no
         negative = text[i++] == '-';
     R coefficient = 0;
     int scale = 0;
-    int pending_zeros = 0;  // fraction zeros not yet applied: kept only if they fit
+    int pending_zeros = 0; // fraction zeros not yet applied: kept only if they fit
     bool digits = false, point = false, previous_was_digit = false;
     for (; i < text.size(); ++i) {
         const char ch = text[i];
         if (ch >= '0' && ch <= '9') {
             digits = previous_was_digit = true;
             if (point && ch == '0') {
-                ++pending_zeros;  // trailing zeros carry no value
+                ++pending_zeros; // trailing zeros carry no value
                 continue;
             }
             if (point && scale + pending_zeros + 1 > rep_traits<R>::max_scale)
@@ -2099,7 +2136,8 @@ constexpr basic_decimal<R> literal_value() {
     static_assert(parsed.error.code != errc::overflow || too_many_places,
                   "tariff: literal too large for its type (a 64-bit coefficient holds about "
                   "9.2e18 / 10^decimal places; use a wide type, e.g. the _wdec literal, for more)");
-    static_assert(parsed.error.code != errc::overflow || !too_many_places, "tariff: literal has more decimal places than its type holds");
+    static_assert(parsed.error.code != errc::overflow || !too_many_places,
+                  "tariff: literal has more decimal places than its type holds");
     static_assert(parsed.error.code != errc::invalid_text,
                   "tariff: malformed literal: write plain decimal digits with at most one point "
                   "(no exponent, no hexadecimal)");
@@ -2510,11 +2548,11 @@ TARIFF_DETAIL_REJECT(
     "tariff: round(amount, granularity, mode): the granularity must be in the amount's currency "
     "(0.05_CHF for an amount in CHF), and a rounding mode is needed too");
 template <class C, class R>
-mistake::round_needs_a_rounding_mode__such_as_tariff_rounding_half_up
-    round(basic_money<C, R>,
-          mistake::an_empty_rounding_mode__there_is_no_default__name_one_such_as_tariff_rounding_half_up)
-        TARIFF_DETAIL_REJECT("tariff: round(amount, {}): there is no default rounding mode; name "
-                             "one, such as tariff::rounding::half_up");
+mistake::round_needs_a_rounding_mode__such_as_tariff_rounding_half_up round(
+    basic_money<C, R>,
+    mistake::an_empty_rounding_mode__there_is_no_default__name_one_such_as_tariff_rounding_half_up)
+    TARIFF_DETAIL_REJECT("tariff: round(amount, {}): there is no default rounding mode; name "
+                         "one, such as tariff::rounding::half_up");
 template <class C, class R>
 mistake::round_needs_a_rounding_mode__such_as_tariff_rounding_half_up round(basic_money<C, R>)
     TARIFF_DETAIL_REJECT("tariff: round(amount, mode) needs a rounding mode, such as "
@@ -2539,8 +2577,10 @@ TARIFF_DETAIL_REJECT("tariff: divide(m, n, mode) takes a rounding mode, such as 
 
 // m / divisor rounded to the minor unit. errc::division_by_zero if divisor == 0.
 template <class C, class R, class D>
-    requires(detail::exact_integer<D> || detail::is_decimal<D>::value)
-constexpr basic_money<C, R> divide(basic_money<C, R> m, D divisor, required_rounding_mode mode) {
+requires(
+    detail::exact_integer<D> ||
+    detail::is_decimal<D>::value) constexpr basic_money<C, R> divide(basic_money<C, R> m, D divisor,
+                                                                     required_rounding_mode mode) {
     return basic_money<C, R>(divide(m.amount(), basic_decimal<R>(divisor), C::minor_digits, mode));
 }
 
@@ -3424,9 +3464,8 @@ namespace detail {
 // decimal, even where the quantity in the rate's unit is not: 7 each at 1.20 per
 // dozen is 8.40 / 12 = 0.70, though 7/12 dozen has no finite decimal form.
 template <representation R>
-constexpr result<basic_decimal<R>> specific_duty(basic_decimal<R> per_unit,
-                                                 basic_decimal<R> amount, std::int64_t num,
-                                                 std::int64_t den) noexcept {
+constexpr result<basic_decimal<R>> specific_duty(basic_decimal<R> per_unit, basic_decimal<R> amount,
+                                                 std::int64_t num, std::int64_t den) noexcept {
     const auto product = multiply(per_unit, amount);
     if (!product) // the product alone may not fit where the duty does (a per-hl rate on litres)
         return product_ratio(per_unit, amount, num, den);
@@ -3451,11 +3490,13 @@ public:
     // errc::inexact when the fraction needs more places than a decimal holds.
     static constexpr result<ad_valorem> try_from_percent(decimal percent) noexcept {
         const auto fraction = detail::multiply_ratio(percent, 1, 100);
-        if (!fraction) return fraction.error();
+        if (!fraction)
+            return fraction.error();
         return try_from_fraction(fraction.value_or({}));
     }
     static constexpr result<ad_valorem> try_from_fraction(decimal fraction) noexcept {
-        if (fraction < 0) return errc::negative_quantity;
+        if (fraction < 0)
+            return errc::negative_quantity;
         ad_valorem r;
         r.fraction_ = normalize(fraction); // fewest digits: cheapest products
         return r;
@@ -3521,8 +3562,8 @@ public:
     }
 
     template <unit_tag V, detail::representation R2>
-        requires(!same_dimension<U, V>)
-    mistake::a_specific_rate_applies_only_to_a_quantity_of_its_own_dimension
+    requires(!same_dimension<
+             U, V>) mistake::a_specific_rate_applies_only_to_a_quantity_of_its_own_dimension
     operator()(basic_quantity<V, R2>) const TARIFF_DETAIL_REJECT(
         "tariff: a specific rate applies only to a quantity of its own dimension (a per-kg rate "
         "to a mass, not to a count of items)");
@@ -3557,17 +3598,17 @@ concept rate_type = std::same_as<T, ad_valorem> || requires {
 };
 
 template <class Rate, class C, class R>
-    requires rate_type<Rate>
-mistake::a_rate_and_an_amount_of_money_cannot_be_added__apply_the_rate_to_its_base_first
-operator+(Rate, basic_money<C, R>) TARIFF_DETAIL_REJECT(
-    "tariff: a rate and an amount of money cannot be added; apply the rate to its base first: "
-    "rate(value) + amount");
+requires rate_type<Rate>
+    mistake::a_rate_and_an_amount_of_money_cannot_be_added__apply_the_rate_to_its_base_first
+    operator+(Rate, basic_money<C, R>) TARIFF_DETAIL_REJECT(
+        "tariff: a rate and an amount of money cannot be added; apply the rate to its base first: "
+        "rate(value) + amount");
 template <class Rate, class C, class R>
-    requires rate_type<Rate>
-mistake::a_rate_and_an_amount_of_money_cannot_be_added__apply_the_rate_to_its_base_first
-operator+(basic_money<C, R>, Rate) TARIFF_DETAIL_REJECT(
-    "tariff: a rate and an amount of money cannot be added; apply the rate to its base first: "
-    "amount + rate(value)");
+requires rate_type<Rate>
+    mistake::a_rate_and_an_amount_of_money_cannot_be_added__apply_the_rate_to_its_base_first
+    operator+(basic_money<C, R>, Rate) TARIFF_DETAIL_REJECT(
+        "tariff: a rate and an amount of money cannot be added; apply the rate to its base first: "
+        "amount + rate(value)");
 
 namespace literals {
 // 6.1_pct is exactly 6.1 %; 245.5_pct, 0.001_pct and 1000_pct likewise.
@@ -3609,17 +3650,18 @@ namespace tariff {
 inline constexpr unsigned runtime_quantities = ~0u;
 
 namespace detail {
-inline constexpr std::size_t dimension_count = 6;  // count, mass, volume, pure alcohol, area, energy
+inline constexpr std::size_t dimension_count = 6; // count, mass, volume, pure alcohol, area, energy
 
 constexpr std::size_t dimension_index(unsigned bit) noexcept {
     std::size_t i = 0;
-    while (i < 32 && !(bit & (1u << i))) ++i;
+    while (i < 32 && !(bit & (1u << i)))
+        ++i;
     return i;
 }
 constexpr unsigned combine_needs(unsigned a, unsigned b) noexcept {
     return (a == runtime_quantities || b == runtime_quantities) ? runtime_quantities : (a | b);
 }
-}  // namespace detail
+} // namespace detail
 
 // The value and the quantities of one entry (or one line of it).
 template <currency_tag C, unsigned Declared = runtime_quantities>
@@ -3630,22 +3672,22 @@ public:
 
     // errc::negative_quantity if value < 0.
     constexpr explicit duty_base(money<C> value) : value_(value) {
-        if (value < money<C>{}) detail::raise(errc::negative_quantity);
+        if (value < money<C>{})
+            detail::raise(errc::negative_quantity);
     }
 
     // A base whose declared quantities are known at compile time converts to
     // one checked at run time.
     template <unsigned D2>
-        requires(Declared == runtime_quantities && D2 != runtime_quantities)
-    constexpr duty_base(const duty_base<C, D2>& other) noexcept
+    requires(Declared == runtime_quantities &&
+             D2 != runtime_quantities) constexpr duty_base(const duty_base<C, D2>& other) noexcept
         : value_(other.value()), quantity_(other.quantities()), present_(other.present()) {}
 
     // The same base with quantity q declared (16.32 t is kept as 16,320 kg).
     // Declaring a second quantity of one dimension replaces the first.
     template <unit_tag U>
-    constexpr duty_base<C, (Declared == runtime_quantities
-                                ? runtime_quantities
-                                : Declared | U::dimension::bit)>
+    constexpr duty_base<C, (Declared == runtime_quantities ? runtime_quantities
+                                                           : Declared | U::dimension::bit)>
     with(quantity<U> q) const {
         return with_unit<(Declared == runtime_quantities ? runtime_quantities
                                                          : Declared | U::dimension::bit)>(
@@ -3676,8 +3718,10 @@ public:
     // The declared quantity of `unit`'s dimension, expressed in `unit`.
     // errc::invalid_argument for a unit whose size (num / den) is not positive.
     constexpr result<decimal> quantity_in(const unit_info& unit) const noexcept {
-        if (unit.num <= 0 || unit.den <= 0) return errc::invalid_argument;
-        if (!has(unit.dimension_bit)) return errc::missing_quantity;
+        if (unit.num <= 0 || unit.den <= 0)
+            return errc::invalid_argument;
+        if (!has(unit.dimension_bit))
+            return errc::missing_quantity;
         // base units -> unit: multiply by den / num
         return detail::multiply_ratio(quantity_[detail::dimension_index(unit.dimension_bit)],
                                       unit.den, unit.num);
@@ -3694,7 +3738,8 @@ private:
 
     template <unsigned D2>
     constexpr duty_base<C, D2> with_unit(const unit_info& unit, decimal amount) const {
-        if (amount < 0) detail::raise(errc::negative_quantity);
+        if (amount < 0)
+            detail::raise(errc::negative_quantity);
         const std::size_t i = detail::dimension_index(unit.dimension_bit);
         if (i >= detail::dimension_count || unit.num <= 0 || unit.den <= 0)
             detail::raise(errc::invalid_argument);
@@ -3719,22 +3764,22 @@ template <currency_tag C>
 duty_base(money<C>) -> duty_base<C, 0>;
 
 enum class duty_kind : unsigned char {
-    free,        // no duty
-    ad_valorem,  // amount: the fraction of the value (0.061 for 6.1 %)
-    specific,    // amount: money per `unit`
-    fixed,       // amount: money, whatever the quantity
-    sum,         // lhs + rhs
-    difference,  // lhs - rhs, but not below zero
-    at_least,    // max(lhs, rhs): a floor
-    at_most,     // min(lhs, rhs): a ceiling
+    free,       // no duty
+    ad_valorem, // amount: the fraction of the value (0.061 for 6.1 %)
+    specific,   // amount: money per `unit`
+    fixed,      // amount: money, whatever the quantity
+    sum,        // lhs + rhs
+    difference, // lhs - rhs, but not below zero
+    at_least,   // max(lhs, rhs): a floor
+    at_most,    // min(lhs, rhs): a ceiling
 };
 
 struct duty_node {
     duty_kind kind = duty_kind::free;
-    std::uint8_t lhs = 0;  // operand indices (for sum .. at_most)
+    std::uint8_t lhs = 0; // operand indices (for sum .. at_most)
     std::uint8_t rhs = 0;
     decimal amount{};
-    const unit_info* unit = nullptr;  // for specific: one of the unit_info_of<U> objects
+    const unit_info* unit = nullptr; // for specific: one of the unit_info_of<U> objects
 
     friend constexpr bool operator==(const duty_node& a, const duty_node& b) noexcept {
         if (a.kind != b.kind || a.lhs != b.lhs || a.rhs != b.rhs || !(a.amount == b.amount))
@@ -3753,8 +3798,8 @@ struct duty_node {
 template <currency_tag C>
 struct duty_evaluation {
     money<C> amount{};
-    bool floor_applied = false;    // some at_least took its minimum
-    bool ceiling_applied = false;  // some at_most took its maximum
+    bool floor_applied = false;   // some at_least took its minimum
+    bool ceiling_applied = false; // some at_most took its maximum
 };
 
 struct duty_free_t {};
@@ -3775,25 +3820,25 @@ public:
     constexpr duty_expression(duty_free_t) noexcept : duty_expression() {}
 
     constexpr duty_expression(ad_valorem rate) noexcept
-        requires(Needs == 0 || Needs == runtime_quantities)
-    {
+        requires(Needs == 0 || Needs == runtime_quantities) {
         nodes_[0] = duty_node{duty_kind::ad_valorem, 0, 0, rate.fraction(), nullptr};
         size_ = 1;
     }
 
     template <unit_tag U>
-        requires(Needs == U::dimension::bit || Needs == runtime_quantities)
-    constexpr duty_expression(specific_rate<C, U> rate) noexcept {
-        nodes_[0] = duty_node{duty_kind::specific, 0, 0, rate.per_unit().amount(),
-                              &unit_info_of<U>};
+    requires(Needs == U::dimension::bit ||
+             Needs ==
+                 runtime_quantities) constexpr duty_expression(specific_rate<C, U> rate) noexcept {
+        nodes_[0] =
+            duty_node{duty_kind::specific, 0, 0, rate.per_unit().amount(), &unit_info_of<U>};
         size_ = 1;
         needs_ = U::dimension::bit;
     }
 
     // Widening to an expression whose needs are checked at run time.
     template <unsigned N2>
-        requires(Needs == runtime_quantities && N2 != runtime_quantities)
-    constexpr duty_expression(const duty_expression<C, N2>& other) noexcept
+    requires(Needs == runtime_quantities && N2 != runtime_quantities) constexpr duty_expression(
+        const duty_expression<C, N2>& other) noexcept
         : nodes_(other.nodes()), size_(static_cast<std::uint8_t>(other.size())),
           needs_(other.runtime_needs()) {}
 
@@ -3802,10 +3847,12 @@ public:
     template <unsigned N1, unsigned N2>
     static constexpr duty_expression combine(duty_kind kind, const duty_expression<C, N1>& a,
                                              const duty_expression<C, N2>& b) {
-        if (a.size() + b.size() + 1 > capacity) detail::raise(errc::invalid_argument);
+        if (a.size() + b.size() + 1 > capacity)
+            detail::raise(errc::invalid_argument);
         duty_expression out;
         std::size_t n = 0;
-        for (std::size_t i = 0; i < a.size(); ++i) out.nodes_[n++] = a.nodes()[i];
+        for (std::size_t i = 0; i < a.size(); ++i)
+            out.nodes_[n++] = a.nodes()[i];
         const auto offset = static_cast<std::uint8_t>(a.size());
         for (std::size_t i = 0; i < b.size(); ++i) {
             duty_node node = b.nodes()[i];
@@ -3825,11 +3872,12 @@ public:
     // A specific rate in a unit known only at run time (parsers, tables);
     // `unit` must outlive the expression (use the unit_info_of objects).
     // errc::invalid_argument for a unit whose size (num / den) is not positive.
-    static constexpr duty_expression specific(decimal per_unit, const unit_info& unit)
-        requires(Needs == runtime_quantities)
-    {
-        if (per_unit < 0) detail::raise(errc::negative_quantity);
-        if (unit.num <= 0 || unit.den <= 0) detail::raise(errc::invalid_argument);
+    static constexpr duty_expression
+    specific(decimal per_unit, const unit_info& unit) requires(Needs == runtime_quantities) {
+        if (per_unit < 0)
+            detail::raise(errc::negative_quantity);
+        if (unit.num <= 0 || unit.den <= 0)
+            detail::raise(errc::invalid_argument);
         duty_expression out;
         out.nodes_[0] = duty_node{duty_kind::specific, 0, 0, per_unit, &unit};
         out.needs_ = unit.dimension_bit;
@@ -3837,7 +3885,8 @@ public:
     }
 
     static constexpr duty_expression fixed(money<C> amount) {
-        if (amount < money<C>{}) detail::raise(errc::negative_quantity);
+        if (amount < money<C>{})
+            detail::raise(errc::negative_quantity);
         duty_expression out;
         out.nodes_[0] = duty_node{duty_kind::fixed, 0, 0, amount.amount(), nullptr};
         return out;
@@ -3877,18 +3926,21 @@ public:
                 break;
             case duty_kind::ad_valorem: {
                 const auto d = detail::multiply(base.value().amount(), n.amount);
-                if (!d) return evaluate_exact(base);
+                if (!d)
+                    return evaluate_exact(base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
             case duty_kind::specific: {
                 const unsigned bit = n.unit->dimension_bit;
-                if (!base.has(bit)) return errc::missing_quantity;
+                if (!base.has(bit))
+                    return errc::missing_quantity;
                 // The quantity in base units; base units -> unit is den / num.
-                const auto d = detail::specific_duty(
-                    n.amount, base.quantities()[detail::dimension_index(bit)], n.unit->den,
-                    n.unit->num);
-                if (!d) return evaluate_exact(base);
+                const auto d =
+                    detail::specific_duty(n.amount, base.quantities()[detail::dimension_index(bit)],
+                                          n.unit->den, n.unit->num);
+                if (!d)
+                    return evaluate_exact(base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
@@ -3899,18 +3951,22 @@ public:
             case duty_kind::difference: {
                 const auto b = n.kind == duty_kind::sum ? v[n.rhs].amount() : -v[n.rhs].amount();
                 const auto d = detail::add(v[n.lhs].amount(), b);
-                if (!d) return evaluate_exact(base);
+                if (!d)
+                    return evaluate_exact(base);
                 v[i] = money<C>(d.value_or({}));
-                if (v[i] < money<C>{}) v[i] = money<C>{};  // a duty is never negative
+                if (v[i] < money<C>{})
+                    v[i] = money<C>{}; // a duty is never negative
                 break;
             }
             case duty_kind::at_least:
                 v[i] = v[n.rhs] > v[n.lhs] ? v[n.rhs] : v[n.lhs];
-                if (v[n.rhs] > v[n.lhs]) out.floor_applied = true;
+                if (v[n.rhs] > v[n.lhs])
+                    out.floor_applied = true;
                 break;
             case duty_kind::at_most:
                 v[i] = v[n.rhs] < v[n.lhs] ? v[n.rhs] : v[n.lhs];
-                if (v[n.rhs] < v[n.lhs]) out.ceiling_applied = true;
+                if (v[n.rhs] < v[n.lhs])
+                    out.ceiling_applied = true;
                 break;
             }
         }
@@ -3927,9 +3983,11 @@ public:
     template <unsigned N2>
     friend constexpr bool operator==(const duty_expression& a,
                                      const duty_expression<C, N2>& b) noexcept {
-        if (a.size() != b.size()) return false;
+        if (a.size() != b.size())
+            return false;
         for (std::size_t i = 0; i < a.size(); ++i)
-            if (!(a.nodes()[i] == b.nodes()[i])) return false;
+            if (!(a.nodes()[i] == b.nodes()[i]))
+                return false;
         return true;
     }
 
@@ -3967,16 +4025,20 @@ private:
             if (n.kind == duty_kind::ad_valorem) {
                 s = base.value().amount().scale() + n.amount.scale();
             } else if (n.kind == duty_kind::specific) {
-                if (!base.has(n.unit->dimension_bit)) return errc::missing_quantity;
-                if (n.unit->num <= 0 || n.unit->den <= 0) return errc::invalid_argument;
+                if (!base.has(n.unit->dimension_bit))
+                    return errc::missing_quantity;
+                if (n.unit->num <= 0 || n.unit->den <= 0)
+                    return errc::invalid_argument;
                 std::uint64_t num = 1, den = 1;
                 reduced(*n.unit, num, den);
-                if (!detail::lcm_u64(common, num, common)) return errc::overflow;
+                if (!detail::lcm_u64(common, num, common))
+                    return errc::overflow;
                 s = n.amount.scale() + quantity(n).scale();
             } else if (n.kind == duty_kind::fixed) {
                 s = n.amount.scale();
             }
-            if (s > scale) scale = s;
+            if (s > scale)
+                scale = s;
         }
         std::array<detail::big_uint, capacity> v{};
         duty_evaluation<C> out;
@@ -3988,9 +4050,10 @@ private:
                 int s = 0;
                 x = detail::big_uint(1);
                 for (const decimal f : factors) {
-                    if (f.coefficient() < 0) return errc::negative_quantity;
-                    overflow = overflow || detail::mul_overflows(x, detail::unsigned_magnitude(
-                                                                        f.coefficient()));
+                    if (f.coefficient() < 0)
+                        return errc::negative_quantity;
+                    overflow = overflow || detail::mul_overflows(
+                                               x, detail::unsigned_magnitude(f.coefficient()));
                     s += f.scale();
                 }
                 overflow = overflow || detail::mul_overflows(x, times) ||
@@ -4009,7 +4072,8 @@ private:
                 std::uint64_t num = 1, den = 1;
                 reduced(*n.unit, num, den);
                 e = leaf({n.amount, quantity(n)}, common / num);
-                if (e == errc::ok && detail::mul_overflows(x, den)) e = errc::overflow;
+                if (e == errc::ok && detail::mul_overflows(x, den))
+                    e = errc::overflow;
                 break;
             }
             case duty_kind::fixed:
@@ -4017,9 +4081,10 @@ private:
                 break;
             case duty_kind::sum:
                 x = v[n.lhs];
-                if (detail::add_overflows(x, v[n.rhs])) e = errc::overflow;
+                if (detail::add_overflows(x, v[n.rhs]))
+                    e = errc::overflow;
                 break;
-            case duty_kind::difference:  // never below zero
+            case duty_kind::difference: // never below zero
                 x = v[n.lhs];
                 if (detail::compare(x, v[n.rhs]) > 0)
                     detail::subtract(x, v[n.rhs]);
@@ -4028,17 +4093,21 @@ private:
                 break;
             case duty_kind::at_least:
                 x = detail::compare(v[n.rhs], v[n.lhs]) > 0 ? v[n.rhs] : v[n.lhs];
-                if (detail::compare(v[n.rhs], v[n.lhs]) > 0) out.floor_applied = true;
+                if (detail::compare(v[n.rhs], v[n.lhs]) > 0)
+                    out.floor_applied = true;
                 break;
             case duty_kind::at_most:
                 x = detail::compare(v[n.rhs], v[n.lhs]) < 0 ? v[n.rhs] : v[n.lhs];
-                if (detail::compare(v[n.rhs], v[n.lhs]) < 0) out.ceiling_applied = true;
+                if (detail::compare(v[n.rhs], v[n.lhs]) < 0)
+                    out.ceiling_applied = true;
                 break;
             }
-            if (e != errc::ok) return e;
+            if (e != errc::ok)
+                return e;
         }
         const auto parts = detail::big_to_decimal<std::int64_t>(v[size_ - 1], false, common, scale);
-        if (parts.error != errc::ok) return parts.error;
+        if (parts.error != errc::ok)
+            return parts.error;
         out.amount = money<C>(decimal::try_from_parts(parts.coefficient, parts.scale).value_or({}));
         return out;
     }
@@ -4095,15 +4164,15 @@ constexpr auto build(duty_kind kind, const A& a, const B& b) {
     return duty_expression<C, needs>::combine(kind, ea, eb);
 }
 
-}  // namespace detail
+} // namespace detail
 
 template <class T>
 concept duty_operand = detail::duty_operand<T>::value;
 
 // a + b. (Two ad valorem rates add as a rate: 6.1_pct + 100_pct is 106.1 %.)
 template <duty_operand A, duty_operand B>
-    requires(!(std::same_as<A, ad_valorem> && std::same_as<B, ad_valorem>))
-constexpr auto operator+(const A& a, const B& b) {
+requires(!(std::same_as<A, ad_valorem> && std::same_as<B, ad_valorem>)) constexpr auto
+operator+(const A& a, const B& b) {
     return detail::build(duty_kind::sum, a, b);
 }
 // a - b, but not below zero (a duty is never negative).
@@ -4127,7 +4196,7 @@ constexpr duty_expression<C, 0> fixed_amount(money<C> amount) {
     return duty_expression<C, 0>::fixed(amount);
 }
 
-}  // namespace tariff
+} // namespace tariff
 // ---- tariff/hs_code.hpp ----------------------------------------------------
 // tariff/hs_code.hpp: a validated Harmonized System code.
 //
@@ -4186,7 +4255,7 @@ constexpr hs_scan scan_hs_code(std::string_view text) noexcept {
     }
     return s;
 }
-}  // namespace detail
+} // namespace detail
 
 class hs_code {
 public:
@@ -4243,7 +4312,8 @@ public:
 private:
     constexpr hs_code() noexcept = default;
     constexpr void assign(const detail::hs_scan& s) noexcept {
-        for (std::size_t i = 0; i < s.size; ++i) digits_[i] = s.digits[i];
+        for (std::size_t i = 0; i < s.size; ++i)
+            digits_[i] = s.digits[i];
         size_ = s.size;
     }
 
@@ -4251,7 +4321,7 @@ private:
     std::size_t size_ = 0;
 };
 
-}  // namespace tariff
+} // namespace tariff
 // ---- tariff/assessment.hpp -------------------------------------------------
 // tariff/assessment.hpp: paths, tariff lines and the assessment of an entry.
 //
@@ -4271,8 +4341,8 @@ namespace tariff {
 // One duty line of a path.
 template <currency_tag C>
 struct duty_component {
-    std::string_view name;         // "MFN", "China surtax"
-    std::string_view legal_basis;  // "SOR/2024-187 s.3"
+    std::string_view name;        // "MFN", "China surtax"
+    std::string_view legal_basis; // "SOR/2024-187 s.3"
     duty_expression<C> duty;
 };
 
@@ -4287,7 +4357,7 @@ struct tax_component {
     std::string_view legal_basis;
     ad_valorem rate;
     bool on_value = true;
-    std::uint32_t duties = all_duties;  // bit i: the path's duty component i is in the base
+    std::uint32_t duties = all_duties; // bit i: the path's duty component i is in the base
     bool on_earlier_taxes = false;
 };
 
@@ -4318,7 +4388,8 @@ public:
     // beyond max_duties.
     constexpr duty_path with_duty(std::string_view name, std::string_view legal_basis,
                                   duty_expression<C> duty) const {
-        if (duty_count_ == max_duties) detail::raise(errc::invalid_argument);
+        if (duty_count_ == max_duties)
+            detail::raise(errc::invalid_argument);
         duty_path out = *this;
         out.duties_[out.duty_count_++] = duty_component<C>{name, legal_basis, duty};
         return out;
@@ -4326,39 +4397,43 @@ public:
     // A duty, tax or relief in another currency (a GBP expression on a CAD
     // path): named, never callable (see detail/mistake.hpp).
     template <class C2, unsigned N>
-        requires(!std::same_as<C2, C>)
-    mistake::a_duty_in_another_currency_cannot_join_this_path__convert_with_an_exchange_rate
-    with_duty(std::string_view, std::string_view, const duty_expression<C2, N>&) const
-        TARIFF_DETAIL_REJECT(
-            "tariff: with_duty: the duty expression's currency differs from the path's; convert "
-            "its amounts with an exchange_rate, or build the expression in the path's currency");
+    requires(!std::same_as<C2, C>)
+        mistake::a_duty_in_another_currency_cannot_join_this_path__convert_with_an_exchange_rate
+        with_duty(std::string_view, std::string_view, const duty_expression<C2, N>&)
+    const TARIFF_DETAIL_REJECT(
+        "tariff: with_duty: the duty expression's currency differs from the path's; convert "
+        "its amounts with an exchange_rate, or build the expression in the path's currency");
     template <class C2, class U>
-        requires(!std::same_as<C2, C>)
-    mistake::a_duty_in_another_currency_cannot_join_this_path__convert_with_an_exchange_rate
-    with_duty(std::string_view, std::string_view, const specific_rate<C2, U>&) const
-        TARIFF_DETAIL_REJECT(
-            "tariff: with_duty: the rate's currency differs from the path's; convert its amount "
-            "with an exchange_rate, or write the rate in the path's currency");
+    requires(!std::same_as<C2, C>)
+        mistake::a_duty_in_another_currency_cannot_join_this_path__convert_with_an_exchange_rate
+        with_duty(std::string_view, std::string_view, const specific_rate<C2, U>&)
+    const TARIFF_DETAIL_REJECT(
+        "tariff: with_duty: the rate's currency differs from the path's; convert its amount "
+        "with an exchange_rate, or write the rate in the path's currency");
     template <class C2>
-        requires(!std::same_as<C2, C>)
-    mistake::a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_currency
-    with_tax(const tax_component<C2>&) const TARIFF_DETAIL_REJECT(
+    requires(!std::same_as<C2, C>)
+        mistake::a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_currency
+        with_tax(const tax_component<C2>&)
+    const TARIFF_DETAIL_REJECT(
         "tariff: with_tax: the tax component's currency differs from the path's; write it as "
         "tax_component<C> in the path's currency");
     template <class C2>
-        requires(!std::same_as<C2, C>)
-    mistake::a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_currency
-    with_de_minimis(const de_minimis<C2>&) const TARIFF_DETAIL_REJECT(
+    requires(!std::same_as<C2, C>)
+        mistake::a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_currency
+        with_de_minimis(const de_minimis<C2>&)
+    const TARIFF_DETAIL_REJECT(
         "tariff: with_de_minimis: the relief's currency differs from the path's; convert its "
         "limit with an exchange_rate, or write it in the path's currency");
     constexpr duty_path with_tax(tax_component<C> tax) const {
-        if (tax_count_ == max_taxes) detail::raise(errc::invalid_argument);
+        if (tax_count_ == max_taxes)
+            detail::raise(errc::invalid_argument);
         duty_path out = *this;
         out.taxes_[out.tax_count_++] = tax;
         return out;
     }
     constexpr duty_path with_de_minimis(de_minimis<C> relief) const {
-        if (relief.limit < money<C>{}) detail::raise(errc::negative_quantity);
+        if (relief.limit < money<C>{})
+            detail::raise(errc::negative_quantity);
         duty_path out = *this;
         out.relief_ = relief;
         out.has_relief_ = true;
@@ -4373,11 +4448,15 @@ public:
     constexpr std::string_view name() const noexcept { return name_; }
     constexpr std::size_t duty_count() const noexcept { return duty_count_; }
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool duty(T) const TARIFF_DETAIL_REJECT("tariff: an index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool duty(T) const
+        TARIFF_DETAIL_REJECT(
+            "tariff: an index is a whole number, not binary floating point, a character or a bool");
     constexpr const duty_component<C>& duty(std::size_t i) const noexcept { return duties_[i]; }
     constexpr std::size_t tax_count() const noexcept { return tax_count_; }
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool tax(T) const TARIFF_DETAIL_REJECT("tariff: an index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool tax(T) const
+        TARIFF_DETAIL_REJECT(
+            "tariff: an index is a whole number, not binary floating point, a character or a bool");
     constexpr const tax_component<C>& tax(std::size_t i) const noexcept { return taxes_[i]; }
     constexpr bool has_de_minimis() const noexcept { return has_relief_; }
     constexpr const de_minimis<C>& relief() const noexcept { return relief_; }
@@ -4396,7 +4475,7 @@ private:
 template <currency_tag C>
 struct treatment {
     std::string_view name;
-    std::string_view origin;  // ISO 3166 alpha-2, or empty for any origin
+    std::string_view origin; // ISO 3166 alpha-2, or empty for any origin
     duty_path<C> path;
 };
 
@@ -4422,15 +4501,16 @@ public:
 
     // A path in another currency: named, never callable (see detail/mistake.hpp).
     template <class C2>
-        requires(!std::same_as<C2, C>)
-    mistake::a_path_in_another_currency_cannot_be_a_treatment_of_this_line
-    with_treatment(std::string_view, std::string_view, const duty_path<C2>&) const
-        TARIFF_DETAIL_REJECT("tariff: with_treatment: the path's currency differs from the "
-                             "line's; build the path in the line's currency (convert its rates "
-                             "with an exchange_rate)");
+    requires(
+        !std::same_as<C2, C>) mistake::a_path_in_another_currency_cannot_be_a_treatment_of_this_line
+        with_treatment(std::string_view, std::string_view, const duty_path<C2>&)
+    const TARIFF_DETAIL_REJECT("tariff: with_treatment: the path's currency differs from the "
+                               "line's; build the path in the line's currency (convert its rates "
+                               "with an exchange_rate)");
     constexpr tariff_line with_treatment(std::string_view name, std::string_view origin,
                                          duty_path<C> path) const {
-        if (count_ == max_treatments) detail::raise(errc::invalid_argument);
+        if (count_ == max_treatments)
+            detail::raise(errc::invalid_argument);
         tariff_line out = *this;
         out.treatments_[out.count_++] = treatment<C>{name, origin, path.renamed(name)};
         return out;
@@ -4438,14 +4518,17 @@ public:
 
     constexpr std::size_t treatment_count() const noexcept { return count_; }
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool treatment_at(T) const TARIFF_DETAIL_REJECT("tariff: an index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        treatment_at(T) const TARIFF_DETAIL_REJECT(
+            "tariff: an index is a whole number, not binary floating point, a character or a bool");
     constexpr const treatment<C>& treatment_at(std::size_t i) const noexcept {
         return treatments_[i];
     }
     // The path of the treatment called `name`; errc::invalid_argument if none.
     constexpr const duty_path<C>& path(std::string_view name) const {
         for (std::size_t i = 0; i < count_; ++i)
-            if (treatments_[i].name == name) return treatments_[i].path;
+            if (treatments_[i].name == name)
+                return treatments_[i].path;
         detail::raise(errc::invalid_argument);
         return treatments_[0].path;
     }
@@ -4462,8 +4545,8 @@ private:
 
 // When rounding happens in an assessment.
 enum class rounding_stage : unsigned char {
-    each_component,  // every duty and tax line is rounded; totals add rounded lines
-    totals,          // lines stay exact; only the totals are rounded
+    each_component, // every duty and tax line is rounded; totals add rounded lines
+    totals,         // lines stay exact; only the totals are rounded
 };
 
 // How an assessment rounds. The mode has no default: rounding is never chosen
@@ -4487,29 +4570,30 @@ struct assessment_line {
     component_kind kind = component_kind::duty;
     std::string_view name;
     std::string_view legal_basis;
-    money<C> base;             // the value it was computed on (a tax: value + duties ...)
-    duty_expression<C> rate;   // the duty expression, or the tax's rate
-    money<C> exact;            // exact, unrounded
-    money<C> rounded;          // as the policy rounds it (= exact when rounding on totals)
+    money<C> base;           // the value it was computed on (a tax: value + duties ...)
+    duty_expression<C> rate; // the duty expression, or the tax's rate
+    money<C> exact;          // exact, unrounded
+    money<C> rounded;        // as the policy rounds it (= exact when rounding on totals)
     bool floor_applied = false;
     bool ceiling_applied = false;
-    bool relieved = false;     // zero because of de minimis
+    bool relieved = false; // zero because of de minimis
 };
 
 template <currency_tag C>
 class assessment {
 public:
-    static constexpr std::size_t max_lines =
-        duty_path<C>::max_duties + duty_path<C>::max_taxes;
+    static constexpr std::size_t max_lines = duty_path<C>::max_duties + duty_path<C>::max_taxes;
 
     constexpr std::string_view path_name() const noexcept { return path_name_; }
-    constexpr money<C> value() const noexcept { return value_; }            // as declared
-    constexpr money<C> value_used() const noexcept { return value_used_; }  // after value rounding
+    constexpr money<C> value() const noexcept { return value_; }           // as declared
+    constexpr money<C> value_used() const noexcept { return value_used_; } // after value rounding
     // The value used and the quantities declared.
     constexpr const duty_base<C>& base() const noexcept { return base_; }
     constexpr std::size_t size() const noexcept { return size_; }
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool operator[](T) const TARIFF_DETAIL_REJECT("tariff: an index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+    operator[](T) const TARIFF_DETAIL_REJECT(
+        "tariff: an index is a whole number, not binary floating point, a character or a bool");
     constexpr const assessment_line<C>& operator[](std::size_t i) const noexcept {
         return lines_[i];
     }
@@ -4518,7 +4602,8 @@ public:
     // The line called `name`; errc::invalid_argument if none.
     constexpr const assessment_line<C>& line(std::string_view name) const {
         for (std::size_t i = 0; i < size_; ++i)
-            if (lines_[i].name == name) return lines_[i];
+            if (lines_[i].name == name)
+                return lines_[i];
         detail::raise(errc::invalid_argument);
         return lines_[0];
     }
@@ -4527,17 +4612,15 @@ public:
     // duties() + taxes(); raises errc::overflow if the sum does not fit
     // (try_total() is the non-throwing form).
     constexpr money<C> total() const { return try_total().value(); }
-    constexpr result<money<C>> try_total() const noexcept {
-        return checked::add(duties_, taxes_);
-    }
+    constexpr result<money<C>> try_total() const noexcept { return checked::add(duties_, taxes_); }
     constexpr const rounding_policy<C>& policy() const noexcept { return policy_; }
     constexpr bool de_minimis_applied() const noexcept { return relieved_; }
 
 private:
     template <currency_tag C2>
-    friend constexpr result<assessment<C2>> assess_checked(
-        const duty_path<C2>&, const std::type_identity_t<duty_base<C2>>&,
-        const rounding_policy<C2>&) noexcept;
+    friend constexpr result<assessment<C2>>
+    assess_checked(const duty_path<C2>&, const std::type_identity_t<duty_base<C2>>&,
+                   const rounding_policy<C2>&) noexcept;
 
     std::string_view path_name_;
     money<C> value_{};
@@ -4547,7 +4630,7 @@ private:
     std::size_t size_ = 0;
     money<C> duties_{};
     money<C> taxes_{};
-    rounding_policy<C> policy_{rounding_mode{}};  // assess() sets it; no mode before
+    rounding_policy<C> policy_{rounding_mode{}}; // assess() sets it; no mode before
     bool relieved_ = false;
 };
 
@@ -4556,9 +4639,11 @@ namespace detail {
 // see detail::round_to_multiple).
 template <class C>
 constexpr result<money<C>> round_by(money<C> m, const rounding_policy<C>& p) noexcept {
-    if (p.granularity <= money<C>{}) return errc::invalid_argument;
+    if (p.granularity <= money<C>{})
+        return errc::invalid_argument;
     const auto r = detail::round_to_multiple(m.amount(), p.granularity.amount(), p.mode);
-    if (!r) return r.error();
+    if (!r)
+        return r.error();
     return money<C>(r.value_or({}));
 }
 // A running total, kept in 128 bits: only the (rounded) total must fit money.
@@ -4568,12 +4653,14 @@ constexpr result<wide_total> accumulate(wide_total total, decimal d) noexcept {
 }
 template <class C>
 constexpr result<money<C>> to_money(const result<wide_total>& r) noexcept {
-    if (!r) return r.error();
+    if (!r)
+        return r.error();
     const auto n = narrow<std::int64_t>(r.value_or({}));
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     return money<C>(n.value_or({}));
 }
-}  // namespace detail
+} // namespace detail
 
 // The non-throwing form of assess(). The currency comes from the path, so a base
 // whose quantities are known at compile time converts, as it does for assess().
@@ -4599,7 +4686,8 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
         rounding_policy<C> whole = policy;
         whole.granularity = policy.value_granularity;
         const auto v = detail::round_by(value, whole);
-        if (!v) return v.error();
+        if (!v)
+            return v.error();
         value = v.value_or({});
     }
     a.value_used_ = value;
@@ -4611,7 +4699,7 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
     const bool duty_relieved = relieved && path.relief().relieves_duty;
     const bool tax_relieved = relieved && path.relief().relieves_tax;
 
-    detail::wide_total duties{};  // the rounded lines' sum (each_component) or the exact lines'
+    detail::wide_total duties{}; // the rounded lines' sum (each_component) or the exact lines'
 
     for (std::size_t i = 0; i < path.duty_count(); ++i) {
         const auto& c = path.duty(i);
@@ -4623,7 +4711,8 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
         line.rate = c.duty;
         if (!duty_relieved) {
             const auto e = c.duty.evaluate(used);
-            if (!e) return e.error();
+            if (!e)
+                return e.error();
             line.exact = e.value_or({}).amount;
             line.floor_applied = e.value_or({}).floor_applied;
             line.ceiling_applied = e.value_or({}).ceiling_applied;
@@ -4632,15 +4721,18 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
         line.rounded = line.exact;
         if (each_line) {
             const auto r = detail::round_by(line.exact, policy);
-            if (!r) return r.error();
+            if (!r)
+                return r.error();
             line.rounded = r.value_or({});
         }
-        const auto sum = detail::accumulate(duties, (each_line ? line.rounded : line.exact).amount());
-        if (!sum) return sum.error();
+        const auto sum =
+            detail::accumulate(duties, (each_line ? line.rounded : line.exact).amount());
+        if (!sum)
+            return sum.error();
         duties = sum.value_or({});
     }
 
-    detail::wide_total taxes{};  // likewise
+    detail::wide_total taxes{}; // likewise
     for (std::size_t t = 0; t < path.tax_count(); ++t) {
         const auto& tax = path.tax(t);
         // The base is summed in 128 bits (value + 5.0104 may not fit where
@@ -4649,23 +4741,28 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
         detail::wide_total wide_base{};
         if (tax.on_value) {
             const auto s = detail::accumulate(wide_base, value.amount());
-            if (!s) return s.error();
+            if (!s)
+                return s.error();
             wide_base = s.value_or({});
         }
         for (std::size_t i = 0; i < path.duty_count(); ++i) {
-            if (i >= 32 || !(tax.duties & (std::uint32_t{1} << i))) continue;
+            if (i >= 32 || !(tax.duties & (std::uint32_t{1} << i)))
+                continue;
             const auto s = detail::accumulate(
                 wide_base, (each_line ? a.lines_[i].rounded : a.lines_[i].exact).amount());
-            if (!s) return s.error();
+            if (!s)
+                return s.error();
             wide_base = s.value_or({});
         }
         if (tax.on_earlier_taxes) {
             const auto s = detail::add(wide_base, taxes);
-            if (!s) return s.error();
+            if (!s)
+                return s.error();
             wide_base = s.value_or({});
         }
         const auto base_money = detail::to_money<C>(wide_base);
-        if (!base_money) return base_money.error();
+        if (!base_money)
+            return base_money.error();
         const money<C> tax_base = base_money.value_or({});
         auto& line = a.lines_[a.size_++];
         line.kind = component_kind::tax;
@@ -4676,31 +4773,38 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
         line.relieved = tax_relieved;
         if (!tax_relieved) {
             const auto e = detail::multiply(tax_base.amount(), tax.rate.fraction());
-            if (!e) return e.error();
+            if (!e)
+                return e.error();
             line.exact = money<C>(e.value_or({}));
         }
         line.rounded = line.exact;
         if (each_line) {
             const auto r = detail::round_by(line.exact, policy);
-            if (!r) return r.error();
+            if (!r)
+                return r.error();
             line.rounded = r.value_or({});
         }
-        const auto sum = detail::accumulate(taxes, (each_line ? line.rounded : line.exact).amount());
-        if (!sum) return sum.error();
+        const auto sum =
+            detail::accumulate(taxes, (each_line ? line.rounded : line.exact).amount());
+        if (!sum)
+            return sum.error();
         taxes = sum.value_or({});
     }
 
     // Under totals, the exact sums are rounded in 128 bits: only the rounded
     // totals must fit.
     auto total = [&](detail::wide_total t) {
-        if (each_line) return detail::to_money<C>(t);
+        if (each_line)
+            return detail::to_money<C>(t);
         return detail::to_money<C>(detail::round_to_multiple(
             t, detail::narrow<int128_t>(policy.granularity.amount()).value_or({}), policy.mode));
     };
     const auto d = total(duties);
     const auto t = total(taxes);
-    if (!d) return d.error();
-    if (!t) return t.error();
+    if (!d)
+        return d.error();
+    if (!t)
+        return t.error();
     a.duties_ = d.value_or({});
     a.taxes_ = t.value_or({});
     return a;
@@ -4725,9 +4829,9 @@ struct assess_needs_a_rounding_policy__such_as_tariff_rounding_half_even {};
 // default rounding; see detail/mistake.hpp).
 template <currency_tag C, unsigned Declared>
 mistake::assess_needs_a_rounding_policy__such_as_tariff_rounding_half_even
-    assess(const duty_path<C>&, const duty_base<C, Declared>&)
-        TARIFF_DETAIL_REJECT("tariff: assess(path, base, policy) needs a rounding policy, such "
-                             "as {tariff::rounding::half_even}: the library never picks one");
+assess(const duty_path<C>&, const duty_base<C, Declared>&)
+    TARIFF_DETAIL_REJECT("tariff: assess(path, base, policy) needs a rounding policy, such "
+                         "as {tariff::rounding::half_even}: the library never picks one");
 
 // Both paths for one entry, and what the second costs more than the first.
 template <currency_tag C>
@@ -4740,8 +4844,10 @@ struct path_comparison {
     constexpr result<money<C>> try_difference() const noexcept {
         const auto a = first.try_total();
         const auto b = second.try_total();
-        if (!a) return a.error();
-        if (!b) return b.error();
+        if (!a)
+            return a.error();
+        if (!b)
+            return b.error();
         return checked::subtract(b.value_or({}), a.value_or({}));
     }
 };
@@ -4758,14 +4864,16 @@ constexpr path_comparison<C> compare(const duty_path<C>& first, const duty_path<
 // Total duties / value, as a rate rounded to `places` decimal places of a
 // percent. errc::division_by_zero for a zero value.
 template <currency_tag C, detail::not_an_integer T>
-mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character effective_rate(const assessment<C>&, T, required_rounding_mode)
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
+effective_rate(const assessment<C>&, T, required_rounding_mode)
     TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 template <currency_tag C>
 constexpr ad_valorem effective_rate(const assessment<C>& a, int places,
                                     required_rounding_mode mode) {
     // A percent rounded to `places` is the fraction rounded to places + 2
     // (no duties * 100 that could overflow first).
-    if (places < 0) detail::raise(errc::invalid_argument);
+    if (places < 0)
+        detail::raise(errc::invalid_argument);
     return ad_valorem::from_fraction(
         divide(a.duties().amount(), a.value_used().amount(), places + 2, mode));
 }
@@ -4775,20 +4883,23 @@ constexpr ad_valorem effective_rate(const assessment<C>& a, int places,
 // decimal places of a percent. unit_value is money per unit, e.g.
 // 6.00_CAD / tariff::kg.
 template <currency_tag C, unsigned Needs, unit_tag U, detail::not_an_integer T>
-mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character ad_valorem_equivalent(const duty_expression<C, Needs>&, const specific_rate<C, U>&, T,
-                      required_rounding_mode) TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
+ad_valorem_equivalent(const duty_expression<C, Needs>&, const specific_rate<C, U>&, T,
+                      required_rounding_mode)
+    TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 template <currency_tag C, unsigned Needs, unit_tag U>
 constexpr ad_valorem ad_valorem_equivalent(const duty_expression<C, Needs>& duty,
                                            const specific_rate<C, U>& unit_value, int places,
                                            required_rounding_mode mode) {
     const auto base = duty_base(unit_value.per_unit()).with(1 * U{});
     const auto d = duty(base);
-    if (places < 0) detail::raise(errc::invalid_argument);
+    if (places < 0)
+        detail::raise(errc::invalid_argument);
     return ad_valorem::from_fraction(
         divide(d.amount(), unit_value.per_unit().amount(), places + 2, mode));
 }
 
-}  // namespace tariff
+} // namespace tariff
 // ---- tariff/date.hpp -------------------------------------------------------
 // tariff/date.hpp: a calendar date (proleptic Gregorian), for validity
 // periods and quota periods. constexpr, no time zone, no time of day.
@@ -4815,33 +4926,41 @@ public:
     // errc::invalid_argument unless 1 <= year <= 9999, 1 <= month <= 12 and
     // the day exists.
     constexpr date(int year, int month, int day) : year_(year), month_(month), day_(day) {
-        if (!valid(year, month, day)) detail::raise(errc::invalid_argument);
+        if (!valid(year, month, day))
+            detail::raise(errc::invalid_argument);
     }
     // The non-throwing form.
     // date(2026.0, 1, 15), date('2', 1, 15), date(2026, true, 1): named, never
     // callable (see detail/mistake.hpp); the same for every integer parameter below.
     template <class Y, class M, class D>
-        requires(detail::not_an_integer<Y> || detail::not_an_integer<M> || detail::not_an_integer<D>)
-    date(Y, M, D, mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 = {})
-        TARIFF_DETAIL_REJECT("tariff: a date is three whole numbers, date(year, month, day) such as "
-                             "date(2026, 1, 15); not binary floating point, a character or a bool");
+    requires(detail::not_an_integer<Y> || detail::not_an_integer<M> || detail::not_an_integer<D>)
+        date(Y, M, D, mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 = {})
+    TARIFF_DETAIL_REJECT("tariff: a date is three whole numbers, date(year, month, day) such as "
+                         "date(2026, 1, 15); not binary floating point, a character or a bool");
     template <class Y, class M, class D>
-        requires(detail::not_an_integer<Y> || detail::not_an_integer<M> || detail::not_an_integer<D>)
-    static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 try_make(Y, M, D)
-        TARIFF_DETAIL_REJECT("tariff: a date is three whole numbers, date(year, month, day) such as "
-                             "date(2026, 1, 15); not binary floating point, a character or a bool");
+    requires(detail::not_an_integer<Y> || detail::not_an_integer<M> ||
+             detail::not_an_integer<
+                 D>) static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15
+        try_make(Y, M, D) TARIFF_DETAIL_REJECT(
+            "tariff: a date is three whole numbers, date(year, month, day) such as "
+            "date(2026, 1, 15); not binary floating point, a character or a bool");
     template <class Y, class M, class D>
-        requires(detail::not_an_integer<Y> || detail::not_an_integer<M> || detail::not_an_integer<D>)
-    static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 valid(Y, M, D)
-        TARIFF_DETAIL_REJECT("tariff: a date is three whole numbers, date(year, month, day) such as "
-                             "date(2026, 1, 15); not binary floating point, a character or a bool");
+    requires(detail::not_an_integer<Y> || detail::not_an_integer<M> ||
+             detail::not_an_integer<
+                 D>) static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15
+        valid(Y, M, D) TARIFF_DETAIL_REJECT(
+            "tariff: a date is three whole numbers, date(year, month, day) such as "
+            "date(2026, 1, 15); not binary floating point, a character or a bool");
     template <class Y, class M>
-        requires(detail::not_an_integer<Y> || detail::not_an_integer<M>)
-    static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15 days_in_month(Y, M)
-        TARIFF_DETAIL_REJECT("tariff: days_in_month(year, month) takes two whole numbers, not "
-                             "binary floating point, a character or a bool");
+    requires(detail::not_an_integer<Y> ||
+             detail::not_an_integer<
+                 M>) static mistake::a_date_is_three_whole_numbers__write_date_2026_1_15
+        days_in_month(Y, M)
+            TARIFF_DETAIL_REJECT("tariff: days_in_month(year, month) takes two whole numbers, not "
+                                 "binary floating point, a character or a bool");
     static constexpr result<date> try_make(int year, int month, int day) noexcept {
-        if (!valid(year, month, day)) return errc::invalid_argument;
+        if (!valid(year, month, day))
+            return errc::invalid_argument;
         date d;
         d.year_ = year;
         d.month_ = month;
@@ -4856,7 +4975,8 @@ public:
     // For any year (leap years by the Gregorian rule); errc::invalid_argument
     // unless 1 <= month <= 12.
     static constexpr int days_in_month(int year, int month) {
-        if (month < 1 || month > 12) detail::raise(errc::invalid_argument);
+        if (month < 1 || month > 12)
+            detail::raise(errc::invalid_argument);
         constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
         const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
         return month == 2 && leap ? 29 : days[month - 1];
@@ -4867,19 +4987,26 @@ public:
         auto fail = [](std::size_t pos, const char* why) {
             return parse_result<date>{date{}, parse_error{errc::invalid_text, pos, why}};
         };
-        if (text.size() != 10) return fail(0, "a date is written YYYY-MM-DD");
+        if (text.size() != 10)
+            return fail(0, "a date is written YYYY-MM-DD");
         int parts[3] = {0, 0, 0};
         const std::size_t start[3] = {0, 5, 8}, length[3] = {4, 2, 2};
         for (int p = 0; p < 3; ++p)
             for (std::size_t i = start[p]; i < start[p] + length[p]; ++i) {
-                if (text[i] < '0' || text[i] > '9') return fail(i, "a date is written YYYY-MM-DD");
+                if (text[i] < '0' || text[i] > '9')
+                    return fail(i, "a date is written YYYY-MM-DD");
                 parts[p] = parts[p] * 10 + (text[i] - '0');
             }
-        if (text[4] != '-') return fail(4, "a date is written YYYY-MM-DD");
-        if (text[7] != '-') return fail(7, "a date is written YYYY-MM-DD");
-        if (parts[0] < 1) return fail(0, "no such year (years run from 0001 to 9999)");
-        if (parts[1] < 1 || parts[1] > 12) return fail(5, "no such month");
-        if (!valid(parts[0], parts[1], parts[2])) return fail(8, "no such day in that month");
+        if (text[4] != '-')
+            return fail(4, "a date is written YYYY-MM-DD");
+        if (text[7] != '-')
+            return fail(7, "a date is written YYYY-MM-DD");
+        if (parts[0] < 1)
+            return fail(0, "no such year (years run from 0001 to 9999)");
+        if (parts[1] < 1 || parts[1] > 12)
+            return fail(5, "no such month");
+        if (!valid(parts[0], parts[1], parts[2]))
+            return fail(8, "no such day in that month");
         return {try_make(parts[0], parts[1], parts[2]).value_or(date{}), {}};
     }
 
@@ -4902,17 +5029,24 @@ public:
     // The date z days after 1970-01-01; errc::overflow unless
     // min_days <= z <= max_days.
     template <detail::not_an_integer T>
-    static mistake::a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-    from_days_since_epoch(T) TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating point, a character or a bool; write 30");
+    static mistake::
+        a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+            from_days_since_epoch(T)
+                TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary "
+                                     "floating point, a character or a bool; write 30");
     template <detail::not_an_integer T>
-    static mistake::a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-    try_from_days_since_epoch(T) TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating point, a character or a bool; write 30");
+    static mistake::
+        a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+            try_from_days_since_epoch(T)
+                TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary "
+                                     "floating point, a character or a bool; write 30");
     static constexpr date from_days_since_epoch(std::int64_t z) {
         return try_from_days_since_epoch(z).value();
     }
     static constexpr result<date> try_from_days_since_epoch(std::int64_t z) noexcept {
-        if (z < min_days || z > max_days) return errc::overflow;
-        z += 719468;  // from here on every figure is small: 0 < z < 3.7 million
+        if (z < min_days || z > max_days)
+            return errc::overflow;
+        z += 719468; // from here on every figure is small: 0 < z < 3.7 million
         const std::int64_t era = z / 146097;
         const std::int64_t doe = z - era * 146097;
         const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -4927,22 +5061,29 @@ public:
     // is outside 0001-01-01 to 9999-12-31 (any n, even INT64_MAX, is safe).
     template <detail::not_an_integer T>
     mistake::a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-    plus_days(T) const TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating point, a character or a bool; write 30");
+        plus_days(T) const
+        TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating "
+                             "point, a character or a bool; write 30");
     template <detail::not_an_integer T>
     mistake::a_number_of_days_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-    try_plus_days(T) const TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating point, a character or a bool; write 30");
+        try_plus_days(T) const
+        TARIFF_DETAIL_REJECT("tariff: a number of days is a whole number, not binary floating "
+                             "point, a character or a bool; write 30");
     constexpr date plus_days(std::int64_t n) const { return try_plus_days(n).value(); }
     constexpr result<date> try_plus_days(std::int64_t n) const noexcept {
         // days_since_epoch() is within +-3 million, so only an n beyond the
         // whole range needs a check before adding.
-        if (n < min_days - max_days || n > max_days - min_days) return errc::overflow;
+        if (n < min_days - max_days || n > max_days - min_days)
+            return errc::overflow;
         return try_from_days_since_epoch(days_since_epoch() + n);
     }
 
     friend constexpr bool operator==(const date&, const date&) noexcept = default;
     friend constexpr std::strong_ordering operator<=>(const date& a, const date& b) noexcept {
-        if (a.year_ != b.year_) return a.year_ <=> b.year_;
-        if (a.month_ != b.month_) return a.month_ <=> b.month_;
+        if (a.year_ != b.year_)
+            return a.year_ <=> b.year_;
+        if (a.month_ != b.month_)
+            return a.month_ <=> b.month_;
         return a.day_ <=> b.day_;
     }
 
@@ -4952,7 +5093,7 @@ private:
     int day_ = 1;
 };
 
-}  // namespace tariff
+} // namespace tariff
 // ---- tariff/exchange.hpp ---------------------------------------------------
 // tariff/exchange.hpp: converting between currencies at a stated rate.
 //
@@ -4976,7 +5117,8 @@ public:
 
     // errc::invalid_argument if rate <= 0.
     constexpr explicit exchange_rate(decimal rate) : rate_(rate) {
-        if (rate <= 0) detail::raise(errc::invalid_argument);
+        if (rate <= 0)
+            detail::raise(errc::invalid_argument);
     }
 
     constexpr decimal rate() const noexcept { return rate_; }
@@ -5013,7 +5155,8 @@ public:
     // 1 / rate, rounded to `places` decimal places by mode (an inverse is
     // rarely exact: 1 / 0.1897 has no finite decimal form).
     template <detail::not_an_integer T>
-    mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character inverse(T, required_rounding_mode) const
+    mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
+        inverse(T, required_rounding_mode) const
         TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
     constexpr exchange_rate<To, From> inverse(int places, required_rounding_mode mode) const {
         return exchange_rate<To, From>(divide(decimal(1), rate_, places, mode));
@@ -5022,15 +5165,17 @@ public:
     // An amount in another currency than From: named, never callable (see
     // detail/mistake.hpp).
     template <class C2, class R>
-        requires(!std::same_as<C2, From>)
-    mistake::this_exchange_rate_converts_from_another_currency__check_its_from_currency
-    exact(basic_money<C2, R>) const TARIFF_DETAIL_REJECT(
+    requires(!std::same_as<C2, From>)
+        mistake::this_exchange_rate_converts_from_another_currency__check_its_from_currency
+        exact(basic_money<C2, R>)
+    const TARIFF_DETAIL_REJECT(
         "tariff: this exchange_rate converts from another currency; it cannot be applied to "
         "this amount (check the rate's From currency)");
     template <class C2, class R>
-        requires(!std::same_as<C2, From>)
-    mistake::this_exchange_rate_converts_from_another_currency__check_its_from_currency
-    convert(basic_money<C2, R>, required_rounding_mode) const TARIFF_DETAIL_REJECT(
+    requires(!std::same_as<C2, From>)
+        mistake::this_exchange_rate_converts_from_another_currency__check_its_from_currency
+        convert(basic_money<C2, R>, required_rounding_mode)
+    const TARIFF_DETAIL_REJECT(
         "tariff: this exchange_rate converts from another currency; it cannot be applied to "
         "this amount (check the rate's From currency)");
 
@@ -5042,7 +5187,7 @@ private:
     decimal rate_;
 };
 
-}  // namespace tariff
+} // namespace tariff
 // ---- tariff/parse.hpp ------------------------------------------------------
 // tariff/parse.hpp: duty expressions from the text schedules print.
 //
@@ -5082,29 +5227,30 @@ namespace detail {
 enum class duty_text_problem : unsigned char {
     none,
     empty,
-    expected_term,       // a rate, an amount, "Free" or "(" was expected here
-    expected_unit,       // "/" must be followed by a unit of measure
+    expected_term, // a rate, an amount, "Free" or "(" was expected here
+    expected_unit, // "/" must be followed by a unit of measure
     unknown_unit,
-    currency_mismatch,   // the text names a currency other than the schedule's
-    expected_percent_or_currency,  // a number must be followed by %, a currency, ¢ or c
+    currency_mismatch,            // the text names a currency other than the schedule's
+    expected_percent_or_currency, // a number must be followed by %, a currency, ¢ or c
     unbalanced_parenthesis,
-    unexpected_text,     // something follows a complete expression
-    too_long,            // more rates and operators than duty_expression::capacity
+    unexpected_text, // something follows a complete expression
+    too_long,        // more rates and operators than duty_expression::capacity
     number_out_of_range,
-    dollar_sign_needs_a_dollar_currency,  // "$", "¢" or "c" in a schedule not in dollars and cents
+    dollar_sign_needs_a_dollar_currency, // "$", "¢" or "c" in a schedule not in dollars and cents
 };
 
 // The currencies a "$" and a "¢" may stand for: the ISO 4217 dollars, with
 // two minor digits (cents).
 template <currency_tag C>
 constexpr bool is_dollar_currency() noexcept {
-    constexpr std::string_view dollars[] = {"AUD", "BBD", "BMD", "BND", "BSD", "BZD", "CAD",
-                                            "FJD", "GYD", "HKD", "JMD", "KYD", "LRD", "NAD",
-                                            "NZD", "SBD", "SGD", "SRD", "TTD", "TWD", "USD",
-                                            "XCD"};
-    if (C::minor_digits != 2) return false;
+    constexpr std::string_view dollars[] = {"AUD", "BBD", "BMD", "BND", "BSD", "BZD", "CAD", "FJD",
+                                            "GYD", "HKD", "JMD", "KYD", "LRD", "NAD", "NZD", "SBD",
+                                            "SGD", "SRD", "TTD", "TWD", "USD", "XCD"};
+    if (C::minor_digits != 2)
+        return false;
     for (std::string_view d : dollars)
-        if (C::code == d) return true;
+        if (C::code == d)
+            return true;
     return false;
 }
 
@@ -5152,16 +5298,16 @@ struct unexpected_text_after_the_duty;
 struct too_many_terms;
 struct number_out_of_range;
 struct dollar_or_cent_sign_in_a_schedule_not_in_dollars__write_the_currency_code;
-}  // namespace duty_text_reason
+} // namespace duty_text_reason
 
 template <duty_text_problem P>
 struct reason_type {
     using type = void;
 };
-#define TARIFF_DETAIL_REASON(P, T)                  \
-    template <>                                     \
-    struct reason_type<duty_text_problem::P> {      \
-        using type = duty_text_reason::T;           \
+#define TARIFF_DETAIL_REASON(P, T)                                                                 \
+    template <>                                                                                    \
+    struct reason_type<duty_text_problem::P> {                                                     \
+        using type = duty_text_reason::T;                                                          \
     };
 TARIFF_DETAIL_REASON(empty, text_is_empty)
 TARIFF_DETAIL_REASON(expected_term, expected_a_rate_an_amount_free_or_parenthesis)
@@ -5185,7 +5331,7 @@ struct duty_text_error {
 };
 
 struct unit_alias {
-    std::string_view text;  // lower case; a space matches any run of spaces, or none
+    std::string_view text; // lower case; a space matches any run of spaces, or none
     const unit_info* unit;
 };
 
@@ -5236,11 +5382,15 @@ inline constexpr std::array<unit_alias, 42> unit_aliases{{
     {"g", &unit_info_of<units::gram>},
 }};
 
-constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+constexpr char lower(char c) noexcept {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
 constexpr bool is_letter(char c) noexcept {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_digit(char c) noexcept {
+    return c >= '0' && c <= '9';
+}
 
 template <currency_tag C>
 class duty_parser {
@@ -5251,12 +5401,14 @@ public:
 
     constexpr parse_result<expression> run() noexcept {
         skip_space();
-        if (pos_ == s_.size()) return fail(duty_text_problem::empty);
+        if (pos_ == s_.size())
+            return fail(duty_text_problem::empty);
         expression e = parse_clamp();
         if (problem_ == duty_text_problem::none) {
             skip_space();
             if (pos_ != s_.size()) {
-                if (s_[pos_] == ')') return fail(duty_text_problem::unbalanced_parenthesis);
+                if (s_[pos_] == ')')
+                    return fail(duty_text_problem::unbalanced_parenthesis);
                 return fail(duty_text_problem::unexpected_text);
             }
         }
@@ -5303,18 +5455,22 @@ private:
     // insensitive, not followed by a letter. Advances past it on success.
     constexpr bool keyword(std::string_view word) noexcept {
         std::size_t p = pos_;
-        if (!match_at(word, p)) return false;
-        if (p < s_.size() && is_letter(s_[p]) && is_letter(word.back())) return false;
+        if (!match_at(word, p))
+            return false;
+        if (p < s_.size() && is_letter(s_[p]) && is_letter(word.back()))
+            return false;
         pos_ = p;
         return true;
     }
     constexpr bool match_at(std::string_view word, std::size_t& p) const noexcept {
         for (std::size_t i = 0; i < word.size(); ++i) {
             if (word[i] == ' ') {
-                while (p < s_.size() && (s_[p] == ' ' || s_[p] == '\t')) ++p;
+                while (p < s_.size() && (s_[p] == ' ' || s_[p] == '\t'))
+                    ++p;
                 continue;
             }
-            if (p >= s_.size() || lower(s_[p]) != word[i]) return false;
+            if (p >= s_.size() || lower(s_[p]) != word[i])
+                return false;
             ++p;
         }
         return true;
@@ -5323,7 +5479,8 @@ private:
     template <unsigned N1, unsigned N2>
     constexpr expression combine(duty_kind kind, const duty_expression<C, N1>& a,
                                  const duty_expression<C, N2>& b) noexcept {
-        if (a.size() + b.size() + 1 > expression::capacity) return set_problem(duty_text_problem::too_long);
+        if (a.size() + b.size() + 1 > expression::capacity)
+            return set_problem(duty_text_problem::too_long);
         return expression::combine(kind, a, b);
     }
 
@@ -5340,7 +5497,8 @@ private:
                 break;
             }
             const expression rhs = parse_sum();
-            if (failed()) break;
+            if (failed())
+                break;
             e = combine(kind, e, rhs);
         }
         return e;
@@ -5365,7 +5523,8 @@ private:
                 break;
             }
             const expression rhs = parse_term();
-            if (failed()) break;
+            if (failed())
+                break;
             e = combine(kind, e, rhs);
         }
         return e;
@@ -5373,8 +5532,10 @@ private:
 
     constexpr bool number(decimal& out) noexcept {
         const std::size_t start = pos_;
-        while (pos_ < s_.size() && (is_digit(s_[pos_]) || s_[pos_] == '.')) ++pos_;
-        if (start == pos_) return false;
+        while (pos_ < s_.size() && (is_digit(s_[pos_]) || s_[pos_] == '.'))
+            ++pos_;
+        if (start == pos_)
+            return false;
         const auto r = detail::parse_decimal<std::int64_t>(s_.substr(start, pos_ - start));
         if (!r.ok()) {
             pos_ = start + r.error.position;
@@ -5390,26 +5551,33 @@ private:
 
     // An ISO code here (three letters not followed by a letter)? Then it must be C's.
     constexpr bool currency_code(bool& matches) noexcept {
-        if (pos_ + 3 > s_.size()) return false;
+        if (pos_ + 3 > s_.size())
+            return false;
         for (std::size_t i = 0; i < 3; ++i)
-            if (!(s_[pos_ + i] >= 'A' && s_[pos_ + i] <= 'Z')) return false;
-        if (pos_ + 3 < s_.size() && is_letter(s_[pos_ + 3])) return false;
+            if (!(s_[pos_ + i] >= 'A' && s_[pos_ + i] <= 'Z'))
+                return false;
+        if (pos_ + 3 < s_.size() && is_letter(s_[pos_ + 3]))
+            return false;
         matches = s_.substr(pos_, 3) == C::code;
-        if (matches) pos_ += 3;
+        if (matches)
+            pos_ += 3;
         return true;
     }
 
     constexpr expression parse_term() noexcept {
         skip_space();
-        if (pos_ >= s_.size()) return set_problem(duty_text_problem::expected_term);
+        if (pos_ >= s_.size())
+            return set_problem(duty_text_problem::expected_term);
         if (s_[pos_] == '(') {
             const std::size_t open = pos_;
-            if (depth_ == max_depth) return set_problem(duty_text_problem::too_long);
+            if (depth_ == max_depth)
+                return set_problem(duty_text_problem::too_long);
             ++pos_;
             ++depth_;
             expression e = parse_clamp();
             --depth_;
-            if (failed()) return e;
+            if (failed())
+                return e;
             skip_space();
             if (pos_ >= s_.size() || s_[pos_] != ')') {
                 pos_ = open;
@@ -5418,7 +5586,8 @@ private:
             ++pos_;
             return e;
         }
-        if (keyword("free")) return expression(duty_free);
+        if (keyword("free"))
+            return expression(duty_free);
 
         // An amount: "$5.33", "CAD 5.33", "5.33 CAD", "52.8¢", "78.9 c"; or a rate "6.1 %".
         decimal amount;
@@ -5428,24 +5597,29 @@ private:
                 return set_problem(duty_text_problem::dollar_sign_needs_a_dollar_currency);
             ++pos_;
             skip_space();
-            if (!number(amount)) return set_problem(duty_text_problem::expected_term);
+            if (!number(amount))
+                return set_problem(duty_text_problem::expected_term);
         } else if (currency_code(code_matches)) {
-            if (!code_matches) return set_problem(duty_text_problem::currency_mismatch);
+            if (!code_matches)
+                return set_problem(duty_text_problem::currency_mismatch);
             skip_space();
-            if (!number(amount)) return set_problem(duty_text_problem::expected_term);
+            if (!number(amount))
+                return set_problem(duty_text_problem::expected_term);
         } else {
             if (!number(amount)) {
-                if (!failed()) set_problem(duty_text_problem::expected_term);
+                if (!failed())
+                    set_problem(duty_text_problem::expected_term);
                 return expression{};
             }
             skip_space();
             if (pos_ < s_.size() && s_[pos_] == '%') {
                 const auto rate = ad_valorem::try_from_percent(amount);
-                if (!rate) return set_problem(duty_text_problem::number_out_of_range, rate.error());
+                if (!rate)
+                    return set_problem(duty_text_problem::number_out_of_range, rate.error());
                 ++pos_;
                 return expression(rate.value_or({}));
             }
-            const bool cent_sign = s_.substr(pos_, 2) == "\xC2\xA2";  // ¢
+            const bool cent_sign = s_.substr(pos_, 2) == "\xC2\xA2"; // ¢
             const bool cent_letter = !cent_sign && pos_ < s_.size() &&
                                      (s_[pos_] == 'c' || s_[pos_] == 'C') &&
                                      !(pos_ + 1 < s_.size() && is_letter(s_[pos_ + 1]));
@@ -5467,9 +5641,11 @@ private:
         if (pos_ < s_.size() && s_[pos_] == '/') {
             ++pos_;
             skip_space();
-            if (pos_ >= s_.size()) return set_problem(duty_text_problem::expected_unit);
+            if (pos_ >= s_.size())
+                return set_problem(duty_text_problem::expected_unit);
             const unit_info* u = parse_unit();
-            if (u == nullptr) return expression{};
+            if (u == nullptr)
+                return expression{};
             return expression::specific(amount, *u);
         }
         return expression::fixed(money<C>(amount));
@@ -5478,8 +5654,10 @@ private:
     constexpr const unit_info* parse_unit() noexcept {
         for (const unit_alias& a : unit_aliases) {
             std::size_t p = pos_;
-            if (!match_at(a.text, p)) continue;
-            if (p < s_.size() && is_letter(s_[p]) && is_letter(a.text.back())) continue;
+            if (!match_at(a.text, p))
+                continue;
+            if (p < s_.size() && is_letter(s_[p]) && is_letter(a.text.back()))
+                continue;
             pos_ = p;
             return a.unit;
         }
@@ -5499,7 +5677,7 @@ private:
     std::size_t error_pos_ = 0;
 };
 
-}  // namespace detail
+} // namespace detail
 
 // Parses a duty written in a schedule whose currency is C. Never throws: on
 // failure the result says where (error.position, a byte offset) and why.
@@ -5529,7 +5707,7 @@ consteval duty_expression<C> checked_duty() {
                   "are the template arguments of duty_text_error");
     return check.result.value;
 }
-}  // namespace detail
+} // namespace detail
 
 // The same at compile time: tariff::duty<CAD, "245.5 % but not less than $5.33/kg">
 // is a constexpr duty_expression<CAD>, and a malformed text does not compile:
@@ -5537,7 +5715,7 @@ consteval duty_expression<C> checked_duty() {
 template <currency_tag C, detail::fixed_string Text>
 inline constexpr duty_expression<C> duty = detail::checked_duty<C, Text>();
 
-}  // namespace tariff
+} // namespace tariff
 // ---- tariff/quota.hpp ------------------------------------------------------
 // tariff/quota.hpp: tariff-rate quotas and the ledger that allocates them.
 //
@@ -5573,15 +5751,15 @@ template <unit_tag U>
 struct quota_period {
     std::string_view name;
     date from;
-    date to;  // inclusive
+    date to; // inclusive
     quantity<U> volume;
 };
 
 // What becomes of reserved volume still unused when its period closes (with
 // carry-over on; without it, all unused volume lapses).
 enum class unused_reserve : unsigned char {
-    joins_general,   // it carries into the next period's general pool
-    stays_reserved,  // it carries into the next period's reserved pool
+    joins_general,  // it carries into the next period's general pool
+    stays_reserved, // it carries into the next period's reserved pool
 };
 
 // A share of each period's volume kept for entries whose unit price (value /
@@ -5609,7 +5787,8 @@ public:
                                 quantity<U> granularity = quantity<U>(decimal(1)))
         : order_number_(order_number), in_quota_(in_quota), over_quota_(over_quota),
           granularity_(granularity) {
-        if (granularity.value() <= 0) detail::raise(errc::invalid_argument);
+        if (granularity.value() <= 0)
+            detail::raise(errc::invalid_argument);
     }
 
     // Adds the next period. errc::invalid_argument if it does not start after
@@ -5642,7 +5821,8 @@ public:
     // The used share from which a period is critical (default 90 %, EU
     // Implementing Regulation 2015/2447 art. 53).
     constexpr tariff_rate_quota with_critical_threshold(ad_valorem share) const {
-        if (share > ad_valorem::from_percent(100)) detail::raise(errc::invalid_argument);
+        if (share > ad_valorem::from_percent(100))
+            detail::raise(errc::invalid_argument);
         tariff_rate_quota out = *this;
         out.critical_ = share;
         return out;
@@ -5654,7 +5834,9 @@ public:
     constexpr quantity<U> granularity() const noexcept { return granularity_; }
     constexpr std::size_t period_count() const noexcept { return count_; }
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool period(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        period(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary "
+                                             "floating point, a character or a bool");
     constexpr const quota_period<U>& period(std::size_t i) const noexcept { return periods_[i]; }
     constexpr bool carry_over() const noexcept { return carry_over_; }
     constexpr bool has_reserve() const noexcept { return has_reserve_; }
@@ -5664,7 +5846,8 @@ public:
     // The period containing d, or npos.
     constexpr std::size_t period_of(date d) const noexcept {
         for (std::size_t i = 0; i < count_; ++i)
-            if (!(d < periods_[i].from) && !(periods_[i].to < d)) return i;
+            if (!(d < periods_[i].from) && !(periods_[i].to < d))
+                return i;
         return npos;
     }
 
@@ -5675,7 +5858,8 @@ public:
     }
     constexpr result<std::int64_t> try_granules_down(quantity<U> q) const noexcept {
         const auto n = detail::divide(q.value(), granularity_.value(), 0, rounding_mode::floor);
-        if (!n) return n.error();
+        if (!n)
+            return n.error();
         return n.value_or({}).coefficient();
     }
     // q as a whole number of granules; errc::invalid_argument if it is not
@@ -5685,10 +5869,12 @@ public:
     }
     constexpr result<std::int64_t> try_granules_exact(quantity<U> q) const noexcept {
         const auto n = try_granules_down(q);
-        if (!n) return n;
+        if (!n)
+            return n;
         // A product that does not fit a quantity cannot equal q, which does.
         const auto back = try_to_quantity(n.value_or(0));
-        if (!back || !(back.value_or({}) == q)) return errc::invalid_argument;
+        if (!back || !(back.value_or({}) == q))
+            return errc::invalid_argument;
         return n;
     }
     // `granules` granules as a quantity: errc::negative_quantity for a
@@ -5697,37 +5883,48 @@ public:
         return try_to_quantity(granules).value();
     }
     template <detail::not_an_integer T>
-    mistake::granules_are_a_whole_number__pass_an_integer try_to_quantity(T) const TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not binary floating point, a character or a bool");
+    mistake::granules_are_a_whole_number__pass_an_integer try_to_quantity(T) const
+        TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not "
+                             "binary floating point, a character or a bool");
     constexpr result<quantity<U>> try_to_quantity(std::int64_t granules) const noexcept {
-        if (granules < 0) return errc::negative_quantity;
+        if (granules < 0)
+            return errc::negative_quantity;
         const auto q = detail::multiply(granularity_.value(),
                                         decimal::try_from_parts(granules, 0).value_or({}));
-        if (!q) return q.error();
-        return quantity<U>(q.value_or({}));  // >= 0: cannot raise
+        if (!q)
+            return q.error();
+        return quantity<U>(q.value_or({})); // >= 0: cannot raise
     }
     // An unsigned count as wide as std::int64_t is checked, not wrapped to a
     // negative one: errc::overflow above 2^63 - 1.
     template <std::unsigned_integral N>
-    requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t))
-    constexpr quantity<U> to_quantity(N granules) const {
-        if (granules > static_cast<N>(INT64_MAX)) detail::raise(errc::overflow);
+    requires(detail::exact_integer<N> &&
+             sizeof(N) >=
+                 sizeof(std::int64_t)) constexpr quantity<U> to_quantity(N granules) const {
+        if (granules > static_cast<N>(INT64_MAX))
+            detail::raise(errc::overflow);
         return to_quantity(static_cast<std::int64_t>(granules));
     }
     template <detail::not_an_integer T>
-    mistake::granules_are_a_whole_number__pass_an_integer to_quantity(T) const TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not binary floating point, a character or a bool");
+    mistake::granules_are_a_whole_number__pass_an_integer to_quantity(T) const
+        TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not "
+                             "binary floating point, a character or a bool");
     // Reserved granules of period i's own volume: its share, rounded down.
     // The product is formed in 128 bits (below 2^63 granules times a share
     // of at most 18 places: below 2^126), so it cannot overflow, and the
     // result is at most the volume.
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool reserved_granules(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        reserved_granules(T) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
     constexpr std::int64_t reserved_granules(std::size_t i) const {
-        if (!has_reserve_) return 0;
+        if (!has_reserve_)
+            return 0;
         const std::int64_t v = granules_exact(periods_[i].volume);
         const decimal share = reserve_.share.fraction();
-        const auto product =
-            detail::multiply(wide_decimal(v), wide_decimal::from_parts(share.coefficient(),
-                                                                       share.scale()));
+        const auto product = detail::multiply(
+            wide_decimal(v), wide_decimal::from_parts(share.coefficient(), share.scale()));
         return static_cast<std::int64_t>(
             round(product.value(), 0, rounding_mode::floor).coefficient());
     }
@@ -5754,13 +5951,15 @@ mistake::a_number_of_years_is_a_whole_number__not_binary_floating_point_a_charac
     TARIFF_DETAIL_REJECT("tariff: grow(volume, rate, years, granularity, mode): years is a whole "
                          "number, not binary floating point, a character or a bool");
 template <unit_tag U>
-constexpr quantity<U> grow(quantity<U> volume, ad_valorem rate, int years,
-                           quantity<U> granularity, required_rounding_mode mode) {
+constexpr quantity<U> grow(quantity<U> volume, ad_valorem rate, int years, quantity<U> granularity,
+                           required_rounding_mode mode) {
     // The mode is checked even when no year rounds (years == 0).
-    if (!is_valid(mode)) detail::raise(errc::invalid_argument);
+    if (!is_valid(mode))
+        detail::raise(errc::invalid_argument);
     decimal v = volume.value();
     const decimal factor = decimal(1) + rate.fraction();
-    for (int y = 0; y < years; ++y) v = round_to_multiple(v * factor, granularity.value(), mode);
+    for (int y = 0; y < years; ++y)
+        v = round_to_multiple(v * factor, granularity.value(), mode);
     return quantity<U>(v);
 }
 
@@ -5778,14 +5977,14 @@ template <currency_tag C, unit_tag U>
 struct quota_allocation {
     std::uint64_t entry_id = 0;
     std::size_t period = 0;
-    std::size_t receipt = 0;  // pass to quota_ledger::give_back / cancel / amend
+    std::size_t receipt = 0; // pass to quota_ledger::give_back / cancel / amend
     quantity<U> in_quota;
     quantity<U> over_quota;
     money<C> value_in_quota;
     money<C> value_over_quota;
     bool reserve_eligible = false;
-    std::int64_t from_reserve = 0;  // granules drawn from the reserved pool
-    std::int64_t from_general = 0;  // granules drawn from the general pool
+    std::int64_t from_reserve = 0; // granules drawn from the reserved pool
+    std::int64_t from_general = 0; // granules drawn from the general pool
 };
 
 enum class quota_event_kind : unsigned char {
@@ -5801,12 +6000,12 @@ enum class quota_pool : unsigned char { general, reserved };
 // One change to one pool's balance, in granules of the quota.
 struct quota_event {
     quota_event_kind kind = quota_event_kind::allocation;
-    std::uint64_t entry_id = 0;  // 0 for carry-over and lapse
+    std::uint64_t entry_id = 0; // 0 for carry-over and lapse
     std::size_t period = 0;
     quota_pool pool = quota_pool::general;
     std::int64_t old_balance = 0;
     std::int64_t new_balance = 0;
-    std::int64_t amount = 0;  // always >= 0; the direction follows from kind
+    std::int64_t amount = 0; // always >= 0; the direction follows from kind
     friend constexpr bool operator==(const quota_event&, const quota_event&) = default;
 };
 
@@ -5816,17 +6015,20 @@ template <unit_tag U>
 struct quota_status {
     quota_state state = quota_state::open;
     bool closed = false;
-    quantity<U> available;  // the period's volume plus what was carried in (or given
-                            // back to it by allocations of closed periods)
-    quantity<U> used;       // allocated, net of returns
-    quantity<U> balance;    // available - used
+    quantity<U> available; // the period's volume plus what was carried in (or given
+                           // back to it by allocations of closed periods)
+    quantity<U> used;      // allocated, net of returns
+    quantity<U> balance;   // available - used
     // used / available rounded to `places` decimal places (0 for an empty period).
     template <detail::not_an_integer T>
-    mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character fill_ratio(T, required_rounding_mode) const
+    mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
+        fill_ratio(T, required_rounding_mode) const
         TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
     constexpr decimal fill_ratio(int places, required_rounding_mode mode) const {
-        if (!is_valid(mode)) detail::raise(errc::invalid_argument);
-        if (available.value() == 0) return decimal{};
+        if (!is_valid(mode))
+            detail::raise(errc::invalid_argument);
+        if (available.value() == 0)
+            return decimal{};
         return divide(used.value(), available.value(), places, mode);
     }
 };
@@ -5834,9 +6036,9 @@ struct quota_status {
 // The result of a day's claims allocated together.
 template <currency_tag C, unit_tag U>
 struct same_day_result {
-    std::vector<quota_allocation<C, U>> allocations;  // in the order of the claims
-    bool pro_rata = false;       // the claims exceeded a balance and were scaled down
-    quantity<U> residue;         // left in the balance by rounding the shares down
+    std::vector<quota_allocation<C, U>> allocations; // in the order of the claims
+    bool pro_rata = false; // the claims exceeded a balance and were scaled down
+    quantity<U> residue;   // left in the balance by rounding the shares down
 };
 
 namespace detail {
@@ -5854,24 +6056,27 @@ constexpr void claim_in_quota_unit() {
 template <currency_tag C, unit_tag U>
 constexpr result<std::array<money<C>, 2>> split_value(money<C> value, quantity<U> in,
                                                       quantity<U> over) noexcept {
-    if (over.value() == 0) return std::array<money<C>, 2>{value, money<C>{}};
-    if (in.value() == 0) return std::array<money<C>, 2>{money<C>{}, value};
+    if (over.value() == 0)
+        return std::array<money<C>, 2>{value, money<C>{}};
+    if (in.value() == 0)
+        return std::array<money<C>, 2>{money<C>{}, value};
     std::int64_t wi, wo;
     int s;
     if (!detail::align(normalize(in.value()), normalize(over.value()), wi, wo, s))
         return errc::overflow;
-    const int places = value.amount().scale() > C::minor_digits ? value.amount().scale()
-                                                                : C::minor_digits;
+    const int places =
+        value.amount().scale() > C::minor_digits ? value.amount().scale() : C::minor_digits;
     const money<C> step(decimal::from_parts(1, places));
     std::array<money<C>, 2> parts{};
     const std::array<std::int64_t, 2> weights{wi, wo};
     const errc e = detail::allocate_money(value, std::span<const std::int64_t>(weights),
                                           std::span<money<C>>(parts), step);
-    if (e != errc::ok) return e;
+    if (e != errc::ok)
+        return e;
     return parts;
 }
 
-}  // namespace detail
+} // namespace detail
 
 template <currency_tag C, unit_tag U>
 class quota_ledger {
@@ -5881,9 +6086,9 @@ public:
     using allocation = quota_allocation<C, U>;
 
     struct options {
-        bool keep_events = true;    // the event log (needed to recompute balances)
-        bool keep_receipts = true;  // one record per allocation (needed for returns); without
-                                    // it memory stays flat and give_back reports unknown_entry
+        bool keep_events = true;   // the event log (needed to recompute balances)
+        bool keep_receipts = true; // one record per allocation (needed for returns); without
+                                   // it memory stays flat and give_back reports unknown_entry
     };
 
     constexpr explicit quota_ledger(const quota_type& quota) : quota_ledger(quota, options{}) {}
@@ -5898,16 +6103,18 @@ public:
     // overflow. Two periods of 9e18 vehicles are refused here, not left to
     // overflow when the first carries into the second.
     constexpr quota_ledger(const quota_type& quota, options opts) : quota_(quota), options_(opts) {
-        if (quota.period_count() == 0) detail::raise(errc::invalid_argument);
+        if (quota.period_count() == 0)
+            detail::raise(errc::invalid_argument);
         int128_t all = 0;
         for (std::size_t i = 0; i < quota.period_count(); ++i) {
             const std::int64_t total = quota.granules_exact(quota.period(i).volume);
             const std::int64_t reserved = quota.reserved_granules(i);
             all += total;
-            pools_.push_back({pool_state{total - reserved, total - reserved},
-                              pool_state{reserved, reserved}});
+            pools_.push_back(
+                {pool_state{total - reserved, total - reserved}, pool_state{reserved, reserved}});
         }
-        if (all > max_granules(quota.granularity())) detail::raise(errc::overflow);
+        if (all > max_granules(quota.granularity()))
+            detail::raise(errc::overflow);
     }
 
     // The most granules a ledger holds, all periods together.
@@ -5930,7 +6137,7 @@ public:
         friend class quota_ledger;
         allocation planned_{};
         const quota_ledger* ledger_ = nullptr;
-        std::uint64_t changes_ = 0;  // the ledger's change count when it was made
+        std::uint64_t changes_ = 0; // the ledger's change count when it was made
     };
 
     constexpr const quota_type& quota() const noexcept { return quota_; }
@@ -5954,7 +6161,8 @@ public:
     // e.g. an over-quota quantity with more digits than a decimal holds).
     constexpr result<allocation> try_allocate(const claim& c) {
         auto r = try_reserve(c);
-        if (!r) return r.error();  // nothing has changed
+        if (!r)
+            return r.error(); // nothing has changed
         auto held = r.value_or({});
         return try_commit(held);
     }
@@ -5980,7 +6188,8 @@ public:
     }
     constexpr result<reservation> try_reserve(const claim& c) const {
         const auto k = check(c);
-        if (!k) return k.error();
+        if (!k)
+            return k.error();
         const std::size_t period = k.value_or(0);
         const auto balance = projected(period);
         const bool eligible = is_eligible(c);
@@ -5988,7 +6197,8 @@ public:
         const std::int64_t from_reserve = eligible ? min(want, balance[1]) : std::int64_t{0};
         const std::int64_t from_general = min(want - from_reserve, balance[0]);
         const auto a = prepare(c, period, eligible, from_reserve, from_general);
-        if (!a) return a.error();
+        if (!a)
+            return a.error();
         reservation r;
         r.planned_ = a.value_or({});
         r.ledger_ = this;
@@ -5999,18 +6209,20 @@ public:
     // does) and returns it with its receipt; the reservation is then spent.
     constexpr allocation commit(reservation& r) { return try_commit(r).value(); }
     constexpr result<allocation> try_commit(reservation& r) {
-        if (r.ledger_ != this || r.changes_ != changes_) return errc::invalid_argument;
+        if (r.ledger_ != this || r.changes_ != changes_)
+            return errc::invalid_argument;
         allocation a = r.planned_;
         // Unchanged since reserve(), the ledger has what was planned; checked
         // again all the same (a ledger assigned to while a reservation was
         // held), so that no balance can go negative.
-        if (a.period < open_ || a.period >= pools_.size()) return errc::invalid_argument;
+        if (a.period < open_ || a.period >= pools_.size())
+            return errc::invalid_argument;
         const auto balance = projected(a.period);
         if (a.from_reserve < 0 || a.from_general < 0 || a.from_reserve > balance[1] ||
             a.from_general > balance[0])
             return errc::invalid_argument;
         r.ledger_ = nullptr;
-        close_before(a.period);  // cannot fail: every balance fits (see the constructor)
+        close_before(a.period); // cannot fail: every balance fits (see the constructor)
         apply(a);
         return a;
     }
@@ -6018,7 +6230,8 @@ public:
     // for any other); the ledger is unchanged either way.
     constexpr void release(reservation& r) const { detail::raise(try_release(r)); }
     constexpr errc try_release(reservation& r) const noexcept {
-        if (r.ledger_ != this) return errc::invalid_argument;
+        if (r.ledger_ != this)
+            return errc::invalid_argument;
         r.ledger_ = nullptr;
         return errc::ok;
     }
@@ -6036,10 +6249,12 @@ public:
     // changes nothing.
     constexpr same_day_result<C, U> allocate_same_day(std::span<const claim> claims) {
         same_day_result<C, U> out;
-        if (claims.empty()) return out;
+        if (claims.empty())
+            return out;
         std::size_t period = 0;
         for (const claim& c : claims) {
-            if (!(c.accepted == claims[0].accepted)) detail::raise(errc::invalid_argument);
+            if (!(c.accepted == claims[0].accepted))
+                detail::raise(errc::invalid_argument);
             period = check(c).value();
         }
         const auto balance = projected(period);
@@ -6053,17 +6268,20 @@ public:
         // The reserve first, among eligible claims; then the general pool among
         // what every claim still wants.
         std::vector<std::int64_t> ask(n);
-        for (std::size_t i = 0; i < n; ++i) ask[i] = eligible[i] ? want[i] : 0;
+        for (std::size_t i = 0; i < n; ++i)
+            ask[i] = eligible[i] ? want[i] : 0;
         std::int64_t residue = share(ask, balance[1], reserve_part, out.pro_rata);
-        for (std::size_t i = 0; i < n; ++i) ask[i] = want[i] - reserve_part[i];
+        for (std::size_t i = 0; i < n; ++i)
+            ask[i] = want[i] - reserve_part[i];
         residue += share(ask, balance[0], general_part, out.pro_rata);
         out.residue = quota_.to_quantity(residue);
-        for (std::size_t i = 0; i < n; ++i)  // every split first: a failure changes nothing
+        for (std::size_t i = 0; i < n; ++i) // every split first: a failure changes nothing
             out.allocations.push_back(
                 prepare(claims[i], period, eligible[i] != 0, reserve_part[i], general_part[i])
                     .value());
         close_before(period);
-        for (auto& a : out.allocations) apply(a);
+        for (auto& a : out.allocations)
+            apply(a);
         return out;
     }
 
@@ -6074,35 +6292,52 @@ public:
     // a whole number of granules (errc::invalid_argument), or more than is
     // left of the allocation (errc::return_exceeds_allocation).
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool give_back(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        give_back(T, quantity<U>)
+            TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, "
+                                 "a character or a bool");
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool try_give_back(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_give_back(T, quantity<U>)
+            TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, "
+                                 "a character or a bool");
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool cancel(T) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool cancel(T)
+        TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a "
+                             "character or a bool");
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool amend(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        amend(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not "
+                                                   "binary floating point, a character or a bool");
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool close_before(T) TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        close_before(T) TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary "
+                                             "floating point, a character or a bool");
     constexpr void give_back(std::size_t receipt, quantity<U> amount) {
         detail::raise(try_give_back(receipt, amount));
     }
     constexpr errc try_give_back(std::size_t receipt, quantity<U> amount) {
-        if (receipt >= receipts_.size()) return errc::unknown_entry;
-        if (amount.value() <= 0) return errc::invalid_argument;
+        if (receipt >= receipts_.size())
+            return errc::unknown_entry;
+        if (amount.value() <= 0)
+            return errc::invalid_argument;
         const auto n = quota_.try_granules_exact(amount);
         record& r = receipts_[receipt];
         // More granules than 2^63 - 1 is more than any allocation holds.
-        if (n.error() == errc::overflow) return errc::return_exceeds_allocation;
-        if (!n) return errc::invalid_argument;
+        if (n.error() == errc::overflow)
+            return errc::return_exceeds_allocation;
+        if (!n)
+            return errc::invalid_argument;
         const std::int64_t granules = n.value_or(0);
-        if (granules > r.general + r.reserved) return errc::return_exceeds_allocation;
+        if (granules > r.general + r.reserved)
+            return errc::return_exceeds_allocation;
         const std::size_t period = r.period < open_ ? open_ : r.period;
         // Last in, first out: the general pool was drawn after the reserve.
         const std::int64_t to_general = min(granules, r.general);
         const std::int64_t to_reserve = granules - to_general;
         move(quota_event_kind::returned, r.entry_id, period, 0, to_general);
         move(quota_event_kind::returned, r.entry_id, period, 1, to_reserve);
-        if (period != r.period) {  // from a closed period: it adds to what this one has
+        if (period != r.period) { // from a closed period: it adds to what this one has
             pools_[period][0].carried_in += to_general;
             pools_[period][1].carried_in += to_reserve;
         }
@@ -6113,19 +6348,23 @@ public:
     }
     // Gives back everything the allocation still holds in quota.
     constexpr void cancel(std::size_t receipt) {
-        if (receipt >= receipts_.size()) detail::raise(errc::unknown_entry);
+        if (receipt >= receipts_.size())
+            detail::raise(errc::unknown_entry);
         const record& r = receipts_[receipt];
-        if (r.general + r.reserved > 0) give_back(receipt, quota_.to_quantity(r.general + r.reserved));
+        if (r.general + r.reserved > 0)
+            give_back(receipt, quota_.to_quantity(r.general + r.reserved));
     }
     // The entry now declares `new_quantity`: any in-quota quantity above it
     // (in whole granules) goes back. An increase is a new claim.
     constexpr void amend(std::size_t receipt, quantity<U> new_quantity) {
-        if (receipt >= receipts_.size()) detail::raise(errc::unknown_entry);
+        if (receipt >= receipts_.size())
+            detail::raise(errc::unknown_entry);
         const record& r = receipts_[receipt];
         const std::int64_t keep =
             quota_.try_granules_down(new_quantity).value_or(max_granules_of_any);
         const std::int64_t held = r.general + r.reserved;
-        if (held > keep) give_back(receipt, quota_.to_quantity(held - keep));
+        if (held > keep)
+            give_back(receipt, quota_.to_quantity(held - keep));
     }
 
     // Closes every period before `period`, carrying over as the quota says.
@@ -6134,7 +6373,8 @@ public:
             const std::size_t from = open_, to = open_ + 1;
             for (std::size_t pool = 0; pool < 2; ++pool) {
                 const std::int64_t left = pools_[from][pool].balance;
-                if (left == 0) continue;
+                if (left == 0)
+                    continue;
                 if (!quota_.carry_over()) {
                     move(quota_event_kind::lapsed, 0, from, pool, -left);
                     continue;
@@ -6157,13 +6397,22 @@ public:
     // reports has more digits than a decimal holds, which the constructor's
     // bound rules out.
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool status(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        status(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary "
+                                             "floating point, a character or a bool");
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool balance(T, quota_pool) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        balance(T, quota_pool) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
     template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool opening(T, quota_pool) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, a character or a bool");
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        opening(T, quota_pool) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
     constexpr quota_status<U> status(std::size_t i) const {
-        if (i >= pools_.size()) detail::raise(errc::invalid_argument);
+        if (i >= pools_.size())
+            detail::raise(errc::invalid_argument);
         const auto& p = pools_[i];
         const std::int64_t available =
             p[0].opening + p[0].carried_in + p[1].opening + p[1].carried_in;
@@ -6188,7 +6437,8 @@ public:
     }
     constexpr quota_status<U> status_on(date d) const {
         const std::size_t i = quota_.period_of(d);
-        if (i == quota_type::npos) detail::raise(errc::outside_period);
+        if (i == quota_type::npos)
+            detail::raise(errc::outside_period);
         return status(i);
     }
     // The balance of one pool of period i, in granules.
@@ -6220,7 +6470,7 @@ private:
     struct pool_state {
         std::int64_t opening = 0;
         std::int64_t balance = 0;
-        std::int64_t carried_in = 0;  // from closed periods: carry-over and late returns
+        std::int64_t carried_in = 0; // from closed periods: carry-over and late returns
         std::int64_t carried_out = 0;
         friend constexpr bool operator==(const pool_state&, const pool_state&) = default;
     };
@@ -6237,11 +6487,15 @@ private:
     }
 
     constexpr result<std::size_t> check(const claim& c) const noexcept {
-        if (c.quantity_claimed.value() == 0) return errc::invalid_argument;
-        if (c.value < money<C>{}) return errc::negative_quantity;
+        if (c.quantity_claimed.value() == 0)
+            return errc::invalid_argument;
+        if (c.value < money<C>{})
+            return errc::negative_quantity;
         const std::size_t k = quota_.period_of(c.accepted);
-        if (k == quota_type::npos) return errc::outside_period;
-        if (k < open_) return errc::period_closed;
+        if (k == quota_type::npos)
+            return errc::outside_period;
+        if (k < open_)
+            return errc::period_closed;
         return k;
     }
     // Granules claimed, rounded down; a claim of more than 2^63 - 1 granules
@@ -6253,22 +6507,23 @@ private:
         return wide_decimal::try_from_parts(d.coefficient(), d.scale()).value_or({});
     }
     constexpr bool is_eligible(const claim& c) const noexcept {
-        if (!quota_.has_reserve()) return false;
+        if (!quota_.has_reserve())
+            return false;
         // value / quantity <= limit, without dividing: value <= limit * quantity,
         // the product formed exactly in 128 bits (two factors below 2^63 with at
         // most 18 places each: below 2^126 with at most 36 places, so it fits).
         const auto product = detail::multiply(wide(quota_.reserve().unit_price_limit.amount()),
-                                               wide(c.quantity_claimed.value()));
+                                              wide(c.quantity_claimed.value()));
         return !product || c.value.amount() <= product.value_or({});
     }
 
     // Shares `balance` among `ask`: in full if it suffices, else pro rata
     // rounded down. Returns the residue (0 when in full).
-    static constexpr std::int64_t share(const std::vector<std::int64_t>& ask,
-                                        std::int64_t balance, std::vector<std::int64_t>& got,
-                                        bool& pro_rata) {
+    static constexpr std::int64_t share(const std::vector<std::int64_t>& ask, std::int64_t balance,
+                                        std::vector<std::int64_t>& got, bool& pro_rata) {
         int128_t total = 0;
-        for (const auto a : ask) total += a;
+        for (const auto a : ask)
+            total += a;
         if (total <= balance) {
             got = ask;
             return 0;
@@ -6286,7 +6541,8 @@ private:
     // logs it: the one place balances change.
     constexpr void move(quota_event_kind kind, std::uint64_t entry, std::size_t period,
                         std::size_t pool, std::int64_t amount) {
-        if (amount == 0) return;
+        if (amount == 0)
+            return;
         pool_state& p = pools_[period][pool];
         const std::int64_t old = p.balance;
         p.balance += amount;
@@ -6328,15 +6584,18 @@ private:
         a.from_reserve = from_reserve;
         a.from_general = from_general;
         const auto in = quota_.try_to_quantity(from_reserve + from_general);
-        if (!in) return in.error();
+        if (!in)
+            return in.error();
         a.in_quota = in.value_or({});
         // claimed - in >= 0 (in is claimed rounded down at most); it may have
         // more digits than a decimal holds (1e17 less 0.001): errc::overflow.
         const auto over = detail::add(c.quantity_claimed.value(), -a.in_quota.value());
-        if (!over) return over.error();
+        if (!over)
+            return over.error();
         a.over_quota = quantity<U>(over.value_or({}));
         const auto parts = detail::split_value(c.value, a.in_quota, a.over_quota);
-        if (!parts) return parts.error();
+        if (!parts)
+            return parts.error();
         a.value_in_quota = parts.value_or({})[0];
         a.value_over_quota = parts.value_or({})[1];
         return a;
@@ -6360,7 +6619,7 @@ private:
     std::vector<record> receipts_;
     std::vector<quota_event> events_;
     std::size_t allocations_ = 0;
-    std::uint64_t changes_ = 0;  // allocations, returns and closings: dates reservations
+    std::uint64_t changes_ = 0; // allocations, returns and closings: dates reservations
 };
 
 // Both parts of an allocation assessed on their paths.
@@ -6382,8 +6641,10 @@ struct quota_assessment {
     constexpr result<money<C>> try_total() const noexcept {
         const auto d = try_duties();
         const auto t = try_taxes();
-        if (!d) return d;
-        if (!t) return t;
+        if (!d)
+            return d;
+        if (!t)
+            return t;
         return checked::add(d.value_or({}), t.value_or({}));
     }
 };
@@ -6414,12 +6675,14 @@ public:
 
     // Takes min(requested, balance) granules; returns what was taken.
     std::int64_t draw(std::int64_t requested) noexcept {
-        if (requested <= 0) return 0;
+        if (requested <= 0)
+            return 0;
         std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_RELAXED);
         std::int64_t take = 0;
         do {
             take = requested < b ? requested : b;
-            if (take == 0) return 0;
+            if (take == 0)
+                return 0;
         } while (!__atomic_compare_exchange_n(&balance_, &b, b - take, true, __ATOMIC_ACQ_REL,
                                               __ATOMIC_RELAXED));
         return take;
@@ -6427,13 +6690,16 @@ public:
     // An unsigned request as wide as std::int64_t is not wrapped to a negative
     // one (which would draw nothing): above 2^63 - 1 it asks for everything.
     template <std::unsigned_integral N>
-    requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t))
-    std::int64_t draw(N requested) noexcept {
+    requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t)) std::int64_t
+        draw(N requested)
+    noexcept {
         return draw(requested > static_cast<N>(INT64_MAX) ? INT64_MAX
                                                           : static_cast<std::int64_t>(requested));
     }
     template <detail::not_an_integer T>
-    mistake::granules_are_a_whole_number__pass_an_integer draw(T) TARIFF_DETAIL_REJECT("tariff: draw(granules) takes a whole number of granules (or a quantity<U>), not binary floating point, a character or a bool");
+    mistake::granules_are_a_whole_number__pass_an_integer draw(T)
+        TARIFF_DETAIL_REJECT("tariff: draw(granules) takes a whole number of granules (or a "
+                             "quantity<U>), not binary floating point, a character or a bool");
     // The same for a quantity (rounded down to whole granules).
     quantity<U> draw(quantity<U> requested) {
         return granularity_ * draw(granules(requested, granularity_, false));
@@ -6441,14 +6707,20 @@ public:
     // Returns granules; errc::return_exceeds_allocation (and no change) if the
     // balance would exceed the volume.
     template <detail::not_an_integer T>
-    mistake::granules_are_a_whole_number__pass_an_integer try_give_back(T) TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, not binary floating point, a character or a bool");
+    mistake::granules_are_a_whole_number__pass_an_integer try_give_back(T)
+        TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, not "
+                             "binary floating point, a character or a bool");
     template <detail::not_an_integer T>
-    mistake::granules_are_a_whole_number__pass_an_integer give_back(T) TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, not binary floating point, a character or a bool");
+    mistake::granules_are_a_whole_number__pass_an_integer give_back(T)
+        TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, not "
+                             "binary floating point, a character or a bool");
     errc try_give_back(std::int64_t n) noexcept {
-        if (n <= 0) return errc::invalid_argument;
+        if (n <= 0)
+            return errc::invalid_argument;
         std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_RELAXED);
         do {
-            if (n > volume_ - b) return errc::return_exceeds_allocation;
+            if (n > volume_ - b)
+                return errc::return_exceeds_allocation;
         } while (!__atomic_compare_exchange_n(&balance_, &b, b + n, true, __ATOMIC_ACQ_REL,
                                               __ATOMIC_RELAXED));
         return errc::ok;
@@ -6466,23 +6738,25 @@ private:
     static std::int64_t granules(quantity<U> q, quantity<U> granule, bool exact) {
         const auto n = detail::divide(q.value(), granule.value(), 0, rounding_mode::floor);
         if (!n) {
-            if (exact || n.error() != errc::overflow) detail::raise(n.error());
+            if (exact || n.error() != errc::overflow)
+                detail::raise(n.error());
             return detail::rep_traits<std::int64_t>::max;
         }
         const std::int64_t count = n.value_or({}).coefficient();
         if (exact) {
             const auto back = detail::multiply(granule.value(), decimal(count));
-            if (!back || !(back.value_or({}) == q.value())) detail::raise(errc::invalid_argument);
+            if (!back || !(back.value_or({}) == q.value()))
+                detail::raise(errc::invalid_argument);
         }
         return count;
     }
 
     quantity<U> granularity_;
     std::int64_t volume_;
-    alignas(64) std::int64_t balance_;  // on its own cache line
+    alignas(64) std::int64_t balance_; // on its own cache line
 };
 
-}  // namespace tariff
+} // namespace tariff
 // ---- tariff/version.hpp ----------------------------------------------------
 // tariff/version.hpp: the library's version, the one source of truth
 // (CMake reads it for the project version, the package files and tariff.pc).
@@ -6492,13 +6766,14 @@ private:
 #define TARIFF_VERSION_MINOR 1
 #define TARIFF_VERSION_PATCH 0
 // MAJOR * 10000 + MINOR * 100 + PATCH
-#define TARIFF_VERSION (TARIFF_VERSION_MAJOR * 10000 + TARIFF_VERSION_MINOR * 100 + TARIFF_VERSION_PATCH)
+#define TARIFF_VERSION                                                                             \
+    (TARIFF_VERSION_MAJOR * 10000 + TARIFF_VERSION_MINOR * 100 + TARIFF_VERSION_PATCH)
 
 namespace tariff {
 inline constexpr int version_major = TARIFF_VERSION_MAJOR;
 inline constexpr int version_minor = TARIFF_VERSION_MINOR;
 inline constexpr int version_patch = TARIFF_VERSION_PATCH;
-}  // namespace tariff
+} // namespace tariff
 // ---- tariff/tariff.hpp -----------------------------------------------------
 // tariff/tariff.hpp: the whole core (text output is opt-in: tariff/io.hpp).
 //

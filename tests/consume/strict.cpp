@@ -27,8 +27,7 @@ constexpr auto standard = tariff::duty_path<CAD>("standard")
                               .with_duty("China surtax", "SOR/2024-187 s.3", 100_pct)
                               .with_tax(gst);
 // 40,000.00 x 6.1 % = 2,440.00; GST 5 % of 42,440.00 = 2,122.00; total 4,562.00.
-static_assert(assess(in_quota, tariff::duty_base(40'000.00_CAD), per_line).total() ==
-              4'562.00_CAD);
+static_assert(assess(in_quota, tariff::duty_base(40'000.00_CAD), per_line).total() == 4'562.00_CAD);
 } // namespace
 
 int main() {
@@ -40,9 +39,9 @@ int main() {
         }
     };
     // The quota, reserved then committed: 3 vehicles a half, 5 claimed: 3 in, 2 over.
-    const auto quota = tariff::tariff_rate_quota<CAD, tariff::units::each>("Q", in_quota, standard)
-                           .with_period("H1", tariff::date(2026, 3, 1), tariff::date(2026, 8, 31),
-                                        3_each);
+    const auto quota =
+        tariff::tariff_rate_quota<CAD, tariff::units::each>("Q", in_quota, standard)
+            .with_period("H1", tariff::date(2026, 3, 1), tariff::date(2026, 8, 31), 3_each);
     tariff::quota_ledger<CAD, tariff::units::each> ledger(quota);
     auto held = ledger.reserve({1, tariff::date(2026, 3, 2), 5_each, 200'000.00_CAD});
     const auto allocation = ledger.commit(held);
@@ -55,8 +54,8 @@ int main() {
 
     // Parsed duties, exchange, allocation, HS codes, dates and text.
     const auto parsed = tariff::parse_duty<CAD>("245.5 % but not less than $5.33/kg");
-    check(parsed.ok() && parsed.value(tariff::duty_base(1'500.00_CAD).with(1'000_kg)) ==
-                             5'330.00_CAD,
+    check(parsed.ok() &&
+              parsed.value(tariff::duty_base(1'500.00_CAD).with(1'000_kg)) == 5'330.00_CAD,
           "parsed duty");
     constexpr tariff::exchange_rate<CNY, CAD> cny_cad(0.1897_dec);
     // 12,345.67 x 0.1897 = 2,341.973599, to the cent half even: 2,341.97.
@@ -65,9 +64,8 @@ int main() {
     check(parts[0] + parts[1] + parts[2] == 100.00_CAD, "allocation of a value");
     check(tariff::to_string(tariff::hs_code("8703.80.00")) == "8703.80.00", "HS code");
     check(tariff::date(2026, 3, 1).plus_days(30) == tariff::date(2026, 3, 31), "date");
-    const std::string text = tariff::to_string(assess(standard, tariff::duty_base(40'000.00_CAD),
-                                                      per_line),
-                                               tariff::notation::canadian);
+    const std::string text = tariff::to_string(
+        assess(standard, tariff::duty_base(40'000.00_CAD), per_line), tariff::notation::canadian);
     check(text.find("46,562.00") != std::string::npos, "assessment text");
     std::cout << (failures == 0 ? "strict consumer: all figures right\n" : "");
     return failures == 0 ? 0 : 1;

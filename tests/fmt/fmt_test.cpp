@@ -5,7 +5,7 @@
 #include <string>
 
 #include <tariff/fmt.hpp>
-#include <tariff/format.hpp>  // must compile even where <format> is missing
+#include <tariff/format.hpp> // must compile even where <format> is missing
 #include <tariff/tariff.hpp>
 
 using namespace tariff::literals;
@@ -24,7 +24,8 @@ void run() {
     expect(fmt::format("{}", 42'440.00_CAD), "CAD 42,440.00");
     expect(fmt::format("{}", 6.1_pct), "6.1 %");
     expect(fmt::format("{}", 5.33_CAD / tariff::kg), "CAD 5.33 / kg");
-    expect(fmt::format("{}", at_least(245.5_pct, 5.33_CAD / tariff::kg)), "245.5 % MIN CAD 5.33 / kg");
+    expect(fmt::format("{}", at_least(245.5_pct, 5.33_CAD / tariff::kg)),
+           "245.5 % MIN CAD 5.33 / kg");
     expect(fmt::format("{}", 16.32_tonne), "16.32 tonne");
     expect(fmt::format("{}", tariff::hs_code("8703.80.00")), "8703.80.00");
     expect(fmt::format("{}", tariff::date(2026, 3, 1)), "2026-03-01");
@@ -33,16 +34,16 @@ void run() {
     // Format specifications: [[fill]align][sign][width]. Expected strings are
     // written by hand: "CAD 42,440.00" is 13 characters, so width 16 adds 3.
     expect(fmt::format("{:>16}", 42'440.00_CAD), "   CAD 42,440.00");
-    expect(fmt::format("{:16}", 42'440.00_CAD), "   CAD 42,440.00");   // numbers: right
+    expect(fmt::format("{:16}", 42'440.00_CAD), "   CAD 42,440.00"); // numbers: right
     expect(fmt::format("{:<16}|", 42'440.00_CAD), "CAD 42,440.00   |");
     expect(fmt::format("{:*^17}", 42'440.00_CAD), "**CAD 42,440.00**");
     expect(fmt::format("{:*^16}", 42'440.00_CAD), "*CAD 42,440.00**"); // odd padding: extra after
     expect(fmt::format("{:4}", 42'440.00_CAD), "CAD 42,440.00");       // never truncated
     expect(fmt::format("{:+}", 42'440.00_CAD), "CAD +42,440.00");      // the sign where '-' goes
     expect(fmt::format("{: }", 6.1_pct), " 6.1 %");
-    expect(fmt::format("{:+}", -2.5_dec), "-2.5");                     // negatives keep '-'
+    expect(fmt::format("{:+}", -2.5_dec), "-2.5"); // negatives keep '-'
     expect(fmt::format("{:+}", 0.00_CAD - 5.00_CAD), "CAD -5.00");
-    expect(fmt::format("{:+>8}", 1.5_dec), "+++++1.5");                // '+' as fill, not sign
+    expect(fmt::format("{:+>8}", 1.5_dec), "+++++1.5"); // '+' as fill, not sign
     expect(fmt::format("{:>8}", 6.1_pct), "   6.1 %");
     expect(fmt::format("{:>16}", 5.33_CAD / tariff::kg), "   CAD 5.33 / kg");
     expect(fmt::format("{:>12}", 16.32_tonne), " 16.32 tonne");
@@ -67,7 +68,7 @@ void run() {
     } catch (const fmt::format_error&) {
     }
 }
-}  // namespace
+} // namespace
 
 int main() {
     run();
@@ -83,6 +84,7 @@ int main() {
         }
     }
     std::locale::global(std::locale::classic());
-    if (failures == 0) std::printf("fmt_test: all passed\n");
+    if (failures == 0)
+        std::printf("fmt_test: all passed\n");
     return failures == 0 ? 0 : 1;
 }

@@ -18,7 +18,8 @@ int main(int argc, char** argv) {
         std::vector<std::filesystem::path> files;
         if (std::filesystem::is_directory(argv[i])) {
             for (const auto& e : std::filesystem::recursive_directory_iterator(argv[i]))
-                if (e.is_regular_file()) files.push_back(e.path());
+                if (e.is_regular_file())
+                    files.push_back(e.path());
         } else {
             files.emplace_back(argv[i]);
         }
@@ -28,8 +29,10 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "cannot read %s\n", f.string().c_str());
                 return 1;
             }
-            const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-            LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+            const std::string bytes((std::istreambuf_iterator<char>(in)),
+                                    std::istreambuf_iterator<char>());
+            LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.data()),
+                                   bytes.size());
             ++count;
         }
     }

@@ -2,4 +2,6 @@
 // library's one-sentence requirement, not pages of C++20 errors.
 #include <tariff/tariff.hpp>
 
-int main() { return 0; }
+int main() {
+    return 0;
+}

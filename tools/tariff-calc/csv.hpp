@@ -34,21 +34,21 @@ namespace tariff_calc::csv {
 
 enum class problem : unsigned char {
     none,
-    quote_in_unquoted_field,   // a '"' inside a field that does not start with one
-    text_after_closing_quote,  // a quoted field's closing '"' is followed by something
-                               // other than ',' or the end of the record
-    unterminated_quote,        // the input ends inside a quoted field
-    record_too_long,           // more bytes than the reader's maximum
-    field_count,               // not as many fields as the header
-    read_error,                // the stream failed
+    quote_in_unquoted_field,  // a '"' inside a field that does not start with one
+    text_after_closing_quote, // a quoted field's closing '"' is followed by something
+                              // other than ',' or the end of the record
+    unterminated_quote,       // the input ends inside a quoted field
+    record_too_long,          // more bytes than the reader's maximum
+    field_count,              // not as many fields as the header
+    read_error,               // the stream failed
 };
 
 struct error {
     problem code = problem::none;
-    std::size_t line = 0;      // 1-based line of the problem
-    std::size_t column = 0;    // 1-based byte in that line; 0: the record as a whole
-    std::size_t expected = 0;  // field_count: the header's fields; record_too_long: the maximum
-    std::size_t found = 0;     // field_count: the record's fields
+    std::size_t line = 0;     // 1-based line of the problem
+    std::size_t column = 0;   // 1-based byte in that line; 0: the record as a whole
+    std::size_t expected = 0; // field_count: the header's fields; record_too_long: the maximum
+    std::size_t found = 0;    // field_count: the record's fields
     constexpr explicit operator bool() const noexcept { return code != problem::none; }
 };
 
@@ -92,7 +92,7 @@ inline error at(problem code, std::string_view record, std::size_t pos) noexcept
     e.column = pos - line_start + 1;
     return e;
 }
-}  // namespace detail
+} // namespace detail
 
 // Splits one record (without its line end) into fields. The views point into
 // `record`, or into `scratch` for a field holding doubled quotes; they stay
@@ -107,48 +107,55 @@ inline error parse_csv_record(std::string_view record, std::vector<std::string_v
     const std::size_t n = record.size();
     std::size_t i = 0;
     for (;;) {
-        if (i < n && p[i] == '"') {  // quoted
+        if (i < n && p[i] == '"') { // quoted
             const std::size_t open = i;
             std::size_t j = i + 1;
             bool doubled = false;
             for (;;) {
                 const void* q = j < n ? std::memchr(p + j, '"', n - j) : nullptr;
-                if (q == nullptr) return detail::at(problem::unterminated_quote, record, open);
+                if (q == nullptr)
+                    return detail::at(problem::unterminated_quote, record, open);
                 j = static_cast<std::size_t>(static_cast<const char*>(q) - p);
                 if (j + 1 < n && p[j + 1] == '"') {
                     doubled = true;
                     j += 2;
                     continue;
                 }
-                break;  // p[j] closes the field
+                break; // p[j] closes the field
             }
             if (doubled) {
                 // The unescaped text is shorter than the record: with this
                 // capacity, scratch never reallocates under earlier views.
-                if (scratch.capacity() < n) scratch.reserve(n);
+                if (scratch.capacity() < n)
+                    scratch.reserve(n);
                 const std::size_t from = scratch.size();
                 for (std::size_t k = open + 1; k < j; ++k) {
                     scratch += p[k];
-                    if (p[k] == '"') ++k;  // the second of a pair
+                    if (p[k] == '"')
+                        ++k; // the second of a pair
                 }
                 fields.emplace_back(scratch.data() + from, scratch.size() - from);
             } else {
                 fields.emplace_back(p + open + 1, j - open - 1);
             }
             i = j + 1;
-            if (i == n) return {};
-            if (p[i] != ',') return detail::at(problem::text_after_closing_quote, record, i);
-            ++i;  // a ',' at the very end means one more, empty, field
+            if (i == n)
+                return {};
+            if (p[i] != ',')
+                return detail::at(problem::text_after_closing_quote, record, i);
+            ++i; // a ',' at the very end means one more, empty, field
             continue;
         }
         // Unquoted: up to the next ','. (A plain loop: fields are short, and
         // memchr's call costs more than it saves on them.)
         std::size_t end = i;
-        while (end < n && p[end] != ',' && p[end] != '"') ++end;
+        while (end < n && p[end] != ',' && p[end] != '"')
+            ++end;
         if (end < n && p[end] == '"')
             return detail::at(problem::quote_in_unquoted_field, record, end);
         fields.emplace_back(p + i, end - i);
-        if (end == n) return {};
+        if (end == n)
+            return {};
         i = end + 1;
     }
 }
@@ -173,37 +180,43 @@ public:
     bool next(std::vector<std::string_view>& fields, error& err) {
         err = {};
         for (;;) {
-            if (!fill_at_start(err)) return false;
-            std::size_t scan = begin_;     // where to look for the next line end
-            std::size_t lines = 0;         // line ends inside the record so far
-            std::size_t first_end = 0;     // the first line's end, from begin_ (if lines > 0)
+            if (!fill_at_start(err))
+                return false;
+            std::size_t scan = begin_; // where to look for the next line end
+            std::size_t lines = 0;     // line ends inside the record so far
+            std::size_t first_end = 0; // the first line's end, from begin_ (if lines > 0)
             record_line_ = line_;
             for (;;) {
                 const void* nl =
                     scan < end_ ? std::memchr(buf_.data() + scan, '\n', end_ - scan) : nullptr;
                 if (nl == nullptr && !eof_) {
                     if (end_ - begin_ > max_) {
-                        if (lines > 0) return abandon_quote(first_end, fields, err);
+                        if (lines > 0)
+                            return abandon_quote(first_end, fields, err);
                         return skip_long_record(scan, err);
                     }
                     scan = compact_and_read(scan, err);
-                    if (err) return false;
+                    if (err)
+                        return false;
                     continue;
                 }
-                if (nl == nullptr && begin_ == end_) return false;  // the end, after a line end
+                if (nl == nullptr && begin_ == end_)
+                    return false; // the end, after a line end
                 const std::size_t stop =
-                    nl != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nl) -
-                                                             buf_.data())
-                                  : end_;
+                    nl != nullptr
+                        ? static_cast<std::size_t>(static_cast<const char*>(nl) - buf_.data())
+                        : end_;
                 std::size_t length = stop - begin_;
-                if (nl != nullptr && length > 0 && buf_[stop - 1] == '\r') --length;
+                if (nl != nullptr && length > 0 && buf_[stop - 1] == '\r')
+                    --length;
                 const std::size_t after = nl != nullptr ? stop + 1 : stop;
-                if (length == 0 && lines == 0) {  // an empty line
+                if (length == 0 && lines == 0) { // an empty line
                     consume(after, 1);
-                    break;  // look for the next record
+                    break; // look for the next record
                 }
                 if (length > max_) {
-                    if (lines > 0) return abandon_quote(first_end, fields, err);
+                    if (lines > 0)
+                        return abandon_quote(first_end, fields, err);
                     consume(after, 1);
                     err = {problem::record_too_long, record_line_, 0, max_, 0};
                     return true;
@@ -213,12 +226,14 @@ public:
                 if (e.code == problem::unterminated_quote) {
                     if (nl != nullptr) {
                         // A quoted field holding a line break: the record goes on.
-                        if (lines == 0) first_end = stop - begin_;
+                        if (lines == 0)
+                            first_end = stop - begin_;
                         ++lines;
                         scan = stop + 1;
                         continue;
                     }
-                    if (lines > 0) return abandon_quote(first_end, fields, err);
+                    if (lines > 0)
+                        return abandon_quote(first_end, fields, err);
                 }
                 consume(after, lines + 1);
                 if (e) {
@@ -246,13 +261,16 @@ private:
             started_ = true;
             while (end_ < 3 && !eof_) {
                 compact_and_read(begin_, err);
-                if (err) return false;
+                if (err)
+                    return false;
             }
-            if (end_ >= 3 && std::memcmp(buf_.data(), "\xEF\xBB\xBF", 3) == 0) begin_ = 3;
+            if (end_ >= 3 && std::memcmp(buf_.data(), "\xEF\xBB\xBF", 3) == 0)
+                begin_ = 3;
         }
         if (begin_ == end_ && !eof_) {
             compact_and_read(begin_, err);
-            if (err) return false;
+            if (err)
+                return false;
         }
         return begin_ != end_ || !eof_;
     }
@@ -266,7 +284,8 @@ private:
             end_ -= begin_;
             begin_ = 0;
         }
-        if (end_ == buf_.size()) return scan;  // full: the caller sees the record is too long
+        if (end_ == buf_.size())
+            return scan; // full: the caller sees the record is too long
         in_.read(buf_.data() + end_, static_cast<std::streamsize>(buf_.size() - end_));
         const auto got = in_.gcount();
         if (in_.bad()) {
@@ -275,7 +294,8 @@ private:
             return scan;
         }
         end_ += static_cast<std::size_t>(got);
-        if (got == 0 || in_.eof()) eof_ = true;
+        if (got == 0 || in_.eof())
+            eof_ = true;
         return scan;
     }
 
@@ -296,7 +316,8 @@ private:
                 break;
             }
             compact_and_read(0, err);
-            if (err) return false;
+            if (err)
+                return false;
         }
         err = {problem::record_too_long, record_line_, 0, max_, 0};
         return true;
@@ -306,12 +327,12 @@ private:
     // end of the input or within the maximum length. Rather than take the
     // rest of the input for one field, report the quote where it opened and
     // go on with the next line.
-    bool abandon_quote(std::size_t first_end, std::vector<std::string_view>& fields,
-                       error& err) {
+    bool abandon_quote(std::size_t first_end, std::vector<std::string_view>& fields, error& err) {
         std::size_t length = first_end;
-        if (length > 0 && buf_[begin_ + length - 1] == '\r') --length;
-        error e = parse_csv_record(std::string_view(buf_.data() + begin_, length), fields,
-                                   scratch_);
+        if (length > 0 && buf_[begin_ + length - 1] == '\r')
+            --length;
+        error e =
+            parse_csv_record(std::string_view(buf_.data() + begin_, length), fields, scratch_);
         consume(begin_ + first_end + 1, 1);
         e.line += record_line_ - 1;
         err = e;
@@ -326,14 +347,14 @@ private:
     std::istream& in_;
     std::size_t max_;
     std::vector<char> buf_;
-    std::size_t begin_ = 0;  // the first unread byte
-    std::size_t end_ = 0;    // one past the last byte read
+    std::size_t begin_ = 0; // the first unread byte
+    std::size_t end_ = 0;   // one past the last byte read
     bool eof_ = false;
     bool started_ = false;
-    std::size_t line_ = 1;         // the line at begin_
-    std::size_t record_line_ = 0;  // the first line of the last record
+    std::size_t line_ = 1;        // the line at begin_
+    std::size_t record_line_ = 0; // the first line of the last record
     std::size_t expected_ = 0;
     std::string scratch_;
 };
 
-}  // namespace tariff_calc::csv
+} // namespace tariff_calc::csv

@@ -64,7 +64,8 @@ public:
         return T{};
     }
     void add(std::string_view text, T found) noexcept {
-        if (text.size() >= sizeof(slot::text)) return;
+        if (text.size() >= sizeof(slot::text))
+            return;
         slot& s = slots_[next_++ % slots_.size()];
         std::memcpy(s.text, text.data(), text.size());
         s.size = text.size();
@@ -74,7 +75,7 @@ public:
 private:
     struct slot {
         char text[16];
-        std::size_t size = sizeof(text);  // no text is this long: an empty slot
+        std::size_t size = sizeof(text); // no text is this long: an empty slot
         T found{};
     };
     std::array<slot, 4> slots_{};
@@ -96,7 +97,7 @@ public:
     bool assess(const std::vector<std::string_view>& f, text_buffer& out, row_error& err) {
         try {
             return assess_entry(f, out, err);
-        } catch (const tariff::overflow_error&) {  // the library raises on overflow
+        } catch (const tariff::overflow_error&) { // the library raises on overflow
             err = {"", "the figures of this entry do not fit tariff-calc's exact 64-bit "
                        "arithmetic (overflow)"};
             return false;
@@ -134,8 +135,8 @@ public:
                 out += ',';
                 append_decimal(out, available - used, 0);
                 out += ',';
-                out += s.state == tariff::quota_state::exhausted ? "exhausted"
-                       : s.closed                                ? "closed"
+                out += s.state == tariff::quota_state::exhausted  ? "exhausted"
+                       : s.closed                                 ? "closed"
                        : s.state == tariff::quota_state::critical ? "critical"
                                                                   : "open";
                 out += '\n';
@@ -149,9 +150,9 @@ private:
         return false;
     }
     static bool empty(row_error& err, std::string_view field) {
-        return fail(err, field, "empty; every entry needs a" +
-                                    std::string(field == "origin" ? "n " : " ") +
-                                    std::string(field));
+        return fail(err, field,
+                    "empty; every entry needs a" + std::string(field == "origin" ? "n " : " ") +
+                        std::string(field));
     }
     // The duties of a part overflow the exact arithmetic: the quantity is to
     // blame if they overflow with a value of zero, the value if they do with
@@ -167,8 +168,9 @@ private:
             return fail(err, "quantity", quoted(quantity_text_) + what);
         if (!tariff::assess_checked(path, base(value, tariff::decimal(1)), policy_))
             return fail(err, "value", quoted(value_text_) + what);
-        return fail(err, "", "the duties on this entry (its value and quantity together) do not "
-                             "fit tariff-calc's exact 64-bit arithmetic (overflow)");
+        return fail(err, "",
+                    "the duties on this entry (its value and quantity together) do not "
+                    "fit tariff-calc's exact 64-bit arithmetic (overflow)");
     }
     static std::string at_byte(const tariff::parse_error& e) {
         return std::string(e.reason) + " (at byte " + std::to_string(e.position + 1) + ")";
@@ -178,25 +180,30 @@ private:
         const std::string_view id = f[0], date_text = f[1], hs_text = f[2], origin = f[3],
                                quantity_text = f[4], unit_text = f[5], value_text = f[6],
                                currency_text = f[7];
-        if (id.empty()) return fail(err, "id", "empty; every entry needs an id");
+        if (id.empty())
+            return fail(err, "id", "empty; every entry needs an id");
         // The id is echoed in the output: UTF-8 text, no control characters.
         if (const std::string p = text_problem(id); !p.empty())
             return fail(err, "id", quoted(id) + ": " + p + "; an id is printable UTF-8 text");
         quantity_text_ = quantity_text;
         value_text_ = value_text;
 
-        if (date_text.empty()) return empty(err, "date");
+        if (date_text.empty())
+            return empty(err, "date");
         const auto day = tariff::date::parse(date_text);
-        if (!day) return fail(err, "date", quoted(date_text) + ": " + date_problem(date_text, day.error));
+        if (!day)
+            return fail(err, "date", quoted(date_text) + ": " + date_problem(date_text, day.error));
         const tariff::date d = day.value;
 
         // Entries tend to repeat their HS codes and units: the last few
         // lookups of each are remembered.
         const line_group<C>* line = lines_seen_.find(hs_text);
         if (line == nullptr) {
-            if (hs_text.empty()) return empty(err, "hs_code");
+            if (hs_text.empty())
+                return empty(err, "hs_code");
             const auto hs = tariff::hs_code::parse(hs_text);
-            if (!hs) return fail(err, "hs_code", quoted(hs_text) + ": " + at_byte(hs.error));
+            if (!hs)
+                return fail(err, "hs_code", quoted(hs_text) + ": " + at_byte(hs.error));
             line = schedule_.find_line(hs.value);
             if (line == nullptr)
                 return fail(err, "hs_code",
@@ -204,25 +211,33 @@ private:
             lines_seen_.add(hs_text, line);
         }
 
-        if (origin.empty()) return empty(err, "origin");
+        if (origin.empty())
+            return empty(err, "origin");
         if (!is_origin(origin))
             return fail(err, "origin",
-                        quoted(origin) + ": expected an ISO 3166 alpha-2 code (two capital letters)");
+                        quoted(origin) +
+                            ": expected an ISO 3166 alpha-2 code (two capital letters)");
         const std::uint32_t origin_code = code_number(origin);
 
-        if (quantity_text.empty()) return empty(err, "quantity");
+        if (quantity_text.empty())
+            return empty(err, "quantity");
         const auto q = tariff::parse_decimal(quantity_text);
-        if (!q) return fail(err, "quantity", quoted(quantity_text) + ": " + number_problem(quantity_text, q.error));
+        if (!q)
+            return fail(err, "quantity",
+                        quoted(quantity_text) + ": " + number_problem(quantity_text, q.error));
         if (q.value <= 0)
-            return fail(err, "quantity", quoted(quantity_text) + (q.value < 0
-                                                                      ? ": a quantity cannot be negative"
-                                                                      : ": a quantity must be more than zero"));
+            return fail(err, "quantity",
+                        quoted(quantity_text) + (q.value < 0
+                                                     ? ": a quantity cannot be negative"
+                                                     : ": a quantity must be more than zero"));
 
         const tariff::unit_info* unit = units_seen_.find(unit_text);
         if (unit == nullptr) {
-            if (unit_text.empty()) return empty(err, "unit");
+            if (unit_text.empty())
+                return empty(err, "unit");
             unit = find_unit(unit_text);
-            if (unit == nullptr) return fail(err, "unit", quoted(unit_text) + ": unknown unit");
+            if (unit == nullptr)
+                return fail(err, "unit", quoted(unit_text) + ": unknown unit");
             units_seen_.add(unit_text, unit);
         }
         if (unit->dimension_bit != line->unit->dimension_bit)
@@ -242,22 +257,27 @@ private:
                             std::string(line->unit->symbol));
         const tariff::decimal quantity = in_line_unit.value_or({});
 
-        if (value_text.empty()) return empty(err, "value");
+        if (value_text.empty())
+            return empty(err, "value");
         const auto v = tariff::parse_decimal(value_text);
-        if (!v) return fail(err, "value", quoted(value_text) + ": " + number_problem(value_text, v.error));
-        if (v.value < 0) return fail(err, "value", quoted(value_text) + ": a value cannot be negative");
+        if (!v)
+            return fail(err, "value",
+                        quoted(value_text) + ": " + number_problem(value_text, v.error));
+        if (v.value < 0)
+            return fail(err, "value", quoted(value_text) + ": a value cannot be negative");
 
         const int currency = find_currency(currency_text);
-        if (currency_text.empty()) return empty(err, "currency");
+        if (currency_text.empty())
+            return empty(err, "currency");
         if (currency < 0)
             return fail(err, "currency",
-                        quoted(currency_text) + ": unknown currency (known: " +
-                            known_currency_list() + ")");
+                        quoted(currency_text) +
+                            ": unknown currency (known: " + known_currency_list() + ")");
         const currency_info& cur = known_currencies[static_cast<std::size_t>(currency)];
         if (tariff::normalize(v.value).scale() > cur.minor_digits)
-            return fail(err, "value", quoted(value_text) + ": more decimal places than " +
-                                          std::string(cur.code) + " has (" +
-                                          std::to_string(cur.minor_digits) + ")");
+            return fail(err, "value",
+                        quoted(value_text) + ": more decimal places than " + std::string(cur.code) +
+                            " has (" + std::to_string(cur.minor_digits) + ")");
         tariff::money<C> value_for_duty(v.value);
         const exchange_rates::entry* rate_used = nullptr;
         if (currency != schedule_currency_) {
@@ -277,22 +297,24 @@ private:
                                                        tariff::rounding_mode::half_even)
                       : exact;
             if (!rounded)
-                return fail(err, "value", quoted(value_text) + " " + std::string(cur.code) +
-                                              ": too large to convert exactly");
+                return fail(err, "value",
+                            quoted(value_text) + " " + std::string(cur.code) +
+                                ": too large to convert exactly");
             value_for_duty = tariff::money<C>(rounded.value_or({}));
         }
 
         const int version = line->in_force(d);
         if (version < 0)
-            return fail(err, "hs_code", quoted(hs_text) + ": tariff line " + line->code +
-                                            " is not in force on " + std::string(date_text));
+            return fail(err, "hs_code",
+                        quoted(hs_text) + ": tariff line " + line->code + " is not in force on " +
+                            std::string(date_text));
 
         const route& r = route_for(*line, static_cast<std::size_t>(version), origin_code, d);
         if (r.too_many)
-            return fail(err, "", "more surtaxes or taxes apply than one assessment holds (" +
-                                     std::to_string(tariff::duty_path<C>::max_duties - 1) +
-                                     " surtaxes, " +
-                                     std::to_string(tariff::duty_path<C>::max_taxes) + " taxes)");
+            return fail(err, "",
+                        "more surtaxes or taxes apply than one assessment holds (" +
+                            std::to_string(tariff::duty_path<C>::max_duties - 1) + " surtaxes, " +
+                            std::to_string(tariff::duty_path<C>::max_taxes) + " taxes)");
         const tariff::duty_path<C>& standard = *r.standard;
         quota<C>* const quota_taken = r.quota_taken;
         const std::size_t period = r.period;
@@ -315,18 +337,20 @@ private:
                 if (a.error() == tariff::errc::period_closed)
                     return fail(err, "date",
                                 quoted(date_text) + ": quota " + std::string(quota_taken->name) +
-                                    " has closed its period " + to_text(quota_taken->periods[period].valid) +
+                                    " has closed its period " +
+                                    to_text(quota_taken->periods[period].valid) +
                                     " (an earlier entry was dated in a later period; quotas are "
                                     "allocated in file order)");
-                return fail(err, "", std::string("quota ") + std::string(quota_taken->name) + ": " +
-                                         tariff::to_string(a.error()));
+                return fail(err, "",
+                            std::string("quota ") + std::string(quota_taken->name) + ": " +
+                                tariff::to_string(a.error()));
             }
             held = a.value_or({});
             const auto& alloc = held.planned();
             in_quota = alloc.in_quota.value();
             over_quota = alloc.over_quota.value();
-            if (in_quota > 0 && !add_part(in_path, alloc.value_in_quota, in_quota, *line->unit,
-                                          duty, taxes, err))
+            if (in_quota > 0 &&
+                !add_part(in_path, alloc.value_in_quota, in_quota, *line->unit, duty, taxes, err))
                 return false;
             if (over_quota > 0 && !add_part(standard, alloc.value_over_quota, over_quota,
                                             *line->unit, duty, taxes, err))
@@ -334,14 +358,16 @@ private:
         }
         const auto total = tariff::checked::add(duty, taxes);
         if (!total)
-            return fail(err, "", std::string("cannot assess: duty + taxes: ") +
-                                     tariff::to_string(total.error()));
+            return fail(err, "",
+                        std::string("cannot assess: duty + taxes: ") +
+                            tariff::to_string(total.error()));
         if (quota_taken != nullptr) {
             // Nothing has changed the ledger since the reservation: it commits.
             const auto committed = quota_taken->ledger->try_commit(held);
             if (!committed)
-                return fail(err, "", std::string("quota ") + std::string(quota_taken->name) +
-                                         ": " + tariff::to_string(committed.error()));
+                return fail(err, "",
+                            std::string("quota ") + std::string(quota_taken->name) + ": " +
+                                tariff::to_string(committed.error()));
             ++claims_;
         }
 
@@ -381,7 +407,8 @@ private:
             tariff::assess_checked(path, tariff::duty_base<C>(value).with(unit, quantity), policy_);
         if (!r && r.error() == tariff::errc::overflow)
             return too_large(err, path, value, quantity, unit);
-        if (!r) return fail(err, "", std::string("cannot assess: ") + tariff::to_string(r.error()));
+        if (!r)
+            return fail(err, "", std::string("cannot assess: ") + tariff::to_string(r.error()));
         const tariff::assessment<C> a = r.value();
         for (const auto& line : a) {
             bool merged = false;
@@ -407,12 +434,12 @@ private:
     // starts or ends, so they are remembered in a small table of fixed size
     // (a slot is overwritten by the next key that falls into it).
     struct route {
-        std::uint64_t key = ~std::uint64_t{0};  // no key has every bit set (see route_for)
+        std::uint64_t key = ~std::uint64_t{0}; // no key has every bit set (see route_for)
         const tariff::duty_path<C>* standard = nullptr;
-        quota<C>* quota_taken = nullptr;         // or nullptr
-        std::size_t period = 0;                  // of quota_taken
+        quota<C>* quota_taken = nullptr; // or nullptr
+        std::size_t period = 0;          // of quota_taken
         const tariff::duty_path<C>* in_quota = nullptr;
-        bool too_many = false;  // more duties or taxes than a path holds
+        bool too_many = false; // more duties or taxes than a path holds
     };
     static constexpr int route_bits = 10;
 
@@ -420,27 +447,32 @@ private:
                            tariff::date d) {
         // Day (22 bits: 0001-01-01 is 306, 9999-12-31 3,652,364), line version
         // (26 bits: the schedule checks), origin (16 bits: two letters).
-        const std::uint64_t key =
-            static_cast<std::uint64_t>(d.days_since_epoch() + 719468) << 42 |
-            static_cast<std::uint64_t>(line.version_ids[version]) << 16 | origin;
+        const std::uint64_t key = static_cast<std::uint64_t>(d.days_since_epoch() + 719468) << 42 |
+                                  static_cast<std::uint64_t>(line.version_ids[version]) << 16 |
+                                  origin;
         route& r = routes_[(key * 0x9E3779B97F4A7C15ull) >> (64 - route_bits)];
-        if (r.key == key) return r;
+        if (r.key == key)
+            return r;
         r = route{};
         surtaxes_.clear();
         taxes_.clear();
         for (const std::uint32_t i : line.surtaxes)
-            if (schedule_.measures()[i].applies(origin, d)) surtaxes_.push_back(i);
+            if (schedule_.measures()[i].applies(origin, d))
+                surtaxes_.push_back(i);
         for (const std::uint32_t i : line.taxes)
-            if (schedule_.measures()[i].applies(origin, d)) taxes_.push_back(i);
+            if (schedule_.measures()[i].applies(origin, d))
+                taxes_.push_back(i);
         r.too_many = surtaxes_.size() + 1 > tariff::duty_path<C>::max_duties ||
                      taxes_.size() > tariff::duty_path<C>::max_taxes;
         if (!r.too_many) {
             r.standard = &standard_path(line, version, line.versions[version]);
             for (const std::uint32_t i : line.quotas) {
                 auto& candidate = schedule_.quotas()[i];
-                if (candidate.origin_code != origin) continue;
+                if (candidate.origin_code != origin)
+                    continue;
                 const std::size_t p = candidate.ledger->quota().period_of(d);
-                if (p == tariff::tariff_rate_quota<C, line_unit>::npos) continue;
+                if (p == tariff::tariff_rate_quota<C, line_unit>::npos)
+                    continue;
                 r.quota_taken = &candidate;
                 r.period = p;
                 r.in_quota = &quota_path(candidate, p);
@@ -451,12 +483,11 @@ private:
         return r;
     }
 
-    void append_key(std::uint32_t v) {
-        key_.append(reinterpret_cast<const char*>(&v), sizeof v);
-    }
+    void append_key(std::uint32_t v) { key_.append(reinterpret_cast<const char*>(&v), sizeof v); }
     void append_taxes_key() {
         key_ += '|';
-        for (const std::uint32_t i : taxes_) append_key(i);
+        for (const std::uint32_t i : taxes_)
+            append_key(i);
     }
     void add_taxes(tariff::duty_path<C>& path) const {
         for (const std::uint32_t i : taxes_) {
@@ -470,10 +501,12 @@ private:
                                               const line_version<C>& lv) {
         key_.assign(1, 'S');
         append_key(line.version_ids[version]);
-        for (const std::uint32_t i : surtaxes_) append_key(i);
+        for (const std::uint32_t i : surtaxes_)
+            append_key(i);
         append_taxes_key();
         const auto it = paths_.find(key_);
-        if (it != paths_.end()) return store_[it->second];
+        if (it != paths_.end())
+            return store_[it->second];
         auto path = tariff::duty_path<C>("standard").with_duty(lv.name, lv.legal_basis, lv.mfn);
         for (const std::uint32_t i : surtaxes_) {
             const auto& m = schedule_.measures()[i];
@@ -490,7 +523,8 @@ private:
         append_key(static_cast<std::uint32_t>(period));
         append_taxes_key();
         const auto it = paths_.find(key_);
-        if (it != paths_.end()) return store_[it->second];
+        if (it != paths_.end())
+            return store_[it->second];
         const auto& p = q.periods[period];
         auto path = tariff::duty_path<C>("in quota").with_duty(q.name, p.legal_basis, p.duty);
         add_taxes(path);
@@ -509,7 +543,7 @@ private:
     recent<const line_group<C>*> lines_seen_;
     recent<const tariff::unit_info*> units_seen_;
     tariff::rounding_policy<C> policy_;
-    std::string_view quantity_text_, value_text_;  // of the entry being assessed
+    std::string_view quantity_text_, value_text_; // of the entry being assessed
     std::uint64_t claims_ = 0;
     // Reused for every entry (no allocation per row once they have grown).
     std::vector<std::uint32_t> surtaxes_, taxes_;
@@ -525,4 +559,4 @@ private:
     std::array<route, std::size_t{1} << route_bits> routes_{};
 };
 
-}  // namespace tariff_calc
+} // namespace tariff_calc

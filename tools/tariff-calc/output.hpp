@@ -45,14 +45,14 @@ struct assessed_component {
 // the schedule; they are valid while the entry is written.
 template <tariff::currency_tag C>
 struct assessed_entry {
-    std::string_view id, date, hs_code, origin, unit;  // unit: the line's
-    tariff::decimal quantity, in_quota, over_quota;      // in the line's unit
-    bool quota = false;                                  // in/over_quota apply
+    std::string_view id, date, hs_code, origin, unit; // unit: the line's
+    tariff::decimal quantity, in_quota, over_quota;   // in the line's unit
+    bool quota = false;                               // in/over_quota apply
     tariff::decimal value;
-    const currency_info* currency = nullptr;             // the value's
-    tariff::decimal rate;          // one `currency` buys `rate` of C ...
-    tariff::date rate_date;        // ... as the rates file said on this day
-    bool converted = false;        // rate and rate_date apply
+    const currency_info* currency = nullptr; // the value's
+    tariff::decimal rate;                    // one `currency` buys `rate` of C ...
+    tariff::date rate_date;                  // ... as the rates file said on this day
+    bool converted = false;                  // rate and rate_date apply
     tariff::money<C> value_for_duty, duty, taxes, total;
     const std::vector<assessed_component<C>>* components = nullptr;
 };
@@ -71,7 +71,7 @@ public:
         std::uint64_t whole = m / p;
         if (frac_ >= limb) {
             frac_ -= limb;
-            ++whole;  // m / p < 10^19: no wrap
+            ++whole; // m / p < 10^19: no wrap
         }
         lo_ += whole % limb;
         hi_ += whole / limb;
@@ -84,12 +84,15 @@ public:
     std::string text(int min_places) const {
         std::string out;
         append_unsigned(out, hi_ > 0 ? hi_ : lo_);
-        if (hi_ > 0) append_padded(out, lo_, 18);
+        if (hi_ > 0)
+            append_padded(out, lo_, 18);
         std::string frac;
         append_padded(frac, frac_, 18);
         std::size_t keep = frac.size();
-        while (keep > static_cast<std::size_t>(min_places) && frac[keep - 1] == '0') --keep;
-        if (keep > 0) out += '.' + frac.substr(0, keep);
+        while (keep > static_cast<std::size_t>(min_places) && frac[keep - 1] == '0')
+            --keep;
+        if (keep > 0)
+            out += '.' + frac.substr(0, keep);
         return out;
     }
 
@@ -97,7 +100,8 @@ private:
     static constexpr std::uint64_t limb = 1'000'000'000'000'000'000ull;
     static std::uint64_t pow10(int n) {
         std::uint64_t p = 1;
-        while (n-- > 0) p *= 10;
+        while (n-- > 0)
+            p *= 10;
         return p;
     }
     static void append_padded(std::string& out, std::uint64_t v, int digits) {
@@ -149,17 +153,20 @@ void append_json_money(Out& out, tariff::decimal amount, std::string_view code, 
 }
 
 template <class Out>
-void append_padded_left(Out& out, std::string_view s, std::size_t width) {  // right-aligned
-    for (std::size_t i = s.size(); i < width; ++i) out += ' ';
+void append_padded_left(Out& out, std::string_view s, std::size_t width) { // right-aligned
+    for (std::size_t i = s.size(); i < width; ++i)
+        out += ' ';
     out += s;
 }
 template <class Out>
-void append_padded_right(Out& out, std::string_view s, std::size_t width) {  // left-aligned
+void append_padded_right(Out& out, std::string_view s, std::size_t width) { // left-aligned
     out += s;
     // UTF-8: count code points, not bytes, for the width.
     std::size_t shown = 0;
-    for (const char ch : s) shown += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-    for (std::size_t i = shown; i < width; ++i) out += ' ';
+    for (const char ch : s)
+        shown += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    for (std::size_t i = shown; i < width; ++i)
+        out += ' ';
 }
 inline std::string decimal_text(tariff::decimal d, int places) {
     std::string s;
@@ -181,9 +188,11 @@ void write_csv(text_buffer& out, const assessed_entry<C>& e, text_buffer& scratc
     out += ',';
     append_decimal(out, e.quantity, 0);
     out += ',';
-    if (e.quota) append_decimal(out, e.in_quota, 0);
+    if (e.quota)
+        append_decimal(out, e.in_quota, 0);
     out += ',';
-    if (e.quota) append_decimal(out, e.over_quota, 0);
+    if (e.quota)
+        append_decimal(out, e.over_quota, 0);
     out += ',';
     append_decimal(out, e.value, e.currency->minor_digits);
     out += ',';
@@ -199,7 +208,8 @@ void write_csv(text_buffer& out, const assessed_entry<C>& e, text_buffer& scratc
     out += ',';
     scratch.clear();
     for (const auto& c : *e.components) {
-        if (!scratch.empty()) scratch += ';';
+        if (!scratch.empty())
+            scratch += ';';
         scratch += c.name;
         scratch += '=';
         append_decimal(scratch, c.amount.amount(), C::minor_digits);
@@ -269,7 +279,8 @@ void write_jsonl(text_buffer& out, const assessed_entry<C>& e) {
     out += ",\"components\":[";
     bool first = true;
     for (const auto& c : *e.components) {
-        if (!first) out += ',';
+        if (!first)
+            out += ',';
         first = false;
         out += "{\"name\":";
         append_json_string(out, c.name);
@@ -406,14 +417,16 @@ inline void write_totals_csv(text_buffer& out, const totals& t, std::string_view
 }
 
 // The last line of a jsonl output: {"totals":{...}}.
-inline void write_totals_jsonl(text_buffer& out, const totals& t, std::string_view code, int places) {
+inline void write_totals_jsonl(text_buffer& out, const totals& t, std::string_view code,
+                               int places) {
     out += "{\"totals\":{\"assessed\":";
     append_unsigned(out, t.assessed);
     out += ",\"rejected\":";
     append_unsigned(out, t.rejected);
-    const std::pair<const char*, const exact_sum*> sums[] = {
-        {"value_for_duty", &t.value_for_duty}, {"duty", &t.duty}, {"taxes", &t.taxes},
-        {"total", &t.total}};
+    const std::pair<const char*, const exact_sum*> sums[] = {{"value_for_duty", &t.value_for_duty},
+                                                             {"duty", &t.duty},
+                                                             {"taxes", &t.taxes},
+                                                             {"total", &t.total}};
     for (const auto& [name, s] : sums) {
         out += ",\"";
         out += name;
@@ -427,15 +440,18 @@ inline void write_totals_jsonl(text_buffer& out, const totals& t, std::string_vi
 }
 
 // The end of a table output.
-inline void write_totals_table(text_buffer& out, const totals& t, std::string_view code, int places) {
+inline void write_totals_table(text_buffer& out, const totals& t, std::string_view code,
+                               int places) {
     out += "totals: ";
     append_unsigned(out, t.assessed);
     out += t.assessed == 1 ? " entry assessed, " : " entries assessed, ";
     append_unsigned(out, t.rejected);
     out += " rejected\n";
     const std::pair<const char*, const exact_sum*> sums[] = {
-        {"  value for duty  ", &t.value_for_duty}, {"  duty            ", &t.duty},
-        {"  taxes           ", &t.taxes}, {"  total           ", &t.total}};
+        {"  value for duty  ", &t.value_for_duty},
+        {"  duty            ", &t.duty},
+        {"  taxes           ", &t.taxes},
+        {"  total           ", &t.total}};
     for (const auto& [name, s] : sums) {
         out += name;
         append_padded_left(out, s->text(places), 20);
@@ -445,4 +461,4 @@ inline void write_totals_table(text_buffer& out, const totals& t, std::string_vi
     }
 }
 
-}  // namespace tariff_calc
+} // namespace tariff_calc

@@ -116,19 +116,24 @@ private:
 
 // A period of validity, both days included.
 struct validity {
-    tariff::date from{1, 1, 1};  // open start
-    tariff::date to{9999, 12, 31};  // open end
+    tariff::date from{1, 1, 1};    // open start
+    tariff::date to{9999, 12, 31}; // open end
     bool contains(tariff::date d) const noexcept { return !(d < from) && !(to < d); }
     bool overlaps(const validity& o) const noexcept { return !(to < o.from) && !(o.to < from); }
 };
 
-inline std::string to_text(tariff::date d) { return tariff::to_string(d); }
+inline std::string to_text(tariff::date d) {
+    return tariff::to_string(d);
+}
 inline std::string to_text(const validity& v) {
     const bool open_from = v.from == tariff::date(1, 1, 1);
     const bool open_to = v.to == tariff::date(9999, 12, 31);
-    if (open_from && open_to) return "always";
-    if (open_from) return "until " + to_text(v.to);
-    if (open_to) return "from " + to_text(v.from);
+    if (open_from && open_to)
+        return "always";
+    if (open_from)
+        return "until " + to_text(v.to);
+    if (open_to)
+        return "from " + to_text(v.from);
     return to_text(v.from) + " to " + to_text(v.to);
 }
 
@@ -149,9 +154,11 @@ inline constexpr auto& known_currencies =
 // A two- or three-letter code as one number (0 for any other length), for
 // quick comparisons.
 constexpr std::uint32_t code_number(std::string_view code) noexcept {
-    if (code.size() < 2 || code.size() > 3) return 0;
+    if (code.size() < 2 || code.size() > 3)
+        return 0;
     std::uint32_t n = 0;
-    for (const char ch : code) n = n << 8 | static_cast<unsigned char>(ch);
+    for (const char ch : code)
+        n = n << 8 | static_cast<unsigned char>(ch);
     return n;
 }
 
@@ -166,13 +173,15 @@ inline constexpr auto known_currency_numbers = [] {
 inline int find_currency(std::string_view code) noexcept {
     const std::uint32_t n = code.size() == 3 ? code_number(code) : 0;
     for (std::size_t i = 0; i < known_currency_numbers.size(); ++i)
-        if (known_currency_numbers[i] == n) return static_cast<int>(i);
+        if (known_currency_numbers[i] == n)
+            return static_cast<int>(i);
     return -1;
 }
 inline std::string known_currency_list() {
     std::string out;
     for (const auto& c : known_currencies) {
-        if (!out.empty()) out += ", ";
+        if (!out.empty())
+            out += ", ";
         out += c.code;
     }
     return out;
@@ -189,13 +198,15 @@ inline const tariff::unit_info* find_unit(std::string_view text) noexcept {
         bool same = true;
         for (std::size_t j = 0; j < alias.text.size() && same; ++j) {
             if (alias.text[j] == ' ') {
-                while (i < text.size() && text[i] == ' ') ++i;
+                while (i < text.size() && text[i] == ' ')
+                    ++i;
             } else {
                 same = i < text.size() && lower(text[i]) == alias.text[j];
                 ++i;
             }
         }
-        if (same && i == text.size()) return alias.unit;
+        if (same && i == text.size())
+            return alias.unit;
     }
     return nullptr;
 }
@@ -221,7 +232,8 @@ inline std::string dimension_names(unsigned bits) {
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i)
         if (bits & (1u << i)) {
-            if (!out.empty()) out += " and ";
+            if (!out.empty())
+                out += " and ";
             out += names[i];
         }
     return out;
@@ -239,7 +251,8 @@ inline std::string number_problem(std::string_view text, const tariff::parse_err
         if (point != std::string_view::npos && point < pos && pos - point > 18)
             return "not a number tariff-calc can hold: more than 18 decimal places" + at;
         return "not a number tariff-calc can hold: too large (at most 9223372036854775807 "
-               "once the decimal point is taken out)" + at;
+               "once the decimal point is taken out)" +
+               at;
     }
     if (pos < text.size()) {
         const char ch = text[pos];
@@ -248,18 +261,18 @@ inline std::string number_problem(std::string_view text, const tariff::parse_err
              ((pos + 1 < text.size() && (text[pos + 1] == '+' || text[pos + 1] == '-')) &&
               digit(pos + 2))))
             return "not a number: exponent notation is not accepted; write the digits (1000, "
-                   "not 1e3)" + at;
+                   "not 1e3)" +
+                   at;
         const std::string_view before = text.substr(0, pos);
-        if ((ch == 'x' || ch == 'X') &&
-            (before == "0" || before == "-0" || before == "+0"))
+        if ((ch == 'x' || ch == 'X') && (before == "0" || before == "-0" || before == "+0"))
             return "not a number: hexadecimal notation is not accepted" + at;
         if (std::string_view(e.reason) == "unexpected character" ||
             std::string_view(e.reason).starts_with("exponent")) {
-            if (ch == ' ') return "not a number: a space (fields are taken as written)" + at;
+            if (ch == ' ')
+                return "not a number: a space (fields are taken as written)" + at;
             if (ch > ' ' && ch < 0x7F)
                 return std::string("not a number: unexpected character '") + ch + "'" + at;
-            return "not a number: unexpected byte " +
-                   quoted(text.substr(pos, 1)).substr(1, 4) + at;
+            return "not a number: unexpected byte " + quoted(text.substr(pos, 1)).substr(1, 4) + at;
         }
     }
     return std::string("not a number: ") + e.reason + at;
@@ -273,10 +286,11 @@ inline std::string date_problem(std::string_view text, const tariff::parse_error
                                : "text after the date (a date is written YYYY-MM-DD) (at byte 11)";
     const std::string at = " (at byte " + std::to_string(e.position + 1) + ")";
     const std::string_view reason = e.reason;
-    if (reason == "no such month") return "no such month (01 to 12)" + at;
+    if (reason == "no such month")
+        return "no such month (01 to 12)" + at;
     if (reason == "no such day in that month") {
-        const int year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 +
-                         (text[3] - '0');
+        const int year =
+            (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
         const int month = (text[5] - '0') * 10 + (text[6] - '0');
         return "no such day in that month (" + std::string(text.substr(0, 7)) + " has " +
                std::to_string(tariff::date::days_in_month(year, month)) + " days)" + at;
@@ -300,9 +314,11 @@ struct line_unit : tariff::unit<tariff::count, 1, 1, "line unit"> {};
 inline bool is_header(const std::vector<std::string_view>& f, std::string_view header) {
     std::size_t start = 0;
     for (const std::string_view name : f) {
-        if (start > header.size()) return false;
+        if (start > header.size())
+            return false;
         const std::size_t comma = std::min(header.find(',', start), header.size());
-        if (name != header.substr(start, comma - start)) return false;
+        if (name != header.substr(start, comma - start))
+            return false;
         start = comma + 1;
     }
     return start == header.size() + 1;
@@ -311,10 +327,12 @@ inline bool is_header(const std::vector<std::string_view>& f, std::string_view h
 // The problem with a first line that is not the header.
 inline std::string header_problem(std::string_view header, const std::vector<std::string_view>& f,
                                   const csv::error& err) {
-    if (err) return "expected the header " + std::string(header) + "; " + csv::describe(err);
+    if (err)
+        return "expected the header " + std::string(header) + "; " + csv::describe(err);
     std::string found;
     for (const std::string_view name : f) {
-        if (!found.empty()) found += ',';
+        if (!found.empty())
+            found += ',';
         found += name;
     }
     return "expected the header " + std::string(header) + "; found " + quoted(found);
@@ -330,7 +348,7 @@ struct line_version {
     std::size_t row = 0;
     validity valid;
     tariff::duty_expression<C> mfn;
-    std::string_view name;  // the MFN component's name ("MFN")
+    std::string_view name; // the MFN component's name ("MFN")
     std::string_view legal_basis;
 };
 
@@ -340,18 +358,19 @@ inline constexpr std::uint32_t max_versions = std::uint32_t{1} << 26;
 
 template <tariff::currency_tag C>
 struct line_group {
-    std::string digits;  // "87038000"
-    std::string code;    // "8703.80.00"
+    std::string digits; // "87038000"
+    std::string code;   // "8703.80.00"
     const tariff::unit_info* unit = nullptr;
     std::vector<line_version<C>> versions;  // by valid_from; they do not overlap
-    std::vector<std::uint32_t> version_ids;  // a number for each version, unique in the schedule
+    std::vector<std::uint32_t> version_ids; // a number for each version, unique in the schedule
     // The surtaxes, taxes and quotas whose HS prefix covers this line, in file order.
     std::vector<std::uint32_t> surtaxes, taxes, quotas;
 
     // The version in force on d, or -1.
     int in_force(tariff::date d) const noexcept {
         for (std::size_t i = 0; i < versions.size(); ++i)
-            if (versions[i].valid.contains(d)) return static_cast<int>(i);
+            if (versions[i].valid.contains(d))
+                return static_cast<int>(i);
         return -1;
     }
 };
@@ -362,15 +381,15 @@ template <tariff::currency_tag C>
 struct measure {
     measure_kind kind = measure_kind::surtax;
     std::size_t row = 0;
-    std::string prefix;  // HS digits; empty: every line (taxes only)
-    std::string prefix_text;  // as the schedule writes it
-    std::string origin;  // empty: every origin (taxes only)
-    std::uint32_t origin_code = 0;  // code_number(origin)
+    std::string prefix;            // HS digits; empty: every line (taxes only)
+    std::string prefix_text;       // as the schedule writes it
+    std::string origin;            // empty: every origin (taxes only)
+    std::uint32_t origin_code = 0; // code_number(origin)
     std::string_view name;
     std::string_view legal_basis;
     validity valid;
-    tariff::duty_expression<C> duty;  // a surtax's duty
-    tariff::ad_valorem rate;          // a tax's rate
+    tariff::duty_expression<C> duty; // a surtax's duty
+    tariff::ad_valorem rate;         // a tax's rate
 
     // For an entry from `entry_origin` (its code_number) on day d?
     bool applies(std::uint32_t entry_origin, tariff::date d) const noexcept {
@@ -383,20 +402,20 @@ struct quota_period_row {
     std::size_t row = 0;
     validity valid;
     tariff::decimal volume;
-    tariff::duty_expression<C> duty;  // in quota
+    tariff::duty_expression<C> duty; // in quota
     std::string_view legal_basis;
 };
 
 template <tariff::currency_tag C>
 struct quota {
-    std::string_view name;  // the order number
-    std::string prefix;       // HS digits
-    std::string prefix_text;  // as the schedule writes it
+    std::string_view name;   // the order number
+    std::string prefix;      // HS digits
+    std::string prefix_text; // as the schedule writes it
     std::string origin;
-    std::uint32_t origin_code = 0;  // code_number(origin)
+    std::uint32_t origin_code = 0; // code_number(origin)
     std::size_t first_row = 0;
     const tariff::unit_info* unit = nullptr;  // the unit of its lines
-    std::vector<quota_period_row<C>> periods;  // by date
+    std::vector<quota_period_row<C>> periods; // by date
     std::unique_ptr<tariff::quota_ledger<C, line_unit>> ledger;
 
     validity span() const { return {periods.front().valid.from, periods.back().valid.to}; }
@@ -436,7 +455,8 @@ public:
             diag.report_file("cannot be read");
             return false;
         }
-        if (diag.count() > 0) return false;
+        if (diag.count() > 0)
+            return false;
         diag.hold();
         build_lines(lines, diag);
         check_measures(diag);
@@ -444,7 +464,8 @@ public:
         attach(diag);
         check_names(diag);
         diag.release();
-        if (diag.count() > 0) return false;
+        if (diag.count() > 0)
+            return false;
         build_ledgers();
         return true;
     }
@@ -460,10 +481,20 @@ public:
 
 private:
     enum col : std::size_t {
-        c_record, c_hs, c_origin, c_name, c_rate, c_unit, c_volume, c_from, c_to, c_basis, c_desc
+        c_record,
+        c_hs,
+        c_origin,
+        c_name,
+        c_rate,
+        c_unit,
+        c_volume,
+        c_from,
+        c_to,
+        c_basis,
+        c_desc
     };
     static constexpr std::array<std::string_view, 11> column_name{
-        "record", "hs_code", "origin",   "name",        "rate",       "unit",
+        "record", "hs_code",    "origin",   "name",        "rate",       "unit",
         "volume", "valid_from", "valid_to", "legal_basis", "description"};
 
     struct staged_line {
@@ -475,7 +506,7 @@ private:
         std::size_t row;
         std::string_view name;
         std::string prefix, prefix_text, origin;
-        const tariff::unit_info* unit;  // as the row gives it, or nullptr
+        const tariff::unit_info* unit; // as the row gives it, or nullptr
         quota_period_row<C> period;
     };
 
@@ -488,7 +519,8 @@ private:
 
     static std::uint64_t key(std::string_view digits) noexcept {
         std::uint64_t k = 0;
-        for (const char ch : digits) k = k * 10 + static_cast<std::uint64_t>(ch - '0');
+        for (const char ch : digits)
+            k = k * 10 + static_cast<std::uint64_t>(ch - '0');
         return k * 16 + digits.size();
     }
 
@@ -502,12 +534,12 @@ private:
         };
         auto must_be_empty = [&](col c, std::string_view record) {
             if (!f[c].empty())
-                problem(c, quoted(f[c]) + ": a " + std::string(record) +
-                               " row has no " + std::string(column_name[c]) +
-                               "; leave it empty");
+                problem(c, quoted(f[c]) + ": a " + std::string(record) + " row has no " +
+                               std::string(column_name[c]) + "; leave it empty");
         };
         auto required = [&](col c) {
-            if (f[c].empty()) problem(c, "empty; this record needs one");
+            if (f[c].empty())
+                problem(c, "empty; this record needs one");
             return !f[c].empty();
         };
         const std::string_view record = f[c_record];
@@ -555,7 +587,8 @@ private:
         // name
         std::string_view name = "MFN";
         if (k == k_line ? !f[c_name].empty() : required(c_name)) {
-            if (check_name(f[c_name], row, diag)) name = keep(f[c_name]);
+            if (check_name(f[c_name], row, diag))
+                name = keep(f[c_name]);
         }
 
         // rate
@@ -597,7 +630,8 @@ private:
             if (required(c_volume)) {
                 const auto v = tariff::parse_decimal(f[c_volume]);
                 if (!v)
-                    problem(c_volume, quoted(f[c_volume]) + ": " + number_problem(f[c_volume], v.error));
+                    problem(c_volume,
+                            quoted(f[c_volume]) + ": " + number_problem(f[c_volume], v.error));
                 else if (v.value < 0)
                     problem(c_volume, quoted(f[c_volume]) + ": a volume cannot be negative");
                 else if (tariff::normalize(v.value).scale() != 0)
@@ -614,7 +648,8 @@ private:
         validity valid;
         const bool dates_required = k == k_quota;
         for (const col c : {c_from, c_to}) {
-            if (dates_required ? !required(c) : f[c].empty()) continue;
+            if (dates_required ? !required(c) : f[c].empty())
+                continue;
             const auto d = tariff::date::parse(f[c]);
             if (!d) {
                 problem(c, quoted(f[c]) + ": " + date_problem(f[c], d.error));
@@ -629,7 +664,8 @@ private:
         check_free_text(f[c_basis], column_name[c_basis], row, diag);
         check_free_text(f[c_desc], column_name[c_desc], row, diag);
 
-        if (diag.count() != before) return;
+        if (diag.count() != before)
+            return;
         const std::string_view basis = keep(f[c_basis]);
         switch (k) {
         case k_line:
@@ -653,7 +689,12 @@ private:
             break;
         }
         case k_quota:
-            quota_rows_.push_back({row, name, digits, std::string(f[c_hs]), std::string(f[c_origin]), unit,
+            quota_rows_.push_back({row,
+                                   name,
+                                   digits,
+                                   std::string(f[c_hs]),
+                                   std::string(f[c_origin]),
+                                   unit,
                                    {row, valid, volume, duty, basis}});
             break;
         }
@@ -661,15 +702,16 @@ private:
 
     // "8703", "87", "8703.80", "8703.80.00": the digits.
     static bool parse_prefix(std::string_view text, std::string& digits) {
-        const bool all_digits =
-            !text.empty() && std::all_of(text.begin(), text.end(),
-                                         [](char c) { return c >= '0' && c <= '9'; });
+        const bool all_digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+            return c >= '0' && c <= '9';
+        });
         if (all_digits && text.size() >= 2 && text.size() < 6) {
             digits = text;
             return true;
         }
         const auto h = tariff::hs_code::parse(text);
-        if (!h) return false;
+        if (!h)
+            return false;
         digits = h.value.digits();
         return true;
     }
@@ -739,14 +781,15 @@ private:
                 }
             }
             if (next_id == max_versions) {
-                diag.report(s.version.row, "record", "more tariff line rows than tariff-calc holds");
+                diag.report(s.version.row, "record",
+                            "more tariff line rows than tariff-calc holds");
                 continue;
             }
             g.versions.push_back(s.version);
             g.version_ids.push_back(next_id++);
         }
-        for (std::size_t i = 0; i < lines_.size(); ++i) index_[key(lines_[i].digits)] =
-            static_cast<std::uint32_t>(i);
+        for (std::size_t i = 0; i < lines_.size(); ++i)
+            index_[key(lines_[i].digits)] = static_cast<std::uint32_t>(i);
     }
 
     // Two rows of one surtax or tax (same name) that would both apply to an
@@ -759,25 +802,30 @@ private:
             // Within one name, by prefix: a row conflicts only with rows whose
             // prefix is its own or a shorter prefix of it.
             std::map<std::string_view, std::vector<std::size_t>> by_prefix;
-            for (const std::size_t i : ids) by_prefix[measures_[i].prefix].push_back(i);
+            for (const std::size_t i : ids)
+                by_prefix[measures_[i].prefix].push_back(i);
             for (const std::size_t i : ids) {
                 const auto& m = measures_[i];
                 for (std::size_t len = 0; len <= m.prefix.size(); ++len) {
                     const auto it = by_prefix.find(std::string_view(m.prefix).substr(0, len));
-                    if (it == by_prefix.end()) continue;
+                    if (it == by_prefix.end())
+                        continue;
                     for (const std::size_t j : it->second) {
-                        if (j >= i && len == m.prefix.size()) continue;  // each pair once
+                        if (j >= i && len == m.prefix.size())
+                            continue; // each pair once
                         const auto& o = measures_[j];
-                        const bool origins = o.origin.empty() || m.origin.empty() ||
-                                             o.origin == m.origin;
-                        if (!origins || !o.valid.overlaps(m.valid)) continue;
+                        const bool origins =
+                            o.origin.empty() || m.origin.empty() || o.origin == m.origin;
+                        if (!origins || !o.valid.overlaps(m.valid))
+                            continue;
                         const auto& later = o.row > m.row ? o : m;
                         const auto& earlier = o.row > m.row ? m : o;
-                        diag.report(later.row, "valid_from",
-                                    std::string(m.kind == measure_kind::surtax ? "surtax " : "tax ") +
-                                        quoted(m.name) + " overlaps line " +
-                                        std::to_string(earlier.row) + " (" +
-                                        describe_scope(earlier) + "): both would apply to one entry");
+                        diag.report(
+                            later.row, "valid_from",
+                            std::string(m.kind == measure_kind::surtax ? "surtax " : "tax ") +
+                                quoted(m.name) + " overlaps line " + std::to_string(earlier.row) +
+                                " (" + describe_scope(earlier) +
+                                "): both would apply to one entry");
                     }
                 }
             }
@@ -814,7 +862,8 @@ private:
                 continue;
             }
             q.periods.push_back(r.period);
-            if (r.unit != nullptr) unit_given_[it->second].push_back({r.row, r.unit});
+            if (r.unit != nullptr)
+                unit_given_[it->second].push_back({r.row, r.unit});
         }
         for (auto& q : quotas_) {
             std::stable_sort(q.periods.begin(), q.periods.end(), [](const auto& a, const auto& b) {
@@ -834,7 +883,8 @@ private:
             tariff::int128_t all = 0;
             for (const auto& p : q.periods) {
                 const tariff::decimal v = tariff::normalize(p.volume);
-                if (v.scale() != 0) continue;  // not whole: reported with its row
+                if (v.scale() != 0)
+                    continue; // not whole: reported with its row
                 all += v.coefficient();
                 if (all > max_units) {
                     diag.report(p.row, "volume",
@@ -854,7 +904,8 @@ private:
         for (std::size_t i = 0; i < quotas_.size(); ++i)
             for (std::size_t j = 0; j < i; ++j) {
                 const auto &a = quotas_[j], &b = quotas_[i];
-                const bool nested = a.prefix.starts_with(b.prefix) || b.prefix.starts_with(a.prefix);
+                const bool nested =
+                    a.prefix.starts_with(b.prefix) || b.prefix.starts_with(a.prefix);
                 if (nested && a.origin == b.origin && !a.periods.empty() && !b.periods.empty() &&
                     a.span().overlaps(b.span()))
                     diag.report(b.first_row, "hs_code",
@@ -870,18 +921,19 @@ private:
     void attach(diagnostics& diag) {
         auto lines_under = [&](const std::string& prefix) {
             // lines_ is sorted by digits: those under a prefix are contiguous.
-            auto first = std::lower_bound(lines_.begin(), lines_.end(), prefix,
-                                          [](const auto& g, const std::string& p) {
-                                              return g.digits < p;
-                                          });
+            auto first =
+                std::lower_bound(lines_.begin(), lines_.end(), prefix,
+                                 [](const auto& g, const std::string& p) { return g.digits < p; });
             auto last = first;
-            while (last != lines_.end() && last->digits.starts_with(prefix)) ++last;
+            while (last != lines_.end() && last->digits.starts_with(prefix))
+                ++last;
             return std::pair(first, last);
         };
         auto needs_ok = [&](const tariff::duty_expression<C>& duty, const line_group<C>& g,
                             std::size_t row, std::string_view what) {
             const unsigned extra = duty.runtime_needs() & ~g.unit->dimension_bit;
-            if (extra == 0) return true;
+            if (extra == 0)
+                return true;
             diag.report(row, "rate",
                         std::string(what) + " needs a quantity of " + dimension_names(extra) +
                             ", but tariff line " + g.code + " (line " +
@@ -890,7 +942,8 @@ private:
             return false;
         };
         for (auto& g : lines_)
-            for (const auto& v : g.versions) needs_ok(v.mfn, g, v.row, "the duty");
+            for (const auto& v : g.versions)
+                needs_ok(v.mfn, g, v.row, "the duty");
         for (std::size_t i = 0; i < measures_.size(); ++i) {
             const auto& m = measures_[i];
             auto [first, last] = lines_under(m.prefix);
@@ -923,19 +976,23 @@ private:
                                     " (a quota's lines must share one unit)");
                     ok = false;
                 }
-                for (const auto& p : q.periods) ok = needs_ok(p.duty, *it, p.row, "the in-quota duty") && ok;
+                for (const auto& p : q.periods)
+                    ok = needs_ok(p.duty, *it, p.row, "the in-quota duty") && ok;
             }
             for (const auto& [row, unit] : unit_given_[i])
                 if (ok && !same_unit(*unit, *q.unit)) {
                     diag.report(row, "unit",
-                                std::string(unit->symbol) + ": the volume is in the unit of the "
-                                                            "quota's lines, " +
+                                std::string(unit->symbol) +
+                                    ": the volume is in the unit of the "
+                                    "quota's lines, " +
                                     std::string(q.unit->symbol) + "; leave unit empty or write " +
                                     std::string(q.unit->symbol));
                     ok = false;
                 }
-            if (!ok) continue;
-            for (auto it = first; it != last; ++it) it->quotas.push_back(static_cast<std::uint32_t>(i));
+            if (!ok)
+                continue;
+            for (auto it = first; it != last; ++it)
+                it->quotas.push_back(static_cast<std::uint32_t>(i));
         }
     }
 
@@ -951,7 +1008,7 @@ private:
                 trq = trq.with_period(q.name, p.valid.from, p.valid.to,
                                       tariff::quantity<line_unit>(p.volume));
             typename tariff::quota_ledger<C, line_unit>::options flat;
-            flat.keep_events = false;  // memory stays flat over any number of entries
+            flat.keep_events = false; // memory stays flat over any number of entries
             flat.keep_receipts = false;
             q.ledger = std::make_unique<tariff::quota_ledger<C, line_unit>>(trq, flat);
         }
@@ -961,7 +1018,8 @@ private:
     // by name.
     void check_names(diagnostics& diag) {
         for (const auto& t : measures_) {
-            if (t.kind != measure_kind::tax) continue;
+            if (t.kind != measure_kind::tax)
+                continue;
             auto clash = [&](std::string_view name, std::size_t row) {
                 if (name == t.name)
                     diag.report(t.row, "name",
@@ -972,20 +1030,23 @@ private:
             bool found = false;
             for (const auto& g : lines_)
                 for (const auto& v : g.versions)
-                    if (!found) found = clash(v.name, v.row);
+                    if (!found)
+                        found = clash(v.name, v.row);
             for (const auto& m : measures_)
-                if (!found && m.kind == measure_kind::surtax) found = clash(m.name, m.row);
+                if (!found && m.kind == measure_kind::surtax)
+                    found = clash(m.name, m.row);
             for (const auto& q : quotas_)
-                if (!found) found = clash(q.name, q.first_row);
+                if (!found)
+                    found = clash(q.name, q.first_row);
         }
     }
 
     std::deque<std::string> strings_;
-    std::vector<line_group<C>> lines_;  // sorted by digits
+    std::vector<line_group<C>> lines_; // sorted by digits
     std::unordered_map<std::uint64_t, std::uint32_t> index_;
-    std::vector<measure<C>> measures_;  // file order
+    std::vector<measure<C>> measures_; // file order
     std::vector<staged_quota_row> quota_rows_;
-    std::vector<quota<C>> quotas_;  // by first row
+    std::vector<quota<C>> quotas_; // by first row
     std::map<std::size_t, std::vector<std::pair<std::size_t, const tariff::unit_info*>>>
         unit_given_;
 };
@@ -1051,7 +1112,8 @@ public:
                 diag.report(row, "rate", quoted(f[3]) + ": " + number_problem(f[3], r.error));
             else if (r.value <= 0)
                 diag.report(row, "rate", quoted(f[3]) + ": a rate must be more than zero");
-            if (diag.count() != before || f[2] != to_) continue;  // other targets are not used
+            if (diag.count() != before || f[2] != to_)
+                continue; // other targets are not used
             by_currency_[static_cast<std::size_t>(from)].push_back({d.value, r.value, row});
         }
         if (err) {
@@ -1084,14 +1146,15 @@ public:
     struct entry {
         tariff::date day;
         tariff::decimal rate;
-        std::size_t row;  // in the rates file
+        std::size_t row; // in the rates file
     };
     // As find(), with the rate's date.
     const entry* find_entry(int c, tariff::date d) const {
         const auto& v = by_currency_[static_cast<std::size_t>(c)];
         auto it = std::upper_bound(v.begin(), v.end(), d,
                                    [](tariff::date x, const entry& e) { return x < e.day; });
-        if (it == v.begin()) return nullptr;
+        if (it == v.begin())
+            return nullptr;
         return &*std::prev(it);
     }
 
@@ -1100,4 +1163,4 @@ private:
     std::vector<std::vector<entry>> by_currency_;
 };
 
-}  // namespace tariff_calc
+} // namespace tariff_calc

@@ -42,9 +42,9 @@ enum exit_code : int {
     ok = 0,
     rows_rejected = 1,
     usage_error = 2,
-    file_error = 3,  // a file cannot be read or written, or the schedule or rates are invalid
-    stopped = 4,     // --strict: stopped at the first bad entry
-    internal_error = 5,  // an unexpected failure (a defect): nothing was written
+    file_error = 3,     // a file cannot be read or written, or the schedule or rates are invalid
+    stopped = 4,        // --strict: stopped at the first bad entry
+    internal_error = 5, // an unexpected failure (a defect): nothing was written
 };
 
 constexpr std::string_view usage = R"(usage: tariff-calc --schedule FILE --entries FILE [options]
@@ -133,14 +133,19 @@ int usage_failure(const std::string& message) {
 
 // An argument as a message shows it: quoted, control bytes and bytes that
 // are not UTF-8 as \xNN, shortened.
-std::string shown(std::string_view arg) { return tc::quoted(arg); }
+std::string shown(std::string_view arg) {
+    return tc::quoted(arg);
+}
 
-bool is_stdout(const std::string& path) { return path.empty() || path == "-"; }
+bool is_stdout(const std::string& path) {
+    return path.empty() || path == "-";
+}
 
 // The directory part of a path ("" for a bare name; "/" for the root).
 std::string directory_of(const std::string& path) {
     const auto slash = path.rfind('/');
-    if (slash == std::string::npos) return "";
+    if (slash == std::string::npos)
+        return "";
     return slash == 0 ? "/" : path.substr(0, slash);
 }
 
@@ -148,9 +153,11 @@ std::string directory_of(const std::string& path) {
 // yet gets its directory resolved. Empty if neither can be.
 std::string resolved(const std::string& path) {
     char buf[PATH_MAX];
-    if (::realpath(path.c_str(), buf) != nullptr) return buf;
+    if (::realpath(path.c_str(), buf) != nullptr)
+        return buf;
     const std::string dir = directory_of(path);
-    if (::realpath(dir.empty() ? "." : dir.c_str(), buf) == nullptr) return "";
+    if (::realpath(dir.empty() ? "." : dir.c_str(), buf) == nullptr)
+        return "";
     return std::string(buf) + "/" + path.substr(dir.empty() ? 0 : dir.size() + 1);
 }
 
@@ -158,7 +165,8 @@ std::string resolved(const std::string& path) {
 // (links included), else the same resolved path. A character device
 // (/dev/null) is never the same file for this purpose: both may go there.
 bool same_file(const std::string& a, const std::string& b) {
-    struct stat sa {}, sb {};
+    struct stat sa {
+    }, sb{};
     if (::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0)
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino && !S_ISCHR(sa.st_mode);
     const std::string ra = resolved(a), rb = resolved(b);
@@ -177,7 +185,8 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
     std::vector<std::string> seen;
     auto first_time = [&](const std::string& name) {
         for (const auto& s : seen)
-            if (s == name) return false;
+            if (s == name)
+                return false;
         seen.push_back(name);
         return true;
     };
@@ -194,11 +203,12 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
             return ok;
         }
         if (arg == "--strict") {
-            if (!first_time(arg)) return usage_failure("--strict is given twice");
+            if (!first_time(arg))
+                return usage_failure("--strict is given twice");
             o.strict = true;
             continue;
         }
-        std::optional<std::string> inline_value;  // --name=value
+        std::optional<std::string> inline_value; // --name=value
         if (const auto eq = arg.find('='); arg.starts_with("--") && eq != std::string::npos) {
             inline_value = arg.substr(eq + 1);
             arg.resize(eq);
@@ -215,7 +225,8 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
                               : arg == "--currency"      ? &currency
                               : arg == "--rounding"      ? &rounding
                                                          : nullptr;
-        if (target == nullptr) return usage_failure("unknown argument " + shown(argv[i]));
+        if (target == nullptr)
+            return usage_failure("unknown argument " + shown(argv[i]));
         if (!first_time(arg))
             return usage_failure(arg + " is given twice (each option may be given once)");
         if (inline_value) {
@@ -224,16 +235,19 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
             const std::string_view next = argv[i + 1];
             if (next.size() > 1 && next[0] == '-')
                 return usage_failure(arg + " needs a value; found the option " + shown(next) +
-                                     " (a file whose name starts with '-' is written " + arg +
-                                     "=" + std::string(next) + ")");
+                                     " (a file whose name starts with '-' is written " + arg + "=" +
+                                     std::string(next) + ")");
             *target = argv[++i];
         } else {
             target->clear();
         }
-        if (target->empty()) return usage_failure(arg + " needs a value");
+        if (target->empty())
+            return usage_failure(arg + " needs a value");
     }
-    if (o.schedule.empty()) return usage_failure("--schedule FILE is required");
-    if (o.entries.empty()) return usage_failure("--entries FILE is required");
+    if (o.schedule.empty())
+        return usage_failure("--schedule FILE is required");
+    if (o.entries.empty())
+        return usage_failure("--entries FILE is required");
     if (!currency.empty()) {
         if (currency != "CAD" && currency != "USD" && currency != "EUR" && currency != "GBP")
             return usage_failure("unknown schedule currency " + shown(currency) +
@@ -283,7 +297,8 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
                                      " cannot both be standard output");
     // An output must not overwrite an input or another output.
     for (const auto& [out_name, out_path] : outputs) {
-        if (is_stdout(*out_path)) continue;
+        if (is_stdout(*out_path))
+            continue;
         for (const auto& [in_name, in_path] : inputs)
             if (!in_path->empty() && *in_path != "-" && same_file(*out_path, *in_path))
                 return usage_failure(std::string(out_name) + " and " + in_name +
@@ -316,8 +331,9 @@ struct input {
 };
 
 bool cannot_open(const std::string& what, const std::string& path, bool writing = false) {
-    std::cerr << "tariff-calc: " << tc::printable(path) << ": cannot " << (writing ? "write" : "read") << " the "
-              << what << " file (" << std::strerror(errno) << ")\n";
+    std::cerr << "tariff-calc: " << tc::printable(path) << ": cannot "
+              << (writing ? "write" : "read") << " the " << what << " file ("
+              << std::strerror(errno) << ")\n";
     return false;
 }
 
@@ -348,16 +364,21 @@ public:
         // An existing file is replaced only if it could be written (a
         // read-only file stays read-only); through a symbolic link, the file
         // it names is replaced, not the link.
-        if (exists && ::access(path.c_str(), W_OK) != 0) return false;
+        if (exists && ::access(path.c_str(), W_OK) != 0)
+            return false;
         const std::string real = exists ? resolved(path) : path;
-        if (real.empty()) return false;
+        if (real.empty())
+            return false;
         // A unique name next to the file: ".NAME.tariff-calc-XXXXXX".
         const std::string dir = directory_of(real);
-        std::string temp = (dir.empty() ? "" : dir == "/" ? "/" : dir + "/") + "." +
-                           real.substr(dir.empty() ? 0 : real.rfind('/') + 1) +
+        std::string temp = (dir.empty()  ? ""
+                            : dir == "/" ? "/"
+                                         : dir + "/") +
+                           "." + real.substr(dir.empty() ? 0 : real.rfind('/') + 1) +
                            ".tariff-calc-XXXXXX";
         const int fd = ::mkstemp(temp.data());
-        if (fd < 0) return false;
+        if (fd < 0)
+            return false;
         // The mode the file would get (or has): mkstemp's is 0600.
         mode_t mode = 0;
         if (exists) {
@@ -371,7 +392,8 @@ public:
         ::close(fd);
         temp_ = temp;
         target_ = real;
-        if (!moded) return false;
+        if (!moded)
+            return false;
         file_.open(temp_, std::ios::binary | std::ios::trunc);
         stream_ = &file_;
         return file_.is_open();
@@ -390,17 +412,22 @@ public:
     }
     // Writes what is left and puts the file in place; false if that failed.
     bool commit() {
-        if (!flush()) return false;
-        if (temp_.empty()) return true;
+        if (!flush())
+            return false;
+        if (temp_.empty())
+            return true;
         file_.close();
-        if (!file_ || std::rename(temp_.c_str(), target_.c_str()) != 0) return false;
+        if (!file_ || std::rename(temp_.c_str(), target_.c_str()) != 0)
+            return false;
         temp_.clear();
         return true;
     }
     // Leaves the file as it was: removes the temporary, if any.
     void discard() noexcept {
-        if (temp_.empty()) return;
-        if (file_.is_open()) file_.close();
+        if (temp_.empty())
+            return;
+        if (file_.is_open())
+            file_.close();
         std::remove(temp_.c_str());
         temp_.clear();
     }
@@ -408,7 +435,7 @@ public:
 private:
     std::ofstream file_;
     std::ostream* stream_ = nullptr;
-    std::string temp_, target_;  // a regular file: written as temp_, renamed to target_
+    std::string temp_, target_; // a regular file: written as temp_, renamed to target_
     tc::text_buffer buffer_;
 };
 
@@ -426,7 +453,8 @@ public:
     ~progress_line() { clear(); }
 
     void tick(std::size_t assessed, std::size_t rejected) {
-        if (!on_) return;
+        if (!on_)
+            return;
         const auto now = clock::now();
         if (now - start_ < std::chrono::seconds(1) ||
             (shown_ && now - last_ < std::chrono::milliseconds(200)))
@@ -435,12 +463,12 @@ public:
         shown_ = true;
         const auto tenths =
             std::chrono::duration_cast<std::chrono::milliseconds>(now - start_).count() / 100;
-        std::cerr << "\rtariff-calc: assessed " << assessed << ", rejected " << rejected
-                  << " (" << tenths / 10 << '.' << tenths % 10 << " s)\x1b[K"
-                  << std::flush;
+        std::cerr << "\rtariff-calc: assessed " << assessed << ", rejected " << rejected << " ("
+                  << tenths / 10 << '.' << tenths % 10 << " s)\x1b[K" << std::flush;
     }
     void clear() {
-        if (!shown_) return;
+        if (!shown_)
+            return;
         std::cerr << "\r\x1b[K" << std::flush;
         shown_ = false;
     }
@@ -455,10 +483,12 @@ template <tariff::currency_tag C>
 int run(const options& o) {
     // The schedule and the rates first: if either is invalid nothing is assessed.
     input schedule_in;
-    if (!schedule_in.open(o.schedule)) return cannot_open("schedule", o.schedule), file_error;
+    if (!schedule_in.open(o.schedule))
+        return cannot_open("schedule", o.schedule), file_error;
     tc::schedule<C> schedule;
     {
-        const std::string schedule_name = o.schedule == "-" ? "(standard input)" : tc::printable(o.schedule);
+        const std::string schedule_name =
+            o.schedule == "-" ? "(standard input)" : tc::printable(o.schedule);
         tc::diagnostics diag(std::cerr, schedule_name);
         if (!schedule.load(*schedule_in.stream, diag)) {
             std::cerr << "tariff-calc: " << schedule_name << ": the schedule is invalid ("
@@ -470,7 +500,8 @@ int run(const options& o) {
     std::optional<tc::exchange_rates> rates;
     if (!o.rates.empty()) {
         input rates_in;
-        if (!rates_in.open(o.rates)) return cannot_open("exchange rates", o.rates), file_error;
+        if (!rates_in.open(o.rates))
+            return cannot_open("exchange rates", o.rates), file_error;
         rates.emplace(C::code);
         const std::string rates_name = o.rates == "-" ? "(standard input)" : tc::printable(o.rates);
         tc::diagnostics diag(std::cerr, rates_name);
@@ -482,9 +513,11 @@ int run(const options& o) {
         }
     }
     input entries_in;
-    if (!entries_in.open(o.entries)) return cannot_open("entries", o.entries), file_error;
+    if (!entries_in.open(o.entries))
+        return cannot_open("entries", o.entries), file_error;
     output out;
-    if (!out.open(o.output)) return cannot_open("output", o.output, true), file_error;
+    if (!out.open(o.output))
+        return cannot_open("output", o.output, true), file_error;
     output summary;
     if (!o.quota_summary.empty() && !summary.open(o.quota_summary))
         return cannot_open("quota summary", o.quota_summary, true), file_error;
@@ -492,8 +525,9 @@ int run(const options& o) {
     if (!o.totals.empty() && !totals_out.open(o.totals))
         return cannot_open("totals", o.totals, true), file_error;
 
-    const std::string entries_name = o.entries == "-" ? "(standard input)" : tc::printable(o.entries);
-        tc::diagnostics diag(std::cerr, entries_name);
+    const std::string entries_name =
+        o.entries == "-" ? "(standard input)" : tc::printable(o.entries);
+    tc::diagnostics diag(std::cerr, entries_name);
     tc::csv::reader reader(*entries_in.stream);
     std::vector<std::string_view> fields;
     tc::csv::error err;
@@ -529,9 +563,11 @@ int run(const options& o) {
         } else if (engine.assess(fields, out.buffer(), problem)) {
             ++assessed;
             // Standard output may be the same terminal: no rows after the line.
-            if (out.full()) progress.clear();
-            if (out.maybe_flush()) continue;
-            written = false;  // no use assessing what cannot be written
+            if (out.full())
+                progress.clear();
+            if (out.maybe_flush())
+                continue;
+            written = false; // no use assessing what cannot be written
             break;
         } else {
             progress.clear();
@@ -545,7 +581,8 @@ int run(const options& o) {
     }
     const bool read_failed = err.code == tc::csv::problem::read_error;
     progress.clear();
-    if (read_failed) diag.report_file("cannot be read to the end");
+    if (read_failed)
+        diag.report_file("cannot be read to the end");
 
     // The totals: at the end of a jsonl or table output; in --totals, if given.
     engine.totals().rejected = rejected;
@@ -556,15 +593,18 @@ int run(const options& o) {
     if (!o.totals.empty())
         tc::write_totals_csv(totals_out.buffer(), engine.totals(), C::code, C::minor_digits);
     written = written && out.flush();
-    if (!written) cannot_open("output", is_stdout(o.output) ? "standard output" : o.output, true);
-    if (!o.quota_summary.empty()) engine.write_quota_summary(summary.buffer());
+    if (!written)
+        cannot_open("output", is_stdout(o.output) ? "standard output" : o.output, true);
+    if (!o.quota_summary.empty())
+        engine.write_quota_summary(summary.buffer());
     if (stopped_early)
         std::cerr << "tariff-calc: stopped at the first bad entry (--strict); " << assessed
                   << (assessed == 1 ? " entry" : " entries") << " assessed before it\n";
     else if (rejected > 0)
         std::cerr << "tariff-calc: " << assessed << (assessed == 1 ? " entry" : " entries")
                   << " assessed, " << rejected << " rejected\n";
-    if (read_failed || !written) return file_error;  // the files are left as they were
+    if (read_failed || !written)
+        return file_error; // the files are left as they were
     // The output first: a summary is never put in place without its output.
     if (!out.commit())
         return cannot_open("output", is_stdout(o.output) ? "standard output" : o.output, true),
@@ -573,20 +613,24 @@ int run(const options& o) {
         return cannot_open("quota summary", o.quota_summary, true), file_error;
     if (!o.totals.empty() && !totals_out.commit())
         return cannot_open("totals", o.totals, true), file_error;
-    if (stopped_early) return stopped;
+    if (stopped_early)
+        return stopped;
     return rejected > 0 ? rows_rejected : ok;
 }
 
 int run_with(const options& o) {
     // The work is instantiated for each schedule currency the program offers
     // (parse_arguments accepts only these).
-    if (o.currency == "USD") return run<tariff::USD>(o);
-    if (o.currency == "EUR") return run<tariff::EUR>(o);
-    if (o.currency == "GBP") return run<tariff::GBP>(o);
+    if (o.currency == "USD")
+        return run<tariff::USD>(o);
+    if (o.currency == "EUR")
+        return run<tariff::EUR>(o);
+    if (o.currency == "GBP")
+        return run<tariff::GBP>(o);
     return run<tariff::CAD>(o);
 }
 
-}  // namespace
+} // namespace
 
 // Everything is caught here: an exception that reaches main is a defect (the
 // library reports bad figures as errors, and every entry's arithmetic is
@@ -597,7 +641,8 @@ int main(int argc, char** argv) {
     try {
         std::ios::sync_with_stdio(false);
         options o;
-        if (const auto stop = parse_arguments(argc, argv, o)) return *stop;
+        if (const auto stop = parse_arguments(argc, argv, o))
+            return *stop;
         return run_with(o);
     } catch (const std::bad_alloc&) {
         std::cerr << "tariff-calc: internal error: out of memory; no output file was written\n";

@@ -18,7 +18,8 @@ namespace tariff_calc {
 class text_buffer {
 public:
     [[gnu::always_inline]] text_buffer& operator+=(char c) {
-        if (size_ == capacity_) grow(1);
+        if (size_ == capacity_)
+            grow(1);
         data_[size_++] = c;
         return *this;
     }
@@ -27,14 +28,17 @@ public:
         return *this;
     }
     [[gnu::always_inline]] void append(const char* p, std::size_t n) {
-        if (n == 0) return;
-        if (capacity_ - size_ < n) grow(n);
+        if (n == 0)
+            return;
+        if (capacity_ - size_ < n)
+            grow(n);
         std::memcpy(data_.get() + size_, p, n);
         size_ += n;
     }
     // Room for n more bytes at the end: write them, then commit() how many.
     [[gnu::always_inline]] char* tail(std::size_t n) {
-        if (capacity_ - size_ < n) grow(n);
+        if (capacity_ - size_ < n)
+            grow(n);
         return data_.get() + size_;
     }
     void commit(std::size_t n) noexcept { size_ += n; }
@@ -47,9 +51,11 @@ public:
 private:
     [[gnu::noinline]] void grow(std::size_t n) {
         std::size_t capacity = capacity_ < 256 ? 256 : 2 * capacity_;
-        while (capacity - size_ < n) capacity *= 2;
+        while (capacity - size_ < n)
+            capacity *= 2;
         auto bigger = std::make_unique<char[]>(capacity);
-        if (size_ > 0) std::memcpy(bigger.get(), data_.get(), size_);
+        if (size_ > 0)
+            std::memcpy(bigger.get(), data_.get(), size_);
         data_ = std::move(bigger);
         capacity_ = capacity;
     }
@@ -67,7 +73,7 @@ inline constexpr char digit_pairs[] =
 
 // Writes the last `count` digits of v backwards before p (two at a time);
 // v keeps the rest.
-template <class U>  // 32-bit arithmetic is cheaper, and most amounts fit it
+template <class U> // 32-bit arithmetic is cheaper, and most amounts fit it
 inline char* put_digits_as(char* p, U& v, int count) noexcept {
     for (; count >= 2; count -= 2) {
         const auto pair = static_cast<std::size_t>(v % 100) * 2;
@@ -82,7 +88,8 @@ inline char* put_digits_as(char* p, U& v, int count) noexcept {
     return p;
 }
 inline char* put_digits(char* p, std::uint64_t& v, int count) noexcept {
-    if (v > 0xFFFF'FFFFu) return put_digits_as(p, v, count);
+    if (v > 0xFFFF'FFFFu)
+        return put_digits_as(p, v, count);
     auto narrow = static_cast<std::uint32_t>(v);
     p = put_digits_as(p, narrow, count);
     v = narrow;
@@ -90,15 +97,17 @@ inline char* put_digits(char* p, std::uint64_t& v, int count) noexcept {
 }
 // Writes all the digits of v (at least one) backwards before p.
 inline char* put_number(char* p, std::uint64_t v) noexcept {
-    while (v >= 100) p = put_digits(p, v, 2);
+    while (v >= 100)
+        p = put_digits(p, v, 2);
     return put_digits(p, v, v >= 10 ? 2 : 1);
 }
-}  // namespace detail
+} // namespace detail
 
 // The number of decimal digits of v (at least 1).
 inline int digit_count(std::uint64_t v) noexcept {
     int n = 1;
-    for (; v >= 10000; v /= 10000) n += 4;
+    for (; v >= 10000; v /= 10000)
+        n += 4;
     return n + (v >= 10) + (v >= 100) + (v >= 1000);
 }
 
@@ -117,20 +126,24 @@ inline char* put_decimal(char* p, tariff::decimal d, int min_places) noexcept {
     // magnitude always fits.
     std::uint64_t mag = c < 0 ? static_cast<std::uint64_t>(-c) : static_cast<std::uint64_t>(c);
     const int digits = digit_count(mag);
-    const int whole = digits > s ? digits - s : 1;  // digits before the point (0.05: one)
+    const int whole = digits > s ? digits - s : 1; // digits before the point (0.05: one)
     const int places = s > min_places ? s : min_places;
-    if (c < 0) *p++ = '-';
+    if (c < 0)
+        *p++ = '-';
     char* end = p + whole + (places > 0 ? 1 + places : 0);
     char* q = end;
-    for (int i = s; i < min_places; ++i) *--q = '0';
-    if (s > 0) q = detail::put_digits(q, mag, s);
-    if (places > 0) *--q = '.';
+    for (int i = s; i < min_places; ++i)
+        *--q = '0';
+    if (s > 0)
+        q = detail::put_digits(q, mag, s);
+    if (places > 0)
+        *--q = '.';
     detail::put_digits(q, mag, whole);
     return end;
 }
 
 // Appends d as put_decimal writes it.
-template <class Out>  // std::string or text_buffer
+template <class Out> // std::string or text_buffer
 void append_decimal(Out& out, tariff::decimal d, int min_places) {
     char buf[48];
     out.append(buf, static_cast<std::size_t>(put_decimal(buf, d, min_places) - buf));
@@ -151,7 +164,8 @@ void append_unsigned(Out& out, std::uint64_t v) {
 // Whether a CSV field must be quoted (RFC 4180).
 inline bool needs_quotes(std::string_view field) noexcept {
     for (const char ch : field)
-        if (ch == ',' || ch == '"' || ch == '\r' || ch == '\n') return true;
+        if (ch == ',' || ch == '"' || ch == '\r' || ch == '\n')
+            return true;
     return false;
 }
 
@@ -164,7 +178,8 @@ void append_field(Out& out, std::string_view field) {
     }
     out += '"';
     for (const char ch : field) {
-        if (ch == '"') out += '"';
+        if (ch == '"')
+            out += '"';
         out += ch;
     }
     out += '"';
@@ -176,25 +191,32 @@ void append_field(Out& out, std::string_view field) {
 inline std::size_t utf8_sequence(std::string_view text, std::size_t i) noexcept {
     const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     const unsigned char c = b(i);
-    if (c < 0x80) return 1;
+    if (c < 0x80)
+        return 1;
     std::size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // the second byte's range
+    unsigned char lo = 0x80, hi = 0xBF; // the second byte's range
     if (c >= 0xC2 && c <= 0xDF) {
         n = 2;
     } else if (c >= 0xE0 && c <= 0xEF) {
         n = 3;
-        if (c == 0xE0) lo = 0xA0;  // overlong
-        if (c == 0xED) hi = 0x9F;  // surrogates
+        if (c == 0xE0)
+            lo = 0xA0; // overlong
+        if (c == 0xED)
+            hi = 0x9F; // surrogates
     } else if (c >= 0xF0 && c <= 0xF4) {
         n = 4;
-        if (c == 0xF0) lo = 0x90;  // overlong
-        if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+        if (c == 0xF0)
+            lo = 0x90; // overlong
+        if (c == 0xF4)
+            hi = 0x8F; // above U+10FFFF
     } else {
         return 0;
     }
-    if (i + n > text.size() || b(i + 1) < lo || b(i + 1) > hi) return 0;
+    if (i + n > text.size() || b(i + 1) < lo || b(i + 1) > hi)
+        return 0;
     for (std::size_t k = 2; k < n; ++k)
-        if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
+        if (b(i + k) < 0x80 || b(i + k) > 0xBF)
+            return 0;
     return n;
 }
 
@@ -206,13 +228,14 @@ inline std::string text_problem(std::string_view text) {
     constexpr char hex[] = "0123456789ABCDEF";
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t n = utf8_sequence(text, i);
-        if (n == 0) return "not valid UTF-8 (at byte " + std::to_string(i + 1) + ")";
+        if (n == 0)
+            return "not valid UTF-8 (at byte " + std::to_string(i + 1) + ")";
         const auto c = static_cast<unsigned char>(text[i]);
         const bool c1 = n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
         if (c < 0x20 || c == 0x7F || c1) {
             const auto shown = c1 ? static_cast<unsigned char>(text[i + 1]) : c;
-            return std::string("a control character (") + (c1 ? "U+00" : "\\x") +
-                   hex[shown >> 4] + hex[shown & 15] + ") at byte " + std::to_string(i + 1);
+            return std::string("a control character (") + (c1 ? "U+00" : "\\x") + hex[shown >> 4] +
+                   hex[shown & 15] + ") at byte " + std::to_string(i + 1);
         }
         i += n;
     }
@@ -251,7 +274,8 @@ inline std::string quoted(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         const std::size_t n = utf8_sequence(text, i);
-        if (i + (n == 0 ? 1 : n) > limit) break;
+        if (i + (n == 0 ? 1 : n) > limit)
+            break;
         const auto ch = static_cast<unsigned char>(text[i]);
         const bool c1 = n == 2 && ch == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
         if (n == 0 || ch < 0x20 || ch == 0x7F || c1) {
@@ -265,9 +289,10 @@ inline std::string quoted(std::string_view text) {
             i += n;
         }
     }
-    if (i < text.size()) out += "...";
+    if (i < text.size())
+        out += "...";
     out += '"';
     return out;
 }
 
-}  // namespace tariff_calc
+} // namespace tariff_calc

@@ -155,9 +155,13 @@ public:
     constexpr wide_int& operator|=(wide_int b) noexcept { return *this = *this | b; }
     constexpr wide_int& operator^=(wide_int b) noexcept { return *this = *this ^ b; }
     template <std::integral I>
-    constexpr wide_int& operator<<=(I n) noexcept { return *this = *this << n; }
+    constexpr wide_int& operator<<=(I n) noexcept {
+        return *this = *this << n;
+    }
     template <std::integral I>
-    constexpr wide_int& operator>>=(I n) noexcept { return *this = *this >> n; }
+    constexpr wide_int& operator>>=(I n) noexcept {
+        return *this = *this >> n;
+    }
     constexpr wide_int& operator++() noexcept { return *this += 1; }
     constexpr wide_int& operator--() noexcept { return *this -= 1; }
     constexpr wide_int operator++(int) noexcept {
@@ -180,7 +184,8 @@ private:
             return 0;
     }
     // Unsigned n / d and n % d (d != 0).
-    static constexpr void divmod_unsigned(wide_int n, wide_int d, wide_int& q, wide_int& r) noexcept {
+    static constexpr void divmod_unsigned(wide_int n, wide_int d, wide_int& q,
+                                          wide_int& r) noexcept {
         if (n.hi_ == 0 && d.hi_ == 0) { // the common case: native 64-bit division
             q = from_halves(0, n.lo_ / d.lo_);
             r = from_halves(0, n.lo_ % d.lo_);
@@ -214,7 +219,8 @@ private:
     // (Knuth's algorithm D for two digits; Warren, Hacker's Delight, 2nd ed.,
     // section 9-4, divlu).
     static constexpr std::uint64_t divide_u128_by_u64(std::uint64_t u1, std::uint64_t u0,
-                                                      std::uint64_t v, std::uint64_t& rem) noexcept {
+                                                      std::uint64_t v,
+                                                      std::uint64_t& rem) noexcept {
         constexpr std::uint64_t b = std::uint64_t{1} << 32;
         const int s = std::countl_zero(v);
         v <<= s;

@@ -11,8 +11,8 @@
 #include <utility>
 
 #include "../error.hpp"
-#include "int128.hpp"
 #include "../rounding.hpp"
+#include "int128.hpp"
 
 namespace tariff {
 
@@ -22,7 +22,7 @@ namespace tariff {
 // tariff::int128_t names whichever is in use; code written against it works
 // with both.
 #if defined(__SIZEOF_INT128__) && !defined(TARIFF_PORTABLE_ARITHMETIC) && defined(__has_builtin)
-#if __has_builtin(__builtin_add_overflow) && __has_builtin(__builtin_sub_overflow) &&             \
+#if __has_builtin(__builtin_add_overflow) && __has_builtin(__builtin_sub_overflow) &&              \
     __has_builtin(__builtin_mul_overflow)
 #define TARIFF_DETAIL_BUILTIN_ARITHMETIC 1
 #endif
@@ -88,7 +88,8 @@ using unsigned_of = std::conditional_t<std::is_same_v<R, std::int64_t>, std::uin
 
 // The magnitude of the unsigned product of a and b, and whether it needs more
 // bits than the type has (portable: no builtin, no wider type).
-constexpr bool unsigned_mul_overflows(std::uint64_t a, std::uint64_t b, std::uint64_t& out) noexcept {
+constexpr bool unsigned_mul_overflows(std::uint64_t a, std::uint64_t b,
+                                      std::uint64_t& out) noexcept {
     const u64_product p = multiply_u64(a, b);
     out = p.low;
     return p.high != 0;
