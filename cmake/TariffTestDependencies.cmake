@@ -63,8 +63,8 @@ if(_tariff_missing)
     list(JOIN _tariff_missing_debian " " _tariff_pkgs)
     message(FATAL_ERROR
         "tariff: the test suite needs what this machine lacks: ${_tariff_what}.\n"
-        "On Debian or Ubuntu install it with\n"
-        "    sudo apt-get install ${_tariff_pkgs}\n"
+        "On Debian or Ubuntu install it with (as root, or with sudo)\n"
+        "    apt-get install ${_tariff_pkgs}\n"
         "or configure with -DTARIFF_BUILD_TESTS=OFF (no tests), "
         "-DTARIFF_TEST_FMT=OFF (no {fmt} test), "
         "-DTARIFF_FETCH_CATCH2=ON (fetch Catch2 v3; needs network).")
