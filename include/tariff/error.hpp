@@ -183,11 +183,42 @@ public:
     constexpr errc error() const noexcept { return error_; }
 
     // The value; raises the error (see the top of this header) if there is none.
-    constexpr T value() const {
+    // On a temporary the value is moved out and returned by value, so that
+    // `const auto& v = f().value();` never refers to a destroyed result.
+    constexpr const T& value() const& {
         detail::raise(error_);
         return value_;
     }
+    constexpr T value() && {
+        detail::raise(error_);
+        return static_cast<T&&>(value_);
+    }
     constexpr T value_or(T fallback) const noexcept { return ok() ? value_ : fallback; }
+
+    // *r and r->member: the value, checked as value() is (they raise the error
+    // if there is none; never undefined behaviour).
+    constexpr const T& operator*() const& { return value(); }
+    constexpr T operator*() && { return static_cast<result&&>(*this).value(); }
+    constexpr const T* operator->() const { return &value(); }
+
+    // transform(f): result<f(value)> with the same error, f not called on an
+    // error. and_then(f): f returns a result of its own; the first error wins.
+    //     parse_duty<CAD>(text) ... ; checked::add(a, b).and_then(
+    //         [&](money<CAD> s) { return checked::add(s, c); });
+    template <class F>
+    constexpr auto
+    transform(F&& f) const& -> result<std::remove_cvref_t<std::invoke_result_t<F, const T&>>> {
+        if (!ok())
+            return error_;
+        return static_cast<F&&>(f)(value_);
+    }
+    template <class F>
+    constexpr auto
+    and_then(F&& f) const& -> std::remove_cvref_t<std::invoke_result_t<F, const T&>> {
+        if (!ok())
+            return error_;
+        return static_cast<F&&>(f)(value_);
+    }
 
 private:
     T value_{};
