@@ -681,6 +681,34 @@ constexpr basic_decimal<R> divide(basic_decimal<R> a, basic_decimal<R> b, int pl
     return detail::divide(a, b, places, mode).value();
 }
 
+// The exact a * b rounded to `places` decimal places by mode: only the rounded
+// value must fit (a value times an exchange rate, rounded to the cent).
+// errc::overflow if it does not, errc::invalid_argument for a mode that is
+// not one or negative places.
+template <class R>
+constexpr basic_decimal<R> multiply_rounded(basic_decimal<R> a, basic_decimal<R> b, int places,
+                                            required_rounding_mode mode) {
+    if (!is_valid(mode) || places < 0)
+        detail::raise(errc::invalid_argument);
+    return detail::multiply_rounded(a, b, places, mode).value();
+}
+template <class R, detail::not_an_integer P>
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
+    multiply_rounded(basic_decimal<R>, basic_decimal<R>, P, required_rounding_mode)
+        TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
+
+namespace checked {
+// multiply_rounded without exceptions: the result or its error.
+template <class R>
+constexpr result<basic_decimal<R>> multiply_rounded(basic_decimal<R> a, basic_decimal<R> b,
+                                                    int places,
+                                                    required_rounding_mode mode) noexcept {
+    if (!is_valid(mode) || places < 0)
+        return errc::invalid_argument;
+    return detail::multiply_rounded(a, b, places, mode);
+}
+} // namespace checked
+
 // The same value without trailing zeros (2440.00000 -> 2440).
 template <class R>
 constexpr basic_decimal<R> normalize(basic_decimal<R> d) noexcept {

@@ -531,4 +531,29 @@ consteval duty_expression<C> checked_duty() {
 template <currency_tag C, detail::fixed_string Text>
 inline constexpr duty_expression<C> duty = detail::checked_duty<C, Text>();
 
+// The unit a name stands for, by the names the duty parser accepts after '/'
+// ("each", "No.", "kg", "100 kg", "tonne", "l", "hl", "l alc. 100 %", "kWh",
+// ...), in any case; a space in a name matches any run of spaces or none, as
+// in the parser. nullptr if no unit has that name. For units known only at run
+// time: a schedule's or a CSV file's unit column.
+constexpr const unit_info* find_unit(std::string_view text) noexcept {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    for (const auto& alias : detail::unit_aliases) {
+        std::size_t i = 0;
+        bool same = true;
+        for (std::size_t j = 0; j < alias.text.size() && same; ++j) {
+            if (alias.text[j] == ' ') {
+                while (i < text.size() && text[i] == ' ')
+                    ++i;
+            } else {
+                same = i < text.size() && lower(text[i]) == alias.text[j];
+                ++i;
+            }
+        }
+        if (same && i == text.size())
+            return alias.unit;
+    }
+    return nullptr;
+}
+
 } // namespace tariff

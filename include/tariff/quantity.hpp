@@ -420,4 +420,34 @@ TARIFF_DETAIL_QUANTITY_LITERAL(m2, units::square_metre)
 TARIFF_DETAIL_QUANTITY_LITERAL(kWh, units::kilowatt_hour)
 } // namespace literals
 
+namespace checked {
+// `amount` of unit `from` expressed in unit `to`, exactly, for units known
+// only at run time (a schedule's, a CSV file's): amount * (from.num / from.den)
+// / (to.num / to.den). errc::invalid_argument for units of different
+// dimensions or a size that is not positive; errc::inexact where the result
+// has no finite decimal form (7 each in dozens); errc::overflow where it does
+// not fit.
+constexpr result<decimal> convert_units(decimal amount, const unit_info& from,
+                                        const unit_info& to) noexcept {
+    if (from.dimension_bit != to.dimension_bit || from.num <= 0 || from.den <= 0 || to.num <= 0 ||
+        to.den <= 0)
+        return errc::invalid_argument;
+    // Each product of sizes is reduced first, so that it cannot overflow
+    // where the ratio itself is small.
+    const std::int64_t g1 = detail::gcd(from.num, to.num), g2 = detail::gcd(from.den, to.den);
+    std::int64_t n = 0, d = 0;
+    if (detail::mul_overflows(from.num / g1, to.den / g2, n) ||
+        detail::mul_overflows(from.den / g2, to.num / g1, d))
+        return errc::overflow;
+    const std::int64_t g = detail::gcd(n, d);
+    return detail::multiply_ratio(amount, n / g, d / g);
+}
+} // namespace checked
+
+// Whether two units are the same size in the same dimension (kg and
+// "1000 g" are; kg and tonne are not).
+constexpr bool same_unit(const unit_info& a, const unit_info& b) noexcept {
+    return a.dimension_bit == b.dimension_bit && a.num == b.num && a.den == b.den;
+}
+
 } // namespace tariff

@@ -2039,6 +2039,34 @@ constexpr basic_decimal<R> divide(basic_decimal<R> a, basic_decimal<R> b, int pl
     return detail::divide(a, b, places, mode).value();
 }
 
+// The exact a * b rounded to `places` decimal places by mode: only the rounded
+// value must fit (a value times an exchange rate, rounded to the cent).
+// errc::overflow if it does not, errc::invalid_argument for a mode that is
+// not one or negative places.
+template <class R>
+constexpr basic_decimal<R> multiply_rounded(basic_decimal<R> a, basic_decimal<R> b, int places,
+                                            required_rounding_mode mode) {
+    if (!is_valid(mode) || places < 0)
+        detail::raise(errc::invalid_argument);
+    return detail::multiply_rounded(a, b, places, mode).value();
+}
+template <class R, detail::not_an_integer P>
+mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
+    multiply_rounded(basic_decimal<R>, basic_decimal<R>, P, required_rounding_mode)
+        TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
+
+namespace checked {
+// multiply_rounded without exceptions: the result or its error.
+template <class R>
+constexpr result<basic_decimal<R>> multiply_rounded(basic_decimal<R> a, basic_decimal<R> b,
+                                                    int places,
+                                                    required_rounding_mode mode) noexcept {
+    if (!is_valid(mode) || places < 0)
+        return errc::invalid_argument;
+    return detail::multiply_rounded(a, b, places, mode);
+}
+} // namespace checked
+
 // The same value without trailing zeros (2440.00000 -> 2440).
 template <class R>
 constexpr basic_decimal<R> normalize(basic_decimal<R> d) noexcept {
@@ -3465,6 +3493,36 @@ TARIFF_DETAIL_QUANTITY_LITERAL(lpa, units::litre_pure_alcohol)
 TARIFF_DETAIL_QUANTITY_LITERAL(m2, units::square_metre)
 TARIFF_DETAIL_QUANTITY_LITERAL(kWh, units::kilowatt_hour)
 } // namespace literals
+
+namespace checked {
+// `amount` of unit `from` expressed in unit `to`, exactly, for units known
+// only at run time (a schedule's, a CSV file's): amount * (from.num / from.den)
+// / (to.num / to.den). errc::invalid_argument for units of different
+// dimensions or a size that is not positive; errc::inexact where the result
+// has no finite decimal form (7 each in dozens); errc::overflow where it does
+// not fit.
+constexpr result<decimal> convert_units(decimal amount, const unit_info& from,
+                                        const unit_info& to) noexcept {
+    if (from.dimension_bit != to.dimension_bit || from.num <= 0 || from.den <= 0 || to.num <= 0 ||
+        to.den <= 0)
+        return errc::invalid_argument;
+    // Each product of sizes is reduced first, so that it cannot overflow
+    // where the ratio itself is small.
+    const std::int64_t g1 = detail::gcd(from.num, to.num), g2 = detail::gcd(from.den, to.den);
+    std::int64_t n = 0, d = 0;
+    if (detail::mul_overflows(from.num / g1, to.den / g2, n) ||
+        detail::mul_overflows(from.den / g2, to.num / g1, d))
+        return errc::overflow;
+    const std::int64_t g = detail::gcd(n, d);
+    return detail::multiply_ratio(amount, n / g, d / g);
+}
+} // namespace checked
+
+// Whether two units are the same size in the same dimension (kg and
+// "1000 g" are; kg and tonne are not).
+constexpr bool same_unit(const unit_info& a, const unit_info& b) noexcept {
+    return a.dimension_bit == b.dimension_bit && a.num == b.num && a.den == b.den;
+}
 
 } // namespace tariff
 // ---- tariff/rate.hpp -------------------------------------------------------
@@ -5745,6 +5803,31 @@ consteval duty_expression<C> checked_duty() {
 // the error names duty_text_error<byte position, reason>.
 template <currency_tag C, detail::fixed_string Text>
 inline constexpr duty_expression<C> duty = detail::checked_duty<C, Text>();
+
+// The unit a name stands for, by the names the duty parser accepts after '/'
+// ("each", "No.", "kg", "100 kg", "tonne", "l", "hl", "l alc. 100 %", "kWh",
+// ...), in any case; a space in a name matches any run of spaces or none, as
+// in the parser. nullptr if no unit has that name. For units known only at run
+// time: a schedule's or a CSV file's unit column.
+constexpr const unit_info* find_unit(std::string_view text) noexcept {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    for (const auto& alias : detail::unit_aliases) {
+        std::size_t i = 0;
+        bool same = true;
+        for (std::size_t j = 0; j < alias.text.size() && same; ++j) {
+            if (alias.text[j] == ' ') {
+                while (i < text.size() && text[i] == ' ')
+                    ++i;
+            } else {
+                same = i < text.size() && lower(text[i]) == alias.text[j];
+                ++i;
+            }
+        }
+        if (same && i == text.size())
+            return alias.unit;
+    }
+    return nullptr;
+}
 
 } // namespace tariff
 // ---- tariff/quota.hpp ------------------------------------------------------

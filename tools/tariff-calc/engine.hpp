@@ -291,11 +291,9 @@ private:
                                 (rates_ == nullptr ? " (no --rates file)" : ""));
             // value x rate, rounded half to even to the minor unit (always,
             // whatever --rounding says: it rounds duties and taxes).
-            const auto exact = tariff::detail::multiply(v.value, *rate);
-            const auto rounded =
-                exact ? tariff::detail::round_to_scale(exact.value_or({}), C::minor_digits,
-                                                       tariff::rounding_mode::half_even)
-                      : exact;
+            // Only the rounded value must fit, not the exact product.
+            const auto rounded = tariff::checked::multiply_rounded(
+                v.value, *rate, C::minor_digits, tariff::rounding_mode::half_even);
             if (!rounded)
                 return fail(err, "value",
                             quoted(value_text) + " " + std::string(cur.code) +

@@ -187,43 +187,11 @@ inline std::string known_currency_list() {
     return out;
 }
 
-// The unit a field names, by the names the duty parser accepts after '/'
-// (tariff::detail::unit_aliases: "each", "No.", "kg", "100 kg", "tonne",
-// "l", "hl", "l alc. 100 %", "kWh", ...), in any case; a space in a name
-// matches any run of spaces or none, as in the parser. nullptr if none.
-inline const tariff::unit_info* find_unit(std::string_view text) noexcept {
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-    for (const auto& alias : tariff::detail::unit_aliases) {
-        std::size_t i = 0;
-        bool same = true;
-        for (std::size_t j = 0; j < alias.text.size() && same; ++j) {
-            if (alias.text[j] == ' ') {
-                while (i < text.size() && text[i] == ' ')
-                    ++i;
-            } else {
-                same = i < text.size() && lower(text[i]) == alias.text[j];
-                ++i;
-            }
-        }
-        if (same && i == text.size())
-            return alias.unit;
-    }
-    return nullptr;
-}
-
-inline bool same_unit(const tariff::unit_info& a, const tariff::unit_info& b) noexcept {
-    return a.dimension_bit == b.dimension_bit && a.num == b.num && a.den == b.den;
-}
-
-// `amount` of unit `from` in unit `to` (same dimension), exactly.
-inline tariff::result<tariff::decimal> convert_units(tariff::decimal amount,
-                                                     const tariff::unit_info& from,
-                                                     const tariff::unit_info& to) noexcept {
-    // amount * (from.num / from.den) / (to.num / to.den), as one reduced ratio.
-    const std::int64_t n = from.num * to.den, d = from.den * to.num;
-    const std::int64_t g = tariff::detail::gcd(n, d);
-    return tariff::detail::multiply_ratio(amount, n / g, d / g);
-}
+// Units by name, their comparison and their conversion come from the library
+// (tariff::find_unit, tariff::same_unit, tariff::checked::convert_units).
+using tariff::find_unit;
+using tariff::same_unit;
+using tariff::checked::convert_units;
 
 // What a rate's needs are called in a message ("a mass (per kg)").
 inline std::string dimension_names(unsigned bits) {
