@@ -306,6 +306,27 @@ inline std::string header_problem(std::string_view header, const std::vector<std
     return "expected the header " + std::string(header) + "; found " + quoted(found);
 }
 
+// Reads the first record of a CSV input, which must be `header`; then the
+// reader expects that many fields on every line. Reports a missing, unreadable
+// or different header to `diag` and returns false.
+inline bool read_header(csv::reader& reader, std::vector<std::string_view>& f, csv::error& err,
+                        diagnostics& diag, std::string_view header) {
+    if (!reader.next(f, err)) {
+        if (err)
+            diag.report_file("cannot be read");
+        else
+            diag.report_file("the file is empty; the first line must be the header " +
+                             std::string(header));
+        return false;
+    }
+    if (err || !is_header(f, header)) {
+        diag.report(err ? err.line : reader.line(), "", header_problem(header, f, err));
+        return false;
+    }
+    reader.expect_fields(f.size());
+    return true;
+}
+
 // --- the schedule ------------------------------------------------------------------
 
 inline constexpr std::string_view schedule_header =
@@ -397,20 +418,8 @@ public:
         csv::reader reader(in);
         std::vector<std::string_view> f;
         csv::error err;
-        if (!reader.next(f, err)) {
-            if (err)
-                diag.report_file("cannot be read");
-            else
-                diag.report_file("the file is empty; the first line must be the header " +
-                                 std::string(schedule_header));
+        if (!read_header(reader, f, err, diag, schedule_header))
             return false;
-        }
-        if (err || !is_header(f, schedule_header)) {
-            diag.report(err ? err.line : reader.line(), "",
-                        header_problem(schedule_header, f, err));
-            return false;
-        }
-        reader.expect_fields(f.size());
         std::vector<staged_line> lines;
         while (reader.next(f, err)) {
             if (err) {
@@ -1032,19 +1041,8 @@ public:
         csv::reader reader(in);
         std::vector<std::string_view> f;
         csv::error err;
-        if (!reader.next(f, err)) {
-            if (err)
-                diag.report_file("cannot be read");
-            else
-                diag.report_file("the file is empty; the first line must be the header " +
-                                 std::string(rates_header));
+        if (!read_header(reader, f, err, diag, rates_header))
             return false;
-        }
-        if (err || !is_header(f, rates_header)) {
-            diag.report(err ? err.line : reader.line(), "", header_problem(rates_header, f, err));
-            return false;
-        }
-        reader.expect_fields(f.size());
         while (reader.next(f, err)) {
             if (err) {
                 diag.report(err);

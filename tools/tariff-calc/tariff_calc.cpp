@@ -531,20 +531,8 @@ int run(const options& o) {
     tc::csv::reader reader(*entries_in.stream);
     std::vector<std::string_view> fields;
     tc::csv::error err;
-    if (!reader.next(fields, err)) {
-        if (err)
-            diag.report_file("cannot be read");
-        else
-            diag.report_file("the file is empty; the first line must be the header " +
-                             std::string(tc::entries_header));
+    if (!tc::read_header(reader, fields, err, diag, tc::entries_header))
         return file_error;
-    }
-    if (err || !tc::is_header(fields, tc::entries_header)) {
-        diag.report(err ? err.line : reader.line(), "",
-                    tc::header_problem(tc::entries_header, fields, err));
-        return file_error;
-    }
-    reader.expect_fields(fields.size());
 
     tc::engine<C> engine(schedule, rates ? &*rates : nullptr, o.rounding, o.format);
     if (o.format == tc::output_format::csv) {
