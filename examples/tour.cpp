@@ -48,7 +48,7 @@ int main() {
 
     // Overflow is never silent: an exception at run time, or a result object.
     const auto huge = 90'000'000'000'000'000_CAD;
-    const auto checked = tariff::checked::multiply(huge, tariff::decimal(1000));
+    const auto checked = tariff::try_multiply(huge, tariff::decimal(1000));
     std::cout << "checked multiply: " << (checked ? "ok" : tariff::to_string(checked.error()))
               << '\n';
     try {

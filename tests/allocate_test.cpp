@@ -156,18 +156,18 @@ TEST_CASE("JPY has no minor unit: parts are whole yen") {
 TEST_CASE("allocate rejects a negative weight with errc::invalid_argument") {
     std::array<money<CAD>, 3> parts{};
     const w3 weights{1, -1, 2};
-    CHECK(checked::allocate(100.00_CAD, weights, parts) == errc::invalid_argument);
+    CHECK(try_allocate(100.00_CAD, weights, parts) == errc::invalid_argument);
     CHECK(error_of([] { return allocate(100.00_CAD, w3{1, -1, 2}); }) == errc::invalid_argument);
 }
 
 TEST_CASE("allocate over weights that sum to zero is errc::division_by_zero") {
     std::array<money<CAD>, 3> parts{};
     const w3 zeros{0, 0, 0};
-    CHECK(checked::allocate(100.00_CAD, zeros, parts) == errc::division_by_zero);
+    CHECK(try_allocate(100.00_CAD, zeros, parts) == errc::division_by_zero);
     CHECK(error_of([] { return allocate(100.00_CAD, w3{0, 0, 0}); }) == errc::division_by_zero);
     // No weights at all sum to zero too.
     std::vector<money<CAD>> none;
-    CHECK(checked::allocate(100.00_CAD, std::span<const std::int64_t>(), none) ==
+    CHECK(try_allocate(100.00_CAD, std::span<const std::int64_t>(), none) ==
           errc::division_by_zero);
 }
 
@@ -176,44 +176,44 @@ TEST_CASE("a total that is not a whole number of granularities is errc::invalid_
     std::array<money<CAD>, 3> parts{};
     const w3 weights{1, 1, 1};
     // 10.005 is 1000.5 cents.
-    CHECK(checked::allocate(10.005_CAD, weights, parts) == errc::invalid_argument);
+    CHECK(try_allocate(10.005_CAD, weights, parts) == errc::invalid_argument);
     CHECK(error_of([] { return allocate(10.005_CAD, w3{1, 1, 1}); }) == errc::invalid_argument);
     // 10.03 is 200.6 units of 0.05.
-    CHECK(checked::allocate(10.03_CAD, weights, parts, 0.05_CAD) == errc::invalid_argument);
+    CHECK(try_allocate(10.03_CAD, weights, parts, 0.05_CAD) == errc::invalid_argument);
     // 10.005 rounded to the cent first (half_even: 10.00) splits fine.
-    CHECK(checked::allocate(round(10.005_CAD, rounding::half_even), weights, parts) == errc::ok);
+    CHECK(try_allocate(round(10.005_CAD, rounding::half_even), weights, parts) == errc::ok);
 }
 
 TEST_CASE("a zero granularity is errc::division_by_zero, a negative one invalid_argument") {
     std::array<money<CAD>, 3> parts{};
     const w3 weights{1, 1, 1};
-    CHECK(checked::allocate(10.00_CAD, weights, parts, 0.00_CAD) == errc::division_by_zero);
-    CHECK(checked::allocate(10.00_CAD, weights, parts, -0.01_CAD) == errc::invalid_argument);
+    CHECK(try_allocate(10.00_CAD, weights, parts, 0.00_CAD) == errc::division_by_zero);
+    CHECK(try_allocate(10.00_CAD, weights, parts, -0.01_CAD) == errc::invalid_argument);
 }
 
 TEST_CASE("parts.size() != weights.size() is errc::invalid_argument") {
     const w3 weights{1, 1, 1};
     std::array<money<CAD>, 2> too_few{};
     std::array<money<CAD>, 4> too_many{};
-    CHECK(checked::allocate(100.00_CAD, weights, too_few) == errc::invalid_argument);
-    CHECK(checked::allocate(100.00_CAD, weights, too_many) == errc::invalid_argument);
+    CHECK(try_allocate(100.00_CAD, weights, too_few) == errc::invalid_argument);
+    CHECK(try_allocate(100.00_CAD, weights, too_many) == errc::invalid_argument);
     CHECK(error_of([&] {
               allocate(100.00_CAD, weights, too_few);
               return 0;
           }) == errc::invalid_argument);
 }
 
-TEST_CASE("checked::allocate returns the error and does not throw") {
+TEST_CASE("try_allocate returns the error and does not throw") {
     std::array<money<CAD>, 3> parts{};
     const w3 negative{1, -1, 2}, zeros{0, 0, 0}, fine{1, 1, 1};
     errc e = errc::ok;
-    CHECK_NOTHROW(e = checked::allocate(100.00_CAD, negative, parts));
+    CHECK_NOTHROW(e = try_allocate(100.00_CAD, negative, parts));
     CHECK(e == errc::invalid_argument);
-    CHECK_NOTHROW(e = checked::allocate(100.00_CAD, zeros, parts));
+    CHECK_NOTHROW(e = try_allocate(100.00_CAD, zeros, parts));
     CHECK(e == errc::division_by_zero);
-    CHECK_NOTHROW(e = checked::allocate(10.005_CAD, fine, parts));
+    CHECK_NOTHROW(e = try_allocate(10.005_CAD, fine, parts));
     CHECK(e == errc::invalid_argument);
-    CHECK_NOTHROW(e = checked::allocate(100.00_CAD, fine, parts));
+    CHECK_NOTHROW(e = try_allocate(100.00_CAD, fine, parts));
     CHECK(e == errc::ok);
     CHECK(parts[0] == 33.34_CAD); // and on success it fills the parts
 }
@@ -226,7 +226,7 @@ TEST_CASE("allocate writes into a std::vector of parts (regression - the parts s
     CHECK(rep(parts[0]) == "3334e-2");
     CHECK(rep(parts[1]) == "3333e-2");
     CHECK(rep(parts[2]) == "3333e-2");
-    CHECK(checked::allocate(100.00_CAD, weights, parts, 1.00_CAD) == errc::ok);
+    CHECK(try_allocate(100.00_CAD, weights, parts, 1.00_CAD) == errc::ok);
     CHECK(rep(parts[0]) == "3400e-2");
 }
 

@@ -405,7 +405,7 @@ TEST_CASE("amounts round to the policy's granularity: 5 rappen", "[assessment][r
 TEST_CASE("a rounding granularity of zero is errc::invalid_argument", "[assessment][error]") {
     constexpr rounding_policy<CHF> zero{.mode = tariff::rounding_mode::half_even,
                                         .granularity = 0.00_CHF};
-    CHECK(tariff::assess_checked(chf_path, duty_base<CHF>(1'234.55_CHF), zero).error() ==
+    CHECK(tariff::try_assess(chf_path, duty_base<CHF>(1'234.55_CHF), zero).error() ==
           errc::invalid_argument);
     CHECK(error_of([&] { return tariff::assess(chf_path, duty_base(1'234.55_CHF), zero); }) ==
           errc::invalid_argument);
@@ -533,14 +533,14 @@ TEST_CASE("the ad valorem equivalent is the duty on one unit over its value",
 
 // --- errors ---------------------------------------------------------------------------------
 
-static_assert(tariff::assess_checked(cheese_path, duty_base<CAD>(1'500.00_CAD), half_even<CAD>)
+static_assert(tariff::try_assess(cheese_path, duty_base<CAD>(1'500.00_CAD), half_even<CAD>)
                   .error() == errc::missing_quantity);
 
 TEST_CASE("assessing an entry without a quantity its duty needs is errc::missing_quantity",
           "[assessment][error]") {
     // The cheese floor needs kg; the entry declares none.
     const auto checked =
-        tariff::assess_checked(cheese_path, duty_base<CAD>(1'500.00_CAD), half_even<CAD>);
+        tariff::try_assess(cheese_path, duty_base<CAD>(1'500.00_CAD), half_even<CAD>);
     CHECK_FALSE(checked.ok());
     CHECK(checked.error() == errc::missing_quantity);
     CHECK_THROWS_AS(tariff::assess(cheese_path, duty_base(1'500.00_CAD), half_even<CAD>),
@@ -550,22 +550,22 @@ TEST_CASE("assessing an entry without a quantity its duty needs is errc::missing
           }) == errc::missing_quantity);
     // With the mass it assesses: 5,330.00 (above).
     const duty_base<CAD> with_mass = duty_base(1'500.00_CAD).with(1'000_kg);
-    CHECK(tariff::assess_checked(cheese_path, with_mass, half_even<CAD>).value().duties() ==
+    CHECK(tariff::try_assess(cheese_path, with_mass, half_even<CAD>).value().duties() ==
           5'330.00_CAD);
 }
 
-// assess_checked() is "the non-throwing form of assess()", which takes a base whose
-// quantities are known at compile time. assess_checked() took only a base checked at run
+// try_assess() is "the non-throwing form of assess()", which takes a base whose
+// quantities are known at compile time. try_assess() took only a base checked at run
 // time, and could not deduce its currency from duty_base(value).with(q).
-TEST_CASE("regression: assess_checked takes the same bases as assess", "[assessment][regression]") {
+TEST_CASE("regression: try_assess takes the same bases as assess", "[assessment][regression]") {
     const auto r =
-        tariff::assess_checked(cheese_path, duty_base(1'500.00_CAD).with(1'000_kg), half_even<CAD>);
+        tariff::try_assess(cheese_path, duty_base(1'500.00_CAD).with(1'000_kg), half_even<CAD>);
     REQUIRE(r.ok());
     CHECK(r.value().duties() == 5'330.00_CAD); // max(3,682.50, 5.33 x 1,000)
-    CHECK(tariff::assess_checked(cheese_path, duty_base(1'500.00_CAD), half_even<CAD>).error() ==
+    CHECK(tariff::try_assess(cheese_path, duty_base(1'500.00_CAD), half_even<CAD>).error() ==
           errc::missing_quantity);
     STATIC_REQUIRE(
-        tariff::assess_checked(ev.path("standard"), one_ev, half_even<CAD>).value().total() ==
+        tariff::try_assess(ev.path("standard"), one_ev, half_even<CAD>).value().total() ==
         46'562.00_CAD);
 }
 

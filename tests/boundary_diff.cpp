@@ -7,7 +7,7 @@
 // operands with the library's own exact parsing (text, never floating point),
 // evaluates the operation through the public API only -- the throwing form
 // and, where there is one, the non-throwing (checked::, try_, evaluate,
-// assess_checked) form -- and compares each with the expectation: the same
+// try_assess) form -- and compares each with the expectation: the same
 // value (and, for +, - and *, the documented scale), or an error of the
 // expected class ("big" accepts overflow or inexact). Every exception is
 // caught; a std::terminate (an exception leaving a noexcept function) is
@@ -158,13 +158,13 @@ template <class R>
 basic_decimal<R> number(std::string_view text) {
     const auto p = [&] {
         if constexpr (std::is_same_v<R, std::int64_t>)
-            return parse_decimal(text);
+            return try_parse_decimal(text);
         else
-            return parse_wide_decimal(text);
+            return try_parse_wide_decimal(text);
     }();
     if (!p)
-        throw bad_case{"operand '" + std::string(text) + "' does not parse: " + p.error.reason};
-    return p.value;
+        throw bad_case{"operand '" + std::string(text) + "' does not parse: " + p.error().reason};
+    return p.value();
 }
 decimal dec(std::string_view t) {
     return number<std::int64_t>(t);
@@ -403,15 +403,15 @@ std::vector<std::pair<std::string, outcome>> money_op(const std::vector<std::str
                                  return amount(x);
                              }));
             out.emplace_back("checked", guarded([&] {
-                                 return checked_amount(op == "madd" ? checked::add(a, b)
-                                                                    : checked::subtract(a, b));
+                                 return checked_amount(op == "madd" ? try_add(a, b)
+                                                                    : try_subtract(a, b));
                              }));
         } else if (op == "mmul") {
             const decimal k = dec(t[3]);
             out.emplace_back("operator", guarded([&] { return amount(a * k); }));
             out.emplace_back("operator k*m", guarded([&] { return amount(k * a); }));
             out.emplace_back("checked",
-                             guarded([&] { return checked_amount(checked::multiply(a, k)); }));
+                             guarded([&] { return checked_amount(try_multiply(a, k)); }));
         } else if (op == "mmuli") {
             const std::int64_t k = integer64(t[3]);
             out.emplace_back("operator", guarded([&] { return amount(a * k); }));
@@ -419,7 +419,7 @@ std::vector<std::pair<std::string, outcome>> money_op(const std::vector<std::str
             const auto mode = mode_of(t[3]);
             out.emplace_back("round", guarded([&] { return amount(round(a, mode)); }));
             out.emplace_back("checked",
-                             guarded([&] { return checked_amount(checked::round(a, mode)); }));
+                             guarded([&] { return checked_amount(try_round(a, mode)); }));
         } else if (op == "mgran") {
             const M g(dec(t[3]));
             const auto mode = mode_of(t[4]);
@@ -429,7 +429,7 @@ std::vector<std::pair<std::string, outcome>> money_op(const std::vector<std::str
             const auto mode = mode_of(t[4]);
             out.emplace_back("divide", guarded([&] { return amount(divide(a, k, mode)); }));
             out.emplace_back("checked",
-                             guarded([&] { return checked_amount(checked::divide(a, k, mode)); }));
+                             guarded([&] { return checked_amount(try_divide(a, k, mode)); }));
         } else if (op == "minor") {
             out.emplace_back("minor_units", guarded([&] { return outcome::of(a.minor_units()); }));
         } else {
@@ -671,13 +671,13 @@ std::vector<std::pair<std::string, assessed>> assess_op(const std::vector<std::s
             const outcome o = guarded([&] {
                 const auto [base, policy] = setup();
                 const auto path = path_of<C>(t);
-                const auto a = assess_checked(path, base, policy);
+                const auto a = try_assess(path, base, policy);
                 if (!a)
                     return outcome::fail(errc_name(a.error()));
                 r = totals(a.value_or(assessment<C>{}));
                 return outcome::of(0);
             });
-            out.emplace_back("assess_checked", o.ok ? r : failed(o));
+            out.emplace_back("try_assess", o.ok ? r : failed(o));
         }
         return outcome{};
     });

@@ -281,30 +281,30 @@ TEST_CASE("a quantity is never negative: errc::negative_quantity, a tariff::doma
 // --- parsing --------------------------------------------------------------------------------
 
 TEST_CASE("quantity parse reads a non-negative decimal", "[quantity][parse]") {
-    const auto a = quantity<u::kilogram>::parse("1234.5");
+    const auto a = quantity<u::kilogram>::try_parse("1234.5");
     REQUIRE(a.ok());
-    CHECK(a.value.value() == 1'234.5_dec);
-    const auto b = quantity<u::kilogram>::parse("1'000");
+    CHECK(a.value().value() == 1'234.5_dec);
+    const auto b = quantity<u::kilogram>::try_parse("1'000");
     REQUIRE(b);
-    CHECK(b.value == 1 * tariff::tonne);
-    const auto c = quantity<u::each>::parse("0");
+    CHECK(b.value() == 1 * tariff::tonne);
+    const auto c = quantity<u::each>::try_parse("0");
     REQUIRE(c);
-    CHECK(c.value.value() == 0);
+    CHECK(c.value().value() == 0);
 }
 
 TEST_CASE("quantity parse rejects a negative number at the sign", "[quantity][parse]") {
     // "-5": the minus sign is at offset 0
-    const auto a = quantity<u::kilogram>::parse("-5");
+    const auto a = quantity<u::kilogram>::try_parse("-5");
     CHECK_FALSE(a.ok());
-    CHECK(a.error.code == errc::negative_quantity);
-    CHECK(a.error.position == 0);
-    const auto b = quantity<u::kilogram>::parse("-0.001");
-    CHECK(b.error.code == errc::negative_quantity);
-    CHECK(b.error.position == 0);
+    CHECK(a.error().code == errc::negative_quantity);
+    CHECK(a.error().position == 0);
+    const auto b = quantity<u::kilogram>::try_parse("-0.001");
+    CHECK(b.error().code == errc::negative_quantity);
+    CHECK(b.error().position == 0);
     // malformed text is reported as such: "12x", the 'x' at offset 2
-    const auto c = quantity<u::kilogram>::parse("12x");
-    CHECK(c.error.code == errc::invalid_text);
-    CHECK(c.error.position == 2);
+    const auto c = quantity<u::kilogram>::try_parse("12x");
+    CHECK(c.error().code == errc::invalid_text);
+    CHECK(c.error().position == 2);
 }
 
 // --- a user-defined unit -----------------------------------------------------------------------

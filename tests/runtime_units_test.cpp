@@ -1,5 +1,5 @@
 // Units and rounding for figures known only at run time (a schedule's or a
-// CSV file's): tariff::find_unit, same_unit, checked::convert_units and
+// CSV file's): tariff::find_unit, same_unit, try_convert_units and
 // multiply_rounded. Expected figures by hand in the comments.
 #include <string_view>
 
@@ -35,31 +35,31 @@ TEST_CASE("same_unit: same dimension and size", "[units][runtime]") {
     STATIC_REQUIRE(tariff::same_unit(unit_info_of<units::each>, unit_info_of<units::head>));
 }
 
-TEST_CASE("checked::convert_units: exact conversion between run-time units", "[units][runtime]") {
-    using tariff::checked::convert_units;
+TEST_CASE("try_convert_units: exact conversion between run-time units", "[units][runtime]") {
+    using tariff::try_convert_units;
     // 1,500 g = 1.5 kg; 1.5 tonne = 1,500 kg; 24 each = 2 dozen; 3 hl = 300 l.
-    STATIC_REQUIRE(*convert_units(1500.0_dec, unit_info_of<units::gram>,
-                                  unit_info_of<units::kilogram>) == 1.5_dec);
-    CHECK(*convert_units(1.5_dec, unit_info_of<units::tonne>, unit_info_of<units::kilogram>) ==
+    STATIC_REQUIRE(*try_convert_units(1500.0_dec, unit_info_of<units::gram>,
+                                      unit_info_of<units::kilogram>) == 1.5_dec);
+    CHECK(*try_convert_units(1.5_dec, unit_info_of<units::tonne>, unit_info_of<units::kilogram>) ==
           1500);
-    CHECK(*convert_units(decimal(24), unit_info_of<units::each>, unit_info_of<units::dozen>) == 2);
-    CHECK(*convert_units(decimal(3), unit_info_of<units::hectolitre>, unit_info_of<units::litre>) ==
-          300);
+    CHECK(*try_convert_units(decimal(24), unit_info_of<units::each>, unit_info_of<units::dozen>) ==
+          2);
+    CHECK(*try_convert_units(decimal(3), unit_info_of<units::hectolitre>,
+                             unit_info_of<units::litre>) == 300);
     // 7 each = 7/12 dozen: no finite decimal form.
-    CHECK(
-        convert_units(decimal(7), unit_info_of<units::each>, unit_info_of<units::dozen>).error() ==
-        errc::inexact);
+    CHECK(try_convert_units(decimal(7), unit_info_of<units::each>, unit_info_of<units::dozen>)
+              .error() == errc::inexact);
     // kg into each: different dimensions.
-    CHECK(convert_units(decimal(1), unit_info_of<units::kilogram>, unit_info_of<units::each>)
+    CHECK(try_convert_units(decimal(1), unit_info_of<units::kilogram>, unit_info_of<units::each>)
               .error() == errc::invalid_argument);
     // A unit whose size was changed to zero after it was built.
     tariff::unit_info broken = unit_info_of<units::kilogram>;
     broken.num = 0;
-    CHECK(convert_units(decimal(1), broken, unit_info_of<units::kilogram>).error() ==
+    CHECK(try_convert_units(decimal(1), broken, unit_info_of<units::kilogram>).error() ==
           errc::invalid_argument);
     // (2^63 - 1) tonnes in kg does not fit: overflow, not a wrong figure.
-    CHECK(convert_units(decimal(9'223'372'036'854'775'807), unit_info_of<units::tonne>,
-                        unit_info_of<units::kilogram>)
+    CHECK(try_convert_units(decimal(9'223'372'036'854'775'807), unit_info_of<units::tonne>,
+                            unit_info_of<units::kilogram>)
               .error() == errc::overflow);
 }
 
@@ -72,7 +72,7 @@ TEST_CASE("multiply_rounded: only the rounded product must fit", "[decimal][runt
     const auto rate = decimal::from_parts(114'810'691, 6);
     CHECK(tariff::multiply_rounded(kwd, rate, 2, tariff::rounding::half_even) ==
           decimal::from_parts(9'059'439'625'151, 2));
-    CHECK(*tariff::checked::multiply_rounded(kwd, rate, 2, tariff::rounding::half_even) ==
+    CHECK(*tariff::try_multiply_rounded(kwd, rate, 2, tariff::rounding::half_even) ==
           decimal::from_parts(9'059'439'625'151, 2));
     // 2.5 x 1 to 0 places: the tie goes to the even 2 (half_even), up to 3 (half_up).
     STATIC_REQUIRE(tariff::multiply_rounded(2.5_dec, decimal(1), 0, tariff::rounding::half_even) ==
@@ -81,10 +81,11 @@ TEST_CASE("multiply_rounded: only the rounded product must fit", "[decimal][runt
                    3);
     // Errors: a mode that is not one, negative places, a result that does not fit.
     const auto bad_mode = static_cast<tariff::rounding_mode>(42);
-    CHECK(tariff::checked::multiply_rounded(2.5_dec, decimal(1), 0, bad_mode).error() ==
+    CHECK(tariff::try_multiply_rounded(2.5_dec, decimal(1), 0, bad_mode).error() ==
           errc::invalid_argument);
-    CHECK(tariff::checked::multiply_rounded(2.5_dec, decimal(1), -1, tariff::rounding::half_up)
-              .error() == errc::invalid_argument);
+    CHECK(
+        tariff::try_multiply_rounded(2.5_dec, decimal(1), -1, tariff::rounding::half_up).error() ==
+        errc::invalid_argument);
     CHECK(error_of([] {
               return tariff::multiply_rounded(decimal(9'223'372'036'854'775'807), decimal(2), 0,
                                               tariff::rounding::half_up);

@@ -111,28 +111,26 @@ constexpr errc allocate_money(basic_money<C, R> total, std::span<const std::int6
 
 } // namespace detail
 
-namespace checked {
 // Non-throwing form: fills `parts` (one per weight) and returns errc::ok, or
 // returns the error and leaves `parts` unspecified. Errors: a negative weight
 // or a total that is not a whole number of granularities
 // (errc::invalid_argument: round it first), weights summing to zero
 // (errc::division_by_zero), parts.size() != weights.size().
 template <class C, class R, class R2>
-constexpr errc allocate(basic_money<C, R> total, std::span<const std::int64_t> weights,
-                        std::type_identity_t<std::span<basic_money<C, R>>> parts,
-                        basic_money<C, R2> granularity) {
+constexpr errc try_allocate(basic_money<C, R> total, std::span<const std::int64_t> weights,
+                            std::type_identity_t<std::span<basic_money<C, R>>> parts,
+                            basic_money<C, R2> granularity) {
     return detail::allocate_money(total, weights, parts, granularity);
 }
 template <class C, class R>
-constexpr errc allocate(basic_money<C, R> total, std::span<const std::int64_t> weights,
-                        std::type_identity_t<std::span<basic_money<C, R>>> parts) {
+constexpr errc try_allocate(basic_money<C, R> total, std::span<const std::int64_t> weights,
+                            std::type_identity_t<std::span<basic_money<C, R>>> parts) {
     return detail::allocate_money(total, weights, parts, basic_money<C, R>::from_minor_units(1));
 }
-} // namespace checked
 
 // Splits total into weights.size() parts in proportion to the weights, each a
 // whole number of `granularity`; the parts sum to total. Raises on the errors
-// listed for checked::allocate.
+// listed for try_allocate.
 template <class C, class R, std::size_t N, class R2>
 constexpr std::array<basic_money<C, R>, N> allocate(basic_money<C, R> total,
                                                     const std::array<std::int64_t, N>& weights,
@@ -153,7 +151,7 @@ constexpr std::array<basic_money<C, R>, N> allocate(basic_money<C, R> total,
 template <class C, class R>
 constexpr void allocate(basic_money<C, R> total, std::span<const std::int64_t> weights,
                         std::type_identity_t<std::span<basic_money<C, R>>> parts) {
-    detail::raise(checked::allocate(total, weights, parts));
+    detail::raise(try_allocate(total, weights, parts));
 }
 
 } // namespace tariff

@@ -295,15 +295,15 @@ public:
     // duties() + taxes(); raises errc::overflow if the sum does not fit
     // (try_total() is the non-throwing form).
     constexpr money<C> total() const { return try_total().value(); }
-    constexpr result<money<C>> try_total() const noexcept { return checked::add(duties_, taxes_); }
+    constexpr result<money<C>> try_total() const noexcept { return try_add(duties_, taxes_); }
     constexpr const rounding_policy<C>& policy() const noexcept { return policy_; }
     constexpr bool de_minimis_applied() const noexcept { return relieved_; }
 
 private:
     template <currency_tag C2>
-    friend constexpr result<assessment<C2>>
-    assess_checked(const duty_path<C2>&, const std::type_identity_t<duty_base<C2>>&,
-                   const rounding_policy<C2>&) noexcept;
+    friend constexpr result<assessment<C2>> try_assess(const duty_path<C2>&,
+                                                       const std::type_identity_t<duty_base<C2>>&,
+                                                       const rounding_policy<C2>&) noexcept;
 
     std::string_view path_name_;
     money<C> value_{};
@@ -348,9 +348,9 @@ constexpr result<money<C>> to_money(const result<wide_total>& r) noexcept {
 // The non-throwing form of assess(). The currency comes from the path, so a base
 // whose quantities are known at compile time converts, as it does for assess().
 template <currency_tag C>
-constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
-                                               const std::type_identity_t<duty_base<C>>& base,
-                                               const rounding_policy<C>& policy) noexcept {
+constexpr result<assessment<C>> try_assess(const duty_path<C>& path,
+                                           const std::type_identity_t<duty_base<C>>& base,
+                                           const rounding_policy<C>& policy) noexcept {
     if (!is_valid(policy.mode) || policy.granularity <= money<C>{} ||
         (policy.stage != rounding_stage::each_component && policy.stage != rounding_stage::totals))
         return errc::invalid_argument;
@@ -501,7 +501,7 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
 template <currency_tag C, unsigned Declared>
 constexpr assessment<C> assess(const duty_path<C>& path, const duty_base<C, Declared>& base,
                                const rounding_policy<C>& policy) {
-    return assess_checked(path, duty_base<C>(base), policy).value();
+    return try_assess(path, duty_base<C>(base), policy).value();
 }
 
 namespace mistake {
@@ -531,7 +531,7 @@ struct path_comparison {
             return a.error();
         if (!b)
             return b.error();
-        return checked::subtract(b.value_or({}), a.value_or({}));
+        return try_subtract(b.value_or({}), a.value_or({}));
     }
 };
 

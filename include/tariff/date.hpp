@@ -86,9 +86,12 @@ public:
     }
 
     // "2026-03-01" (ISO 8601, exactly this form).
-    static constexpr parse_result<date> parse(std::string_view text) noexcept {
+    // try_parse never throws; parse raises the error (tariff::domain_error,
+    // errc::invalid_text, whose what() is the reason).
+    static constexpr date parse(std::string_view text) { return try_parse(text).value(); }
+    static constexpr parse_result<date> try_parse(std::string_view text) noexcept {
         auto fail = [](std::size_t pos, const char* why) {
-            return parse_result<date>{date{}, parse_error{errc::invalid_text, pos, why}};
+            return parse_result<date>(parse_error{errc::invalid_text, pos, why});
         };
         if (text.size() != 10)
             return fail(0, "a date is written YYYY-MM-DD");
@@ -110,7 +113,7 @@ public:
             return fail(5, "no such month");
         if (!valid(parts[0], parts[1], parts[2]))
             return fail(8, "no such day in that month");
-        return {try_make(parts[0], parts[1], parts[2]).value_or(date{}), {}};
+        return try_make(parts[0], parts[1], parts[2]).value_or(date{});
     }
 
     constexpr int year() const noexcept { return year_; }

@@ -697,17 +697,15 @@ mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
     multiply_rounded(basic_decimal<R>, basic_decimal<R>, P, required_rounding_mode)
         TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 
-namespace checked {
 // multiply_rounded without exceptions: the result or its error.
 template <class R>
-constexpr result<basic_decimal<R>> multiply_rounded(basic_decimal<R> a, basic_decimal<R> b,
-                                                    int places,
-                                                    required_rounding_mode mode) noexcept {
+constexpr result<basic_decimal<R>> try_multiply_rounded(basic_decimal<R> a, basic_decimal<R> b,
+                                                        int places,
+                                                        required_rounding_mode mode) noexcept {
     if (!is_valid(mode) || places < 0)
         return errc::invalid_argument;
     return detail::multiply_rounded(a, b, places, mode);
 }
-} // namespace checked
 
 // The same value without trailing zeros (2440.00000 -> 2440).
 template <class R>
@@ -725,19 +723,8 @@ constexpr basic_decimal<R> abs(basic_decimal<R> d) noexcept {
 // digits; "'" may separate digits (as in C++ literals: 40'000.00). Nothing
 // else: no exponent, no hex, no spaces, no thousands commas.
 
-struct parse_error {
-    errc code = errc::ok;
-    std::size_t position = 0; // offset of the offending character in the text
-    const char* reason = "";
-};
-
-template <class T>
-struct parse_result {
-    T value{};
-    parse_error error{};
-    constexpr bool ok() const noexcept { return error.code == errc::ok; }
-    constexpr explicit operator bool() const noexcept { return ok(); }
-};
+// The error type, parse_error, and parse_result<T> = result<T, parse_error>
+// are in error.hpp.
 
 namespace detail {
 
@@ -760,7 +747,7 @@ template <representation R>
 constexpr parse_result<basic_decimal<R>> parse_decimal(std::string_view text) noexcept {
     using T = basic_decimal<R>;
     auto fail = [](errc code, std::size_t pos, const char* why) {
-        return parse_result<T>{T{}, parse_error{code, pos, why}};
+        return parse_result<T>(parse_error{code, pos, why});
     };
     std::size_t i = 0;
     bool negative = false;
@@ -820,8 +807,8 @@ constexpr parse_result<basic_decimal<R>> parse_decimal(std::string_view text) no
         --pending_zeros;
     }
     // In range by construction (and so this never raises).
-    return parse_result<T>{
-        T::try_from_parts(negative ? -coefficient : coefficient, scale).value_or({}), {}};
+    return parse_result<T>(
+        T::try_from_parts(negative ? -coefficient : coefficient, scale).value_or({}));
 }
 
 // The value of a numeric literal's characters, checked at compile time with
@@ -834,26 +821,34 @@ constexpr basic_decimal<R> literal_value() {
     constexpr std::string_view view(literal_text<Cs...>, sizeof...(Cs));
     constexpr auto parsed = parse_decimal<R>(view);
     constexpr bool too_many_places = decimal_places(view) > rep_traits<R>::max_scale;
-    static_assert(parsed.error.code != errc::overflow || too_many_places,
+    static_assert(parsed.code() != errc::overflow || too_many_places,
                   "tariff: literal too large for its type (a 64-bit coefficient holds about "
                   "9.2e18 / 10^decimal places; use a wide type, e.g. the _wdec literal, for more)");
-    static_assert(parsed.error.code != errc::overflow || !too_many_places,
+    static_assert(parsed.code() != errc::overflow || !too_many_places,
                   "tariff: literal has more decimal places than its type holds");
-    static_assert(parsed.error.code != errc::invalid_text,
+    static_assert(parsed.code() != errc::invalid_text,
                   "tariff: malformed literal: write plain decimal digits with at most one point "
                   "(no exponent, no hexadecimal)");
-    return parsed.value;
+    return parsed.value_or({});
 }
 
 } // namespace detail
 
 // Parses a decimal at run time or compile time; on failure the result says
 // what and where (see parse_error).
-constexpr parse_result<decimal> parse_decimal(std::string_view text) noexcept {
+constexpr parse_result<decimal> try_parse_decimal(std::string_view text) noexcept {
     return detail::parse_decimal<std::int64_t>(text);
 }
-constexpr parse_result<wide_decimal> parse_wide_decimal(std::string_view text) noexcept {
+constexpr parse_result<wide_decimal> try_parse_wide_decimal(std::string_view text) noexcept {
     return detail::parse_decimal<int128_t>(text);
+}
+// The same, raising the error instead (tariff::overflow_error, or
+// tariff::domain_error with errc::invalid_text whose what() is the reason).
+constexpr decimal parse_decimal(std::string_view text) {
+    return try_parse_decimal(text).value();
+}
+constexpr wide_decimal parse_wide_decimal(std::string_view text) {
+    return try_parse_wide_decimal(text).value();
 }
 
 namespace literals {

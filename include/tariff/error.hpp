@@ -11,8 +11,8 @@
 //     TARIFF_ERROR_HANDLER(code, message) if the user defined that macro before
 //     including tariff, else writes "tariff: error: <message>" to stderr; then
 //     std::abort().
-// Callers who cannot use exceptions use the functions in tariff::checked,
-// which return the result instead.
+// Every throwing operation has a non-throwing twin named try_...: it returns
+// the result instead (try_add, try_assess, try_parse_duty, ...).
 #pragma once
 
 #include "config.hpp"
@@ -22,6 +22,8 @@
 #if !defined(__cpp_exceptions) && !defined(TARIFF_ERROR_HANDLER)
 #include <cstdio>
 #endif
+#include <concepts>
+#include <cstddef>
 #include <type_traits>
 
 namespace tariff {
@@ -104,20 +106,22 @@ inline void error_quota_period_closed_in_constant_expression() {}
 inline void error_unknown_quota_entry_in_constant_expression() {}
 inline void error_return_exceeds_allocation_in_constant_expression() {}
 
-[[noreturn]] inline void throw_error(errc e) {
+[[noreturn]] inline void throw_error(errc e, const char* what = nullptr) {
+    if (what == nullptr || *what == '\0')
+        what = to_string(e);
 #if defined(__cpp_exceptions)
     if (e == errc::overflow)
-        throw overflow_error(to_string(e));
-    throw domain_error(e, to_string(e));
+        throw overflow_error(what);
+    throw domain_error(e, what);
 #else
-    // Exceptions are off: say what went wrong, then stop. A program that wants
-    // to log elsewhere, or to exit differently, defines TARIFF_ERROR_HANDLER(code,
-    // message) before including tariff; std::abort() follows if it returns.
+        // Exceptions are off: say what went wrong, then stop. A program that wants
+        // to log elsewhere, or to exit differently, defines TARIFF_ERROR_HANDLER(code,
+        // message) before including tariff; std::abort() follows if it returns.
 #if defined(TARIFF_ERROR_HANDLER)
-    TARIFF_ERROR_HANDLER(e, to_string(e));
+    TARIFF_ERROR_HANDLER(e, what);
 #else
     std::fputs("tariff: error: ", stderr);
-    std::fputs(to_string(e), stderr);
+    std::fputs(what, stderr);
     std::fputs(" (built without exceptions: aborting; define TARIFF_ERROR_HANDLER to handle it)\n",
                stderr);
 #endif
@@ -171,17 +175,57 @@ constexpr void raise(errc e) {
 
 } // namespace detail
 
-// The value of a checked operation, or the reason it has none.
-template <class T>
+// What went wrong in text, and where: the error type of every try_parse
+// function (try_parse_decimal, try_parse_duty, money<C>::try_parse, ...).
+struct parse_error {
+    errc code = errc::ok;
+    std::size_t position = 0; // offset of the offending character in the text
+    const char* reason = "";
+};
+
+namespace detail {
+constexpr errc error_code(errc e) noexcept {
+    return e;
+}
+constexpr errc error_code(const parse_error& e) noexcept {
+    return e.code;
+}
+// Raising a parse error at run time throws tariff::domain_error whose what()
+// is the reason (its position is in the try_ form's parse_error).
+constexpr void raise(const parse_error& e) {
+    if (e.code == errc::ok)
+        return;
+    if (std::is_constant_evaluated())
+        raise(e.code);
+    throw_error(e.code, e.reason);
+}
+template <class E>
+concept error_carrier = std::same_as<E, errc> || std::same_as<E, parse_error>;
+} // namespace detail
+
+// The value of an operation that does not throw (the try_ forms), or the
+// reason it has none: E is errc, or parse_error for text (which adds the
+// position and the reason).
+template <class T, class E = errc>
 class [[nodiscard]] result {
+    static_assert(detail::error_carrier<E>, "tariff: result's error is errc or parse_error");
+
 public:
-    constexpr result(T value) noexcept : value_(value) {}
-    constexpr result(errc error) noexcept : error_(error) {}
+    using value_type = T;
+    using error_type = E;
 
-    constexpr bool ok() const noexcept { return error_ == errc::ok; }
+    constexpr result(T value) noexcept : value_(static_cast<T&&>(value)) {}
+    constexpr result(E error) noexcept : error_(error) {}
+    // A parse result may also carry a bare code (errc::overflow of a value
+    // computed after the text was read).
+    constexpr result(errc error) noexcept requires(!std::same_as<E, errc>)
+        : error_{error, 0, to_string(error)} {}
+
+    constexpr bool ok() const noexcept { return detail::error_code(error_) == errc::ok; }
     constexpr explicit operator bool() const noexcept { return ok(); }
-    constexpr errc error() const noexcept { return error_; }
-
+    constexpr const E& error() const noexcept { return error_; }
+    // The error's code, whatever E is.
+    constexpr errc code() const noexcept { return detail::error_code(error_); }
     // The value; raises the error (see the top of this header) if there is none.
     // On a temporary the value is moved out and returned by value, so that
     // `const auto& v = f().value();` never refers to a destroyed result.
@@ -194,20 +238,18 @@ public:
         return static_cast<T&&>(value_);
     }
     constexpr T value_or(T fallback) const noexcept { return ok() ? value_ : fallback; }
-
     // *r and r->member: the value, checked as value() is (they raise the error
     // if there is none; never undefined behaviour).
     constexpr const T& operator*() const& { return value(); }
     constexpr T operator*() && { return static_cast<result&&>(*this).value(); }
     constexpr const T* operator->() const { return &value(); }
-
-    // transform(f): result<f(value)> with the same error, f not called on an
-    // error. and_then(f): f returns a result of its own; the first error wins.
-    //     parse_duty<CAD>(text) ... ; checked::add(a, b).and_then(
-    //         [&](money<CAD> s) { return checked::add(s, c); });
+    // transform(f): result<f(value), E> with the same error, f not called on an
+    // error. and_then(f): f returns a result of its own (with the same E); the
+    // first error wins.
+    //     try_add(a, b).and_then([&](money<CAD> s) { return try_add(s, c); });
     template <class F>
     constexpr auto
-    transform(F&& f) const& -> result<std::remove_cvref_t<std::invoke_result_t<F, const T&>>> {
+    transform(F&& f) const& -> result<std::remove_cvref_t<std::invoke_result_t<F, const T&>>, E> {
         if (!ok())
             return error_;
         return static_cast<F&&>(f)(value_);
@@ -222,7 +264,11 @@ public:
 
 private:
     T value_{};
-    errc error_ = errc::ok;
+    E error_{};
 };
+
+// The result of a try_parse function.
+template <class T>
+using parse_result = result<T, parse_error>;
 
 } // namespace tariff

@@ -84,19 +84,22 @@ public:
     }
 
     // At run time: the code, or where and why the text is not one.
-    static constexpr parse_result<hs_code> parse(std::string_view text) noexcept {
+    // try_parse never throws; parse raises the error (tariff::domain_error,
+    // errc::invalid_text, whose what() is the reason).
+    static constexpr hs_code parse(std::string_view text) { return try_parse(text).value(); }
+    static constexpr parse_result<hs_code> try_parse(std::string_view text) noexcept {
         const auto s = detail::scan_hs_code(text);
         hs_code code;
         if (s.problem == detail::hs_problem::none) {
             code.assign(s);
-            return {code, {}};
+            return code;
         }
         const char* why = s.problem == detail::hs_problem::character
                               ? "an HS code has only digits and dots"
                           : s.problem == detail::hs_problem::digit_count
                               ? "an HS code has 6 to 10 digits"
                               : "a dot may only follow the 4th, 6th or 8th digit";
-        return {code, parse_error{errc::invalid_text, s.position, why}};
+        return parse_error{errc::invalid_text, s.position, why};
     }
 
     // The digits without dots: "87038000" for 8703.80.00.
@@ -114,6 +117,9 @@ public:
     }
 
 private:
+    // A result holds an (empty) hs_code beside its error.
+    template <class, class>
+    friend class result;
     constexpr hs_code() noexcept = default;
     constexpr void assign(const detail::hs_scan& s) noexcept {
         for (std::size_t i = 0; i < s.size; ++i)

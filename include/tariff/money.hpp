@@ -139,10 +139,14 @@ public:
                                  "an integer, not binary floating point, a character or a bool");
 
     // Parses "40000.00" or "-0.001" (see parse_decimal for the notation).
-    static constexpr parse_result<basic_money> parse(std::string_view text) noexcept {
+    // try_parse never throws; parse raises the error.
+    static constexpr parse_result<basic_money> try_parse(std::string_view text) noexcept {
         const auto d = detail::parse_decimal<Rep>(text);
-        return {basic_money(d.value), d.error};
+        if (!d)
+            return d.error();
+        return basic_money(d.value_or({}));
     }
+    static constexpr basic_money parse(std::string_view text) { return try_parse(text).value(); }
 
     constexpr decimal_type amount() const noexcept { return amount_; }
 
@@ -432,44 +436,41 @@ constexpr basic_money<C, R> abs(basic_money<C, R> m) noexcept {
 }
 
 // --- the non-throwing forms -------------------------------------------------
-namespace checked {
-
 template <class C, class R>
-constexpr result<basic_money<C, R>> add(basic_money<C, R> a, basic_money<C, R> b) noexcept {
+constexpr result<basic_money<C, R>> try_add(basic_money<C, R> a, basic_money<C, R> b) noexcept {
     const auto r = detail::add(a.amount(), b.amount());
     if (!r)
         return r.error();
     return basic_money<C, R>(r.value_or({}));
 }
 template <class C, class R>
-constexpr result<basic_money<C, R>> subtract(basic_money<C, R> a, basic_money<C, R> b) noexcept {
-    return add(a, -b);
+constexpr result<basic_money<C, R>> try_subtract(basic_money<C, R> a,
+                                                 basic_money<C, R> b) noexcept {
+    return try_add(a, -b);
 }
 template <class C, class R>
-constexpr result<basic_money<C, R>> multiply(basic_money<C, R> m, basic_decimal<R> k) noexcept {
+constexpr result<basic_money<C, R>> try_multiply(basic_money<C, R> m, basic_decimal<R> k) noexcept {
     const auto r = detail::multiply(m.amount(), k);
     if (!r)
         return r.error();
     return basic_money<C, R>(r.value_or({}));
 }
 template <class C, class R>
-constexpr result<basic_money<C, R>> round(basic_money<C, R> m,
-                                          required_rounding_mode mode) noexcept {
+constexpr result<basic_money<C, R>> try_round(basic_money<C, R> m,
+                                              required_rounding_mode mode) noexcept {
     const auto r = detail::round_to_scale(m.amount(), C::minor_digits, mode);
     if (!r)
         return r.error();
     return basic_money<C, R>(r.value_or({}));
 }
 template <class C, class R>
-constexpr result<basic_money<C, R>> divide(basic_money<C, R> m, basic_decimal<R> divisor,
-                                           required_rounding_mode mode) noexcept {
+constexpr result<basic_money<C, R>> try_divide(basic_money<C, R> m, basic_decimal<R> divisor,
+                                               required_rounding_mode mode) noexcept {
     const auto r = detail::divide(m.amount(), divisor, C::minor_digits, mode);
     if (!r)
         return r.error();
     return basic_money<C, R>(r.value_or({}));
 }
-
-} // namespace checked
 
 // Defines the literal operator _CODE for a currency type named CODE, in the
 // namespace where it is used: TARIFF_DEFINE_MONEY_LITERAL(THB) gives 12.50_THB.

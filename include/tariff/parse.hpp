@@ -229,8 +229,8 @@ public:
             }
         }
         if (problem_ != duty_text_problem::none)
-            return {expression{}, parse_error{code_, error_pos_, to_reason(problem_)}};
-        return {e, {}};
+            return parse_error{code_, error_pos_, to_reason(problem_)};
+        return e;
     }
 
     constexpr duty_text_problem problem() const noexcept { return problem_; }
@@ -239,7 +239,7 @@ public:
 private:
     constexpr parse_result<expression> fail(duty_text_problem p) noexcept {
         set_problem(p);
-        return {expression{}, parse_error{code_, error_pos_, to_reason(problem_)}};
+        return parse_error{code_, error_pos_, to_reason(problem_)};
     }
     // code: what the same failure is called where the expression is built
     // with the API (errc::overflow for a number that does not fit, whether it
@@ -354,14 +354,14 @@ private:
             return false;
         const auto r = detail::parse_decimal<std::int64_t>(s_.substr(start, pos_ - start));
         if (!r.ok()) {
-            pos_ = start + r.error.position;
-            if (r.error.code == errc::overflow)
+            pos_ = start + r.error().position;
+            if (r.code() == errc::overflow)
                 set_problem(duty_text_problem::number_out_of_range, errc::overflow);
             else
                 set_problem(duty_text_problem::expected_term);
             return false;
         }
-        out = r.value;
+        out = r.value_or({});
         return true;
     }
 
@@ -496,10 +496,17 @@ private:
 } // namespace detail
 
 // Parses a duty written in a schedule whose currency is C. Never throws: on
-// failure the result says where (error.position, a byte offset) and why.
+// failure the result says where (error().position, a byte offset) and why
+// (error().reason).
 template <currency_tag C>
-constexpr parse_result<duty_expression<C>> parse_duty(std::string_view text) noexcept {
+constexpr parse_result<duty_expression<C>> try_parse_duty(std::string_view text) noexcept {
     return detail::duty_parser<C>(text).run();
+}
+// The same, raising the error instead: tariff::domain_error (errc::invalid_text,
+// whose what() is the reason) or tariff::overflow_error.
+template <currency_tag C>
+constexpr duty_expression<C> parse_duty(std::string_view text) {
+    return try_parse_duty<C>(text).value();
 }
 
 namespace detail {
@@ -521,7 +528,7 @@ consteval duty_expression<C> checked_duty() {
     static_assert(duty_text_error<check.position, typename reason_type<check.problem>::type>::none,
                   "tariff: malformed duty text; the byte position of the problem and the reason "
                   "are the template arguments of duty_text_error");
-    return check.result.value;
+    return check.result.value_or({});
 }
 } // namespace detail
 

@@ -154,15 +154,19 @@ public:
     TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from a character or a bool ('5' is "
                          "53); write 5 * tariff::kg or 5_kg");
 
-    static constexpr parse_result<basic_quantity> parse(std::string_view text) noexcept {
+    // Parses "16.32" as 16.32 units (see parse_decimal for the notation);
+    // try_parse never throws, parse raises the error.
+    static constexpr parse_result<basic_quantity> try_parse(std::string_view text) noexcept {
         auto d = detail::parse_decimal<Rep>(text);
-        if (d.ok() && d.value < 0)
-            return {basic_quantity{},
-                    parse_error{errc::negative_quantity, 0, "a quantity cannot be negative"}};
+        if (!d)
+            return d.error();
+        if (d.value_or({}) < 0)
+            return parse_error{errc::negative_quantity, 0, "a quantity cannot be negative"};
         basic_quantity q;
-        q.value_ = d.value;
-        return {q, d.error};
+        q.value_ = d.value_or({});
+        return q;
     }
+    static constexpr basic_quantity parse(std::string_view text) { return try_parse(text).value(); }
 
     // The number of units (16.32 for 16.32 t).
     constexpr decimal_type value() const noexcept { return value_; }
@@ -420,15 +424,14 @@ TARIFF_DETAIL_QUANTITY_LITERAL(m2, units::square_metre)
 TARIFF_DETAIL_QUANTITY_LITERAL(kWh, units::kilowatt_hour)
 } // namespace literals
 
-namespace checked {
 // `amount` of unit `from` expressed in unit `to`, exactly, for units known
 // only at run time (a schedule's, a CSV file's): amount * (from.num / from.den)
 // / (to.num / to.den). errc::invalid_argument for units of different
 // dimensions or a size that is not positive; errc::inexact where the result
 // has no finite decimal form (7 each in dozens); errc::overflow where it does
 // not fit.
-constexpr result<decimal> convert_units(decimal amount, const unit_info& from,
-                                        const unit_info& to) noexcept {
+constexpr result<decimal> try_convert_units(decimal amount, const unit_info& from,
+                                            const unit_info& to) noexcept {
     if (from.dimension_bit != to.dimension_bit || from.num <= 0 || from.den <= 0 || to.num <= 0 ||
         to.den <= 0)
         return errc::invalid_argument;
@@ -439,10 +442,9 @@ constexpr result<decimal> convert_units(decimal amount, const unit_info& from,
     if (detail::mul_overflows(from.num / g1, to.den / g2, n) ||
         detail::mul_overflows(from.den / g2, to.num / g1, d))
         return errc::overflow;
-    const std::int64_t g = detail::gcd(n, d);
-    return detail::multiply_ratio(amount, n / g, d / g);
+    const std::int64_t common = detail::gcd(n, d);
+    return detail::multiply_ratio(amount, n / common, d / common);
 }
-} // namespace checked
 
 // Whether two units are the same size in the same dimension (kg and
 // "1000 g" are; kg and tonne are not).

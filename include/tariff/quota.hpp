@@ -926,10 +926,10 @@ struct quota_assessment {
     constexpr money<C> taxes() const { return try_taxes().value(); }
     constexpr money<C> total() const { return try_total().value(); }
     constexpr result<money<C>> try_duties() const noexcept {
-        return checked::add(in_quota.duties(), over_quota.duties());
+        return try_add(in_quota.duties(), over_quota.duties());
     }
     constexpr result<money<C>> try_taxes() const noexcept {
-        return checked::add(in_quota.taxes(), over_quota.taxes());
+        return try_add(in_quota.taxes(), over_quota.taxes());
     }
     constexpr result<money<C>> try_total() const noexcept {
         const auto d = try_duties();
@@ -938,7 +938,7 @@ struct quota_assessment {
             return d;
         if (!t)
             return t;
-        return checked::add(d.value_or({}), t.value_or({}));
+        return try_add(d.value_or({}), t.value_or({}));
     }
 };
 

@@ -128,8 +128,8 @@ struct USD : currency<"USD", 2> {};
 //     TARIFF_ERROR_HANDLER(code, message) if the user defined that macro before
 //     including tariff, else writes "tariff: error: <message>" to stderr; then
 //     std::abort().
-// Callers who cannot use exceptions use the functions in tariff::checked,
-// which return the result instead.
+// Every throwing operation has a non-throwing twin named try_...: it returns
+// the result instead (try_add, try_assess, try_parse_duty, ...).
 
 
 #if !defined(__cpp_exceptions) && !defined(TARIFF_ERROR_HANDLER)
@@ -216,20 +216,22 @@ inline void error_quota_period_closed_in_constant_expression() {}
 inline void error_unknown_quota_entry_in_constant_expression() {}
 inline void error_return_exceeds_allocation_in_constant_expression() {}
 
-[[noreturn]] inline void throw_error(errc e) {
+[[noreturn]] inline void throw_error(errc e, const char* what = nullptr) {
+    if (what == nullptr || *what == '\0')
+        what = to_string(e);
 #if defined(__cpp_exceptions)
     if (e == errc::overflow)
-        throw overflow_error(to_string(e));
-    throw domain_error(e, to_string(e));
+        throw overflow_error(what);
+    throw domain_error(e, what);
 #else
-    // Exceptions are off: say what went wrong, then stop. A program that wants
-    // to log elsewhere, or to exit differently, defines TARIFF_ERROR_HANDLER(code,
-    // message) before including tariff; std::abort() follows if it returns.
+        // Exceptions are off: say what went wrong, then stop. A program that wants
+        // to log elsewhere, or to exit differently, defines TARIFF_ERROR_HANDLER(code,
+        // message) before including tariff; std::abort() follows if it returns.
 #if defined(TARIFF_ERROR_HANDLER)
-    TARIFF_ERROR_HANDLER(e, to_string(e));
+    TARIFF_ERROR_HANDLER(e, what);
 #else
     std::fputs("tariff: error: ", stderr);
-    std::fputs(to_string(e), stderr);
+    std::fputs(what, stderr);
     std::fputs(" (built without exceptions: aborting; define TARIFF_ERROR_HANDLER to handle it)\n",
                stderr);
 #endif
@@ -283,17 +285,57 @@ constexpr void raise(errc e) {
 
 } // namespace detail
 
-// The value of a checked operation, or the reason it has none.
-template <class T>
+// What went wrong in text, and where: the error type of every try_parse
+// function (try_parse_decimal, try_parse_duty, money<C>::try_parse, ...).
+struct parse_error {
+    errc code = errc::ok;
+    std::size_t position = 0; // offset of the offending character in the text
+    const char* reason = "";
+};
+
+namespace detail {
+constexpr errc error_code(errc e) noexcept {
+    return e;
+}
+constexpr errc error_code(const parse_error& e) noexcept {
+    return e.code;
+}
+// Raising a parse error at run time throws tariff::domain_error whose what()
+// is the reason (its position is in the try_ form's parse_error).
+constexpr void raise(const parse_error& e) {
+    if (e.code == errc::ok)
+        return;
+    if (std::is_constant_evaluated())
+        raise(e.code);
+    throw_error(e.code, e.reason);
+}
+template <class E>
+concept error_carrier = std::same_as<E, errc> || std::same_as<E, parse_error>;
+} // namespace detail
+
+// The value of an operation that does not throw (the try_ forms), or the
+// reason it has none: E is errc, or parse_error for text (which adds the
+// position and the reason).
+template <class T, class E = errc>
 class [[nodiscard]] result {
+    static_assert(detail::error_carrier<E>, "tariff: result's error is errc or parse_error");
+
 public:
-    constexpr result(T value) noexcept : value_(value) {}
-    constexpr result(errc error) noexcept : error_(error) {}
+    using value_type = T;
+    using error_type = E;
 
-    constexpr bool ok() const noexcept { return error_ == errc::ok; }
+    constexpr result(T value) noexcept : value_(static_cast<T&&>(value)) {}
+    constexpr result(E error) noexcept : error_(error) {}
+    // A parse result may also carry a bare code (errc::overflow of a value
+    // computed after the text was read).
+    constexpr result(errc error) noexcept requires(!std::same_as<E, errc>)
+        : error_{error, 0, to_string(error)} {}
+
+    constexpr bool ok() const noexcept { return detail::error_code(error_) == errc::ok; }
     constexpr explicit operator bool() const noexcept { return ok(); }
-    constexpr errc error() const noexcept { return error_; }
-
+    constexpr const E& error() const noexcept { return error_; }
+    // The error's code, whatever E is.
+    constexpr errc code() const noexcept { return detail::error_code(error_); }
     // The value; raises the error (see the top of this header) if there is none.
     // On a temporary the value is moved out and returned by value, so that
     // `const auto& v = f().value();` never refers to a destroyed result.
@@ -306,20 +348,18 @@ public:
         return static_cast<T&&>(value_);
     }
     constexpr T value_or(T fallback) const noexcept { return ok() ? value_ : fallback; }
-
     // *r and r->member: the value, checked as value() is (they raise the error
     // if there is none; never undefined behaviour).
     constexpr const T& operator*() const& { return value(); }
     constexpr T operator*() && { return static_cast<result&&>(*this).value(); }
     constexpr const T* operator->() const { return &value(); }
-
-    // transform(f): result<f(value)> with the same error, f not called on an
-    // error. and_then(f): f returns a result of its own; the first error wins.
-    //     parse_duty<CAD>(text) ... ; checked::add(a, b).and_then(
-    //         [&](money<CAD> s) { return checked::add(s, c); });
+    // transform(f): result<f(value), E> with the same error, f not called on an
+    // error. and_then(f): f returns a result of its own (with the same E); the
+    // first error wins.
+    //     try_add(a, b).and_then([&](money<CAD> s) { return try_add(s, c); });
     template <class F>
     constexpr auto
-    transform(F&& f) const& -> result<std::remove_cvref_t<std::invoke_result_t<F, const T&>>> {
+    transform(F&& f) const& -> result<std::remove_cvref_t<std::invoke_result_t<F, const T&>>, E> {
         if (!ok())
             return error_;
         return static_cast<F&&>(f)(value_);
@@ -334,8 +374,12 @@ public:
 
 private:
     T value_{};
-    errc error_ = errc::ok;
+    E error_{};
 };
+
+// The result of a try_parse function.
+template <class T>
+using parse_result = result<T, parse_error>;
 
 } // namespace tariff
 // ---- tariff/rounding.hpp ---------------------------------------------------
@@ -2055,17 +2099,15 @@ mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
     multiply_rounded(basic_decimal<R>, basic_decimal<R>, P, required_rounding_mode)
         TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 
-namespace checked {
 // multiply_rounded without exceptions: the result or its error.
 template <class R>
-constexpr result<basic_decimal<R>> multiply_rounded(basic_decimal<R> a, basic_decimal<R> b,
-                                                    int places,
-                                                    required_rounding_mode mode) noexcept {
+constexpr result<basic_decimal<R>> try_multiply_rounded(basic_decimal<R> a, basic_decimal<R> b,
+                                                        int places,
+                                                        required_rounding_mode mode) noexcept {
     if (!is_valid(mode) || places < 0)
         return errc::invalid_argument;
     return detail::multiply_rounded(a, b, places, mode);
 }
-} // namespace checked
 
 // The same value without trailing zeros (2440.00000 -> 2440).
 template <class R>
@@ -2083,19 +2125,8 @@ constexpr basic_decimal<R> abs(basic_decimal<R> d) noexcept {
 // digits; "'" may separate digits (as in C++ literals: 40'000.00). Nothing
 // else: no exponent, no hex, no spaces, no thousands commas.
 
-struct parse_error {
-    errc code = errc::ok;
-    std::size_t position = 0; // offset of the offending character in the text
-    const char* reason = "";
-};
-
-template <class T>
-struct parse_result {
-    T value{};
-    parse_error error{};
-    constexpr bool ok() const noexcept { return error.code == errc::ok; }
-    constexpr explicit operator bool() const noexcept { return ok(); }
-};
+// The error type, parse_error, and parse_result<T> = result<T, parse_error>
+// are in error.hpp.
 
 namespace detail {
 
@@ -2118,7 +2149,7 @@ template <representation R>
 constexpr parse_result<basic_decimal<R>> parse_decimal(std::string_view text) noexcept {
     using T = basic_decimal<R>;
     auto fail = [](errc code, std::size_t pos, const char* why) {
-        return parse_result<T>{T{}, parse_error{code, pos, why}};
+        return parse_result<T>(parse_error{code, pos, why});
     };
     std::size_t i = 0;
     bool negative = false;
@@ -2178,8 +2209,8 @@ constexpr parse_result<basic_decimal<R>> parse_decimal(std::string_view text) no
         --pending_zeros;
     }
     // In range by construction (and so this never raises).
-    return parse_result<T>{
-        T::try_from_parts(negative ? -coefficient : coefficient, scale).value_or({}), {}};
+    return parse_result<T>(
+        T::try_from_parts(negative ? -coefficient : coefficient, scale).value_or({}));
 }
 
 // The value of a numeric literal's characters, checked at compile time with
@@ -2192,26 +2223,34 @@ constexpr basic_decimal<R> literal_value() {
     constexpr std::string_view view(literal_text<Cs...>, sizeof...(Cs));
     constexpr auto parsed = parse_decimal<R>(view);
     constexpr bool too_many_places = decimal_places(view) > rep_traits<R>::max_scale;
-    static_assert(parsed.error.code != errc::overflow || too_many_places,
+    static_assert(parsed.code() != errc::overflow || too_many_places,
                   "tariff: literal too large for its type (a 64-bit coefficient holds about "
                   "9.2e18 / 10^decimal places; use a wide type, e.g. the _wdec literal, for more)");
-    static_assert(parsed.error.code != errc::overflow || !too_many_places,
+    static_assert(parsed.code() != errc::overflow || !too_many_places,
                   "tariff: literal has more decimal places than its type holds");
-    static_assert(parsed.error.code != errc::invalid_text,
+    static_assert(parsed.code() != errc::invalid_text,
                   "tariff: malformed literal: write plain decimal digits with at most one point "
                   "(no exponent, no hexadecimal)");
-    return parsed.value;
+    return parsed.value_or({});
 }
 
 } // namespace detail
 
 // Parses a decimal at run time or compile time; on failure the result says
 // what and where (see parse_error).
-constexpr parse_result<decimal> parse_decimal(std::string_view text) noexcept {
+constexpr parse_result<decimal> try_parse_decimal(std::string_view text) noexcept {
     return detail::parse_decimal<std::int64_t>(text);
 }
-constexpr parse_result<wide_decimal> parse_wide_decimal(std::string_view text) noexcept {
+constexpr parse_result<wide_decimal> try_parse_wide_decimal(std::string_view text) noexcept {
     return detail::parse_decimal<int128_t>(text);
+}
+// The same, raising the error instead (tariff::overflow_error, or
+// tariff::domain_error with errc::invalid_text whose what() is the reason).
+constexpr decimal parse_decimal(std::string_view text) {
+    return try_parse_decimal(text).value();
+}
+constexpr wide_decimal parse_wide_decimal(std::string_view text) {
+    return try_parse_wide_decimal(text).value();
 }
 
 namespace literals {
@@ -2362,10 +2401,14 @@ public:
                                  "an integer, not binary floating point, a character or a bool");
 
     // Parses "40000.00" or "-0.001" (see parse_decimal for the notation).
-    static constexpr parse_result<basic_money> parse(std::string_view text) noexcept {
+    // try_parse never throws; parse raises the error.
+    static constexpr parse_result<basic_money> try_parse(std::string_view text) noexcept {
         const auto d = detail::parse_decimal<Rep>(text);
-        return {basic_money(d.value), d.error};
+        if (!d)
+            return d.error();
+        return basic_money(d.value_or({}));
     }
+    static constexpr basic_money parse(std::string_view text) { return try_parse(text).value(); }
 
     constexpr decimal_type amount() const noexcept { return amount_; }
 
@@ -2655,44 +2698,41 @@ constexpr basic_money<C, R> abs(basic_money<C, R> m) noexcept {
 }
 
 // --- the non-throwing forms -------------------------------------------------
-namespace checked {
-
 template <class C, class R>
-constexpr result<basic_money<C, R>> add(basic_money<C, R> a, basic_money<C, R> b) noexcept {
+constexpr result<basic_money<C, R>> try_add(basic_money<C, R> a, basic_money<C, R> b) noexcept {
     const auto r = detail::add(a.amount(), b.amount());
     if (!r)
         return r.error();
     return basic_money<C, R>(r.value_or({}));
 }
 template <class C, class R>
-constexpr result<basic_money<C, R>> subtract(basic_money<C, R> a, basic_money<C, R> b) noexcept {
-    return add(a, -b);
+constexpr result<basic_money<C, R>> try_subtract(basic_money<C, R> a,
+                                                 basic_money<C, R> b) noexcept {
+    return try_add(a, -b);
 }
 template <class C, class R>
-constexpr result<basic_money<C, R>> multiply(basic_money<C, R> m, basic_decimal<R> k) noexcept {
+constexpr result<basic_money<C, R>> try_multiply(basic_money<C, R> m, basic_decimal<R> k) noexcept {
     const auto r = detail::multiply(m.amount(), k);
     if (!r)
         return r.error();
     return basic_money<C, R>(r.value_or({}));
 }
 template <class C, class R>
-constexpr result<basic_money<C, R>> round(basic_money<C, R> m,
-                                          required_rounding_mode mode) noexcept {
+constexpr result<basic_money<C, R>> try_round(basic_money<C, R> m,
+                                              required_rounding_mode mode) noexcept {
     const auto r = detail::round_to_scale(m.amount(), C::minor_digits, mode);
     if (!r)
         return r.error();
     return basic_money<C, R>(r.value_or({}));
 }
 template <class C, class R>
-constexpr result<basic_money<C, R>> divide(basic_money<C, R> m, basic_decimal<R> divisor,
-                                           required_rounding_mode mode) noexcept {
+constexpr result<basic_money<C, R>> try_divide(basic_money<C, R> m, basic_decimal<R> divisor,
+                                               required_rounding_mode mode) noexcept {
     const auto r = detail::divide(m.amount(), divisor, C::minor_digits, mode);
     if (!r)
         return r.error();
     return basic_money<C, R>(r.value_or({}));
 }
-
-} // namespace checked
 
 // Defines the literal operator _CODE for a currency type named CODE, in the
 // namespace where it is used: TARIFF_DEFINE_MONEY_LITERAL(THB) gives 12.50_THB.
@@ -2826,28 +2866,26 @@ constexpr errc allocate_money(basic_money<C, R> total, std::span<const std::int6
 
 } // namespace detail
 
-namespace checked {
 // Non-throwing form: fills `parts` (one per weight) and returns errc::ok, or
 // returns the error and leaves `parts` unspecified. Errors: a negative weight
 // or a total that is not a whole number of granularities
 // (errc::invalid_argument: round it first), weights summing to zero
 // (errc::division_by_zero), parts.size() != weights.size().
 template <class C, class R, class R2>
-constexpr errc allocate(basic_money<C, R> total, std::span<const std::int64_t> weights,
-                        std::type_identity_t<std::span<basic_money<C, R>>> parts,
-                        basic_money<C, R2> granularity) {
+constexpr errc try_allocate(basic_money<C, R> total, std::span<const std::int64_t> weights,
+                            std::type_identity_t<std::span<basic_money<C, R>>> parts,
+                            basic_money<C, R2> granularity) {
     return detail::allocate_money(total, weights, parts, granularity);
 }
 template <class C, class R>
-constexpr errc allocate(basic_money<C, R> total, std::span<const std::int64_t> weights,
-                        std::type_identity_t<std::span<basic_money<C, R>>> parts) {
+constexpr errc try_allocate(basic_money<C, R> total, std::span<const std::int64_t> weights,
+                            std::type_identity_t<std::span<basic_money<C, R>>> parts) {
     return detail::allocate_money(total, weights, parts, basic_money<C, R>::from_minor_units(1));
 }
-} // namespace checked
 
 // Splits total into weights.size() parts in proportion to the weights, each a
 // whole number of `granularity`; the parts sum to total. Raises on the errors
-// listed for checked::allocate.
+// listed for try_allocate.
 template <class C, class R, std::size_t N, class R2>
 constexpr std::array<basic_money<C, R>, N> allocate(basic_money<C, R> total,
                                                     const std::array<std::int64_t, N>& weights,
@@ -2868,7 +2906,7 @@ constexpr std::array<basic_money<C, R>, N> allocate(basic_money<C, R> total,
 template <class C, class R>
 constexpr void allocate(basic_money<C, R> total, std::span<const std::int64_t> weights,
                         std::type_identity_t<std::span<basic_money<C, R>>> parts) {
-    detail::raise(checked::allocate(total, weights, parts));
+    detail::raise(try_allocate(total, weights, parts));
 }
 
 } // namespace tariff
@@ -3228,15 +3266,19 @@ public:
     TARIFF_DETAIL_REJECT("tariff: a quantity cannot be made from a character or a bool ('5' is "
                          "53); write 5 * tariff::kg or 5_kg");
 
-    static constexpr parse_result<basic_quantity> parse(std::string_view text) noexcept {
+    // Parses "16.32" as 16.32 units (see parse_decimal for the notation);
+    // try_parse never throws, parse raises the error.
+    static constexpr parse_result<basic_quantity> try_parse(std::string_view text) noexcept {
         auto d = detail::parse_decimal<Rep>(text);
-        if (d.ok() && d.value < 0)
-            return {basic_quantity{},
-                    parse_error{errc::negative_quantity, 0, "a quantity cannot be negative"}};
+        if (!d)
+            return d.error();
+        if (d.value_or({}) < 0)
+            return parse_error{errc::negative_quantity, 0, "a quantity cannot be negative"};
         basic_quantity q;
-        q.value_ = d.value;
-        return {q, d.error};
+        q.value_ = d.value_or({});
+        return q;
     }
+    static constexpr basic_quantity parse(std::string_view text) { return try_parse(text).value(); }
 
     // The number of units (16.32 for 16.32 t).
     constexpr decimal_type value() const noexcept { return value_; }
@@ -3494,15 +3536,14 @@ TARIFF_DETAIL_QUANTITY_LITERAL(m2, units::square_metre)
 TARIFF_DETAIL_QUANTITY_LITERAL(kWh, units::kilowatt_hour)
 } // namespace literals
 
-namespace checked {
 // `amount` of unit `from` expressed in unit `to`, exactly, for units known
 // only at run time (a schedule's, a CSV file's): amount * (from.num / from.den)
 // / (to.num / to.den). errc::invalid_argument for units of different
 // dimensions or a size that is not positive; errc::inexact where the result
 // has no finite decimal form (7 each in dozens); errc::overflow where it does
 // not fit.
-constexpr result<decimal> convert_units(decimal amount, const unit_info& from,
-                                        const unit_info& to) noexcept {
+constexpr result<decimal> try_convert_units(decimal amount, const unit_info& from,
+                                            const unit_info& to) noexcept {
     if (from.dimension_bit != to.dimension_bit || from.num <= 0 || from.den <= 0 || to.num <= 0 ||
         to.den <= 0)
         return errc::invalid_argument;
@@ -3513,10 +3554,9 @@ constexpr result<decimal> convert_units(decimal amount, const unit_info& from,
     if (detail::mul_overflows(from.num / g1, to.den / g2, n) ||
         detail::mul_overflows(from.den / g2, to.num / g1, d))
         return errc::overflow;
-    const std::int64_t g = detail::gcd(n, d);
-    return detail::multiply_ratio(amount, n / g, d / g);
+    const std::int64_t common = detail::gcd(n, d);
+    return detail::multiply_ratio(amount, n / common, d / common);
 }
-} // namespace checked
 
 // Whether two units are the same size in the same dimension (kg and
 // "1000 g" are; kg and tonne are not).
@@ -4369,19 +4409,22 @@ public:
     }
 
     // At run time: the code, or where and why the text is not one.
-    static constexpr parse_result<hs_code> parse(std::string_view text) noexcept {
+    // try_parse never throws; parse raises the error (tariff::domain_error,
+    // errc::invalid_text, whose what() is the reason).
+    static constexpr hs_code parse(std::string_view text) { return try_parse(text).value(); }
+    static constexpr parse_result<hs_code> try_parse(std::string_view text) noexcept {
         const auto s = detail::scan_hs_code(text);
         hs_code code;
         if (s.problem == detail::hs_problem::none) {
             code.assign(s);
-            return {code, {}};
+            return code;
         }
         const char* why = s.problem == detail::hs_problem::character
                               ? "an HS code has only digits and dots"
                           : s.problem == detail::hs_problem::digit_count
                               ? "an HS code has 6 to 10 digits"
                               : "a dot may only follow the 4th, 6th or 8th digit";
-        return {code, parse_error{errc::invalid_text, s.position, why}};
+        return parse_error{errc::invalid_text, s.position, why};
     }
 
     // The digits without dots: "87038000" for 8703.80.00.
@@ -4399,6 +4442,9 @@ public:
     }
 
 private:
+    // A result holds an (empty) hs_code beside its error.
+    template <class, class>
+    friend class result;
     constexpr hs_code() noexcept = default;
     constexpr void assign(const detail::hs_scan& s) noexcept {
         for (std::size_t i = 0; i < s.size; ++i)
@@ -4701,15 +4747,15 @@ public:
     // duties() + taxes(); raises errc::overflow if the sum does not fit
     // (try_total() is the non-throwing form).
     constexpr money<C> total() const { return try_total().value(); }
-    constexpr result<money<C>> try_total() const noexcept { return checked::add(duties_, taxes_); }
+    constexpr result<money<C>> try_total() const noexcept { return try_add(duties_, taxes_); }
     constexpr const rounding_policy<C>& policy() const noexcept { return policy_; }
     constexpr bool de_minimis_applied() const noexcept { return relieved_; }
 
 private:
     template <currency_tag C2>
-    friend constexpr result<assessment<C2>>
-    assess_checked(const duty_path<C2>&, const std::type_identity_t<duty_base<C2>>&,
-                   const rounding_policy<C2>&) noexcept;
+    friend constexpr result<assessment<C2>> try_assess(const duty_path<C2>&,
+                                                       const std::type_identity_t<duty_base<C2>>&,
+                                                       const rounding_policy<C2>&) noexcept;
 
     std::string_view path_name_;
     money<C> value_{};
@@ -4754,9 +4800,9 @@ constexpr result<money<C>> to_money(const result<wide_total>& r) noexcept {
 // The non-throwing form of assess(). The currency comes from the path, so a base
 // whose quantities are known at compile time converts, as it does for assess().
 template <currency_tag C>
-constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
-                                               const std::type_identity_t<duty_base<C>>& base,
-                                               const rounding_policy<C>& policy) noexcept {
+constexpr result<assessment<C>> try_assess(const duty_path<C>& path,
+                                           const std::type_identity_t<duty_base<C>>& base,
+                                           const rounding_policy<C>& policy) noexcept {
     if (!is_valid(policy.mode) || policy.granularity <= money<C>{} ||
         (policy.stage != rounding_stage::each_component && policy.stage != rounding_stage::totals))
         return errc::invalid_argument;
@@ -4907,7 +4953,7 @@ constexpr result<assessment<C>> assess_checked(const duty_path<C>& path,
 template <currency_tag C, unsigned Declared>
 constexpr assessment<C> assess(const duty_path<C>& path, const duty_base<C, Declared>& base,
                                const rounding_policy<C>& policy) {
-    return assess_checked(path, duty_base<C>(base), policy).value();
+    return try_assess(path, duty_base<C>(base), policy).value();
 }
 
 namespace mistake {
@@ -4937,7 +4983,7 @@ struct path_comparison {
             return a.error();
         if (!b)
             return b.error();
-        return checked::subtract(b.value_or({}), a.value_or({}));
+        return try_subtract(b.value_or({}), a.value_or({}));
     }
 };
 
@@ -5072,9 +5118,12 @@ public:
     }
 
     // "2026-03-01" (ISO 8601, exactly this form).
-    static constexpr parse_result<date> parse(std::string_view text) noexcept {
+    // try_parse never throws; parse raises the error (tariff::domain_error,
+    // errc::invalid_text, whose what() is the reason).
+    static constexpr date parse(std::string_view text) { return try_parse(text).value(); }
+    static constexpr parse_result<date> try_parse(std::string_view text) noexcept {
         auto fail = [](std::size_t pos, const char* why) {
-            return parse_result<date>{date{}, parse_error{errc::invalid_text, pos, why}};
+            return parse_result<date>(parse_error{errc::invalid_text, pos, why});
         };
         if (text.size() != 10)
             return fail(0, "a date is written YYYY-MM-DD");
@@ -5096,7 +5145,7 @@ public:
             return fail(5, "no such month");
         if (!valid(parts[0], parts[1], parts[2]))
             return fail(8, "no such day in that month");
-        return {try_make(parts[0], parts[1], parts[2]).value_or(date{}), {}};
+        return try_make(parts[0], parts[1], parts[2]).value_or(date{});
     }
 
     constexpr int year() const noexcept { return year_; }
@@ -5502,8 +5551,8 @@ public:
             }
         }
         if (problem_ != duty_text_problem::none)
-            return {expression{}, parse_error{code_, error_pos_, to_reason(problem_)}};
-        return {e, {}};
+            return parse_error{code_, error_pos_, to_reason(problem_)};
+        return e;
     }
 
     constexpr duty_text_problem problem() const noexcept { return problem_; }
@@ -5512,7 +5561,7 @@ public:
 private:
     constexpr parse_result<expression> fail(duty_text_problem p) noexcept {
         set_problem(p);
-        return {expression{}, parse_error{code_, error_pos_, to_reason(problem_)}};
+        return parse_error{code_, error_pos_, to_reason(problem_)};
     }
     // code: what the same failure is called where the expression is built
     // with the API (errc::overflow for a number that does not fit, whether it
@@ -5627,14 +5676,14 @@ private:
             return false;
         const auto r = detail::parse_decimal<std::int64_t>(s_.substr(start, pos_ - start));
         if (!r.ok()) {
-            pos_ = start + r.error.position;
-            if (r.error.code == errc::overflow)
+            pos_ = start + r.error().position;
+            if (r.code() == errc::overflow)
                 set_problem(duty_text_problem::number_out_of_range, errc::overflow);
             else
                 set_problem(duty_text_problem::expected_term);
             return false;
         }
-        out = r.value;
+        out = r.value_or({});
         return true;
     }
 
@@ -5769,10 +5818,17 @@ private:
 } // namespace detail
 
 // Parses a duty written in a schedule whose currency is C. Never throws: on
-// failure the result says where (error.position, a byte offset) and why.
+// failure the result says where (error().position, a byte offset) and why
+// (error().reason).
 template <currency_tag C>
-constexpr parse_result<duty_expression<C>> parse_duty(std::string_view text) noexcept {
+constexpr parse_result<duty_expression<C>> try_parse_duty(std::string_view text) noexcept {
     return detail::duty_parser<C>(text).run();
+}
+// The same, raising the error instead: tariff::domain_error (errc::invalid_text,
+// whose what() is the reason) or tariff::overflow_error.
+template <currency_tag C>
+constexpr duty_expression<C> parse_duty(std::string_view text) {
+    return try_parse_duty<C>(text).value();
 }
 
 namespace detail {
@@ -5794,7 +5850,7 @@ consteval duty_expression<C> checked_duty() {
     static_assert(duty_text_error<check.position, typename reason_type<check.problem>::type>::none,
                   "tariff: malformed duty text; the byte position of the problem and the reason "
                   "are the template arguments of duty_text_error");
-    return check.result.value;
+    return check.result.value_or({});
 }
 } // namespace detail
 
@@ -6747,10 +6803,10 @@ struct quota_assessment {
     constexpr money<C> taxes() const { return try_taxes().value(); }
     constexpr money<C> total() const { return try_total().value(); }
     constexpr result<money<C>> try_duties() const noexcept {
-        return checked::add(in_quota.duties(), over_quota.duties());
+        return try_add(in_quota.duties(), over_quota.duties());
     }
     constexpr result<money<C>> try_taxes() const noexcept {
-        return checked::add(in_quota.taxes(), over_quota.taxes());
+        return try_add(in_quota.taxes(), over_quota.taxes());
     }
     constexpr result<money<C>> try_total() const noexcept {
         const auto d = try_duties();
@@ -6759,7 +6815,7 @@ struct quota_assessment {
             return d;
         if (!t)
             return t;
-        return checked::add(d.value_or({}), t.value_or({}));
+        return try_add(d.value_or({}), t.value_or({}));
     }
 };
 

@@ -53,9 +53,8 @@ int main() {
     check(paid.total() == 7'320.00_CAD + 6'366.00_CAD + 84'880.00_CAD + 8'244.00_CAD, "total");
 
     // Parsed duties, exchange, allocation, HS codes, dates and text.
-    const auto parsed = tariff::parse_duty<CAD>("245.5 % but not less than $5.33/kg");
-    check(parsed.ok() &&
-              parsed.value(tariff::duty_base(1'500.00_CAD).with(1'000_kg)) == 5'330.00_CAD,
+    const auto parsed = tariff::try_parse_duty<CAD>("245.5 % but not less than $5.33/kg");
+    check(parsed.ok() && (*parsed)(tariff::duty_base(1'500.00_CAD).with(1'000_kg)) == 5'330.00_CAD,
           "parsed duty");
     constexpr tariff::exchange_rate<CNY, CAD> cny_cad(0.1897_dec);
     // 12,345.67 x 0.1897 = 2,341.973599, to the cent half even: 2,341.97.

@@ -19,15 +19,15 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace tariff;
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    const auto parsed = parse_duty<CAD>(text);
+    const auto parsed = try_parse_duty<CAD>(text);
     if (!parsed.ok()) {
-        if (parsed.error.position > text.size() || parsed.error.reason[0] == '\0')
+        if (parsed.error().position > text.size() || parsed.error().reason[0] == '\0')
             std::abort();
         return 0;
     }
-    const std::string canonical = to_string(parsed.value);
-    const auto again = parse_duty<CAD>(canonical);
-    if (!again.ok() || !(again.value == parsed.value))
+    const std::string canonical = to_string(parsed.value());
+    const auto again = try_parse_duty<CAD>(canonical);
+    if (!again.ok() || !(again.value() == parsed.value()))
         std::abort();
 
     auto base = duty_base<CAD>(money<CAD>::from_minor_units(123'456'78));
@@ -37,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                .with(unit_info_of<units::litre_pure_alcohol>, decimal::from_parts(975, 1))
                .with(unit_info_of<units::square_metre>, decimal(40))
                .with(unit_info_of<units::kilowatt_hour>, decimal(1000));
-    const auto duty = parsed.value.evaluate(base);
+    const auto duty = parsed.value().evaluate(base);
     if (duty.ok() && duty.value().amount < money<CAD>{})
         std::abort(); // never negative
     return 0;

@@ -15,7 +15,7 @@
 //     (an overflow in any part) draws nothing from the quota;
 //   - otherwise the entry pays the standard path: MFN duty, the surtaxes,
 //     then the taxes, each a percentage of value + all duties of its part;
-//   - the library's assess_checked() evaluates each part, every duty and tax
+//   - the library's try_assess() evaluates each part, every duty and tax
 //     rounded to the minor unit by the chosen mode.
 // Paths are built once per combination of line version and measures in force,
 // then reused: nothing is kept per entry, so memory stays flat.
@@ -164,9 +164,9 @@ private:
         };
         const std::string what = ": the duties on this entry do not fit tariff-calc's exact "
                                  "64-bit arithmetic (overflow)";
-        if (!tariff::assess_checked(path, base(tariff::money<C>(), quantity), policy_))
+        if (!tariff::try_assess(path, base(tariff::money<C>(), quantity), policy_))
             return fail(err, "quantity", quoted(quantity_text_) + what);
-        if (!tariff::assess_checked(path, base(value, tariff::decimal(1)), policy_))
+        if (!tariff::try_assess(path, base(value, tariff::decimal(1)), policy_))
             return fail(err, "value", quoted(value_text_) + what);
         return fail(err, "",
                     "the duties on this entry (its value and quantity together) do not "
@@ -190,10 +190,11 @@ private:
 
         if (date_text.empty())
             return empty(err, "date");
-        const auto day = tariff::date::parse(date_text);
+        const auto day = tariff::date::try_parse(date_text);
         if (!day)
-            return fail(err, "date", quoted(date_text) + ": " + date_problem(date_text, day.error));
-        const tariff::date d = day.value;
+            return fail(err, "date",
+                        quoted(date_text) + ": " + date_problem(date_text, day.error()));
+        const tariff::date d = day.value();
 
         // Entries tend to repeat their HS codes and units: the last few
         // lookups of each are remembered.
@@ -201,10 +202,10 @@ private:
         if (line == nullptr) {
             if (hs_text.empty())
                 return empty(err, "hs_code");
-            const auto hs = tariff::hs_code::parse(hs_text);
+            const auto hs = tariff::hs_code::try_parse(hs_text);
             if (!hs)
-                return fail(err, "hs_code", quoted(hs_text) + ": " + at_byte(hs.error));
-            line = schedule_.find_line(hs.value);
+                return fail(err, "hs_code", quoted(hs_text) + ": " + at_byte(hs.error()));
+            line = schedule_.find_line(hs.value());
             if (line == nullptr)
                 return fail(err, "hs_code",
                             quoted(hs_text) + ": no tariff line with this code in the schedule");
@@ -221,13 +222,13 @@ private:
 
         if (quantity_text.empty())
             return empty(err, "quantity");
-        const auto q = tariff::parse_decimal(quantity_text);
+        const auto q = tariff::try_parse_decimal(quantity_text);
         if (!q)
             return fail(err, "quantity",
-                        quoted(quantity_text) + ": " + number_problem(quantity_text, q.error));
-        if (q.value <= 0)
+                        quoted(quantity_text) + ": " + number_problem(quantity_text, q.error()));
+        if (q.value() <= 0)
             return fail(err, "quantity",
-                        quoted(quantity_text) + (q.value < 0
+                        quoted(quantity_text) + (q.value() < 0
                                                      ? ": a quantity cannot be negative"
                                                      : ": a quantity must be more than zero"));
 
@@ -247,7 +248,7 @@ private:
                             std::string(line->unit->dimension_name) + "); " +
                             std::string(unit->symbol) + " is a unit of " +
                             std::string(unit->dimension_name));
-        const auto in_line_unit = convert_units(q.value, *unit, *line->unit);
+        const auto in_line_unit = try_convert_units(q.value(), *unit, *line->unit);
         if (!in_line_unit)
             return fail(err, "quantity",
                         quoted(quantity_text) + " " + std::string(unit->symbol) +
@@ -259,11 +260,11 @@ private:
 
         if (value_text.empty())
             return empty(err, "value");
-        const auto v = tariff::parse_decimal(value_text);
+        const auto v = tariff::try_parse_decimal(value_text);
         if (!v)
             return fail(err, "value",
-                        quoted(value_text) + ": " + number_problem(value_text, v.error));
-        if (v.value < 0)
+                        quoted(value_text) + ": " + number_problem(value_text, v.error()));
+        if (v.value() < 0)
             return fail(err, "value", quoted(value_text) + ": a value cannot be negative");
 
         const int currency = find_currency(currency_text);
@@ -274,11 +275,11 @@ private:
                         quoted(currency_text) +
                             ": unknown currency (known: " + known_currency_list() + ")");
         const currency_info& cur = known_currencies[static_cast<std::size_t>(currency)];
-        if (tariff::normalize(v.value).scale() > cur.minor_digits)
+        if (tariff::normalize(v.value()).scale() > cur.minor_digits)
             return fail(err, "value",
                         quoted(value_text) + ": more decimal places than " + std::string(cur.code) +
                             " has (" + std::to_string(cur.minor_digits) + ")");
-        tariff::money<C> value_for_duty(v.value);
+        tariff::money<C> value_for_duty(v.value());
         const exchange_rates::entry* rate_used = nullptr;
         if (currency != schedule_currency_) {
             rate_used = rates_ != nullptr ? rates_->find_entry(currency, d) : nullptr;
@@ -292,8 +293,8 @@ private:
             // value x rate, rounded half to even to the minor unit (always,
             // whatever --rounding says: it rounds duties and taxes).
             // Only the rounded value must fit, not the exact product.
-            const auto rounded = tariff::checked::multiply_rounded(
-                v.value, *rate, C::minor_digits, tariff::rounding_mode::half_even);
+            const auto rounded = tariff::try_multiply_rounded(v.value(), *rate, C::minor_digits,
+                                                              tariff::rounding_mode::half_even);
             if (!rounded)
                 return fail(err, "value",
                             quoted(value_text) + " " + std::string(cur.code) +
@@ -354,7 +355,7 @@ private:
                                             *line->unit, duty, taxes, err))
                 return false;
         }
-        const auto total = tariff::checked::add(duty, taxes);
+        const auto total = tariff::try_add(duty, taxes);
         if (!total)
             return fail(err, "",
                         std::string("cannot assess: duty + taxes: ") +
@@ -379,7 +380,7 @@ private:
         e.quota = quota_taken != nullptr;
         e.in_quota = in_quota;
         e.over_quota = over_quota;
-        e.value = v.value;
+        e.value = v.value();
         e.currency = &cur;
         if (rate_used != nullptr) {
             e.converted = true;
@@ -402,7 +403,7 @@ private:
                   tariff::decimal quantity, const tariff::unit_info& unit, tariff::money<C>& duty,
                   tariff::money<C>& taxes, row_error& err) {
         const auto r =
-            tariff::assess_checked(path, tariff::duty_base<C>(value).with(unit, quantity), policy_);
+            tariff::try_assess(path, tariff::duty_base<C>(value).with(unit, quantity), policy_);
         if (!r && r.error() == tariff::errc::overflow)
             return too_large(err, path, value, quantity, unit);
         if (!r)

@@ -188,10 +188,10 @@ inline std::string known_currency_list() {
 }
 
 // Units by name, their comparison and their conversion come from the library
-// (tariff::find_unit, tariff::same_unit, tariff::checked::convert_units).
+// (tariff::find_unit, tariff::same_unit, tariff::try_convert_units).
 using tariff::find_unit;
 using tariff::same_unit;
-using tariff::checked::convert_units;
+using tariff::try_convert_units;
 
 // What a rate's needs are called in a message ("a mass (per kg)").
 inline std::string dimension_names(unsigned bits) {
@@ -249,7 +249,7 @@ inline std::string number_problem(std::string_view text, const tariff::parse_err
 // What is wrong with a date, after `"TEXT": ` in a message.
 inline std::string date_problem(std::string_view text, const tariff::parse_error& e) {
     // A date followed by more (a time, a space): say where the date ends.
-    if (text.size() > 10 && tariff::date::parse(text.substr(0, 10)))
+    if (text.size() > 10 && tariff::date::try_parse(text.substr(0, 10)))
         return text[10] == ' ' ? "a space after the date (fields are taken as written) (at byte 11)"
                                : "text after the date (a date is written YYYY-MM-DD) (at byte 11)";
     const std::string at = " (at byte " + std::to_string(e.position + 1) + ")";
@@ -538,12 +538,14 @@ private:
         std::string digits, code;
         if (k == k_line) {
             if (required(c_hs)) {
-                const auto h = tariff::hs_code::parse(f[c_hs]);
+                const auto h = tariff::hs_code::try_parse(f[c_hs]);
                 if (!h)
-                    problem(c_hs, quoted(f[c_hs]) + ": " + h.error.reason + " (at byte " +
-                                      std::to_string(h.error.position + 1) + ")");
-                digits = h.value.digits();
-                code = tariff::to_string(h.value);
+                    problem(c_hs, quoted(f[c_hs]) + ": " + h.error().reason + " (at byte " +
+                                      std::to_string(h.error().position + 1) + ")");
+                else {
+                    digits = h->digits();
+                    code = tariff::to_string(*h);
+                }
             }
         } else if (k != k_tax ? required(c_hs) : !f[c_hs].empty()) {
             if (!parse_prefix(f[c_hs], digits))
@@ -572,20 +574,20 @@ private:
         tariff::duty_expression<C> duty;
         tariff::ad_valorem rate;
         if (required(c_rate)) {
-            const auto r = tariff::parse_duty<C>(f[c_rate]);
+            const auto r = tariff::try_parse_duty<C>(f[c_rate]);
             if (!r) {
-                problem(c_rate, quoted(f[c_rate]) + ": " + r.error.reason + " (at byte " +
-                                    std::to_string(r.error.position + 1) + ")");
+                problem(c_rate, quoted(f[c_rate]) + ": " + r.error().reason + " (at byte " +
+                                    std::to_string(r.error().position + 1) + ")");
             } else if (k == k_tax) {
-                const auto& root = r.value.root();
-                if (r.value.size() != 1 || (root.kind != tariff::duty_kind::ad_valorem &&
-                                            root.kind != tariff::duty_kind::free))
+                const auto& root = r.value().root();
+                if (r.value().size() != 1 || (root.kind != tariff::duty_kind::ad_valorem &&
+                                              root.kind != tariff::duty_kind::free))
                     problem(c_rate, quoted(f[c_rate]) +
                                         ": a tax is a percentage of the value plus duties (5 %)");
                 else if (root.kind == tariff::duty_kind::ad_valorem)
                     rate = tariff::ad_valorem::from_fraction(root.amount);
             } else {
-                duty = r.value;
+                duty = r.value();
             }
         }
 
@@ -605,17 +607,17 @@ private:
         tariff::decimal volume;
         if (k == k_quota) {
             if (required(c_volume)) {
-                const auto v = tariff::parse_decimal(f[c_volume]);
+                const auto v = tariff::try_parse_decimal(f[c_volume]);
                 if (!v)
                     problem(c_volume,
-                            quoted(f[c_volume]) + ": " + number_problem(f[c_volume], v.error));
-                else if (v.value < 0)
+                            quoted(f[c_volume]) + ": " + number_problem(f[c_volume], v.error()));
+                else if (v.value() < 0)
                     problem(c_volume, quoted(f[c_volume]) + ": a volume cannot be negative");
-                else if (tariff::normalize(v.value).scale() != 0)
+                else if (tariff::normalize(v.value()).scale() != 0)
                     problem(c_volume, quoted(f[c_volume]) +
                                           ": a quota is allocated in whole units of its lines' "
                                           "unit; the volume must be a whole number");
-                volume = v.value;
+                volume = v.value_or({});
             }
         } else {
             must_be_empty(c_volume, record);
@@ -627,12 +629,12 @@ private:
         for (const col c : {c_from, c_to}) {
             if (dates_required ? !required(c) : f[c].empty())
                 continue;
-            const auto d = tariff::date::parse(f[c]);
+            const auto d = tariff::date::try_parse(f[c]);
             if (!d) {
-                problem(c, quoted(f[c]) + ": " + date_problem(f[c], d.error));
+                problem(c, quoted(f[c]) + ": " + date_problem(f[c], d.error()));
                 continue;
             }
-            (c == c_from ? valid.from : valid.to) = d.value;
+            (c == c_from ? valid.from : valid.to) = d.value();
         }
         if (valid.to < valid.from)
             problem(c_to, quoted(f[c_to]) + ": the period ends before it starts (valid_from " +
@@ -686,10 +688,10 @@ private:
             digits = text;
             return true;
         }
-        const auto h = tariff::hs_code::parse(text);
+        const auto h = tariff::hs_code::try_parse(text);
         if (!h)
             return false;
-        digits = h.value.digits();
+        digits = h.value().digits();
         return true;
     }
 
@@ -1050,11 +1052,11 @@ public:
             }
             const std::size_t row = reader.line();
             const std::size_t before = diag.count();
-            const auto d = tariff::date::parse(f[0]);
+            const auto d = tariff::date::try_parse(f[0]);
             if (f[0].empty())
                 diag.report(row, "date", "empty; every row needs a date");
             else if (!d)
-                diag.report(row, "date", quoted(f[0]) + ": " + date_problem(f[0], d.error));
+                diag.report(row, "date", quoted(f[0]) + ": " + date_problem(f[0], d.error()));
             const int from = find_currency(f[1]);
             if (f[1].empty())
                 diag.report(row, "from", "empty; every row needs a currency");
@@ -1071,16 +1073,16 @@ public:
                                 ")");
             if (from >= 0 && from == to)
                 diag.report(row, "to", quoted(f[2]) + ": a rate converts between two currencies");
-            const auto r = tariff::parse_decimal(f[3]);
+            const auto r = tariff::try_parse_decimal(f[3]);
             if (f[3].empty())
                 diag.report(row, "rate", "empty; every row needs a rate");
             else if (!r)
-                diag.report(row, "rate", quoted(f[3]) + ": " + number_problem(f[3], r.error));
-            else if (r.value <= 0)
+                diag.report(row, "rate", quoted(f[3]) + ": " + number_problem(f[3], r.error()));
+            else if (r.value() <= 0)
                 diag.report(row, "rate", quoted(f[3]) + ": a rate must be more than zero");
             if (diag.count() != before || f[2] != to_)
                 continue; // other targets are not used
-            by_currency_[static_cast<std::size_t>(from)].push_back({d.value, r.value, row});
+            by_currency_[static_cast<std::size_t>(from)].push_back({d.value(), r.value(), row});
         }
         if (err) {
             diag.report_file("cannot be read");
