@@ -154,3 +154,85 @@ TEST_CASE("every try_parse has a throwing twin that raises the reason", "[result
     STATIC_REQUIRE(noexcept(tariff::hs_code::try_parse("x")));
     STATIC_REQUIRE_FALSE(noexcept(tariff::parse_decimal("x")));
 }
+
+// ---------------------------------------------------------------------------
+// Each throwing arithmetic operation has a try_ twin: the same value where the
+// operation succeeds, the error (never an exception) where it raises.
+
+TEST_CASE("decimal: try_add, try_subtract, try_multiply, try_round, try_round_to_multiple, "
+          "try_divide",
+          "[result][decimal]") {
+    using tariff::decimal;
+    const decimal big = decimal::from_parts(INT64_MAX, 0);
+    // Good inputs (by hand): 1.25 + 2.5 = 3.75; 1.25 - 2.5 = -1.25; 1.25 * 2.5 = 3.125.
+    STATIC_REQUIRE(*tariff::try_add(1.25_dec, 2.5_dec) == 3.75_dec);
+    STATIC_REQUIRE(*tariff::try_subtract(1.25_dec, 2.5_dec) == -1.25_dec);
+    STATIC_REQUIRE(*tariff::try_multiply(1.25_dec, 2.5_dec) == 3.125_dec);
+    // 2.345 to 2 places half even is 2.34 (the 5 ties to the even 4).
+    STATIC_REQUIRE(*tariff::try_round(2.345_dec, 2, tariff::rounding::half_even) == 2.34_dec);
+    // 1.23 to a multiple of 0.05, half up: 1.23 / 0.05 = 24.6 -> 25 -> 1.25.
+    STATIC_REQUIRE(*tariff::try_round_to_multiple(1.23_dec, 0.05_dec, tariff::rounding::half_up) ==
+                   1.25_dec);
+    // 10 / 3 to 2 places toward zero is 3.33.
+    STATIC_REQUIRE(*tariff::try_divide(decimal(10), decimal(3), 2, tariff::rounding::toward_zero) ==
+                   3.33_dec);
+    // The same operations where the throwing forms raise.
+    CHECK_THROWS_AS(big + decimal(1), tariff::overflow_error);
+    CHECK(tariff::try_add(big, decimal(1)).error() == errc::overflow);
+    CHECK_THROWS_AS(-big - decimal(2), tariff::overflow_error);
+    CHECK(tariff::try_subtract(-big, decimal(2)).error() == errc::overflow);
+    CHECK_THROWS_AS(big * decimal(2), tariff::overflow_error);
+    CHECK(tariff::try_multiply(big, decimal(2)).error() == errc::overflow);
+    CHECK_THROWS(round(1.5_dec, -1, tariff::rounding::half_up));
+    CHECK(tariff::try_round(1.5_dec, -1, tariff::rounding::half_up).error() ==
+          errc::invalid_argument);
+    CHECK_THROWS(round_to_multiple(1.5_dec, decimal(0), tariff::rounding::half_up));
+    CHECK(tariff::try_round_to_multiple(1.5_dec, decimal(0), tariff::rounding::half_up).error() ==
+          errc::division_by_zero);
+    CHECK_THROWS(divide(decimal(1), decimal(0), 2, tariff::rounding::half_up));
+    CHECK(tariff::try_divide(decimal(1), decimal(0), 2, tariff::rounding::half_up).error() ==
+          errc::division_by_zero);
+    STATIC_REQUIRE(noexcept(tariff::try_add(big, big)));
+    STATIC_REQUIRE(noexcept(tariff::try_divide(big, big, 2, tariff::rounding::half_up)));
+}
+
+TEST_CASE("money: try_from_minor_units, try_minor_units, try_round to a granularity",
+          "[result][money]") {
+    // 12345 minor units of CAD is CAD 123.45.
+    STATIC_REQUIRE(*money<CAD>::try_from_minor_units(12345) == 123.45_CAD);
+    STATIC_REQUIRE(*(123.45_CAD).try_minor_units() == 12345);
+    // CAD 0.005 has a digit below the cent: inexact, as minor_units() raises.
+    CHECK_THROWS_AS((0.005_CAD).minor_units(), tariff::domain_error);
+    CHECK((0.005_CAD).try_minor_units().error() == errc::inexact);
+    // The largest amount in whole dollars has too many cents for 64 bits.
+    const auto huge = money<CAD>(tariff::decimal::from_parts(INT64_MAX / 10, 0));
+    CHECK_THROWS_AS(huge.minor_units(), tariff::overflow_error);
+    CHECK(huge.try_minor_units().error() == errc::overflow);
+    // CAD 1.23 to a multiple of CAD 0.05, half up: 24.6 steps -> 25 -> CAD 1.25.
+    STATIC_REQUIRE(*tariff::try_round(1.23_CAD, 0.05_CAD, tariff::rounding::half_up) == 1.25_CAD);
+    CHECK_THROWS(round(1.23_CAD, 0.00_CAD, tariff::rounding::half_up));
+    CHECK(tariff::try_round(1.23_CAD, 0.00_CAD, tariff::rounding::half_up).error() ==
+          errc::division_by_zero);
+    constexpr money<CAD> one = 1.00_CAD;
+    STATIC_REQUIRE(noexcept(one.try_minor_units()));
+}
+
+TEST_CASE("quantity: try_make, try_in, try_add, try_subtract", "[result][quantity]") {
+    using tariff::quantity;
+    namespace units = tariff::units;
+    // 1.5 t + 250 kg = 1,750 kg (the finer unit).
+    STATIC_REQUIRE(*tariff::try_add(1.5_tonne, 250_kg) == 1'750_kg);
+    // 1 t - 250 kg = 750 kg.
+    STATIC_REQUIRE(*tariff::try_subtract(1_tonne, 250_kg) == 750_kg);
+    // 250 kg - 1 t is negative: the operator raises, the try_ form returns it.
+    CHECK_THROWS_AS(250_kg - 1_tonne, tariff::domain_error);
+    CHECK(tariff::try_subtract(250_kg, 1_tonne).error() == errc::negative_quantity);
+    // 2,500 kg in tonnes is 2.5 t.
+    STATIC_REQUIRE(*(2'500_kg).try_in(units::tonne{}) == 2.5_tonne);
+    // 7 each in dozens is 7/12: no finite decimal.
+    CHECK_THROWS_AS(tariff::quantity<units::each>(7).in(units::dozen{}), tariff::domain_error);
+    CHECK(tariff::quantity<units::each>(7).try_in(units::dozen{}).error() == errc::inexact);
+    CHECK_THROWS_AS(quantity<units::kilogram>(-1), tariff::domain_error);
+    CHECK(quantity<units::kilogram>::try_make(-1).error() == errc::negative_quantity);
+    STATIC_REQUIRE(*quantity<units::kilogram>::try_make(16.32_dec) == 16.32_kg);
+}

@@ -697,6 +697,40 @@ mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
     multiply_rounded(basic_decimal<R>, basic_decimal<R>, P, required_rounding_mode)
         TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 
+// The non-throwing forms of the operators and of round, round_to_multiple
+// and divide: the result or its error (never an exception).
+template <class R1, class R2>
+constexpr auto try_add(basic_decimal<R1> a, basic_decimal<R2> b) noexcept {
+    using W = detail::wider_t<R1, R2>;
+    return detail::add<W>(a, b);
+}
+template <class R1, class R2>
+constexpr auto try_subtract(basic_decimal<R1> a, basic_decimal<R2> b) noexcept {
+    using W = detail::wider_t<R1, R2>;
+    // Negation cannot overflow: the most negative coefficient is excluded.
+    return detail::add<W>(a, -basic_decimal<W>(b));
+}
+template <class R1, class R2>
+constexpr auto try_multiply(basic_decimal<R1> a, basic_decimal<R2> b) noexcept {
+    using W = detail::wider_t<R1, R2>;
+    return detail::multiply<W>(a, b);
+}
+template <class R>
+constexpr result<basic_decimal<R>> try_round(basic_decimal<R> d, int places,
+                                             required_rounding_mode mode) noexcept {
+    return detail::round_to_scale(d, places, mode);
+}
+template <class R>
+constexpr result<basic_decimal<R>> try_round_to_multiple(basic_decimal<R> d, basic_decimal<R> step,
+                                                         required_rounding_mode mode) noexcept {
+    return detail::round_to_multiple(d, step, mode);
+}
+template <class R>
+constexpr result<basic_decimal<R>> try_divide(basic_decimal<R> a, basic_decimal<R> b, int places,
+                                              required_rounding_mode mode) noexcept {
+    return detail::divide(a, b, places, mode);
+}
+
 // multiply_rounded without exceptions: the result or its error.
 template <class R>
 constexpr result<basic_decimal<R>> try_multiply_rounded(basic_decimal<R> a, basic_decimal<R> b,

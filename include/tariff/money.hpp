@@ -115,6 +115,12 @@ public:
     static constexpr basic_money from_minor_units(Rep units) {
         return basic_money(decimal_type::from_parts(units, C::minor_digits));
     }
+    static constexpr result<basic_money> try_from_minor_units(Rep units) noexcept {
+        const auto d = decimal_type::try_from_parts(units, C::minor_digits);
+        if (!d)
+            return d.error();
+        return basic_money(d.value_or({}));
+    }
     // An unsigned count as wide as Rep is checked, not wrapped (2^64 - 1 would
     // be -1 minor units): errc::overflow above the largest coefficient.
     template <std::unsigned_integral U>
@@ -152,14 +158,17 @@ public:
 
     // The amount as a whole number of minor units; errc::inexact if it has
     // digits below the minor unit (round it first).
-    constexpr Rep minor_units() const {
+    constexpr Rep minor_units() const { return try_minor_units().value(); }
+    constexpr result<Rep> try_minor_units() const noexcept {
         const auto d = detail::round_to_scale(amount_, C::minor_digits, rounding_mode::toward_zero);
-        if (d.value() != amount_)
-            detail::raise(errc::inexact);
+        if (!d)
+            return d.error();
+        const decimal_type whole = d.value_or({});
+        if (whole != amount_)
+            return errc::inexact;
         Rep units;
-        if (detail::scale_up_overflows(d.value().coefficient(), C::minor_digits - d.value().scale(),
-                                       units))
-            detail::raise(errc::overflow);
+        if (detail::scale_up_overflows(whole.coefficient(), C::minor_digits - whole.scale(), units))
+            return errc::overflow;
         return units;
     }
 
@@ -361,6 +370,19 @@ constexpr basic_money<C, R> round(basic_money<C, R> m, basic_money<C, R2> granul
                                   required_rounding_mode mode) {
     return basic_money<C, R>(
         round_to_multiple(m.amount(), basic_decimal<R>(granularity.amount()), mode));
+}
+
+// The non-throwing form of round(m, granularity, mode).
+template <class C, class R, class R2>
+constexpr result<basic_money<C, R>> try_round(basic_money<C, R> m, basic_money<C, R2> granularity,
+                                              required_rounding_mode mode) noexcept {
+    const auto step = detail::narrow<R>(granularity.amount());
+    if (!step)
+        return step.error();
+    const auto r = detail::round_to_multiple(m.amount(), step.value_or({}), mode);
+    if (!r)
+        return r.error();
+    return basic_money<C, R>(r.value_or({}));
 }
 
 // Rounding always names its mode: round(m, 2), round(m, true) or a

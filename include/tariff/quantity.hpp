@@ -113,6 +113,12 @@ public:
         if (value < 0)
             detail::raise(errc::negative_quantity);
     }
+    // The non-throwing form of the constructor.
+    static constexpr result<basic_quantity> try_make(decimal_type value) noexcept {
+        if (value < 0)
+            return errc::negative_quantity;
+        return from_nonnegative(value);
+    }
 
     // Same dimension: exact conversion. Implicit where every value converts
     // to a finite decimal (tonne -> kg, kg -> tonne, dozen -> each); explicit
@@ -182,6 +188,17 @@ public:
                                           .value());
     }
 
+    // The non-throwing form of in(V).
+    template <unit_tag V>
+    requires same_dimension<U, V>
+    constexpr result<basic_quantity<V, Rep>> try_in(V) const noexcept {
+        const auto r = detail::multiply_ratio<Rep>(value_, detail::conversion<U, V>::num,
+                                                   detail::conversion<U, V>::den);
+        if (!r)
+            return r.error();
+        return basic_quantity<V, Rep>::from_nonnegative(r.value_or({}));
+    }
+
     template <unit_tag V>
     requires(!same_dimension<U, V>) mistake::
         a_quantity_of_one_dimension_cannot_become_a_quantity_of_another__a_count_of_vehicles_is_not_a_mass
@@ -211,8 +228,43 @@ public:
                                        "it with a unit, e.g. q += 1 * tariff::kg");
 
 private:
+    template <unit_tag, detail::representation>
+    friend class basic_quantity;
+    static constexpr basic_quantity from_nonnegative(decimal_type value) noexcept {
+        basic_quantity q;
+        q.value_ = value;
+        return q;
+    }
+
     decimal_type value_{};
 };
+
+namespace detail {
+// q's value in T's unit and width, exactly, or the error.
+template <class T, class U, class R>
+constexpr result<typename T::decimal_type> try_value_in(basic_quantity<U, R> q) noexcept {
+    using V = typename T::unit;
+    using W = typename T::rep;
+    const auto wide = narrow<W>(q.value());
+    if (!wide)
+        return wide.error();
+    return multiply_ratio<W>(wide.value_or({}), conversion<U, V>::num, conversion<U, V>::den);
+}
+template <class T, class A, class B>
+constexpr result<T> quantity_sum(A a, B b, bool subtract) noexcept {
+    const auto x = try_value_in<T>(a);
+    if (!x)
+        return x.error();
+    const auto y = try_value_in<T>(b);
+    if (!y)
+        return y.error();
+    const auto s =
+        subtract ? add(x.value_or({}), -y.value_or({})) : add(x.value_or({}), y.value_or({}));
+    if (!s)
+        return s.error();
+    return T::try_make(s.value_or({}));
+}
+} // namespace detail
 
 // --- building quantities ----------------------------------------------------
 
@@ -259,6 +311,21 @@ requires same_dimension<U, V>
 constexpr auto operator-(basic_quantity<U, R1> a, basic_quantity<V, R2> b) {
     using T = basic_quantity<detail::finer_t<U, V>, detail::wider_t<R1, R2>>;
     return T(T(a).value() - T(b).value());
+}
+// The non-throwing forms of + and - (same dimension; the finer unit, the
+// wider width): errc::overflow, errc::inexact (a conversion with no finite
+// decimal form), errc::negative_quantity (b > a).
+template <class U, class V, class R1, class R2>
+requires same_dimension<U, V>
+constexpr auto try_add(basic_quantity<U, R1> a, basic_quantity<V, R2> b) noexcept {
+    using T = basic_quantity<detail::finer_t<U, V>, detail::wider_t<R1, R2>>;
+    return detail::quantity_sum<T>(a, b, false);
+}
+template <class U, class V, class R1, class R2>
+requires same_dimension<U, V>
+constexpr auto try_subtract(basic_quantity<U, R1> a, basic_quantity<V, R2> b) noexcept {
+    using T = basic_quantity<detail::finer_t<U, V>, detail::wider_t<R1, R2>>;
+    return detail::quantity_sum<T>(a, b, true);
 }
 template <class U, class V, class R1, class R2>
 requires same_dimension<U, V>

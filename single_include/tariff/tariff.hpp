@@ -2099,6 +2099,40 @@ mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
     multiply_rounded(basic_decimal<R>, basic_decimal<R>, P, required_rounding_mode)
         TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
 
+// The non-throwing forms of the operators and of round, round_to_multiple
+// and divide: the result or its error (never an exception).
+template <class R1, class R2>
+constexpr auto try_add(basic_decimal<R1> a, basic_decimal<R2> b) noexcept {
+    using W = detail::wider_t<R1, R2>;
+    return detail::add<W>(a, b);
+}
+template <class R1, class R2>
+constexpr auto try_subtract(basic_decimal<R1> a, basic_decimal<R2> b) noexcept {
+    using W = detail::wider_t<R1, R2>;
+    // Negation cannot overflow: the most negative coefficient is excluded.
+    return detail::add<W>(a, -basic_decimal<W>(b));
+}
+template <class R1, class R2>
+constexpr auto try_multiply(basic_decimal<R1> a, basic_decimal<R2> b) noexcept {
+    using W = detail::wider_t<R1, R2>;
+    return detail::multiply<W>(a, b);
+}
+template <class R>
+constexpr result<basic_decimal<R>> try_round(basic_decimal<R> d, int places,
+                                             required_rounding_mode mode) noexcept {
+    return detail::round_to_scale(d, places, mode);
+}
+template <class R>
+constexpr result<basic_decimal<R>> try_round_to_multiple(basic_decimal<R> d, basic_decimal<R> step,
+                                                         required_rounding_mode mode) noexcept {
+    return detail::round_to_multiple(d, step, mode);
+}
+template <class R>
+constexpr result<basic_decimal<R>> try_divide(basic_decimal<R> a, basic_decimal<R> b, int places,
+                                              required_rounding_mode mode) noexcept {
+    return detail::divide(a, b, places, mode);
+}
+
 // multiply_rounded without exceptions: the result or its error.
 template <class R>
 constexpr result<basic_decimal<R>> try_multiply_rounded(basic_decimal<R> a, basic_decimal<R> b,
@@ -2377,6 +2411,12 @@ public:
     static constexpr basic_money from_minor_units(Rep units) {
         return basic_money(decimal_type::from_parts(units, C::minor_digits));
     }
+    static constexpr result<basic_money> try_from_minor_units(Rep units) noexcept {
+        const auto d = decimal_type::try_from_parts(units, C::minor_digits);
+        if (!d)
+            return d.error();
+        return basic_money(d.value_or({}));
+    }
     // An unsigned count as wide as Rep is checked, not wrapped (2^64 - 1 would
     // be -1 minor units): errc::overflow above the largest coefficient.
     template <std::unsigned_integral U>
@@ -2414,14 +2454,17 @@ public:
 
     // The amount as a whole number of minor units; errc::inexact if it has
     // digits below the minor unit (round it first).
-    constexpr Rep minor_units() const {
+    constexpr Rep minor_units() const { return try_minor_units().value(); }
+    constexpr result<Rep> try_minor_units() const noexcept {
         const auto d = detail::round_to_scale(amount_, C::minor_digits, rounding_mode::toward_zero);
-        if (d.value() != amount_)
-            detail::raise(errc::inexact);
+        if (!d)
+            return d.error();
+        const decimal_type whole = d.value_or({});
+        if (whole != amount_)
+            return errc::inexact;
         Rep units;
-        if (detail::scale_up_overflows(d.value().coefficient(), C::minor_digits - d.value().scale(),
-                                       units))
-            detail::raise(errc::overflow);
+        if (detail::scale_up_overflows(whole.coefficient(), C::minor_digits - whole.scale(), units))
+            return errc::overflow;
         return units;
     }
 
@@ -2623,6 +2666,19 @@ constexpr basic_money<C, R> round(basic_money<C, R> m, basic_money<C, R2> granul
                                   required_rounding_mode mode) {
     return basic_money<C, R>(
         round_to_multiple(m.amount(), basic_decimal<R>(granularity.amount()), mode));
+}
+
+// The non-throwing form of round(m, granularity, mode).
+template <class C, class R, class R2>
+constexpr result<basic_money<C, R>> try_round(basic_money<C, R> m, basic_money<C, R2> granularity,
+                                              required_rounding_mode mode) noexcept {
+    const auto step = detail::narrow<R>(granularity.amount());
+    if (!step)
+        return step.error();
+    const auto r = detail::round_to_multiple(m.amount(), step.value_or({}), mode);
+    if (!r)
+        return r.error();
+    return basic_money<C, R>(r.value_or({}));
 }
 
 // Rounding always names its mode: round(m, 2), round(m, true) or a
@@ -3225,6 +3281,12 @@ public:
         if (value < 0)
             detail::raise(errc::negative_quantity);
     }
+    // The non-throwing form of the constructor.
+    static constexpr result<basic_quantity> try_make(decimal_type value) noexcept {
+        if (value < 0)
+            return errc::negative_quantity;
+        return from_nonnegative(value);
+    }
 
     // Same dimension: exact conversion. Implicit where every value converts
     // to a finite decimal (tonne -> kg, kg -> tonne, dozen -> each); explicit
@@ -3294,6 +3356,17 @@ public:
                                           .value());
     }
 
+    // The non-throwing form of in(V).
+    template <unit_tag V>
+    requires same_dimension<U, V>
+    constexpr result<basic_quantity<V, Rep>> try_in(V) const noexcept {
+        const auto r = detail::multiply_ratio<Rep>(value_, detail::conversion<U, V>::num,
+                                                   detail::conversion<U, V>::den);
+        if (!r)
+            return r.error();
+        return basic_quantity<V, Rep>::from_nonnegative(r.value_or({}));
+    }
+
     template <unit_tag V>
     requires(!same_dimension<U, V>) mistake::
         a_quantity_of_one_dimension_cannot_become_a_quantity_of_another__a_count_of_vehicles_is_not_a_mass
@@ -3323,8 +3396,43 @@ public:
                                        "it with a unit, e.g. q += 1 * tariff::kg");
 
 private:
+    template <unit_tag, detail::representation>
+    friend class basic_quantity;
+    static constexpr basic_quantity from_nonnegative(decimal_type value) noexcept {
+        basic_quantity q;
+        q.value_ = value;
+        return q;
+    }
+
     decimal_type value_{};
 };
+
+namespace detail {
+// q's value in T's unit and width, exactly, or the error.
+template <class T, class U, class R>
+constexpr result<typename T::decimal_type> try_value_in(basic_quantity<U, R> q) noexcept {
+    using V = typename T::unit;
+    using W = typename T::rep;
+    const auto wide = narrow<W>(q.value());
+    if (!wide)
+        return wide.error();
+    return multiply_ratio<W>(wide.value_or({}), conversion<U, V>::num, conversion<U, V>::den);
+}
+template <class T, class A, class B>
+constexpr result<T> quantity_sum(A a, B b, bool subtract) noexcept {
+    const auto x = try_value_in<T>(a);
+    if (!x)
+        return x.error();
+    const auto y = try_value_in<T>(b);
+    if (!y)
+        return y.error();
+    const auto s =
+        subtract ? add(x.value_or({}), -y.value_or({})) : add(x.value_or({}), y.value_or({}));
+    if (!s)
+        return s.error();
+    return T::try_make(s.value_or({}));
+}
+} // namespace detail
 
 // --- building quantities ----------------------------------------------------
 
@@ -3371,6 +3479,21 @@ requires same_dimension<U, V>
 constexpr auto operator-(basic_quantity<U, R1> a, basic_quantity<V, R2> b) {
     using T = basic_quantity<detail::finer_t<U, V>, detail::wider_t<R1, R2>>;
     return T(T(a).value() - T(b).value());
+}
+// The non-throwing forms of + and - (same dimension; the finer unit, the
+// wider width): errc::overflow, errc::inexact (a conversion with no finite
+// decimal form), errc::negative_quantity (b > a).
+template <class U, class V, class R1, class R2>
+requires same_dimension<U, V>
+constexpr auto try_add(basic_quantity<U, R1> a, basic_quantity<V, R2> b) noexcept {
+    using T = basic_quantity<detail::finer_t<U, V>, detail::wider_t<R1, R2>>;
+    return detail::quantity_sum<T>(a, b, false);
+}
+template <class U, class V, class R1, class R2>
+requires same_dimension<U, V>
+constexpr auto try_subtract(basic_quantity<U, R1> a, basic_quantity<V, R2> b) noexcept {
+    using T = basic_quantity<detail::finer_t<U, V>, detail::wider_t<R1, R2>>;
+    return detail::quantity_sum<T>(a, b, true);
 }
 template <class U, class V, class R1, class R2>
 requires same_dimension<U, V>
