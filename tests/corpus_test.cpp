@@ -179,6 +179,10 @@ struct file_report {
     tally distinct, cells;
     std::vector<failure> failures;
     int round_trip_errors = 0;
+    // Distinct legal-wording texts whose add-on parse_add_on reads (a
+    // reference to another provision's duty, with or without "+ 25%"), and
+    // those with a nonzero add-on.
+    long long add_ons = 0, nonzero_add_ons = 0;
 };
 
 template <tariff::currency_tag C>
@@ -196,8 +200,15 @@ outcome classify(const std::string& text, file_report& report,
         }
         return outcome::parsed;
     }
-    if (r.error.code == tariff::errc::legal_wording)
+    if (r.error.code == tariff::errc::legal_wording) {
+        const auto add_on = tariff::parse_add_on<C>(text);
+        if (add_on.ok()) {
+            ++report.add_ons;
+            if (!(add_on.value.expression == tariff::duty_expression<C>(tariff::duty_free)))
+                ++report.nonzero_add_ons;
+        }
         return outcome::legal;
+    }
     if (weight.find(text) == weight.end())
         report.failures.push_back({text, r.error.reason, 0});
     weight[text] += lines;
@@ -292,6 +303,7 @@ int main(int argc, char** argv) {
                 "tariff-line cells: parsed / legal wording / malformed |\n|---|---|---|---|\n");
     int errors = 0;
     std::vector<std::pair<std::string, failure>> worst;
+    std::string add_on_lines;
     for (const file_spec& f : files) {
         std::ifstream in(dir / f.name);
         if (!in) {
@@ -321,9 +333,17 @@ int main(int argc, char** argv) {
         std::printf("| %s | %s | %s | %s |\n", f.name, f.currency, row(r.distinct).c_str(),
                     row(r.cells).c_str());
         errors += r.round_trip_errors;
+        if (r.distinct.legal > 0)
+            add_on_lines += "| " + std::string(f.name) + " | " + std::to_string(r.distinct.legal) +
+                            " | " + std::to_string(r.add_ons) + " | " +
+                            std::to_string(r.nonzero_add_ons) + " |\n";
         for (const failure& x : r.failures)
             worst.emplace_back(f.name, x);
     }
+    std::printf("\nLegal wording (distinct texts) and what parse_add_on reads of it:\n\n"
+                "| file | legal wording | references read by parse_add_on | with an add-on "
+                "(+ 25%%, minus 0.5%%) |\n|---|---:|---:|---:|\n%s",
+                add_on_lines.c_str());
     if (failures_to_list > 0) {
         std::stable_sort(worst.begin(), worst.end(), [](const auto& a, const auto& b) {
             return a.second.lines > b.second.lines;
