@@ -99,6 +99,8 @@ const char* errc_name(errc e) {
         return "unknown_entry";
     case errc::return_exceeds_allocation:
         return "return_exceeds_allocation";
+    case errc::legal_wording:
+        return "legal_wording";
     }
     return "errc(?)";
 }

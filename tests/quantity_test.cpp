@@ -18,10 +18,11 @@
 // A unit the library does not provide, in one line: 1 carat = 1/5000 kg = 0.2 g.
 struct carat : tariff::unit<tariff::mass, 1, 5000, "ct"> {};
 
-// A dimension the library does not provide takes a bit of its own.
+// A dimension the library does not provide takes a bit of its own (the library's
+// seven take bits 0 to 6).
 struct length {
     static constexpr std::string_view name = "length";
-    static constexpr unsigned bit = 1u << 6;
+    static constexpr unsigned bit = 1u << 7;
 };
 struct metre : tariff::unit<length, 1, 1, "m"> {};
 struct foot : tariff::unit<length, 3048, 10000, "ft"> {};

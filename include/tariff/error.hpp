@@ -41,6 +41,8 @@ enum class errc : unsigned char {
     period_closed,     // a quota claim is dated in a period already closed
     unknown_entry,     // a return names an allocation the ledger does not have
     return_exceeds_allocation, // a return is larger than what is left of the allocation
+    legal_wording, // the text refers to another provision ("See 9823.04.01", "No change"): no
+                   // duty can be computed from it alone
 };
 
 constexpr const char* to_string(errc e) noexcept {
@@ -69,6 +71,9 @@ constexpr const char* to_string(errc e) noexcept {
         return "no such allocation in the quota ledger";
     case errc::return_exceeds_allocation:
         return "the return is larger than the in-quota quantity left of the allocation";
+    case errc::legal_wording:
+        return "legal wording: the text refers to another provision, not a duty that can be "
+               "computed alone";
     }
     return "unknown error";
 }
@@ -105,6 +110,7 @@ inline void error_quota_claim_outside_every_period_in_constant_expression() {}
 inline void error_quota_period_closed_in_constant_expression() {}
 inline void error_unknown_quota_entry_in_constant_expression() {}
 inline void error_return_exceeds_allocation_in_constant_expression() {}
+inline void error_legal_wording_is_not_a_duty_in_constant_expression() {}
 
 [[noreturn]] inline void throw_error(errc e, const char* what = nullptr) {
     if (what == nullptr || *what == '\0')
@@ -166,6 +172,9 @@ constexpr void raise(errc e) {
             break;
         case errc::return_exceeds_allocation:
             error_return_exceeds_allocation_in_constant_expression();
+            break;
+        case errc::legal_wording:
+            error_legal_wording_is_not_a_duty_in_constant_expression();
             break;
         }
     }

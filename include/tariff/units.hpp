@@ -20,12 +20,13 @@ namespace tariff {
 
 // Dimensions. The name appears in compiler messages about mixing them; the
 // bit lets a duty expression record, in its type, which quantities it needs.
-// A dimension is identified by its type: the six bits below belong to these
-// six types, and a unit of another type that claims one of them (a length
+// A dimension is identified by its type: the seven bits below belong to these
+// seven types, and a unit of another type that claims one of them (a length
 // with mass's bit, which a duty base would then charge on the declared kg)
-// does not compile. A dimension of your own takes an unused bit, 1u << 6 or
-// above; duty expressions and bases hold only the six below, so a quantity of
-// it cannot be declared for a duty (errc::invalid_argument).
+// does not compile. A dimension of your own takes an unused bit, 1u << 7 or
+// above; duty bases hold only the first six below (length not yet: see
+// `length`), so a quantity of it cannot be declared for a duty
+// (errc::invalid_argument).
 struct count {
     static constexpr std::string_view name = "count";
     static constexpr unsigned bit = 1u << 0;
@@ -49,6 +50,13 @@ struct area {
 struct energy {
     static constexpr std::string_view name = "energy";
     static constexpr unsigned bit = 1u << 5;
+};
+// Length: US "3.3¢/lin. m", EU "MAX 3.50 EUR / 100 m". Duties per metre parse,
+// print and compare; a duty base does not hold a length yet (it keeps six
+// quantities), so evaluating one reports errc::missing_quantity.
+struct length {
+    static constexpr std::string_view name = "length";
+    static constexpr unsigned bit = 1u << 6;
 };
 
 namespace detail {
@@ -81,6 +89,10 @@ template <>
 struct library_dimension<energy::bit> {
     using type = energy;
 };
+template <>
+struct library_dimension<length::bit> {
+    using type = length;
+};
 
 constexpr bool is_single_bit(unsigned bit) noexcept {
     return bit != 0 && (bit & (bit - 1)) == 0;
@@ -110,9 +122,9 @@ struct unit : detail::unit_marker {
         std::is_void_v<typename detail::library_dimension<Dimension::bit>::type> ||
             std::is_same_v<typename detail::library_dimension<Dimension::bit>::type, Dimension>,
         "tariff: this dimension reuses the bit of one of the library's dimensions "
-        "(count, mass, volume, pure_alcohol, area, energy), so duties would charge it "
-        "on that dimension's quantity; use the library's dimension type itself, or "
-        "give yours an unused bit (1u << 6 or above)");
+        "(count, mass, volume, pure_alcohol, area, energy, length), so duties would charge "
+        "it on that dimension's quantity; use the library's dimension type itself, or "
+        "give yours an unused bit (1u << 7 or above)");
     using dimension = Dimension;
     static constexpr std::int64_t num = Num;
     static constexpr std::int64_t den = Den;
@@ -174,7 +186,9 @@ namespace units {
 struct each : unit<count, 1, 1, "each"> {}; // also "unit", "No."
 struct pair : unit<count, 2, 1, "pair"> {};
 struct dozen : unit<count, 12, 1, "dozen"> {};
-struct head : unit<count, 1, 1, "head"> {}; // livestock
+struct head : unit<count, 1, 1, "head"> {};        // livestock
+struct gross : unit<count, 144, 1, "gross"> {};    // twelve dozen (US "20¢/gross")
+struct thousand : unit<count, 1000, 1, "1000"> {}; // US "$6/1000", EU "/ 1,000 items"
 // mass (base: kilogram)
 struct gram : unit<mass, 1, 1000, "g"> {};
 struct kilogram : unit<mass, 1, 1, "kg"> {};
@@ -184,6 +198,12 @@ struct tonne : unit<mass, 1000, 1, "tonne"> {};
 struct litre : unit<volume, 1, 1, "l"> {};
 struct hectolitre : unit<volume, 100, 1, "hl"> {};
 struct cubic_metre : unit<volume, 1000, 1, "m3"> {};
+// US "21¢/bbl": the petroleum barrel of 42 US gallons, a gallon being 231
+// cubic inches and an inch 2.54 cm exactly (NIST Handbook 44, Appendix C;
+// NIST SP 811, B.8: barrel [for petroleum, 42 gallons (U.S.)]), so
+// 42 x 231 x 2.54^3 cm3 = 42 x 3.785411784 l = 158.987294928 l exactly
+// (= 158987294928 / 10^9, reduced to 9936705933 / 62500000).
+struct barrel : unit<volume, 9936705933, 62500000, "bbl"> {};
 // pure alcohol (base: litre of pure alcohol, "l alc. 100 %")
 struct litre_pure_alcohol : unit<pure_alcohol, 1, 1, "l alc. 100 %"> {};
 struct proof_litre : unit<pure_alcohol, 1, 2, "pf. l"> {}; // a litre at 50 % alcohol (US)
@@ -191,6 +211,9 @@ struct proof_litre : unit<pure_alcohol, 1, 2, "pf. l"> {}; // a litre at 50 % al
 struct square_metre : unit<area, 1, 1, "m2"> {};
 struct kilowatt_hour : unit<energy, 1, 1, "kWh"> {};
 struct megawatt_hour : unit<energy, 1000, 1, "MWh"> {};
+// length (base: metre)
+struct metre : unit<length, 1, 1, "m"> {};                // US "lin. m" (linear metre)
+struct hundred_metres : unit<length, 100, 1, "100 m"> {}; // EU "100 m"
 } // namespace units
 
 // Unit objects: 1'000 * tariff::kg is a quantity of kilograms.
@@ -198,6 +221,8 @@ inline constexpr units::each each{};
 inline constexpr units::pair pair{};
 inline constexpr units::dozen dozen{};
 inline constexpr units::head head{};
+inline constexpr units::gross gross{};
+inline constexpr units::thousand thousand{};
 inline constexpr units::gram g{};
 inline constexpr units::kilogram kg{};
 inline constexpr units::hundred_kilograms hundred_kg{};
@@ -205,10 +230,13 @@ inline constexpr units::tonne tonne{};
 inline constexpr units::litre litre{};
 inline constexpr units::hectolitre hl{};
 inline constexpr units::cubic_metre m3{};
+inline constexpr units::barrel barrel{};
 inline constexpr units::litre_pure_alcohol lpa{};
 inline constexpr units::proof_litre proof_litre{};
 inline constexpr units::square_metre m2{};
 inline constexpr units::kilowatt_hour kWh{};
 inline constexpr units::megawatt_hour MWh{};
+inline constexpr units::metre metre{};
+inline constexpr units::hundred_metres hundred_metres{};
 
 } // namespace tariff

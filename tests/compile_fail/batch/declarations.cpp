@@ -47,7 +47,7 @@ struct look_alike_unit {
 // Dimensions of one's own.
 struct length_own_bit {
     static constexpr std::string_view name = "length";
-    static constexpr unsigned bit = 1u << 6;
+    static constexpr unsigned bit = 1u << 7;
 };
 struct length_on_mass_bit {
     static constexpr std::string_view name = "length";
@@ -59,7 +59,7 @@ struct length_on_count_bit {
 };
 struct length_two_bits {
     static constexpr std::string_view name = "length";
-    static constexpr unsigned bit = (1u << 6) | (1u << 7);
+    static constexpr unsigned bit = (1u << 7) | (1u << 8);
 };
 struct length_no_bit {
     static constexpr std::string_view name = "length";

@@ -16,7 +16,7 @@
 // case-anywhere code_of_another_currency: currency_differs_from_the_schedule
 // case-anywhere code_of_another_currency_first: currency_differs_from_the_schedule
 // case-anywhere unknown_unit: unknown_unit_of_measure
-// case-anywhere number_without_percent: number_needs_percent_or_currency
+// case-anywhere number_without_percent: number_without_percent_or_currency__one_is_missing
 // case-anywhere unbalanced_parenthesis: unbalanced_parenthesis
 // case-anywhere empty_duty_text: text_is_empty
 
