@@ -52,6 +52,37 @@ void run() {
     expect(fmt::format("{:-^30}", at_least(245.5_pct, 5.33_CAD / tariff::kg)),
            "--245.5 % MIN CAD 5.33 / kg---");
 
+    // The text is to_chars' (tariff/to_chars.hpp): written by hand.
+    expect(fmt::format("{}", 3'500'000'000'000'000.000001_wdec), "3500000000000000.000001");
+    expect(fmt::format("{:>26}", 3'500'000'000'000'000.000001_wdec),
+           "   3500000000000000.000001"); // 23 characters, 3 of fill
+    expect(fmt::format("{:+}", 3'500'000'000'000'000.000001_wdec), "+3500000000000000.000001");
+    expect(fmt::format("{}", tariff::exchange_rate<tariff::USD, tariff::CAD>(1.3642_dec)),
+           "1 USD = 1.3642 CAD");
+    expect(fmt::format("{:_>20}", tariff::exchange_rate<tariff::USD, tariff::CAD>(1.3642_dec)),
+           "__1 USD = 1.3642 CAD"); // 18 characters, 2 of fill
+    // An expression longer than the formatter's 256-character stack buffer:
+    // a = "EUR 1234567890.123456789 / 100 kg" (33 characters); "a + a" is
+    // 69; "a + a + (a + a)" is 69 + 4 + 69 + 1 = 143; the whole is
+    // 143 + 4 + 143 + 1 = 291.
+    {
+        const auto leg =
+            tariff::duty_expression<tariff::EUR>(1'234'567'890.123456789_EUR / tariff::hundred_kg);
+        const auto two = leg + leg;
+        const auto four = two + two;
+        const auto eight = four + four;
+        std::string want = "EUR 1234567890.123456789 / 100 kg";
+        // Left-associative printing: ((a + b) + (c + d)) prints the right
+        // operands of equal precedence in parentheses.
+        const std::string a = want;
+        const std::string ab = a + " + " + a;
+        const std::string abcd = ab + " + (" + ab + ")";
+        want = abcd + " + (" + abcd + ")";
+        expect(std::to_string(want.size()), "291");
+        expect(fmt::format("{}", eight), want);
+        expect(fmt::format("{:*<300}", eight), want + std::string(300 - want.size(), '*'));
+    }
+
     // Specifications the library does not accept are errors, not ignored.
     for (const char* bad : {"{:x}", "{:>16.2}", "{:016}", "{:#}", "{:L}"}) {
         try {
