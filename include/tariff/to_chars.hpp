@@ -27,6 +27,7 @@
 #include <charconv> // std::to_chars_result, std::errc
 #include <cstddef>
 #include <string_view>
+#include <type_traits>
 
 #include "date.hpp"
 #include "exchange.hpp"
@@ -56,9 +57,13 @@ struct char_sink {
         ++size;
     }
     constexpr void put(std::string_view s) noexcept {
-        if (size <= capacity && s.size() <= capacity - size)
-            for (std::size_t i = 0; i < s.size(); ++i)
-                first[size + i] = s[i];
+        if (size <= capacity && s.size() <= capacity - size) {
+            if (std::is_constant_evaluated())
+                for (std::size_t i = 0; i < s.size(); ++i)
+                    first[size + i] = s[i];
+            else if (first != nullptr) // chars_needed counts into no buffer
+                __builtin_memcpy(first + size, s.data(), s.size());
+        }
         size += s.size();
     }
     constexpr void fill(char c, std::size_t n) noexcept {
@@ -96,51 +101,61 @@ constexpr std::size_t decimal_chars_bound(int min_places, int shift, bool group)
 // integer digits (grouped by three with ',' if `group`), then '.' and the
 // places: as stored, or without trailing zeros if `trim`, and at least
 // min_places (a point only where there are places). shift = 2 writes a
-// fraction as a percentage. Pure digit work: nothing can overflow.
+// fraction as a percentage; `prefix` comes first. Pure digit work: nothing
+// can overflow.
 template <class R>
 constexpr void write_decimal(char_sink& out, basic_decimal<R> d, int min_places, bool trim,
-                             bool group, int shift = 0) noexcept {
-    R m = magnitude(d.coefficient()); // the range is symmetric: never overflows
+                             bool group, int shift = 0, std::string_view prefix = {}) noexcept {
+    // The magnitude (the range is symmetric: never overflows), unsigned for
+    // the 64-bit representation (a cheaper division by 10).
+    using U = std::conditional_t<std::is_same_v<R, std::int64_t>, std::uint64_t, R>;
+    U m = static_cast<U>(magnitude(d.coefficient()));
     int s = d.scale();
     if (trim)
         while (s > min_places && m % 10 == 0) {
             m /= 10;
             --s;
         }
-    // The digits of m, least significant first.
-    char rev[64]{};
-    int k = 0;
-    do {
-        rev[k++] = static_cast<char>('0' + static_cast<int>(m % 10));
-        m /= 10;
-    } while (m != 0);
-    const bool zero = k == 1 && rev[0] == '0';
     int places = s - shift; // digits after the point
-    int zeros = 0;          // zeros after the digits, before the point
+    int zeros = 0;          // zeros after m's digits, before the point
     if (places < 0) {
-        zeros = zero ? 0 : -places;
+        zeros = m == 0 ? 0 : -places;
         places = 0;
     }
-    // The integer part: the digits above `places`, then `zeros` zeros.
-    char buf[decimal_chars_bound<R>(0, 2, true)]{};
-    std::size_t n = 0;
-    if (d.coefficient() < 0)
-        buf[n++] = '-';
-    const int int_digits = (k > places ? k - places : 0) + zeros;
-    if (int_digits == 0)
-        buf[n++] = '0';
-    for (int i = int_digits - 1; i >= 0; --i) {
-        // Digit i of the integer part (0: units): rev[places + i - zeros] or a zero.
-        const int j = places + i - zeros;
-        buf[n++] = j >= 0 ? rev[j] : '0';
-        if (group && i > 0 && i % 3 == 0)
-            buf[n++] = ',';
+    // Back to front: the places, the point, the integer digits, the sign,
+    // and a short prefix (a currency code and a space) in the same buffer.
+    constexpr std::size_t max_prefix = 8;
+    char buf[decimal_chars_bound<R>(0, 2, true) + max_prefix];
+    char* const end = buf + sizeof buf;
+    char* q = end;
+    for (int i = 0; i < places; ++i) {
+        *--q = static_cast<char>('0' + static_cast<int>(m % 10));
+        m /= 10;
     }
     if (places > 0 || min_places > 0)
-        buf[n++] = '.';
-    for (int i = places - 1; i >= 0; --i)
-        buf[n++] = i < k ? rev[i] : '0';
-    out.put(std::string_view(buf, n));
+        *--q = '.';
+    int n = 0; // integer digits so far
+    const auto digit = [&](char c) {
+        if (group && n != 0 && n % 3 == 0)
+            *--q = ',';
+        *--q = c;
+        ++n;
+    };
+    for (int i = 0; i < zeros; ++i)
+        digit('0');
+    do {
+        digit(static_cast<char>('0' + static_cast<int>(m % 10)));
+        m /= 10;
+    } while (m != 0);
+    if (d.coefficient() < 0)
+        *--q = '-';
+    if (prefix.size() <= max_prefix) {
+        for (std::size_t i = prefix.size(); i-- > 0;)
+            *--q = prefix[i];
+    } else {
+        out.put(prefix);
+    }
+    out.put(std::string_view(q, static_cast<std::size_t>(end - q)));
     if (places < min_places)
         out.fill('0', static_cast<std::size_t>(min_places - places));
 }
@@ -241,6 +256,21 @@ constexpr void write_node(char_sink& out, const duty_expression<C, N>& e, std::s
         out.put(')');
 }
 
+// A currency's code followed by a space ("CAD ").
+template <class C>
+struct code_and_space_t {
+    char text[std::string_view(C::code).size() + 1];
+    constexpr code_and_space_t() noexcept : text{} {
+        const std::string_view code = C::code;
+        for (std::size_t i = 0; i < code.size(); ++i)
+            text[i] = code[i];
+        text[code.size()] = ' ';
+    }
+    constexpr std::string_view view() const noexcept { return {text, sizeof text}; }
+};
+template <class C>
+inline constexpr code_and_space_t<C> code_and_space{};
+
 // write_text(sink, x): the text of x, for every printable type.
 template <class R>
 constexpr void write_text(char_sink& out, basic_decimal<R> d) noexcept {
@@ -248,9 +278,7 @@ constexpr void write_text(char_sink& out, basic_decimal<R> d) noexcept {
 }
 template <class C, class R>
 constexpr void write_text(char_sink& out, basic_money<C, R> m) noexcept {
-    out.put(std::string_view(C::code));
-    out.put(' ');
-    write_decimal(out, m.amount(), C::minor_digits, true, true);
+    write_decimal(out, m.amount(), C::minor_digits, true, true, 0, code_and_space<C>.view());
 }
 template <class U, class R>
 constexpr void write_text(char_sink& out, basic_quantity<U, R> q) noexcept {
