@@ -14,7 +14,10 @@
 #include <string>
 #include <vector>
 
+// detail/format_spec.hpp is for fmt.hpp and format.hpp: included here so that
+// the single header's io.hpp carries the one copy both formatters share.
 #include "assessment.hpp"
+#include "detail/format_spec.hpp"
 #include "to_chars.hpp"
 
 namespace tariff {
