@@ -18,6 +18,24 @@ void expect(const std::string& got, const std::string& want) {
         ++failures;
     }
 }
+// Exchange rates have a formatter since to_chars.hpp. The committed
+// single_include/ is regenerated only after a merge, so against a single
+// header older than that this check is skipped; against include/ it must
+// compile and run.
+using usd_cad = tariff::exchange_rate<tariff::USD, tariff::CAD>;
+#if !defined(TARIFF_SINGLE_HEADER_FMT_HPP)
+static_assert(fmt::is_formattable<usd_cad>::value);
+#endif
+template <class Rate>
+void check_exchange_rate(const Rate& rate) {
+    if constexpr (fmt::is_formattable<Rate>::value) {
+        expect(fmt::format("{}", rate), "1 USD = 1.3642 CAD");
+        expect(fmt::format("{:_>20}", rate), "__1 USD = 1.3642 CAD"); // 18 characters, 2 of fill
+    } else {
+        std::printf("this single header predates the exchange-rate formatter: not checked\n");
+    }
+}
+
 void run() {
     // Hand-written expectations: grouping by three with ',', '.' before the
     // minor digits, the ISO code first (io.hpp's documented format).
@@ -57,10 +75,7 @@ void run() {
     expect(fmt::format("{:>26}", 3'500'000'000'000'000.000001_wdec),
            "   3500000000000000.000001"); // 23 characters, 3 of fill
     expect(fmt::format("{:+}", 3'500'000'000'000'000.000001_wdec), "+3500000000000000.000001");
-    expect(fmt::format("{}", tariff::exchange_rate<tariff::USD, tariff::CAD>(1.3642_dec)),
-           "1 USD = 1.3642 CAD");
-    expect(fmt::format("{:_>20}", tariff::exchange_rate<tariff::USD, tariff::CAD>(1.3642_dec)),
-           "__1 USD = 1.3642 CAD"); // 18 characters, 2 of fill
+    check_exchange_rate(tariff::exchange_rate<tariff::USD, tariff::CAD>(1.3642_dec));
     // An expression longer than the formatter's 256-character stack buffer:
     // a = "EUR 1234567890.123456789 / 100 kg" (33 characters); "a + a" is
     // 69; "a + a + (a + a)" is 69 + 4 + 69 + 1 = 143; the whole is
