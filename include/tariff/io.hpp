@@ -1,9 +1,11 @@
-// tariff/io.hpp: text output (opt-in: the core headers do not include <ostream>).
+// tariff/io.hpp: text output as std::string and on streams (opt-in: the core
+// headers do not include <ostream>).
 //
-// Output is the same in every locale: digits, '.', and ',' between groups
-// of three in money ("CAD 42,440.00"). Money shows at least its currency's
-// minor digits and more only when the exact amount has them
-// ("CAD 2,440.00", "CAD 0.001"). Decimals print as stored ("2440.00000").
+// The text is to_chars.hpp's (the one formatting code path), the same in
+// every locale: digits, '.', and ',' between groups of three in money ("CAD
+// 42,440.00"). Money shows at least its currency's minor digits and more only
+// when the exact amount has them ("CAD 2,440.00", "CAD 0.001"). Decimals print
+// as stored ("2440.00000").
 #pragma once
 
 #include <array>
@@ -12,66 +14,32 @@
 #include <string>
 #include <vector>
 
+// detail/format_spec.hpp is for fmt.hpp and format.hpp: included here so that
+// the single header's io.hpp carries the one copy both formatters share.
 #include "assessment.hpp"
-#include "date.hpp"
 #include "detail/format_spec.hpp"
-#include "exchange.hpp"
-#include "hs_code.hpp"
-#include "rate.hpp"
+#include "to_chars.hpp"
 
 namespace tariff {
 
-// How a duty expression is written: canonical (EU style, "245.5 % MIN CAD
-// 5.33 / kg") or as in Canada's Customs Tariff ("245.5% but not less than
-// $5.33/kg").
-enum class notation : unsigned char { canonical, canadian };
-
 namespace detail {
 
-// Appends the decimal digits of |v| (grouped by three if `group`).
-template <class R>
-void append_integer(std::string& out, R v, bool group) {
-    char buf[48];
-    int n = 0;
-    do {
-        buf[n++] = static_cast<char>('0' + static_cast<int>(v % 10));
-        v /= 10;
-    } while (v != 0);
-    for (int i = n - 1; i >= 0; --i) {
-        out += buf[i];
-        if (group && i > 0 && i % 3 == 0)
-            out += ',';
-    }
+// The text of `value` (to_chars.hpp's, the one code path) as a std::string.
+template <class T, class... Style>
+std::string text_of(const T& value, Style... style) {
+    std::string out(chars_needed(value, style...), '\0');
+    (void)to_chars(out.data(), out.data() + out.size(), value, style...);
+    return out;
 }
 
-// coefficient * 10^-scale, with at least min_places and at most as many
-// places as the exact value needs beyond that.
+// A format_decimal kept for the assessment's quantities: grouped, trimmed.
 template <class R>
 std::string format_decimal(basic_decimal<R> d, int min_places, bool trim, bool group) {
-    R c = d.coefficient();
-    int s = d.scale();
-    if (trim)
-        while (s > min_places && c % 10 == 0) {
-            c /= 10;
-            --s;
-        }
-    std::string out;
-    if (c < 0)
-        out += '-';
-    R mag = magnitude(c);
-    const R p = pow10<R>(s);
-    append_integer(out, mag / p, group);
-    if (s > 0 || min_places > 0) {
-        out += '.';
-        if (s > 0) { // a whole amount (100_CAD, scale 0) has no stored places to print
-            std::string frac;
-            append_integer(frac, mag % p, false);
-            out.append(static_cast<std::size_t>(s) - frac.size(), '0');
-            out += frac;
-        }
-        if (s < min_places)
-            out.append(static_cast<std::size_t>(min_places - s), '0');
-    }
+    char_sink count{};
+    write_decimal(count, d, min_places, trim, group);
+    std::string out(count.size, '\0');
+    char_sink s{out.data(), out.size()};
+    write_decimal(s, d, min_places, trim, group);
     return out;
 }
 
@@ -79,143 +47,36 @@ std::string format_decimal(basic_decimal<R> d, int min_places, bool trim, bool g
 
 template <class R>
 std::string to_string(basic_decimal<R> d) {
-    return detail::format_decimal(d, 0, false, false);
+    return detail::text_of(d);
 }
 template <class C, class R>
 std::string to_string(basic_money<C, R> m) {
-    return std::string(C::code) + ' ' +
-           detail::format_decimal(m.amount(), C::minor_digits, true, true);
+    return detail::text_of(m);
 }
 template <class U, class R>
 std::string to_string(basic_quantity<U, R> q) {
-    return detail::format_decimal(q.value(), 0, true, false) + ' ' + std::string(U::symbol);
+    return detail::text_of(q);
 }
 inline std::string to_string(ad_valorem r) {
-    return detail::format_decimal(r.percent(), 0, true, false) + " %";
+    return detail::text_of(r);
 }
 template <class C, class U, class R>
 std::string to_string(const specific_rate<C, U, R>& r) {
-    return to_string(r.per_unit()) + " / " + std::string(U::symbol);
+    return detail::text_of(r);
 }
-
-template <class R>
-std::ostream& operator<<(std::ostream& os, basic_decimal<R> d) {
-    return os << to_string(d);
-}
-template <class C, class R>
-std::ostream& operator<<(std::ostream& os, basic_money<C, R> m) {
-    return os << to_string(m);
-}
-template <class U, class R>
-std::ostream& operator<<(std::ostream& os, basic_quantity<U, R> q) {
-    return os << to_string(q);
-}
-inline std::ostream& operator<<(std::ostream& os, ad_valorem r) {
-    return os << to_string(r);
-}
-template <class C, class U, class R>
-std::ostream& operator<<(std::ostream& os, const specific_rate<C, U, R>& r) {
-    return os << to_string(r);
-}
-
-// --- HS codes, exchange rates, duty expressions -------------------------------
-
 // "2026-03-01".
 inline std::string to_string(const date& d) {
-    std::string out(10, '0');
-    int y = d.year();
-    for (int i = 3; i >= 0; --i, y /= 10)
-        out[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
-    out[4] = out[7] = '-';
-    out[5] = static_cast<char>('0' + d.month() / 10);
-    out[6] = static_cast<char>('0' + d.month() % 10);
-    out[8] = static_cast<char>('0' + d.day() / 10);
-    out[9] = static_cast<char>('0' + d.day() % 10);
-    return out;
+    return detail::text_of(d);
 }
-inline std::ostream& operator<<(std::ostream& os, const date& d) {
-    return os << to_string(d);
-}
-
 // "8703.80.00": dots after the 4th, 6th and 8th digit.
 inline std::string to_string(const hs_code& code) {
-    const std::string_view d = code.digits();
-    std::string out;
-    for (std::size_t i = 0; i < d.size(); ++i) {
-        if (i == 4 || i == 6 || i == 8)
-            out += '.';
-        out += d[i];
-    }
-    return out;
+    return detail::text_of(code);
 }
-
+// "1 CAD = 0.73 USD".
 template <class From, class To>
 std::string to_string(const exchange_rate<From, To>& r) {
-    return "1 " + std::string(From::code) + " = " + to_string(r.rate()) + ' ' +
-           std::string(To::code);
+    return detail::text_of(r);
 }
-
-namespace detail {
-
-// Precedence for printing: + and - bind tighter than MIN and MAX, which
-// associate to the left: "a + b MIN c MAX d" is at_most(at_least(a + b, c), d).
-constexpr int precedence(duty_kind k) noexcept {
-    switch (k) {
-    case duty_kind::at_least:
-    case duty_kind::at_most:
-        return 1;
-    case duty_kind::sum:
-    case duty_kind::difference:
-        return 2;
-    default:
-        return 3;
-    }
-}
-
-template <class C, unsigned N>
-std::string format_node(const duty_expression<C, N>& e, std::size_t i, notation style) {
-    const duty_node& n = e.nodes()[i];
-    const bool canadian = style == notation::canadian;
-    // Canadian notation writes dollars as "$" (a CAD schedule); any other
-    // currency keeps its code.
-    const bool dollar_sign = canadian && std::string_view(C::code) == "CAD";
-    const auto amount = [&](const auto& value) {
-        const std::string digits = format_decimal(value, C::minor_digits, true, false);
-        return dollar_sign ? "$" + digits : std::string(C::code) + ' ' + digits;
-    };
-    switch (n.kind) {
-    case duty_kind::free:
-        return "Free";
-    case duty_kind::ad_valorem:
-        return format_decimal(normalize(detail::multiply_ratio(n.amount, 100, 1).value()), 0, true,
-                              false) +
-               (canadian ? "%" : " %");
-    // Amounts without grouping commas, so that the text parses back.
-    case duty_kind::specific:
-        return amount(n.amount) + (canadian ? "/" : " / ") + std::string(n.unit->symbol);
-    case duty_kind::fixed:
-        return amount(n.amount);
-    default:
-        break;
-    }
-    const int p = precedence(n.kind);
-    std::string lhs = format_node(e, n.lhs, style);
-    std::string rhs = format_node(e, n.rhs, style);
-    // Left operand: parenthesise a looser operator. Right operand: also an
-    // equal one (all are left-associative).
-    if (precedence(e.nodes()[n.lhs].kind) < p)
-        lhs = "(" + lhs + ")";
-    if (precedence(e.nodes()[n.rhs].kind) <= p &&
-        duty_expression<C, N>::is_operator(e.nodes()[n.rhs].kind))
-        rhs = "(" + rhs + ")";
-    const char* op = n.kind == duty_kind::sum          ? " + "
-                     : n.kind == duty_kind::difference ? " - "
-                     : n.kind == duty_kind::at_least ? (canadian ? " but not less than " : " MIN ")
-                                                     : (canadian ? " but not more than " : " MAX ");
-    return lhs + op + rhs;
-}
-
-} // namespace detail
 
 // Canonical text in EU notation: "245.5 % MIN CAD 5.33 / kg",
 // "8.3 % + EUR 117.11 / 100 kg MAX 18.7 % + EUR 10.06 / 100 kg". MIN is a
@@ -226,19 +87,56 @@ std::string format_node(const duty_expression<C, N>& e, std::size_t i, notation 
 // their code). Both texts parse back to the same expression (parse_duty).
 template <class C, unsigned N>
 std::string to_string(const duty_expression<C, N>& e, notation style = notation::canonical) {
-    return detail::format_node(e, e.size() - 1, style);
+    return detail::text_of(e, style);
 }
 
+// operator<<: the same text, written from a buffer on the stack where its
+// length has a bound (no std::string made).
+namespace detail {
+template <class T>
+std::ostream& put_text(std::ostream& os, const T& value) {
+    if constexpr (requires { max_chars<T>; }) {
+        char buf[max_chars<T>];
+        const auto r = to_chars(buf, buf + sizeof buf, value);
+        return os.write(buf, r.ptr - buf);
+    } else {
+        return os << text_of(value);
+    }
+}
+} // namespace detail
+
+template <class R>
+std::ostream& operator<<(std::ostream& os, basic_decimal<R> d) {
+    return detail::put_text(os, d);
+}
+template <class C, class R>
+std::ostream& operator<<(std::ostream& os, basic_money<C, R> m) {
+    return detail::put_text(os, m);
+}
+template <class U, class R>
+std::ostream& operator<<(std::ostream& os, basic_quantity<U, R> q) {
+    return detail::put_text(os, q);
+}
+inline std::ostream& operator<<(std::ostream& os, ad_valorem r) {
+    return detail::put_text(os, r);
+}
+template <class C, class U, class R>
+std::ostream& operator<<(std::ostream& os, const specific_rate<C, U, R>& r) {
+    return detail::put_text(os, r);
+}
+inline std::ostream& operator<<(std::ostream& os, const date& d) {
+    return detail::put_text(os, d);
+}
 template <class C, unsigned N>
 std::ostream& operator<<(std::ostream& os, const duty_expression<C, N>& e) {
-    return os << to_string(e);
+    return detail::put_text(os, e);
 }
 inline std::ostream& operator<<(std::ostream& os, const hs_code& code) {
-    return os << to_string(code);
+    return detail::put_text(os, code);
 }
 template <class From, class To>
 std::ostream& operator<<(std::ostream& os, const exchange_rate<From, To>& r) {
-    return os << to_string(r);
+    return detail::put_text(os, r);
 }
 
 // --- assessments -----------------------------------------------------------------

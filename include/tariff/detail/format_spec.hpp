@@ -10,7 +10,7 @@
 //          rates), not expressions, dates, HS codes or assessments
 //   width  the minimum width in characters (code points of the UTF-8 text)
 //
-// The text itself is io.hpp's (the same in every locale); the sign goes where
+// The text itself is to_chars' (tariff/to_chars.hpp, the same in every locale); the sign goes where
 // a '-' would go ("CAD +42,440.00"). Anything else in the braces is an error:
 // at compile time where the format string is checked there (fmt::format with
 // C++20, std::format), otherwise the library's format_error at run time.
@@ -18,6 +18,9 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
+
+#include "../to_chars.hpp"
 
 namespace tariff::detail {
 
@@ -74,24 +77,34 @@ constexpr auto parse_format_spec(ParseContext& ctx, format_spec& spec) {
     return it;
 }
 
-// Applies the sign and the padding of `spec` to io.hpp's text of a value.
-inline std::string apply_format_spec(std::string text, const format_spec& spec, bool numeric) {
+// Writes `text` (to_chars' text of a value) to `out` with the sign and the
+// padding of `spec`; no allocation.
+template <class Out>
+Out write_with_spec(Out out, std::string_view text, const format_spec& spec, bool numeric) {
+    // The sign goes where '-' would be: before the first digit.
+    std::size_t sign_at = std::string_view::npos;
     if (numeric && spec.sign != '-') {
-        // The sign goes where '-' would be: before the first digit.
         const std::size_t digit = text.find_first_of("0123456789");
-        if (digit != std::string::npos && (digit == 0 || text[digit - 1] != '-'))
-            text.insert(digit, 1, spec.sign);
+        if (digit != std::string_view::npos && (digit == 0 || text[digit - 1] != '-'))
+            sign_at = digit;
     }
-    std::size_t length = 0; // code points, not bytes
+    std::size_t length = sign_at != std::string_view::npos ? 1 : 0; // code points, not bytes
     for (const char c : text)
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
             ++length;
-    if (length >= spec.width)
-        return text;
-    const std::size_t pad = spec.width - length;
+    const std::size_t pad = length >= spec.width ? 0 : spec.width - length;
     const char align = spec.align != '\0' ? spec.align : (numeric ? '>' : '<');
     const std::size_t before = align == '>' ? pad : align == '^' ? pad / 2 : 0;
-    return std::string(before, spec.fill) + text + std::string(pad - before, spec.fill);
+    for (std::size_t i = 0; i < before; ++i)
+        *out++ = spec.fill;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i == sign_at)
+            *out++ = spec.sign;
+        *out++ = text[i];
+    }
+    for (std::size_t i = before; i < pad; ++i)
+        *out++ = spec.fill;
+    return out;
 }
 
 // One formatter for both libraries: Error is fmt::format_error or
@@ -105,14 +118,28 @@ struct spec_formatter {
         return parse_format_spec<Error, Numeric>(ctx, spec);
     }
 
-    // to_string is found by argument-dependent lookup in namespace tariff.
+    // The text is to_chars' (tariff/to_chars.hpp): written into a buffer on
+    // the stack where it fits (numbers, rates, dates, HS codes always do),
+    // else into one string; an assessment's table is its to_string (io.hpp,
+    // found by argument-dependent lookup in namespace tariff).
     template <class T, class FormatContext>
     auto format(const T& value, FormatContext& ctx) const {
-        const std::string text = apply_format_spec(to_string(value), spec, Numeric);
-        auto out = ctx.out();
-        for (const char c : text)
-            *out++ = c;
-        return out;
+        if constexpr (has_max_chars<T>) {
+            char buf[max_chars<T>];
+            const auto r = to_chars(buf, buf + sizeof buf, value);
+            return write_with_spec(ctx.out(), std::string_view(buf, r.ptr), spec, Numeric);
+        } else if constexpr (requires { chars_needed(value); }) {
+            char buf[256];
+            const auto r = to_chars(buf, buf + sizeof buf, value);
+            if (r.ec == std::errc{})
+                return write_with_spec(ctx.out(), std::string_view(buf, r.ptr), spec, Numeric);
+            std::string text(chars_needed(value), '\0');
+            (void)to_chars(text.data(), text.data() + text.size(), value);
+            return write_with_spec(ctx.out(), text, spec, Numeric);
+        } else {
+            const std::string text = to_string(value);
+            return write_with_spec(ctx.out(), text, spec, Numeric);
+        }
     }
 };
 
