@@ -400,7 +400,8 @@ TEST_CASE("parse_add_on: what a reference to another provision's duty adds", "[c
           35.00_USD);
 
     // Nothing added: a sum with Free.
-    const auto bare = tariff::try_parse_add_on<USD>("The duty provided in the applicable subheading");
+    const auto bare =
+        tariff::try_parse_add_on<USD>("The duty provided in the applicable subheading");
     REQUIRE(bare.ok());
     CHECK(bare.value().kind == duty_kind::sum);
     CHECK(bare.value().expression == duty_expression<USD>(tariff::duty_free));
@@ -417,8 +418,10 @@ TEST_CASE("parse_add_on: what a reference to another provision's duty adds", "[c
     CHECK(tariff::try_parse_add_on<USD>("No change").error().code == errc::legal_wording);
     CHECK(tariff::try_parse_add_on<USD>("See 9822.04.25").error().code == errc::legal_wording);
     CHECK(tariff::try_parse_add_on<USD>("6.5%").error().code == errc::invalid_text);
-    STATIC_REQUIRE(tariff::try_parse_add_on<USD>("The duty provided in the applicable subheading + 15%")
-                       .value().expression == duty_expression<USD>(15_pct));
+    STATIC_REQUIRE(
+        tariff::try_parse_add_on<USD>("The duty provided in the applicable subheading + 15%")
+            .value()
+            .expression == duty_expression<USD>(15_pct));
 }
 
 TEST_CASE("the corpus's typos and fractions are rejected with a clear reason", "[corpus][parse]") {
@@ -449,18 +452,18 @@ TEST_CASE("the corpus's typos and fractions are rejected with a clear reason", "
 TEST_CASE("the new units: exact sizes", "[units]") {
     // A barrel: 42 US gallons x 3.785411784 l = 158.987294928 l (NIST Handbook 44, App. C).
     STATIC_REQUIRE(tariff::try_convert_units(decimal(1), unit_info_of<units::barrel>,
-                                                  unit_info_of<units::litre>)
+                                             unit_info_of<units::litre>)
                        .value() == 158.987294928_dec);
     // A gross is 144; a thousand 1,000; 1000 kg a tonne; 100 m is 100 metres.
     STATIC_REQUIRE(tariff::try_convert_units(decimal(2), unit_info_of<units::gross>,
-                                                  unit_info_of<units::dozen>)
+                                             unit_info_of<units::dozen>)
                        .value() == 24);
     STATIC_REQUIRE(tariff::find_unit("1000kg") == &unit_info_of<units::tonne>);
     STATIC_REQUIRE(tariff::find_unit("1,000 items") == &unit_info_of<units::thousand>);
     STATIC_REQUIRE(tariff::find_unit("bbl") == &unit_info_of<units::barrel>);
     STATIC_REQUIRE(tariff::find_unit("lin. m") == &unit_info_of<units::metre>);
     STATIC_REQUIRE(tariff::try_convert_units(decimal(3), unit_info_of<units::hundred_metres>,
-                                                  unit_info_of<units::metre>)
+                                             unit_info_of<units::metre>)
                        .value() == 300);
     // A length cannot be declared on a duty base yet (it holds six quantities).
     CHECK(tariff_test::error_of([] {

@@ -46,6 +46,8 @@ template <>
 struct fmt::formatter<tariff::hs_code> : tariff::detail::fmt_text_formatter {};
 template <>
 struct fmt::formatter<tariff::date> : tariff::detail::fmt_text_formatter {};
+template <class From, class To>
+struct fmt::formatter<tariff::exchange_rate<From, To>> : tariff::detail::fmt_text_formatter {};
 #endif
 
 #endif  // TARIFF_SINGLE_HEADER_FMT_HPP

@@ -49,6 +49,8 @@ template <>
 struct std::formatter<tariff::hs_code> : tariff::detail::std_text_formatter {};
 template <>
 struct std::formatter<tariff::date> : tariff::detail::std_text_formatter {};
+template <class From, class To>
+struct std::formatter<tariff::exchange_rate<From, To>> : tariff::detail::std_text_formatter {};
 #endif
 
 #endif  // TARIFF_SINGLE_HEADER_FORMAT_HPP

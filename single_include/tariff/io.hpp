@@ -11,7 +11,428 @@
 #include <ostream>
 #include <string>
 #include <vector>
+#include <string_view>
+#include <type_traits>
 
+// ---- tariff/to_chars.hpp ---------------------------------------------------
+// tariff/to_chars.hpp: text output into a caller's buffer (opt-in; no
+// streams, no <string>, no heap). The one formatting code path: to_string,
+// operator<< (io.hpp) and the {fmt} and std::format formatters (fmt.hpp,
+// format.hpp) all write through these functions.
+//
+//     char buf[tariff::max_chars<money<CAD>>];
+//     const auto r = tariff::to_chars(buf, buf + sizeof buf, 42'440.00_CAD);
+//     // r.ec == std::errc{}, std::string_view(buf, r.ptr) == "CAD 42,440.00"
+//
+// Like std::to_chars: on success ec is std::errc{} and ptr is one past the
+// last character written; if the text does not fit in [first, last), ec is
+// std::errc::value_too_large, ptr is last, and nothing is written at or past
+// last (the characters in [first, last) are then unspecified). No terminating
+// '\0' is written. chars_needed(x) is the exact length of x's text;
+// max_chars<T> the most any value of T needs (for the types whose text has a
+// bound known at compile time: decimal, wide_decimal, money, quantities,
+// rates, dates, HS codes).
+//
+// The text is the same in every locale: digits, '.', and ',' between groups
+// of three in money ("CAD 42,440.00"). Money shows at least its currency's
+// minor digits and more only when the exact amount has them ("CAD 0.001");
+// decimals print as stored ("2440.00000"); quantities and rates without
+// trailing zeros ("16.32 tonne", "6.1 %", "CAD 5.33 / kg"); duty expressions
+// as parse_duty reads them back ("245.5 % MIN CAD 5.33 / kg").
+
+#include <charconv> // std::to_chars_result, std::errc
+
+
+namespace tariff {
+
+// How a duty expression is written: canonical (EU style, "245.5 % MIN CAD
+// 5.33 / kg") or as in Canada's Customs Tariff ("245.5% but not less than
+// $5.33/kg").
+enum class notation : unsigned char { canonical, canadian };
+
+namespace detail {
+
+// Where text goes: the caller's [first, first + capacity), counting every
+// character, including those that do not fit (never written).
+struct char_sink {
+    char* first = nullptr;
+    std::size_t capacity = 0;
+    std::size_t size = 0;
+
+    constexpr void put(char c) noexcept {
+        if (size < capacity)
+            first[size] = c;
+        ++size;
+    }
+    constexpr void put(std::string_view s) noexcept {
+        if (size <= capacity && s.size() <= capacity - size) {
+            if (std::is_constant_evaluated())
+                for (std::size_t i = 0; i < s.size(); ++i)
+                    first[size + i] = s[i];
+            else if (first != nullptr) // chars_needed counts into no buffer
+                __builtin_memcpy(first + size, s.data(), s.size());
+        }
+        size += s.size();
+    }
+    constexpr void fill(char c, std::size_t n) noexcept {
+        for (std::size_t i = 0; i < n; ++i)
+            put(c);
+    }
+};
+
+constexpr std::to_chars_result finish(char* first, char* last, const char_sink& s) noexcept {
+    if (s.size > static_cast<std::size_t>(last - first))
+        return {last, std::errc::value_too_large};
+    return {first + s.size, std::errc{}};
+}
+
+// The number of decimal digits of the largest coefficient of R (19, 39).
+template <class R>
+constexpr int max_digits() noexcept {
+    int n = 0;
+    for (R v = rep_traits<R>::max; v != 0; v /= 10)
+        ++n;
+    return n;
+}
+
+// The most characters write_decimal writes for a basic_decimal<R>.
+template <class R>
+constexpr std::size_t decimal_chars_bound(int min_places, int shift, bool group) noexcept {
+    const int d = max_digits<R>() + shift;
+    const int s = rep_traits<R>::max_scale;
+    const int digits = (d > s + 1 ? d : s + 1) + min_places;
+    return static_cast<std::size_t>(1 /* sign */ + digits + (group ? (d - 1) / 3 : 0) +
+                                    1 /* point */);
+}
+
+// Writes coefficient * 10^(shift - scale): '-' for a negative value, the
+// integer digits (grouped by three with ',' if `group`), then '.' and the
+// places: as stored, or without trailing zeros if `trim`, and at least
+// min_places (a point only where there are places). shift = 2 writes a
+// fraction as a percentage; `prefix` comes first. Pure digit work: nothing
+// can overflow.
+template <class R>
+constexpr void write_decimal(char_sink& out, basic_decimal<R> d, int min_places, bool trim,
+                             bool group, int shift = 0, std::string_view prefix = {}) noexcept {
+    // The magnitude (the range is symmetric: never overflows), unsigned for
+    // the 64-bit representation (a cheaper division by 10).
+    using U = std::conditional_t<std::is_same_v<R, std::int64_t>, std::uint64_t, R>;
+    U m = static_cast<U>(magnitude(d.coefficient()));
+    int s = d.scale();
+    if (trim)
+        while (s > min_places && m % 10 == 0) {
+            m /= 10;
+            --s;
+        }
+    int places = s - shift; // digits after the point
+    int zeros = 0;          // zeros after m's digits, before the point
+    if (places < 0) {
+        zeros = m == 0 ? 0 : -places;
+        places = 0;
+    }
+    // Back to front: the places, the point, the integer digits, the sign,
+    // and a short prefix (a currency code and a space) in the same buffer.
+    constexpr std::size_t max_prefix = 8;
+    char buf[decimal_chars_bound<R>(0, 2, true) + max_prefix];
+    char* const end = buf + sizeof buf;
+    char* q = end;
+    for (int i = 0; i < places; ++i) {
+        *--q = static_cast<char>('0' + static_cast<int>(m % 10));
+        m /= 10;
+    }
+    if (places > 0 || min_places > 0)
+        *--q = '.';
+    int n = 0; // integer digits so far
+    const auto digit = [&](char c) {
+        if (group && n != 0 && n % 3 == 0)
+            *--q = ',';
+        *--q = c;
+        ++n;
+    };
+    for (int i = 0; i < zeros; ++i)
+        digit('0');
+    do {
+        digit(static_cast<char>('0' + static_cast<int>(m % 10)));
+        m /= 10;
+    } while (m != 0);
+    if (d.coefficient() < 0)
+        *--q = '-';
+    if (prefix.size() <= max_prefix) {
+        for (std::size_t i = prefix.size(); i-- > 0;)
+            *--q = prefix[i];
+    } else {
+        out.put(prefix);
+    }
+    out.put(std::string_view(q, static_cast<std::size_t>(end - q)));
+    if (places < min_places)
+        out.fill('0', static_cast<std::size_t>(min_places - places));
+}
+
+// What printing needs of a duty expression's node. This and print_root are
+// the only functions that read an expression's layout.
+struct printed_node {
+    duty_kind kind;
+    std::size_t lhs, rhs;         // operands (sum .. at_most)
+    decimal amount;               // ad valorem: the fraction; specific, fixed: money
+    std::string_view unit_symbol; // specific: the unit
+};
+template <class C, unsigned N>
+constexpr printed_node print_node_of(const duty_expression<C, N>& e, std::size_t i) noexcept {
+    const duty_node& n = e.nodes()[i];
+    return {n.kind, n.lhs, n.rhs, n.amount,
+            n.kind == duty_kind::specific ? n.unit->symbol : std::string_view{}};
+}
+template <class C, unsigned N>
+constexpr std::size_t print_root(const duty_expression<C, N>& e) noexcept {
+    return e.size() - 1;
+}
+
+// Precedence for printing: + and - bind tighter than MIN and MAX, which
+// associate to the left: "a + b MIN c MAX d" is at_most(at_least(a + b, c), d).
+constexpr int precedence(duty_kind k) noexcept {
+    switch (k) {
+    case duty_kind::at_least:
+    case duty_kind::at_most:
+        return 1;
+    case duty_kind::sum:
+    case duty_kind::difference:
+        return 2;
+    default:
+        return 3;
+    }
+}
+constexpr bool is_operator_kind(duty_kind k) noexcept {
+    return precedence(k) < 3;
+}
+
+template <class C, unsigned N>
+constexpr void write_node(char_sink& out, const duty_expression<C, N>& e, std::size_t i,
+                          notation style) noexcept {
+    const printed_node n = print_node_of(e, i);
+    const bool canadian = style == notation::canadian;
+    // Canadian notation writes dollars as "$" (a CAD schedule); any other
+    // currency keeps its code. Amounts have no grouping commas, so that the
+    // text parses back.
+    const bool dollar_sign = canadian && std::string_view(C::code) == "CAD";
+    const auto amount = [&] {
+        if (dollar_sign) {
+            out.put('$');
+        } else {
+            out.put(std::string_view(C::code));
+            out.put(' ');
+        }
+        write_decimal(out, n.amount, C::minor_digits, true, false);
+    };
+    switch (n.kind) {
+    case duty_kind::free:
+        out.put("Free");
+        return;
+    case duty_kind::ad_valorem:
+        write_decimal(out, n.amount, 0, true, false, 2);
+        out.put(canadian ? "%" : " %");
+        return;
+    case duty_kind::specific:
+        amount();
+        out.put(canadian ? "/" : " / ");
+        out.put(n.unit_symbol);
+        return;
+    case duty_kind::fixed:
+        amount();
+        return;
+    default:
+        break;
+    }
+    const int p = precedence(n.kind);
+    // Left operand: parenthesise a looser operator. Right operand: also an
+    // equal one (all are left-associative).
+    const bool paren_lhs = precedence(print_node_of(e, n.lhs).kind) < p;
+    const duty_kind rk = print_node_of(e, n.rhs).kind;
+    const bool paren_rhs = is_operator_kind(rk) && precedence(rk) <= p;
+    if (paren_lhs)
+        out.put('(');
+    write_node(out, e, n.lhs, style);
+    if (paren_lhs)
+        out.put(')');
+    out.put(n.kind == duty_kind::sum          ? " + "
+            : n.kind == duty_kind::difference ? " - "
+            : n.kind == duty_kind::at_least   ? (canadian ? " but not less than " : " MIN ")
+                                              : (canadian ? " but not more than " : " MAX "));
+    if (paren_rhs)
+        out.put('(');
+    write_node(out, e, n.rhs, style);
+    if (paren_rhs)
+        out.put(')');
+}
+
+// A currency's code followed by a space ("CAD ").
+template <class C>
+struct code_and_space_t {
+    char text[std::string_view(C::code).size() + 1];
+    constexpr code_and_space_t() noexcept : text{} {
+        const std::string_view code = C::code;
+        for (std::size_t i = 0; i < code.size(); ++i)
+            text[i] = code[i];
+        text[code.size()] = ' ';
+    }
+    constexpr std::string_view view() const noexcept { return {text, sizeof text}; }
+};
+template <class C>
+inline constexpr code_and_space_t<C> code_and_space{};
+
+// write_text(sink, x): the text of x, for every printable type.
+template <class R>
+constexpr void write_text(char_sink& out, basic_decimal<R> d) noexcept {
+    write_decimal(out, d, 0, false, false);
+}
+template <class C, class R>
+constexpr void write_text(char_sink& out, basic_money<C, R> m) noexcept {
+    write_decimal(out, m.amount(), C::minor_digits, true, true, 0, code_and_space<C>.view());
+}
+template <class U, class R>
+constexpr void write_text(char_sink& out, basic_quantity<U, R> q) noexcept {
+    write_decimal(out, q.value(), 0, true, false);
+    out.put(' ');
+    out.put(std::string_view(U::symbol));
+}
+constexpr void write_text(char_sink& out, ad_valorem r) noexcept {
+    write_decimal(out, r.fraction(), 0, true, false, 2);
+    out.put(" %");
+}
+template <class C, class U, class R>
+constexpr void write_text(char_sink& out, const specific_rate<C, U, R>& r) noexcept {
+    write_text(out, r.per_unit());
+    out.put(" / ");
+    out.put(std::string_view(U::symbol));
+}
+constexpr void write_text(char_sink& out, const date& d) noexcept {
+    char buf[10]{};
+    int y = d.year();
+    for (int i = 3; i >= 0; --i, y /= 10)
+        buf[i] = static_cast<char>('0' + y % 10);
+    buf[4] = buf[7] = '-';
+    buf[5] = static_cast<char>('0' + d.month() / 10);
+    buf[6] = static_cast<char>('0' + d.month() % 10);
+    buf[8] = static_cast<char>('0' + d.day() / 10);
+    buf[9] = static_cast<char>('0' + d.day() % 10);
+    out.put(std::string_view(buf, 10));
+}
+// "8703.80.00": dots after the 4th, 6th and 8th digit.
+constexpr void write_text(char_sink& out, const hs_code& code) noexcept {
+    const std::string_view d = code.digits();
+    for (std::size_t i = 0; i < d.size(); ++i) {
+        if (i == 4 || i == 6 || i == 8)
+            out.put('.');
+        out.put(d[i]);
+    }
+}
+template <class From, class To>
+constexpr void write_text(char_sink& out, const exchange_rate<From, To>& r) noexcept {
+    out.put("1 ");
+    out.put(std::string_view(From::code));
+    out.put(" = ");
+    write_text(out, r.rate());
+    out.put(' ');
+    out.put(std::string_view(To::code));
+}
+template <class C, unsigned N>
+constexpr void write_text(char_sink& out, const duty_expression<C, N>& e,
+                          notation style = notation::canonical) noexcept {
+    write_node(out, e, print_root(e), style);
+}
+
+template <class T>
+struct max_chars_of; // no compile-time bound (duty expressions: use chars_needed)
+template <class R>
+struct max_chars_of<basic_decimal<R>> {
+    static constexpr std::size_t value = decimal_chars_bound<R>(0, 0, false);
+};
+template <class C, class R>
+struct max_chars_of<basic_money<C, R>> {
+    static constexpr std::size_t value =
+        std::string_view(C::code).size() + 1 + decimal_chars_bound<R>(C::minor_digits, 0, true);
+};
+template <class U, class R>
+struct max_chars_of<basic_quantity<U, R>> {
+    static constexpr std::size_t value =
+        decimal_chars_bound<R>(0, 0, false) + 1 + std::string_view(U::symbol).size();
+};
+template <>
+struct max_chars_of<ad_valorem> {
+    static constexpr std::size_t value = decimal_chars_bound<std::int64_t>(0, 2, false) + 2;
+};
+template <class C, class U, class R>
+struct max_chars_of<specific_rate<C, U, R>> {
+    static constexpr std::size_t value =
+        max_chars_of<basic_money<C, R>>::value + 3 + std::string_view(U::symbol).size();
+};
+template <>
+struct max_chars_of<date> {
+    static constexpr std::size_t value = 10;
+};
+template <>
+struct max_chars_of<hs_code> {
+    static constexpr std::size_t value = 13; // 10 digits, 3 dots
+};
+template <class From, class To>
+struct max_chars_of<exchange_rate<From, To>> {
+    static constexpr std::size_t value = 2 + std::string_view(From::code).size() + 3 +
+                                         max_chars_of<decimal>::value + 1 +
+                                         std::string_view(To::code).size();
+};
+
+} // namespace detail
+
+// The most characters to_chars writes for any value of T (a constant, for
+// sizing a buffer; has_max_chars<T> says whether there is one): defined for decimal, wide_decimal,
+// money, quantities, ad_valorem and specific rates, exchange rates, dates and HS codes. A duty
+// expression's text depends on its unit symbols: use chars_needed(e).
+template <class T>
+concept has_max_chars = requires {
+    detail::max_chars_of<T>::value;
+};
+template <has_max_chars T>
+inline constexpr std::size_t max_chars = detail::max_chars_of<T>::value;
+
+// Writes the text of `value` into [first, last). See the top of this header.
+template <class T>
+constexpr std::to_chars_result to_chars(char* first, char* last, const T& value) noexcept requires
+    requires(detail::char_sink& s) {
+    detail::write_text(s, value);
+}
+{
+    detail::char_sink s{first, static_cast<std::size_t>(last - first)};
+    detail::write_text(s, value);
+    return detail::finish(first, last, s);
+}
+// A duty expression in the given notation (canonical: what to_chars(first,
+// last, e) writes).
+template <class C, unsigned N>
+constexpr std::to_chars_result to_chars(char* first, char* last, const duty_expression<C, N>& e,
+                                        notation style) noexcept {
+    detail::char_sink s{first, static_cast<std::size_t>(last - first)};
+    detail::write_text(s, e, style);
+    return detail::finish(first, last, s);
+}
+
+// The exact number of characters to_chars writes for `value`.
+template <class T>
+constexpr std::size_t chars_needed(const T& value) noexcept requires
+    requires(detail::char_sink& s) {
+    detail::write_text(s, value);
+}
+{
+    detail::char_sink s{};
+    detail::write_text(s, value);
+    return s.size;
+}
+template <class C, unsigned N>
+constexpr std::size_t chars_needed(const duty_expression<C, N>& e, notation style) noexcept {
+    detail::char_sink s{};
+    detail::write_text(s, e, style);
+    return s.size;
+}
+
+} // namespace tariff
 // ---- tariff/detail/format_spec.hpp -----------------------------------------
 // tariff/detail/format_spec.hpp: the format specification that tariff/fmt.hpp
 // and tariff/format.hpp accept, written once for both libraries.
@@ -25,10 +446,11 @@
 //          rates), not expressions, dates, HS codes or assessments
 //   width  the minimum width in characters (code points of the UTF-8 text)
 //
-// The text itself is io.hpp's (the same in every locale); the sign goes where
+// The text itself is to_chars' (tariff/to_chars.hpp, the same in every locale); the sign goes where
 // a '-' would go ("CAD +42,440.00"). Anything else in the braces is an error:
 // at compile time where the format string is checked there (fmt::format with
 // C++20, std::format), otherwise the library's format_error at run time.
+
 
 
 namespace tariff::detail {
@@ -86,24 +508,34 @@ constexpr auto parse_format_spec(ParseContext& ctx, format_spec& spec) {
     return it;
 }
 
-// Applies the sign and the padding of `spec` to io.hpp's text of a value.
-inline std::string apply_format_spec(std::string text, const format_spec& spec, bool numeric) {
+// Writes `text` (to_chars' text of a value) to `out` with the sign and the
+// padding of `spec`; no allocation.
+template <class Out>
+Out write_with_spec(Out out, std::string_view text, const format_spec& spec, bool numeric) {
+    // The sign goes where '-' would be: before the first digit.
+    std::size_t sign_at = std::string_view::npos;
     if (numeric && spec.sign != '-') {
-        // The sign goes where '-' would be: before the first digit.
         const std::size_t digit = text.find_first_of("0123456789");
-        if (digit != std::string::npos && (digit == 0 || text[digit - 1] != '-'))
-            text.insert(digit, 1, spec.sign);
+        if (digit != std::string_view::npos && (digit == 0 || text[digit - 1] != '-'))
+            sign_at = digit;
     }
-    std::size_t length = 0; // code points, not bytes
+    std::size_t length = sign_at != std::string_view::npos ? 1 : 0; // code points, not bytes
     for (const char c : text)
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
             ++length;
-    if (length >= spec.width)
-        return text;
-    const std::size_t pad = spec.width - length;
+    const std::size_t pad = length >= spec.width ? 0 : spec.width - length;
     const char align = spec.align != '\0' ? spec.align : (numeric ? '>' : '<');
     const std::size_t before = align == '>' ? pad : align == '^' ? pad / 2 : 0;
-    return std::string(before, spec.fill) + text + std::string(pad - before, spec.fill);
+    for (std::size_t i = 0; i < before; ++i)
+        *out++ = spec.fill;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i == sign_at)
+            *out++ = spec.sign;
+        *out++ = text[i];
+    }
+    for (std::size_t i = before; i < pad; ++i)
+        *out++ = spec.fill;
+    return out;
 }
 
 // One formatter for both libraries: Error is fmt::format_error or
@@ -117,81 +549,66 @@ struct spec_formatter {
         return parse_format_spec<Error, Numeric>(ctx, spec);
     }
 
-    // to_string is found by argument-dependent lookup in namespace tariff.
+    // The text is to_chars' (tariff/to_chars.hpp): written into a buffer on
+    // the stack where it fits (numbers, rates, dates, HS codes always do),
+    // else into one string; an assessment's table is its to_string (io.hpp,
+    // found by argument-dependent lookup in namespace tariff).
     template <class T, class FormatContext>
     auto format(const T& value, FormatContext& ctx) const {
-        const std::string text = apply_format_spec(to_string(value), spec, Numeric);
-        auto out = ctx.out();
-        for (const char c : text)
-            *out++ = c;
-        return out;
+        if constexpr (has_max_chars<T>) {
+            char buf[max_chars<T>];
+            const auto r = to_chars(buf, buf + sizeof buf, value);
+            return write_with_spec(ctx.out(), std::string_view(buf, r.ptr), spec, Numeric);
+        } else if constexpr (requires { chars_needed(value); }) {
+            char buf[256];
+            const auto r = to_chars(buf, buf + sizeof buf, value);
+            if (r.ec == std::errc{})
+                return write_with_spec(ctx.out(), std::string_view(buf, r.ptr), spec, Numeric);
+            std::string text(chars_needed(value), '\0');
+            (void)to_chars(text.data(), text.data() + text.size(), value);
+            return write_with_spec(ctx.out(), text, spec, Numeric);
+        } else {
+            const std::string text = to_string(value);
+            return write_with_spec(ctx.out(), text, spec, Numeric);
+        }
     }
 };
 
 } // namespace tariff::detail
 // ---- tariff/io.hpp ---------------------------------------------------------
-// tariff/io.hpp: text output (opt-in: the core headers do not include <ostream>).
+// tariff/io.hpp: text output as std::string and on streams (opt-in: the core
+// headers do not include <ostream>).
 //
-// Output is the same in every locale: digits, '.', and ',' between groups
-// of three in money ("CAD 42,440.00"). Money shows at least its currency's
-// minor digits and more only when the exact amount has them
-// ("CAD 2,440.00", "CAD 0.001"). Decimals print as stored ("2440.00000").
+// The text is to_chars.hpp's (the one formatting code path), the same in
+// every locale: digits, '.', and ',' between groups of three in money ("CAD
+// 42,440.00"). Money shows at least its currency's minor digits and more only
+// when the exact amount has them ("CAD 2,440.00", "CAD 0.001"). Decimals print
+// as stored ("2440.00000").
 
 
+// detail/format_spec.hpp is for fmt.hpp and format.hpp: included here so that
+// the single header's io.hpp carries the one copy both formatters share.
 
 namespace tariff {
 
-// How a duty expression is written: canonical (EU style, "245.5 % MIN CAD
-// 5.33 / kg") or as in Canada's Customs Tariff ("245.5% but not less than
-// $5.33/kg").
-enum class notation : unsigned char { canonical, canadian };
-
 namespace detail {
 
-// Appends the decimal digits of |v| (grouped by three if `group`).
-template <class R>
-void append_integer(std::string& out, R v, bool group) {
-    char buf[48];
-    int n = 0;
-    do {
-        buf[n++] = static_cast<char>('0' + static_cast<int>(v % 10));
-        v /= 10;
-    } while (v != 0);
-    for (int i = n - 1; i >= 0; --i) {
-        out += buf[i];
-        if (group && i > 0 && i % 3 == 0)
-            out += ',';
-    }
+// The text of `value` (to_chars.hpp's, the one code path) as a std::string.
+template <class T, class... Style>
+std::string text_of(const T& value, Style... style) {
+    std::string out(chars_needed(value, style...), '\0');
+    (void)to_chars(out.data(), out.data() + out.size(), value, style...);
+    return out;
 }
 
-// coefficient * 10^-scale, with at least min_places and at most as many
-// places as the exact value needs beyond that.
+// A format_decimal kept for the assessment's quantities: grouped, trimmed.
 template <class R>
 std::string format_decimal(basic_decimal<R> d, int min_places, bool trim, bool group) {
-    R c = d.coefficient();
-    int s = d.scale();
-    if (trim)
-        while (s > min_places && c % 10 == 0) {
-            c /= 10;
-            --s;
-        }
-    std::string out;
-    if (c < 0)
-        out += '-';
-    R mag = magnitude(c);
-    const R p = pow10<R>(s);
-    append_integer(out, mag / p, group);
-    if (s > 0 || min_places > 0) {
-        out += '.';
-        if (s > 0) { // a whole amount (100_CAD, scale 0) has no stored places to print
-            std::string frac;
-            append_integer(frac, mag % p, false);
-            out.append(static_cast<std::size_t>(s) - frac.size(), '0');
-            out += frac;
-        }
-        if (s < min_places)
-            out.append(static_cast<std::size_t>(min_places - s), '0');
-    }
+    char_sink count{};
+    write_decimal(count, d, min_places, trim, group);
+    std::string out(count.size, '\0');
+    char_sink s{out.data(), out.size()};
+    write_decimal(s, d, min_places, trim, group);
     return out;
 }
 
@@ -199,143 +616,36 @@ std::string format_decimal(basic_decimal<R> d, int min_places, bool trim, bool g
 
 template <class R>
 std::string to_string(basic_decimal<R> d) {
-    return detail::format_decimal(d, 0, false, false);
+    return detail::text_of(d);
 }
 template <class C, class R>
 std::string to_string(basic_money<C, R> m) {
-    return std::string(C::code) + ' ' +
-           detail::format_decimal(m.amount(), C::minor_digits, true, true);
+    return detail::text_of(m);
 }
 template <class U, class R>
 std::string to_string(basic_quantity<U, R> q) {
-    return detail::format_decimal(q.value(), 0, true, false) + ' ' + std::string(U::symbol);
+    return detail::text_of(q);
 }
 inline std::string to_string(ad_valorem r) {
-    return detail::format_decimal(r.percent(), 0, true, false) + " %";
+    return detail::text_of(r);
 }
 template <class C, class U, class R>
 std::string to_string(const specific_rate<C, U, R>& r) {
-    return to_string(r.per_unit()) + " / " + std::string(U::symbol);
+    return detail::text_of(r);
 }
-
-template <class R>
-std::ostream& operator<<(std::ostream& os, basic_decimal<R> d) {
-    return os << to_string(d);
-}
-template <class C, class R>
-std::ostream& operator<<(std::ostream& os, basic_money<C, R> m) {
-    return os << to_string(m);
-}
-template <class U, class R>
-std::ostream& operator<<(std::ostream& os, basic_quantity<U, R> q) {
-    return os << to_string(q);
-}
-inline std::ostream& operator<<(std::ostream& os, ad_valorem r) {
-    return os << to_string(r);
-}
-template <class C, class U, class R>
-std::ostream& operator<<(std::ostream& os, const specific_rate<C, U, R>& r) {
-    return os << to_string(r);
-}
-
-// --- HS codes, exchange rates, duty expressions -------------------------------
-
 // "2026-03-01".
 inline std::string to_string(const date& d) {
-    std::string out(10, '0');
-    int y = d.year();
-    for (int i = 3; i >= 0; --i, y /= 10)
-        out[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
-    out[4] = out[7] = '-';
-    out[5] = static_cast<char>('0' + d.month() / 10);
-    out[6] = static_cast<char>('0' + d.month() % 10);
-    out[8] = static_cast<char>('0' + d.day() / 10);
-    out[9] = static_cast<char>('0' + d.day() % 10);
-    return out;
+    return detail::text_of(d);
 }
-inline std::ostream& operator<<(std::ostream& os, const date& d) {
-    return os << to_string(d);
-}
-
 // "8703.80.00": dots after the 4th, 6th and 8th digit.
 inline std::string to_string(const hs_code& code) {
-    const std::string_view d = code.digits();
-    std::string out;
-    for (std::size_t i = 0; i < d.size(); ++i) {
-        if (i == 4 || i == 6 || i == 8)
-            out += '.';
-        out += d[i];
-    }
-    return out;
+    return detail::text_of(code);
 }
-
+// "1 CAD = 0.73 USD".
 template <class From, class To>
 std::string to_string(const exchange_rate<From, To>& r) {
-    return "1 " + std::string(From::code) + " = " + to_string(r.rate()) + ' ' +
-           std::string(To::code);
+    return detail::text_of(r);
 }
-
-namespace detail {
-
-// Precedence for printing: + and - bind tighter than MIN and MAX, which
-// associate to the left: "a + b MIN c MAX d" is at_most(at_least(a + b, c), d).
-constexpr int precedence(duty_kind k) noexcept {
-    switch (k) {
-    case duty_kind::at_least:
-    case duty_kind::at_most:
-        return 1;
-    case duty_kind::sum:
-    case duty_kind::difference:
-        return 2;
-    default:
-        return 3;
-    }
-}
-
-template <class C, unsigned N>
-std::string format_node(const duty_expression<C, N>& e, std::size_t i, notation style) {
-    const duty_node& n = e.nodes()[i];
-    const bool canadian = style == notation::canadian;
-    // Canadian notation writes dollars as "$" (a CAD schedule); any other
-    // currency keeps its code.
-    const bool dollar_sign = canadian && std::string_view(C::code) == "CAD";
-    const auto amount = [&](const auto& value) {
-        const std::string digits = format_decimal(value, C::minor_digits, true, false);
-        return dollar_sign ? "$" + digits : std::string(C::code) + ' ' + digits;
-    };
-    switch (n.kind) {
-    case duty_kind::free:
-        return "Free";
-    case duty_kind::ad_valorem:
-        return format_decimal(normalize(detail::multiply_ratio(n.amount, 100, 1).value()), 0, true,
-                              false) +
-               (canadian ? "%" : " %");
-    // Amounts without grouping commas, so that the text parses back.
-    case duty_kind::specific:
-        return amount(n.amount) + (canadian ? "/" : " / ") + std::string(n.unit->symbol);
-    case duty_kind::fixed:
-        return amount(n.amount);
-    default:
-        break;
-    }
-    const int p = precedence(n.kind);
-    std::string lhs = format_node(e, n.lhs, style);
-    std::string rhs = format_node(e, n.rhs, style);
-    // Left operand: parenthesise a looser operator. Right operand: also an
-    // equal one (all are left-associative).
-    if (precedence(e.nodes()[n.lhs].kind) < p)
-        lhs = "(" + lhs + ")";
-    if (precedence(e.nodes()[n.rhs].kind) <= p &&
-        duty_expression<C, N>::is_operator(e.nodes()[n.rhs].kind))
-        rhs = "(" + rhs + ")";
-    const char* op = n.kind == duty_kind::sum          ? " + "
-                     : n.kind == duty_kind::difference ? " - "
-                     : n.kind == duty_kind::at_least ? (canadian ? " but not less than " : " MIN ")
-                                                     : (canadian ? " but not more than " : " MAX ");
-    return lhs + op + rhs;
-}
-
-} // namespace detail
 
 // Canonical text in EU notation: "245.5 % MIN CAD 5.33 / kg",
 // "8.3 % + EUR 117.11 / 100 kg MAX 18.7 % + EUR 10.06 / 100 kg". MIN is a
@@ -346,19 +656,56 @@ std::string format_node(const duty_expression<C, N>& e, std::size_t i, notation 
 // their code). Both texts parse back to the same expression (parse_duty).
 template <class C, unsigned N>
 std::string to_string(const duty_expression<C, N>& e, notation style = notation::canonical) {
-    return detail::format_node(e, e.size() - 1, style);
+    return detail::text_of(e, style);
 }
 
+// operator<<: the same text, written from a buffer on the stack where its
+// length has a bound (no std::string made).
+namespace detail {
+template <class T>
+std::ostream& put_text(std::ostream& os, const T& value) {
+    if constexpr (requires { max_chars<T>; }) {
+        char buf[max_chars<T>];
+        const auto r = to_chars(buf, buf + sizeof buf, value);
+        return os.write(buf, r.ptr - buf);
+    } else {
+        return os << text_of(value);
+    }
+}
+} // namespace detail
+
+template <class R>
+std::ostream& operator<<(std::ostream& os, basic_decimal<R> d) {
+    return detail::put_text(os, d);
+}
+template <class C, class R>
+std::ostream& operator<<(std::ostream& os, basic_money<C, R> m) {
+    return detail::put_text(os, m);
+}
+template <class U, class R>
+std::ostream& operator<<(std::ostream& os, basic_quantity<U, R> q) {
+    return detail::put_text(os, q);
+}
+inline std::ostream& operator<<(std::ostream& os, ad_valorem r) {
+    return detail::put_text(os, r);
+}
+template <class C, class U, class R>
+std::ostream& operator<<(std::ostream& os, const specific_rate<C, U, R>& r) {
+    return detail::put_text(os, r);
+}
+inline std::ostream& operator<<(std::ostream& os, const date& d) {
+    return detail::put_text(os, d);
+}
 template <class C, unsigned N>
 std::ostream& operator<<(std::ostream& os, const duty_expression<C, N>& e) {
-    return os << to_string(e);
+    return detail::put_text(os, e);
 }
 inline std::ostream& operator<<(std::ostream& os, const hs_code& code) {
-    return os << to_string(code);
+    return detail::put_text(os, code);
 }
 template <class From, class To>
 std::ostream& operator<<(std::ostream& os, const exchange_rate<From, To>& r) {
-    return os << to_string(r);
+    return detail::put_text(os, r);
 }
 
 // --- assessments -----------------------------------------------------------------

@@ -151,6 +151,8 @@ enum class errc : unsigned char {
     period_closed,     // a quota claim is dated in a period already closed
     unknown_entry,     // a return names an allocation the ledger does not have
     return_exceeds_allocation, // a return is larger than what is left of the allocation
+    legal_wording, // the text refers to another provision ("See 9823.04.01", "No change"): no
+                   // duty can be computed from it alone
 };
 
 constexpr const char* to_string(errc e) noexcept {
@@ -179,6 +181,9 @@ constexpr const char* to_string(errc e) noexcept {
         return "no such allocation in the quota ledger";
     case errc::return_exceeds_allocation:
         return "the return is larger than the in-quota quantity left of the allocation";
+    case errc::legal_wording:
+        return "legal wording: the text refers to another provision, not a duty that can be "
+               "computed alone";
     }
     return "unknown error";
 }
@@ -215,6 +220,7 @@ inline void error_quota_claim_outside_every_period_in_constant_expression() {}
 inline void error_quota_period_closed_in_constant_expression() {}
 inline void error_unknown_quota_entry_in_constant_expression() {}
 inline void error_return_exceeds_allocation_in_constant_expression() {}
+inline void error_legal_wording_is_not_a_duty_in_constant_expression() {}
 
 [[noreturn]] inline void throw_error(errc e, const char* what = nullptr) {
     if (what == nullptr || *what == '\0')
@@ -276,6 +282,9 @@ constexpr void raise(errc e) {
             break;
         case errc::return_exceeds_allocation:
             error_return_exceeds_allocation_in_constant_expression();
+            break;
+        case errc::legal_wording:
+            error_legal_wording_is_not_a_duty_in_constant_expression();
             break;
         }
     }
@@ -2982,12 +2991,13 @@ namespace tariff {
 
 // Dimensions. The name appears in compiler messages about mixing them; the
 // bit lets a duty expression record, in its type, which quantities it needs.
-// A dimension is identified by its type: the six bits below belong to these
-// six types, and a unit of another type that claims one of them (a length
+// A dimension is identified by its type: the seven bits below belong to these
+// seven types, and a unit of another type that claims one of them (a length
 // with mass's bit, which a duty base would then charge on the declared kg)
-// does not compile. A dimension of your own takes an unused bit, 1u << 6 or
-// above; duty expressions and bases hold only the six below, so a quantity of
-// it cannot be declared for a duty (errc::invalid_argument).
+// does not compile. A dimension of your own takes an unused bit, 1u << 7 or
+// above; duty bases hold only the first six below (length not yet: see
+// `length`), so a quantity of it cannot be declared for a duty
+// (errc::invalid_argument).
 struct count {
     static constexpr std::string_view name = "count";
     static constexpr unsigned bit = 1u << 0;
@@ -3011,6 +3021,13 @@ struct area {
 struct energy {
     static constexpr std::string_view name = "energy";
     static constexpr unsigned bit = 1u << 5;
+};
+// Length: US "3.3¢/lin. m", EU "MAX 3.50 EUR / 100 m". Duties per metre parse,
+// print and compare; a duty base does not hold a length yet (it keeps six
+// quantities), so evaluating one reports errc::missing_quantity.
+struct length {
+    static constexpr std::string_view name = "length";
+    static constexpr unsigned bit = 1u << 6;
 };
 
 namespace detail {
@@ -3043,6 +3060,10 @@ template <>
 struct library_dimension<energy::bit> {
     using type = energy;
 };
+template <>
+struct library_dimension<length::bit> {
+    using type = length;
+};
 
 constexpr bool is_single_bit(unsigned bit) noexcept {
     return bit != 0 && (bit & (bit - 1)) == 0;
@@ -3072,9 +3093,9 @@ struct unit : detail::unit_marker {
         std::is_void_v<typename detail::library_dimension<Dimension::bit>::type> ||
             std::is_same_v<typename detail::library_dimension<Dimension::bit>::type, Dimension>,
         "tariff: this dimension reuses the bit of one of the library's dimensions "
-        "(count, mass, volume, pure_alcohol, area, energy), so duties would charge it "
-        "on that dimension's quantity; use the library's dimension type itself, or "
-        "give yours an unused bit (1u << 6 or above)");
+        "(count, mass, volume, pure_alcohol, area, energy, length), so duties would charge "
+        "it on that dimension's quantity; use the library's dimension type itself, or "
+        "give yours an unused bit (1u << 7 or above)");
     using dimension = Dimension;
     static constexpr std::int64_t num = Num;
     static constexpr std::int64_t den = Den;
@@ -3136,7 +3157,9 @@ namespace units {
 struct each : unit<count, 1, 1, "each"> {}; // also "unit", "No."
 struct pair : unit<count, 2, 1, "pair"> {};
 struct dozen : unit<count, 12, 1, "dozen"> {};
-struct head : unit<count, 1, 1, "head"> {}; // livestock
+struct head : unit<count, 1, 1, "head"> {};        // livestock
+struct gross : unit<count, 144, 1, "gross"> {};    // twelve dozen (US "20¢/gross")
+struct thousand : unit<count, 1000, 1, "1000"> {}; // US "$6/1000", EU "/ 1,000 items"
 // mass (base: kilogram)
 struct gram : unit<mass, 1, 1000, "g"> {};
 struct kilogram : unit<mass, 1, 1, "kg"> {};
@@ -3146,6 +3169,12 @@ struct tonne : unit<mass, 1000, 1, "tonne"> {};
 struct litre : unit<volume, 1, 1, "l"> {};
 struct hectolitre : unit<volume, 100, 1, "hl"> {};
 struct cubic_metre : unit<volume, 1000, 1, "m3"> {};
+// US "21¢/bbl": the petroleum barrel of 42 US gallons, a gallon being 231
+// cubic inches and an inch 2.54 cm exactly (NIST Handbook 44, Appendix C;
+// NIST SP 811, B.8: barrel [for petroleum, 42 gallons (U.S.)]), so
+// 42 x 231 x 2.54^3 cm3 = 42 x 3.785411784 l = 158.987294928 l exactly
+// (= 158987294928 / 10^9, reduced to 9936705933 / 62500000).
+struct barrel : unit<volume, 9936705933, 62500000, "bbl"> {};
 // pure alcohol (base: litre of pure alcohol, "l alc. 100 %")
 struct litre_pure_alcohol : unit<pure_alcohol, 1, 1, "l alc. 100 %"> {};
 struct proof_litre : unit<pure_alcohol, 1, 2, "pf. l"> {}; // a litre at 50 % alcohol (US)
@@ -3153,6 +3182,9 @@ struct proof_litre : unit<pure_alcohol, 1, 2, "pf. l"> {}; // a litre at 50 % al
 struct square_metre : unit<area, 1, 1, "m2"> {};
 struct kilowatt_hour : unit<energy, 1, 1, "kWh"> {};
 struct megawatt_hour : unit<energy, 1000, 1, "MWh"> {};
+// length (base: metre)
+struct metre : unit<length, 1, 1, "m"> {};                // US "lin. m" (linear metre)
+struct hundred_metres : unit<length, 100, 1, "100 m"> {}; // EU "100 m"
 } // namespace units
 
 // Unit objects: 1'000 * tariff::kg is a quantity of kilograms.
@@ -3160,6 +3192,8 @@ inline constexpr units::each each{};
 inline constexpr units::pair pair{};
 inline constexpr units::dozen dozen{};
 inline constexpr units::head head{};
+inline constexpr units::gross gross{};
+inline constexpr units::thousand thousand{};
 inline constexpr units::gram g{};
 inline constexpr units::kilogram kg{};
 inline constexpr units::hundred_kilograms hundred_kg{};
@@ -3167,11 +3201,14 @@ inline constexpr units::tonne tonne{};
 inline constexpr units::litre litre{};
 inline constexpr units::hectolitre hl{};
 inline constexpr units::cubic_metre m3{};
+inline constexpr units::barrel barrel{};
 inline constexpr units::litre_pure_alcohol lpa{};
 inline constexpr units::proof_litre proof_litre{};
 inline constexpr units::square_metre m2{};
 inline constexpr units::kilowatt_hour kWh{};
 inline constexpr units::megawatt_hour MWh{};
+inline constexpr units::metre metre{};
+inline constexpr units::hundred_metres hundred_metres{};
 
 } // namespace tariff
 // ---- tariff/quantity.hpp ---------------------------------------------------
@@ -5498,6 +5535,9 @@ enum class duty_text_problem : unsigned char {
     too_long,        // more rates and operators than duty_expression::capacity
     number_out_of_range,
     dollar_sign_needs_a_dollar_currency, // "$", "¢" or "c" in a schedule not in dollars and cents
+    legal_wording, // "See 9823.04.01", "No change", "The duty provided in ...": errc::legal_wording
+    bare_number,   // "7.2 MIN ...", "24 + 4.2 EUR/100 kg": a number with no % or currency
+    fractional_percent, // "33 1/3%": no finite decimal (errc::inexact)
 };
 
 // The currencies a "$" and a "¢" may stand for: the ISO 4217 dollars, with
@@ -5542,6 +5582,15 @@ constexpr const char* to_reason(duty_text_problem p) noexcept {
     case duty_text_problem::dollar_sign_needs_a_dollar_currency:
         return "'$', '\xC2\xA2' and 'c' stand for dollars and cents, and the schedule's currency "
                "is not a dollar with cents; write its code (1.89 EUR/kg)";
+    case duty_text_problem::legal_wording:
+        return "legal wording: the text refers to another provision (See ..., No change, The duty "
+               "provided in ...), no duty can be computed from it alone; parse_add_on reads an "
+               "add-on such as + 25 %";
+    case duty_text_problem::bare_number:
+        return "a number with neither % nor a currency after it: a '%' or a currency code is "
+               "missing";
+    case duty_text_problem::fractional_percent:
+        return "a fractional percent (33 1/3 %) has no finite decimal form and is not supported";
     }
     return "malformed duty";
 }
@@ -5559,6 +5608,9 @@ struct unexpected_text_after_the_duty;
 struct too_many_terms;
 struct number_out_of_range;
 struct dollar_or_cent_sign_in_a_schedule_not_in_dollars__write_the_currency_code;
+struct legal_wording_refers_to_another_provision;
+struct number_without_percent_or_currency__one_is_missing;
+struct fractional_percent_is_not_a_finite_decimal;
 } // namespace duty_text_reason
 
 template <duty_text_problem P>
@@ -5582,6 +5634,9 @@ TARIFF_DETAIL_REASON(too_long, too_many_terms)
 TARIFF_DETAIL_REASON(number_out_of_range, number_out_of_range)
 TARIFF_DETAIL_REASON(dollar_sign_needs_a_dollar_currency,
                      dollar_or_cent_sign_in_a_schedule_not_in_dollars__write_the_currency_code)
+TARIFF_DETAIL_REASON(legal_wording, legal_wording_refers_to_another_provision)
+TARIFF_DETAIL_REASON(bare_number, number_without_percent_or_currency__one_is_missing)
+TARIFF_DETAIL_REASON(fractional_percent, fractional_percent_is_not_a_finite_decimal)
 #undef TARIFF_DETAIL_REASON
 
 // A failed check names this type, whose arguments are the byte position of
@@ -5597,8 +5652,8 @@ struct unit_alias {
 };
 
 // Longer aliases first where one is a prefix of another ("100 kg" before "1",
-// "kwh" before "kg"'s neighbours, "l alc. 100 %" before "l").
-inline constexpr std::array<unit_alias, 42> unit_aliases{{
+// "kwh" before "kg"'s neighbours, "l alc. 100 %" before "l", "m2" before "m").
+inline constexpr unit_alias unit_aliases[] = {
     {"l alc. 100 %", &unit_info_of<units::litre_pure_alcohol>},
     {"l alc 100 %", &unit_info_of<units::litre_pure_alcohol>},
     {"proof liter", &unit_info_of<units::proof_litre>},
@@ -5611,7 +5666,15 @@ inline constexpr std::array<unit_alias, 42> unit_aliases{{
     {"hectolitre", &unit_info_of<units::hectolitre>},
     {"hectoliter", &unit_info_of<units::hectolitre>},
     {"kilogram", &unit_info_of<units::kilogram>},
+    {"1000 kg", &unit_info_of<units::tonne>}, // UK "121.00 GBP/1000kg"
+    {"1,000 items", &unit_info_of<units::thousand>},
+    {"1000 items", &unit_info_of<units::thousand>},
+    {"1,000 pins", &unit_info_of<units::thousand>},
+    {"1,000", &unit_info_of<units::thousand>},
+    {"1000", &unit_info_of<units::thousand>},
+    {"thousand", &unit_info_of<units::thousand>},
     {"100 kg", &unit_info_of<units::hundred_kilograms>},
+    {"100 m", &unit_info_of<units::hundred_metres>},
     {"tonnes", &unit_info_of<units::tonne>},
     {"tonne", &unit_info_of<units::tonne>},
     {"liter", &unit_info_of<units::litre>},
@@ -5623,13 +5686,21 @@ inline constexpr std::array<unit_alias, 42> unit_aliases{{
     {"each", &unit_info_of<units::each>},
     {"unit", &unit_info_of<units::each>},
     {"item", &unit_info_of<units::each>},
+    {"article", &unit_info_of<units::each>}, // US "1.9¢/article"
+    {"gross", &unit_info_of<units::gross>},
     {"gram", &unit_info_of<units::gram>},
     {"l alc", &unit_info_of<units::litre_pure_alcohol>},
+    {"lin. m", &unit_info_of<units::metre>}, // US "3.3¢/lin. m": linear metre
+    {"metre", &unit_info_of<units::metre>},
+    {"meter", &unit_info_of<units::metre>},
     {"lpa", &unit_info_of<units::litre_pure_alcohol>},
     {"kwh", &unit_info_of<units::kilowatt_hour>},
     {"mwh", &unit_info_of<units::megawatt_hour>},
+    {"bbl", &unit_info_of<units::barrel>},
+    {"doz.", &unit_info_of<units::dozen>},
     {"doz", &unit_info_of<units::dozen>},
     {"no.", &unit_info_of<units::each>},
+    {"pr.", &unit_info_of<units::pair>},
     {"m\xC2\xB2", &unit_info_of<units::square_metre>},
     {"m\xC2\xB3", &unit_info_of<units::cubic_metre>},
     {"m2", &unit_info_of<units::square_metre>},
@@ -5641,7 +5712,8 @@ inline constexpr std::array<unit_alias, 42> unit_aliases{{
     {"t", &unit_info_of<units::tonne>},
     {"l", &unit_info_of<units::litre>},
     {"g", &unit_info_of<units::gram>},
-}};
+    {"m", &unit_info_of<units::metre>},
+};
 
 constexpr char lower(char c) noexcept {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
@@ -5653,17 +5725,82 @@ constexpr bool is_digit(char c) noexcept {
     return c >= '0' && c <= '9';
 }
 
+// Legal wording: a text that refers to another provision instead of stating
+// a duty. A reference to another provision's duty ("The duty provided in the
+// applicable subheading + 25%", "The rate applicable in the absence of this
+// heading") may carry an add-on (parse_add_on); the rest ("See 9823.04.01",
+// "No change", "Free, under bond, as prescribed in U.S. note 1", the EU's
+// "Entry Price") carry none. Matched at the start of the text, in any case,
+// a space matching any spacing, a word not followed by a letter.
+enum class legal_wording_kind : unsigned char { none, reference, other };
+
+struct legal_phrase {
+    std::string_view text;
+    legal_wording_kind kind;
+};
+inline constexpr legal_phrase legal_phrases[] = {
+    {"the duty provided", legal_wording_kind::reference},
+    {"the duty rate provided", legal_wording_kind::reference},
+    {"the rate applicable", legal_wording_kind::reference},
+    {"the rate of duty", legal_wording_kind::reference},
+    {"the rate provided", legal_wording_kind::reference},
+    {"no change", legal_wording_kind::other},
+    {"see", legal_wording_kind::other},
+    {"a duty", legal_wording_kind::other},
+    {"free,", legal_wording_kind::other},
+    {"free (see", legal_wording_kind::other},
+    {"entry price", legal_wording_kind::other},
+};
+
+constexpr bool is_space_at(std::string_view s, std::size_t p) noexcept {
+    return p < s.size() && (s[p] == ' ' || s[p] == '\t');
+}
+
+// Where `phrase` (lower case; a space matches any run of spaces or none)
+// ends if the text at `p` starts with it, else npos.
+constexpr std::size_t match_phrase(std::string_view s, std::size_t p,
+                                   std::string_view phrase) noexcept {
+    for (const char c : phrase) {
+        if (c == ' ') {
+            while (is_space_at(s, p))
+                ++p;
+            continue;
+        }
+        const char x = p < s.size() ? s[p] : '\0';
+        if (p >= s.size() || (x >= 'A' && x <= 'Z' ? static_cast<char>(x + 32) : x) != c)
+            return std::string_view::npos;
+        ++p;
+    }
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    if (p < s.size() && letter(s[p]) && letter(phrase.back()))
+        return std::string_view::npos;
+    return p;
+}
+
+constexpr legal_wording_kind legal_wording_of(std::string_view s, std::size_t p) noexcept {
+    for (const legal_phrase& phrase : legal_phrases)
+        if (match_phrase(s, p, phrase.text) != std::string_view::npos)
+            return phrase.kind;
+    return legal_wording_kind::none;
+}
+
 template <currency_tag C>
 class duty_parser {
 public:
     using expression = duty_expression<C>;
 
-    constexpr explicit duty_parser(std::string_view text) noexcept : s_(text) {}
+    constexpr explicit duty_parser(std::string_view text,
+                                   const unit_info* line_unit = nullptr) noexcept
+        : s_(text), line_unit_(line_unit) {}
 
     constexpr parse_result<expression> run() noexcept {
         skip_space();
         if (pos_ == s_.size())
             return fail(duty_text_problem::empty);
+        if (legal_wording_of(s_, pos_) != legal_wording_kind::none) {
+            set_problem(duty_text_problem::legal_wording, errc::legal_wording);
+            return fail(duty_text_problem::legal_wording);
+        }
         expression e = parse_clamp();
         if (problem_ == duty_text_problem::none) {
             skip_space();
@@ -5747,16 +5884,21 @@ private:
 
     constexpr expression parse_clamp() noexcept {
         expression e = parse_sum();
+        bool after_floor = false;
         while (!failed()) {
             skip_space();
             duty_kind kind;
             if (keyword("min") || keyword("but not less than")) {
                 kind = duty_kind::at_least;
-            } else if (keyword("max") || keyword("but not more than")) {
+            } else if (keyword("max") || keyword("but not more than") ||
+                       (after_floor && keyword("or more than"))) {
+                // Canada: "5 % but not less than 4.74 ¢/kg or more than 9.48 ¢/kg"
+                // is at_most(at_least(5 %, 4.74 ¢/kg), 9.48 ¢/kg).
                 kind = duty_kind::at_most;
             } else {
                 break;
             }
+            after_floor = kind == duty_kind::at_least;
             const expression rhs = parse_sum();
             if (failed())
                 break;
@@ -5791,15 +5933,49 @@ private:
         return e;
     }
 
+    // A comma groups thousands where three digits follow it and no decimal
+    // point came before ("2,765.00 EUR / tonne").
+    constexpr bool group_comma_at(std::size_t p) const noexcept {
+        return p + 3 < s_.size() && s_[p] == ',' && is_digit(s_[p + 1]) && is_digit(s_[p + 2]) &&
+               is_digit(s_[p + 3]) && !(p + 4 < s_.size() && is_digit(s_[p + 4]));
+    }
+
     constexpr bool number(decimal& out) noexcept {
         const std::size_t start = pos_;
-        while (pos_ < s_.size() && (is_digit(s_[pos_]) || s_[pos_] == '.'))
-            ++pos_;
+        bool point = false, grouped = false;
+        while (pos_ < s_.size()) {
+            if (is_digit(s_[pos_])) {
+                ++pos_;
+            } else if (s_[pos_] == '.') {
+                point = true;
+                ++pos_;
+            } else if (!point && pos_ > start && group_comma_at(pos_)) {
+                grouped = true;
+                ++pos_;
+            } else {
+                break;
+            }
+        }
         if (start == pos_)
             return false;
-        const auto r = detail::parse_decimal<std::int64_t>(s_.substr(start, pos_ - start));
+        std::string_view digits = s_.substr(start, pos_ - start);
+        std::array<char, 48> buffer{};
+        if (grouped) { // the same digits without the commas
+            std::size_t n = 0;
+            for (const char c : digits) {
+                if (c == ',')
+                    continue;
+                if (n == buffer.size()) {
+                    set_problem(duty_text_problem::number_out_of_range, errc::overflow);
+                    return false;
+                }
+                buffer[n++] = c;
+            }
+            digits = std::string_view(buffer.data(), n);
+        }
+        const auto r = detail::parse_decimal<std::int64_t>(digits);
         if (!r.ok()) {
-            pos_ = start + r.error().position;
+            pos_ = start + (grouped ? 0 : r.error().position);
             if (r.code() == errc::overflow)
                 set_problem(duty_text_problem::number_out_of_range, errc::overflow);
             else
@@ -5818,6 +5994,9 @@ private:
             if (!(s_[pos_ + i] >= 'A' && s_[pos_ + i] <= 'Z'))
                 return false;
         if (pos_ + 3 < s_.size() && is_letter(s_[pos_ + 3]))
+            return false;
+        // "7.2 MIN 0.36 EUR/100 kg" (a typo in the EU's tariff): MIN and MAX are keywords.
+        if (s_.substr(pos_, 3) == "MIN" || s_.substr(pos_, 3) == "MAX")
             return false;
         matches = s_.substr(pos_, 3) == C::code;
         if (matches)
@@ -5873,6 +6052,8 @@ private:
                 return expression{};
             }
             skip_space();
+            if (fraction_follows())
+                return set_problem(duty_text_problem::fractional_percent, errc::inexact);
             if (pos_ < s_.size() && s_[pos_] == '%') {
                 const auto rate = ad_valorem::try_from_percent(amount);
                 if (!rate)
@@ -5893,7 +6074,9 @@ private:
                 amount = dollars.value_or({});
                 pos_ += cent_sign ? 2 : 1;
             } else if (!currency_code(code_matches)) {
-                return set_problem(duty_text_problem::expected_percent_or_currency);
+                return set_problem(operator_or_end_follows()
+                                       ? duty_text_problem::bare_number
+                                       : duty_text_problem::expected_percent_or_currency);
             } else if (!code_matches) {
                 return set_problem(duty_text_problem::currency_mismatch);
             }
@@ -5909,7 +6092,45 @@ private:
                 return expression{};
             return expression::specific(amount, *u);
         }
+        // "8¢ each + 45%", "0.86 ¢each": per each without a slash.
+        if (keyword("each"))
+            return expression::specific(amount, unit_info_of<units::each>);
+        // A bare amount: per unit of the line's unit where the caller gives
+        // one (Canada's "1.9 ¢" on a line measured in kg), else fixed.
+        if (line_unit_ != nullptr)
+            return expression::specific(amount, *line_unit_);
         return expression::fixed(money<C>(amount));
+    }
+
+    // " 1/3%" after "33": a fraction of a percent.
+    constexpr bool fraction_follows() const noexcept {
+        std::size_t p = pos_;
+        const std::size_t digits = p;
+        while (p < s_.size() && is_digit(s_[p]))
+            ++p;
+        if (p == digits || p >= s_.size() || s_[p] != '/')
+            return false;
+        const std::size_t denominator = ++p;
+        while (p < s_.size() && is_digit(s_[p]))
+            ++p;
+        while (is_space_at(s_, p))
+            ++p;
+        return p > denominator && p < s_.size() && s_[p] == '%';
+    }
+
+    // After a number: the end, an operator or a keyword (the number lacks its
+    // % or currency), rather than other text.
+    constexpr bool operator_or_end_follows() noexcept {
+        if (pos_ >= s_.size())
+            return true;
+        const char c = s_[pos_];
+        if (c == '+' || c == '-' || c == ')')
+            return true;
+        const std::size_t here = pos_;
+        const bool word = keyword("min") || keyword("max") || keyword("plus") || keyword("less") ||
+                          keyword("but not");
+        pos_ = here;
+        return word;
     }
 
     constexpr const unit_info* parse_unit() noexcept {
@@ -5931,6 +6152,7 @@ private:
     static constexpr int max_depth = 32;
 
     std::string_view s_;
+    const unit_info* line_unit_ = nullptr;
     std::size_t pos_ = 0;
     int depth_ = 0;
     duty_text_problem problem_ = duty_text_problem::none;
@@ -5952,6 +6174,102 @@ constexpr parse_result<duty_expression<C>> try_parse_duty(std::string_view text)
 template <currency_tag C>
 constexpr duty_expression<C> parse_duty(std::string_view text) {
     return try_parse_duty<C>(text).value();
+}
+
+// How to read a text where the schedule leaves something to its line.
+struct duty_parse_options {
+    // The line's unit of measure: a bare amount ("1.9 ¢" in Canada's Customs
+    // Tariff, whose line is measured in kg) is per one of it, as a specific
+    // rate. nullptr (the default): a bare amount is a fixed amount per entry.
+    // The unit must outlive the expression (use the unit_info_of objects or
+    // find_unit's).
+    const unit_info* line_unit = nullptr;
+};
+
+// parse_duty with options: parse_duty<CAD>("1.9 ¢", {&unit_info_of<units::kilogram>})
+// is CAD 0.019 / kg.
+template <currency_tag C>
+constexpr parse_result<duty_expression<C>>
+try_parse_duty(std::string_view text, const duty_parse_options& options) noexcept {
+    return detail::duty_parser<C>(text, options.line_unit).run();
+}
+template <currency_tag C>
+constexpr duty_expression<C> parse_duty(std::string_view text, const duty_parse_options& options) {
+    return try_parse_duty<C>(text, options).value();
+}
+
+// What a reference to another provision's duty adds to it: US chapter 99's
+// "The duty provided in the applicable subheading + 25%" is that duty plus
+// 25 %, stacked on the same entered value. `kind` is duty_kind::sum (+, plus)
+// or duty_kind::difference ("... minus 0.5%": less, never below zero), so that
+//     duty_expression<C>::combine(add_on.kind, referenced_duty, add_on.expression)
+// is the duty; a reference with nothing added ("The duty provided in the
+// applicable subheading") is a sum with Free.
+template <currency_tag C>
+struct duty_add_on {
+    duty_kind kind = duty_kind::sum;
+    duty_expression<C> expression{};
+};
+
+// Reads the add-on of a reference to another provision's duty (the texts
+// parse_duty rejects with errc::legal_wording that begin "The duty provided",
+// "The duty rate provided", "The rate applicable", "The rate of duty" or "The
+// rate provided"): the duty after the first "+", "plus" or "minus", where
+// "a duty of" may precede it ("+ a duty of 25%"). Errors: errc::legal_wording
+// for other legal wording ("See 9823.04.01", "No change": nothing to stack);
+// errc::invalid_text for a text that is no such reference, or whose add-on is
+// not a duty (its reason and position as parse_duty gives them, the position
+// in the whole text). Never throws.
+template <currency_tag C>
+constexpr parse_result<duty_add_on<C>>
+try_parse_add_on(std::string_view text, const duty_parse_options& options = {}) noexcept {
+    using detail::legal_wording_kind;
+    std::size_t p = 0;
+    while (detail::is_space_at(text, p))
+        ++p;
+    const legal_wording_kind kind = detail::legal_wording_of(text, p);
+    if (kind == legal_wording_kind::other)
+        return parse_error{errc::legal_wording, p,
+                           "legal wording with no add-on to stack (See ..., No change, ...)"};
+    if (kind == legal_wording_kind::none)
+        return parse_error{errc::invalid_text, p,
+                           "not a reference to another provision's duty (The duty provided in "
+                           "the applicable subheading + 25%)"};
+    // The first operator after the reference's words.
+    duty_kind op = duty_kind::sum;
+    std::size_t after = std::string_view::npos;
+    for (std::size_t i = p; i < text.size() && after == std::string_view::npos; ++i) {
+        const bool word_start =
+            i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == ')');
+        if (text[i] == '+') {
+            after = i + 1;
+        } else if (word_start && detail::match_phrase(text, i, "plus") != std::string_view::npos) {
+            after = detail::match_phrase(text, i, "plus");
+        } else if (word_start && detail::match_phrase(text, i, "minus") != std::string_view::npos) {
+            after = detail::match_phrase(text, i, "minus");
+            op = duty_kind::difference;
+        }
+    }
+    if (after == std::string_view::npos)
+        return duty_add_on<C>{duty_kind::sum, duty_expression<C>(duty_free)};
+    while (detail::is_space_at(text, after))
+        ++after;
+    const std::size_t of = detail::match_phrase(text, after, "a duty of");
+    if (of != std::string_view::npos)
+        after = of;
+    const auto r = try_parse_duty<C>(text.substr(after), options);
+    if (!r.ok()) {
+        parse_error e = r.error();
+        e.position += after;
+        return e;
+    }
+    return duty_add_on<C>{op, *r};
+}
+// The same, raising the error.
+template <currency_tag C>
+constexpr duty_add_on<C> parse_add_on(std::string_view text,
+                                      const duty_parse_options& options = {}) {
+    return try_parse_add_on<C>(text, options).value();
 }
 
 namespace detail {
