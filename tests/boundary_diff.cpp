@@ -99,6 +99,10 @@ const char* errc_name(errc e) {
         return "unknown_entry";
     case errc::return_exceeds_allocation:
         return "return_exceeds_allocation";
+    case errc::currency_mismatch:
+        return "currency_mismatch";
+    case errc::missing_exchange_rate:
+        return "missing_exchange_rate";
     }
     return "errc(?)";
 }

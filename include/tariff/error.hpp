@@ -39,6 +39,8 @@ enum class errc : unsigned char {
     period_closed,     // a quota claim is dated in a period already closed
     unknown_entry,     // a return names an allocation the ledger does not have
     return_exceeds_allocation, // a return is larger than what is left of the allocation
+    currency_mismatch,         // amounts in different currencies (known only at run time) meet
+    missing_exchange_rate,     // no exchange rate for the pair of currencies (and date) asked
 };
 
 constexpr const char* to_string(errc e) noexcept {
@@ -67,6 +69,10 @@ constexpr const char* to_string(errc e) noexcept {
         return "no such allocation in the quota ledger";
     case errc::return_exceeds_allocation:
         return "the return is larger than the in-quota quantity left of the allocation";
+    case errc::currency_mismatch:
+        return "the amounts are in different currencies";
+    case errc::missing_exchange_rate:
+        return "no exchange rate for these currencies on that date";
     }
     return "unknown error";
 }
@@ -103,6 +109,8 @@ inline void error_quota_claim_outside_every_period_in_constant_expression() {}
 inline void error_quota_period_closed_in_constant_expression() {}
 inline void error_unknown_quota_entry_in_constant_expression() {}
 inline void error_return_exceeds_allocation_in_constant_expression() {}
+inline void error_currency_mismatch_in_constant_expression() {}
+inline void error_missing_exchange_rate_in_constant_expression() {}
 
 [[noreturn]] inline void throw_error(errc e) {
 #if defined(__cpp_exceptions)
@@ -162,6 +170,12 @@ constexpr void raise(errc e) {
             break;
         case errc::return_exceeds_allocation:
             error_return_exceeds_allocation_in_constant_expression();
+            break;
+        case errc::currency_mismatch:
+            error_currency_mismatch_in_constant_expression();
+            break;
+        case errc::missing_exchange_rate:
+            error_missing_exchange_rate_in_constant_expression();
             break;
         }
     }
