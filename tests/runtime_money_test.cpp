@@ -214,6 +214,20 @@ TEST_CASE("runtime_exchange_rate: converts its own currency, rounding by the mod
     CHECK(kwd.convert(dinars, 0.01_CAD, rounding::half_even).amount() ==
           decimal::from_parts(9'059'439'625'151, 2));
     CHECK(kwd.convert(dinars, 1.00_CAD, rounding::half_even).amount() == decimal(90'594'396'252));
+    // More than 18 places in the product: 1.0000000000 x 2.0000000000 = 2 (20 places),
+    // to the cent 2.00.
+    const runtime_exchange_rate fine{cny, cad, date(2026, 1, 2),
+                                     decimal::from_parts(20'000'000'000, 10)};
+    CHECK(fine.convert(runtime_money(cny, decimal::from_parts(10'000'000'000, 10)),
+                       rounding::half_even) == runtime_money(2.00_CAD));
+    // A negative amount (a refund): -123.45 x 0.1897 = -23.418465; floor -23.42, ceiling
+    // -23.41; and the KWD figure above, negated, -90,594,396,251.51.
+    CHECK(r.convert(runtime_money(cny, -123.45_dec), rounding::floor) ==
+          runtime_money(cad, -23.42_dec));
+    CHECK(r.convert(runtime_money(cny, -123.45_dec), rounding::ceiling) ==
+          runtime_money(cad, -23.41_dec));
+    CHECK(kwd.convert(-dinars, rounding::half_even).amount() ==
+          decimal::from_parts(-9'059'439'625'151, 2));
 
     // Errors: an amount in another currency; a granularity not in the target currency,
     // zero or negative; a mode that is not one; a rate that is not positive; a rounded
