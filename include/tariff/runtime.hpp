@@ -238,26 +238,10 @@ struct runtime_exchange_rate {
             return errc::currency_mismatch;
         if (rate <= 0 || !is_valid(mode))
             return errc::invalid_argument;
-        const int digits = to.minor_digits();
-        const int places = amount.amount().scale() + rate.scale();
-        // Mostly the exact product fits 64 bits; it always fits 128 (two
-        // 63-bit coefficients, at most 36 places), and only the rounded
-        // amount must fit 64.
-        std::int64_t p = 0;
-        if (!detail::mul_overflows(amount.amount().coefficient(), rate.coefficient(), p) &&
-            places <= 18) {
-            const auto r = detail::round_to_scale(decimal::from_parts(p, places), digits, mode);
-            return runtime_money(to, *r); // rounding to fewer places cannot overflow
-        }
-        using W = int128_t;
-        const W wide_product =
-            static_cast<W>(amount.amount().coefficient()) * static_cast<W>(rate.coefficient());
-        const auto r =
-            detail::round_to_scale(wide_decimal::from_parts(wide_product, places), digits, mode);
-        const auto narrowed = detail::narrow<std::int64_t>(*r);
-        if (!narrowed)
-            return narrowed.error();
-        return runtime_money(to, *narrowed);
+        const auto r = detail::convert_rounded(amount.amount(), rate, to.minor_digits(), mode);
+        if (!r)
+            return r.error();
+        return runtime_money(to, *r);
     }
     constexpr runtime_money convert(const runtime_money& amount,
                                     required_rounding_mode mode) const {
