@@ -6,6 +6,7 @@
 // other rates are illustrations, not official rates.
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 
 #include <tariff/tariff.hpp>
 
@@ -34,6 +35,30 @@ constexpr std::int64_t max64 = std::numeric_limits<std::int64_t>::max();
 constexpr runtime_currency cad = runtime_currency_of<CAD>;
 constexpr runtime_currency cny = runtime_currency_of<CNY>;
 constexpr runtime_currency usd = runtime_currency_of<USD>;
+
+// Whether try_add / try_compare accept these arguments.
+template <class A, class B>
+concept try_addable = requires(A a, B b) {
+    tariff::try_add(a, b);
+};
+template <class A, class B>
+concept try_comparable = requires(A a, B b) {
+    tariff::try_compare(a, b);
+};
+
+// Typed amounts and quantities convert to run-time ones only explicitly, so the
+// run-time overloads never let typed values of different currencies or
+// dimensions meet (they do not compile, as with +): positive controls first.
+static_assert(try_addable<runtime_money, runtime_money>);
+static_assert(!try_addable<tariff::money<CAD>, tariff::money<USD>>);
+static_assert(!try_addable<tariff::money<CAD>, tariff::money<CAD>>);
+static_assert(!try_comparable<tariff::money<CAD>, tariff::money<USD>>);
+static_assert(std::is_constructible_v<runtime_money, tariff::money<CAD>>);
+static_assert(!std::is_convertible_v<tariff::money<CAD>, runtime_money>);
+static_assert(try_addable<runtime_quantity, runtime_quantity>);
+static_assert(!try_addable<tariff::quantity<units::kilogram>, tariff::quantity<units::each>>);
+static_assert(std::is_constructible_v<runtime_quantity, tariff::quantity<units::kilogram>>);
+static_assert(!std::is_convertible_v<tariff::quantity<units::kilogram>, runtime_quantity>);
 
 // --- currencies ---------------------------------------------------------------------------
 
@@ -80,7 +105,7 @@ TEST_CASE("find_currency: the library's currencies by exact code", "[runtime][cu
 
 TEST_CASE("runtime_money: typed money converts to it and back, checking the currency",
           "[runtime][money]") {
-    constexpr runtime_money a = 42.00_CAD;
+    constexpr runtime_money a(42.00_CAD);
     STATIC_REQUIRE(a.currency() == cad);
     STATIC_REQUIRE(a.amount() == 42);
     STATIC_REQUIRE(a.to_money<CAD>() == 42.00_CAD);
@@ -100,16 +125,16 @@ TEST_CASE("runtime_money: adding and subtracting need one currency", "[runtime][
     // 12.50 + 42.00 = 54.50
     STATIC_REQUIRE(runtime_money(cad, 12.50_dec) + runtime_money(42.00_CAD) ==
                    runtime_money(54.50_CAD));
-    CHECK(*tariff::try_add(a, 42.00_CAD) == runtime_money(54.50_CAD));
+    CHECK(*tariff::try_add(a, runtime_money(42.00_CAD)) == runtime_money(54.50_CAD));
     // 12.50 - 60.00 = -47.50 (money may be negative: a refund)
     CHECK(a - runtime_money(60.00_CAD) == runtime_money(cad, -47.50_dec));
-    CHECK(*tariff::try_subtract(a, 60.00_CAD) == runtime_money(cad, -47.50_dec));
+    CHECK(*tariff::try_subtract(a, runtime_money(60.00_CAD)) == runtime_money(cad, -47.50_dec));
     CHECK(-a == runtime_money(cad, -12.50_dec));
     CHECK(+a == a);
 
     // Different currencies, or the same code with other minor digits.
-    CHECK(tariff::try_add(a, 1.00_USD).error() == errc::currency_mismatch);
-    CHECK(tariff::try_subtract(a, 1.00_USD).error() == errc::currency_mismatch);
+    CHECK(tariff::try_add(a, runtime_money(1.00_USD)).error() == errc::currency_mismatch);
+    CHECK(tariff::try_subtract(a, runtime_money(1.00_USD)).error() == errc::currency_mismatch);
     CHECK(tariff::try_add(a, runtime_money(runtime_currency("CAD", 3), 1.000_dec)).error() ==
           errc::currency_mismatch);
     CHECK(error_of([&] { return a + runtime_money(1.00_USD); }) == errc::currency_mismatch);
@@ -117,22 +142,23 @@ TEST_CASE("runtime_money: adding and subtracting need one currency", "[runtime][
 
     // (2^63 - 1) cents + 1 cent does not fit 64 bits: overflow, not a wrong figure.
     const runtime_money most(cad, decimal::from_parts(max64, 2));
-    CHECK(tariff::try_add(most, 0.01_CAD).error() == errc::overflow);
+    CHECK(tariff::try_add(most, runtime_money(0.01_CAD)).error() == errc::overflow);
     CHECK(error_of([&] { return most + runtime_money(0.01_CAD); }) == errc::overflow);
-    CHECK(tariff::try_subtract(-most, 0.02_CAD).error() == errc::overflow);
+    CHECK(tariff::try_subtract(-most, runtime_money(0.02_CAD)).error() == errc::overflow);
 }
 
 TEST_CASE("runtime_money: equality, and ordering within one currency", "[runtime][money]") {
     // 1.0 and 1.00 are the same amount; CAD 1.00 is not USD 1.00.
     CHECK(runtime_money(cad, 1.0_dec) == runtime_money(1.00_CAD));
     CHECK_FALSE(runtime_money(1.00_CAD) == runtime_money(1.00_USD));
-    CHECK(*tariff::try_compare(runtime_money(cad, 1.0_dec), 1.00_CAD) == 0);
-    CHECK(*tariff::try_compare(runtime_money(1.00_CAD), 2.00_CAD) < 0);
-    CHECK(tariff::compare(runtime_money(2.00_CAD), 1.99_CAD) > 0);
-    CHECK(tariff::try_compare(runtime_money(1.00_CAD), 1.00_USD).error() ==
+    CHECK(*tariff::try_compare(runtime_money(cad, 1.0_dec), runtime_money(1.00_CAD)) == 0);
+    CHECK(*tariff::try_compare(runtime_money(1.00_CAD), runtime_money(2.00_CAD)) < 0);
+    CHECK(tariff::compare(runtime_money(2.00_CAD), runtime_money(1.99_CAD)) > 0);
+    CHECK(tariff::try_compare(runtime_money(1.00_CAD), runtime_money(1.00_USD)).error() ==
           errc::currency_mismatch);
-    CHECK(error_of([] { return tariff::compare(runtime_money(1.00_CAD), 1.00_USD); }) ==
-          errc::currency_mismatch);
+    CHECK(error_of([] {
+              return tariff::compare(runtime_money(1.00_CAD), runtime_money(1.00_USD));
+          }) == errc::currency_mismatch);
 }
 
 TEST_CASE("runtime_money: multiplying by a decimal is exact", "[runtime][money]") {
@@ -141,7 +167,7 @@ TEST_CASE("runtime_money: multiplying by a decimal is exact", "[runtime][money]"
     CHECK((runtime_money(40'000.00_CAD) * 0.061_dec).amount().scale() == 5);
     // 3 x 12.50 = 37.50
     CHECK(decimal(3) * runtime_money(12.50_CAD) == runtime_money(37.50_CAD));
-    CHECK(*tariff::try_multiply(12.50_CAD, decimal(3)) == runtime_money(37.50_CAD));
+    CHECK(*tariff::try_multiply(runtime_money(12.50_CAD), decimal(3)) == runtime_money(37.50_CAD));
     // (2^63 - 1) x 2 does not fit.
     const runtime_money most(cad, decimal(max64));
     CHECK(tariff::try_multiply(most, decimal(2)).error() == errc::overflow);
@@ -164,19 +190,25 @@ TEST_CASE("runtime_money: rounding names its mode, to the minor unit or a granul
               .amount() == 1.235_dec);
 
     // CHF 1.23 to the 5 rappen, half_up: 1.23 / 0.05 = 24.6 -> 25 -> 1.25.
-    const runtime_money chf(1.23_CHF);
-    CHECK(tariff::round(chf, 0.05_CHF, rounding::half_up) == runtime_money(1.25_CHF));
+    const runtime_money chf(runtime_money(1.23_CHF));
+    CHECK(tariff::round(chf, runtime_money(0.05_CHF), rounding::half_up) ==
+          runtime_money(1.25_CHF));
     // 24.6 toward zero is 24 -> 1.20.
-    CHECK(*tariff::try_round(chf, 0.05_CHF, rounding::toward_zero) == runtime_money(1.20_CHF));
+    CHECK(*tariff::try_round(chf, runtime_money(0.05_CHF), rounding::toward_zero) ==
+          runtime_money(1.20_CHF));
 
     // Errors: a mode that is not one; a granularity in another currency, zero or negative.
     const auto bad_mode = static_cast<tariff::rounding_mode>(42);
     CHECK(tariff::try_round(m, bad_mode).error() == errc::invalid_argument);
-    CHECK(tariff::try_round(chf, 0.05_CHF, bad_mode).error() == errc::invalid_argument);
-    CHECK(tariff::try_round(chf, 0.05_CAD, rounding::half_up).error() == errc::currency_mismatch);
-    CHECK(error_of([&] { return tariff::round(chf, 0.05_CAD, rounding::half_up); }) ==
+    CHECK(tariff::try_round(chf, runtime_money(0.05_CHF), bad_mode).error() ==
+          errc::invalid_argument);
+    CHECK(tariff::try_round(chf, runtime_money(0.05_CAD), rounding::half_up).error() ==
           errc::currency_mismatch);
-    CHECK(tariff::try_round(chf, 0.00_CHF, rounding::half_up).error() == errc::division_by_zero);
+    CHECK(error_of([&] {
+              return tariff::round(chf, runtime_money(0.05_CAD), rounding::half_up);
+          }) == errc::currency_mismatch);
+    CHECK(tariff::try_round(chf, runtime_money(0.00_CHF), rounding::half_up).error() ==
+          errc::division_by_zero);
     CHECK(tariff::try_round(chf, runtime_money(runtime_currency_of<CHF>, -0.05_dec),
                             rounding::half_up)
               .error() == errc::invalid_argument);
@@ -191,15 +223,20 @@ TEST_CASE("runtime_exchange_rate: converts its own currency, rounding by the mod
     // CNY 123.45 x 0.1897: 123.45 x 0.19 = 23.4555, less 123.45 x 0.0003 = 0.037035,
     // is 23.418465; to the cent half_even 23.42 (the 8 after the 1 rounds up),
     // toward zero 23.41.
-    STATIC_REQUIRE(r.convert(123.45_CNY, rounding::half_even) == runtime_money(23.42_CAD));
-    CHECK(*r.try_convert(123.45_CNY, rounding::toward_zero) == runtime_money(23.41_CAD));
+    STATIC_REQUIRE(r.convert(runtime_money(123.45_CNY), rounding::half_even) ==
+                   runtime_money(23.42_CAD));
+    CHECK(*r.try_convert(runtime_money(123.45_CNY), rounding::toward_zero) ==
+          runtime_money(23.41_CAD));
     // To a multiple of CAD 0.05: 23.418465 / 0.05 = 468.3693 -> 468 (half_up) -> 23.40;
     // of CAD 1.00: 23.418465 -> 23.
-    CHECK(r.convert(123.45_CNY, 0.05_CAD, rounding::half_up) == runtime_money(23.40_CAD));
-    CHECK(r.convert(123.45_CNY, 1.00_CAD, rounding::half_up).amount() == 23);
+    CHECK(r.convert(runtime_money(123.45_CNY), runtime_money(0.05_CAD), rounding::half_up) ==
+          runtime_money(23.40_CAD));
+    CHECK(
+        r.convert(runtime_money(123.45_CNY), runtime_money(1.00_CAD), rounding::half_up).amount() ==
+        23);
     // ... and up (away from zero): 469 x 0.05 = 23.45.
-    CHECK(*r.try_convert(123.45_CNY, 0.05_CAD, rounding::away_from_zero) ==
-          runtime_money(23.45_CAD));
+    CHECK(*r.try_convert(runtime_money(123.45_CNY), runtime_money(0.05_CAD),
+                         rounding::away_from_zero) == runtime_money(23.45_CAD));
 
     // Only the rounded amount must fit. KWD 789,076,308.682 at 114.810691 (issue 9): the
     // exact product 90,594,396,251.509719262 does not fit 64 bits at 9 places; rounded
@@ -211,9 +248,10 @@ TEST_CASE("runtime_exchange_rate: converts its own currency, rounding by the mod
     const runtime_money dinars(runtime_currency_of<KWD>, decimal::from_parts(789'076'308'682, 3));
     CHECK(kwd.convert(dinars, rounding::half_even).amount() ==
           decimal::from_parts(9'059'439'625'151, 2));
-    CHECK(kwd.convert(dinars, 0.01_CAD, rounding::half_even).amount() ==
+    CHECK(kwd.convert(dinars, runtime_money(0.01_CAD), rounding::half_even).amount() ==
           decimal::from_parts(9'059'439'625'151, 2));
-    CHECK(kwd.convert(dinars, 1.00_CAD, rounding::half_even).amount() == decimal(90'594'396'252));
+    CHECK(kwd.convert(dinars, runtime_money(1.00_CAD), rounding::half_even).amount() ==
+          decimal(90'594'396'252));
     // More than 18 places in the product: 1.0000000000 x 2.0000000000 = 2 (20 places),
     // to the cent 2.00.
     const runtime_exchange_rate fine{cny, cad, date(2026, 1, 2),
@@ -233,30 +271,37 @@ TEST_CASE("runtime_exchange_rate: converts its own currency, rounding by the mod
     // zero or negative; a mode that is not one; a rate that is not positive; a rounded
     // amount that does not fit ((2^63 - 1) x 2).
     const auto bad_mode = static_cast<tariff::rounding_mode>(42);
-    CHECK(r.try_convert(1.00_USD, rounding::half_even).error() == errc::currency_mismatch);
-    CHECK(r.try_convert(1.00_USD, 0.05_CAD, rounding::half_even).error() ==
+    CHECK(r.try_convert(runtime_money(1.00_USD), rounding::half_even).error() ==
           errc::currency_mismatch);
-    CHECK(r.try_convert(1.00_CNY, 0.05_USD, rounding::half_even).error() ==
-          errc::currency_mismatch);
-    CHECK(r.try_convert(1.00_CNY, 0.00_CAD, rounding::half_even).error() == errc::division_by_zero);
-    CHECK(r.try_convert(1.00_CNY, runtime_money(cad, -0.05_dec), rounding::half_even).error() ==
+    CHECK(r.try_convert(runtime_money(1.00_USD), runtime_money(0.05_CAD), rounding::half_even)
+              .error() == errc::currency_mismatch);
+    CHECK(r.try_convert(runtime_money(1.00_CNY), runtime_money(0.05_USD), rounding::half_even)
+              .error() == errc::currency_mismatch);
+    CHECK(r.try_convert(runtime_money(1.00_CNY), runtime_money(0.00_CAD), rounding::half_even)
+              .error() == errc::division_by_zero);
+    CHECK(r.try_convert(runtime_money(1.00_CNY), runtime_money(cad, -0.05_dec), rounding::half_even)
+              .error() == errc::invalid_argument);
+    CHECK(r.try_convert(runtime_money(1.00_CNY), bad_mode).error() == errc::invalid_argument);
+    CHECK(r.try_convert(runtime_money(1.00_CNY), runtime_money(0.05_CAD), bad_mode).error() ==
           errc::invalid_argument);
-    CHECK(r.try_convert(1.00_CNY, bad_mode).error() == errc::invalid_argument);
-    CHECK(r.try_convert(1.00_CNY, 0.05_CAD, bad_mode).error() == errc::invalid_argument);
     runtime_exchange_rate zero = r;
     zero.rate = decimal(0);
-    CHECK(zero.try_convert(1.00_CNY, rounding::half_even).error() == errc::invalid_argument);
-    CHECK(zero.try_convert(1.00_CNY, 0.05_CAD, rounding::half_even).error() ==
+    CHECK(zero.try_convert(runtime_money(1.00_CNY), rounding::half_even).error() ==
           errc::invalid_argument);
+    CHECK(zero.try_convert(runtime_money(1.00_CNY), runtime_money(0.05_CAD), rounding::half_even)
+              .error() == errc::invalid_argument);
     const runtime_exchange_rate doubling{usd, cad, date(2026, 1, 2), decimal(2)};
     const runtime_money most(usd, decimal(max64));
     CHECK(doubling.try_convert(most, rounding::half_even).error() == errc::overflow);
-    CHECK(doubling.try_convert(most, 1.00_CAD, rounding::half_even).error() == errc::overflow);
+    CHECK(doubling.try_convert(most, runtime_money(1.00_CAD), rounding::half_even).error() ==
+          errc::overflow);
     CHECK(error_of([&] { return doubling.convert(most, rounding::half_even); }) == errc::overflow);
-    CHECK(error_of([&] { return r.convert(1.00_USD, rounding::half_even); }) ==
+    CHECK(error_of([&] { return r.convert(runtime_money(1.00_USD), rounding::half_even); }) ==
           errc::currency_mismatch);
-    CHECK(error_of([&] { return r.convert(1.00_CNY, 0.05_USD, rounding::half_even); }) ==
-          errc::currency_mismatch);
+    CHECK(error_of([&] {
+              return r.convert(runtime_money(1.00_CNY), runtime_money(0.05_USD),
+                               rounding::half_even);
+          }) == errc::currency_mismatch);
 }
 
 TEST_CASE("to_runtime: a typed exchange_rate as a run-time one", "[runtime][exchange]") {
@@ -267,7 +312,7 @@ TEST_CASE("to_runtime: a typed exchange_rate as a run-time one", "[runtime][exch
     STATIC_REQUIRE(r.rate == 0.1897_dec);
     STATIC_REQUIRE(r.effective == date(2026, 1, 2));
     // The same figure as the typed conversion: 23.418465 -> 23.42.
-    CHECK(r.convert(123.45_CNY, rounding::half_even).to_money<CAD>() ==
+    CHECK(r.convert(runtime_money(123.45_CNY), rounding::half_even).to_money<CAD>() ==
           typed.convert(123.45_CNY, rounding::half_even));
 }
 
@@ -298,34 +343,39 @@ TEST_CASE("runtime_exchange_table: the latest rate on or before the day, per dir
           errc::missing_exchange_rate);
 
     // CNY 123.45 on 5 January: 123.45 x 0.1901 = 23.4555 + 0.012345 = 23.467845 -> 23.47.
-    CHECK(t.convert(123.45_CNY, cad, date(2026, 1, 5), rounding::half_even) ==
+    CHECK(t.convert(runtime_money(123.45_CNY), cad, date(2026, 1, 5), rounding::half_even) ==
           runtime_money(23.47_CAD));
     // On 2 January: 23.418465 -> 23.42 (as above).
-    CHECK(*t.try_convert(123.45_CNY, cad, date(2026, 1, 2), rounding::half_even) ==
+    CHECK(*t.try_convert(runtime_money(123.45_CNY), cad, date(2026, 1, 2), rounding::half_even) ==
           runtime_money(23.42_CAD));
     // USD 100.00 x 1.3650 = 136.50 to the dollar: a tie, 136 half_even, 137 half_up.
-    CHECK(t.convert(100.00_USD, 1.00_CAD, date(2026, 1, 2), rounding::half_even).amount() == 136);
-    CHECK(t.try_convert(100.00_USD, 1.00_CAD, date(2026, 1, 2), rounding::half_up)->amount() ==
-          137);
+    CHECK(t.convert(runtime_money(100.00_USD), runtime_money(1.00_CAD), date(2026, 1, 2),
+                    rounding::half_even)
+              .amount() == 136);
+    CHECK(t.try_convert(runtime_money(100.00_USD), runtime_money(1.00_CAD), date(2026, 1, 2),
+                        rounding::half_up)
+              ->amount() == 137);
     // An amount already in the target currency is only rounded (rate 1, exactly):
     // 10.005 half_even is 10.00, with no rate in the table.
     CHECK(t.convert(runtime_money(cad, 10.005_dec), cad, date(2026, 1, 2), rounding::half_even) ==
           runtime_money(10.00_CAD));
-    CHECK(t.convert(runtime_money(cad, 10.005_dec), 0.05_CAD, date(2026, 1, 2),
+    CHECK(t.convert(runtime_money(cad, 10.005_dec), runtime_money(0.05_CAD), date(2026, 1, 2),
                     rounding::half_even) == runtime_money(10.00_CAD));
 
     // Conversion errors: no rate (the pair, the day, the direction), and those of the rate.
-    CHECK(t.try_convert(1.00_CAD, cny, date(2026, 1, 5), rounding::half_even).error() ==
-          errc::missing_exchange_rate);
-    CHECK(t.try_convert(1.00_CNY, cad, date(2025, 12, 31), rounding::half_even).error() ==
-          errc::missing_exchange_rate);
-    CHECK(t.try_convert(1.00_CNY, 0.05_USD, date(2026, 1, 5), rounding::half_even).error() ==
-          errc::missing_exchange_rate);
+    CHECK(t.try_convert(runtime_money(1.00_CAD), cny, date(2026, 1, 5), rounding::half_even)
+              .error() == errc::missing_exchange_rate);
+    CHECK(t.try_convert(runtime_money(1.00_CNY), cad, date(2025, 12, 31), rounding::half_even)
+              .error() == errc::missing_exchange_rate);
+    CHECK(t.try_convert(runtime_money(1.00_CNY), runtime_money(0.05_USD), date(2026, 1, 5),
+                        rounding::half_even)
+              .error() == errc::missing_exchange_rate);
     CHECK(error_of([&] {
-              return t.convert(1.00_CAD, cny, date(2026, 1, 5), rounding::half_even);
+              return t.convert(runtime_money(1.00_CAD), cny, date(2026, 1, 5), rounding::half_even);
           }) == errc::missing_exchange_rate);
     CHECK(error_of([&] {
-              return t.convert(1.00_CAD, 0.05_USD, date(2026, 1, 5), rounding::half_even);
+              return t.convert(runtime_money(1.00_CAD), runtime_money(0.05_USD), date(2026, 1, 5),
+                               rounding::half_even);
           }) == errc::missing_exchange_rate);
     // A CNY with three minor digits finds the CNY rate by code, which then refuses it.
     CHECK(t.try_convert(runtime_money(runtime_currency("CNY", 3), 1.000_dec), cad, date(2026, 1, 5),
@@ -356,7 +406,7 @@ TEST_CASE("runtime_quantity: typed quantities convert to it and back, exactly",
     STATIC_REQUIRE(grams.in(unit_info_of<units::kilogram>).amount() == 1.5_dec);
     STATIC_REQUIRE(grams.to_quantity<units::tonne>() == tariff::quantity<units::tonne>(0.0015_dec));
     CHECK(grams.in(unit_info_of<units::kilogram>).unit().symbol == "kg");
-    const runtime_quantity kg = tariff::quantity<units::kilogram>(2.5_dec);
+    const runtime_quantity kg(tariff::quantity<units::kilogram>(2.5_dec));
     CHECK(kg.amount() == 2.5_dec);
     CHECK(tariff::same_unit(kg.unit(), unit_info_of<units::kilogram>));
     CHECK(*kg.try_to_quantity<units::gram>() == tariff::quantity<units::gram>(decimal(2500)));

@@ -97,15 +97,18 @@ constexpr const runtime_currency* find_currency(std::string_view code) noexcept 
 // --- money --------------------------------------------------------------------
 
 // An exact amount in a currency known at run time: a runtime_currency and a
-// decimal (the range of money<C>). A money<C> converts to it implicitly;
+// decimal (the range of money<C>). A money<C> converts to it explicitly;
 // to_money<C>() converts back, checking the currency.
 class runtime_money {
 public:
     constexpr runtime_money() noexcept = default;
     constexpr runtime_money(runtime_currency currency, decimal amount) noexcept
         : currency_(currency), amount_(amount) {}
+    // Explicit, so that typed amounts in different currencies never meet
+    // through a run-time overload: try_add(1.00_CAD, 1.00_USD) does not
+    // compile, as 1.00_CAD + 1.00_USD does not.
     template <currency_tag C>
-    constexpr runtime_money(money<C> m) noexcept
+    constexpr explicit runtime_money(money<C> m) noexcept
         : currency_(runtime_currency_of<C>), amount_(m.amount()) {}
 
     constexpr runtime_currency currency() const noexcept { return currency_; }
@@ -402,7 +405,7 @@ private:
 // --- quantities -------------------------------------------------------------------
 
 // An exact, non-negative quantity in a unit known at run time (a unit_info,
-// held by value). A quantity<U> converts to it implicitly; to_quantity<U>()
+// held by value). A quantity<U> converts to it explicitly; to_quantity<U>()
 // converts back, exactly, checking the dimension. Quantities of one dimension
 // add, subtract and compare in the finer of their units (as quantity<U>
 // does); of different dimensions they are errc::invalid_argument.
@@ -427,8 +430,9 @@ public:
         q.unit_ = unit;
         return q;
     }
+    // Explicit, as runtime_money's is.
     template <unit_tag U>
-    constexpr runtime_quantity(quantity<U> q) noexcept
+    constexpr explicit runtime_quantity(quantity<U> q) noexcept
         : amount_(q.value()), unit_(unit_info_of<U>) {}
 
     constexpr decimal amount() const noexcept { return amount_; }
