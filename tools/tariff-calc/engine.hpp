@@ -15,8 +15,12 @@
 //     (an overflow in any part) draws nothing from the quota;
 //   - otherwise the entry pays the standard path: MFN duty, the surtaxes,
 //     then the taxes, each a percentage of value + all duties of its part;
-//   - the library's assess_checked() evaluates each part, every duty and tax
-//     rounded to the minor unit by the chosen mode.
+//   - the library's assess_checked() evaluates each part once, every duty and
+//     tax rounded to the minor unit by the chosen mode (only an entry whose
+//     duties overflow is assessed again, to name the field to blame, and it
+//     draws nothing from its quota).
+// Currencies, exchange rates and quantities in the units the files name are
+// the library's run-time types (tariff/runtime.hpp).
 // Paths are built once per combination of line version and measures in force,
 // then reused: nothing is kept per entry, so memory stays flat.
 #pragma once

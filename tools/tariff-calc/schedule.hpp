@@ -264,7 +264,8 @@ inline bool is_origin(std::string_view s) noexcept {
 // only at run time. The ledger needs nothing of its unit but a type to count
 // granules in, so this one stands for the unit of the quota's tariff lines
 // (vehicles, kg, ...), whatever that is; tariff-calc converts every entry's
-// quantity to it first.
+// quantity to it first (as a tariff::runtime_quantity, exactly). It goes when
+// the library's ledger takes a unit known at run time (quota.hpp).
 struct line_unit : tariff::unit<tariff::count, 1, 1, "line unit"> {};
 
 // Whether a record is exactly the header `header` (names separated by ',').
