@@ -101,6 +101,10 @@ const char* errc_name(errc e) {
         return "return_exceeds_allocation";
     case errc::legal_wording:
         return "legal_wording";
+    case errc::currency_mismatch:
+        return "currency_mismatch";
+    case errc::missing_exchange_rate:
+        return "missing_exchange_rate";
     }
     return "errc(?)";
 }

@@ -41,8 +41,10 @@ enum class errc : unsigned char {
     period_closed,     // a quota claim is dated in a period already closed
     unknown_entry,     // a return names an allocation the ledger does not have
     return_exceeds_allocation, // a return is larger than what is left of the allocation
-    legal_wording, // the text refers to another provision ("See 9823.04.01", "No change"): no
-                   // duty can be computed from it alone
+    legal_wording,     // the text refers to another provision ("See 9823.04.01", "No change"): no
+                       // duty can be computed from it alone
+    currency_mismatch, // amounts in different currencies (known only at run time) meet
+    missing_exchange_rate, // no exchange rate for the pair of currencies (and date) asked
 };
 
 constexpr const char* to_string(errc e) noexcept {
@@ -74,6 +76,10 @@ constexpr const char* to_string(errc e) noexcept {
     case errc::legal_wording:
         return "legal wording: the text refers to another provision, not a duty that can be "
                "computed alone";
+    case errc::currency_mismatch:
+        return "the amounts are in different currencies";
+    case errc::missing_exchange_rate:
+        return "no exchange rate for these currencies on that date";
     }
     return "unknown error";
 }
@@ -111,6 +117,8 @@ inline void error_quota_period_closed_in_constant_expression() {}
 inline void error_unknown_quota_entry_in_constant_expression() {}
 inline void error_return_exceeds_allocation_in_constant_expression() {}
 inline void error_legal_wording_is_not_a_duty_in_constant_expression() {}
+inline void error_currency_mismatch_in_constant_expression() {}
+inline void error_missing_exchange_rate_in_constant_expression() {}
 
 [[noreturn]] inline void throw_error(errc e, const char* what = nullptr) {
     if (what == nullptr || *what == '\0')
@@ -175,6 +183,12 @@ constexpr void raise(errc e) {
             break;
         case errc::legal_wording:
             error_legal_wording_is_not_a_duty_in_constant_expression();
+            break;
+        case errc::currency_mismatch:
+            error_currency_mismatch_in_constant_expression();
+            break;
+        case errc::missing_exchange_rate:
+            error_missing_exchange_rate_in_constant_expression();
             break;
         }
     }

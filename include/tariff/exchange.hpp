@@ -14,6 +14,26 @@ namespace mistake {
 struct this_exchange_rate_converts_from_another_currency__check_its_from_currency {};
 } // namespace mistake
 
+namespace detail {
+// amount * rate rounded to `places` by mode (valid, places >= 0): the exact
+// product in 64 bits when it fits, else in 128 (two 63-bit coefficients and
+// at most 36 places always fit); errc::overflow only if the rounded amount
+// does not fit 64 bits.
+constexpr result<decimal> convert_rounded(decimal amount, decimal rate, int places,
+                                          rounding_mode mode) noexcept {
+    const int s = amount.scale() + rate.scale();
+    std::int64_t p = 0;
+    if (!mul_overflows(amount.coefficient(), rate.coefficient(), p) && s <= decimal::max_scale)
+        return round_to_scale(decimal::from_parts(p, s), places, mode);
+    using W = int128_t;
+    const W product = static_cast<W>(amount.coefficient()) * static_cast<W>(rate.coefficient());
+    const auto rounded = round_to_scale(basic_decimal<W>::from_parts(product, s), places, mode);
+    if (!rounded)
+        return rounded.error();
+    return narrow<std::int64_t>(*rounded);
+}
+} // namespace detail
+
 template <currency_tag From, currency_tag To>
 class exchange_rate {
 public:
@@ -42,13 +62,9 @@ public:
                                          required_rounding_mode mode) const {
         if (!is_valid(mode))
             detail::raise(errc::invalid_argument);
-        if constexpr (std::is_same_v<R, std::int64_t>) { // the product fits 128 bits
-            using W = int128_t;
-            const auto product = detail::multiply(detail::narrow<W>(amount.amount()).value_or({}),
-                                                  basic_decimal<W>(rate_));
-            const auto rounded =
-                detail::round_to_scale(product.value_or({}), To::minor_digits, mode);
-            return basic_money<To, R>(detail::narrow<R>(rounded.value_or({})).value());
+        if constexpr (std::is_same_v<R, std::int64_t>) {
+            return basic_money<To, R>(
+                detail::convert_rounded(amount.amount(), rate_, To::minor_digits, mode).value());
         } else {
             return basic_money<To, R>(detail::multiply_rounded(amount.amount(),
                                                                basic_decimal<R>(rate_),

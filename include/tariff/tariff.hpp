@@ -4,6 +4,8 @@
 //   rounding, error, detail/integer -> decimal -> currency, money, allocate
 //   -> units, quantity -> rate -> expression, exchange, hs_code, date
 //   -> assessment, parse -> quota
+//   runtime (currencies, exchange tables and quantities known at run time)
+//   sits on exchange, date and quantity.
 #pragma once
 
 #include "allocate.hpp"
@@ -21,5 +23,6 @@
 #include "quota.hpp"
 #include "rate.hpp"
 #include "rounding.hpp"
+#include "runtime.hpp"
 #include "units.hpp"
 #include "version.hpp"

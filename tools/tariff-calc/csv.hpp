@@ -76,7 +76,7 @@ inline std::string describe(const error& e) {
     return "malformed CSV";
 }
 
-namespace detail {
+namespace internal {
 // The error for `code` at byte offset `pos` of `record`: line and column
 // count from the record's start (a quoted field may hold line breaks).
 inline error at(problem code, std::string_view record, std::size_t pos) noexcept {
@@ -92,7 +92,7 @@ inline error at(problem code, std::string_view record, std::size_t pos) noexcept
     e.column = pos - line_start + 1;
     return e;
 }
-} // namespace detail
+} // namespace internal
 
 // Splits one record (without its line end) into fields. The views point into
 // `record`, or into `scratch` for a field holding doubled quotes; they stay
@@ -114,7 +114,7 @@ inline error parse_csv_record(std::string_view record, std::vector<std::string_v
             for (;;) {
                 const void* q = j < n ? std::memchr(p + j, '"', n - j) : nullptr;
                 if (q == nullptr)
-                    return detail::at(problem::unterminated_quote, record, open);
+                    return internal::at(problem::unterminated_quote, record, open);
                 j = static_cast<std::size_t>(static_cast<const char*>(q) - p);
                 if (j + 1 < n && p[j + 1] == '"') {
                     doubled = true;
@@ -142,7 +142,7 @@ inline error parse_csv_record(std::string_view record, std::vector<std::string_v
             if (i == n)
                 return {};
             if (p[i] != ',')
-                return detail::at(problem::text_after_closing_quote, record, i);
+                return internal::at(problem::text_after_closing_quote, record, i);
             ++i; // a ',' at the very end means one more, empty, field
             continue;
         }
@@ -152,7 +152,7 @@ inline error parse_csv_record(std::string_view record, std::vector<std::string_v
         while (end < n && p[end] != ',' && p[end] != '"')
             ++end;
         if (end < n && p[end] == '"')
-            return detail::at(problem::quote_in_unquoted_field, record, end);
+            return internal::at(problem::quote_in_unquoted_field, record, end);
         fields.emplace_back(p + i, end - i);
         if (end == n)
             return {};

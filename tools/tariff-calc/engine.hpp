@@ -15,8 +15,12 @@
 //     (an overflow in any part) draws nothing from the quota;
 //   - otherwise the entry pays the standard path: MFN duty, the surtaxes,
 //     then the taxes, each a percentage of value + all duties of its part;
-//   - the library's try_assess() evaluates each part, every duty and tax
-//     rounded to the minor unit by the chosen mode.
+//   - the library's try_assess() evaluates each part once, every duty and
+//     tax rounded to the minor unit by the chosen mode (only an entry whose
+//     duties overflow is assessed again, to name the field to blame, and it
+//     draws nothing from its quota).
+// Currencies, exchange rates and quantities in the units the files name are
+// the library's run-time types (tariff/runtime.hpp).
 // Paths are built once per combination of line version and measures in force,
 // then reused: nothing is kept per entry, so memory stays flat.
 #pragma once
@@ -248,7 +252,12 @@ private:
                             std::string(line->unit->dimension_name) + "); " +
                             std::string(unit->symbol) + " is a unit of " +
                             std::string(unit->dimension_name));
-        const auto in_line_unit = try_convert_units(q.value(), *unit, *line->unit);
+        // The quantity in the line's unit, exactly (q > 0 and the unit is the
+        // library's: making the run-time quantity cannot fail).
+        const auto in_line_unit = tariff::runtime_quantity::try_make(q.value(), *unit)
+                                      .and_then([&](const tariff::runtime_quantity& given) {
+                                          return given.try_in(*line->unit);
+                                      });
         if (!in_line_unit)
             return fail(err, "quantity",
                         quoted(quantity_text) + " " + std::string(unit->symbol) +
@@ -256,7 +265,7 @@ private:
                                  ? " has no exact decimal value in "
                                  : " is too large to convert exactly to ") +
                             std::string(line->unit->symbol));
-        const tariff::decimal quantity = in_line_unit.value_or({});
+        const tariff::decimal quantity = in_line_unit->amount();
 
         if (value_text.empty())
             return empty(err, "value");
@@ -274,32 +283,37 @@ private:
             return fail(err, "currency",
                         quoted(currency_text) +
                             ": unknown currency (known: " + known_currency_list() + ")");
-        const currency_info& cur = known_currencies[static_cast<std::size_t>(currency)];
-        if (tariff::normalize(v.value()).scale() > cur.minor_digits)
+        const tariff::runtime_currency& cur = known_currencies[static_cast<std::size_t>(currency)];
+        if (tariff::normalize(v.value()).scale() > cur.minor_digits())
             return fail(err, "value",
-                        quoted(value_text) + ": more decimal places than " + std::string(cur.code) +
-                            " has (" + std::to_string(cur.minor_digits) + ")");
+                        quoted(value_text) + ": more decimal places than " +
+                            std::string(cur.code()) + " has (" +
+                            std::to_string(cur.minor_digits()) + ")");
         tariff::money<C> value_for_duty(v.value());
-        const exchange_rates::entry* rate_used = nullptr;
+        tariff::result<tariff::runtime_exchange_rate> rate_used =
+            tariff::errc::missing_exchange_rate;
         if (currency != schedule_currency_) {
-            rate_used = rates_ != nullptr ? rates_->find_entry(currency, d) : nullptr;
-            const tariff::decimal* rate = rate_used != nullptr ? &rate_used->rate : nullptr;
-            if (rate == nullptr)
+            if (rates_ != nullptr)
+                rate_used = rates_->find(cur, d);
+            if (!rate_used)
                 return fail(err, "currency",
-                            quoted(currency_text) + ": no " + std::string(cur.code) + " to " +
+                            quoted(currency_text) + ": no " + std::string(cur.code()) + " to " +
                                 std::string(C::code) + " exchange rate dated on or before " +
                                 std::string(date_text) +
                                 (rates_ == nullptr ? " (no --rates file)" : ""));
             // value x rate, rounded half to even to the minor unit (always,
-            // whatever --rounding says: it rounds duties and taxes).
-            // Only the rounded value must fit, not the exact product.
-            const auto rounded = tariff::try_multiply_rounded(v.value(), *rate, C::minor_digits,
-                                                              tariff::rounding_mode::half_even);
-            if (!rounded)
+            // whatever --rounding says: it rounds duties and taxes). Only the
+            // rounded value must fit, not the exact product.
+            const auto converted =
+                rate_used
+                    ->try_convert(tariff::runtime_money(cur, v.value()),
+                                  tariff::rounding_mode::half_even)
+                    .and_then([](const tariff::runtime_money& m) { return m.try_to_money<C>(); });
+            if (!converted)
                 return fail(err, "value",
-                            quoted(value_text) + " " + std::string(cur.code) +
+                            quoted(value_text) + " " + std::string(cur.code()) +
                                 ": too large to convert exactly");
-            value_for_duty = tariff::money<C>(rounded.value_or({}));
+            value_for_duty = *converted;
         }
 
         const int version = line->in_force(d);
@@ -382,10 +396,10 @@ private:
         e.over_quota = over_quota;
         e.value = v.value();
         e.currency = &cur;
-        if (rate_used != nullptr) {
+        if (currency != schedule_currency_) {
             e.converted = true;
             e.rate = rate_used->rate;
-            e.rate_date = rate_used->day;
+            e.rate_date = rate_used->effective;
         }
         e.value_for_duty = value_for_duty;
         e.duty = duty;

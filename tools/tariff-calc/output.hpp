@@ -49,10 +49,10 @@ struct assessed_entry {
     tariff::decimal quantity, in_quota, over_quota;   // in the line's unit
     bool quota = false;                               // in/over_quota apply
     tariff::decimal value;
-    const currency_info* currency = nullptr; // the value's
-    tariff::decimal rate;                    // one `currency` buys `rate` of C ...
-    tariff::date rate_date;                  // ... as the rates file said on this day
-    bool converted = false;                  // rate and rate_date apply
+    const tariff::runtime_currency* currency = nullptr; // the value's
+    tariff::decimal rate;                               // one `currency` buys `rate` of C ...
+    tariff::date rate_date;                             // ... as the rates file said on this day
+    bool converted = false;                             // rate and rate_date apply
     tariff::money<C> value_for_duty, duty, taxes, total;
     const std::vector<assessed_component<C>>* components = nullptr;
 };
@@ -194,9 +194,9 @@ void write_csv(text_buffer& out, const assessed_entry<C>& e, text_buffer& scratc
     if (e.quota)
         append_decimal(out, e.over_quota, 0);
     out += ',';
-    append_decimal(out, e.value, e.currency->minor_digits);
+    append_decimal(out, e.value, e.currency->minor_digits());
     out += ',';
-    out += e.currency->code;
+    out += e.currency->code();
     out += ',';
     append_decimal(out, e.value_for_duty.amount(), C::minor_digits);
     out += ',';
@@ -253,11 +253,11 @@ void write_jsonl(text_buffer& out, const assessed_entry<C>& e) {
         out += ",\"in_quota\":null,\"over_quota\":null";
     }
     out += ",\"value\":";
-    append_json_money(out, e.value, e.currency->code, e.currency->minor_digits);
+    append_json_money(out, e.value, e.currency->code(), e.currency->minor_digits());
     out += ",\"exchange_rate\":";
     if (e.converted) {
         out += "{\"from\":\"";
-        out += e.currency->code;
+        out += e.currency->code();
         out += "\",\"to\":\"";
         out += C::code;
         out += "\",\"rate\":\"";
@@ -328,16 +328,16 @@ void write_table(text_buffer& out, const assessed_entry<C>& e) {
         out += ')';
     }
     out += "\n  value           ";
-    append_padded_left(out, decimal_text(e.value, e.currency->minor_digits), 17);
+    append_padded_left(out, decimal_text(e.value, e.currency->minor_digits()), 17);
     out += ' ';
-    out += e.currency->code;
+    out += e.currency->code();
     if (e.converted) {
         out += "   at ";
         append_decimal(out, e.rate, 0);
         out += ' ';
         out += C::code;
         out += " per ";
-        out += e.currency->code;
+        out += e.currency->code();
         out += ", rate of ";
         out += to_text(e.rate_date);
         out += "\n  value for duty  ";

@@ -137,19 +137,9 @@ inline std::string to_text(const validity& v) {
     return to_text(v.from) + " to " + to_text(v.to);
 }
 
-// The currencies tariff-calc knows: those the library declares, with their
-// minor-unit digits (ISO 4217), taken from the library's types.
-struct currency_info {
-    std::string_view code;
-    int minor_digits;
-};
-template <class... Cs>
-inline constexpr std::array<currency_info, sizeof...(Cs)> currency_table{
-    {{Cs::code, Cs::minor_digits}...}};
-inline constexpr auto& known_currencies =
-    currency_table<tariff::AUD, tariff::CAD, tariff::CHF, tariff::CNY, tariff::EUR, tariff::GBP,
-                   tariff::IDR, tariff::INR, tariff::JPY, tariff::KRW, tariff::KWD, tariff::MXN,
-                   tariff::USD>;
+// The currencies tariff-calc knows: those the library declares, as run-time
+// values (tariff::runtime_currency: the ISO 4217 code and minor-unit digits).
+inline constexpr auto& known_currencies = tariff::library_currencies;
 
 // A two- or three-letter code as one number (0 for any other length), for
 // quick comparisons.
@@ -163,9 +153,9 @@ constexpr std::uint32_t code_number(std::string_view code) noexcept {
 }
 
 inline constexpr auto known_currency_numbers = [] {
-    std::array<std::uint32_t, known_currencies.size()> numbers{};
+    std::array<std::uint32_t, std::size(known_currencies)> numbers{};
     for (std::size_t i = 0; i < numbers.size(); ++i)
-        numbers[i] = code_number(known_currencies[i].code);
+        numbers[i] = code_number(known_currencies[i].code());
     return numbers;
 }();
 
@@ -182,16 +172,15 @@ inline std::string known_currency_list() {
     for (const auto& c : known_currencies) {
         if (!out.empty())
             out += ", ";
-        out += c.code;
+        out += c.code();
     }
     return out;
 }
 
-// Units by name, their comparison and their conversion come from the library
-// (tariff::find_unit, tariff::same_unit, tariff::try_convert_units).
+// Units by name and their comparison come from the library (tariff::find_unit,
+// tariff::same_unit); quantities are tariff::runtime_quantity.
 using tariff::find_unit;
 using tariff::same_unit;
-using tariff::try_convert_units;
 
 // What a rate's needs are called in a message ("a mass (per kg)").
 inline std::string dimension_names(unsigned bits) {
@@ -275,7 +264,8 @@ inline bool is_origin(std::string_view s) noexcept {
 // only at run time. The ledger needs nothing of its unit but a type to count
 // granules in, so this one stands for the unit of the quota's tariff lines
 // (vehicles, kg, ...), whatever that is; tariff-calc converts every entry's
-// quantity to it first.
+// quantity to it first (as a tariff::runtime_quantity, exactly). It goes when
+// the library's ledger takes a unit known at run time (quota.hpp).
 struct line_unit : tariff::unit<tariff::count, 1, 1, "line unit"> {};
 
 // Whether a record is exactly the header `header` (names separated by ',').
@@ -1034,10 +1024,14 @@ private:
 
 inline constexpr std::string_view rates_header = "date,from,to,rate";
 
-// Rates into the schedule's currency: for each known currency, by date.
+// Rates into the schedule's currency, read and checked here (each problem
+// reported with its row), then kept in the library's run-time exchange table
+// (tariff::runtime_exchange_table: the rate for a day is the latest dated on
+// or before it; never an inverse).
 class exchange_rates {
 public:
-    explicit exchange_rates(std::string_view to) : to_(to), by_currency_(known_currencies.size()) {}
+    explicit exchange_rates(std::string_view to)
+        : to_(to), by_currency_(std::size(known_currencies)) {}
 
     bool load(std::istream& in, diagnostics& diag) {
         csv::reader reader(in);
@@ -1095,40 +1089,39 @@ public:
             for (std::size_t i = 1; i < v.size(); ++i)
                 if (v[i].day == v[i - 1].day)
                     diag.report(std::max(v[i].row, v[i - 1].row), "date",
-                                "a second " + std::string(known_currencies[c].code) + " to " +
+                                "a second " + std::string(known_currencies[c].code()) + " to " +
                                     std::string(to_) + " rate for " + to_text(v[i].day) +
                                     " (the other is on line " +
                                     std::to_string(std::min(v[i].row, v[i - 1].row)) + ")");
         }
-        return diag.count() == 0;
+        if (diag.count() != 0)
+            return false;
+        // Checked: every rate is positive, from differs from to and no pair
+        // has two rates for one day, so every add succeeds.
+        const tariff::runtime_currency* to = tariff::find_currency(to_);
+        for (std::size_t c = 0; c < by_currency_.size(); ++c)
+            for (const entry& e : by_currency_[c])
+                table_.add(known_currencies[c], *to, e.rate, e.day);
+        by_currency_.clear();
+        return true;
     }
 
-    // The rate of currency `c` (an index of known_currencies) into the
-    // schedule's: the latest dated on or before d; nullptr if none.
-    const tariff::decimal* find(int c, tariff::date d) const {
-        const entry* e = find_entry(c, d);
-        return e != nullptr ? &e->rate : nullptr;
+    // The rate of `from` into the schedule's currency in force on d (the
+    // latest dated on or before d): errc::missing_exchange_rate if none.
+    tariff::result<tariff::runtime_exchange_rate> find(const tariff::runtime_currency& from,
+                                                       tariff::date d) const noexcept {
+        return table_.try_find(from.code(), to_, d);
     }
 
-    // A rate and the day it is dated (the audit trail of a conversion).
+private:
     struct entry {
         tariff::date day;
         tariff::decimal rate;
         std::size_t row; // in the rates file
     };
-    // As find(), with the rate's date.
-    const entry* find_entry(int c, tariff::date d) const {
-        const auto& v = by_currency_[static_cast<std::size_t>(c)];
-        auto it = std::upper_bound(v.begin(), v.end(), d,
-                                   [](tariff::date x, const entry& e) { return x < e.day; });
-        if (it == v.begin())
-            return nullptr;
-        return &*std::prev(it);
-    }
-
-private:
     std::string_view to_;
-    std::vector<std::vector<entry>> by_currency_;
+    std::vector<std::vector<entry>> by_currency_; // while loading
+    tariff::runtime_exchange_table table_;
 };
 
 } // namespace tariff_calc

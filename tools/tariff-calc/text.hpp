@@ -65,7 +65,7 @@ private:
     std::size_t capacity_ = 0;
 };
 
-namespace detail {
+namespace internal {
 inline constexpr char digit_pairs[] =
     "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
@@ -101,7 +101,7 @@ inline char* put_number(char* p, std::uint64_t v) noexcept {
         p = put_digits(p, v, 2);
     return put_digits(p, v, v >= 10 ? 2 : 1);
 }
-} // namespace detail
+} // namespace internal
 
 // The number of decimal digits of v (at least 1).
 inline int digit_count(std::uint64_t v) noexcept {
@@ -135,10 +135,10 @@ inline char* put_decimal(char* p, tariff::decimal d, int min_places) noexcept {
     for (int i = s; i < min_places; ++i)
         *--q = '0';
     if (s > 0)
-        q = detail::put_digits(q, mag, s);
+        q = internal::put_digits(q, mag, s);
     if (places > 0)
         *--q = '.';
-    detail::put_digits(q, mag, whole);
+    internal::put_digits(q, mag, whole);
     return end;
 }
 
@@ -157,7 +157,7 @@ template <class Out>
 void append_unsigned(Out& out, std::uint64_t v) {
     char buf[24];
     char* const end = buf + sizeof buf;
-    const char* p = detail::put_number(end, v);
+    const char* p = internal::put_number(end, v);
     out.append(p, static_cast<std::size_t>(end - p));
 }
 
