@@ -79,10 +79,10 @@ public:
     }
     // A duty, tax or relief in another currency (a GBP expression on a CAD
     // path): named, never callable (see detail/mistake.hpp).
-    template <class C2, unsigned N>
+    template <class C2, unsigned N, std::size_t K>
     requires(!std::same_as<C2, C>)
         mistake::a_duty_in_another_currency_cannot_join_this_path__convert_with_an_exchange_rate
-        with_duty(std::string_view, std::string_view, const duty_expression<C2, N>&)
+        with_duty(std::string_view, std::string_view, const duty_expression<C2, N, K>&)
     const TARIFF_DETAIL_REJECT(
         "tariff: with_duty: the duty expression's currency differs from the path's; convert "
         "its amounts with an exchange_rate, or build the expression in the path's currency");
@@ -565,13 +565,13 @@ constexpr ad_valorem effective_rate(const assessment<C>& a, int places,
 // duty on one unit divided by the unit value), as a rate rounded to `places`
 // decimal places of a percent. unit_value is money per unit, e.g.
 // 6.00_CAD / tariff::kg.
-template <currency_tag C, unsigned Needs, unit_tag U, detail::not_an_integer T>
+template <currency_tag C, unsigned Needs, std::size_t K, unit_tag U, detail::not_an_integer T>
 mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
-ad_valorem_equivalent(const duty_expression<C, Needs>&, const specific_rate<C, U>&, T,
+ad_valorem_equivalent(const duty_expression<C, Needs, K>&, const specific_rate<C, U>&, T,
                       required_rounding_mode)
     TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
-template <currency_tag C, unsigned Needs, unit_tag U>
-constexpr ad_valorem ad_valorem_equivalent(const duty_expression<C, Needs>& duty,
+template <currency_tag C, unsigned Needs, std::size_t K, unit_tag U>
+constexpr ad_valorem ad_valorem_equivalent(const duty_expression<C, Needs, K>& duty,
                                            const specific_rate<C, U>& unit_value, int places,
                                            required_rounding_mode mode) {
     const auto base = duty_base(unit_value.per_unit()).with(1 * U{});

@@ -172,8 +172,8 @@ constexpr int precedence(duty_kind k) noexcept {
     }
 }
 
-template <class C, unsigned N>
-std::string format_node(const duty_expression<C, N>& e, std::size_t i, notation style) {
+template <class C, unsigned N, std::size_t K>
+std::string format_node(const duty_expression<C, N, K>& e, std::size_t i, notation style) {
     const duty_node& n = e.nodes()[i];
     const bool canadian = style == notation::canadian;
     // Canadian notation writes dollars as "$" (a CAD schedule); any other
@@ -187,14 +187,14 @@ std::string format_node(const duty_expression<C, N>& e, std::size_t i, notation 
     case duty_kind::free:
         return "Free";
     case duty_kind::ad_valorem:
-        return format_decimal(normalize(detail::multiply_ratio(n.amount, 100, 1).value()), 0, true,
-                              false) +
+        return format_decimal(normalize(detail::multiply_ratio(n.amount(), 100, 1).value()), 0,
+                              true, false) +
                (canadian ? "%" : " %");
     // Amounts without grouping commas, so that the text parses back.
     case duty_kind::specific:
-        return amount(n.amount) + (canadian ? "/" : " / ") + std::string(n.unit->symbol);
+        return amount(n.amount()) + (canadian ? "/" : " / ") + std::string(e.unit_of(n).symbol);
     case duty_kind::fixed:
-        return amount(n.amount);
+        return amount(n.amount());
     default:
         break;
     }
@@ -206,7 +206,7 @@ std::string format_node(const duty_expression<C, N>& e, std::size_t i, notation 
     if (precedence(e.nodes()[n.lhs].kind) < p)
         lhs = "(" + lhs + ")";
     if (precedence(e.nodes()[n.rhs].kind) <= p &&
-        duty_expression<C, N>::is_operator(e.nodes()[n.rhs].kind))
+        duty_expression<C, N, K>::is_operator(e.nodes()[n.rhs].kind))
         rhs = "(" + rhs + ")";
     const char* op = n.kind == duty_kind::sum          ? " + "
                      : n.kind == duty_kind::difference ? " - "
@@ -224,13 +224,13 @@ std::string format_node(const duty_expression<C, N>& e, std::size_t i, notation 
 // notation::canadian writes a duty as the Customs Tariff of Canada does:
 // "245.5% but not less than $5.33/kg" ("$" for CAD; other currencies keep
 // their code). Both texts parse back to the same expression (parse_duty).
-template <class C, unsigned N>
-std::string to_string(const duty_expression<C, N>& e, notation style = notation::canonical) {
+template <class C, unsigned N, std::size_t K>
+std::string to_string(const duty_expression<C, N, K>& e, notation style = notation::canonical) {
     return detail::format_node(e, e.size() - 1, style);
 }
 
-template <class C, unsigned N>
-std::ostream& operator<<(std::ostream& os, const duty_expression<C, N>& e) {
+template <class C, unsigned N, std::size_t K>
+std::ostream& operator<<(std::ostream& os, const duty_expression<C, N, K>& e) {
     return os << to_string(e);
 }
 inline std::ostream& operator<<(std::ostream& os, const hs_code& code) {
