@@ -306,7 +306,7 @@ std::string to_string(const assessment<C>& a, notation style = notation::canonic
     for (const auto& line : a) {
         row r{std::string(line.name),
               to_string(line.base),
-              to_string(line.rate, style),
+              to_string(line.rate.expression(), style),
               to_string(line.rounded),
               {},
               std::string(line.legal_basis),
