@@ -497,9 +497,9 @@ namespace detail {
 // see detail::round_to_multiple).
 template <class C>
 constexpr result<money<C>> round_by(money<C> m, const rounding_policy<C>& p) noexcept {
-    if (p.granularity <= money<C>{})
-        return errc::invalid_argument;
     const decimal step = p.granularity.amount();
+    if (step.coefficient() <= 0) // the granularity is not positive
+        return errc::invalid_argument;
     if (step.coefficient() == 1 && m.amount().scale() >= step.scale()) {
         // A multiple of 10^-k (the minor unit): rounding to k places, the same
         // value and scale as round_to_multiple gives, in 64 bits (no 128-bit
@@ -517,7 +517,12 @@ constexpr result<money<C>> round_by(money<C> m, const rounding_policy<C>& p) noe
 // A running total, kept in 128 bits: only the (rounded) total must fit money.
 using wide_total = basic_decimal<int128_t>;
 constexpr result<wide_total> accumulate(wide_total total, decimal d) noexcept {
-    return detail::add(total, narrow<int128_t>(d).value_or({}));
+    const wide_total w = narrow<int128_t>(d).value_or({}); // widening: always fits
+    // The first term: 0 (at scale 0) + d is d at d's scale, what add gives,
+    // without aligning the scales; later terms then share d's scale.
+    if (total.coefficient() == 0 && total.scale() == 0)
+        return w;
+    return detail::add(total, w);
 }
 template <class C>
 constexpr result<money<C>> to_money(const result<wide_total>& r) noexcept {
@@ -528,6 +533,62 @@ constexpr result<money<C>> to_money(const result<wide_total>& r) noexcept {
         return n.error();
     return money<C>(n.value_or({}));
 }
+
+// A running total with the value and scale that adding its terms to 0 in 128
+// bits gives (accumulate), kept in 64 bits while the terms share one scale and
+// the sum fits (the common case: lines rounded to the cent), in 128 otherwise.
+class running_total {
+public:
+    constexpr errc add(decimal d) noexcept {
+        if (!wide_) {
+            if (empty_) {
+                small_ = d; // 0 + d, as accumulate gives it
+                empty_ = false;
+                return errc::ok;
+            }
+            std::int64_t sum = 0;
+            if (small_.scale() == d.scale() &&
+                !add_overflows(small_.coefficient(), d.coefficient(), sum)) {
+                small_ = decimal::try_from_parts(sum, d.scale()).value_or({});
+                return errc::ok;
+            }
+            big_ = value();
+            wide_ = true;
+        }
+        const auto r = accumulate(big_, d);
+        if (!r)
+            return r.error();
+        big_ = r.value_or({});
+        return errc::ok;
+    }
+    // Adds another total (a cascading tax's base takes the taxes before it).
+    constexpr errc add(const running_total& other) noexcept {
+        const auto r = detail::add(value(), other.value());
+        if (!r)
+            return r.error();
+        big_ = r.value_or({});
+        wide_ = true;
+        return errc::ok;
+    }
+    constexpr wide_total value() const noexcept {
+        if (wide_)
+            return big_;
+        return empty_ ? wide_total{} : narrow<int128_t>(small_).value_or({});
+    }
+    // The total as money; errc::overflow if it does not fit.
+    template <class C>
+    constexpr result<money<C>> to_money() const noexcept {
+        if (!wide_)
+            return money<C>(empty_ ? decimal{} : small_);
+        return detail::to_money<C>(result<wide_total>(big_));
+    }
+
+private:
+    decimal small_{};
+    wide_total big_{};
+    bool empty_ = true;
+    bool wide_ = false;
+};
 } // namespace detail
 
 // Assesses an entry on a path into `out`, in place: no copy of the path, its
@@ -572,7 +633,7 @@ template <currency_tag C>
 [[nodiscard]] constexpr errc assess_in_place(assessment<C>& a, const duty_path<C>& path,
                                              const duty_base<C>& base,
                                              const rounding_policy<C>& policy) noexcept {
-    if (!is_valid(policy.mode) || policy.granularity <= money<C>{} ||
+    if (!is_valid(policy.mode) || policy.granularity.amount().coefficient() <= 0 ||
         (policy.stage != rounding_stage::each_component && policy.stage != rounding_stage::totals))
         return errc::invalid_argument;
     a.path_ = &path;
@@ -605,7 +666,7 @@ template <currency_tag C>
     const bool duty_relieved = relieved && path.relief().relieves_duty;
     const bool tax_relieved = relieved && path.relief().relieves_tax;
 
-    detail::wide_total duties{}; // the rounded lines' sum (each_component) or the exact lines'
+    detail::running_total duties; // the rounded lines' sum (each_component) or the exact lines'
 
     for (std::size_t i = 0; i < path.duty_count(); ++i) {
         auto& line = a.lines_[a.size_++];
@@ -632,42 +693,35 @@ template <currency_tag C>
                 return r.error();
             line.rounded = r.value_or({});
         }
-        const auto sum =
-            detail::accumulate(duties, (each_line ? line.rounded : line.exact).amount());
-        if (!sum)
-            return sum.error();
-        duties = sum.value_or({});
+        if (const errc e = duties.add((each_line ? line.rounded : line.exact).amount());
+            e != errc::ok)
+            return e;
     }
 
-    detail::wide_total taxes{}; // likewise
+    detail::running_total taxes; // likewise
     for (std::size_t t = 0; t < path.tax_count(); ++t) {
         const auto& tax = path.tax(t);
         // The base is summed in 128 bits (value + 5.0104 may not fit where
         // value + 5.0104 + 0.0091 does) and reported on the line, so only the
         // whole base must fit money.
-        detail::wide_total wide_base{};
+        detail::running_total wide_base;
         if (tax.on_value) {
-            const auto s = detail::accumulate(wide_base, value.amount());
-            if (!s)
-                return s.error();
-            wide_base = s.value_or({});
+            if (const errc e = wide_base.add(value.amount()); e != errc::ok)
+                return e;
         }
         for (std::size_t i = 0; i < path.duty_count(); ++i) {
             if (i >= 32 || !(tax.duties & (std::uint32_t{1} << i)))
                 continue;
-            const auto s = detail::accumulate(
-                wide_base, (each_line ? a.lines_[i].rounded : a.lines_[i].exact).amount());
-            if (!s)
-                return s.error();
-            wide_base = s.value_or({});
+            const auto& l = a.lines_[i];
+            if (const errc e = wide_base.add((each_line ? l.rounded : l.exact).amount());
+                e != errc::ok)
+                return e;
         }
         if (tax.on_earlier_taxes) {
-            const auto s = detail::add(wide_base, taxes);
-            if (!s)
-                return s.error();
-            wide_base = s.value_or({});
+            if (const errc e = wide_base.add(taxes); e != errc::ok)
+                return e;
         }
-        const auto base_money = detail::to_money<C>(wide_base);
+        const auto base_money = wide_base.template to_money<C>();
         if (!base_money)
             return base_money.error();
         const money<C> tax_base = base_money.value_or({});
@@ -692,20 +746,19 @@ template <currency_tag C>
                 return r.error();
             line.rounded = r.value_or({});
         }
-        const auto sum =
-            detail::accumulate(taxes, (each_line ? line.rounded : line.exact).amount());
-        if (!sum)
-            return sum.error();
-        taxes = sum.value_or({});
+        if (const errc e = taxes.add((each_line ? line.rounded : line.exact).amount());
+            e != errc::ok)
+            return e;
     }
 
     // Under totals, the exact sums are rounded in 128 bits: only the rounded
     // totals must fit.
-    auto total = [&](detail::wide_total t) {
+    auto total = [&](const detail::running_total& t) {
         if (each_line)
-            return detail::to_money<C>(t);
+            return t.template to_money<C>();
         return detail::to_money<C>(detail::round_to_multiple(
-            t, detail::narrow<int128_t>(policy.granularity.amount()).value_or({}), policy.mode));
+            t.value(), detail::narrow<int128_t>(policy.granularity.amount()).value_or({}),
+            policy.mode));
     };
     const auto d = total(duties);
     const auto t = total(taxes);

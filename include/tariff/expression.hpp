@@ -414,6 +414,13 @@ private:
     template <unsigned Declared>
     constexpr result<duty_evaluation<C>>
     evaluate_on(const duty_base<C, Declared>& base) const noexcept {
+        if (size_ == 1 && nodes_[0].kind == duty_kind::ad_valorem) {
+            // One ad valorem rate, the most common duty: the loop below, unrolled.
+            const auto d = detail::multiply(base.value().amount(), nodes_[0].amount());
+            if (!d)
+                return evaluate_exact(base);
+            return duty_evaluation<C>{money<C>(d.value_or({})), false, false};
+        }
         std::array<money<C>, Nodes> v;
         duty_evaluation<C> out;
         for (std::size_t i = 0; i < size_; ++i) {
