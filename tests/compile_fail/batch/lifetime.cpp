@@ -17,7 +17,7 @@ using tariff::CAD;
 
 namespace {
 constexpr auto mfn = tariff::duty_path<CAD>("MFN").with_duty("MFN", "", 6.1_pct);
-tariff::duty_path<CAD> make_path() {
+[[maybe_unused]] tariff::duty_path<CAD> make_path() {
     return tariff::duty_path<CAD>("MFN").with_duty("MFN", "", 6.1_pct);
 }
 constexpr tariff::rounding_policy<CAD> policy{tariff::rounding::half_even};
