@@ -30,6 +30,8 @@
 //                 20,000.00 to 120,000.00. The totals are summed. Variants:
 //                   library            tariff::assess(path, base, policy), the path
 //                                      held in a table built at run time;
+//                   library, in place  tariff::assess_into(out, path, base,
+//                                      policy) into one assessment, reused;
 //                   hand-written       the same three components in int64
 //                                      cents, each rounded half even.
 //
@@ -42,8 +44,9 @@
 // After the Google Benchmark output, a summary prints library / hand-written
 // ratios of the time per iteration (the median aggregate when
 // --benchmark_repetitions is used), by real time as duty_bench.cpp does and
-// by CPU time, which a busy machine disturbs less. All --benchmark_* flags are
-// accepted.
+// by CPU time, which a busy machine disturbs less; then the sizeof table of
+// the values involved, and last one line per workload, `ratio <workload> =
+// <library / hand-written>` by CPU time. All --benchmark_* flags are accepted.
 
 #include <benchmark/benchmark.h>
 
@@ -280,6 +283,21 @@ std::int64_t checked_add(std::int64_t a, std::int64_t b, const char* what) {
     return total;
 }
 
+// (a') The library, in place: one assessment filled per vehicle
+// (tariff::assess_into), no assessment returned by value.
+[[gnu::noinline]] cad library_ev_into(const tariff::duty_path<CAD>& path,
+                                      const std::vector<cad>& values, std::vector<cad>& totals) {
+    cad total{};
+    tariff::assessment<CAD> a;
+    const tariff::rounding_policy<CAD> policy{tariff::rounding::half_even};
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        tariff::assess_into(a, path, tariff::duty_base(values[i]).with(1 * tariff::each), policy);
+        totals[i] = a.total();
+        total += a.total();
+    }
+    return total;
+}
+
 // (b) Hand-written: MFN 6.1 %, surtax 100 %, GST 5 % of value + rounded
 // duties; each rounded half even to the cent.
 [[gnu::noinline]] std::int64_t hand_ev(const std::vector<std::int64_t>& value_cents,
@@ -370,7 +388,11 @@ bool verify_all() {
     const std::int64_t ev_hand = hand_ev(d.ev_value_cents, hand_out);
     std::fill(library_out.begin(), library_out.end(), cad{});
     const cad ev_library = library_ev(s.paths.front(), d.ev_values, library_out);
-    return verify("EV assess", ev_library, library_out, ev_hand, hand_out);
+    if (!verify("EV assess", ev_library, library_out, ev_hand, hand_out))
+        return false;
+    std::fill(library_out.begin(), library_out.end(), cad{});
+    const cad ev_into = library_ev_into(s.paths.front(), d.ev_values, library_out);
+    return verify("EV assess_into", ev_into, library_out, ev_hand, hand_out);
 }
 
 // ---------------------------------------------------------------------------
@@ -392,6 +414,7 @@ constexpr const char* floor_typed = "cheese_floor/library_typed";
 constexpr const char* floor_runtime = "cheese_floor/library_runtime";
 constexpr const char* floor_hand = "cheese_floor/hand_written";
 constexpr const char* ev_library = "ev_assess/library";
+constexpr const char* ev_library_into = "ev_assess/library_assess_into";
 constexpr const char* ev_hand = "ev_assess/hand_written";
 
 void register_benchmarks() {
@@ -415,6 +438,11 @@ void register_benchmarks() {
         const auto& path = runtime_schedule().paths.front();
         run_kernel<cad>(
             s, [&](std::vector<cad>& out) { return library_ev(path, data().ev_values, out); });
+    })->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(ev_library_into, [](benchmark::State& s) {
+        const auto& path = runtime_schedule().paths.front();
+        run_kernel<cad>(
+            s, [&](std::vector<cad>& out) { return library_ev_into(path, data().ev_values, out); });
     })->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark(ev_hand, [](benchmark::State& s) {
         run_kernel<std::int64_t>(
@@ -493,13 +521,15 @@ void print_summary(const recording_reporter& r) {
     };
     struct row {
         const char* title;
+        const char* key;
         const char* library;
         const char* hand;
     };
     const row rows[] = {
-        {"cheese floor, typed expression", floor_typed, floor_hand},
-        {"cheese floor, runtime expression", floor_runtime, floor_hand},
-        {"EV assess (MFN + surtax + GST)", ev_library, ev_hand},
+        {"cheese floor, typed expression", "cheese_floor_typed", floor_typed, floor_hand},
+        {"cheese floor, runtime expression", "cheese_floor_runtime", floor_runtime, floor_hand},
+        {"EV assess (MFN + surtax + GST)", "ev_assess", ev_library, ev_hand},
+        {"EV assess_into (in place)", "ev_assess_into", ev_library_into, ev_hand},
     };
 
     std::printf("\nSummary: time per iteration (%zu entries), %s\n", entry_count,
@@ -518,6 +548,31 @@ void print_summary(const recording_reporter& r) {
                         ns_per_entry(hand).c_str(), ratio(lib, hand).c_str());
         }
     }
+
+    // What the values weigh (issue 10: watched here so that it does not grow
+    // back). The EV line and its assessment are examples/ev_paths.cpp's.
+    std::printf("\nsizeof (bytes)\n");
+    const auto size_row = [](const char* what, std::size_t n) {
+        std::printf("  %-44s %6zu\n", what, n);
+    };
+    size_row("duty_node", sizeof(tariff::duty_node));
+    size_row("duty_expression<CAD> (run time, 9 nodes)", sizeof(tariff::duty_expression<CAD>));
+    size_row("typed at_least(245.5_pct, 5.33_CAD / kg)", sizeof(over_access));
+    size_row("duty_component<CAD>", sizeof(tariff::duty_component<CAD>));
+    size_row("duty_path<CAD>", sizeof(tariff::duty_path<CAD>));
+    size_row("tariff_line<CAD> (the EV line)", sizeof(ev));
+    size_row("assessment<CAD>", sizeof(tariff::assessment<CAD>));
+    size_row("path_comparison<CAD>", sizeof(tariff::path_comparison<CAD>));
+    size_row("quota_assessment<CAD>", sizeof(tariff::quota_assessment<CAD>));
+
+    // Last, one line per workload: library / hand-written, by CPU time (the
+    // median aggregate when there are repetitions).
+    std::printf("\n");
+    for (const row& x : rows)
+        std::printf("ratio %s = %s\n", x.key,
+                    ratio(r.seconds_per_iteration(x.library, clock::cpu_time),
+                          r.seconds_per_iteration(x.hand, clock::cpu_time))
+                        .c_str());
 }
 
 // Google Benchmark's own console colouring rule (colour on a terminal unless

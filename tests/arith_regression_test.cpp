@@ -157,7 +157,8 @@ TEST_CASE(
               errc::invalid_argument);
         // A policy used only to round the value, or only the totals, is checked too.
         const rounding_policy<CAD> totals{.mode = m, .stage = rounding_stage::totals};
-        CHECK(tariff::try_assess(duty_path<CAD>("empty"), duty_base(1.00_CAD), totals).error() ==
+        const duty_path<CAD> empty("empty"); // an assessment refers to its path
+        CHECK(tariff::try_assess(empty, duty_base(1.00_CAD), totals).error() ==
               errc::invalid_argument);
         CHECK(error_of([&] { return tariff::grow(100_kg, 2_pct, 1, 1_kg, m); }) ==
               errc::invalid_argument);

@@ -7,6 +7,8 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include <tariff/assessment.hpp>
 #include <tariff/io.hpp>
@@ -697,3 +699,185 @@ concept indexes = requires(duty_path<CAD> p, tariff::assessment<CAD> a, N n) {
 static_assert(indexes<std::size_t> && indexes<int>);
 static_assert(!indexes<double> && !indexes<char> && !indexes<bool>);
 } // namespace other_currency
+
+// --- issue 10: compact values, assessments that refer to their path -----------------------
+
+namespace compact {
+
+// What the values weigh. A node is 16 bytes; a run-time expression holds 9 of them and
+// one unit pointer per possible rate (5): 144 + 40 + 8 = 192. An assessment keeps, per
+// line, three money amounts, the component's index and three flags (56 bytes), for at
+// most 12 lines, plus the base (value and six quantities), the policy and the totals:
+// under 1 KB (it held a copy of every expression: 7,272 bytes).
+static_assert(sizeof(tariff::duty_node) == 16);
+static_assert(sizeof(duty_expression<CAD>) <= 192);
+static_assert(sizeof(tariff::assessment<CAD>) < 1024);
+static_assert(sizeof(tariff::path_comparison<CAD>) < 2048);
+static_assert(sizeof(tariff::quota_assessment<CAD>) < 2048);
+// A path: 8 duty components (two names and an expression: 224 bytes) and 4 taxes.
+static_assert(sizeof(duty_path<CAD>) <= 2 * 1024 + 128);
+
+// The EV figures by hand (DOMAIN.md §1), value CAD 40,000.00, half even per line:
+//   standard: MFN 6.1 % x 40,000.00 = 2,440.00; surtax 100 % = 40,000.00;
+//             GST 5 % x (40,000.00 + 2,440.00 + 40,000.00 = 82,440.00) = 4,122.00
+//   in quota: MFN 2,440.00; GST 5 % x 42,440.00 = 2,122.00
+constexpr tariff::assessment<CAD> standard_in_place = [] {
+    tariff::assessment<CAD> a;
+    tariff::assess_into(a, ev.path("standard"), one_ev, half_even<CAD>);
+    return a;
+}();
+static_assert(standard_in_place.total() == 46'562.00_CAD);
+static_assert(standard_in_place[2].base == 82'440.00_CAD);
+static_assert(standard_in_place.line("China surtax").rounded == 40'000.00_CAD);
+
+TEST_CASE("assess_into fills an assessment in place, equal to assess(), line by line",
+          "[assessment][in_place]") {
+    const auto& path = ev.path("standard");
+    const auto copied = tariff::assess(path, one_ev, half_even<CAD>);
+    tariff::assessment<CAD> a;
+    const auto r = tariff::try_assess_into(a, path, one_ev, half_even<CAD>);
+    REQUIRE(r.ok());
+    CHECK(r.value() == std::size_t{3});
+    const money<CAD> exact[] = {2'440.00_CAD, 40'000.00_CAD, 4'122.00_CAD};
+    const money<CAD> bases[] = {40'000.00_CAD, 40'000.00_CAD, 82'440.00_CAD};
+    REQUIRE(a.size() == copied.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].name == copied[i].name);
+        CHECK(a[i].legal_basis == copied[i].legal_basis);
+        CHECK(a[i].kind == copied[i].kind);
+        CHECK(a[i].exact == exact[i]);
+        CHECK(a[i].rounded == exact[i]);
+        CHECK(a[i].base == bases[i]);
+        CHECK(copied[i].exact == exact[i]);
+        CHECK(copied[i].base == bases[i]);
+    }
+    CHECK(a.duties() == 42'440.00_CAD);
+    CHECK(a.taxes() == 4'122.00_CAD);
+    CHECK(a.total() == copied.total());
+    CHECK(to_string(a) == to_string(copied));
+
+    // The same assessment, reused for a path with fewer lines: nothing of the first is left.
+    tariff::assess_into(a, ev.path("in quota"), one_ev, half_even<CAD>);
+    CHECK(a.size() == std::size_t{2});
+    CHECK(a.path_name() == "in quota");
+    CHECK(a[1].name == "GST");
+    CHECK(a[1].base == 42'440.00_CAD);
+    CHECK(a.total() == 4'562.00_CAD);
+    // ... and for a relieved entry, then one that is not (the flags are reset):
+    // CAD 150.00 at the courier limit: duty relieved, GST 7.50; CAD 150.01: MFN 9.15, GST 7.96
+    tariff::assess_into(a, courier, duty_base(150.00_CAD), half_even<CAD>);
+    CHECK(a.de_minimis_applied());
+    CHECK(a[0].relieved);
+    tariff::assess_into(a, courier, duty_base(150.01_CAD), half_even<CAD>);
+    CHECK_FALSE(a.de_minimis_applied());
+    CHECK_FALSE(a[0].relieved);
+    CHECK(a[0].rounded == 9.15_CAD);
+    CHECK(a[1].rounded == 7.96_CAD);
+}
+
+TEST_CASE("try_assess_into reports the error and leaves an empty assessment, never a partial one",
+          "[assessment][in_place][error]") {
+    tariff::assessment<CAD> a;
+    tariff::assess_into(a, ev.path("standard"), one_ev, half_even<CAD>);
+    REQUIRE(a.size() == std::size_t{3});
+    // The cheese floor needs a mass; the entry declares none.
+    const auto r =
+        tariff::try_assess_into(a, cheese_path, duty_base<CAD>(1'500.00_CAD), half_even<CAD>);
+    CHECK(r.error() == errc::missing_quantity);
+    CHECK(a.size() == std::size_t{0});
+    CHECK(a.path_name().empty());
+    CHECK(a.total() == 0.00_CAD);
+    const duty_base<CAD> no_mass(1.00_CAD);
+    STATIC_REQUIRE(noexcept(tariff::try_assess_into(a, cheese_path, no_mass, half_even<CAD>)));
+    CHECK(error_of([&] {
+              tariff::assess_into(a, cheese_path, duty_base<CAD>(1'500.00_CAD), half_even<CAD>);
+              return 0;
+          }) == errc::missing_quantity);
+}
+
+TEST_CASE("an assessment refers to its path: names, legal bases and rates are the path's own",
+          "[assessment][lifetime]") {
+    const auto& path = ev.path("standard");
+    const auto a = tariff::assess(path, one_ev, half_even<CAD>);
+    CHECK(&a.path() == &path);
+    // The line's text is the path's (the same characters, not a copy).
+    CHECK(a[0].name.data() == path.duty(0).name.data());
+    CHECK(a[1].legal_basis.data() == path.duty(1).legal_basis.data());
+    CHECK(a[2].name.data() == path.tax(0).name.data());
+    // A duty line's rate is the path's expression; a tax line's, the tax's rate.
+    CHECK(a[0].rate == path.duty(0).duty);
+    CHECK(a[0].rate == duty_expression<CAD>(6.1_pct));
+    CHECK_FALSE(a[0].rate.is_tax());
+    CHECK(a[2].rate.is_tax());
+    CHECK(a[2].rate.tax_rate() == 5_pct);
+    CHECK(a[2].rate == duty_expression<CAD>(5_pct));
+    CHECK(a[1].component == std::size_t{1});
+    CHECK(a[2].component == std::size_t{0});
+    // Iterating gives the same lines as indexing.
+    std::size_t i = 0;
+    for (const auto& line : a) {
+        CHECK(line.name == a[i].name);
+        CHECK(line.rounded == a[i].rounded);
+        ++i;
+    }
+    CHECK(i == a.size());
+}
+
+// A temporary path cannot be assessed (the assessment would outlive it); a named one can.
+template <class P>
+concept assessable = requires(P&& p, tariff::assessment<CAD>& out) {
+    tariff::assess(static_cast<P&&>(p), one_ev, half_even<CAD>);
+    tariff::try_assess(static_cast<P&&>(p), one_ev, half_even<CAD>);
+    tariff::assess_into(out, static_cast<P&&>(p), one_ev, half_even<CAD>);
+    tariff::try_assess_into(out, static_cast<P&&>(p), one_ev, half_even<CAD>);
+};
+static_assert(assessable<const duty_path<CAD>&> && assessable<duty_path<CAD>&>);
+static_assert(!assessable<duty_path<CAD>> && !assessable<const duty_path<CAD>>);
+
+// The builders on a temporary change it and hand it on (no copy); on a named path they
+// leave it as it was and return a new one.
+static_assert(
+    std::is_same_v<decltype(duty_path<CAD>("x").with_duty("d", "", 1_pct)), duty_path<CAD>&&>);
+static_assert(std::is_same_v<decltype(duty_path<CAD>("x").with_tax(gst)), duty_path<CAD>&&>);
+static_assert(std::is_same_v<decltype(duty_path<CAD>("x").with_de_minimis({1.00_CAD, true, false})),
+                             duty_path<CAD>&&>);
+static_assert(std::is_same_v<decltype(duty_path<CAD>("x").renamed("y")), duty_path<CAD>&&>);
+static_assert(std::is_same_v<decltype(std::declval<tariff::tariff_line<CAD>>().with_treatment(
+                                 "t", "", std::declval<const duty_path<CAD>&>())),
+                             tariff::tariff_line<CAD>&&>);
+static_assert(std::is_same_v<decltype(ev_line.with_treatment("t", "", ev.path("standard"))),
+                             tariff::tariff_line<CAD>>);
+
+TEST_CASE("builders on a temporary build in place; on a named path they copy",
+          "[assessment][builders]") {
+    const auto chained = duty_path<CAD>("chain")
+                             .with_duty("MFN", "Customs Tariff", 6.1_pct)
+                             .with_tax(gst)
+                             .with_de_minimis({150.00_CAD, true, false})
+                             .renamed("courier");
+    const auto& named = courier;
+    CHECK(chained.name() == "courier");
+    CHECK(chained.duty_count() == named.duty_count());
+    CHECK(chained.duty(0).duty == named.duty(0).duty);
+    CHECK(chained.tax_count() == std::size_t{1});
+    CHECK(chained.has_de_minimis());
+    CHECK(chained.relief().limit == 150.00_CAD);
+    // The same figures as the path built from a named start (CAD 150.01: 9.15 + 7.96).
+    CHECK(tariff::assess(chained, duty_base(150.01_CAD), half_even<CAD>).total() == 17.11_CAD);
+
+    const duty_path<CAD> start("start");
+    const auto longer = start.with_duty("MFN", "", 6.1_pct);
+    CHECK(start.duty_count() == std::size_t{0}); // unchanged
+    CHECK(longer.duty_count() == std::size_t{1});
+
+    // A line built in a chain renames each treatment's path.
+    auto line = tariff::tariff_line<CAD>(ev_line)
+                    .with_treatment("a", "CN", ev.path("standard"))
+                    .with_treatment("b", "", ev.path("in quota"));
+    CHECK(line.treatment_count() == std::size_t{2});
+    CHECK(line.path("a").name() == "a");
+    CHECK(line.path("b").duty_count() == std::size_t{1});
+    CHECK(ev_line.treatment_count() == std::size_t{0});
+}
+
+} // namespace compact

@@ -655,7 +655,8 @@ std::vector<std::pair<std::string, assessed>> assess_op(const std::vector<std::s
             const outcome o = guarded([&] {
                 const auto [base, policy] = setup();
                 const auto path = path_of<C>(t);
-                const auto c = compare(duty_path<C>("empty"), path, base, policy);
+                const duty_path<C> empty("empty"); // an assessment refers to its path
+                const auto c = compare(empty, path, base, policy);
                 r = totals(c.second);
                 r.total = guarded([&] { return outcome::of(c.difference().amount()); });
                 return outcome::of(0);

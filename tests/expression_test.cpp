@@ -36,7 +36,7 @@ constexpr unsigned count = tariff::count::bit;
 // Canada, "$106.50/tonne plus 7 %" (DOMAIN.md §2). On 2 tonnes at CAD 1,000.00:
 //   106.50 x 2 = 213.00;  7 % x 1,000.00 = 70.00;  213.00 + 70.00 = 283.00
 constexpr auto per_tonne_plus_7 = 106.50_CAD / tariff::tonne + 7_pct;
-static_assert(std::is_same_v<decltype(per_tonne_plus_7), const duty_expression<CAD, mass>>);
+static_assert(std::is_same_v<decltype(per_tonne_plus_7), const duty_expression<CAD, mass, 3>>);
 static_assert(per_tonne_plus_7(duty_base(1'000.00_CAD).with(2_tonne)) == 283.00_CAD);
 // The same 2 t declared as 2,000 kg: 2,000 kg = 2 t, so again 283.00.
 static_assert(per_tonne_plus_7(duty_base(1'000.00_CAD).with(2'000_kg)) == 283.00_CAD);
@@ -74,7 +74,7 @@ TEST_CASE("a rate in cents is a sub-dollar amount kept exactly: 52.8¢/kg + 8.5%
 //   at CAD 6,000.00: 2.455 x 6,000.00 = 14,730.00 > 5,330.00: the rate decides
 //   at CAD 1,500.00: 2.455 x 1,500.00 =  3,682.50 < 5,330.00: the floor decides
 constexpr auto cheese = at_least(245.5_pct, 5.33_CAD / tariff::kg);
-static_assert(std::is_same_v<decltype(cheese), const duty_expression<CAD, mass>>);
+static_assert(std::is_same_v<decltype(cheese), const duty_expression<CAD, mass, 3>>);
 static_assert(cheese(duty_base(6'000.00_CAD).with(1'000_kg)) == 14'730.00_CAD);
 static_assert(cheese(duty_base(1'500.00_CAD).with(1'000_kg)) == 5'330.00_CAD);
 static_assert(!cheese.explain(duty_base(6'000.00_CAD).with(1'000_kg)).floor_applied);
@@ -121,7 +121,7 @@ TEST_CASE("a floor in cents per kg: 259 % but not less than 78.9 c/kg", "[expres
 //   at CAD 1,000.00: 2.56 x 1,000.00 = 2,560.00 > 366.70
 //   at CAD   100.00: 2.56 x   100.00 =   256.00 < 366.70: 366.70
 constexpr auto volume_floor = at_least(256_pct, 36.67_CAD / tariff::hl);
-static_assert(std::is_same_v<decltype(volume_floor), const duty_expression<CAD, volume>>);
+static_assert(std::is_same_v<decltype(volume_floor), const duty_expression<CAD, volume, 3>>);
 static_assert(volume_floor(duty_base(1'000.00_CAD).with(1'000_l)) == 2'560.00_CAD);
 static_assert(volume_floor(duty_base(100.00_CAD).with(1'000_l)) == 366.70_CAD);
 
@@ -228,7 +228,7 @@ TEST_CASE("grouping matters and the text shows it with parentheses", "[expressio
 //   at GBP   350.00:  70.00 - 70.00 =   0.00
 //   at GBP   300.00:  60.00 - 70.00 = -10.00, a duty is never negative: 0.00
 constexpr auto less_specific = 20_pct - 7.00_GBP / tariff::hundred_kg;
-static_assert(std::is_same_v<decltype(less_specific), const duty_expression<GBP, mass>>);
+static_assert(std::is_same_v<decltype(less_specific), const duty_expression<GBP, mass, 3>>);
 static_assert(less_specific(duty_base(1'000.00_GBP).with(1'000_kg)) == 130.00_GBP);
 static_assert(less_specific(duty_base(350.00_GBP).with(1'000_kg)) == 0.00_GBP);
 static_assert(less_specific(duty_base(300.00_GBP).with(1'000_kg)) == 0.00_GBP);
@@ -295,7 +295,8 @@ TEST_CASE("a second quantity of one dimension replaces the first", "[expression]
 // EUR 1.50 / hl + EUR 2.00 / 100 kg on 500 l and 520 kg net:
 //   1.50 x 5 hl = 7.50;  2.00 x 5.20 (100 kg) = 10.40;  7.50 + 10.40 = 17.90
 constexpr auto two_quantities = 1.50_EUR / tariff::hl + 2.00_EUR / tariff::hundred_kg;
-static_assert(std::is_same_v<decltype(two_quantities), const duty_expression<EUR, mass | volume>>);
+static_assert(
+    std::is_same_v<decltype(two_quantities), const duty_expression<EUR, mass | volume, 3>>);
 constexpr auto wine_entry = duty_base(1'000.00_EUR).with(500_l).with(520_kg);
 static_assert(std::is_same_v<decltype(wine_entry), const duty_base<EUR, mass | volume>>);
 static_assert(two_quantities(wine_entry) == 17.90_EUR);
@@ -434,7 +435,7 @@ TEST_CASE("regression: comparing expressions is a constant expression, sanitizer
 //                      = 42.76540088, exact (the fee is rounded by the caller)
 constexpr auto mpf = at_most(at_least(0.3464_pct, tariff::fixed_amount(32.71_USD)),
                              tariff::fixed_amount(634.62_USD));
-static_assert(std::is_same_v<decltype(mpf), const duty_expression<USD, 0>>);
+static_assert(std::is_same_v<decltype(mpf), const duty_expression<USD, 0, 5>>);
 static_assert(mpf(duty_base(5'000.00_USD)) == 32.71_USD);
 static_assert(mpf(duty_base(100'000.00_USD)) == 346.40_USD);
 static_assert(mpf(duty_base(250'000.00_USD)) == 634.62_USD);
@@ -463,17 +464,76 @@ TEST_CASE("the US merchandise processing fee is a rate clamped between a minimum
 
 // --- limits -------------------------------------------------------------------------
 
-TEST_CASE("an expression holds at most 15 nodes; one more is errc::invalid_argument",
+TEST_CASE("a run-time expression holds at most 9 nodes; one more is errc::invalid_argument",
           "[expression][error]") {
-    STATIC_REQUIRE(duty_expression<CAD>::capacity == 15);
-    // 8 rates of 1 % joined by 7 sums: 15 nodes. 8 x 1 % of CAD 100.00 = 8.00
+    STATIC_REQUIRE(duty_expression<CAD>::capacity == 9);
+    // 5 rates of 1 % joined by 4 sums: 9 nodes. 5 x 1 % of CAD 100.00 = 5.00
     duty_expression<CAD> e = 1_pct;
-    for (int i = 0; i < 7; ++i)
+    for (int i = 0; i < 4; ++i)
         e = e + 1_pct;
-    CHECK(e.size() == std::size_t{15});
-    CHECK(e(duty_base(100.00_CAD)) == 8.00_CAD);
-    // A 9th rate would need 17 nodes.
+    CHECK(e.size() == std::size_t{9});
+    CHECK(e(duty_base(100.00_CAD)) == 5.00_CAD);
+    // A 6th rate would need 11 nodes.
     CHECK(error_of([&] { return e + 1_pct; }) == errc::invalid_argument);
+    CHECK(error_of([&] { return duty_expression<CAD>::combine(tariff::duty_kind::sum, e, e); }) ==
+          errc::invalid_argument);
+    // A run-time expression with room for more, named by its capacity: 6 rates, 11 nodes;
+    // 6 x 1 % of CAD 100.00 = 6.00
+    tariff::duty_expression<CAD, tariff::runtime_quantities, 11> wide = e;
+    wide = decltype(wide)::combine(tariff::duty_kind::sum, wide, duty_expression<CAD>(1_pct));
+    CHECK(wide.size() == std::size_t{11});
+    CHECK(wide(duty_base(100.00_CAD)) == 6.00_CAD);
+}
+
+// --- size -----------------------------------------------------------------------------
+
+// A node is 16 bytes (issue 10); a typed expression holds exactly its nodes.
+static_assert(sizeof(tariff::duty_node) == 16);
+static_assert(decltype(cheese)::capacity == 3);
+static_assert(decltype(mpf)::capacity == 5);
+static_assert(decltype(per_item)::capacity == 1);
+// 3 nodes (48 bytes), 2 unit slots (16), size, unit count and needs (8).
+static_assert(sizeof(cheese) <= 72);
+// 9 nodes (144), 5 unit slots (40), 8 more.
+static_assert(sizeof(duty_expression<CAD>) <= 192);
+
+// A typed expression converts to a run-time one when it fits (9 nodes), and to one of
+// the same needs with more room; not to a smaller one, nor across needs.
+// (Two ad valorem rates would add as one rate: 1_pct + 2_pct is one node.)
+constexpr auto nine = ((1_pct + 2.00_CAD / tariff::kg) + (3.00_CAD / tariff::kg + 4_pct)) + 5_pct;
+static_assert(decltype(nine)::capacity == 9);
+constexpr auto eleven = nine + 6_pct;
+static_assert(std::is_convertible_v<decltype(nine), duty_expression<CAD>>);
+static_assert(!std::is_convertible_v<decltype(eleven), duty_expression<CAD>>);
+static_assert(std::is_convertible_v<decltype(cheese), duty_expression<CAD, mass, 5>>);
+static_assert(!std::is_convertible_v<decltype(cheese), duty_expression<CAD, mass, 1>>);
+static_assert(!std::is_convertible_v<decltype(cheese), duty_expression<CAD, volume, 3>>);
+static_assert(!std::is_convertible_v<duty_expression<CAD>, decltype(cheese)>);
+// Converted, it is the same expression with the same value, on CAD 100.00 and 2 kg:
+// 1 % + 2.00 x 2 + 3.00 x 2 + 4 % + 5 % = 1.00 + 4.00 + 6.00 + 4.00 + 5.00 = 20.00
+static_assert(duty_expression<CAD>(nine) == nine);
+static_assert(duty_expression<CAD>(nine)(duty_base(100.00_CAD).with(2_kg)) == 20.00_CAD);
+static_assert(nine(duty_base(100.00_CAD).with(2_kg)) == 20.00_CAD);
+static_assert(duty_expression<CAD>(nine).unit_count() == 1); // kg once
+
+TEST_CASE("units are kept once per expression and compared by their facts", "[expression]") {
+    // Two rates per kg share one unit slot; a per-litre rate adds a second.
+    const duty_expression<CAD> kg_twice = 1.00_CAD / tariff::kg + 2.00_CAD / tariff::kg;
+    CHECK(kg_twice.unit_count() == std::size_t{1});
+    const duty_expression<CAD> two_units = kg_twice + 3.00_CAD / tariff::litre;
+    CHECK(two_units.unit_count() == std::size_t{2});
+    CHECK(two_units.unit_of(two_units.nodes()[3]).symbol == "l");
+    CHECK(two_units.unit_of(two_units.nodes()[0]).symbol == "kg");
+    // The unit read at run time (the same facts, another object) compares equal.
+    const tariff::unit_info kg_copy = tariff::unit_info_of<tariff::units::kilogram>;
+    CHECK(duty_expression<CAD>::specific(1.00_dec, kg_copy) ==
+          duty_expression<CAD>(1.00_CAD / tariff::kg));
+    CHECK_FALSE(duty_expression<CAD>::specific(1.00_dec, kg_copy) ==
+                duty_expression<CAD>(1.00_CAD / tariff::litre));
+    // 1.00 x 3 kg + 2.00 x 3 kg + 3.00 x 2 l = 3.00 + 6.00 + 6.00 = 15.00
+    CHECK(two_units(duty_base(10.00_CAD).with(3_kg).with(2_l)) == 15.00_CAD);
+    // node.amount() is the rate: 3.00 per l
+    CHECK(two_units.nodes()[3].amount() == 3.00_dec);
 }
 
 // --- regression ---------------------------------------------------------------------
@@ -529,6 +589,9 @@ TEST_CASE("regression: duty_base(value) declares no quantities, known at compile
 // error from a branch that is not chosen. Eager evaluation failed 1.3 % of such
 // duties (inexact or overflow in a discarded branch).
 namespace oracle {
+
+// A run-time expression with room for a full tree of depth 3 (15 nodes).
+using tree_expression = duty_expression<CAD, tariff::runtime_quantities, 15>;
 
 using i128 = tariff::int128_t;
 
@@ -597,7 +660,7 @@ struct entry {
 };
 
 struct built {
-    duty_expression<CAD> expr;
+    tree_expression expr;
     fraction value; // in dollars
     bool floor_applied = false, ceiling_applied = false;
 };
@@ -607,19 +670,18 @@ built leaf(rng& r, const entry& e) {
     if (kind == 0) { // p hundredths of a percent of the value
         const std::int64_t p = r.below(30'001);
         const auto rate = tariff::ad_valorem::from_percent(tariff::decimal::from_parts(p, 2));
-        return {duty_expression<CAD>(rate), make(i128{e.value_cents} * p, i128{100} * 10'000)};
+        return {tree_expression(rate), make(i128{e.value_cents} * p, i128{100} * 10'000)};
     }
     if (kind == 1) { // c cents per unit
         const std::int64_t c = r.below(100'001);
         const unit_fact& u = units[static_cast<std::size_t>(r.below(7))];
         const fraction base_quantity = u.mass ? make(e.grams, 1000) : make(e.count, 1);
         const fraction in_unit = mul(base_quantity, make(u.size.d, u.size.n));
-        return {duty_expression<CAD>::specific(tariff::decimal::from_parts(c, 2), *u.info),
+        return {tree_expression::specific(tariff::decimal::from_parts(c, 2), *u.info),
                 mul(make(c, 100), in_unit)};
     }
     const std::int64_t c = r.below(1'000'001); // a fixed amount
-    return {duty_expression<CAD>::fixed(money<CAD>(tariff::decimal::from_parts(c, 2))),
-            make(c, 100)};
+    return {tree_expression::fixed(money<CAD>(tariff::decimal::from_parts(c, 2))), make(c, 100)};
 }
 
 built tree(rng& r, const entry& e, int depth) {
@@ -645,7 +707,7 @@ built tree(rng& r, const entry& e, int depth) {
         out.value = cmp(b.value, a.value) < 0 ? b.value : a.value;
         out.ceiling_applied = out.ceiling_applied || cmp(b.value, a.value) < 0;
     }
-    out.expr = duty_expression<CAD>::combine(k, a.expr, b.expr);
+    out.expr = tree_expression::combine(k, a.expr, b.expr);
     return out;
 }
 

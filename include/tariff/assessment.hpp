@@ -68,21 +68,28 @@ public:
     constexpr explicit duty_path(std::string_view name) noexcept : name_(name) {}
 
     // The same path with one more duty component. errc::invalid_argument
-    // beyond max_duties.
+    // beyond max_duties. On a temporary (a chain: duty_path<C>("x").with_duty(
+    // ...).with_tax(...)) each builder changes that temporary and returns it
+    // as an rvalue reference, so a chain copies nothing; keep its result by
+    // value (auto path = ...), never by reference, since the temporary ends
+    // with the full expression.
     constexpr duty_path with_duty(std::string_view name, std::string_view legal_basis,
-                                  duty_expression<C> duty) const {
-        if (duty_count_ == max_duties)
-            detail::raise(errc::invalid_argument);
+                                  const duty_expression<C>& duty) const& {
         duty_path out = *this;
-        out.duties_[out.duty_count_++] = duty_component<C>{name, legal_basis, duty};
+        out.add_duty(name, legal_basis, duty);
         return out;
+    }
+    constexpr duty_path&& with_duty(std::string_view name, std::string_view legal_basis,
+                                    const duty_expression<C>& duty) && {
+        add_duty(name, legal_basis, duty);
+        return static_cast<duty_path&&>(*this);
     }
     // A duty, tax or relief in another currency (a GBP expression on a CAD
     // path): named, never callable (see detail/mistake.hpp).
-    template <class C2, unsigned N>
+    template <class C2, unsigned N, std::size_t K>
     requires(!std::same_as<C2, C>)
         mistake::a_duty_in_another_currency_cannot_join_this_path__convert_with_an_exchange_rate
-        with_duty(std::string_view, std::string_view, const duty_expression<C2, N>&)
+        with_duty(std::string_view, std::string_view, const duty_expression<C2, N, K>&)
     const TARIFF_DETAIL_REJECT(
         "tariff: with_duty: the duty expression's currency differs from the path's; convert "
         "its amounts with an exchange_rate, or build the expression in the path's currency");
@@ -107,25 +114,32 @@ public:
     const TARIFF_DETAIL_REJECT(
         "tariff: with_de_minimis: the relief's currency differs from the path's; convert its "
         "limit with an exchange_rate, or write it in the path's currency");
-    constexpr duty_path with_tax(tax_component<C> tax) const {
-        if (tax_count_ == max_taxes)
-            detail::raise(errc::invalid_argument);
+    constexpr duty_path with_tax(const tax_component<C>& tax) const& {
         duty_path out = *this;
-        out.taxes_[out.tax_count_++] = tax;
+        out.add_tax(tax);
         return out;
     }
-    constexpr duty_path with_de_minimis(de_minimis<C> relief) const {
-        if (relief.limit < money<C>{})
-            detail::raise(errc::negative_quantity);
+    constexpr duty_path&& with_tax(const tax_component<C>& tax) && {
+        add_tax(tax);
+        return static_cast<duty_path&&>(*this);
+    }
+    constexpr duty_path with_de_minimis(const de_minimis<C>& relief) const& {
         duty_path out = *this;
-        out.relief_ = relief;
-        out.has_relief_ = true;
+        out.set_de_minimis(relief);
         return out;
     }
-    constexpr duty_path renamed(std::string_view name) const noexcept {
+    constexpr duty_path&& with_de_minimis(const de_minimis<C>& relief) && {
+        set_de_minimis(relief);
+        return static_cast<duty_path&&>(*this);
+    }
+    constexpr duty_path renamed(std::string_view name) const& noexcept {
         duty_path out = *this;
         out.name_ = name;
         return out;
+    }
+    constexpr duty_path&& renamed(std::string_view name) && noexcept {
+        name_ = name;
+        return static_cast<duty_path&&>(*this);
     }
 
     constexpr std::string_view name() const noexcept { return name_; }
@@ -145,6 +159,27 @@ public:
     constexpr const de_minimis<C>& relief() const noexcept { return relief_; }
 
 private:
+    constexpr void add_duty(std::string_view name, std::string_view legal_basis,
+                            const duty_expression<C>& duty) {
+        if (duty_count_ == max_duties)
+            detail::raise(errc::invalid_argument);
+        auto& c = duties_[duty_count_++];
+        c.name = name;
+        c.legal_basis = legal_basis;
+        c.duty = duty;
+    }
+    constexpr void add_tax(const tax_component<C>& tax) {
+        if (tax_count_ == max_taxes)
+            detail::raise(errc::invalid_argument);
+        taxes_[tax_count_++] = tax;
+    }
+    constexpr void set_de_minimis(const de_minimis<C>& relief) {
+        if (relief.limit < money<C>{})
+            detail::raise(errc::negative_quantity);
+        relief_ = relief;
+        has_relief_ = true;
+    }
+
     std::string_view name_;
     std::array<duty_component<C>, max_duties> duties_{};
     std::size_t duty_count_ = 0;
@@ -190,13 +225,20 @@ public:
     const TARIFF_DETAIL_REJECT("tariff: with_treatment: the path's currency differs from the "
                                "line's; build the path in the line's currency (convert its rates "
                                "with an exchange_rate)");
+    // The line with one more treatment (the path renamed `name`);
+    // errc::invalid_argument beyond max_treatments. On a temporary line it
+    // adds to that line and returns it as an rvalue reference (keep the
+    // result by value), as duty_path's builders do.
     constexpr tariff_line with_treatment(std::string_view name, std::string_view origin,
-                                         duty_path<C> path) const {
-        if (count_ == max_treatments)
-            detail::raise(errc::invalid_argument);
+                                         const duty_path<C>& path) const& {
         tariff_line out = *this;
-        out.treatments_[out.count_++] = treatment<C>{name, origin, path.renamed(name)};
+        out.add_treatment(name, origin, path);
         return out;
+    }
+    constexpr tariff_line&& with_treatment(std::string_view name, std::string_view origin,
+                                           const duty_path<C>& path) && {
+        add_treatment(name, origin, path);
+        return static_cast<tariff_line&&>(*this);
     }
 
     constexpr std::size_t treatment_count() const noexcept { return count_; }
@@ -217,6 +259,17 @@ public:
     }
 
 private:
+    constexpr void add_treatment(std::string_view name, std::string_view origin,
+                                 const duty_path<C>& path) {
+        if (count_ == max_treatments)
+            detail::raise(errc::invalid_argument);
+        auto& t = treatments_[count_++];
+        t.name = name;
+        t.origin = origin;
+        t.path = path;
+        static_cast<duty_path<C>&&>(t.path).renamed(name); // in place
+    }
+
     hs_code code_;
     std::string_view description_;
     const unit_info* unit_;
@@ -248,28 +301,132 @@ struct rounding_policy {
 
 enum class component_kind : unsigned char { duty, tax };
 
+// The rate a line applied: its duty component's expression (a reference into
+// the path) or its tax's ad valorem rate. Compares with, and converts to, a
+// duty_expression<C>; to_string (io.hpp) prints it as the expression.
+template <currency_tag C>
+class line_rate {
+public:
+    // No rate: as a tax of 0 % (an empty assessment_line).
+    constexpr line_rate() noexcept = default;
+    constexpr explicit line_rate(const duty_expression<C>& duty) noexcept
+        : duty_(&duty), is_tax_(false) {}
+    constexpr explicit line_rate(ad_valorem tax) noexcept : tax_(tax), is_tax_(true) {}
+
+    constexpr bool is_tax() const noexcept { return is_tax_; }
+    // A duty line's expression (the path's own object); a tax line's rate as
+    // a one-node expression.
+    constexpr duty_expression<C> expression() const noexcept {
+        return is_tax_ ? duty_expression<C>(tax_) : *duty_;
+    }
+    constexpr operator duty_expression<C>() const noexcept { return expression(); }
+    // The tax's rate (a tax line only; zero for a duty line).
+    constexpr ad_valorem tax_rate() const noexcept { return tax_; }
+
+    template <unsigned N, std::size_t K>
+    friend constexpr bool operator==(const line_rate& a,
+                                     const duty_expression<C, N, K>& b) noexcept {
+        return a.is_tax_ ? duty_expression<C>(a.tax_) == b : *a.duty_ == b;
+    }
+
+private:
+    const duty_expression<C>* duty_ = nullptr;
+    ad_valorem tax_{};
+    bool is_tax_ = true;
+};
+
+// One line of an assessment, as a value: what the assessment computed (base,
+// exact, rounded, flags) and, from the path it refers to, the component's
+// name, legal basis and rate. Made on access (a[i], a.line(name), iterating);
+// its name, legal basis and rate refer into the path, which must outlive it.
 template <currency_tag C>
 struct assessment_line {
     component_kind kind = component_kind::duty;
-    std::string_view name;
-    std::string_view legal_basis;
-    money<C> base;           // the value it was computed on (a tax: value + duties ...)
-    duty_expression<C> rate; // the duty expression, or the tax's rate
-    money<C> exact;          // exact, unrounded
-    money<C> rounded;        // as the policy rounds it (= exact when rounding on totals)
+    std::size_t component = 0;    // the index of path.duty(i) or path.tax(i)
+    std::string_view name;        // the component's
+    std::string_view legal_basis; // the component's
+    money<C> base;                // the value it was computed on (a tax: value + duties ...)
+    line_rate<C> rate;            // the duty expression, or the tax's rate
+    money<C> exact;               // exact, unrounded
+    money<C> rounded;             // as the policy rounds it (= exact when rounding on totals)
     bool floor_applied = false;
     bool ceiling_applied = false;
     bool relieved = false; // zero because of de minimis
 };
 
+namespace detail {
+// What an assessment keeps per line: the figures, and the component by index.
+template <currency_tag C>
+struct assessed_component {
+    money<C> base{};
+    money<C> exact{};
+    money<C> rounded{};
+    component_kind kind = component_kind::duty;
+    std::uint8_t index = 0;
+    bool floor_applied = false;
+    bool ceiling_applied = false;
+    bool relieved = false;
+};
+} // namespace detail
+
+template <currency_tag C>
+class assessment;
+
+namespace detail {
+template <currency_tag C>
+[[nodiscard]] constexpr errc assess_in_place(assessment<C>& a, const duty_path<C>& path,
+                                             const duty_base<C>& base,
+                                             const rounding_policy<C>& policy) noexcept;
+} // namespace detail
+
+// The assessment of one entry on one path. It refers to the path (its lines'
+// names, legal bases and rates are the path's components, by index) and does
+// not copy it: THE PATH MUST OUTLIVE THE ASSESSMENT (keep the tariff_line or
+// duty_path it came from alive, as one keeps a container alive for its
+// iterators). The figures (value, base, lines' amounts, totals, policy) are
+// the assessment's own. assess() on a temporary path does not compile. In a
+// constant expression the path must be a constexpr object (or live as long as
+// the assessment is used).
 template <currency_tag C>
 class assessment {
 public:
     static constexpr std::size_t max_lines = duty_path<C>::max_duties + duty_path<C>::max_taxes;
 
-    constexpr std::string_view path_name() const noexcept { return path_name_; }
-    constexpr money<C> value() const noexcept { return value_; }           // as declared
-    constexpr money<C> value_used() const noexcept { return value_used_; } // after value rounding
+    class const_iterator {
+    public:
+        using value_type = assessment_line<C>;
+        using reference = assessment_line<C>;
+        using difference_type = std::ptrdiff_t;
+        constexpr const_iterator() noexcept = default;
+        constexpr assessment_line<C> operator*() const noexcept { return (*a_)[i_]; }
+        constexpr const_iterator& operator++() noexcept {
+            ++i_;
+            return *this;
+        }
+        constexpr const_iterator operator++(int) noexcept {
+            const_iterator old = *this;
+            ++i_;
+            return old;
+        }
+        friend constexpr bool operator==(const const_iterator& x,
+                                         const const_iterator& y) noexcept {
+            return x.i_ == y.i_;
+        }
+
+    private:
+        friend class assessment;
+        constexpr const_iterator(const assessment* a, std::size_t i) noexcept : a_(a), i_(i) {}
+        const assessment* a_ = nullptr;
+        std::size_t i_ = 0;
+    };
+
+    // The path assessed (the one passed to assess; not a copy).
+    constexpr const duty_path<C>& path() const noexcept { return *path_; }
+    constexpr std::string_view path_name() const noexcept {
+        return has_path_ ? path_->name() : std::string_view{};
+    }
+    constexpr money<C> value() const noexcept { return value_; }             // as declared
+    constexpr money<C> value_used() const noexcept { return base_.value(); } // after value rounding
     // The value used and the quantities declared.
     constexpr const duty_base<C>& base() const noexcept { return base_; }
     constexpr std::size_t size() const noexcept { return size_; }
@@ -277,18 +434,37 @@ public:
     mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
     operator[](T) const TARIFF_DETAIL_REJECT(
         "tariff: an index is a whole number, not binary floating point, a character or a bool");
-    constexpr const assessment_line<C>& operator[](std::size_t i) const noexcept {
-        return lines_[i];
+    // Line i (i < size()), made from the stored figures and the path's component.
+    constexpr assessment_line<C> operator[](std::size_t i) const noexcept {
+        const detail::assessed_component<C>& l = lines_[i];
+        const bool tax = l.kind == component_kind::tax;
+        const auto& duty = path_->duty(tax ? 0 : l.index);
+        const auto& t = path_->tax(tax ? l.index : 0);
+        return assessment_line<C>{l.kind,
+                                  l.index,
+                                  tax ? t.name : duty.name,
+                                  tax ? t.legal_basis : duty.legal_basis,
+                                  l.base,
+                                  tax ? line_rate<C>(t.rate) : line_rate<C>(duty.duty),
+                                  l.exact,
+                                  l.rounded,
+                                  l.floor_applied,
+                                  l.ceiling_applied,
+                                  l.relieved};
     }
-    constexpr const assessment_line<C>* begin() const noexcept { return lines_.data(); }
-    constexpr const assessment_line<C>* end() const noexcept { return lines_.data() + size_; }
+    constexpr const_iterator begin() const noexcept { return const_iterator(this, 0); }
+    constexpr const_iterator end() const noexcept { return const_iterator(this, size_); }
     // The line called `name`; errc::invalid_argument if none.
-    constexpr const assessment_line<C>& line(std::string_view name) const {
-        for (std::size_t i = 0; i < size_; ++i)
-            if (lines_[i].name == name)
-                return lines_[i];
+    constexpr assessment_line<C> line(std::string_view name) const {
+        for (std::size_t i = 0; i < size_; ++i) {
+            const auto& l = lines_[i];
+            const std::string_view n = l.kind == component_kind::tax ? path_->tax(l.index).name
+                                                                     : path_->duty(l.index).name;
+            if (n == name)
+                return (*this)[i];
+        }
         detail::raise(errc::invalid_argument);
-        return lines_[0];
+        return {};
     }
     constexpr money<C> duties() const noexcept { return duties_; }
     constexpr money<C> taxes() const noexcept { return taxes_; }
@@ -300,21 +476,20 @@ public:
     constexpr bool de_minimis_applied() const noexcept { return relieved_; }
 
 private:
-    template <currency_tag C2>
-    friend constexpr result<assessment<C2>> try_assess(const duty_path<C2>&,
-                                                       const std::type_identity_t<duty_base<C2>>&,
-                                                       const rounding_policy<C2>&) noexcept;
+    friend constexpr errc detail::assess_in_place<C>(assessment<C>&, const duty_path<C>&,
+                                                     const duty_base<C>&,
+                                                     const rounding_policy<C>&) noexcept;
 
-    std::string_view path_name_;
-    money<C> value_{};
-    money<C> value_used_{};
+    const duty_path<C>* path_ = nullptr;
     duty_base<C> base_{money<C>{}};
-    std::array<assessment_line<C>, max_lines> lines_{};
-    std::size_t size_ = 0;
+    money<C> value_{};
     money<C> duties_{};
     money<C> taxes_{};
     rounding_policy<C> policy_{rounding_mode{}}; // assess() sets it; no mode before
+    std::array<detail::assessed_component<C>, max_lines> lines_{};
+    std::uint8_t size_ = 0;
     bool relieved_ = false;
+    bool has_path_ = false;
 };
 
 namespace detail {
@@ -322,9 +497,19 @@ namespace detail {
 // see detail::round_to_multiple).
 template <class C>
 constexpr result<money<C>> round_by(money<C> m, const rounding_policy<C>& p) noexcept {
-    if (p.granularity <= money<C>{})
+    const decimal step = p.granularity.amount();
+    if (step.coefficient() <= 0) // the granularity is not positive
         return errc::invalid_argument;
-    const auto r = detail::round_to_multiple(m.amount(), p.granularity.amount(), p.mode);
+    if (step.coefficient() == 1 && m.amount().scale() >= step.scale()) {
+        // A multiple of 10^-k (the minor unit): rounding to k places, the same
+        // value and scale as round_to_multiple gives, in 64 bits (no 128-bit
+        // division).
+        const auto r = detail::round_to_scale(m.amount(), step.scale(), p.mode);
+        if (!r)
+            return r.error();
+        return money<C>(r.value_or({}));
+    }
+    const auto r = detail::round_to_multiple(m.amount(), step, p.mode);
     if (!r)
         return r.error();
     return money<C>(r.value_or({}));
@@ -332,7 +517,12 @@ constexpr result<money<C>> round_by(money<C> m, const rounding_policy<C>& p) noe
 // A running total, kept in 128 bits: only the (rounded) total must fit money.
 using wide_total = basic_decimal<int128_t>;
 constexpr result<wide_total> accumulate(wide_total total, decimal d) noexcept {
-    return detail::add(total, narrow<int128_t>(d).value_or({}));
+    const wide_total w = narrow<int128_t>(d).value_or({}); // widening: always fits
+    // The first term: 0 (at scale 0) + d is d at d's scale, what add gives,
+    // without aligning the scales; later terms then share d's scale.
+    if (total.coefficient() == 0 && total.scale() == 0)
+        return w;
+    return detail::add(total, w);
 }
 template <class C>
 constexpr result<money<C>> to_money(const result<wide_total>& r) noexcept {
@@ -343,7 +533,87 @@ constexpr result<money<C>> to_money(const result<wide_total>& r) noexcept {
         return n.error();
     return money<C>(n.value_or({}));
 }
+
+// A running total with the value and scale that adding its terms to 0 in 128
+// bits gives (accumulate), kept in 64 bits while the terms share one scale and
+// the sum fits (the common case: lines rounded to the cent), in 128 otherwise.
+class running_total {
+public:
+    constexpr errc add(decimal d) noexcept {
+        if (!wide_) {
+            if (empty_) {
+                small_ = d; // 0 + d, as accumulate gives it
+                empty_ = false;
+                return errc::ok;
+            }
+            std::int64_t sum = 0;
+            if (small_.scale() == d.scale() &&
+                !add_overflows(small_.coefficient(), d.coefficient(), sum)) {
+                small_ = decimal::try_from_parts(sum, d.scale()).value_or({});
+                return errc::ok;
+            }
+            big_ = value();
+            wide_ = true;
+        }
+        const auto r = accumulate(big_, d);
+        if (!r)
+            return r.error();
+        big_ = r.value_or({});
+        return errc::ok;
+    }
+    // Adds another total (a cascading tax's base takes the taxes before it).
+    constexpr errc add(const running_total& other) noexcept {
+        const auto r = detail::add(value(), other.value());
+        if (!r)
+            return r.error();
+        big_ = r.value_or({});
+        wide_ = true;
+        return errc::ok;
+    }
+    constexpr wide_total value() const noexcept {
+        if (wide_)
+            return big_;
+        return empty_ ? wide_total{} : narrow<int128_t>(small_).value_or({});
+    }
+    // The total as money; errc::overflow if it does not fit.
+    template <class C>
+    constexpr result<money<C>> to_money() const noexcept {
+        if (!wide_)
+            return money<C>(empty_ ? decimal{} : small_);
+        return detail::to_money<C>(result<wide_total>(big_));
+    }
+
+private:
+    decimal small_{};
+    wide_total big_{};
+    bool empty_ = true;
+    bool wide_ = false;
+};
 } // namespace detail
+
+// Assesses an entry on a path into `out`, in place: no copy of the path, its
+// expressions or the assessment. Returns the number of lines. On an error
+// (the errors of assess()) `out` is left an empty assessment, never a
+// partial one. `out` refers to `path` afterwards: the path must outlive it.
+template <currency_tag C>
+constexpr result<std::size_t> try_assess_into(assessment<C>& out, const duty_path<C>& path,
+                                              const std::type_identity_t<duty_base<C>>& base,
+                                              const rounding_policy<C>& policy) noexcept {
+    const errc e = detail::assess_in_place(out, path, base, policy);
+    if (e != errc::ok) {
+        out = assessment<C>{};
+        return e;
+    }
+    return out.size();
+}
+
+// The throwing form: raises what assess() raises (out is then empty).
+template <currency_tag C>
+constexpr void assess_into(assessment<C>& out, const duty_path<C>& path,
+                           const std::type_identity_t<duty_base<C>>& base,
+                           const rounding_policy<C>& policy) {
+    detail::raise(try_assess_into(out, path, base, policy).error());
+}
 
 // The non-throwing form of assess(). The currency comes from the path, so a base
 // whose quantities are known at compile time converts, as it does for assess().
@@ -351,13 +621,26 @@ template <currency_tag C>
 constexpr result<assessment<C>> try_assess(const duty_path<C>& path,
                                            const std::type_identity_t<duty_base<C>>& base,
                                            const rounding_policy<C>& policy) noexcept {
-    if (!is_valid(policy.mode) || policy.granularity <= money<C>{} ||
+    assessment<C> a;
+    const auto r = try_assess_into(a, path, base, policy);
+    if (!r)
+        return r.error();
+    return a;
+}
+
+namespace detail {
+template <currency_tag C>
+[[nodiscard]] constexpr errc assess_in_place(assessment<C>& a, const duty_path<C>& path,
+                                             const duty_base<C>& base,
+                                             const rounding_policy<C>& policy) noexcept {
+    if (!is_valid(policy.mode) || policy.granularity.amount().coefficient() <= 0 ||
         (policy.stage != rounding_stage::each_component && policy.stage != rounding_stage::totals))
         return errc::invalid_argument;
-    assessment<C> a;
-    a.path_name_ = path.name();
+    a.path_ = &path;
+    a.has_path_ = true;
     a.policy_ = policy;
     a.value_ = base.value();
+    a.size_ = 0;
     // Under each_component only the rounded lines count (their exact sum is
     // never formed: it may not fit where the rounded one does); under totals,
     // only the exact lines.
@@ -373,32 +656,34 @@ constexpr result<assessment<C>> try_assess(const duty_path<C>& path,
             return v.error();
         value = v.value_or({});
     }
-    a.value_used_ = value;
-    const duty_base<C> used = base.with_value(value);
-    a.base_ = used;
+    a.base_ = base;
+    if (value != base.value())
+        a.base_ = base.with_value(value);
+    const duty_base<C>& used = a.base_;
 
     const bool relieved = path.has_de_minimis() && base.value() <= path.relief().limit;
     a.relieved_ = relieved;
     const bool duty_relieved = relieved && path.relief().relieves_duty;
     const bool tax_relieved = relieved && path.relief().relieves_tax;
 
-    detail::wide_total duties{}; // the rounded lines' sum (each_component) or the exact lines'
+    detail::running_total duties; // the rounded lines' sum (each_component) or the exact lines'
 
     for (std::size_t i = 0; i < path.duty_count(); ++i) {
-        const auto& c = path.duty(i);
         auto& line = a.lines_[a.size_++];
         line.kind = component_kind::duty;
-        line.name = c.name;
-        line.legal_basis = c.legal_basis;
+        line.index = static_cast<std::uint8_t>(i);
         line.base = value;
-        line.rate = c.duty;
+        line.exact = money<C>{};
+        line.floor_applied = false;
+        line.ceiling_applied = false;
         if (!duty_relieved) {
-            const auto e = c.duty.evaluate(used);
+            const auto e = path.duty(i).duty.evaluate(used);
             if (!e)
                 return e.error();
-            line.exact = e.value_or({}).amount;
-            line.floor_applied = e.value_or({}).floor_applied;
-            line.ceiling_applied = e.value_or({}).ceiling_applied;
+            const duty_evaluation<C>& ev = *e;
+            line.exact = ev.amount;
+            line.floor_applied = ev.floor_applied;
+            line.ceiling_applied = ev.ceiling_applied;
         }
         line.relieved = duty_relieved;
         line.rounded = line.exact;
@@ -408,51 +693,45 @@ constexpr result<assessment<C>> try_assess(const duty_path<C>& path,
                 return r.error();
             line.rounded = r.value_or({});
         }
-        const auto sum =
-            detail::accumulate(duties, (each_line ? line.rounded : line.exact).amount());
-        if (!sum)
-            return sum.error();
-        duties = sum.value_or({});
+        if (const errc e = duties.add((each_line ? line.rounded : line.exact).amount());
+            e != errc::ok)
+            return e;
     }
 
-    detail::wide_total taxes{}; // likewise
+    detail::running_total taxes; // likewise
     for (std::size_t t = 0; t < path.tax_count(); ++t) {
         const auto& tax = path.tax(t);
         // The base is summed in 128 bits (value + 5.0104 may not fit where
         // value + 5.0104 + 0.0091 does) and reported on the line, so only the
         // whole base must fit money.
-        detail::wide_total wide_base{};
+        detail::running_total wide_base;
         if (tax.on_value) {
-            const auto s = detail::accumulate(wide_base, value.amount());
-            if (!s)
-                return s.error();
-            wide_base = s.value_or({});
+            if (const errc e = wide_base.add(value.amount()); e != errc::ok)
+                return e;
         }
         for (std::size_t i = 0; i < path.duty_count(); ++i) {
             if (i >= 32 || !(tax.duties & (std::uint32_t{1} << i)))
                 continue;
-            const auto s = detail::accumulate(
-                wide_base, (each_line ? a.lines_[i].rounded : a.lines_[i].exact).amount());
-            if (!s)
-                return s.error();
-            wide_base = s.value_or({});
+            const auto& l = a.lines_[i];
+            if (const errc e = wide_base.add((each_line ? l.rounded : l.exact).amount());
+                e != errc::ok)
+                return e;
         }
         if (tax.on_earlier_taxes) {
-            const auto s = detail::add(wide_base, taxes);
-            if (!s)
-                return s.error();
-            wide_base = s.value_or({});
+            if (const errc e = wide_base.add(taxes); e != errc::ok)
+                return e;
         }
-        const auto base_money = detail::to_money<C>(wide_base);
+        const auto base_money = wide_base.template to_money<C>();
         if (!base_money)
             return base_money.error();
         const money<C> tax_base = base_money.value_or({});
         auto& line = a.lines_[a.size_++];
         line.kind = component_kind::tax;
-        line.name = tax.name;
-        line.legal_basis = tax.legal_basis;
+        line.index = static_cast<std::uint8_t>(t);
         line.base = tax_base;
-        line.rate = duty_expression<C>(tax.rate);
+        line.exact = money<C>{};
+        line.floor_applied = false;
+        line.ceiling_applied = false;
         line.relieved = tax_relieved;
         if (!tax_relieved) {
             const auto e = detail::multiply(tax_base.amount(), tax.rate.fraction());
@@ -467,20 +746,19 @@ constexpr result<assessment<C>> try_assess(const duty_path<C>& path,
                 return r.error();
             line.rounded = r.value_or({});
         }
-        const auto sum =
-            detail::accumulate(taxes, (each_line ? line.rounded : line.exact).amount());
-        if (!sum)
-            return sum.error();
-        taxes = sum.value_or({});
+        if (const errc e = taxes.add((each_line ? line.rounded : line.exact).amount());
+            e != errc::ok)
+            return e;
     }
 
     // Under totals, the exact sums are rounded in 128 bits: only the rounded
     // totals must fit.
-    auto total = [&](detail::wide_total t) {
+    auto total = [&](const detail::running_total& t) {
         if (each_line)
-            return detail::to_money<C>(t);
+            return t.template to_money<C>();
         return detail::to_money<C>(detail::round_to_multiple(
-            t, detail::narrow<int128_t>(policy.granularity.amount()).value_or({}), policy.mode));
+            t.value(), detail::narrow<int128_t>(policy.granularity.amount()).value_or({}),
+            policy.mode));
     };
     const auto d = total(duties);
     const auto t = total(taxes);
@@ -490,8 +768,9 @@ constexpr result<assessment<C>> try_assess(const duty_path<C>& path,
         return t.error();
     a.duties_ = d.value_or({});
     a.taxes_ = t.value_or({});
-    return a;
+    return errc::ok;
 }
+} // namespace detail
 
 // Assesses an entry (its value and quantities) on a path, rounded as the
 // policy says (there is no default policy: rounding is explicit). Raises on a
@@ -501,12 +780,39 @@ constexpr result<assessment<C>> try_assess(const duty_path<C>& path,
 template <currency_tag C, unsigned Declared>
 constexpr assessment<C> assess(const duty_path<C>& path, const duty_base<C, Declared>& base,
                                const rounding_policy<C>& policy) {
-    return try_assess(path, duty_base<C>(base), policy).value();
+    assessment<C> a;
+    assess_into(a, path, duty_base<C>(base), policy);
+    return a;
 }
 
 namespace mistake {
 struct assess_needs_a_rounding_policy__such_as_tariff_rounding_half_even {};
+struct an_assessment_refers_to_its_path__keep_the_path_in_a_variable {};
 } // namespace mistake
+
+// assess, try_assess, assess_into, try_assess_into and compare on a
+// temporary path: named, never callable. The assessment refers to the path,
+// which would be gone before the assessment is read.
+#define TARIFF_DETAIL_TEMPORARY_PATH                                                               \
+    TARIFF_DETAIL_REJECT("tariff: an assessment refers to its path and does not copy it, so the "  \
+                         "path cannot be a temporary; keep it in a variable (or a constexpr "      \
+                         "object) that outlives the assessment")
+template <currency_tag C, unsigned Declared>
+mistake::an_assessment_refers_to_its_path__keep_the_path_in_a_variable
+assess(const duty_path<C>&&, const duty_base<C, Declared>&,
+       const rounding_policy<C>&) TARIFF_DETAIL_TEMPORARY_PATH;
+template <currency_tag C>
+mistake::an_assessment_refers_to_its_path__keep_the_path_in_a_variable
+try_assess(const duty_path<C>&&, const std::type_identity_t<duty_base<C>>&,
+           const rounding_policy<C>&) TARIFF_DETAIL_TEMPORARY_PATH;
+template <currency_tag C>
+mistake::an_assessment_refers_to_its_path__keep_the_path_in_a_variable
+try_assess_into(assessment<C>&, const duty_path<C>&&, const std::type_identity_t<duty_base<C>>&,
+                const rounding_policy<C>&) TARIFF_DETAIL_TEMPORARY_PATH;
+template <currency_tag C>
+mistake::an_assessment_refers_to_its_path__keep_the_path_in_a_variable
+assess_into(assessment<C>&, const duty_path<C>&&, const std::type_identity_t<duty_base<C>>&,
+            const rounding_policy<C>&) TARIFF_DETAIL_TEMPORARY_PATH;
 
 // assess(path, base) without a policy: named, never callable (there is no
 // default rounding; see detail/mistake.hpp).
@@ -535,12 +841,30 @@ struct path_comparison {
     }
 };
 
+// Refers to both paths, which must outlive it (as for assess).
 template <currency_tag C, unsigned Declared>
 constexpr path_comparison<C> compare(const duty_path<C>& first, const duty_path<C>& second,
                                      const duty_base<C, Declared>& base,
                                      const rounding_policy<C>& policy) {
-    return {assess(first, base, policy), assess(second, base, policy)};
+    path_comparison<C> out;
+    const duty_base<C> b(base);
+    assess_into(out.first, first, b, policy);
+    assess_into(out.second, second, b, policy);
+    return out;
 }
+template <currency_tag C, unsigned Declared>
+mistake::an_assessment_refers_to_its_path__keep_the_path_in_a_variable
+compare(const duty_path<C>&&, const duty_path<C>&, const duty_base<C, Declared>&,
+        const rounding_policy<C>&) TARIFF_DETAIL_TEMPORARY_PATH;
+template <currency_tag C, unsigned Declared>
+mistake::an_assessment_refers_to_its_path__keep_the_path_in_a_variable
+compare(const duty_path<C>&, const duty_path<C>&&, const duty_base<C, Declared>&,
+        const rounding_policy<C>&) TARIFF_DETAIL_TEMPORARY_PATH;
+template <currency_tag C, unsigned Declared>
+mistake::an_assessment_refers_to_its_path__keep_the_path_in_a_variable
+compare(const duty_path<C>&&, const duty_path<C>&&, const duty_base<C, Declared>&,
+        const rounding_policy<C>&) TARIFF_DETAIL_TEMPORARY_PATH;
+#undef TARIFF_DETAIL_TEMPORARY_PATH
 
 // --- measures of incidence -----------------------------------------------------
 
@@ -565,13 +889,13 @@ constexpr ad_valorem effective_rate(const assessment<C>& a, int places,
 // duty on one unit divided by the unit value), as a rate rounded to `places`
 // decimal places of a percent. unit_value is money per unit, e.g.
 // 6.00_CAD / tariff::kg.
-template <currency_tag C, unsigned Needs, unit_tag U, detail::not_an_integer T>
+template <currency_tag C, unsigned Needs, std::size_t K, unit_tag U, detail::not_an_integer T>
 mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
-ad_valorem_equivalent(const duty_expression<C, Needs>&, const specific_rate<C, U>&, T,
+ad_valorem_equivalent(const duty_expression<C, Needs, K>&, const specific_rate<C, U>&, T,
                       required_rounding_mode)
     TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
-template <currency_tag C, unsigned Needs, unit_tag U>
-constexpr ad_valorem ad_valorem_equivalent(const duty_expression<C, Needs>& duty,
+template <currency_tag C, unsigned Needs, std::size_t K, unit_tag U>
+constexpr ad_valorem ad_valorem_equivalent(const duty_expression<C, Needs, K>& duty,
                                            const specific_rate<C, U>& unit_value, int places,
                                            required_rounding_mode mode) {
     const auto base = duty_base(unit_value.per_unit()).with(1 * U{});

@@ -160,24 +160,39 @@ enum class duty_kind : unsigned char {
     at_most,    // min(lhs, rhs): a ceiling
 };
 
-struct duty_node {
+// One rate or operator of an expression: 16 bytes. A rate's amount is kept as
+// its decimal's coefficient and scale; a specific rate's unit is an index into
+// its expression's unit table (duty_expression::unit_of), so that a node holds
+// no pointer and expressions stay small.
+class duty_node {
+public:
+    constexpr duty_node() noexcept = default;
+    constexpr duty_node(duty_kind k, std::uint8_t l, std::uint8_t r, decimal amount = {},
+                        std::uint8_t unit = 0) noexcept
+        : coefficient_(amount.coefficient()), kind(k), lhs(l), rhs(r),
+          scale_(static_cast<std::int8_t>(amount.scale())), unit_index(unit) {}
+
+    // The rate's amount: the fraction (ad valorem), money per unit (specific)
+    // or money (fixed); zero for an operator or Free.
+    constexpr decimal amount() const noexcept {
+        return decimal::try_from_parts(coefficient_, scale_).value_or({});
+    }
+
+private:
+    std::int64_t coefficient_ = 0;
+
+public:
     duty_kind kind = duty_kind::free;
     std::uint8_t lhs = 0; // operand indices (for sum .. at_most)
     std::uint8_t rhs = 0;
-    decimal amount{};
-    const unit_info* unit = nullptr; // for specific: one of the unit_info_of<U> objects
 
-    friend constexpr bool operator==(const duty_node& a, const duty_node& b) noexcept {
-        if (a.kind != b.kind || a.lhs != b.lhs || a.rhs != b.rhs || !(a.amount == b.amount))
-            return false;
-        // Only a specific rate has a unit, and its builders always set it. Units
-        // compare by their facts; no pointer is tested against null, which GCC
-        // does not fold in constant expressions under -fsanitize=undefined.
-        return a.kind != duty_kind::specific ||
-               (a.unit->dimension_bit == b.unit->dimension_bit && a.unit->num == b.unit->num &&
-                a.unit->den == b.unit->den);
-    }
+private:
+    std::int8_t scale_ = 0;
+
+public:
+    std::uint8_t unit_index = 0; // specific: the index in the expression's unit table
 };
+static_assert(sizeof(duty_node) <= 16);
 
 // What an evaluation found: the exact duty, and whether a floor or a ceiling
 // decided it (for the assessment's explanation).
@@ -192,64 +207,99 @@ struct duty_free_t {};
 // Free.
 inline constexpr duty_free_t duty_free{};
 
-template <currency_tag C, unsigned Needs = runtime_quantities>
+namespace detail {
+// The nodes (rates and operators) a run-time expression (duty_expression<C>:
+// parsed, read from a table) holds. An expression is a binary tree, so it has
+// an odd number of nodes: 9 is five rates and four operators, e.g.
+// "a + b MIN c MAX d + e". The longest compound in the EU's TARIC (9.10 % +
+// 45.10 EUR / 100 kg MAX 18.90 % + 16.50 EUR / 100 kg) has 7; a floor and a
+// ceiling on one rate ("a MIN x MAX y") 5.
+inline constexpr std::size_t runtime_duty_capacity = 9;
+constexpr std::size_t default_duty_capacity(unsigned needs) noexcept {
+    return needs == runtime_quantities ? runtime_duty_capacity : 1;
+}
+} // namespace detail
+
+// An expression whose needs are known at compile time holds exactly the nodes
+// its operators built (6.1_pct + 5_CAD / kg: 3, so its type is
+// duty_expression<CAD, mass::bit, 3>); duty_expression<C> (needs checked at
+// run time) holds up to 9 and is what a parser or a table builds. A typed
+// expression converts to the run-time one; both evaluate alike.
+template <currency_tag C, unsigned Needs = runtime_quantities,
+          std::size_t Nodes = detail::default_duty_capacity(Needs)>
 class duty_expression {
+    static_assert(Nodes >= 1 && Nodes <= 255, "tariff: an expression holds 1 to 255 nodes");
+
 public:
     using currency = C;
     static constexpr unsigned needs = Needs;
-    // The most nodes (rates and operators) one expression holds; the longest
-    // EU compound (9.10 % + 45.10 EUR / 100 kg MAX 18.90 % + 16.50 EUR / 100 kg)
-    // uses 7.
-    static constexpr std::size_t capacity = 15;
+    // The most nodes (rates and operators) this expression holds.
+    static constexpr std::size_t capacity = Nodes;
+    // The most distinct units its specific rates name: one per rate at most.
+    static constexpr std::size_t unit_capacity = (Nodes + 1) / 2;
 
-    constexpr duty_expression() noexcept { nodes_[0] = duty_node{}; }
+    constexpr duty_expression() noexcept = default;
     constexpr duty_expression(duty_free_t) noexcept : duty_expression() {}
 
     constexpr duty_expression(ad_valorem rate) noexcept
         requires(Needs == 0 || Needs == runtime_quantities) {
-        nodes_[0] = duty_node{duty_kind::ad_valorem, 0, 0, rate.fraction(), nullptr};
-        size_ = 1;
+        nodes_[0] = duty_node(duty_kind::ad_valorem, 0, 0, rate.fraction());
     }
 
     template <unit_tag U>
     requires(Needs == U::dimension::bit ||
              Needs ==
                  runtime_quantities) constexpr duty_expression(specific_rate<C, U> rate) noexcept {
-        nodes_[0] =
-            duty_node{duty_kind::specific, 0, 0, rate.per_unit().amount(), &unit_info_of<U>};
-        size_ = 1;
+        nodes_[0] = duty_node(duty_kind::specific, 0, 0, rate.per_unit().amount(), 0);
+        units_[0] = &unit_info_of<U>;
+        unit_count_ = 1;
         needs_ = U::dimension::bit;
     }
 
-    // Widening to an expression whose needs are checked at run time.
-    template <unsigned N2>
-    requires(Needs == runtime_quantities && N2 != runtime_quantities) constexpr duty_expression(
-        const duty_expression<C, N2>& other) noexcept
-        : nodes_(other.nodes()), size_(static_cast<std::uint8_t>(other.size())),
-          needs_(other.runtime_needs()) {}
+    // Widening: a typed expression converts to one whose needs are checked at
+    // run time (if it fits: at most `capacity` nodes), and any expression to
+    // one of the same needs with room for more nodes.
+    template <unsigned N2, std::size_t K2>
+    requires(
+        (Needs == runtime_quantities || N2 == Needs) && K2 <= Nodes &&
+        !(N2 == Needs &&
+          K2 == Nodes)) constexpr duty_expression(const duty_expression<C, N2, K2>& other) noexcept
+        : size_(static_cast<std::uint8_t>(other.size())),
+          unit_count_(static_cast<std::uint8_t>(other.unit_count())),
+          needs_(other.runtime_needs()) {
+        for (std::size_t i = 0; i < other.size(); ++i)
+            nodes_[i] = other.nodes()[i];
+        for (std::size_t i = 0; i < other.unit_count(); ++i)
+            units_[i] = &other.unit(i);
+    }
 
-    // A node-level builder (used by the operators and by parsers); raises
-    // errc::invalid_argument when the result would exceed `capacity`.
-    template <unsigned N1, unsigned N2>
-    static constexpr duty_expression combine(duty_kind kind, const duty_expression<C, N1>& a,
-                                             const duty_expression<C, N2>& b) {
+    // A node-level builder (used by the operators and by parsers): kind(a, b).
+    // Raises errc::invalid_argument when the result would exceed `capacity`.
+    template <unsigned N1, std::size_t K1, unsigned N2, std::size_t K2>
+    static constexpr duty_expression combine(duty_kind kind, const duty_expression<C, N1, K1>& a,
+                                             const duty_expression<C, N2, K2>& b) {
         if (a.size() + b.size() + 1 > capacity)
             detail::raise(errc::invalid_argument);
         duty_expression out;
         std::size_t n = 0;
         for (std::size_t i = 0; i < a.size(); ++i)
             out.nodes_[n++] = a.nodes()[i];
+        for (std::size_t i = 0; i < a.unit_count(); ++i)
+            out.units_[i] = &a.unit(i);
+        out.unit_count_ = static_cast<std::uint8_t>(a.unit_count());
         const auto offset = static_cast<std::uint8_t>(a.size());
         for (std::size_t i = 0; i < b.size(); ++i) {
             duty_node node = b.nodes()[i];
             if (is_operator(node.kind)) {
                 node.lhs = static_cast<std::uint8_t>(node.lhs + offset);
                 node.rhs = static_cast<std::uint8_t>(node.rhs + offset);
+            } else if (node.kind == duty_kind::specific) {
+                node.unit_index = out.add_unit(b.unit_of(node));
             }
             out.nodes_[n++] = node;
         }
-        out.nodes_[n] = duty_node{kind, static_cast<std::uint8_t>(a.size() - 1),
-                                  static_cast<std::uint8_t>(n - 1), decimal{}, nullptr};
+        out.nodes_[n] = duty_node(kind, static_cast<std::uint8_t>(a.size() - 1),
+                                  static_cast<std::uint8_t>(n - 1));
         out.size_ = static_cast<std::uint8_t>(n + 1);
         out.needs_ = a.runtime_needs() | b.runtime_needs();
         return out;
@@ -265,7 +315,9 @@ public:
         if (unit.num <= 0 || unit.den <= 0)
             detail::raise(errc::invalid_argument);
         duty_expression out;
-        out.nodes_[0] = duty_node{duty_kind::specific, 0, 0, per_unit, &unit};
+        out.nodes_[0] = duty_node(duty_kind::specific, 0, 0, per_unit, 0);
+        out.units_[0] = &unit;
+        out.unit_count_ = 1;
         out.needs_ = unit.dimension_bit;
         return out;
     }
@@ -274,7 +326,7 @@ public:
         if (amount < money<C>{})
             detail::raise(errc::negative_quantity);
         duty_expression out;
-        out.nodes_[0] = duty_node{duty_kind::fixed, 0, 0, amount.amount(), nullptr};
+        out.nodes_[0] = duty_node(duty_kind::fixed, 0, 0, amount.amount());
         return out;
     }
 
@@ -292,8 +344,7 @@ public:
                           "tariff: this duty needs a quantity the entry does not declare (e.g. a "
                           "per-kg rate on an entry with no mass); add it with base.with(q)");
         }
-        const auto r = evaluate(duty_base<C>(base));
-        return r.value();
+        return evaluate_on(base).value();
     }
 
     // The non-throwing form. Only the branch an at_least or at_most chooses
@@ -302,7 +353,75 @@ public:
     // or too large does not make the duty fail. Likewise a sum is exact
     // whenever its total is (7/12 + 5/12 of a currency unit is 1).
     constexpr result<duty_evaluation<C>> evaluate(const duty_base<C>& base) const noexcept {
-        std::array<money<C>, capacity> v{};
+        return evaluate_on(base);
+    }
+
+    constexpr const std::array<duty_node, Nodes>& nodes() const noexcept { return nodes_; }
+    constexpr std::size_t size() const noexcept { return size_; }
+    // The dimension bits of the quantities this expression needs.
+    constexpr unsigned runtime_needs() const noexcept { return needs_; }
+    constexpr const duty_node& root() const noexcept { return nodes_[size_ - 1]; }
+    // The unit of a specific rate node of this expression.
+    constexpr const unit_info& unit_of(const duty_node& n) const noexcept {
+        return *units_[n.unit_index];
+    }
+    // The distinct units its specific rates name, in order of first use.
+    constexpr std::size_t unit_count() const noexcept { return unit_count_; }
+    constexpr const unit_info& unit(std::size_t i) const noexcept { return *units_[i]; }
+
+    // Equal: the same tree of the same rates (units compared by their facts).
+    template <unsigned N2, std::size_t K2>
+    friend constexpr bool operator==(const duty_expression& a,
+                                     const duty_expression<C, N2, K2>& b) noexcept {
+        if (a.size() != b.size())
+            return false;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const duty_node& x = a.nodes()[i];
+            const duty_node& y = b.nodes()[i];
+            if (x.kind != y.kind || x.lhs != y.lhs || x.rhs != y.rhs || !(x.amount() == y.amount()))
+                return false;
+            if (x.kind == duty_kind::specific) {
+                const unit_info& u = a.unit_of(x);
+                const unit_info& v = b.unit_of(y);
+                if (u.dimension_bit != v.dimension_bit || u.num != v.num || u.den != v.den)
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    static constexpr bool is_operator(duty_kind k) noexcept {
+        return k == duty_kind::sum || k == duty_kind::difference || k == duty_kind::at_least ||
+               k == duty_kind::at_most;
+    }
+
+private:
+    template <currency_tag, unsigned, std::size_t>
+    friend class duty_expression;
+
+    // The index of `u` in the unit table, added if new (units are the same
+    // object: unit_info_of<U> or the caller's run-time unit).
+    constexpr std::uint8_t add_unit(const unit_info& u) {
+        for (std::size_t i = 0; i < unit_count_; ++i)
+            if (units_[i] == &u)
+                return static_cast<std::uint8_t>(i);
+        if (unit_count_ == unit_capacity) // cannot happen: one unit per rate at most
+            detail::raise(errc::invalid_argument);
+        units_[unit_count_] = &u;
+        return unit_count_++;
+    }
+
+    template <unsigned Declared>
+    constexpr result<duty_evaluation<C>>
+    evaluate_on(const duty_base<C, Declared>& base) const noexcept {
+        if (size_ == 1 && nodes_[0].kind == duty_kind::ad_valorem) {
+            // One ad valorem rate, the most common duty: the loop below, unrolled.
+            const auto d = detail::multiply(base.value().amount(), nodes_[0].amount());
+            if (!d)
+                return evaluate_exact(base);
+            return duty_evaluation<C>{money<C>(d.value_or({})), false, false};
+        }
+        std::array<money<C>, Nodes> v;
         duty_evaluation<C> out;
         for (std::size_t i = 0; i < size_; ++i) {
             const duty_node& n = nodes_[i];
@@ -311,27 +430,27 @@ public:
                 v[i] = money<C>{};
                 break;
             case duty_kind::ad_valorem: {
-                const auto d = detail::multiply(base.value().amount(), n.amount);
+                const auto d = detail::multiply(base.value().amount(), n.amount());
                 if (!d)
                     return evaluate_exact(base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
             case duty_kind::specific: {
-                const unsigned bit = n.unit->dimension_bit;
+                const unit_info& u = unit_of(n);
+                const unsigned bit = u.dimension_bit;
                 if (!base.has(bit))
                     return errc::missing_quantity;
                 // The quantity in base units; base units -> unit is den / num.
-                const auto d =
-                    detail::specific_duty(n.amount, base.quantities()[detail::dimension_index(bit)],
-                                          n.unit->den, n.unit->num);
+                const auto d = detail::specific_duty(
+                    n.amount(), base.quantities()[detail::dimension_index(bit)], u.den, u.num);
                 if (!d)
                     return evaluate_exact(base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
             case duty_kind::fixed:
-                v[i] = money<C>(n.amount);
+                v[i] = money<C>(n.amount());
                 break;
             case duty_kind::sum:
             case duty_kind::difference: {
@@ -360,39 +479,15 @@ public:
         return out;
     }
 
-    constexpr const std::array<duty_node, capacity>& nodes() const noexcept { return nodes_; }
-    constexpr std::size_t size() const noexcept { return size_; }
-    // The dimension bits of the quantities this expression needs.
-    constexpr unsigned runtime_needs() const noexcept { return needs_; }
-    constexpr const duty_node& root() const noexcept { return nodes_[size_ - 1]; }
-
-    template <unsigned N2>
-    friend constexpr bool operator==(const duty_expression& a,
-                                     const duty_expression<C, N2>& b) noexcept {
-        if (a.size() != b.size())
-            return false;
-        for (std::size_t i = 0; i < a.size(); ++i)
-            if (!(a.nodes()[i] == b.nodes()[i]))
-                return false;
-        return true;
-    }
-
-    static constexpr bool is_operator(duty_kind k) noexcept {
-        return k == duty_kind::sum || k == duty_kind::difference || k == duty_kind::at_least ||
-               k == duty_kind::at_most;
-    }
-
-private:
-    template <currency_tag, unsigned>
-    friend class duty_expression;
-
     // evaluate() when some node's value is not a decimal money holds: every
     // node's exact value as N / (L * 10^K), with one denominator for all (K:
     // the most places of any rate times its base, L: the least common multiple
     // of the unit conversions' denominators) and N a 512-bit integer, so that
     // sums, differences and comparisons are exact integer operations. Only the
     // result must be a finite decimal that fits.
-    constexpr result<duty_evaluation<C>> evaluate_exact(const duty_base<C>& base) const noexcept {
+    template <unsigned Declared>
+    constexpr result<duty_evaluation<C>>
+    evaluate_exact(const duty_base<C, Declared>& base) const noexcept {
         // A specific rate's duty is rate * quantity (in base units) * den / num.
         auto reduced = [](const unit_info& u, std::uint64_t& num, std::uint64_t& den) {
             const std::uint64_t common = detail::gcd_u64(static_cast<std::uint64_t>(u.num),
@@ -401,7 +496,7 @@ private:
             den = static_cast<std::uint64_t>(u.den) / common;
         };
         auto quantity = [&](const duty_node& n) {
-            return base.quantities()[detail::dimension_index(n.unit->dimension_bit)];
+            return base.quantities()[detail::dimension_index(unit_of(n).dimension_bit)];
         };
         int scale = 0;
         std::uint64_t common = 1;
@@ -409,24 +504,24 @@ private:
             const duty_node& n = nodes_[i];
             int s = 0;
             if (n.kind == duty_kind::ad_valorem) {
-                s = base.value().amount().scale() + n.amount.scale();
+                s = base.value().amount().scale() + n.amount().scale();
             } else if (n.kind == duty_kind::specific) {
-                if (!base.has(n.unit->dimension_bit))
+                if (!base.has(unit_of(n).dimension_bit))
                     return errc::missing_quantity;
-                if (n.unit->num <= 0 || n.unit->den <= 0)
+                if (unit_of(n).num <= 0 || unit_of(n).den <= 0)
                     return errc::invalid_argument;
                 std::uint64_t num = 1, den = 1;
-                reduced(*n.unit, num, den);
+                reduced(unit_of(n), num, den);
                 if (!detail::lcm_u64(common, num, common))
                     return errc::overflow;
-                s = n.amount.scale() + quantity(n).scale();
+                s = n.amount().scale() + quantity(n).scale();
             } else if (n.kind == duty_kind::fixed) {
-                s = n.amount.scale();
+                s = n.amount().scale();
             }
             if (s > scale)
                 scale = s;
         }
-        std::array<detail::big_uint, capacity> v{};
+        std::array<detail::big_uint, Nodes> v{};
         duty_evaluation<C> out;
         for (std::size_t i = 0; i < size_; ++i) {
             const duty_node& n = nodes_[i];
@@ -452,18 +547,18 @@ private:
                 x = detail::big_uint{};
                 break;
             case duty_kind::ad_valorem:
-                e = leaf({base.value().amount(), n.amount}, common);
+                e = leaf({base.value().amount(), n.amount()}, common);
                 break;
             case duty_kind::specific: {
                 std::uint64_t num = 1, den = 1;
-                reduced(*n.unit, num, den);
-                e = leaf({n.amount, quantity(n)}, common / num);
+                reduced(unit_of(n), num, den);
+                e = leaf({n.amount(), quantity(n)}, common / num);
                 if (e == errc::ok && detail::mul_overflows(x, den))
                     e = errc::overflow;
                 break;
             }
             case duty_kind::fixed:
-                e = leaf({n.amount}, common);
+                e = leaf({n.amount()}, common);
                 break;
             case duty_kind::sum:
                 x = v[n.lhs];
@@ -498,8 +593,10 @@ private:
         return out;
     }
 
-    std::array<duty_node, capacity> nodes_{};
+    std::array<duty_node, Nodes> nodes_{};
+    std::array<const unit_info*, unit_capacity> units_{};
     std::uint8_t size_ = 1;
+    std::uint8_t unit_count_ = 0;
     unsigned needs_ = 0;
 };
 
@@ -515,16 +612,19 @@ template <>
 struct duty_operand<ad_valorem> : std::true_type {
     using currency = no_currency;
     static constexpr unsigned needs = 0;
+    static constexpr std::size_t nodes = 1;
 };
 template <class C, class U>
 struct duty_operand<specific_rate<C, U, std::int64_t>> : std::true_type {
     using currency = C;
     static constexpr unsigned needs = U::dimension::bit;
+    static constexpr std::size_t nodes = 1;
 };
-template <class C, unsigned N>
-struct duty_operand<duty_expression<C, N>> : std::true_type {
+template <class C, unsigned N, std::size_t K>
+struct duty_operand<duty_expression<C, N, K>> : std::true_type {
     using currency = C;
     static constexpr unsigned needs = N;
+    static constexpr std::size_t nodes = K;
 };
 
 template <class A, class B>
@@ -544,10 +644,18 @@ constexpr auto build(duty_kind kind, const A& a, const B& b) {
     static_assert(!std::is_same_v<C, no_currency>,
                   "tariff: an expression of ad valorem rates alone has no currency; write "
                   "duty_expression<CAD>(rate) for one operand");
-    constexpr unsigned needs = combine_needs(duty_operand<A>::needs, duty_operand<B>::needs);
-    const duty_expression<C, duty_operand<A>::needs> ea(a);
-    const duty_expression<C, duty_operand<B>::needs> eb(b);
-    return duty_expression<C, needs>::combine(kind, ea, eb);
+    using ta = duty_operand<A>;
+    using tb = duty_operand<B>;
+    constexpr unsigned needs = combine_needs(ta::needs, tb::needs);
+    const duty_expression<C, ta::needs, ta::nodes> ea(a);
+    const duty_expression<C, tb::needs, tb::nodes> eb(b);
+    // Typed operands make a typed expression of exactly their nodes and one
+    // more; a run-time operand makes a run-time expression (checked against
+    // its capacity when built).
+    if constexpr (needs == runtime_quantities)
+        return duty_expression<C>::combine(kind, ea, eb);
+    else
+        return duty_expression<C, needs, ta::nodes + tb::nodes + 1>::combine(kind, ea, eb);
 }
 
 } // namespace detail

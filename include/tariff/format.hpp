@@ -34,8 +34,8 @@ template <>
 struct std::formatter<tariff::ad_valorem> : tariff::detail::std_number_formatter {};
 template <class C, class U, class R>
 struct std::formatter<tariff::specific_rate<C, U, R>> : tariff::detail::std_number_formatter {};
-template <class C, unsigned N>
-struct std::formatter<tariff::duty_expression<C, N>> : tariff::detail::std_text_formatter {};
+template <class C, unsigned N, std::size_t K>
+struct std::formatter<tariff::duty_expression<C, N, K>> : tariff::detail::std_text_formatter {};
 template <class C>
 struct std::formatter<tariff::assessment<C>> : tariff::detail::std_text_formatter {};
 template <>

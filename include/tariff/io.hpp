@@ -85,8 +85,8 @@ std::string to_string(const exchange_rate<From, To>& r) {
 // notation::canadian writes a duty as the Customs Tariff of Canada does:
 // "245.5% but not less than $5.33/kg" ("$" for CAD; other currencies keep
 // their code). Both texts parse back to the same expression (parse_duty).
-template <class C, unsigned N>
-std::string to_string(const duty_expression<C, N>& e, notation style = notation::canonical) {
+template <class C, unsigned N, std::size_t K>
+std::string to_string(const duty_expression<C, N, K>& e, notation style = notation::canonical) {
     return detail::text_of(e, style);
 }
 
@@ -127,8 +127,8 @@ std::ostream& operator<<(std::ostream& os, const specific_rate<C, U, R>& r) {
 inline std::ostream& operator<<(std::ostream& os, const date& d) {
     return detail::put_text(os, d);
 }
-template <class C, unsigned N>
-std::ostream& operator<<(std::ostream& os, const duty_expression<C, N>& e) {
+template <class C, unsigned N, std::size_t K>
+std::ostream& operator<<(std::ostream& os, const duty_expression<C, N, K>& e) {
     return detail::put_text(os, e);
 }
 inline std::ostream& operator<<(std::ostream& os, const hs_code& code) {
@@ -204,7 +204,7 @@ std::string to_string(const assessment<C>& a, notation style = notation::canonic
     for (const auto& line : a) {
         row r{std::string(line.name),
               to_string(line.base),
-              to_string(line.rate, style),
+              to_string(line.rate.expression(), style),
               to_string(line.rounded),
               {},
               std::string(line.legal_basis),

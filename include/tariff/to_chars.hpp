@@ -168,14 +168,14 @@ struct printed_node {
     decimal amount;               // ad valorem: the fraction; specific, fixed: money
     std::string_view unit_symbol; // specific: the unit
 };
-template <class C, unsigned N>
-constexpr printed_node print_node_of(const duty_expression<C, N>& e, std::size_t i) noexcept {
+template <class C, unsigned N, std::size_t K>
+constexpr printed_node print_node_of(const duty_expression<C, N, K>& e, std::size_t i) noexcept {
     const duty_node& n = e.nodes()[i];
-    return {n.kind, n.lhs, n.rhs, n.amount,
-            n.kind == duty_kind::specific ? n.unit->symbol : std::string_view{}};
+    return {n.kind, n.lhs, n.rhs, n.amount(),
+            n.kind == duty_kind::specific ? e.unit_of(n).symbol : std::string_view{}};
 }
-template <class C, unsigned N>
-constexpr std::size_t print_root(const duty_expression<C, N>& e) noexcept {
+template <class C, unsigned N, std::size_t K>
+constexpr std::size_t print_root(const duty_expression<C, N, K>& e) noexcept {
     return e.size() - 1;
 }
 
@@ -197,8 +197,8 @@ constexpr bool is_operator_kind(duty_kind k) noexcept {
     return precedence(k) < 3;
 }
 
-template <class C, unsigned N>
-constexpr void write_node(char_sink& out, const duty_expression<C, N>& e, std::size_t i,
+template <class C, unsigned N, std::size_t K>
+constexpr void write_node(char_sink& out, const duty_expression<C, N, K>& e, std::size_t i,
                           notation style) noexcept {
     const printed_node n = print_node_of(e, i);
     const bool canadian = style == notation::canadian;
@@ -326,8 +326,8 @@ constexpr void write_text(char_sink& out, const exchange_rate<From, To>& r) noex
     out.put(' ');
     out.put(std::string_view(To::code));
 }
-template <class C, unsigned N>
-constexpr void write_text(char_sink& out, const duty_expression<C, N>& e,
+template <class C, unsigned N, std::size_t K>
+constexpr void write_text(char_sink& out, const duty_expression<C, N, K>& e,
                           notation style = notation::canonical) noexcept {
     write_node(out, e, print_root(e), style);
 }
@@ -398,8 +398,8 @@ constexpr std::to_chars_result to_chars(char* first, char* last, const T& value)
 }
 // A duty expression in the given notation (canonical: what to_chars(first,
 // last, e) writes).
-template <class C, unsigned N>
-constexpr std::to_chars_result to_chars(char* first, char* last, const duty_expression<C, N>& e,
+template <class C, unsigned N, std::size_t K>
+constexpr std::to_chars_result to_chars(char* first, char* last, const duty_expression<C, N, K>& e,
                                         notation style) noexcept {
     detail::char_sink s{first, static_cast<std::size_t>(last - first)};
     detail::write_text(s, e, style);
@@ -417,8 +417,8 @@ constexpr std::size_t chars_needed(const T& value) noexcept requires
     detail::write_text(s, value);
     return s.size;
 }
-template <class C, unsigned N>
-constexpr std::size_t chars_needed(const duty_expression<C, N>& e, notation style) noexcept {
+template <class C, unsigned N, std::size_t K>
+constexpr std::size_t chars_needed(const duty_expression<C, N, K>& e, notation style) noexcept {
     detail::char_sink s{};
     detail::write_text(s, e, style);
     return s.size;

@@ -38,8 +38,8 @@ template <>
 struct fmt::formatter<tariff::ad_valorem> : tariff::detail::fmt_number_formatter {};
 template <class C, class U, class R>
 struct fmt::formatter<tariff::specific_rate<C, U, R>> : tariff::detail::fmt_number_formatter {};
-template <class C, unsigned N>
-struct fmt::formatter<tariff::duty_expression<C, N>> : tariff::detail::fmt_text_formatter {};
+template <class C, unsigned N, std::size_t K>
+struct fmt::formatter<tariff::duty_expression<C, N, K>> : tariff::detail::fmt_text_formatter {};
 template <class C>
 struct fmt::formatter<tariff::assessment<C>> : tariff::detail::fmt_text_formatter {};
 template <>

@@ -4077,24 +4077,39 @@ enum class duty_kind : unsigned char {
     at_most,    // min(lhs, rhs): a ceiling
 };
 
-struct duty_node {
+// One rate or operator of an expression: 16 bytes. A rate's amount is kept as
+// its decimal's coefficient and scale; a specific rate's unit is an index into
+// its expression's unit table (duty_expression::unit_of), so that a node holds
+// no pointer and expressions stay small.
+class duty_node {
+public:
+    constexpr duty_node() noexcept = default;
+    constexpr duty_node(duty_kind k, std::uint8_t l, std::uint8_t r, decimal amount = {},
+                        std::uint8_t unit = 0) noexcept
+        : coefficient_(amount.coefficient()), kind(k), lhs(l), rhs(r),
+          scale_(static_cast<std::int8_t>(amount.scale())), unit_index(unit) {}
+
+    // The rate's amount: the fraction (ad valorem), money per unit (specific)
+    // or money (fixed); zero for an operator or Free.
+    constexpr decimal amount() const noexcept {
+        return decimal::try_from_parts(coefficient_, scale_).value_or({});
+    }
+
+private:
+    std::int64_t coefficient_ = 0;
+
+public:
     duty_kind kind = duty_kind::free;
     std::uint8_t lhs = 0; // operand indices (for sum .. at_most)
     std::uint8_t rhs = 0;
-    decimal amount{};
-    const unit_info* unit = nullptr; // for specific: one of the unit_info_of<U> objects
 
-    friend constexpr bool operator==(const duty_node& a, const duty_node& b) noexcept {
-        if (a.kind != b.kind || a.lhs != b.lhs || a.rhs != b.rhs || !(a.amount == b.amount))
-            return false;
-        // Only a specific rate has a unit, and its builders always set it. Units
-        // compare by their facts; no pointer is tested against null, which GCC
-        // does not fold in constant expressions under -fsanitize=undefined.
-        return a.kind != duty_kind::specific ||
-               (a.unit->dimension_bit == b.unit->dimension_bit && a.unit->num == b.unit->num &&
-                a.unit->den == b.unit->den);
-    }
+private:
+    std::int8_t scale_ = 0;
+
+public:
+    std::uint8_t unit_index = 0; // specific: the index in the expression's unit table
 };
+static_assert(sizeof(duty_node) <= 16);
 
 // What an evaluation found: the exact duty, and whether a floor or a ceiling
 // decided it (for the assessment's explanation).
@@ -4109,64 +4124,99 @@ struct duty_free_t {};
 // Free.
 inline constexpr duty_free_t duty_free{};
 
-template <currency_tag C, unsigned Needs = runtime_quantities>
+namespace detail {
+// The nodes (rates and operators) a run-time expression (duty_expression<C>:
+// parsed, read from a table) holds. An expression is a binary tree, so it has
+// an odd number of nodes: 9 is five rates and four operators, e.g.
+// "a + b MIN c MAX d + e". The longest compound in the EU's TARIC (9.10 % +
+// 45.10 EUR / 100 kg MAX 18.90 % + 16.50 EUR / 100 kg) has 7; a floor and a
+// ceiling on one rate ("a MIN x MAX y") 5.
+inline constexpr std::size_t runtime_duty_capacity = 9;
+constexpr std::size_t default_duty_capacity(unsigned needs) noexcept {
+    return needs == runtime_quantities ? runtime_duty_capacity : 1;
+}
+} // namespace detail
+
+// An expression whose needs are known at compile time holds exactly the nodes
+// its operators built (6.1_pct + 5_CAD / kg: 3, so its type is
+// duty_expression<CAD, mass::bit, 3>); duty_expression<C> (needs checked at
+// run time) holds up to 9 and is what a parser or a table builds. A typed
+// expression converts to the run-time one; both evaluate alike.
+template <currency_tag C, unsigned Needs = runtime_quantities,
+          std::size_t Nodes = detail::default_duty_capacity(Needs)>
 class duty_expression {
+    static_assert(Nodes >= 1 && Nodes <= 255, "tariff: an expression holds 1 to 255 nodes");
+
 public:
     using currency = C;
     static constexpr unsigned needs = Needs;
-    // The most nodes (rates and operators) one expression holds; the longest
-    // EU compound (9.10 % + 45.10 EUR / 100 kg MAX 18.90 % + 16.50 EUR / 100 kg)
-    // uses 7.
-    static constexpr std::size_t capacity = 15;
+    // The most nodes (rates and operators) this expression holds.
+    static constexpr std::size_t capacity = Nodes;
+    // The most distinct units its specific rates name: one per rate at most.
+    static constexpr std::size_t unit_capacity = (Nodes + 1) / 2;
 
-    constexpr duty_expression() noexcept { nodes_[0] = duty_node{}; }
+    constexpr duty_expression() noexcept = default;
     constexpr duty_expression(duty_free_t) noexcept : duty_expression() {}
 
     constexpr duty_expression(ad_valorem rate) noexcept
         requires(Needs == 0 || Needs == runtime_quantities) {
-        nodes_[0] = duty_node{duty_kind::ad_valorem, 0, 0, rate.fraction(), nullptr};
-        size_ = 1;
+        nodes_[0] = duty_node(duty_kind::ad_valorem, 0, 0, rate.fraction());
     }
 
     template <unit_tag U>
     requires(Needs == U::dimension::bit ||
              Needs ==
                  runtime_quantities) constexpr duty_expression(specific_rate<C, U> rate) noexcept {
-        nodes_[0] =
-            duty_node{duty_kind::specific, 0, 0, rate.per_unit().amount(), &unit_info_of<U>};
-        size_ = 1;
+        nodes_[0] = duty_node(duty_kind::specific, 0, 0, rate.per_unit().amount(), 0);
+        units_[0] = &unit_info_of<U>;
+        unit_count_ = 1;
         needs_ = U::dimension::bit;
     }
 
-    // Widening to an expression whose needs are checked at run time.
-    template <unsigned N2>
-    requires(Needs == runtime_quantities && N2 != runtime_quantities) constexpr duty_expression(
-        const duty_expression<C, N2>& other) noexcept
-        : nodes_(other.nodes()), size_(static_cast<std::uint8_t>(other.size())),
-          needs_(other.runtime_needs()) {}
+    // Widening: a typed expression converts to one whose needs are checked at
+    // run time (if it fits: at most `capacity` nodes), and any expression to
+    // one of the same needs with room for more nodes.
+    template <unsigned N2, std::size_t K2>
+    requires(
+        (Needs == runtime_quantities || N2 == Needs) && K2 <= Nodes &&
+        !(N2 == Needs &&
+          K2 == Nodes)) constexpr duty_expression(const duty_expression<C, N2, K2>& other) noexcept
+        : size_(static_cast<std::uint8_t>(other.size())),
+          unit_count_(static_cast<std::uint8_t>(other.unit_count())),
+          needs_(other.runtime_needs()) {
+        for (std::size_t i = 0; i < other.size(); ++i)
+            nodes_[i] = other.nodes()[i];
+        for (std::size_t i = 0; i < other.unit_count(); ++i)
+            units_[i] = &other.unit(i);
+    }
 
-    // A node-level builder (used by the operators and by parsers); raises
-    // errc::invalid_argument when the result would exceed `capacity`.
-    template <unsigned N1, unsigned N2>
-    static constexpr duty_expression combine(duty_kind kind, const duty_expression<C, N1>& a,
-                                             const duty_expression<C, N2>& b) {
+    // A node-level builder (used by the operators and by parsers): kind(a, b).
+    // Raises errc::invalid_argument when the result would exceed `capacity`.
+    template <unsigned N1, std::size_t K1, unsigned N2, std::size_t K2>
+    static constexpr duty_expression combine(duty_kind kind, const duty_expression<C, N1, K1>& a,
+                                             const duty_expression<C, N2, K2>& b) {
         if (a.size() + b.size() + 1 > capacity)
             detail::raise(errc::invalid_argument);
         duty_expression out;
         std::size_t n = 0;
         for (std::size_t i = 0; i < a.size(); ++i)
             out.nodes_[n++] = a.nodes()[i];
+        for (std::size_t i = 0; i < a.unit_count(); ++i)
+            out.units_[i] = &a.unit(i);
+        out.unit_count_ = static_cast<std::uint8_t>(a.unit_count());
         const auto offset = static_cast<std::uint8_t>(a.size());
         for (std::size_t i = 0; i < b.size(); ++i) {
             duty_node node = b.nodes()[i];
             if (is_operator(node.kind)) {
                 node.lhs = static_cast<std::uint8_t>(node.lhs + offset);
                 node.rhs = static_cast<std::uint8_t>(node.rhs + offset);
+            } else if (node.kind == duty_kind::specific) {
+                node.unit_index = out.add_unit(b.unit_of(node));
             }
             out.nodes_[n++] = node;
         }
-        out.nodes_[n] = duty_node{kind, static_cast<std::uint8_t>(a.size() - 1),
-                                  static_cast<std::uint8_t>(n - 1), decimal{}, nullptr};
+        out.nodes_[n] = duty_node(kind, static_cast<std::uint8_t>(a.size() - 1),
+                                  static_cast<std::uint8_t>(n - 1));
         out.size_ = static_cast<std::uint8_t>(n + 1);
         out.needs_ = a.runtime_needs() | b.runtime_needs();
         return out;
@@ -4182,7 +4232,9 @@ public:
         if (unit.num <= 0 || unit.den <= 0)
             detail::raise(errc::invalid_argument);
         duty_expression out;
-        out.nodes_[0] = duty_node{duty_kind::specific, 0, 0, per_unit, &unit};
+        out.nodes_[0] = duty_node(duty_kind::specific, 0, 0, per_unit, 0);
+        out.units_[0] = &unit;
+        out.unit_count_ = 1;
         out.needs_ = unit.dimension_bit;
         return out;
     }
@@ -4191,7 +4243,7 @@ public:
         if (amount < money<C>{})
             detail::raise(errc::negative_quantity);
         duty_expression out;
-        out.nodes_[0] = duty_node{duty_kind::fixed, 0, 0, amount.amount(), nullptr};
+        out.nodes_[0] = duty_node(duty_kind::fixed, 0, 0, amount.amount());
         return out;
     }
 
@@ -4209,8 +4261,7 @@ public:
                           "tariff: this duty needs a quantity the entry does not declare (e.g. a "
                           "per-kg rate on an entry with no mass); add it with base.with(q)");
         }
-        const auto r = evaluate(duty_base<C>(base));
-        return r.value();
+        return evaluate_on(base).value();
     }
 
     // The non-throwing form. Only the branch an at_least or at_most chooses
@@ -4219,7 +4270,75 @@ public:
     // or too large does not make the duty fail. Likewise a sum is exact
     // whenever its total is (7/12 + 5/12 of a currency unit is 1).
     constexpr result<duty_evaluation<C>> evaluate(const duty_base<C>& base) const noexcept {
-        std::array<money<C>, capacity> v{};
+        return evaluate_on(base);
+    }
+
+    constexpr const std::array<duty_node, Nodes>& nodes() const noexcept { return nodes_; }
+    constexpr std::size_t size() const noexcept { return size_; }
+    // The dimension bits of the quantities this expression needs.
+    constexpr unsigned runtime_needs() const noexcept { return needs_; }
+    constexpr const duty_node& root() const noexcept { return nodes_[size_ - 1]; }
+    // The unit of a specific rate node of this expression.
+    constexpr const unit_info& unit_of(const duty_node& n) const noexcept {
+        return *units_[n.unit_index];
+    }
+    // The distinct units its specific rates name, in order of first use.
+    constexpr std::size_t unit_count() const noexcept { return unit_count_; }
+    constexpr const unit_info& unit(std::size_t i) const noexcept { return *units_[i]; }
+
+    // Equal: the same tree of the same rates (units compared by their facts).
+    template <unsigned N2, std::size_t K2>
+    friend constexpr bool operator==(const duty_expression& a,
+                                     const duty_expression<C, N2, K2>& b) noexcept {
+        if (a.size() != b.size())
+            return false;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const duty_node& x = a.nodes()[i];
+            const duty_node& y = b.nodes()[i];
+            if (x.kind != y.kind || x.lhs != y.lhs || x.rhs != y.rhs || !(x.amount() == y.amount()))
+                return false;
+            if (x.kind == duty_kind::specific) {
+                const unit_info& u = a.unit_of(x);
+                const unit_info& v = b.unit_of(y);
+                if (u.dimension_bit != v.dimension_bit || u.num != v.num || u.den != v.den)
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    static constexpr bool is_operator(duty_kind k) noexcept {
+        return k == duty_kind::sum || k == duty_kind::difference || k == duty_kind::at_least ||
+               k == duty_kind::at_most;
+    }
+
+private:
+    template <currency_tag, unsigned, std::size_t>
+    friend class duty_expression;
+
+    // The index of `u` in the unit table, added if new (units are the same
+    // object: unit_info_of<U> or the caller's run-time unit).
+    constexpr std::uint8_t add_unit(const unit_info& u) {
+        for (std::size_t i = 0; i < unit_count_; ++i)
+            if (units_[i] == &u)
+                return static_cast<std::uint8_t>(i);
+        if (unit_count_ == unit_capacity) // cannot happen: one unit per rate at most
+            detail::raise(errc::invalid_argument);
+        units_[unit_count_] = &u;
+        return unit_count_++;
+    }
+
+    template <unsigned Declared>
+    constexpr result<duty_evaluation<C>>
+    evaluate_on(const duty_base<C, Declared>& base) const noexcept {
+        if (size_ == 1 && nodes_[0].kind == duty_kind::ad_valorem) {
+            // One ad valorem rate, the most common duty: the loop below, unrolled.
+            const auto d = detail::multiply(base.value().amount(), nodes_[0].amount());
+            if (!d)
+                return evaluate_exact(base);
+            return duty_evaluation<C>{money<C>(d.value_or({})), false, false};
+        }
+        std::array<money<C>, Nodes> v;
         duty_evaluation<C> out;
         for (std::size_t i = 0; i < size_; ++i) {
             const duty_node& n = nodes_[i];
@@ -4228,27 +4347,27 @@ public:
                 v[i] = money<C>{};
                 break;
             case duty_kind::ad_valorem: {
-                const auto d = detail::multiply(base.value().amount(), n.amount);
+                const auto d = detail::multiply(base.value().amount(), n.amount());
                 if (!d)
                     return evaluate_exact(base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
             case duty_kind::specific: {
-                const unsigned bit = n.unit->dimension_bit;
+                const unit_info& u = unit_of(n);
+                const unsigned bit = u.dimension_bit;
                 if (!base.has(bit))
                     return errc::missing_quantity;
                 // The quantity in base units; base units -> unit is den / num.
-                const auto d =
-                    detail::specific_duty(n.amount, base.quantities()[detail::dimension_index(bit)],
-                                          n.unit->den, n.unit->num);
+                const auto d = detail::specific_duty(
+                    n.amount(), base.quantities()[detail::dimension_index(bit)], u.den, u.num);
                 if (!d)
                     return evaluate_exact(base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
             case duty_kind::fixed:
-                v[i] = money<C>(n.amount);
+                v[i] = money<C>(n.amount());
                 break;
             case duty_kind::sum:
             case duty_kind::difference: {
@@ -4277,39 +4396,15 @@ public:
         return out;
     }
 
-    constexpr const std::array<duty_node, capacity>& nodes() const noexcept { return nodes_; }
-    constexpr std::size_t size() const noexcept { return size_; }
-    // The dimension bits of the quantities this expression needs.
-    constexpr unsigned runtime_needs() const noexcept { return needs_; }
-    constexpr const duty_node& root() const noexcept { return nodes_[size_ - 1]; }
-
-    template <unsigned N2>
-    friend constexpr bool operator==(const duty_expression& a,
-                                     const duty_expression<C, N2>& b) noexcept {
-        if (a.size() != b.size())
-            return false;
-        for (std::size_t i = 0; i < a.size(); ++i)
-            if (!(a.nodes()[i] == b.nodes()[i]))
-                return false;
-        return true;
-    }
-
-    static constexpr bool is_operator(duty_kind k) noexcept {
-        return k == duty_kind::sum || k == duty_kind::difference || k == duty_kind::at_least ||
-               k == duty_kind::at_most;
-    }
-
-private:
-    template <currency_tag, unsigned>
-    friend class duty_expression;
-
     // evaluate() when some node's value is not a decimal money holds: every
     // node's exact value as N / (L * 10^K), with one denominator for all (K:
     // the most places of any rate times its base, L: the least common multiple
     // of the unit conversions' denominators) and N a 512-bit integer, so that
     // sums, differences and comparisons are exact integer operations. Only the
     // result must be a finite decimal that fits.
-    constexpr result<duty_evaluation<C>> evaluate_exact(const duty_base<C>& base) const noexcept {
+    template <unsigned Declared>
+    constexpr result<duty_evaluation<C>>
+    evaluate_exact(const duty_base<C, Declared>& base) const noexcept {
         // A specific rate's duty is rate * quantity (in base units) * den / num.
         auto reduced = [](const unit_info& u, std::uint64_t& num, std::uint64_t& den) {
             const std::uint64_t common = detail::gcd_u64(static_cast<std::uint64_t>(u.num),
@@ -4318,7 +4413,7 @@ private:
             den = static_cast<std::uint64_t>(u.den) / common;
         };
         auto quantity = [&](const duty_node& n) {
-            return base.quantities()[detail::dimension_index(n.unit->dimension_bit)];
+            return base.quantities()[detail::dimension_index(unit_of(n).dimension_bit)];
         };
         int scale = 0;
         std::uint64_t common = 1;
@@ -4326,24 +4421,24 @@ private:
             const duty_node& n = nodes_[i];
             int s = 0;
             if (n.kind == duty_kind::ad_valorem) {
-                s = base.value().amount().scale() + n.amount.scale();
+                s = base.value().amount().scale() + n.amount().scale();
             } else if (n.kind == duty_kind::specific) {
-                if (!base.has(n.unit->dimension_bit))
+                if (!base.has(unit_of(n).dimension_bit))
                     return errc::missing_quantity;
-                if (n.unit->num <= 0 || n.unit->den <= 0)
+                if (unit_of(n).num <= 0 || unit_of(n).den <= 0)
                     return errc::invalid_argument;
                 std::uint64_t num = 1, den = 1;
-                reduced(*n.unit, num, den);
+                reduced(unit_of(n), num, den);
                 if (!detail::lcm_u64(common, num, common))
                     return errc::overflow;
-                s = n.amount.scale() + quantity(n).scale();
+                s = n.amount().scale() + quantity(n).scale();
             } else if (n.kind == duty_kind::fixed) {
-                s = n.amount.scale();
+                s = n.amount().scale();
             }
             if (s > scale)
                 scale = s;
         }
-        std::array<detail::big_uint, capacity> v{};
+        std::array<detail::big_uint, Nodes> v{};
         duty_evaluation<C> out;
         for (std::size_t i = 0; i < size_; ++i) {
             const duty_node& n = nodes_[i];
@@ -4369,18 +4464,18 @@ private:
                 x = detail::big_uint{};
                 break;
             case duty_kind::ad_valorem:
-                e = leaf({base.value().amount(), n.amount}, common);
+                e = leaf({base.value().amount(), n.amount()}, common);
                 break;
             case duty_kind::specific: {
                 std::uint64_t num = 1, den = 1;
-                reduced(*n.unit, num, den);
-                e = leaf({n.amount, quantity(n)}, common / num);
+                reduced(unit_of(n), num, den);
+                e = leaf({n.amount(), quantity(n)}, common / num);
                 if (e == errc::ok && detail::mul_overflows(x, den))
                     e = errc::overflow;
                 break;
             }
             case duty_kind::fixed:
-                e = leaf({n.amount}, common);
+                e = leaf({n.amount()}, common);
                 break;
             case duty_kind::sum:
                 x = v[n.lhs];
@@ -4415,8 +4510,10 @@ private:
         return out;
     }
 
-    std::array<duty_node, capacity> nodes_{};
+    std::array<duty_node, Nodes> nodes_{};
+    std::array<const unit_info*, unit_capacity> units_{};
     std::uint8_t size_ = 1;
+    std::uint8_t unit_count_ = 0;
     unsigned needs_ = 0;
 };
 
@@ -4432,16 +4529,19 @@ template <>
 struct duty_operand<ad_valorem> : std::true_type {
     using currency = no_currency;
     static constexpr unsigned needs = 0;
+    static constexpr std::size_t nodes = 1;
 };
 template <class C, class U>
 struct duty_operand<specific_rate<C, U, std::int64_t>> : std::true_type {
     using currency = C;
     static constexpr unsigned needs = U::dimension::bit;
+    static constexpr std::size_t nodes = 1;
 };
-template <class C, unsigned N>
-struct duty_operand<duty_expression<C, N>> : std::true_type {
+template <class C, unsigned N, std::size_t K>
+struct duty_operand<duty_expression<C, N, K>> : std::true_type {
     using currency = C;
     static constexpr unsigned needs = N;
+    static constexpr std::size_t nodes = K;
 };
 
 template <class A, class B>
@@ -4461,10 +4561,18 @@ constexpr auto build(duty_kind kind, const A& a, const B& b) {
     static_assert(!std::is_same_v<C, no_currency>,
                   "tariff: an expression of ad valorem rates alone has no currency; write "
                   "duty_expression<CAD>(rate) for one operand");
-    constexpr unsigned needs = combine_needs(duty_operand<A>::needs, duty_operand<B>::needs);
-    const duty_expression<C, duty_operand<A>::needs> ea(a);
-    const duty_expression<C, duty_operand<B>::needs> eb(b);
-    return duty_expression<C, needs>::combine(kind, ea, eb);
+    using ta = duty_operand<A>;
+    using tb = duty_operand<B>;
+    constexpr unsigned needs = combine_needs(ta::needs, tb::needs);
+    const duty_expression<C, ta::needs, ta::nodes> ea(a);
+    const duty_expression<C, tb::needs, tb::nodes> eb(b);
+    // Typed operands make a typed expression of exactly their nodes and one
+    // more; a run-time operand makes a run-time expression (checked against
+    // its capacity when built).
+    if constexpr (needs == runtime_quantities)
+        return duty_expression<C>::combine(kind, ea, eb);
+    else
+        return duty_expression<C, needs, ta::nodes + tb::nodes + 1>::combine(kind, ea, eb);
 }
 
 } // namespace detail
@@ -4694,21 +4802,28 @@ public:
     constexpr explicit duty_path(std::string_view name) noexcept : name_(name) {}
 
     // The same path with one more duty component. errc::invalid_argument
-    // beyond max_duties.
+    // beyond max_duties. On a temporary (a chain: duty_path<C>("x").with_duty(
+    // ...).with_tax(...)) each builder changes that temporary and returns it
+    // as an rvalue reference, so a chain copies nothing; keep its result by
+    // value (auto path = ...), never by reference, since the temporary ends
+    // with the full expression.
     constexpr duty_path with_duty(std::string_view name, std::string_view legal_basis,
-                                  duty_expression<C> duty) const {
-        if (duty_count_ == max_duties)
-            detail::raise(errc::invalid_argument);
+                                  const duty_expression<C>& duty) const& {
         duty_path out = *this;
-        out.duties_[out.duty_count_++] = duty_component<C>{name, legal_basis, duty};
+        out.add_duty(name, legal_basis, duty);
         return out;
+    }
+    constexpr duty_path&& with_duty(std::string_view name, std::string_view legal_basis,
+                                    const duty_expression<C>& duty) && {
+        add_duty(name, legal_basis, duty);
+        return static_cast<duty_path&&>(*this);
     }
     // A duty, tax or relief in another currency (a GBP expression on a CAD
     // path): named, never callable (see detail/mistake.hpp).
-    template <class C2, unsigned N>
+    template <class C2, unsigned N, std::size_t K>
     requires(!std::same_as<C2, C>)
         mistake::a_duty_in_another_currency_cannot_join_this_path__convert_with_an_exchange_rate
-        with_duty(std::string_view, std::string_view, const duty_expression<C2, N>&)
+        with_duty(std::string_view, std::string_view, const duty_expression<C2, N, K>&)
     const TARIFF_DETAIL_REJECT(
         "tariff: with_duty: the duty expression's currency differs from the path's; convert "
         "its amounts with an exchange_rate, or build the expression in the path's currency");
@@ -4733,25 +4848,32 @@ public:
     const TARIFF_DETAIL_REJECT(
         "tariff: with_de_minimis: the relief's currency differs from the path's; convert its "
         "limit with an exchange_rate, or write it in the path's currency");
-    constexpr duty_path with_tax(tax_component<C> tax) const {
-        if (tax_count_ == max_taxes)
-            detail::raise(errc::invalid_argument);
+    constexpr duty_path with_tax(const tax_component<C>& tax) const& {
         duty_path out = *this;
-        out.taxes_[out.tax_count_++] = tax;
+        out.add_tax(tax);
         return out;
     }
-    constexpr duty_path with_de_minimis(de_minimis<C> relief) const {
-        if (relief.limit < money<C>{})
-            detail::raise(errc::negative_quantity);
+    constexpr duty_path&& with_tax(const tax_component<C>& tax) && {
+        add_tax(tax);
+        return static_cast<duty_path&&>(*this);
+    }
+    constexpr duty_path with_de_minimis(const de_minimis<C>& relief) const& {
         duty_path out = *this;
-        out.relief_ = relief;
-        out.has_relief_ = true;
+        out.set_de_minimis(relief);
         return out;
     }
-    constexpr duty_path renamed(std::string_view name) const noexcept {
+    constexpr duty_path&& with_de_minimis(const de_minimis<C>& relief) && {
+        set_de_minimis(relief);
+        return static_cast<duty_path&&>(*this);
+    }
+    constexpr duty_path renamed(std::string_view name) const& noexcept {
         duty_path out = *this;
         out.name_ = name;
         return out;
+    }
+    constexpr duty_path&& renamed(std::string_view name) && noexcept {
+        name_ = name;
+        return static_cast<duty_path&&>(*this);
     }
 
     constexpr std::string_view name() const noexcept { return name_; }
@@ -4771,6 +4893,27 @@ public:
     constexpr const de_minimis<C>& relief() const noexcept { return relief_; }
 
 private:
+    constexpr void add_duty(std::string_view name, std::string_view legal_basis,
+                            const duty_expression<C>& duty) {
+        if (duty_count_ == max_duties)
+            detail::raise(errc::invalid_argument);
+        auto& c = duties_[duty_count_++];
+        c.name = name;
+        c.legal_basis = legal_basis;
+        c.duty = duty;
+    }
+    constexpr void add_tax(const tax_component<C>& tax) {
+        if (tax_count_ == max_taxes)
+            detail::raise(errc::invalid_argument);
+        taxes_[tax_count_++] = tax;
+    }
+    constexpr void set_de_minimis(const de_minimis<C>& relief) {
+        if (relief.limit < money<C>{})
+            detail::raise(errc::negative_quantity);
+        relief_ = relief;
+        has_relief_ = true;
+    }
+
     std::string_view name_;
     std::array<duty_component<C>, max_duties> duties_{};
     std::size_t duty_count_ = 0;
@@ -4816,13 +4959,20 @@ public:
     const TARIFF_DETAIL_REJECT("tariff: with_treatment: the path's currency differs from the "
                                "line's; build the path in the line's currency (convert its rates "
                                "with an exchange_rate)");
+    // The line with one more treatment (the path renamed `name`);
+    // errc::invalid_argument beyond max_treatments. On a temporary line it
+    // adds to that line and returns it as an rvalue reference (keep the
+    // result by value), as duty_path's builders do.
     constexpr tariff_line with_treatment(std::string_view name, std::string_view origin,
-                                         duty_path<C> path) const {
-        if (count_ == max_treatments)
-            detail::raise(errc::invalid_argument);
+                                         const duty_path<C>& path) const& {
         tariff_line out = *this;
-        out.treatments_[out.count_++] = treatment<C>{name, origin, path.renamed(name)};
+        out.add_treatment(name, origin, path);
         return out;
+    }
+    constexpr tariff_line&& with_treatment(std::string_view name, std::string_view origin,
+                                           const duty_path<C>& path) && {
+        add_treatment(name, origin, path);
+        return static_cast<tariff_line&&>(*this);
     }
 
     constexpr std::size_t treatment_count() const noexcept { return count_; }
@@ -4843,6 +4993,17 @@ public:
     }
 
 private:
+    constexpr void add_treatment(std::string_view name, std::string_view origin,
+                                 const duty_path<C>& path) {
+        if (count_ == max_treatments)
+            detail::raise(errc::invalid_argument);
+        auto& t = treatments_[count_++];
+        t.name = name;
+        t.origin = origin;
+        t.path = path;
+        static_cast<duty_path<C>&&>(t.path).renamed(name); // in place
+    }
+
     hs_code code_;
     std::string_view description_;
     const unit_info* unit_;
@@ -4874,28 +5035,132 @@ struct rounding_policy {
 
 enum class component_kind : unsigned char { duty, tax };
 
+// The rate a line applied: its duty component's expression (a reference into
+// the path) or its tax's ad valorem rate. Compares with, and converts to, a
+// duty_expression<C>; to_string (io.hpp) prints it as the expression.
+template <currency_tag C>
+class line_rate {
+public:
+    // No rate: as a tax of 0 % (an empty assessment_line).
+    constexpr line_rate() noexcept = default;
+    constexpr explicit line_rate(const duty_expression<C>& duty) noexcept
+        : duty_(&duty), is_tax_(false) {}
+    constexpr explicit line_rate(ad_valorem tax) noexcept : tax_(tax), is_tax_(true) {}
+
+    constexpr bool is_tax() const noexcept { return is_tax_; }
+    // A duty line's expression (the path's own object); a tax line's rate as
+    // a one-node expression.
+    constexpr duty_expression<C> expression() const noexcept {
+        return is_tax_ ? duty_expression<C>(tax_) : *duty_;
+    }
+    constexpr operator duty_expression<C>() const noexcept { return expression(); }
+    // The tax's rate (a tax line only; zero for a duty line).
+    constexpr ad_valorem tax_rate() const noexcept { return tax_; }
+
+    template <unsigned N, std::size_t K>
+    friend constexpr bool operator==(const line_rate& a,
+                                     const duty_expression<C, N, K>& b) noexcept {
+        return a.is_tax_ ? duty_expression<C>(a.tax_) == b : *a.duty_ == b;
+    }
+
+private:
+    const duty_expression<C>* duty_ = nullptr;
+    ad_valorem tax_{};
+    bool is_tax_ = true;
+};
+
+// One line of an assessment, as a value: what the assessment computed (base,
+// exact, rounded, flags) and, from the path it refers to, the component's
+// name, legal basis and rate. Made on access (a[i], a.line(name), iterating);
+// its name, legal basis and rate refer into the path, which must outlive it.
 template <currency_tag C>
 struct assessment_line {
     component_kind kind = component_kind::duty;
-    std::string_view name;
-    std::string_view legal_basis;
-    money<C> base;           // the value it was computed on (a tax: value + duties ...)
-    duty_expression<C> rate; // the duty expression, or the tax's rate
-    money<C> exact;          // exact, unrounded
-    money<C> rounded;        // as the policy rounds it (= exact when rounding on totals)
+    std::size_t component = 0;    // the index of path.duty(i) or path.tax(i)
+    std::string_view name;        // the component's
+    std::string_view legal_basis; // the component's
+    money<C> base;                // the value it was computed on (a tax: value + duties ...)
+    line_rate<C> rate;            // the duty expression, or the tax's rate
+    money<C> exact;               // exact, unrounded
+    money<C> rounded;             // as the policy rounds it (= exact when rounding on totals)
     bool floor_applied = false;
     bool ceiling_applied = false;
     bool relieved = false; // zero because of de minimis
 };
 
+namespace detail {
+// What an assessment keeps per line: the figures, and the component by index.
+template <currency_tag C>
+struct assessed_component {
+    money<C> base{};
+    money<C> exact{};
+    money<C> rounded{};
+    component_kind kind = component_kind::duty;
+    std::uint8_t index = 0;
+    bool floor_applied = false;
+    bool ceiling_applied = false;
+    bool relieved = false;
+};
+} // namespace detail
+
+template <currency_tag C>
+class assessment;
+
+namespace detail {
+template <currency_tag C>
+[[nodiscard]] constexpr errc assess_in_place(assessment<C>& a, const duty_path<C>& path,
+                                             const duty_base<C>& base,
+                                             const rounding_policy<C>& policy) noexcept;
+} // namespace detail
+
+// The assessment of one entry on one path. It refers to the path (its lines'
+// names, legal bases and rates are the path's components, by index) and does
+// not copy it: THE PATH MUST OUTLIVE THE ASSESSMENT (keep the tariff_line or
+// duty_path it came from alive, as one keeps a container alive for its
+// iterators). The figures (value, base, lines' amounts, totals, policy) are
+// the assessment's own. assess() on a temporary path does not compile. In a
+// constant expression the path must be a constexpr object (or live as long as
+// the assessment is used).
 template <currency_tag C>
 class assessment {
 public:
     static constexpr std::size_t max_lines = duty_path<C>::max_duties + duty_path<C>::max_taxes;
 
-    constexpr std::string_view path_name() const noexcept { return path_name_; }
-    constexpr money<C> value() const noexcept { return value_; }           // as declared
-    constexpr money<C> value_used() const noexcept { return value_used_; } // after value rounding
+    class const_iterator {
+    public:
+        using value_type = assessment_line<C>;
+        using reference = assessment_line<C>;
+        using difference_type = std::ptrdiff_t;
+        constexpr const_iterator() noexcept = default;
+        constexpr assessment_line<C> operator*() const noexcept { return (*a_)[i_]; }
+        constexpr const_iterator& operator++() noexcept {
+            ++i_;
+            return *this;
+        }
+        constexpr const_iterator operator++(int) noexcept {
+            const_iterator old = *this;
+            ++i_;
+            return old;
+        }
+        friend constexpr bool operator==(const const_iterator& x,
+                                         const const_iterator& y) noexcept {
+            return x.i_ == y.i_;
+        }
+
+    private:
+        friend class assessment;
+        constexpr const_iterator(const assessment* a, std::size_t i) noexcept : a_(a), i_(i) {}
+        const assessment* a_ = nullptr;
+        std::size_t i_ = 0;
+    };
+
+    // The path assessed (the one passed to assess; not a copy).
+    constexpr const duty_path<C>& path() const noexcept { return *path_; }
+    constexpr std::string_view path_name() const noexcept {
+        return has_path_ ? path_->name() : std::string_view{};
+    }
+    constexpr money<C> value() const noexcept { return value_; }             // as declared
+    constexpr money<C> value_used() const noexcept { return base_.value(); } // after value rounding
     // The value used and the quantities declared.
     constexpr const duty_base<C>& base() const noexcept { return base_; }
     constexpr std::size_t size() const noexcept { return size_; }
@@ -4903,18 +5168,37 @@ public:
     mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
     operator[](T) const TARIFF_DETAIL_REJECT(
         "tariff: an index is a whole number, not binary floating point, a character or a bool");
-    constexpr const assessment_line<C>& operator[](std::size_t i) const noexcept {
-        return lines_[i];
+    // Line i (i < size()), made from the stored figures and the path's component.
+    constexpr assessment_line<C> operator[](std::size_t i) const noexcept {
+        const detail::assessed_component<C>& l = lines_[i];
+        const bool tax = l.kind == component_kind::tax;
+        const auto& duty = path_->duty(tax ? 0 : l.index);
+        const auto& t = path_->tax(tax ? l.index : 0);
+        return assessment_line<C>{l.kind,
+                                  l.index,
+                                  tax ? t.name : duty.name,
+                                  tax ? t.legal_basis : duty.legal_basis,
+                                  l.base,
+                                  tax ? line_rate<C>(t.rate) : line_rate<C>(duty.duty),
+                                  l.exact,
+                                  l.rounded,
+                                  l.floor_applied,
+                                  l.ceiling_applied,
+                                  l.relieved};
     }
-    constexpr const assessment_line<C>* begin() const noexcept { return lines_.data(); }
-    constexpr const assessment_line<C>* end() const noexcept { return lines_.data() + size_; }
+    constexpr const_iterator begin() const noexcept { return const_iterator(this, 0); }
+    constexpr const_iterator end() const noexcept { return const_iterator(this, size_); }
     // The line called `name`; errc::invalid_argument if none.
-    constexpr const assessment_line<C>& line(std::string_view name) const {
-        for (std::size_t i = 0; i < size_; ++i)
-            if (lines_[i].name == name)
-                return lines_[i];
+    constexpr assessment_line<C> line(std::string_view name) const {
+        for (std::size_t i = 0; i < size_; ++i) {
+            const auto& l = lines_[i];
+            const std::string_view n = l.kind == component_kind::tax ? path_->tax(l.index).name
+                                                                     : path_->duty(l.index).name;
+            if (n == name)
+                return (*this)[i];
+        }
         detail::raise(errc::invalid_argument);
-        return lines_[0];
+        return {};
     }
     constexpr money<C> duties() const noexcept { return duties_; }
     constexpr money<C> taxes() const noexcept { return taxes_; }
@@ -4926,21 +5210,20 @@ public:
     constexpr bool de_minimis_applied() const noexcept { return relieved_; }
 
 private:
-    template <currency_tag C2>
-    friend constexpr result<assessment<C2>> try_assess(const duty_path<C2>&,
-                                                       const std::type_identity_t<duty_base<C2>>&,
-                                                       const rounding_policy<C2>&) noexcept;
+    friend constexpr errc detail::assess_in_place<C>(assessment<C>&, const duty_path<C>&,
+                                                     const duty_base<C>&,
+                                                     const rounding_policy<C>&) noexcept;
 
-    std::string_view path_name_;
-    money<C> value_{};
-    money<C> value_used_{};
+    const duty_path<C>* path_ = nullptr;
     duty_base<C> base_{money<C>{}};
-    std::array<assessment_line<C>, max_lines> lines_{};
-    std::size_t size_ = 0;
+    money<C> value_{};
     money<C> duties_{};
     money<C> taxes_{};
     rounding_policy<C> policy_{rounding_mode{}}; // assess() sets it; no mode before
+    std::array<detail::assessed_component<C>, max_lines> lines_{};
+    std::uint8_t size_ = 0;
     bool relieved_ = false;
+    bool has_path_ = false;
 };
 
 namespace detail {
@@ -4948,9 +5231,19 @@ namespace detail {
 // see detail::round_to_multiple).
 template <class C>
 constexpr result<money<C>> round_by(money<C> m, const rounding_policy<C>& p) noexcept {
-    if (p.granularity <= money<C>{})
+    const decimal step = p.granularity.amount();
+    if (step.coefficient() <= 0) // the granularity is not positive
         return errc::invalid_argument;
-    const auto r = detail::round_to_multiple(m.amount(), p.granularity.amount(), p.mode);
+    if (step.coefficient() == 1 && m.amount().scale() >= step.scale()) {
+        // A multiple of 10^-k (the minor unit): rounding to k places, the same
+        // value and scale as round_to_multiple gives, in 64 bits (no 128-bit
+        // division).
+        const auto r = detail::round_to_scale(m.amount(), step.scale(), p.mode);
+        if (!r)
+            return r.error();
+        return money<C>(r.value_or({}));
+    }
+    const auto r = detail::round_to_multiple(m.amount(), step, p.mode);
     if (!r)
         return r.error();
     return money<C>(r.value_or({}));
@@ -4958,7 +5251,12 @@ constexpr result<money<C>> round_by(money<C> m, const rounding_policy<C>& p) noe
 // A running total, kept in 128 bits: only the (rounded) total must fit money.
 using wide_total = basic_decimal<int128_t>;
 constexpr result<wide_total> accumulate(wide_total total, decimal d) noexcept {
-    return detail::add(total, narrow<int128_t>(d).value_or({}));
+    const wide_total w = narrow<int128_t>(d).value_or({}); // widening: always fits
+    // The first term: 0 (at scale 0) + d is d at d's scale, what add gives,
+    // without aligning the scales; later terms then share d's scale.
+    if (total.coefficient() == 0 && total.scale() == 0)
+        return w;
+    return detail::add(total, w);
 }
 template <class C>
 constexpr result<money<C>> to_money(const result<wide_total>& r) noexcept {
@@ -4969,7 +5267,87 @@ constexpr result<money<C>> to_money(const result<wide_total>& r) noexcept {
         return n.error();
     return money<C>(n.value_or({}));
 }
+
+// A running total with the value and scale that adding its terms to 0 in 128
+// bits gives (accumulate), kept in 64 bits while the terms share one scale and
+// the sum fits (the common case: lines rounded to the cent), in 128 otherwise.
+class running_total {
+public:
+    constexpr errc add(decimal d) noexcept {
+        if (!wide_) {
+            if (empty_) {
+                small_ = d; // 0 + d, as accumulate gives it
+                empty_ = false;
+                return errc::ok;
+            }
+            std::int64_t sum = 0;
+            if (small_.scale() == d.scale() &&
+                !add_overflows(small_.coefficient(), d.coefficient(), sum)) {
+                small_ = decimal::try_from_parts(sum, d.scale()).value_or({});
+                return errc::ok;
+            }
+            big_ = value();
+            wide_ = true;
+        }
+        const auto r = accumulate(big_, d);
+        if (!r)
+            return r.error();
+        big_ = r.value_or({});
+        return errc::ok;
+    }
+    // Adds another total (a cascading tax's base takes the taxes before it).
+    constexpr errc add(const running_total& other) noexcept {
+        const auto r = detail::add(value(), other.value());
+        if (!r)
+            return r.error();
+        big_ = r.value_or({});
+        wide_ = true;
+        return errc::ok;
+    }
+    constexpr wide_total value() const noexcept {
+        if (wide_)
+            return big_;
+        return empty_ ? wide_total{} : narrow<int128_t>(small_).value_or({});
+    }
+    // The total as money; errc::overflow if it does not fit.
+    template <class C>
+    constexpr result<money<C>> to_money() const noexcept {
+        if (!wide_)
+            return money<C>(empty_ ? decimal{} : small_);
+        return detail::to_money<C>(result<wide_total>(big_));
+    }
+
+private:
+    decimal small_{};
+    wide_total big_{};
+    bool empty_ = true;
+    bool wide_ = false;
+};
 } // namespace detail
+
+// Assesses an entry on a path into `out`, in place: no copy of the path, its
+// expressions or the assessment. Returns the number of lines. On an error
+// (the errors of assess()) `out` is left an empty assessment, never a
+// partial one. `out` refers to `path` afterwards: the path must outlive it.
+template <currency_tag C>
+constexpr result<std::size_t> try_assess_into(assessment<C>& out, const duty_path<C>& path,
+                                              const std::type_identity_t<duty_base<C>>& base,
+                                              const rounding_policy<C>& policy) noexcept {
+    const errc e = detail::assess_in_place(out, path, base, policy);
+    if (e != errc::ok) {
+        out = assessment<C>{};
+        return e;
+    }
+    return out.size();
+}
+
+// The throwing form: raises what assess() raises (out is then empty).
+template <currency_tag C>
+constexpr void assess_into(assessment<C>& out, const duty_path<C>& path,
+                           const std::type_identity_t<duty_base<C>>& base,
+                           const rounding_policy<C>& policy) {
+    detail::raise(try_assess_into(out, path, base, policy).error());
+}
 
 // The non-throwing form of assess(). The currency comes from the path, so a base
 // whose quantities are known at compile time converts, as it does for assess().
@@ -4977,13 +5355,26 @@ template <currency_tag C>
 constexpr result<assessment<C>> try_assess(const duty_path<C>& path,
                                            const std::type_identity_t<duty_base<C>>& base,
                                            const rounding_policy<C>& policy) noexcept {
-    if (!is_valid(policy.mode) || policy.granularity <= money<C>{} ||
+    assessment<C> a;
+    const auto r = try_assess_into(a, path, base, policy);
+    if (!r)
+        return r.error();
+    return a;
+}
+
+namespace detail {
+template <currency_tag C>
+[[nodiscard]] constexpr errc assess_in_place(assessment<C>& a, const duty_path<C>& path,
+                                             const duty_base<C>& base,
+                                             const rounding_policy<C>& policy) noexcept {
+    if (!is_valid(policy.mode) || policy.granularity.amount().coefficient() <= 0 ||
         (policy.stage != rounding_stage::each_component && policy.stage != rounding_stage::totals))
         return errc::invalid_argument;
-    assessment<C> a;
-    a.path_name_ = path.name();
+    a.path_ = &path;
+    a.has_path_ = true;
     a.policy_ = policy;
     a.value_ = base.value();
+    a.size_ = 0;
     // Under each_component only the rounded lines count (their exact sum is
     // never formed: it may not fit where the rounded one does); under totals,
     // only the exact lines.
@@ -4999,32 +5390,34 @@ constexpr result<assessment<C>> try_assess(const duty_path<C>& path,
             return v.error();
         value = v.value_or({});
     }
-    a.value_used_ = value;
-    const duty_base<C> used = base.with_value(value);
-    a.base_ = used;
+    a.base_ = base;
+    if (value != base.value())
+        a.base_ = base.with_value(value);
+    const duty_base<C>& used = a.base_;
 
     const bool relieved = path.has_de_minimis() && base.value() <= path.relief().limit;
     a.relieved_ = relieved;
     const bool duty_relieved = relieved && path.relief().relieves_duty;
     const bool tax_relieved = relieved && path.relief().relieves_tax;
 
-    detail::wide_total duties{}; // the rounded lines' sum (each_component) or the exact lines'
+    detail::running_total duties; // the rounded lines' sum (each_component) or the exact lines'
 
     for (std::size_t i = 0; i < path.duty_count(); ++i) {
-        const auto& c = path.duty(i);
         auto& line = a.lines_[a.size_++];
         line.kind = component_kind::duty;
-        line.name = c.name;
-        line.legal_basis = c.legal_basis;
+        line.index = static_cast<std::uint8_t>(i);
         line.base = value;
-        line.rate = c.duty;
+        line.exact = money<C>{};
+        line.floor_applied = false;
+        line.ceiling_applied = false;
         if (!duty_relieved) {
-            const auto e = c.duty.evaluate(used);
+            const auto e = path.duty(i).duty.evaluate(used);
             if (!e)
                 return e.error();
-            line.exact = e.value_or({}).amount;
-            line.floor_applied = e.value_or({}).floor_applied;
-            line.ceiling_applied = e.value_or({}).ceiling_applied;
+            const duty_evaluation<C>& ev = *e;
+            line.exact = ev.amount;
+            line.floor_applied = ev.floor_applied;
+            line.ceiling_applied = ev.ceiling_applied;
         }
         line.relieved = duty_relieved;
         line.rounded = line.exact;
@@ -5034,51 +5427,45 @@ constexpr result<assessment<C>> try_assess(const duty_path<C>& path,
                 return r.error();
             line.rounded = r.value_or({});
         }
-        const auto sum =
-            detail::accumulate(duties, (each_line ? line.rounded : line.exact).amount());
-        if (!sum)
-            return sum.error();
-        duties = sum.value_or({});
+        if (const errc e = duties.add((each_line ? line.rounded : line.exact).amount());
+            e != errc::ok)
+            return e;
     }
 
-    detail::wide_total taxes{}; // likewise
+    detail::running_total taxes; // likewise
     for (std::size_t t = 0; t < path.tax_count(); ++t) {
         const auto& tax = path.tax(t);
         // The base is summed in 128 bits (value + 5.0104 may not fit where
         // value + 5.0104 + 0.0091 does) and reported on the line, so only the
         // whole base must fit money.
-        detail::wide_total wide_base{};
+        detail::running_total wide_base;
         if (tax.on_value) {
-            const auto s = detail::accumulate(wide_base, value.amount());
-            if (!s)
-                return s.error();
-            wide_base = s.value_or({});
+            if (const errc e = wide_base.add(value.amount()); e != errc::ok)
+                return e;
         }
         for (std::size_t i = 0; i < path.duty_count(); ++i) {
             if (i >= 32 || !(tax.duties & (std::uint32_t{1} << i)))
                 continue;
-            const auto s = detail::accumulate(
-                wide_base, (each_line ? a.lines_[i].rounded : a.lines_[i].exact).amount());
-            if (!s)
-                return s.error();
-            wide_base = s.value_or({});
+            const auto& l = a.lines_[i];
+            if (const errc e = wide_base.add((each_line ? l.rounded : l.exact).amount());
+                e != errc::ok)
+                return e;
         }
         if (tax.on_earlier_taxes) {
-            const auto s = detail::add(wide_base, taxes);
-            if (!s)
-                return s.error();
-            wide_base = s.value_or({});
+            if (const errc e = wide_base.add(taxes); e != errc::ok)
+                return e;
         }
-        const auto base_money = detail::to_money<C>(wide_base);
+        const auto base_money = wide_base.template to_money<C>();
         if (!base_money)
             return base_money.error();
         const money<C> tax_base = base_money.value_or({});
         auto& line = a.lines_[a.size_++];
         line.kind = component_kind::tax;
-        line.name = tax.name;
-        line.legal_basis = tax.legal_basis;
+        line.index = static_cast<std::uint8_t>(t);
         line.base = tax_base;
-        line.rate = duty_expression<C>(tax.rate);
+        line.exact = money<C>{};
+        line.floor_applied = false;
+        line.ceiling_applied = false;
         line.relieved = tax_relieved;
         if (!tax_relieved) {
             const auto e = detail::multiply(tax_base.amount(), tax.rate.fraction());
@@ -5093,20 +5480,19 @@ constexpr result<assessment<C>> try_assess(const duty_path<C>& path,
                 return r.error();
             line.rounded = r.value_or({});
         }
-        const auto sum =
-            detail::accumulate(taxes, (each_line ? line.rounded : line.exact).amount());
-        if (!sum)
-            return sum.error();
-        taxes = sum.value_or({});
+        if (const errc e = taxes.add((each_line ? line.rounded : line.exact).amount());
+            e != errc::ok)
+            return e;
     }
 
     // Under totals, the exact sums are rounded in 128 bits: only the rounded
     // totals must fit.
-    auto total = [&](detail::wide_total t) {
+    auto total = [&](const detail::running_total& t) {
         if (each_line)
-            return detail::to_money<C>(t);
+            return t.template to_money<C>();
         return detail::to_money<C>(detail::round_to_multiple(
-            t, detail::narrow<int128_t>(policy.granularity.amount()).value_or({}), policy.mode));
+            t.value(), detail::narrow<int128_t>(policy.granularity.amount()).value_or({}),
+            policy.mode));
     };
     const auto d = total(duties);
     const auto t = total(taxes);
@@ -5116,8 +5502,9 @@ constexpr result<assessment<C>> try_assess(const duty_path<C>& path,
         return t.error();
     a.duties_ = d.value_or({});
     a.taxes_ = t.value_or({});
-    return a;
+    return errc::ok;
 }
+} // namespace detail
 
 // Assesses an entry (its value and quantities) on a path, rounded as the
 // policy says (there is no default policy: rounding is explicit). Raises on a
@@ -5127,12 +5514,39 @@ constexpr result<assessment<C>> try_assess(const duty_path<C>& path,
 template <currency_tag C, unsigned Declared>
 constexpr assessment<C> assess(const duty_path<C>& path, const duty_base<C, Declared>& base,
                                const rounding_policy<C>& policy) {
-    return try_assess(path, duty_base<C>(base), policy).value();
+    assessment<C> a;
+    assess_into(a, path, duty_base<C>(base), policy);
+    return a;
 }
 
 namespace mistake {
 struct assess_needs_a_rounding_policy__such_as_tariff_rounding_half_even {};
+struct an_assessment_refers_to_its_path__keep_the_path_in_a_variable {};
 } // namespace mistake
+
+// assess, try_assess, assess_into, try_assess_into and compare on a
+// temporary path: named, never callable. The assessment refers to the path,
+// which would be gone before the assessment is read.
+#define TARIFF_DETAIL_TEMPORARY_PATH                                                               \
+    TARIFF_DETAIL_REJECT("tariff: an assessment refers to its path and does not copy it, so the "  \
+                         "path cannot be a temporary; keep it in a variable (or a constexpr "      \
+                         "object) that outlives the assessment")
+template <currency_tag C, unsigned Declared>
+mistake::an_assessment_refers_to_its_path__keep_the_path_in_a_variable
+assess(const duty_path<C>&&, const duty_base<C, Declared>&,
+       const rounding_policy<C>&) TARIFF_DETAIL_TEMPORARY_PATH;
+template <currency_tag C>
+mistake::an_assessment_refers_to_its_path__keep_the_path_in_a_variable
+try_assess(const duty_path<C>&&, const std::type_identity_t<duty_base<C>>&,
+           const rounding_policy<C>&) TARIFF_DETAIL_TEMPORARY_PATH;
+template <currency_tag C>
+mistake::an_assessment_refers_to_its_path__keep_the_path_in_a_variable
+try_assess_into(assessment<C>&, const duty_path<C>&&, const std::type_identity_t<duty_base<C>>&,
+                const rounding_policy<C>&) TARIFF_DETAIL_TEMPORARY_PATH;
+template <currency_tag C>
+mistake::an_assessment_refers_to_its_path__keep_the_path_in_a_variable
+assess_into(assessment<C>&, const duty_path<C>&&, const std::type_identity_t<duty_base<C>>&,
+            const rounding_policy<C>&) TARIFF_DETAIL_TEMPORARY_PATH;
 
 // assess(path, base) without a policy: named, never callable (there is no
 // default rounding; see detail/mistake.hpp).
@@ -5161,12 +5575,30 @@ struct path_comparison {
     }
 };
 
+// Refers to both paths, which must outlive it (as for assess).
 template <currency_tag C, unsigned Declared>
 constexpr path_comparison<C> compare(const duty_path<C>& first, const duty_path<C>& second,
                                      const duty_base<C, Declared>& base,
                                      const rounding_policy<C>& policy) {
-    return {assess(first, base, policy), assess(second, base, policy)};
+    path_comparison<C> out;
+    const duty_base<C> b(base);
+    assess_into(out.first, first, b, policy);
+    assess_into(out.second, second, b, policy);
+    return out;
 }
+template <currency_tag C, unsigned Declared>
+mistake::an_assessment_refers_to_its_path__keep_the_path_in_a_variable
+compare(const duty_path<C>&&, const duty_path<C>&, const duty_base<C, Declared>&,
+        const rounding_policy<C>&) TARIFF_DETAIL_TEMPORARY_PATH;
+template <currency_tag C, unsigned Declared>
+mistake::an_assessment_refers_to_its_path__keep_the_path_in_a_variable
+compare(const duty_path<C>&, const duty_path<C>&&, const duty_base<C, Declared>&,
+        const rounding_policy<C>&) TARIFF_DETAIL_TEMPORARY_PATH;
+template <currency_tag C, unsigned Declared>
+mistake::an_assessment_refers_to_its_path__keep_the_path_in_a_variable
+compare(const duty_path<C>&&, const duty_path<C>&&, const duty_base<C, Declared>&,
+        const rounding_policy<C>&) TARIFF_DETAIL_TEMPORARY_PATH;
+#undef TARIFF_DETAIL_TEMPORARY_PATH
 
 // --- measures of incidence -----------------------------------------------------
 
@@ -5191,13 +5623,13 @@ constexpr ad_valorem effective_rate(const assessment<C>& a, int places,
 // duty on one unit divided by the unit value), as a rate rounded to `places`
 // decimal places of a percent. unit_value is money per unit, e.g.
 // 6.00_CAD / tariff::kg.
-template <currency_tag C, unsigned Needs, unit_tag U, detail::not_an_integer T>
+template <currency_tag C, unsigned Needs, std::size_t K, unit_tag U, detail::not_an_integer T>
 mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
-ad_valorem_equivalent(const duty_expression<C, Needs>&, const specific_rate<C, U>&, T,
+ad_valorem_equivalent(const duty_expression<C, Needs, K>&, const specific_rate<C, U>&, T,
                       required_rounding_mode)
     TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
-template <currency_tag C, unsigned Needs, unit_tag U>
-constexpr ad_valorem ad_valorem_equivalent(const duty_expression<C, Needs>& duty,
+template <currency_tag C, unsigned Needs, std::size_t K, unit_tag U>
+constexpr ad_valorem ad_valorem_equivalent(const duty_expression<C, Needs, K>& duty,
                                            const specific_rate<C, U>& unit_value, int places,
                                            required_rounding_mode mode) {
     const auto base = duty_base(unit_value.per_unit()).with(1 * U{});

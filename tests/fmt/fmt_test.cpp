@@ -81,8 +81,9 @@ void run() {
     // 69; "a + a + (a + a)" is 69 + 4 + 69 + 1 = 143; the whole is
     // 143 + 4 + 143 + 1 = 291.
     {
-        const auto leg =
-            tariff::duty_expression<tariff::EUR>(1'234'567'890.123456789_EUR / tariff::hundred_kg);
+        // Typed operands: "eight" holds exactly its 15 nodes (a run-time
+        // duty_expression<EUR> holds 9).
+        const auto leg = 1'234'567'890.123456789_EUR / tariff::hundred_kg;
         const auto two = leg + leg;
         const auto four = two + two;
         const auto eight = four + four;

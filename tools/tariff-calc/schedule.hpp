@@ -575,7 +575,7 @@ private:
                     problem(c_rate, quoted(f[c_rate]) +
                                         ": a tax is a percentage of the value plus duties (5 %)");
                 else if (root.kind == tariff::duty_kind::ad_valorem)
-                    rate = tariff::ad_valorem::from_fraction(root.amount);
+                    rate = tariff::ad_valorem::from_fraction(root.amount());
             } else {
                 duty = r.value();
             }
