@@ -304,7 +304,7 @@ constexpr const char* ledger_title(ledger_variant v) {
         const auto r = ledger.try_allocate(c);
         if (!r)
             fail("quota_ledger::try_allocate rejected a claim");
-        const allocation a = r.value_or({});
+        const allocation& a = *r;
         t.in += a.in_quota;
         t.over += a.over_quota;
         t.value_in += a.value_in_quota;
