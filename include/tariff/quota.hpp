@@ -624,6 +624,23 @@ public:
         TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a "
                              "character or a bool");
     template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool try_cancel(T)
+        TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary "
+                             "floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_amend(T, quantity<U>) TARIFF_DETAIL_REJECT(
+            "tariff: a receipt is a whole number, not binary floating point, a character or a "
+            "bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        receipt(T) const TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary "
+                                              "floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_receipt(T) const TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not "
+                                                  "binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
     mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
         amend(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not "
                                                    "binary floating point, a character or a bool");
@@ -725,6 +742,21 @@ public:
     template <detail::not_an_integer T>
     mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
         opening(T, quota_pool) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_status(T) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_balance(T, quota_pool) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_opening(T, quota_pool) const
         TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
                              "a character or a bool");
     constexpr quota_status<U> status(std::size_t i) const { return try_status(i).value(); }
@@ -1138,12 +1170,20 @@ constexpr quota_assessment<C> assess(const tariff_rate_quota<C, U>& quota,
             assess(quota.over_quota(), duty_base(a.value_over_quota).with(a.over_quota), policy)};
 }
 
-// A quota balance that any number of threads may draw on at once. The fast
-// path is one compare-and-swap on an atomic count of granules, so no claim is
-// ever granted more than the balance and no granule is lost or created.
-// It keeps no event log; callers record what they were granted. (The
-// compiler's __atomic builtins are used instead of <atomic>, which would
-// make this header twice as costly to include.)
+// A quota balance that any number of threads may draw on at once. draw() is
+// one compare-and-swap on an atomic count of granules, so no claim is ever
+// granted more than the balance and no granule is lost or created. Under
+// contention that one cache line is the bottleneck: a thread that draws
+// often takes a lease (below), which moves granules from the pool in blocks
+// and hands them out with no atomic operation. It keeps no event log;
+// callers record what they were granted. (The compiler's __atomic builtins
+// are used instead of <atomic>, which would make this header twice as
+// costly to include.)
+//
+// Conservation: at every moment volume == balance() + leased() + what the
+// callers drew from the pool itself (less what they gave back), where
+// leased() is what the open leases hold plus what was drawn from them; a
+// lease returns what it holds when released or destroyed.
 template <unit_tag U>
 class concurrent_quota_pool {
 public:
@@ -1198,9 +1238,14 @@ public:
     errc try_give_back(std::int64_t n) noexcept {
         if (n <= 0)
             return errc::invalid_argument;
-        std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_RELAXED);
+        // What the callers hold is the volume less the balance and what the
+        // leases hold. Under the lock, leased_ and every other increase of
+        // the balance wait; draws only lower it, and then the exchange
+        // below fails and the check is made again.
+        const guard g(&lock_);
+        std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_ACQUIRE);
         do {
-            if (n > volume_ - b)
+            if (n > volume_ - b - leased_)
                 return errc::return_exceeds_allocation;
         } while (!__atomic_compare_exchange_n(&balance_, &b, b + n, true, __ATOMIC_ACQ_REL,
                                               __ATOMIC_RELAXED));
@@ -1208,9 +1253,126 @@ public:
     }
     void give_back(std::int64_t n) { detail::raise(try_give_back(n)); }
 
+    // The granules not drawn and not held by a lease.
     std::int64_t balance() const noexcept { return __atomic_load_n(&balance_, __ATOMIC_ACQUIRE); }
+    // The granules moved to leases not yet released: what they hold plus
+    // what was drawn from them.
+    std::int64_t leased() const noexcept { return __atomic_load_n(&leased_, __ATOMIC_ACQUIRE); }
     std::int64_t volume() const noexcept { return volume_; }
     quantity<U> granularity() const noexcept { return granularity_; }
+
+    // One thread's share of the pool: it takes granules from the pool a
+    // block at a time and draws from them without touching the shared
+    // balance, so threads that each hold a lease do not contend. A lease
+    // is used by one thread at a time (it is not synchronised); it may be
+    // moved, not copied. Its draw(n) gives exactly what pool.draw(n) would
+    // when the pool has plenty: n. Near exhaustion blocks shrink (a refill
+    // takes at most 1/16 of what is left beyond the request), and a draw
+    // the lease and the pool together cannot meet gets what they have: a
+    // short draw. Granules other leases still hold then are not drawn until
+    // those leases are released (release(), or their destruction), which
+    // returns them to the pool; none is lost.
+    class lease {
+    public:
+        static constexpr std::int64_t default_block = 4096;
+        // block < 1 counts as 1.
+        explicit lease(concurrent_quota_pool& pool, std::int64_t block = default_block) noexcept
+            : pool_(&pool), block_(block < 1 ? 1 : block) {}
+        lease(const lease&) = delete;
+        lease& operator=(const lease&) = delete;
+        lease(lease&& o) noexcept
+            : pool_(o.pool_), held_(o.held_), drawn_(o.drawn_), block_(o.block_) {
+            o.held_ = 0;
+            o.drawn_ = 0;
+        }
+        lease& operator=(lease&& o) noexcept {
+            if (this != &o) {
+                release();
+                pool_ = o.pool_;
+                held_ = o.held_;
+                drawn_ = o.drawn_;
+                block_ = o.block_;
+                o.held_ = 0;
+                o.drawn_ = 0;
+            }
+            return *this;
+        }
+        ~lease() { release(); }
+
+        // Takes min(requested, what this lease and the pool have) granules;
+        // returns what was taken (0 for a request that is not positive).
+        std::int64_t draw(std::int64_t requested) noexcept {
+            if (requested <= held_) {
+                const std::int64_t take = requested > 0 ? requested : 0;
+                held_ -= take;
+                drawn_ += take;
+                return take;
+            }
+            return refill_and_draw(requested);
+        }
+        // As for the pool: an unsigned request above 2^63 - 1 asks for everything.
+        template <std::unsigned_integral N>
+        requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t)) std::int64_t
+            draw(N requested)
+        noexcept {
+            return draw(requested > static_cast<N>(INT64_MAX)
+                            ? INT64_MAX
+                            : static_cast<std::int64_t>(requested));
+        }
+        template <detail::not_an_integer T>
+        mistake::granules_are_a_whole_number__pass_an_integer draw(T)
+            TARIFF_DETAIL_REJECT("tariff: draw(granules) takes a whole number of granules, not "
+                                 "binary floating point, a character or a bool");
+        // Gives back n granules drawn from this lease (a cancelled claim):
+        // they return to the lease. errc::invalid_argument for n <= 0,
+        // errc::return_exceeds_allocation (and no change) for more than the
+        // lease has handed out and not had back.
+        template <detail::not_an_integer T>
+        mistake::granules_are_a_whole_number__pass_an_integer try_give_back(T)
+            TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, "
+                                 "not binary floating point, a character or a bool");
+        template <detail::not_an_integer T>
+        mistake::granules_are_a_whole_number__pass_an_integer give_back(T)
+            TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, "
+                                 "not binary floating point, a character or a bool");
+        errc try_give_back(std::int64_t n) noexcept {
+            if (n <= 0)
+                return errc::invalid_argument;
+            if (n > drawn_)
+                return errc::return_exceeds_allocation;
+            drawn_ -= n;
+            held_ += n;
+            return errc::ok;
+        }
+        void give_back(std::int64_t n) { detail::raise(try_give_back(n)); }
+        // Returns what the lease holds to the pool (also done on
+        // destruction); what was drawn from it then counts as drawn from the
+        // pool (pool.try_give_back takes it back).
+        void release() noexcept {
+            if (held_ > 0 || drawn_ > 0) {
+                pool_->return_lease(held_, drawn_);
+                held_ = 0;
+                drawn_ = 0;
+            }
+        }
+        // Granules taken from the pool and not yet drawn from the lease.
+        std::int64_t held() const noexcept { return held_; }
+        // Granules drawn from the lease, less those given back to it.
+        std::int64_t drawn() const noexcept { return drawn_; }
+
+    private:
+        std::int64_t refill_and_draw(std::int64_t requested) noexcept {
+            held_ += pool_->take_lease(requested - held_, block_);
+            const std::int64_t take = requested < held_ ? requested : held_;
+            held_ -= take;
+            drawn_ += take;
+            return take;
+        }
+        concurrent_quota_pool* pool_;
+        std::int64_t held_ = 0;
+        std::int64_t drawn_ = 0;
+        std::int64_t block_;
+    };
 
 private:
     // errc::invalid_argument for a volume that is not whole granules,
@@ -1232,9 +1394,56 @@ private:
         return count;
     }
 
+    // Lease refills and returns and try_give_back hold this spin lock (they
+    // are rare: once a block), so that leased_ changes only under it and a
+    // return is checked against exact figures; draw() and a lease's own
+    // draws never take it.
+    struct guard {
+        int* lock;
+        explicit guard(int* l) noexcept : lock(l) {
+            while (__atomic_exchange_n(lock, 1, __ATOMIC_ACQUIRE) != 0) {
+                while (__atomic_load_n(lock, __ATOMIC_RELAXED) != 0) {
+                }
+            }
+        }
+        ~guard() { __atomic_store_n(lock, 0, __ATOMIC_RELEASE); }
+        guard(const guard&) = delete;
+        guard& operator=(const guard&) = delete;
+    };
+
+    // Moves up to need + block granules (need > 0) from the balance to a
+    // lease: need first, then at most 1/16 of what is left, so that near
+    // exhaustion the leases hold little.
+    std::int64_t take_lease(std::int64_t need, std::int64_t block) noexcept {
+        const guard g(&lock_);
+        std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_RELAXED);
+        std::int64_t take = 0;
+        do {
+            if (b <= need) {
+                take = b;
+            } else {
+                const std::int64_t spare = (b - need) / 16;
+                take = need + (spare < block ? spare : block);
+            }
+        } while (take > 0 && !__atomic_compare_exchange_n(&balance_, &b, b - take, true,
+                                                          __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
+        __atomic_store_n(&leased_, leased_ + take, __ATOMIC_RELEASE);
+        return take;
+    }
+    // A released lease: its unused granules back to the balance (at most
+    // the volume: they were taken from it), and what was drawn from it
+    // counted as drawn from the pool.
+    void return_lease(std::int64_t held, std::int64_t drawn) noexcept {
+        const guard g(&lock_);
+        __atomic_fetch_add(&balance_, held, __ATOMIC_ACQ_REL);
+        __atomic_store_n(&leased_, leased_ - held - drawn, __ATOMIC_RELEASE);
+    }
+
     quantity<U> granularity_;
     std::int64_t volume_;
-    alignas(64) std::int64_t balance_; // on its own cache line
+    alignas(64) std::int64_t balance_;    // on its own cache line
+    alignas(64) std::int64_t leased_ = 0; // touched only by lease refills and returns
+    int lock_ = 0;
 };
 
 } // namespace tariff
