@@ -1281,19 +1281,19 @@ public:
         lease(const lease&) = delete;
         lease& operator=(const lease&) = delete;
         lease(lease&& o) noexcept
-            : pool_(o.pool_), held_(o.held_), drawn_(o.drawn_), block_(o.block_) {
+            : pool_(o.pool_), held_(o.held_), taken_(o.taken_), block_(o.block_) {
             o.held_ = 0;
-            o.drawn_ = 0;
+            o.taken_ = 0;
         }
         lease& operator=(lease&& o) noexcept {
             if (this != &o) {
                 release();
                 pool_ = o.pool_;
                 held_ = o.held_;
-                drawn_ = o.drawn_;
+                taken_ = o.taken_;
                 block_ = o.block_;
                 o.held_ = 0;
-                o.drawn_ = 0;
+                o.taken_ = 0;
             }
             return *this;
         }
@@ -1302,13 +1302,12 @@ public:
         // Takes min(requested, what this lease and the pool have) granules;
         // returns what was taken (0 for a request that is not positive).
         std::int64_t draw(std::int64_t requested) noexcept {
-            if (requested <= held_) {
-                const std::int64_t take = requested > 0 ? requested : 0;
-                held_ -= take;
-                drawn_ += take;
-                return take;
+            // 0 < requested <= held_, in one comparison (held_ >= 0).
+            if (static_cast<std::uint64_t>(requested) - 1 < static_cast<std::uint64_t>(held_)) {
+                held_ -= requested;
+                return requested;
             }
-            return refill_and_draw(requested);
+            return requested > 0 ? refill_and_draw(requested) : 0;
         }
         // As for the pool: an unsigned request above 2^63 - 1 asks for everything.
         template <std::unsigned_integral N>
@@ -1338,9 +1337,8 @@ public:
         errc try_give_back(std::int64_t n) noexcept {
             if (n <= 0)
                 return errc::invalid_argument;
-            if (n > drawn_)
+            if (n > taken_ - held_)
                 return errc::return_exceeds_allocation;
-            drawn_ -= n;
             held_ += n;
             return errc::ok;
         }
@@ -1349,28 +1347,29 @@ public:
         // destruction); what was drawn from it then counts as drawn from the
         // pool (pool.try_give_back takes it back).
         void release() noexcept {
-            if (held_ > 0 || drawn_ > 0) {
-                pool_->return_lease(held_, drawn_);
+            if (taken_ > 0) {
+                pool_->return_lease(held_, taken_);
                 held_ = 0;
-                drawn_ = 0;
+                taken_ = 0;
             }
         }
         // Granules taken from the pool and not yet drawn from the lease.
         std::int64_t held() const noexcept { return held_; }
         // Granules drawn from the lease, less those given back to it.
-        std::int64_t drawn() const noexcept { return drawn_; }
+        std::int64_t drawn() const noexcept { return taken_ - held_; }
 
     private:
         std::int64_t refill_and_draw(std::int64_t requested) noexcept {
-            held_ += pool_->take_lease(requested - held_, block_);
+            const std::int64_t got = pool_->take_lease(requested - held_, block_);
+            held_ += got;
+            taken_ += got;
             const std::int64_t take = requested < held_ ? requested : held_;
             held_ -= take;
-            drawn_ += take;
             return take;
         }
         concurrent_quota_pool* pool_;
-        std::int64_t held_ = 0;
-        std::int64_t drawn_ = 0;
+        std::int64_t held_ = 0;  // taken from the pool, not drawn (or given back)
+        std::int64_t taken_ = 0; // taken from the pool in all: held_ + drawn()
         std::int64_t block_;
     };
 
@@ -1433,10 +1432,10 @@ private:
     // A released lease: its unused granules back to the balance (at most
     // the volume: they were taken from it), and what was drawn from it
     // counted as drawn from the pool.
-    void return_lease(std::int64_t held, std::int64_t drawn) noexcept {
+    void return_lease(std::int64_t held, std::int64_t taken) noexcept {
         const guard g(&lock_);
         __atomic_fetch_add(&balance_, held, __ATOMIC_ACQ_REL);
-        __atomic_store_n(&leased_, leased_ - held - drawn, __ATOMIC_RELEASE);
+        __atomic_store_n(&leased_, leased_ - taken, __ATOMIC_RELEASE);
     }
 
     quantity<U> granularity_;
