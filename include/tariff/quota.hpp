@@ -1048,14 +1048,16 @@ private:
     // The claim's value apportioned between a's in- and over-quota parts.
     static constexpr errc split(const claim& c, allocation& a) noexcept {
         // Wholly in or wholly over quota (all but one claim of a period when
-        // it runs out), the value is not split.
+        // it runs out), the value is not split; the empty part is a zero at
+        // the value's scale, so that sums of parts stay at one scale.
+        const money<C> zero(decimal::try_from_parts(0, c.value.amount().scale()).value_or({}));
         if (a.over_quota.value().coefficient() == 0) {
             a.value_in_quota = c.value;
-            a.value_over_quota = money<C>{};
+            a.value_over_quota = zero;
             return errc::ok;
         }
         if (a.in_quota.value().coefficient() == 0) {
-            a.value_in_quota = money<C>{};
+            a.value_in_quota = zero;
             a.value_over_quota = c.value;
             return errc::ok;
         }
