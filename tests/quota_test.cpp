@@ -1588,6 +1588,29 @@ TEST_CASE("try_cancel, try_amend and try_receipt: an unknown receipt is errc::un
     CHECK(bare.balance(0, quota_pool::general) == 8);
 }
 
+TEST_CASE("receipts past the first block of 4,096 are kept and returned exactly",
+          "[quota][returns][receipts]") {
+    // 5,000 claims of 2 vehicles against 10,000: each wholly in quota, the
+    // balance 0 at the end. Receipt k holds 2 general granules.
+    quota_ledger<CAD, vehicles> ledger(one_half(10'000_each));
+    for (std::uint64_t k = 0; k < 5'000; ++k)
+        REQUIRE(ledger.allocate({k + 1, date(2026, 3, 2), 2_each, 80'000.00_CAD}).receipt == k);
+    REQUIRE(ledger.balance(0, quota_pool::general) == 0);
+    // By hand: 1 back from receipt 4,095 (the last of the first block), 2
+    // from 4,096 (the first of the second), 1 from 4,999: balance 4.
+    CHECK(ledger.try_give_back(4'095, 1_each) == errc::ok);
+    CHECK(ledger.try_cancel(4'096) == errc::ok);
+    CHECK(ledger.try_give_back(4'999, 1_each) == errc::ok);
+    CHECK(ledger.balance(0, quota_pool::general) == 4);
+    CHECK(ledger.receipt(4'095) == quota_receipt{0, 1});
+    CHECK(ledger.receipt(4'096) == quota_receipt{0, 0});
+    CHECK(ledger.receipt(4'097) == quota_receipt{0, 2});
+    CHECK(ledger.receipt(4'999) == quota_receipt{0, 1});
+    CHECK(ledger.events().back().entry_id == 5'000);
+    CHECK(ledger.try_receipt(5'000).error() == errc::unknown_entry);
+    CHECK(ledger.try_give_back(4'096, 1_each) == errc::return_exceeds_allocation);
+}
+
 TEST_CASE("a return from a closed period's receipt goes to the open period, named in the log",
           "[quota][returns][receipts]") {
     // H1 and H2 of 5, no carry-over. Receipt 0 in H1 (3 vehicles), receipt 1

@@ -27,6 +27,7 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "allocate.hpp"
@@ -654,7 +655,7 @@ public:
     // The non-throwing form (it throws nothing but std::bad_alloc, when the
     // event log grows).
     constexpr errc try_give_back(std::size_t receipt, quantity<U> amount) {
-        if (receipt >= receipts_.size())
+        if (receipt >= receipt_count_)
             return errc::unknown_entry;
         if (amount.value() <= 0)
             return errc::invalid_argument;
@@ -670,9 +671,9 @@ public:
     // it holds none); errc::unknown_entry for an unknown receipt.
     constexpr void cancel(std::size_t receipt) { detail::raise(try_cancel(receipt)); }
     constexpr errc try_cancel(std::size_t receipt) {
-        if (receipt >= receipts_.size())
+        if (receipt >= receipt_count_)
             return errc::unknown_entry;
-        const quota_receipt& r = receipts_[receipt];
+        const quota_receipt& r = receipt_at(receipt);
         return r.held() > 0 ? give_back_granules(receipt, r.held()) : errc::ok;
     }
     // The entry now declares `new_quantity`: any in-quota quantity above it
@@ -682,20 +683,20 @@ public:
         detail::raise(try_amend(receipt, new_quantity));
     }
     constexpr errc try_amend(std::size_t receipt, quantity<U> new_quantity) {
-        if (receipt >= receipts_.size())
+        if (receipt >= receipt_count_)
             return errc::unknown_entry;
         const std::int64_t keep =
             quota_.try_granules_down(new_quantity).value_or(max_granules_of_any);
-        const std::int64_t held = receipts_[receipt].held();
+        const std::int64_t held = receipt_at(receipt).held();
         return held > keep ? give_back_granules(receipt, held - keep) : errc::ok;
     }
     // What allocation `receipt` still holds in quota, by pool, in granules;
     // errc::unknown_entry for an unknown receipt.
     constexpr quota_receipt receipt(std::size_t i) const { return try_receipt(i).value(); }
     constexpr result<quota_receipt> try_receipt(std::size_t i) const noexcept {
-        if (i >= receipts_.size())
+        if (i >= receipt_count_)
             return errc::unknown_entry;
-        return receipts_[i];
+        return receipt_at(i);
     }
 
     // Closes every period before `period`, carrying over as the quota says.
@@ -719,7 +720,7 @@ public:
             }
             ++open_;
             note_open_period();
-            first_receipt_[open_] = receipts_.size();
+            first_receipt_[open_] = receipt_count_;
             ++changes_;
         }
     }
@@ -827,9 +828,10 @@ public:
     // quotas are not compared). A released reservation leaves a ledger in
     // the same state as a copy taken before reserve().
     constexpr bool same_state(const quota_ledger& o) const {
-        return pools_ == o.pools_ && open_ == o.open_ && receipts_ == o.receipts_ &&
-               receipt_ids_ == o.receipt_ids_ && first_receipt_ == o.first_receipt_ &&
-               events_ == o.events_ && allocations_ == o.allocations_ && changes_ == o.changes_;
+        return pools_ == o.pools_ && open_ == o.open_ && receipt_count_ == o.receipt_count_ &&
+               receipts_ == o.receipts_ && receipt_ids_ == o.receipt_ids_ &&
+               first_receipt_ == o.first_receipt_ && events_ == o.events_ &&
+               allocations_ == o.allocations_ && changes_ == o.changes_;
     }
 
 private:
@@ -1072,8 +1074,14 @@ private:
     // Records a prepared allocation: draws the pools and issues its receipt.
     constexpr void apply(allocation& a) {
         if (options_.keep_receipts) {
-            a.receipt = receipts_.size();
-            receipts_.push_back(quota_receipt{a.from_reserve, a.from_general});
+            a.receipt = receipt_count_;
+            if (receipt_count_ % receipt_block == 0) { // a new block: no change if this throws
+                std::vector<quota_receipt> block;
+                block.reserve(receipt_block);
+                receipts_.push_back(std::move(block));
+            }
+            receipts_.back().push_back(quota_receipt{a.from_reserve, a.from_general});
+            ++receipt_count_;
             if (options_.keep_events)
                 receipt_ids_.push_back(a.entry_id);
         } else {
@@ -1083,6 +1091,13 @@ private:
         move(quota_event_kind::allocation, a.entry_id, a.period, 0, -a.from_general);
         ++allocations_;
         ++changes_;
+    }
+
+    constexpr quota_receipt& receipt_at(std::size_t i) noexcept {
+        return receipts_[i / receipt_block][i % receipt_block];
+    }
+    constexpr const quota_receipt& receipt_at(std::size_t i) const noexcept {
+        return receipts_[i / receipt_block][i % receipt_block];
     }
 
     // The period a receipt was issued in: receipts are issued in the open
@@ -1098,7 +1113,7 @@ private:
     // Gives back `granules` (> 0) of a known receipt: the one place a return
     // changes the ledger, all checks first.
     constexpr errc give_back_granules(std::size_t receipt, std::int64_t granules) {
-        quota_receipt& r = receipts_[receipt];
+        quota_receipt& r = receipt_at(receipt);
         if (granules > r.held())
             return errc::return_exceeds_allocation;
         const std::size_t issued = period_of_receipt(receipt);
@@ -1123,7 +1138,12 @@ private:
     options options_;
     std::vector<std::array<pool_state, 2>> pools_;
     std::size_t open_ = 0;
-    std::vector<quota_receipt> receipts_;
+    // The receipts, in blocks of receipt_block allocated once each: growing
+    // never copies them, and the memory held is 16 bytes a receipt (plus the
+    // last block's unused tail).
+    static constexpr std::size_t receipt_block = 4096;
+    std::vector<std::vector<quota_receipt>> receipts_;
+    std::size_t receipt_count_ = 0;
     std::vector<std::uint64_t> receipt_ids_; // each receipt's entry, for the log (keep_events only)
     std::array<std::size_t, quota_type::max_periods> first_receipt_{}; // per period, once open
     std::vector<quota_event> events_;
