@@ -1264,7 +1264,7 @@ public:
         // leases hold. Under the lock, leased_ and every other increase of
         // the balance wait; draws only lower it, and then the exchange
         // below fails and the check is made again.
-        const guard g(&lock_);
+        const guard locked(&lock_);
         std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_ACQUIRE);
         do {
             if (n > volume_ - b - leased_)
@@ -1436,7 +1436,7 @@ private:
     // lease: need first, then at most 1/16 of what is left, so that near
     // exhaustion the leases hold little.
     std::int64_t take_lease(std::int64_t need, std::int64_t block) noexcept {
-        const guard g(&lock_);
+        const guard locked(&lock_);
         std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_RELAXED);
         std::int64_t take = 0;
         do {
@@ -1455,7 +1455,7 @@ private:
     // the volume: they were taken from it), and what was drawn from it
     // counted as drawn from the pool.
     void return_lease(std::int64_t held, std::int64_t taken) noexcept {
-        const guard g(&lock_);
+        const guard locked(&lock_);
         __atomic_fetch_add(&balance_, held, __ATOMIC_ACQ_REL);
         __atomic_store_n(&leased_, leased_ - taken, __ATOMIC_RELEASE);
     }
