@@ -1485,6 +1485,230 @@ TEST_CASE("transaction: reserve, commit and release work at compile time",
 // indices and the concurrent pool: those overloads are named mistakes, never
 // callable, so these answer false (tests/compile_fail/batch/parameters.cpp
 // checks the first error line). Each has its positive control.
+// ---------------------------------------------------------------------------
+// Non-throwing forms, receipts and leases (issue 10, item 4). Each try_ form
+// is given the inputs that make its throwing twin throw: the same errc comes
+// back, nothing throws, and the ledger is unchanged.
+// ---------------------------------------------------------------------------
+
+namespace {
+
+TEST_CASE("try_allocate_same_day returns what allocate_same_day raises and changes nothing",
+          "[quota][same-day][try]") {
+    quota_ledger<CAD, vehicles> ledger(two_halves(10_each, false));
+    using claim = quota_ledger<CAD, vehicles>::claim;
+    const date d(2026, 3, 2);
+    const auto before = snapshot(ledger);
+    const auto rejects = [&](std::vector<claim> claims, errc why) {
+        CHECK(error_of([&] { return ledger.allocate_same_day(claims); }) == why);
+        CHECK(snapshot(ledger) == before);
+        const auto r = ledger.try_allocate_same_day(claims);
+        CHECK(r.error() == why);
+        CHECK(snapshot(ledger) == before);
+    };
+    // Two dates in one batch; a zero quantity; a negative value; a date in
+    // no period (the quota starts 2026-03-01).
+    rejects({{1, d, 2_each, 80'000.00_CAD}, {2, date(2026, 3, 3), 1_each, 40'000.00_CAD}},
+            errc::invalid_argument);
+    rejects({{1, d, 2_each, 80'000.00_CAD}, {2, d, 0_each, 40'000.00_CAD}}, errc::invalid_argument);
+    rejects({{1, d, 2_each, -1.00_CAD}}, errc::negative_quantity);
+    rejects({{1, date(2026, 2, 1), 2_each, 80'000.00_CAD}}, errc::outside_period);
+    // A period already closed: H2 opened by a claim, then a batch dated in H1.
+    (void)ledger.allocate({9, date(2026, 9, 1), 1_each, 40'000.00_CAD});
+    const auto after_h2 = snapshot(ledger);
+    CHECK(ledger.try_allocate_same_day(std::vector<claim>{{1, d, 1_each, 40'000.00_CAD}}).error() ==
+          errc::period_closed);
+    CHECK(snapshot(ledger) == after_h2);
+
+    // Accepted: three claims of 4 against 10 in H1 of a fresh ledger. By
+    // hand: 12 > 10, so each gets floor(10 * 4 / 12) = 3; residue 10 - 9 = 1.
+    quota_ledger<CAD, vehicles> fresh(two_halves(10_each, false));
+    const std::vector<claim> day{{1, d, 4_each, 160'000.00_CAD},
+                                 {2, d, 4_each, 160'000.00_CAD},
+                                 {3, d, 4_each, 160'000.00_CAD}};
+    const auto r = fresh.try_allocate_same_day(day);
+    REQUIRE(r.ok());
+    CHECK(r->pro_rata);
+    CHECK(r->residue == 1_each);
+    REQUIRE(r->allocations.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(r->allocations[i].in_quota == 3_each);
+        CHECK(r->allocations[i].over_quota == 1_each);
+        // 160,000.00 split 3 : 1 = 120,000.00 + 40,000.00.
+        CHECK(r->allocations[i].value_in_quota == 120'000.00_CAD);
+        CHECK(r->allocations[i].receipt == i);
+    }
+    CHECK(fresh.balance(0, quota_pool::general) == 1);
+}
+
+TEST_CASE("try_cancel, try_amend and try_receipt: an unknown receipt is errc::unknown_entry",
+          "[quota][returns][try]") {
+    quota_ledger<CAD, vehicles> ledger(one_half(10_each));
+    // 12 against 10: 10 in quota, 2 over.
+    const auto a = ledger.allocate({7, date(2026, 3, 2), 12_each, 480'000.00_CAD});
+    const auto before = snapshot(ledger);
+    CHECK(error_of([&] {
+              ledger.cancel(1);
+              return 0;
+          }) == errc::unknown_entry);
+    CHECK(ledger.try_cancel(1) == errc::unknown_entry);
+    CHECK(error_of([&] {
+              ledger.amend(1, 1_each);
+              return 0;
+          }) == errc::unknown_entry);
+    CHECK(ledger.try_amend(1, 1_each) == errc::unknown_entry);
+    CHECK(error_of([&] { return ledger.receipt(1); }) == errc::unknown_entry);
+    CHECK(ledger.try_receipt(1).error() == errc::unknown_entry);
+    CHECK(snapshot(ledger) == before);
+
+    // The receipt: 16 bytes, what the allocation holds by pool.
+    static_assert(sizeof(quota_receipt) == 16);
+    CHECK(ledger.receipt(a.receipt) == quota_receipt{0, 10});
+    // Amended to 7 vehicles: 10 - 7 = 3 back; then cancelled: the other 7.
+    CHECK(ledger.try_amend(a.receipt, 7_each) == errc::ok);
+    CHECK(ledger.balance(0, quota_pool::general) == 3);
+    CHECK(ledger.try_receipt(a.receipt)->held() == 7);
+    CHECK(ledger.try_cancel(a.receipt) == errc::ok);
+    CHECK(ledger.balance(0, quota_pool::general) == 10);
+    CHECK(ledger.receipt(a.receipt).held() == 0);
+    // The log names the entry on both returns.
+    CHECK(ledger.events().back().entry_id == 7);
+    CHECK(ledger.events().back().amount == 7);
+    // Cancelling what holds nothing is accepted and changes nothing.
+    const auto emptied = snapshot(ledger);
+    CHECK(ledger.try_cancel(a.receipt) == errc::ok);
+    CHECK(snapshot(ledger) == emptied);
+
+    // Without receipts every receipt is unknown.
+    quota_ledger<CAD, vehicles> bare(one_half(10_each),
+                                     {.keep_events = false, .keep_receipts = false});
+    const auto b = bare.allocate({1, date(2026, 3, 2), 2_each, 80'000.00_CAD});
+    CHECK(bare.try_cancel(b.receipt) == errc::unknown_entry);
+    CHECK(bare.try_cancel(0) == errc::unknown_entry);
+    CHECK(bare.balance(0, quota_pool::general) == 8);
+}
+
+TEST_CASE("receipts past the first block of 4,096 are kept and returned exactly",
+          "[quota][returns][receipts]") {
+    // 5,000 claims of 2 vehicles against 10,000: each wholly in quota, the
+    // balance 0 at the end. Receipt k holds 2 general granules.
+    quota_ledger<CAD, vehicles> ledger(one_half(10'000_each));
+    for (std::uint64_t k = 0; k < 5'000; ++k)
+        REQUIRE(ledger.allocate({k + 1, date(2026, 3, 2), 2_each, 80'000.00_CAD}).receipt == k);
+    REQUIRE(ledger.balance(0, quota_pool::general) == 0);
+    // By hand: 1 back from receipt 4,095 (the last of the first block), 2
+    // from 4,096 (the first of the second), 1 from 4,999: balance 4.
+    CHECK(ledger.try_give_back(4'095, 1_each) == errc::ok);
+    CHECK(ledger.try_cancel(4'096) == errc::ok);
+    CHECK(ledger.try_give_back(4'999, 1_each) == errc::ok);
+    CHECK(ledger.balance(0, quota_pool::general) == 4);
+    CHECK(ledger.receipt(4'095) == quota_receipt{0, 1});
+    CHECK(ledger.receipt(4'096) == quota_receipt{0, 0});
+    CHECK(ledger.receipt(4'097) == quota_receipt{0, 2});
+    CHECK(ledger.receipt(4'999) == quota_receipt{0, 1});
+    CHECK(ledger.events().back().entry_id == 5'000);
+    CHECK(ledger.try_receipt(5'000).error() == errc::unknown_entry);
+    CHECK(ledger.try_give_back(4'096, 1_each) == errc::return_exceeds_allocation);
+}
+
+TEST_CASE("a return from a closed period's receipt goes to the open period, named in the log",
+          "[quota][returns][receipts]") {
+    // H1 and H2 of 5, no carry-over. Receipt 0 in H1 (3 vehicles), receipt 1
+    // in H2 (2 vehicles; H1's 2 left lapse). By hand, cancelling receipt 0
+    // gives its 3 to H2: 5 - 2 + 3 = 6; cancelling receipt 1 gives 2 to H2: 8.
+    quota_ledger<CAD, vehicles> ledger(two_halves(5_each, false));
+    const auto a = ledger.allocate({11, date(2026, 4, 1), 3_each, 120'000.00_CAD});
+    const auto b = ledger.allocate({12, date(2026, 10, 1), 2_each, 80'000.00_CAD});
+    REQUIRE(ledger.open_period() == 1);
+    CHECK(ledger.try_cancel(a.receipt) == errc::ok);
+    CHECK(ledger.balance(1, quota_pool::general) == 6);
+    CHECK(ledger.balance(0, quota_pool::general) == 0);
+    CHECK(ledger.events().back().entry_id == 11);
+    CHECK(ledger.events().back().period == 1);
+    CHECK(ledger.try_cancel(b.receipt) == errc::ok);
+    CHECK(ledger.balance(1, quota_pool::general) == 8);
+    CHECK(ledger.events().back().entry_id == 12);
+}
+
+TEST_CASE("try_status, try_status_on, try_balance, try_opening: errors as values",
+          "[quota][status][try]") {
+    const quota_ledger<CAD, vehicles> ledger(one_half(10_each));
+    CHECK(error_of([&] { return ledger.status(1); }) == errc::invalid_argument);
+    CHECK(ledger.try_status(1).error() == errc::invalid_argument);
+    CHECK(error_of([&] { return ledger.status_on(date(2026, 9, 1)); }) == errc::outside_period);
+    CHECK(ledger.try_status_on(date(2026, 9, 1)).error() == errc::outside_period);
+    // balance() and opening() of a period that does not exist raise the
+    // library's errc::invalid_argument (not std::out_of_range).
+    CHECK(error_of([&] { return ledger.balance(1, quota_pool::general); }) ==
+          errc::invalid_argument);
+    CHECK(ledger.try_balance(1, quota_pool::general).error() == errc::invalid_argument);
+    CHECK(error_of([&] { return ledger.opening(5, quota_pool::reserved); }) ==
+          errc::invalid_argument);
+    CHECK(ledger.try_opening(5, quota_pool::reserved).error() == errc::invalid_argument);
+    // And the values when there is one: 10 vehicles, none used.
+    CHECK(ledger.try_status(0)->balance == 10_each);
+    CHECK(ledger.try_status_on(date(2026, 3, 1))->available == 10_each);
+    CHECK(*ledger.try_balance(0, quota_pool::general) == 10);
+    CHECK(*ledger.try_opening(0, quota_pool::reserved) == 0);
+}
+
+TEST_CASE("a lease takes blocks from the pool and conserves every granule", "[quota][lease]") {
+    concurrent_quota_pool<vehicles> pool(100_each, 1_each);
+    {
+        concurrent_quota_pool<vehicles>::lease lease(pool, 10);
+        // By hand: draw 3 with nothing held: need 3, plus min(10, (100 - 3) / 16 = 6)
+        // = 9 taken; 6 held; balance 91.
+        CHECK(lease.draw(std::int64_t{3}) == 3);
+        CHECK(lease.held() == 6);
+        CHECK(pool.balance() == 91);
+        CHECK(pool.leased() == 9);
+        // Draw 7 with 6 held: need 1, plus min(10, (91 - 1) / 16 = 5) = 6;
+        // held 12, then 5; balance 85.
+        CHECK(lease.draw(std::int64_t{7}) == 7);
+        CHECK(lease.held() == 5);
+        CHECK(lease.drawn() == 10);
+        CHECK(pool.balance() == 85);
+        CHECK(pool.leased() == 15);
+        // Non-positive requests take nothing.
+        CHECK(lease.draw(std::int64_t{0}) == 0);
+        CHECK(lease.draw(std::int64_t{-4}) == 0);
+        // Give back 8 of the 10 drawn (to the lease); 3 more is too many.
+        CHECK(lease.try_give_back(8) == errc::ok);
+        CHECK(lease.held() == 13);
+        CHECK(lease.try_give_back(3) == errc::return_exceeds_allocation);
+        CHECK(lease.try_give_back(0) == errc::invalid_argument);
+        CHECK(error_of([&] {
+                  lease.give_back(3);
+                  return 0;
+              }) == errc::return_exceeds_allocation);
+        CHECK(lease.held() == 13);
+        // The pool refuses a return while the callers hold nothing of its own.
+        CHECK(pool.try_give_back(1) == errc::return_exceeds_allocation);
+    }
+    // Released: 13 back to the balance (85 + 13 = 98); the 2 still drawn now
+    // count as drawn from the pool, which takes them back.
+    CHECK(pool.balance() == 98);
+    CHECK(pool.leased() == 0);
+    CHECK(pool.try_give_back(3) == errc::return_exceeds_allocation);
+    CHECK(pool.try_give_back(2) == errc::ok);
+    CHECK(pool.balance() == 100);
+
+    // Near exhaustion the last draws are exact: a pool of 10, a lease of
+    // blocks of 1000, draws of 4: 4 (takes 4 + (10 - 4) / 16 = 0), 4, then 2.
+    concurrent_quota_pool<vehicles> small(10_each, 1_each);
+    concurrent_quota_pool<vehicles>::lease l(small, 1000);
+    CHECK(l.draw(std::int64_t{4}) == 4);
+    CHECK(l.draw(std::int64_t{4}) == 4);
+    CHECK(l.draw(std::int64_t{4}) == 2);
+    CHECK(l.draw(std::int64_t{4}) == 0);
+    CHECK(small.balance() == 0);
+    // An unsigned request above 2^63 - 1 asks for everything, not nothing.
+    CHECK(l.try_give_back(10) == errc::ok);
+    CHECK(l.draw(~std::uint64_t{0}) == 10);
+}
+
+} // namespace
+
 namespace integer_parameters {
 static_assert(std::is_constructible_v<date, int, int, int>);
 static_assert(!std::is_constructible_v<date, int, int, double>);
@@ -1524,6 +1748,31 @@ template <class N>
 concept receipt = requires(quota_ledger<CAD, vehicles>& l, N n) {
     l.cancel(n);
 };
+template <class N>
+concept receipt_try = requires(quota_ledger<CAD, vehicles>& l, N n) {
+    l.try_cancel(n);
+    l.try_amend(n, 1_each);
+    l.receipt(n);
+    l.try_receipt(n);
+};
+static_assert(receipt_try<std::size_t> && !receipt_try<double> && !receipt_try<bool> &&
+              !receipt_try<char>);
+template <class N>
+concept ledger_index_try = requires(const quota_ledger<CAD, vehicles>& l, N n) {
+    l.try_status(n);
+    l.try_balance(n, quota_pool::general);
+    l.try_opening(n, quota_pool::reserved);
+};
+static_assert(ledger_index_try<std::size_t> && ledger_index_try<int>);
+static_assert(!ledger_index_try<double> && !ledger_index_try<char> && !ledger_index_try<bool>);
+template <class N>
+concept lease_draws = requires(concurrent_quota_pool<vehicles>::lease& l, N n) {
+    l.draw(n);
+    l.try_give_back(n);
+    l.give_back(n);
+};
+static_assert(lease_draws<std::int64_t> && lease_draws<std::uint64_t> && !lease_draws<double> &&
+              !lease_draws<char> && !lease_draws<bool>);
 static_assert(receipt<std::size_t> && !receipt<double> && !receipt<bool>);
 template <class N>
 concept pool_gives_back = requires(concurrent_quota_pool<vehicles>& p, N n) {
