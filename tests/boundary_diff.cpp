@@ -6,7 +6,7 @@
 // fractions); nothing here decides what is right. This program parses the
 // operands with the library's own exact parsing (text, never floating point),
 // evaluates the operation through the public API only -- the throwing form
-// and, where there is one, the non-throwing (checked::, try_, evaluate,
+// and, where there is one, the non-throwing (try_ forms, evaluate,
 // try_assess) form -- and compares each with the expectation: the same
 // value (and, for +, - and *, the documented scale), or an error of the
 // expected class ("big" accepts overflow or inexact). Every exception is
@@ -381,7 +381,7 @@ outcome decimal_op(const std::vector<std::string_view>& t) {
     });
 }
 
-// Money: the operators and plain functions, and the checked:: forms where
+// Money: the operators and plain functions, and the try_ forms where
 // they exist. Returns the outcomes by form.
 std::vector<std::pair<std::string, outcome>> money_op(const std::vector<std::string_view>& t) {
     std::vector<std::pair<std::string, outcome>> out;

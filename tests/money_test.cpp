@@ -389,7 +389,7 @@ TEST_CASE("divide() by zero raises errc::division_by_zero", "[money][divide]") {
 
 // --- errors --------------------------------------------------------------------------------
 
-TEST_CASE("checked:: forms return the error as a value and do not throw", "[money][checked]") {
+TEST_CASE("try_ forms return the error as a value and do not throw", "[money][try]") {
     constexpr auto cent = 0.01_CAD;
     constexpr auto zero = 0_dec;
     STATIC_REQUIRE(noexcept(tariff::try_add(max_cad, cent)));

@@ -6930,10 +6930,24 @@ public:
         return try_granules_down(q).value();
     }
     constexpr result<std::int64_t> try_granules_down(quantity<U> q) const noexcept {
-        const auto n = detail::divide(q.value(), granularity_.value(), 0, rounding_mode::floor);
-        if (!n)
-            return n.error();
-        return n.value_or({}).coefficient();
+        // In integers: q = c * 10^-s and the granularity g = k * 10^-t, so
+        // q / g = (c * 10^t) / (k * 10^s). The larger power moves to one side
+        // (10^18 at most, and |c|, k < 2^63), so both stay below 2^123.
+        const std::int64_t c = q.value().coefficient(), k = granularity_.value().coefficient();
+        const int s = q.value().scale(), t = granularity_.value().scale();
+        if (k == 1 && s == t)
+            return c; // whole granules of one unit (or of 0.001 at 3 places): exact
+        int128_t num = c, den = k;
+        if (t > s)
+            num *= detail::pow10<std::int64_t>(t - s);
+        else if (s > t)
+            den *= detail::pow10<std::int64_t>(s - t);
+        int128_t n = num / den; // den > 0 (the constructor checks it)
+        if (num % den != 0 && num < 0)
+            --n; // rounded down, not toward zero
+        if (n > detail::rep_traits<std::int64_t>::max || n < -detail::rep_traits<std::int64_t>::max)
+            return errc::overflow;
+        return static_cast<std::int64_t>(n);
     }
     // q as a whole number of granules; errc::invalid_argument if it is not
     // one, errc::overflow if it is more than 2^63 - 1 of them.
@@ -7060,6 +7074,17 @@ struct quota_allocation {
     std::int64_t from_general = 0; // granules drawn from the general pool
 };
 
+// What one allocation still holds in quota, by pool, in granules: the
+// ledger's receipt for it (16 bytes; the period it was issued in is known
+// from its position, and its entry id is kept only with the event log).
+struct quota_receipt {
+    std::int64_t reserved = 0;
+    std::int64_t general = 0;
+    constexpr std::int64_t held() const noexcept { return reserved + general; }
+    friend constexpr bool operator==(const quota_receipt&, const quota_receipt&) = default;
+};
+static_assert(sizeof(quota_receipt) == 16);
+
 enum class quota_event_kind : unsigned char {
     allocation,  // a claim drew on a pool
     returned,    // a cancelled or amended entry gave quantity back
@@ -7157,11 +7182,13 @@ public:
     using quota_type = tariff_rate_quota<C, U>;
     using claim = quota_claim<C, U>;
     using allocation = quota_allocation<C, U>;
+    using receipt_type = quota_receipt;
 
     struct options {
         bool keep_events = true;   // the event log (needed to recompute balances)
-        bool keep_receipts = true; // one record per allocation (needed for returns); without
-                                   // it memory stays flat and give_back reports unknown_entry
+        bool keep_receipts = true; // one 16-byte quota_receipt per allocation (needed for
+                                   // returns); without it memory stays flat and give_back
+                                   // reports unknown_entry
     };
 
     constexpr explicit quota_ledger(const quota_type& quota) : quota_ledger(quota, options{}) {}
@@ -7176,20 +7203,9 @@ public:
     // overflow. Two periods of 9e18 vehicles are refused here, not left to
     // overflow when the first carries into the second.
     constexpr quota_ledger(const quota_type& quota, options opts) : quota_(quota), options_(opts) {
-        if (quota.period_count() == 0)
-            detail::raise(errc::invalid_argument);
-        int128_t all = 0;
-        for (std::size_t i = 0; i < quota.period_count(); ++i) {
-            const std::int64_t total = quota.granules_exact(quota.period(i).volume);
-            const std::int64_t reserved = quota.reserved_granules(i);
-            all += total;
-            pools_.push_back(
-                {pool_state{total - reserved, total - reserved}, pool_state{reserved, reserved}});
-        }
-        if (all > max_granules(quota.granularity()))
-            detail::raise(errc::overflow);
+        detail::raise(validate(quota));
+        open_pools();
     }
-
     // The most granules a ledger holds, all periods together.
     static constexpr std::int64_t max_granules(quantity<U> granularity) noexcept {
         const std::int64_t c = detail::normalize(granularity.value()).coefficient();
@@ -7229,15 +7245,21 @@ public:
         return {};
     }
 
-    // The non-throwing form: reserve, then commit. It never throws (it may
-    // return errc::overflow where a figure of the allocation does not fit,
-    // e.g. an over-quota quantity with more digits than a decimal holds).
+    // The non-throwing form: exactly reserve() then commit(), in one step
+    // (the allocation is worked out in full before anything changes). It
+    // returns errc::overflow where a figure of the allocation does not fit,
+    // e.g. an over-quota quantity with more digits than a decimal holds.
+    // It throws nothing but std::bad_alloc, and that only when the receipt or
+    // the event log must grow (neither does with both options off).
     constexpr result<allocation> try_allocate(const claim& c) {
-        auto r = try_reserve(c);
-        if (!r)
-            return r.error(); // nothing has changed
-        auto held = r.value_or({});
-        return try_commit(held);
+        allocation a;
+        const errc e = plan(c, a);
+        if (e != errc::ok)
+            return e; // nothing has changed
+        if (a.period > open_)
+            close_before(a.period);
+        apply(a);
+        return a;
     }
 
     // A transaction in two steps, for a caller who must do more before the
@@ -7259,21 +7281,11 @@ public:
         detail::claim_in_quota_unit<U, V>();
         return {};
     }
-    constexpr result<reservation> try_reserve(const claim& c) const {
-        const auto k = check(c);
-        if (!k)
-            return k.error();
-        const std::size_t period = k.value_or(0);
-        const auto balance = projected(period);
-        const bool eligible = is_eligible(c);
-        const std::int64_t want = wanted(c);
-        const std::int64_t from_reserve = eligible ? min(want, balance[1]) : std::int64_t{0};
-        const std::int64_t from_general = min(want - from_reserve, balance[0]);
-        const auto a = prepare(c, period, eligible, from_reserve, from_general);
-        if (!a)
-            return a.error();
+    constexpr result<reservation> try_reserve(const claim& c) const noexcept {
         reservation r;
-        r.planned_ = a.value_or({});
+        const errc e = plan(c, r.planned_);
+        if (e != errc::ok)
+            return e;
         r.ledger_ = this;
         r.changes_ = changes_;
         return r;
@@ -7319,39 +7331,52 @@ public:
     // balance they share it pro rata, rounded down to whole granules; the
     // residue stays in the balance and is reported. All claims must carry the
     // same date (errc::invalid_argument); any bad claim rejects the batch and
-    // changes nothing.
+    // changes nothing. Raises what allocate() raises.
     constexpr same_day_result<C, U> allocate_same_day(std::span<const claim> claims) {
+        return try_allocate_same_day(claims).value();
+    }
+    // The non-throwing form: the same errors, returned; the ledger is then
+    // unchanged. It throws nothing but std::bad_alloc (for the vector of
+    // allocations it returns, and the receipts and events it records).
+    constexpr result<same_day_result<C, U>> try_allocate_same_day(std::span<const claim> claims) {
         same_day_result<C, U> out;
         if (claims.empty())
             return out;
         std::size_t period = 0;
         for (const claim& c : claims) {
             if (!(c.accepted == claims[0].accepted))
-                detail::raise(errc::invalid_argument);
-            period = check(c).value();
+                return errc::invalid_argument;
+            const auto k = check(c);
+            if (!k)
+                return k.error();
+            period = *k;
         }
         const auto balance = projected(period);
         const std::size_t n = claims.size();
-        std::vector<std::int64_t> want(n), reserve_part(n, 0), general_part(n, 0);
-        std::vector<char> eligible(n, 0);
+        // The allocations hold the scratch figures: from_reserve first holds
+        // what each claim asks of the reserve, from_general what it wants.
+        out.allocations.resize(n);
         for (std::size_t i = 0; i < n; ++i) {
-            want[i] = wanted(claims[i]);
-            eligible[i] = is_eligible(claims[i]) ? 1 : 0;
+            allocation& a = out.allocations[i];
+            a.reserve_eligible = is_eligible(claims[i]);
+            a.from_general = wanted(claims[i]);
+            a.from_reserve = a.reserve_eligible ? a.from_general : 0;
         }
         // The reserve first, among eligible claims; then the general pool among
         // what every claim still wants.
-        std::vector<std::int64_t> ask(n);
-        for (std::size_t i = 0; i < n; ++i)
-            ask[i] = eligible[i] ? want[i] : 0;
-        std::int64_t residue = share(ask, balance[1], reserve_part, out.pro_rata);
-        for (std::size_t i = 0; i < n; ++i)
-            ask[i] = want[i] - reserve_part[i];
-        residue += share(ask, balance[0], general_part, out.pro_rata);
-        out.residue = quota_.to_quantity(residue);
-        for (std::size_t i = 0; i < n; ++i) // every split first: a failure changes nothing
-            out.allocations.push_back(
-                prepare(claims[i], period, eligible[i] != 0, reserve_part[i], general_part[i])
-                    .value());
+        std::int64_t residue = share(out.allocations, balance[1], true, out.pro_rata);
+        residue += share(out.allocations, balance[0], false, out.pro_rata);
+        const auto left = quota_.try_to_quantity(residue);
+        if (!left)
+            return left.error();
+        out.residue = *left;
+        for (std::size_t i = 0; i < n; ++i) { // every split first: a failure changes nothing
+            allocation& a = out.allocations[i];
+            const errc e =
+                prepare(claims[i], period, a.reserve_eligible, a.from_reserve, a.from_general, a);
+            if (e != errc::ok)
+                return e;
+        }
         close_before(period);
         for (auto& a : out.allocations)
             apply(a);
@@ -7379,6 +7404,23 @@ public:
         TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a "
                              "character or a bool");
     template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool try_cancel(T)
+        TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary "
+                             "floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_amend(T, quantity<U>) TARIFF_DETAIL_REJECT(
+            "tariff: a receipt is a whole number, not binary floating point, a character or a "
+            "bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        receipt(T) const TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary "
+                                              "floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_receipt(T) const TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not "
+                                                  "binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
     mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
         amend(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not "
                                                    "binary floating point, a character or a bool");
@@ -7389,58 +7431,55 @@ public:
     constexpr void give_back(std::size_t receipt, quantity<U> amount) {
         detail::raise(try_give_back(receipt, amount));
     }
+    // The non-throwing form (it throws nothing but std::bad_alloc, when the
+    // event log grows).
     constexpr errc try_give_back(std::size_t receipt, quantity<U> amount) {
-        if (receipt >= receipts_.size())
+        if (receipt >= receipt_count_)
             return errc::unknown_entry;
         if (amount.value() <= 0)
             return errc::invalid_argument;
         const auto n = quota_.try_granules_exact(amount);
-        record& r = receipts_[receipt];
         // More granules than 2^63 - 1 is more than any allocation holds.
         if (n.error() == errc::overflow)
             return errc::return_exceeds_allocation;
         if (!n)
             return errc::invalid_argument;
-        const std::int64_t granules = n.value_or(0);
-        if (granules > r.general + r.reserved)
-            return errc::return_exceeds_allocation;
-        const std::size_t period = r.period < open_ ? open_ : r.period;
-        // Last in, first out: the general pool was drawn after the reserve.
-        const std::int64_t to_general = min(granules, r.general);
-        const std::int64_t to_reserve = granules - to_general;
-        move(quota_event_kind::returned, r.entry_id, period, 0, to_general);
-        move(quota_event_kind::returned, r.entry_id, period, 1, to_reserve);
-        if (period != r.period) { // from a closed period: it adds to what this one has
-            pools_[period][0].carried_in += to_general;
-            pools_[period][1].carried_in += to_reserve;
-        }
-        r.general -= to_general;
-        r.reserved -= to_reserve;
-        ++changes_;
-        return errc::ok;
+        return give_back_granules(receipt, n.value_or(0));
     }
-    // Gives back everything the allocation still holds in quota.
-    constexpr void cancel(std::size_t receipt) {
-        if (receipt >= receipts_.size())
-            detail::raise(errc::unknown_entry);
-        const record& r = receipts_[receipt];
-        if (r.general + r.reserved > 0)
-            give_back(receipt, quota_.to_quantity(r.general + r.reserved));
+    // Gives back everything the allocation still holds in quota (nothing if
+    // it holds none); errc::unknown_entry for an unknown receipt.
+    constexpr void cancel(std::size_t receipt) { detail::raise(try_cancel(receipt)); }
+    constexpr errc try_cancel(std::size_t receipt) {
+        if (receipt >= receipt_count_)
+            return errc::unknown_entry;
+        const quota_receipt& r = receipt_at(receipt);
+        return r.held() > 0 ? give_back_granules(receipt, r.held()) : errc::ok;
     }
     // The entry now declares `new_quantity`: any in-quota quantity above it
     // (in whole granules) goes back. An increase is a new claim.
+    // errc::unknown_entry for an unknown receipt.
     constexpr void amend(std::size_t receipt, quantity<U> new_quantity) {
-        if (receipt >= receipts_.size())
-            detail::raise(errc::unknown_entry);
-        const record& r = receipts_[receipt];
+        detail::raise(try_amend(receipt, new_quantity));
+    }
+    constexpr errc try_amend(std::size_t receipt, quantity<U> new_quantity) {
+        if (receipt >= receipt_count_)
+            return errc::unknown_entry;
         const std::int64_t keep =
             quota_.try_granules_down(new_quantity).value_or(max_granules_of_any);
-        const std::int64_t held = r.general + r.reserved;
-        if (held > keep)
-            give_back(receipt, quota_.to_quantity(held - keep));
+        const std::int64_t held = receipt_at(receipt).held();
+        return held > keep ? give_back_granules(receipt, held - keep) : errc::ok;
+    }
+    // What allocation `receipt` still holds in quota, by pool, in granules;
+    // errc::unknown_entry for an unknown receipt.
+    constexpr quota_receipt receipt(std::size_t i) const { return try_receipt(i).value(); }
+    constexpr result<quota_receipt> try_receipt(std::size_t i) const noexcept {
+        if (i >= receipt_count_)
+            return errc::unknown_entry;
+        return receipt_at(i);
     }
 
     // Closes every period before `period`, carrying over as the quota says.
+    // (It raises nothing but std::bad_alloc, when the event log grows.)
     constexpr void close_before(std::size_t period) {
         while (open_ < period && open_ + 1 < pools_.size()) {
             const std::size_t from = open_, to = open_ + 1;
@@ -7459,6 +7498,8 @@ public:
                 pools_[to][target].carried_in += left;
             }
             ++open_;
+            note_open_period();
+            first_receipt_[open_] = receipt_count_;
             ++changes_;
         }
     }
@@ -7483,9 +7524,25 @@ public:
         opening(T, quota_pool) const
         TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
                              "a character or a bool");
-    constexpr quota_status<U> status(std::size_t i) const {
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_status(T) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_balance(T, quota_pool) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_opening(T, quota_pool) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
+    constexpr quota_status<U> status(std::size_t i) const { return try_status(i).value(); }
+    constexpr result<quota_status<U>> try_status(std::size_t i) const noexcept {
         if (i >= pools_.size())
-            detail::raise(errc::invalid_argument);
+            return errc::invalid_argument;
         const auto& p = pools_[i];
         const std::int64_t available =
             p[0].opening + p[0].carried_in + p[1].opening + p[1].carried_in;
@@ -7493,9 +7550,14 @@ public:
         const std::int64_t carried_out = p[0].carried_out + p[1].carried_out;
         quota_status<U> s;
         s.closed = i < open_;
-        s.available = quota_.to_quantity(available);
-        s.used = quota_.to_quantity(available - balance - carried_out);
-        s.balance = quota_.to_quantity(balance);
+        const auto avail = quota_.try_to_quantity(available);
+        const auto used = quota_.try_to_quantity(available - balance - carried_out);
+        const auto bal = quota_.try_to_quantity(balance);
+        if (!avail || !used || !bal)
+            return errc::overflow;
+        s.available = *avail;
+        s.used = *used;
+        s.balance = *bal;
         // used >= available * threshold, the product formed in 128 bits
         // (below 2^63 times at most 18 places: below 2^126, so it always fits).
         const decimal threshold = quota_.critical_threshold().fraction();
@@ -7504,23 +7566,36 @@ public:
                              wide_decimal::from_parts(threshold.coefficient(), threshold.scale()));
         if (balance + carried_out == 0)
             s.state = quota_state::exhausted;
-        else if (wide_decimal(available - balance - carried_out) >= critical_from.value())
+        else if (critical_from && wide_decimal(available - balance - carried_out) >= *critical_from)
             s.state = quota_state::critical;
         return s;
     }
-    constexpr quota_status<U> status_on(date d) const {
+    // The status of the period containing d; errc::outside_period if none does.
+    constexpr quota_status<U> status_on(date d) const { return try_status_on(d).value(); }
+    constexpr result<quota_status<U>> try_status_on(date d) const noexcept {
         const std::size_t i = quota_.period_of(d);
         if (i == quota_type::npos)
-            detail::raise(errc::outside_period);
-        return status(i);
+            return errc::outside_period;
+        return try_status(i);
     }
-    // The balance of one pool of period i, in granules.
+    // The balance of one pool of period i, in granules; errc::invalid_argument
+    // for a period that does not exist.
     constexpr std::int64_t balance(std::size_t i, quota_pool pool) const {
-        return pools_.at(i)[pool == quota_pool::general ? 0 : 1].balance;
+        return try_balance(i, pool).value();
+    }
+    constexpr result<std::int64_t> try_balance(std::size_t i, quota_pool pool) const noexcept {
+        if (i >= pools_.size())
+            return errc::invalid_argument;
+        return pools_[i][pool == quota_pool::general ? 0 : 1].balance;
     }
     // The opening balance of one pool (before any event), in granules.
     constexpr std::int64_t opening(std::size_t i, quota_pool pool) const {
-        return pools_.at(i)[pool == quota_pool::general ? 0 : 1].opening;
+        return try_opening(i, pool).value();
+    }
+    constexpr result<std::int64_t> try_opening(std::size_t i, quota_pool pool) const noexcept {
+        if (i >= pools_.size())
+            return errc::invalid_argument;
+        return pools_[i][pool == quota_pool::general ? 0 : 1].opening;
     }
     constexpr std::size_t open_period() const noexcept { return open_; }
 
@@ -7532,13 +7607,51 @@ public:
     // quotas are not compared). A released reservation leaves a ledger in
     // the same state as a copy taken before reserve().
     constexpr bool same_state(const quota_ledger& o) const {
-        return pools_ == o.pools_ && open_ == o.open_ && receipts_ == o.receipts_ &&
-               events_ == o.events_ && allocations_ == o.allocations_ && changes_ == o.changes_;
+        return pools_ == o.pools_ && open_ == o.open_ && receipt_count_ == o.receipt_count_ &&
+               receipts_ == o.receipts_ && receipt_ids_ == o.receipt_ids_ &&
+               first_receipt_ == o.first_receipt_ && events_ == o.events_ &&
+               allocations_ == o.allocations_ && changes_ == o.changes_;
     }
 
 private:
     // More than any ledger holds: what a claim of more granules counts as.
     static constexpr std::int64_t max_granules_of_any = detail::rep_traits<std::int64_t>::max;
+
+    static constexpr errc validate(const quota_type& quota) noexcept {
+        if (quota.period_count() == 0)
+            return errc::invalid_argument;
+        int128_t all = 0;
+        for (std::size_t i = 0; i < quota.period_count(); ++i) {
+            const auto total = quota.try_granules_exact(quota.period(i).volume);
+            if (!total)
+                return total.error();
+            all += *total;
+        }
+        if (all > max_granules(quota.granularity()))
+            return errc::overflow;
+        return errc::ok;
+    }
+    // A date as one integer in the same order (month < 16, day < 32).
+    static constexpr std::int64_t day_key(date d) noexcept {
+        return (static_cast<std::int64_t>(d.year()) * 16 + d.month()) * 32 + d.day();
+    }
+    constexpr void note_open_period() noexcept {
+        open_from_ = day_key(quota_.period(open_).from);
+        open_to_ = day_key(quota_.period(open_).to);
+    }
+    // After validate(): every volume is whole granules and fits.
+    constexpr void open_pools() {
+        whole_units_ = !quota_.has_reserve() && quota_.granularity().value().coefficient() == 1;
+        unit_scale_ = quota_.granularity().value().scale();
+        note_open_period();
+        pools_.reserve(quota_.period_count());
+        for (std::size_t i = 0; i < quota_.period_count(); ++i) {
+            const std::int64_t total = quota_.granules_exact(quota_.period(i).volume);
+            const std::int64_t reserved = quota_.reserved_granules(i);
+            pools_.push_back(
+                {pool_state{total - reserved, total - reserved}, pool_state{reserved, reserved}});
+        }
+    }
 
     struct pool_state {
         std::int64_t opening = 0;
@@ -7547,23 +7660,20 @@ private:
         std::int64_t carried_out = 0;
         friend constexpr bool operator==(const pool_state&, const pool_state&) = default;
     };
-    struct record {
-        std::uint64_t entry_id;
-        std::size_t period;
-        std::int64_t reserved;
-        std::int64_t general;
-        friend constexpr bool operator==(const record&, const record&) = default;
-    };
 
     static constexpr std::int64_t min(std::int64_t a, std::int64_t b) noexcept {
         return a < b ? a : b;
     }
 
     constexpr result<std::size_t> check(const claim& c) const noexcept {
-        if (c.quantity_claimed.value() == 0)
+        if (c.quantity_claimed.value().coefficient() == 0)
             return errc::invalid_argument;
-        if (c.value < money<C>{})
+        if (c.value.amount().coefficient() < 0)
             return errc::negative_quantity;
+        // The common case first: a claim dated in the open period.
+        const quota_period<U>& open = quota_.period(open_);
+        if (!(c.accepted < open.from) && !(open.to < c.accepted))
+            return open_;
         const std::size_t k = quota_.period_of(c.accepted);
         if (k == quota_type::npos)
             return errc::outside_period;
@@ -7590,23 +7700,32 @@ private:
         return !product || c.value.amount() <= product.value_or({});
     }
 
-    // Shares `balance` among `ask`: in full if it suffices, else pro rata
-    // rounded down. Returns the residue (0 when in full).
-    static constexpr std::int64_t share(const std::vector<std::int64_t>& ask, std::int64_t balance,
-                                        std::vector<std::int64_t>& got, bool& pro_rata) {
+    // Shares `balance` among what the allocations ask of one pool (the
+    // reserve: from_reserve; the general pool: from_general less what the
+    // reserve gave), writing each share back: in full if the balance
+    // suffices, else pro rata rounded down. Returns the residue (0 when in
+    // full). The total asked is formed in 128 bits; each share is at most
+    // its ask, so nothing overflows.
+    static constexpr std::int64_t share(std::vector<allocation>& as, std::int64_t balance,
+                                        bool reserve, bool& pro_rata) noexcept {
+        const auto ask = [reserve](const allocation& a) {
+            return reserve ? a.from_reserve : a.from_general - a.from_reserve;
+        };
         int128_t total = 0;
-        for (const auto a : ask)
-            total += a;
-        if (total <= balance) {
-            got = ask;
-            return 0;
-        }
-        pro_rata = true;
+        for (const allocation& a : as)
+            total += ask(a);
         std::int64_t given = 0;
-        for (std::size_t i = 0; i < ask.size(); ++i) {
-            got[i] = static_cast<std::int64_t>(static_cast<int128_t>(balance) * ask[i] / total);
-            given += got[i];
+        for (allocation& a : as) {
+            const std::int64_t got =
+                total <= balance
+                    ? ask(a)
+                    : static_cast<std::int64_t>(static_cast<int128_t>(balance) * ask(a) / total);
+            given += got;
+            (reserve ? a.from_reserve : a.from_general) = got;
         }
+        if (total <= balance)
+            return 0;
+        pro_rata = true;
         return balance - given;
     }
 
@@ -7646,51 +7765,173 @@ private:
         return b;
     }
 
-    // The allocation a claim gets from these takes; changes nothing.
-    constexpr result<allocation> prepare(const claim& c, std::size_t period, bool eligible,
-                                         std::int64_t from_reserve,
-                                         std::int64_t from_general) const {
-        allocation a;
+    // Works out the allocation a claim gets, into `a`; changes nothing.
+    constexpr errc plan(const claim& c, allocation& a) const noexcept {
+        // The common case, in integers: a claim dated in the open period, of
+        // a quota without a reserve, counted in whole granules of 1 (at the
+        // granularity's scale). It gives what the general rule below gives,
+        // figure for figure: in quota min(claimed, balance) granules, at the
+        // claim's scale; the rest over quota; the value split only when
+        // both parts are non-zero.
+        const decimal q = c.quantity_claimed.value();
+        const std::int64_t day = day_key(c.accepted);
+        if (whole_units_ && q.scale() == unit_scale_ && q.coefficient() > 0 &&
+            c.value.amount().coefficient() >= 0 && open_from_ <= day && day <= open_to_) {
+            const std::int64_t in = min(q.coefficient(), pools_[open_][0].balance);
+            a.entry_id = c.entry_id;
+            a.period = open_;
+            a.receipt = 0;
+            a.reserve_eligible = false;
+            a.from_reserve = 0;
+            a.from_general = in;
+            // 0 <= in <= claimed: both coefficients are valid and not negative.
+            a.in_quota = quantity<U>(decimal::try_from_parts(in, q.scale()).value_or({}));
+            a.over_quota =
+                quantity<U>(decimal::try_from_parts(q.coefficient() - in, q.scale()).value_or({}));
+            return split(c, a);
+        }
+        const auto k = check(c);
+        if (!k)
+            return k.error();
+        const std::size_t period = *k;
+        const auto balance = projected(period);
+        const bool eligible = is_eligible(c);
+        const std::int64_t want = wanted(c);
+        const std::int64_t from_reserve = eligible ? min(want, balance[1]) : std::int64_t{0};
+        const std::int64_t from_general = min(want - from_reserve, balance[0]);
+        return prepare(c, period, eligible, from_reserve, from_general, a);
+    }
+
+    // The allocation a claim gets from these takes, into `a` (left
+    // unspecified on an error); changes nothing.
+    constexpr errc prepare(const claim& c, std::size_t period, bool eligible,
+                           std::int64_t from_reserve, std::int64_t from_general,
+                           allocation& a) const noexcept {
         a.entry_id = c.entry_id;
         a.period = period;
+        a.receipt = 0;
         a.reserve_eligible = eligible;
         a.from_reserve = from_reserve;
         a.from_general = from_general;
         const auto in = quota_.try_to_quantity(from_reserve + from_general);
         if (!in)
             return in.error();
-        a.in_quota = in.value_or({});
+        a.in_quota = *in;
         // claimed - in >= 0 (in is claimed rounded down at most); it may have
         // more digits than a decimal holds (1e17 less 0.001): errc::overflow.
         const auto over = detail::add(c.quantity_claimed.value(), -a.in_quota.value());
         if (!over)
             return over.error();
-        a.over_quota = quantity<U>(over.value_or({}));
+        a.over_quota = quantity<U>(*over);
+        return split(c, a);
+    }
+
+    // The claim's value apportioned between a's in- and over-quota parts.
+    static constexpr errc split(const claim& c, allocation& a) noexcept {
+        // Wholly in or wholly over quota (all but one claim of a period when
+        // it runs out), the value is not split; the empty part is a zero at
+        // the value's scale, so that sums of parts stay at one scale.
+        const money<C> zero(decimal::try_from_parts(0, c.value.amount().scale()).value_or({}));
+        if (a.over_quota.value().coefficient() == 0) {
+            a.value_in_quota = c.value;
+            a.value_over_quota = zero;
+            return errc::ok;
+        }
+        if (a.in_quota.value().coefficient() == 0) {
+            a.value_in_quota = zero;
+            a.value_over_quota = c.value;
+            return errc::ok;
+        }
         const auto parts = detail::split_value(c.value, a.in_quota, a.over_quota);
         if (!parts)
             return parts.error();
-        a.value_in_quota = parts.value_or({})[0];
-        a.value_over_quota = parts.value_or({})[1];
-        return a;
+        a.value_in_quota = (*parts)[0];
+        a.value_over_quota = (*parts)[1];
+        return errc::ok;
     }
 
     // Records a prepared allocation: draws the pools and issues its receipt.
     constexpr void apply(allocation& a) {
-        a.receipt = options_.keep_receipts ? receipts_.size() : static_cast<std::size_t>(-1);
+        if (options_.keep_receipts) {
+            a.receipt = receipt_count_;
+            if (receipt_count_ % receipt_block == 0) { // a new block: no change if this throws
+                std::vector<quota_receipt> block;
+                block.reserve(receipt_block);
+                receipts_.push_back(std::move(block));
+            }
+            receipts_.back().push_back(quota_receipt{a.from_reserve, a.from_general});
+            ++receipt_count_;
+            if (options_.keep_events)
+                receipt_ids_.push_back(a.entry_id);
+        } else {
+            a.receipt = static_cast<std::size_t>(-1);
+        }
         move(quota_event_kind::allocation, a.entry_id, a.period, 1, -a.from_reserve);
         move(quota_event_kind::allocation, a.entry_id, a.period, 0, -a.from_general);
-        if (options_.keep_receipts)
-            receipts_.push_back(record{a.entry_id, a.period, a.from_reserve, a.from_general});
         ++allocations_;
         ++changes_;
+    }
+
+    constexpr quota_receipt& receipt_at(std::size_t i) noexcept {
+        return receipts_[i / receipt_block][i % receipt_block];
+    }
+    constexpr const quota_receipt& receipt_at(std::size_t i) const noexcept {
+        return receipts_[i / receipt_block][i % receipt_block];
+    }
+
+    // The period a receipt was issued in: receipts are issued in the open
+    // period, and periods only close, so the first receipt of each period
+    // (first_receipt_) is enough.
+    constexpr std::size_t period_of_receipt(std::size_t receipt) const noexcept {
+        std::size_t p = open_;
+        while (p > 0 && first_receipt_[p] > receipt)
+            --p;
+        return p;
+    }
+
+    // Gives back `granules` (> 0) of a known receipt: the one place a return
+    // changes the ledger, all checks first.
+    constexpr errc give_back_granules(std::size_t receipt, std::int64_t granules) {
+        quota_receipt& r = receipt_at(receipt);
+        if (granules > r.held())
+            return errc::return_exceeds_allocation;
+        const std::size_t issued = period_of_receipt(receipt);
+        const std::size_t period = issued < open_ ? open_ : issued;
+        const std::uint64_t entry = options_.keep_events ? receipt_ids_[receipt] : 0;
+        // Last in, first out: the general pool was drawn after the reserve.
+        const std::int64_t to_general = min(granules, r.general);
+        const std::int64_t to_reserve = granules - to_general;
+        move(quota_event_kind::returned, entry, period, 0, to_general);
+        move(quota_event_kind::returned, entry, period, 1, to_reserve);
+        if (period != issued) { // from a closed period: it adds to what this one has
+            pools_[period][0].carried_in += to_general;
+            pools_[period][1].carried_in += to_reserve;
+        }
+        r.general -= to_general;
+        r.reserved -= to_reserve;
+        ++changes_;
+        return errc::ok;
     }
 
     quota_type quota_;
     options options_;
     std::vector<std::array<pool_state, 2>> pools_;
     std::size_t open_ = 0;
-    std::vector<record> receipts_;
+    // The receipts, in blocks of receipt_block allocated once each: growing
+    // never copies them, and the memory held is 16 bytes a receipt (plus the
+    // last block's unused tail).
+    static constexpr std::size_t receipt_block = 4096;
+    std::vector<std::vector<quota_receipt>> receipts_;
+    std::size_t receipt_count_ = 0;
+    std::vector<std::uint64_t> receipt_ids_; // each receipt's entry, for the log (keep_events only)
+    std::array<std::size_t, quota_type::max_periods> first_receipt_{}; // per period, once open
     std::vector<quota_event> events_;
+    // For the common case in plan(): the open period's days as day_key()s,
+    // and whether the quota has no reserve and granules of 1 (at scale
+    // unit_scale_). Derived from quota_ and open_.
+    std::int64_t open_from_ = 0, open_to_ = 0;
+    bool whole_units_ = false;
+    int unit_scale_ = 0;
     std::size_t allocations_ = 0;
     std::uint64_t changes_ = 0; // allocations, returns and closings: dates reservations
 };
@@ -7730,12 +7971,20 @@ constexpr quota_assessment<C> assess(const tariff_rate_quota<C, U>& quota,
             assess(quota.over_quota(), duty_base(a.value_over_quota).with(a.over_quota), policy)};
 }
 
-// A quota balance that any number of threads may draw on at once. The fast
-// path is one compare-and-swap on an atomic count of granules, so no claim is
-// ever granted more than the balance and no granule is lost or created.
-// It keeps no event log; callers record what they were granted. (The
-// compiler's __atomic builtins are used instead of <atomic>, which would
-// make this header twice as costly to include.)
+// A quota balance that any number of threads may draw on at once. draw() is
+// one compare-and-swap on an atomic count of granules, so no claim is ever
+// granted more than the balance and no granule is lost or created. Under
+// contention that one cache line is the bottleneck: a thread that draws
+// often takes a lease (below), which moves granules from the pool in blocks
+// and hands them out with no atomic operation. It keeps no event log;
+// callers record what they were granted. (The compiler's __atomic builtins
+// are used instead of <atomic>, which would make this header twice as
+// costly to include.)
+//
+// Conservation: at every moment volume == balance() + leased() + what the
+// callers drew from the pool itself (less what they gave back), where
+// leased() is what the open leases hold plus what was drawn from them; a
+// lease returns what it holds when released or destroyed.
 template <unit_tag U>
 class concurrent_quota_pool {
 public:
@@ -7790,9 +8039,14 @@ public:
     errc try_give_back(std::int64_t n) noexcept {
         if (n <= 0)
             return errc::invalid_argument;
-        std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_RELAXED);
+        // What the callers hold is the volume less the balance and what the
+        // leases hold. Under the lock, leased_ and every other increase of
+        // the balance wait; draws only lower it, and then the exchange
+        // below fails and the check is made again.
+        const guard locked(&lock_);
+        std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_ACQUIRE);
         do {
-            if (n > volume_ - b)
+            if (n > volume_ - b - leased_)
                 return errc::return_exceeds_allocation;
         } while (!__atomic_compare_exchange_n(&balance_, &b, b + n, true, __ATOMIC_ACQ_REL,
                                               __ATOMIC_RELAXED));
@@ -7800,9 +8054,125 @@ public:
     }
     void give_back(std::int64_t n) { detail::raise(try_give_back(n)); }
 
+    // The granules not drawn and not held by a lease.
     std::int64_t balance() const noexcept { return __atomic_load_n(&balance_, __ATOMIC_ACQUIRE); }
+    // The granules moved to leases not yet released: what they hold plus
+    // what was drawn from them.
+    std::int64_t leased() const noexcept { return __atomic_load_n(&leased_, __ATOMIC_ACQUIRE); }
     std::int64_t volume() const noexcept { return volume_; }
     quantity<U> granularity() const noexcept { return granularity_; }
+
+    // One thread's share of the pool: it takes granules from the pool a
+    // block at a time and draws from them without touching the shared
+    // balance, so threads that each hold a lease do not contend. A lease
+    // is used by one thread at a time (it is not synchronised); it may be
+    // moved, not copied. Its draw(n) gives exactly what pool.draw(n) would
+    // when the pool has plenty: n. Near exhaustion blocks shrink (a refill
+    // takes at most 1/16 of what is left beyond the request), and a draw
+    // the lease and the pool together cannot meet gets what they have: a
+    // short draw. Granules other leases still hold then are not drawn until
+    // those leases are released (release(), or their destruction), which
+    // returns them to the pool; none is lost.
+    class lease {
+    public:
+        static constexpr std::int64_t default_block = 4096;
+        // block < 1 counts as 1.
+        explicit lease(concurrent_quota_pool& pool, std::int64_t block = default_block) noexcept
+            : pool_(&pool), block_(block < 1 ? 1 : block) {}
+        lease(const lease&) = delete;
+        lease& operator=(const lease&) = delete;
+        lease(lease&& o) noexcept
+            : pool_(o.pool_), held_(o.held_), taken_(o.taken_), block_(o.block_) {
+            o.held_ = 0;
+            o.taken_ = 0;
+        }
+        lease& operator=(lease&& o) noexcept {
+            if (this != &o) {
+                release();
+                pool_ = o.pool_;
+                held_ = o.held_;
+                taken_ = o.taken_;
+                block_ = o.block_;
+                o.held_ = 0;
+                o.taken_ = 0;
+            }
+            return *this;
+        }
+        ~lease() { release(); }
+
+        // Takes min(requested, what this lease and the pool have) granules;
+        // returns what was taken (0 for a request that is not positive).
+        std::int64_t draw(std::int64_t requested) noexcept {
+            // 0 < requested <= held_, in one comparison (held_ >= 0).
+            if (static_cast<std::uint64_t>(requested) - 1 < static_cast<std::uint64_t>(held_)) {
+                held_ -= requested;
+                return requested;
+            }
+            return requested > 0 ? refill_and_draw(requested) : 0;
+        }
+        // As for the pool: an unsigned request above 2^63 - 1 asks for everything.
+        template <std::unsigned_integral N>
+        requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t)) std::int64_t
+            draw(N requested)
+        noexcept {
+            return draw(requested > static_cast<N>(INT64_MAX)
+                            ? INT64_MAX
+                            : static_cast<std::int64_t>(requested));
+        }
+        template <detail::not_an_integer T>
+        mistake::granules_are_a_whole_number__pass_an_integer draw(T)
+            TARIFF_DETAIL_REJECT("tariff: draw(granules) takes a whole number of granules, not "
+                                 "binary floating point, a character or a bool");
+        // Gives back n granules drawn from this lease (a cancelled claim):
+        // they return to the lease. errc::invalid_argument for n <= 0,
+        // errc::return_exceeds_allocation (and no change) for more than the
+        // lease has handed out and not had back.
+        template <detail::not_an_integer T>
+        mistake::granules_are_a_whole_number__pass_an_integer try_give_back(T)
+            TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, "
+                                 "not binary floating point, a character or a bool");
+        template <detail::not_an_integer T>
+        mistake::granules_are_a_whole_number__pass_an_integer give_back(T)
+            TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, "
+                                 "not binary floating point, a character or a bool");
+        errc try_give_back(std::int64_t n) noexcept {
+            if (n <= 0)
+                return errc::invalid_argument;
+            if (n > taken_ - held_)
+                return errc::return_exceeds_allocation;
+            held_ += n;
+            return errc::ok;
+        }
+        void give_back(std::int64_t n) { detail::raise(try_give_back(n)); }
+        // Returns what the lease holds to the pool (also done on
+        // destruction); what was drawn from it then counts as drawn from the
+        // pool (pool.try_give_back takes it back).
+        void release() noexcept {
+            if (taken_ > 0) {
+                pool_->return_lease(held_, taken_);
+                held_ = 0;
+                taken_ = 0;
+            }
+        }
+        // Granules taken from the pool and not yet drawn from the lease.
+        std::int64_t held() const noexcept { return held_; }
+        // Granules drawn from the lease, less those given back to it.
+        std::int64_t drawn() const noexcept { return taken_ - held_; }
+
+    private:
+        std::int64_t refill_and_draw(std::int64_t requested) noexcept {
+            const std::int64_t got = pool_->take_lease(requested - held_, block_);
+            held_ += got;
+            taken_ += got;
+            const std::int64_t take = requested < held_ ? requested : held_;
+            held_ -= take;
+            return take;
+        }
+        concurrent_quota_pool* pool_;
+        std::int64_t held_ = 0;  // taken from the pool, not drawn (or given back)
+        std::int64_t taken_ = 0; // taken from the pool in all: held_ + drawn()
+        std::int64_t block_;
+    };
 
 private:
     // errc::invalid_argument for a volume that is not whole granules,
@@ -7824,9 +8194,56 @@ private:
         return count;
     }
 
+    // Lease refills and returns and try_give_back hold this spin lock (they
+    // are rare: once a block), so that leased_ changes only under it and a
+    // return is checked against exact figures; draw() and a lease's own
+    // draws never take it.
+    struct guard {
+        int* lock;
+        explicit guard(int* l) noexcept : lock(l) {
+            while (__atomic_exchange_n(lock, 1, __ATOMIC_ACQUIRE) != 0) {
+                while (__atomic_load_n(lock, __ATOMIC_RELAXED) != 0) {
+                }
+            }
+        }
+        ~guard() { __atomic_store_n(lock, 0, __ATOMIC_RELEASE); }
+        guard(const guard&) = delete;
+        guard& operator=(const guard&) = delete;
+    };
+
+    // Moves up to need + block granules (need > 0) from the balance to a
+    // lease: need first, then at most 1/16 of what is left, so that near
+    // exhaustion the leases hold little.
+    std::int64_t take_lease(std::int64_t need, std::int64_t block) noexcept {
+        const guard locked(&lock_);
+        std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_RELAXED);
+        std::int64_t take = 0;
+        do {
+            if (b <= need) {
+                take = b;
+            } else {
+                const std::int64_t spare = (b - need) / 16;
+                take = need + (spare < block ? spare : block);
+            }
+        } while (take > 0 && !__atomic_compare_exchange_n(&balance_, &b, b - take, true,
+                                                          __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
+        __atomic_store_n(&leased_, leased_ + take, __ATOMIC_RELEASE);
+        return take;
+    }
+    // A released lease: its unused granules back to the balance (at most
+    // the volume: they were taken from it), and what was drawn from it
+    // counted as drawn from the pool.
+    void return_lease(std::int64_t held, std::int64_t taken) noexcept {
+        const guard locked(&lock_);
+        __atomic_fetch_add(&balance_, held, __ATOMIC_ACQ_REL);
+        __atomic_store_n(&leased_, leased_ - taken, __ATOMIC_RELEASE);
+    }
+
     quantity<U> granularity_;
     std::int64_t volume_;
-    alignas(64) std::int64_t balance_; // on its own cache line
+    alignas(64) std::int64_t balance_;    // on its own cache line
+    alignas(64) std::int64_t leased_ = 0; // touched only by lease refills and returns
+    int lock_ = 0;
 };
 
 } // namespace tariff

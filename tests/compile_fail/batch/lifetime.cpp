@@ -4,7 +4,7 @@
 // Format: see ../run.py.
 //
 // case assess_temporary_path: an_assessment_refers_to_its_path|refers to its path
-// case assess_checked_temporary_path: an_assessment_refers_to_its_path|refers to its path
+// case try_assess_temporary_path: an_assessment_refers_to_its_path|refers to its path
 // case assess_into_temporary_path: an_assessment_refers_to_its_path|refers to its path
 // case try_assess_into_temporary_path: an_assessment_refers_to_its_path|refers to its path
 // case compare_temporary_first_path: an_assessment_refers_to_its_path|refers to its path
@@ -34,7 +34,7 @@ int main() {
 #endif
     }
     {
-#ifdef CASE_assess_checked_temporary_path
+#ifdef CASE_try_assess_temporary_path
         [[maybe_unused]] const auto a = tariff::try_assess(make_path(), base, policy);
 #else
         [[maybe_unused]] const auto a = tariff::try_assess(mfn, base, policy);
