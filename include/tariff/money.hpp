@@ -116,10 +116,8 @@ public:
         return basic_money(decimal_type::from_parts(units, C::minor_digits));
     }
     static constexpr result<basic_money> try_from_minor_units(Rep units) noexcept {
-        const auto d = decimal_type::try_from_parts(units, C::minor_digits);
-        if (!d)
-            return d.error();
-        return basic_money(d.value_or({}));
+        return decimal_type::try_from_parts(units, C::minor_digits)
+            .transform([](decimal_type d) noexcept { return basic_money(d); });
     }
     // An unsigned count as wide as Rep is checked, not wrapped (2^64 - 1 would
     // be -1 minor units): errc::overflow above the largest coefficient.
@@ -147,10 +145,8 @@ public:
     // Parses "40000.00" or "-0.001" (see parse_decimal for the notation).
     // try_parse never throws; parse raises the error.
     static constexpr parse_result<basic_money> try_parse(std::string_view text) noexcept {
-        const auto d = detail::parse_decimal<Rep>(text);
-        if (!d)
-            return d.error();
-        return basic_money(d.value_or({}));
+        return detail::parse_decimal<Rep>(text).transform(
+            [](decimal_type d) noexcept { return basic_money(d); });
     }
     static constexpr basic_money parse(std::string_view text) { return try_parse(text).value(); }
 
@@ -355,6 +351,16 @@ operator/(basic_money<C1, R1>, basic_money<C2, R2>)
     TARIFF_DETAIL_REJECT("tariff: money / money is not an amount of money; for a ratio divide the "
                          "amounts as decimals: divide(a.amount(), b.amount(), places, mode)");
 
+namespace detail {
+// A decimal as money of C (for result<decimal>::transform).
+template <class C, class R>
+struct money_of {
+    constexpr basic_money<C, R> operator()(basic_decimal<R> d) const noexcept {
+        return basic_money<C, R>(d);
+    }
+};
+} // namespace detail
+
 // --- rounding and division --------------------------------------------------
 
 // Rounds to the currency's minor unit (CAD: cents; JPY: yen; KWD: fils).
@@ -376,13 +382,11 @@ constexpr basic_money<C, R> round(basic_money<C, R> m, basic_money<C, R2> granul
 template <class C, class R, class R2>
 constexpr result<basic_money<C, R>> try_round(basic_money<C, R> m, basic_money<C, R2> granularity,
                                               required_rounding_mode mode) noexcept {
-    const auto step = detail::narrow<R>(granularity.amount());
-    if (!step)
-        return step.error();
-    const auto r = detail::round_to_multiple(m.amount(), step.value_or({}), mode);
-    if (!r)
-        return r.error();
-    return basic_money<C, R>(r.value_or({}));
+    return detail::narrow<R>(granularity.amount())
+        .and_then([&](basic_decimal<R> step) {
+            return detail::round_to_multiple(m.amount(), step, mode);
+        })
+        .transform(detail::money_of<C, R>{});
 }
 
 // Rounding always names its mode: round(m, 2), round(m, true) or a
@@ -460,10 +464,7 @@ constexpr basic_money<C, R> abs(basic_money<C, R> m) noexcept {
 // --- the non-throwing forms -------------------------------------------------
 template <class C, class R>
 constexpr result<basic_money<C, R>> try_add(basic_money<C, R> a, basic_money<C, R> b) noexcept {
-    const auto r = detail::add(a.amount(), b.amount());
-    if (!r)
-        return r.error();
-    return basic_money<C, R>(r.value_or({}));
+    return detail::add(a.amount(), b.amount()).transform(detail::money_of<C, R>{});
 }
 template <class C, class R>
 constexpr result<basic_money<C, R>> try_subtract(basic_money<C, R> a,
@@ -472,26 +473,19 @@ constexpr result<basic_money<C, R>> try_subtract(basic_money<C, R> a,
 }
 template <class C, class R>
 constexpr result<basic_money<C, R>> try_multiply(basic_money<C, R> m, basic_decimal<R> k) noexcept {
-    const auto r = detail::multiply(m.amount(), k);
-    if (!r)
-        return r.error();
-    return basic_money<C, R>(r.value_or({}));
+    return detail::multiply(m.amount(), k).transform(detail::money_of<C, R>{});
 }
 template <class C, class R>
 constexpr result<basic_money<C, R>> try_round(basic_money<C, R> m,
                                               required_rounding_mode mode) noexcept {
-    const auto r = detail::round_to_scale(m.amount(), C::minor_digits, mode);
-    if (!r)
-        return r.error();
-    return basic_money<C, R>(r.value_or({}));
+    return detail::round_to_scale(m.amount(), C::minor_digits, mode)
+        .transform(detail::money_of<C, R>{});
 }
 template <class C, class R>
 constexpr result<basic_money<C, R>> try_divide(basic_money<C, R> m, basic_decimal<R> divisor,
                                                required_rounding_mode mode) noexcept {
-    const auto r = detail::divide(m.amount(), divisor, C::minor_digits, mode);
-    if (!r)
-        return r.error();
-    return basic_money<C, R>(r.value_or({}));
+    return detail::divide(m.amount(), divisor, C::minor_digits, mode)
+        .transform(detail::money_of<C, R>{});
 }
 
 // Defines the literal operator _CODE for a currency type named CODE, in the

@@ -163,14 +163,12 @@ public:
     // Parses "16.32" as 16.32 units (see parse_decimal for the notation);
     // try_parse never throws, parse raises the error.
     static constexpr parse_result<basic_quantity> try_parse(std::string_view text) noexcept {
-        auto d = detail::parse_decimal<Rep>(text);
-        if (!d)
-            return d.error();
-        if (d.value_or({}) < 0)
-            return parse_error{errc::negative_quantity, 0, "a quantity cannot be negative"};
-        basic_quantity q;
-        q.value_ = d.value_or({});
-        return q;
+        return detail::parse_decimal<Rep>(text).and_then(
+            [](decimal_type d) noexcept -> parse_result<basic_quantity> {
+                if (d < 0)
+                    return parse_error{errc::negative_quantity, 0, "a quantity cannot be negative"};
+                return from_nonnegative(d);
+            });
     }
     static constexpr basic_quantity parse(std::string_view text) { return try_parse(text).value(); }
 
@@ -192,11 +190,9 @@ public:
     template <unit_tag V>
     requires same_dimension<U, V>
     constexpr result<basic_quantity<V, Rep>> try_in(V) const noexcept {
-        const auto r = detail::multiply_ratio<Rep>(value_, detail::conversion<U, V>::num,
-                                                   detail::conversion<U, V>::den);
-        if (!r)
-            return r.error();
-        return basic_quantity<V, Rep>::from_nonnegative(r.value_or({}));
+        return detail::multiply_ratio<Rep>(value_, detail::conversion<U, V>::num,
+                                           detail::conversion<U, V>::den)
+            .transform(basic_quantity<V, Rep>::from_nonnegative);
     }
 
     template <unit_tag V>
@@ -245,24 +241,18 @@ template <class T, class U, class R>
 constexpr result<typename T::decimal_type> try_value_in(basic_quantity<U, R> q) noexcept {
     using V = typename T::unit;
     using W = typename T::rep;
-    const auto wide = narrow<W>(q.value());
-    if (!wide)
-        return wide.error();
-    return multiply_ratio<W>(wide.value_or({}), conversion<U, V>::num, conversion<U, V>::den);
+    return narrow<W>(q.value()).and_then([](basic_decimal<W> wide) noexcept {
+        return multiply_ratio<W>(wide, conversion<U, V>::num, conversion<U, V>::den);
+    });
 }
 template <class T, class A, class B>
 constexpr result<T> quantity_sum(A a, B b, bool subtract) noexcept {
-    const auto x = try_value_in<T>(a);
-    if (!x)
-        return x.error();
-    const auto y = try_value_in<T>(b);
-    if (!y)
-        return y.error();
-    const auto s =
-        subtract ? add(x.value_or({}), -y.value_or({})) : add(x.value_or({}), y.value_or({}));
-    if (!s)
-        return s.error();
-    return T::try_make(s.value_or({}));
+    using D = typename T::decimal_type;
+    return try_value_in<T>(a).and_then([&](D x) noexcept {
+        return try_value_in<T>(b)
+            .and_then([&](D y) noexcept { return subtract ? add(x, -y) : add(x, y); })
+            .and_then(T::try_make);
+    });
 }
 } // namespace detail
 

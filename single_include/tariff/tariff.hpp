@@ -2435,10 +2435,8 @@ public:
         return basic_money(decimal_type::from_parts(units, C::minor_digits));
     }
     static constexpr result<basic_money> try_from_minor_units(Rep units) noexcept {
-        const auto d = decimal_type::try_from_parts(units, C::minor_digits);
-        if (!d)
-            return d.error();
-        return basic_money(d.value_or({}));
+        return decimal_type::try_from_parts(units, C::minor_digits)
+            .transform([](decimal_type d) noexcept { return basic_money(d); });
     }
     // An unsigned count as wide as Rep is checked, not wrapped (2^64 - 1 would
     // be -1 minor units): errc::overflow above the largest coefficient.
@@ -2466,10 +2464,8 @@ public:
     // Parses "40000.00" or "-0.001" (see parse_decimal for the notation).
     // try_parse never throws; parse raises the error.
     static constexpr parse_result<basic_money> try_parse(std::string_view text) noexcept {
-        const auto d = detail::parse_decimal<Rep>(text);
-        if (!d)
-            return d.error();
-        return basic_money(d.value_or({}));
+        return detail::parse_decimal<Rep>(text).transform(
+            [](decimal_type d) noexcept { return basic_money(d); });
     }
     static constexpr basic_money parse(std::string_view text) { return try_parse(text).value(); }
 
@@ -2674,6 +2670,16 @@ operator/(basic_money<C1, R1>, basic_money<C2, R2>)
     TARIFF_DETAIL_REJECT("tariff: money / money is not an amount of money; for a ratio divide the "
                          "amounts as decimals: divide(a.amount(), b.amount(), places, mode)");
 
+namespace detail {
+// A decimal as money of C (for result<decimal>::transform).
+template <class C, class R>
+struct money_of {
+    constexpr basic_money<C, R> operator()(basic_decimal<R> d) const noexcept {
+        return basic_money<C, R>(d);
+    }
+};
+} // namespace detail
+
 // --- rounding and division --------------------------------------------------
 
 // Rounds to the currency's minor unit (CAD: cents; JPY: yen; KWD: fils).
@@ -2695,13 +2701,11 @@ constexpr basic_money<C, R> round(basic_money<C, R> m, basic_money<C, R2> granul
 template <class C, class R, class R2>
 constexpr result<basic_money<C, R>> try_round(basic_money<C, R> m, basic_money<C, R2> granularity,
                                               required_rounding_mode mode) noexcept {
-    const auto step = detail::narrow<R>(granularity.amount());
-    if (!step)
-        return step.error();
-    const auto r = detail::round_to_multiple(m.amount(), step.value_or({}), mode);
-    if (!r)
-        return r.error();
-    return basic_money<C, R>(r.value_or({}));
+    return detail::narrow<R>(granularity.amount())
+        .and_then([&](basic_decimal<R> step) {
+            return detail::round_to_multiple(m.amount(), step, mode);
+        })
+        .transform(detail::money_of<C, R>{});
 }
 
 // Rounding always names its mode: round(m, 2), round(m, true) or a
@@ -2779,10 +2783,7 @@ constexpr basic_money<C, R> abs(basic_money<C, R> m) noexcept {
 // --- the non-throwing forms -------------------------------------------------
 template <class C, class R>
 constexpr result<basic_money<C, R>> try_add(basic_money<C, R> a, basic_money<C, R> b) noexcept {
-    const auto r = detail::add(a.amount(), b.amount());
-    if (!r)
-        return r.error();
-    return basic_money<C, R>(r.value_or({}));
+    return detail::add(a.amount(), b.amount()).transform(detail::money_of<C, R>{});
 }
 template <class C, class R>
 constexpr result<basic_money<C, R>> try_subtract(basic_money<C, R> a,
@@ -2791,26 +2792,19 @@ constexpr result<basic_money<C, R>> try_subtract(basic_money<C, R> a,
 }
 template <class C, class R>
 constexpr result<basic_money<C, R>> try_multiply(basic_money<C, R> m, basic_decimal<R> k) noexcept {
-    const auto r = detail::multiply(m.amount(), k);
-    if (!r)
-        return r.error();
-    return basic_money<C, R>(r.value_or({}));
+    return detail::multiply(m.amount(), k).transform(detail::money_of<C, R>{});
 }
 template <class C, class R>
 constexpr result<basic_money<C, R>> try_round(basic_money<C, R> m,
                                               required_rounding_mode mode) noexcept {
-    const auto r = detail::round_to_scale(m.amount(), C::minor_digits, mode);
-    if (!r)
-        return r.error();
-    return basic_money<C, R>(r.value_or({}));
+    return detail::round_to_scale(m.amount(), C::minor_digits, mode)
+        .transform(detail::money_of<C, R>{});
 }
 template <class C, class R>
 constexpr result<basic_money<C, R>> try_divide(basic_money<C, R> m, basic_decimal<R> divisor,
                                                required_rounding_mode mode) noexcept {
-    const auto r = detail::divide(m.amount(), divisor, C::minor_digits, mode);
-    if (!r)
-        return r.error();
-    return basic_money<C, R>(r.value_or({}));
+    return detail::divide(m.amount(), divisor, C::minor_digits, mode)
+        .transform(detail::money_of<C, R>{});
 }
 
 // Defines the literal operator _CODE for a currency type named CODE, in the
@@ -3382,14 +3376,12 @@ public:
     // Parses "16.32" as 16.32 units (see parse_decimal for the notation);
     // try_parse never throws, parse raises the error.
     static constexpr parse_result<basic_quantity> try_parse(std::string_view text) noexcept {
-        auto d = detail::parse_decimal<Rep>(text);
-        if (!d)
-            return d.error();
-        if (d.value_or({}) < 0)
-            return parse_error{errc::negative_quantity, 0, "a quantity cannot be negative"};
-        basic_quantity q;
-        q.value_ = d.value_or({});
-        return q;
+        return detail::parse_decimal<Rep>(text).and_then(
+            [](decimal_type d) noexcept -> parse_result<basic_quantity> {
+                if (d < 0)
+                    return parse_error{errc::negative_quantity, 0, "a quantity cannot be negative"};
+                return from_nonnegative(d);
+            });
     }
     static constexpr basic_quantity parse(std::string_view text) { return try_parse(text).value(); }
 
@@ -3411,11 +3403,9 @@ public:
     template <unit_tag V>
     requires same_dimension<U, V>
     constexpr result<basic_quantity<V, Rep>> try_in(V) const noexcept {
-        const auto r = detail::multiply_ratio<Rep>(value_, detail::conversion<U, V>::num,
-                                                   detail::conversion<U, V>::den);
-        if (!r)
-            return r.error();
-        return basic_quantity<V, Rep>::from_nonnegative(r.value_or({}));
+        return detail::multiply_ratio<Rep>(value_, detail::conversion<U, V>::num,
+                                           detail::conversion<U, V>::den)
+            .transform(basic_quantity<V, Rep>::from_nonnegative);
     }
 
     template <unit_tag V>
@@ -3464,24 +3454,18 @@ template <class T, class U, class R>
 constexpr result<typename T::decimal_type> try_value_in(basic_quantity<U, R> q) noexcept {
     using V = typename T::unit;
     using W = typename T::rep;
-    const auto wide = narrow<W>(q.value());
-    if (!wide)
-        return wide.error();
-    return multiply_ratio<W>(wide.value_or({}), conversion<U, V>::num, conversion<U, V>::den);
+    return narrow<W>(q.value()).and_then([](basic_decimal<W> wide) noexcept {
+        return multiply_ratio<W>(wide, conversion<U, V>::num, conversion<U, V>::den);
+    });
 }
 template <class T, class A, class B>
 constexpr result<T> quantity_sum(A a, B b, bool subtract) noexcept {
-    const auto x = try_value_in<T>(a);
-    if (!x)
-        return x.error();
-    const auto y = try_value_in<T>(b);
-    if (!y)
-        return y.error();
-    const auto s =
-        subtract ? add(x.value_or({}), -y.value_or({})) : add(x.value_or({}), y.value_or({}));
-    if (!s)
-        return s.error();
-    return T::try_make(s.value_or({}));
+    using D = typename T::decimal_type;
+    return try_value_in<T>(a).and_then([&](D x) noexcept {
+        return try_value_in<T>(b)
+            .and_then([&](D y) noexcept { return subtract ? add(x, -y) : add(x, y); })
+            .and_then(T::try_make);
+    });
 }
 } // namespace detail
 
