@@ -39,9 +39,8 @@
 #include <vector>
 
 #include <tariff/io.hpp>
-#include <tariff/meursing.hpp>
 #include <tariff/parse.hpp>
-#include <tariff/seasonal.hpp>
+#include <tariff/schedule_io.hpp>
 
 namespace {
 

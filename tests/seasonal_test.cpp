@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include <tariff/io.hpp>
+#include <tariff/schedule_io.hpp>
 #include <tariff/tariff.hpp>
 
 #include "catch.hpp"

@@ -14,21 +14,19 @@
 // prints and compares like a duty_expression, and resolve(table) puts in each
 // placeholder's place the expression the caller's placeholder_table gives
 // (typically a specific amount per 100 kg, from the Meursing table for the
-// goods' additional code 7xxx), giving a plain duty_expression<C>.
+// goods' additional code 7xxx), giving a plain duty_expression<C>. The
+// canonical text (to_chars, to_string) is in schedule_io.hpp.
 #pragma once
 
 #include <array>
-#include <charconv>
 #include <cstddef>
 #include <cstdint>
-#include <string>
 #include <string_view>
 #include <type_traits>
 
 #include "additional_code.hpp"
 #include "expression.hpp"
 #include "parse.hpp"
-#include "to_chars.hpp"
 
 namespace tariff {
 
@@ -189,24 +187,6 @@ constexpr parse_result<duty_template<C>> try_parse_duty_template(std::string_vie
 template <currency_tag C>
 constexpr duty_template<C> parse_duty_template(std::string_view text) {
     return try_parse_duty_template<C>(text).value();
-}
-
-// Canonical text: the expression's, placeholders by their code
-// ("8.3 % + EA MAX 18.7 % + ADSZ"); it parses back equal.
-template <class C>
-constexpr std::to_chars_result to_chars(char* first, char* last,
-                                        const duty_template<C>& t) noexcept {
-    return to_chars(first, last, t.unresolved());
-}
-template <class C>
-constexpr std::size_t chars_needed(const duty_template<C>& t) noexcept {
-    return chars_needed(t.unresolved());
-}
-template <class C>
-std::string to_string(const duty_template<C>& t) {
-    std::string out(chars_needed(t), '\0');
-    (void)to_chars(out.data(), out.data() + out.size(), t);
-    return out;
 }
 
 } // namespace tariff

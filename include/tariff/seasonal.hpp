@@ -17,23 +17,21 @@
 // (errc::overlapping_seasons). A plain duty is one season covering the year.
 //
 // Days are months and days without a year: 29 FEB is a day of the year, in
-// a leap year only.
+// a leap year only. The canonical text (to_chars, to_string) is in
+// schedule_io.hpp.
 #pragma once
 
 #include <array>
-#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <span>
-#include <string>
 #include <string_view>
 #include <type_traits>
 
 #include "date.hpp"
 #include "expression.hpp"
 #include "parse.hpp"
-#include "to_chars.hpp"
 
 namespace tariff {
 
@@ -421,41 +419,6 @@ constexpr parse_result<seasonal_duty<C, N>> parse_seasonal(std::string_view text
     }
 }
 
-template <class C, std::size_t N>
-constexpr void write_text(char_sink& out, const seasonal_duty<C, N>& s) noexcept {
-    const auto two = [&](int v) {
-        out.put(static_cast<char>('0' + v / 10));
-        out.put(static_cast<char>('0' + v % 10));
-    };
-    const auto day = [&](month_day d) {
-        two(d.day());
-        out.put(' ');
-        out.put(month_names[d.month() - 1]);
-    };
-    if (s.duty_count() == 1 && s.season_count() == 1 && s.season_at(0) == season::whole_year()) {
-        write_text(out, s.duty_at(0));
-        return;
-    }
-    for (std::size_t k = 0; k < s.duty_count(); ++k) {
-        if (k > 0)
-            out.put(", ");
-        write_text(out, s.duty_at(k));
-        out.put(" (");
-        bool first = true;
-        for (std::size_t i = 0; i < s.season_count(); ++i) {
-            if (s.duty_index_of(i) != k)
-                continue;
-            if (!first)
-                out.put(", ");
-            first = false;
-            day(s.season_at(i).first);
-            out.put('-');
-            day(s.season_at(i).last);
-        }
-        out.put(')');
-    }
-}
-
 } // namespace detail
 
 // Reads a cell of seasonal rates ("8.50% (01 JAN-31 MAY, 1 NOV-31 DEC),
@@ -473,28 +436,6 @@ try_parse_seasonal_duty(std::string_view text) noexcept {
 template <currency_tag C, std::size_t Capacity = 6>
 constexpr seasonal_duty<C, Capacity> parse_seasonal_duty(std::string_view text) {
     return try_parse_seasonal_duty<C, Capacity>(text).value();
-}
-
-// Canonical text: "8.5 % (01 JAN-31 MAY, 01 NOV-31 DEC), 12 % (01 JUN-31 OCT)"
-// (a duty of the whole year: its expression alone); it parses back equal.
-template <class C, std::size_t N>
-constexpr std::to_chars_result to_chars(char* first, char* last,
-                                        const seasonal_duty<C, N>& s) noexcept {
-    detail::char_sink sink{first, static_cast<std::size_t>(last - first)};
-    detail::write_text(sink, s);
-    return detail::finish(first, last, sink);
-}
-template <class C, std::size_t N>
-constexpr std::size_t chars_needed(const seasonal_duty<C, N>& s) noexcept {
-    detail::char_sink sink{};
-    detail::write_text(sink, s);
-    return sink.size;
-}
-template <class C, std::size_t N>
-std::string to_string(const seasonal_duty<C, N>& s) {
-    std::string out(chars_needed(s), '\0');
-    (void)to_chars(out.data(), out.data() + out.size(), s);
-    return out;
 }
 
 } // namespace tariff
