@@ -105,6 +105,12 @@ const char* errc_name(errc e) {
         return "currency_mismatch";
     case errc::missing_exchange_rate:
         return "missing_exchange_rate";
+    case errc::no_season:
+        return "no_season";
+    case errc::overlapping_seasons:
+        return "overlapping_seasons";
+    case errc::unresolved_placeholder:
+        return "unresolved_placeholder";
     }
     return "errc(?)";
 }

@@ -17,8 +17,14 @@
 // ("parts"): a distinct text there is a part, and a cell counts as parsed when
 // every part parses, as legal wording when the others parse, else malformed.
 //
+// A text is parsed when try_parse_duty reads it, or else
+// try_parse_seasonal_duty (seasonal rates: "8.50% (01 JAN-31 MAY, 1 NOV-31
+// DEC), 12.00% (01 JUN-31 OCT)") or try_parse_duty_template (Meursing
+// placeholders: "8.30% + EA MAX 18.70% + ADSZ"); a second table says which
+// parser read the cells.
+//
 // It fails (exit 1) only when a parsed text's canonical form (to_string) does
-// not parse back to the same expression, or a file cannot be read: the share
+// not parse back, by the same parser, to the same value, or a file cannot be read: the share
 // that parses is a measurement, recorded in docs/corpus.md. --failures N lists
 // the N malformed texts that weigh most (by lines), with the parser's reason.
 #include <algorithm>
@@ -34,10 +40,14 @@
 
 #include <tariff/io.hpp>
 #include <tariff/parse.hpp>
+#include <tariff/schedule_io.hpp>
 
 namespace {
 
 enum class outcome { parsed, legal, malformed };
+// Which parser read a parsed text: try_parse_duty, try_parse_seasonal_duty,
+// try_parse_duty_template.
+enum class reader { duty, seasonal, placeholders, count };
 
 struct record {
     std::string text;
@@ -183,21 +193,48 @@ struct file_report {
     // reference to another provision's duty, with or without "+ 25%"), and
     // those with a nonzero add-on.
     long long add_ons = 0, nonzero_add_ons = 0;
+    // Parsed distinct texts and cells, by the parser that read them.
+    long long distinct_by[static_cast<int>(reader::count)] = {};
+    long long cells_by[static_cast<int>(reader::count)] = {};
+    std::map<std::string, reader> read_by;
 };
+
+// Parses `text` with `parse`, and checks that its canonical text parses back
+// equal; true if it parsed.
+template <class Parse>
+bool read_and_round_trip(const std::string& text, Parse parse, file_report& report) {
+    const auto r = parse(text);
+    if (!r.ok())
+        return false;
+    const std::string canonical = tariff::to_string(r.value());
+    const auto again = parse(canonical);
+    if (!again.ok() || !(again.value() == r.value())) {
+        std::printf("ROUND TRIP FAILED: \"%s\" -> \"%s\"%s%s\n", text.c_str(), canonical.c_str(),
+                    again.ok() ? "" : ": ", again.ok() ? "" : again.error().reason);
+        ++report.round_trip_errors;
+    }
+    return true;
+}
 
 template <tariff::currency_tag C>
 outcome classify(const std::string& text, file_report& report,
                  std::map<std::string, long long>& weight, long long lines) {
     const auto r = tariff::try_parse_duty<C>(text);
-    if (r.ok()) {
-        const std::string canonical = tariff::to_string(r.value());
-        const auto again = tariff::try_parse_duty<C>(canonical);
-        if (!again.ok() || !(again.value() == r.value())) {
-            std::printf("ROUND TRIP FAILED: \"%s\" -> \"%s\"%s%s\n", text.c_str(),
-                        canonical.c_str(), again.ok() ? "" : ": ",
-                        again.ok() ? "" : again.error().reason);
-            ++report.round_trip_errors;
-        }
+    if (read_and_round_trip(
+            text, [](std::string_view t) { return tariff::try_parse_duty<C>(t); }, report)) {
+        report.read_by[text] = reader::duty;
+        return outcome::parsed;
+    }
+    if (read_and_round_trip(
+            text, [](std::string_view t) { return tariff::try_parse_seasonal_duty<C>(t); },
+            report)) {
+        report.read_by[text] = reader::seasonal;
+        return outcome::parsed;
+    }
+    if (read_and_round_trip(
+            text, [](std::string_view t) { return tariff::try_parse_duty_template<C>(t); },
+            report)) {
+        report.read_by[text] = reader::placeholders;
         return outcome::parsed;
     }
     if (r.error().code == tariff::errc::legal_wording) {
@@ -209,8 +246,13 @@ outcome classify(const std::string& text, file_report& report,
         }
         return outcome::legal;
     }
-    if (weight.find(text) == weight.end())
-        report.failures.push_back({text, r.error().reason, 0});
+    if (weight.find(text) == weight.end()) {
+        // A seasonal cell: the seasonal parser's reason says more.
+        const auto seasonal = tariff::try_parse_seasonal_duty<C>(text);
+        const bool dates = std::string_view(r.error().reason).rfind("dates in parentheses", 0) == 0;
+        report.failures.push_back(
+            {text, dates && !seasonal.ok() ? seasonal.error().reason : r.error().reason, 0});
+    }
     weight[text] += lines;
     return outcome::malformed;
 }
@@ -230,6 +272,8 @@ file_report measure(const std::vector<record>& records, bool special) {
             if (it == seen.end()) {
                 it = seen.emplace(t, classify<C>(t, report, weight, 0)).first;
                 report.distinct.add(it->second, 1);
+                if (it->second == outcome::parsed)
+                    ++report.distinct_by[static_cast<int>(report.read_by[t])];
             }
             if (it->second == outcome::malformed)
                 weight[t] += r.lines;
@@ -238,6 +282,13 @@ file_report measure(const std::vector<record>& records, bool special) {
                 cell = it->second;
         }
         report.cells.add(cell, r.lines);
+        if (cell == outcome::parsed) {
+            // The cell's reader: the most specific one any of its parts needed.
+            reader by = reader::duty;
+            for (const std::string& t : texts)
+                by = std::max(by, report.read_by[t]);
+            report.cells_by[static_cast<int>(by)] += r.lines;
+        }
     }
     for (failure& f : report.failures)
         f.lines = weight[f.text];
@@ -303,7 +354,7 @@ int main(int argc, char** argv) {
                 "tariff-line cells: parsed / legal wording / malformed |\n|---|---|---|---|\n");
     int errors = 0;
     std::vector<std::pair<std::string, failure>> worst;
-    std::string add_on_lines;
+    std::string add_on_lines, reader_lines;
     for (const file_spec& f : files) {
         std::ifstream in(dir / f.name);
         if (!in) {
@@ -333,6 +384,11 @@ int main(int argc, char** argv) {
         std::printf("| %s | %s | %s | %s |\n", f.name, f.currency, row(r.distinct).c_str(),
                     row(r.cells).c_str());
         errors += r.round_trip_errors;
+        reader_lines += "| " + std::string(f.name);
+        for (int k = 0; k < static_cast<int>(reader::count); ++k)
+            reader_lines +=
+                " | " + std::to_string(r.distinct_by[k]) + " / " + std::to_string(r.cells_by[k]);
+        reader_lines += " |\n";
         if (r.distinct.legal > 0)
             add_on_lines += "| " + std::string(f.name) + " | " + std::to_string(r.distinct.legal) +
                             " | " + std::to_string(r.add_ons) + " | " +
@@ -340,6 +396,10 @@ int main(int argc, char** argv) {
         for (const failure& x : r.failures)
             worst.emplace_back(f.name, x);
     }
+    std::printf("\nParsed, by the parser that read them (distinct texts / cells):\n\n"
+                "| file | try_parse_duty | try_parse_seasonal_duty | try_parse_duty_template "
+                "|\n|---|---:|---:|---:|\n%s",
+                reader_lines.c_str());
     std::printf("\nLegal wording (distinct texts) and what parse_add_on reads of it:\n\n"
                 "| file | legal wording | references read by parse_add_on | with an add-on "
                 "(+ 25%%, minus 0.5%%) |\n|---|---:|---:|---:|\n%s",

@@ -44,7 +44,10 @@ enum class errc : unsigned char {
     legal_wording,     // the text refers to another provision ("See 9823.04.01", "No change"): no
                        // duty can be computed from it alone
     currency_mismatch, // amounts in different currencies (known only at run time) meet
-    missing_exchange_rate, // no exchange rate for the pair of currencies (and date) asked
+    missing_exchange_rate,  // no exchange rate for the pair of currencies (and date) asked
+    no_season,              // a seasonal duty has no season covering the entry's date
+    overlapping_seasons,    // two seasons of one seasonal duty cover the same day
+    unresolved_placeholder, // a duty's additional-code placeholder (EA, ADSZ, ...) has no amount
 };
 
 constexpr const char* to_string(errc e) noexcept {
@@ -80,6 +83,13 @@ constexpr const char* to_string(errc e) noexcept {
         return "the amounts are in different currencies";
     case errc::missing_exchange_rate:
         return "no exchange rate for these currencies on that date";
+    case errc::no_season:
+        return "no season of the seasonal duty covers the date";
+    case errc::overlapping_seasons:
+        return "two seasons of the seasonal duty cover the same day";
+    case errc::unresolved_placeholder:
+        return "an additional code's placeholder (EA, ADSZ, ADFM, ...) has no amount: resolve "
+               "it from a table";
     }
     return "unknown error";
 }
@@ -119,6 +129,9 @@ inline void error_return_exceeds_allocation_in_constant_expression() {}
 inline void error_legal_wording_is_not_a_duty_in_constant_expression() {}
 inline void error_currency_mismatch_in_constant_expression() {}
 inline void error_missing_exchange_rate_in_constant_expression() {}
+inline void error_no_season_covers_the_date_in_constant_expression() {}
+inline void error_overlapping_seasons_in_constant_expression() {}
+inline void error_unresolved_additional_code_placeholder_in_constant_expression() {}
 
 [[noreturn]] inline void throw_error(errc e, const char* what = nullptr) {
     if (what == nullptr || *what == '\0')
@@ -189,6 +202,15 @@ constexpr void raise(errc e) {
             break;
         case errc::missing_exchange_rate:
             error_missing_exchange_rate_in_constant_expression();
+            break;
+        case errc::no_season:
+            error_no_season_covers_the_date_in_constant_expression();
+            break;
+        case errc::overlapping_seasons:
+            error_overlapping_seasons_in_constant_expression();
+            break;
+        case errc::unresolved_placeholder:
+            error_unresolved_additional_code_placeholder_in_constant_expression();
             break;
         }
     }

@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <initializer_list>
 
+#include "additional_code.hpp"
 #include "money.hpp"
 #include "quantity.hpp"
 #include "rate.hpp"
@@ -150,14 +151,16 @@ template <currency_tag C>
 duty_base(money<C>) -> duty_base<C, 0>;
 
 enum class duty_kind : unsigned char {
-    free,       // no duty
-    ad_valorem, // amount: the fraction of the value (0.061 for 6.1 %)
-    specific,   // amount: money per `unit`
-    fixed,      // amount: money, whatever the quantity
-    sum,        // lhs + rhs
-    difference, // lhs - rhs, but not below zero
-    at_least,   // max(lhs, rhs): a floor
-    at_most,    // min(lhs, rhs): a ceiling
+    free,        // no duty
+    ad_valorem,  // amount: the fraction of the value (0.061 for 6.1 %)
+    specific,    // amount: money per `unit`
+    fixed,       // amount: money, whatever the quantity
+    sum,         // lhs + rhs
+    difference,  // lhs - rhs, but not below zero
+    at_least,    // max(lhs, rhs): a floor
+    at_most,     // min(lhs, rhs): a ceiling
+    placeholder, // an additional code's amount (EA, ADSZ: meursing.hpp), unit_index: the
+                 // duty_placeholder; evaluates to errc::unresolved_placeholder until resolved
 };
 
 // One rate or operator of an expression: 16 bytes. A rate's amount is kept as
@@ -330,6 +333,15 @@ public:
         return out;
     }
 
+    // An additional code's placeholder (meursing.hpp's duty_template holds it).
+    static constexpr duty_expression placeholder(duty_placeholder code) noexcept
+        requires(Needs == runtime_quantities) {
+        duty_expression out;
+        out.nodes_[0] =
+            duty_node(duty_kind::placeholder, 0, 0, {}, static_cast<std::uint8_t>(code));
+        return out;
+    }
+
     // The exact duty on `base`. errc::missing_quantity if the base lacks a
     // quantity the expression needs (a compile error where both are known).
     template <unsigned Declared>
@@ -379,6 +391,8 @@ public:
             const duty_node& x = a.nodes()[i];
             const duty_node& y = b.nodes()[i];
             if (x.kind != y.kind || x.lhs != y.lhs || x.rhs != y.rhs || !(x.amount() == y.amount()))
+                return false;
+            if (x.kind == duty_kind::placeholder && x.unit_index != y.unit_index)
                 return false;
             if (x.kind == duty_kind::specific) {
                 const unit_info& u = a.unit_of(x);
@@ -452,6 +466,8 @@ private:
             case duty_kind::fixed:
                 v[i] = money<C>(n.amount());
                 break;
+            case duty_kind::placeholder:
+                return errc::unresolved_placeholder;
             case duty_kind::sum:
             case duty_kind::difference: {
                 const auto b = n.kind == duty_kind::sum ? v[n.rhs].amount() : -v[n.rhs].amount();
@@ -560,6 +576,8 @@ private:
             case duty_kind::fixed:
                 e = leaf({n.amount()}, common);
                 break;
+            case duty_kind::placeholder:
+                return errc::unresolved_placeholder;
             case duty_kind::sum:
                 x = v[n.lhs];
                 if (detail::add_overflows(x, v[n.rhs]))

@@ -56,6 +56,8 @@ enum class duty_text_problem : unsigned char {
     legal_wording, // "See 9823.04.01", "No change", "The duty provided in ...": errc::legal_wording
     bare_number,   // "7.2 MIN ...", "24 + 4.2 EUR/100 kg": a number with no % or currency
     fractional_percent, // "33 1/3%": no finite decimal (errc::inexact)
+    placeholder,        // "EA", "ADSZ": an additional code's amount (errc::unresolved_placeholder)
+    seasons,            // "(01 JAN-31 MAY)": a seasonal cell (seasonal.hpp)
 };
 
 // The currencies a "$" and a "¢" may stand for: the ISO 4217 dollars, with
@@ -109,6 +111,11 @@ constexpr const char* to_reason(duty_text_problem p) noexcept {
                "missing";
     case duty_text_problem::fractional_percent:
         return "a fractional percent (33 1/3 %) has no finite decimal form and is not supported";
+    case duty_text_problem::placeholder:
+        return "an additional code's placeholder (EA, ADSZ, ADFM: an amount the Meursing table "
+               "gives) is not a duty alone; read the text with parse_duty_template and resolve it";
+    case duty_text_problem::seasons:
+        return "dates in parentheses: a seasonal duty, read it with parse_seasonal_duty";
     }
     return "malformed duty";
 }
@@ -129,6 +136,8 @@ struct dollar_or_cent_sign_in_a_schedule_not_in_dollars__write_the_currency_code
 struct legal_wording_refers_to_another_provision;
 struct number_without_percent_or_currency__one_is_missing;
 struct fractional_percent_is_not_a_finite_decimal;
+struct additional_code_placeholder__use_parse_duty_template;
+struct seasons_in_parentheses__use_parse_seasonal_duty;
 } // namespace duty_text_reason
 
 template <duty_text_problem P>
@@ -155,6 +164,8 @@ TARIFF_DETAIL_REASON(dollar_sign_needs_a_dollar_currency,
 TARIFF_DETAIL_REASON(legal_wording, legal_wording_refers_to_another_provision)
 TARIFF_DETAIL_REASON(bare_number, number_without_percent_or_currency__one_is_missing)
 TARIFF_DETAIL_REASON(fractional_percent, fractional_percent_is_not_a_finite_decimal)
+TARIFF_DETAIL_REASON(placeholder, additional_code_placeholder__use_parse_duty_template)
+TARIFF_DETAIL_REASON(seasons, seasons_in_parentheses__use_parse_seasonal_duty)
 #undef TARIFF_DETAIL_REASON
 
 // A failed check names this type, whose arguments are the byte position of
@@ -307,9 +318,26 @@ class duty_parser {
 public:
     using expression = duty_expression<C>;
 
-    constexpr explicit duty_parser(std::string_view text,
-                                   const unit_info* line_unit = nullptr) noexcept
-        : s_(text), line_unit_(line_unit) {}
+    constexpr explicit duty_parser(std::string_view text, const unit_info* line_unit = nullptr,
+                                   bool placeholders = false) noexcept
+        : s_(text), line_unit_(line_unit), placeholders_(placeholders) {}
+
+    // One duty at the start of the text, up to where it ends (what follows is
+    // the caller's: a seasonal cell's dates); end: the byte after it.
+    constexpr parse_result<expression> run_prefix(std::size_t& end) noexcept {
+        skip_space();
+        if (pos_ == s_.size())
+            return fail(duty_text_problem::empty);
+        if (legal_wording_of(s_, pos_) != legal_wording_kind::none) {
+            set_problem(duty_text_problem::legal_wording, errc::legal_wording);
+            return fail(duty_text_problem::legal_wording);
+        }
+        expression e = parse_clamp();
+        if (problem_ != duty_text_problem::none)
+            return parse_error{code_, error_pos_, to_reason(problem_)};
+        end = pos_;
+        return e;
+    }
 
     constexpr parse_result<expression> run() noexcept {
         skip_space();
@@ -325,6 +353,8 @@ public:
             if (pos_ != s_.size()) {
                 if (s_[pos_] == ')')
                     return fail(duty_text_problem::unbalanced_parenthesis);
+                if (season_follows())
+                    return fail(duty_text_problem::seasons);
                 return fail(duty_text_problem::unexpected_text);
             }
         }
@@ -546,6 +576,12 @@ private:
         }
         if (keyword("free"))
             return expression(duty_free);
+        if (const int code = placeholder_at(); code >= 0) {
+            if (!placeholders_)
+                return set_problem(duty_text_problem::placeholder, errc::unresolved_placeholder);
+            pos_ += name_of(static_cast<duty_placeholder>(code)).size();
+            return expression::placeholder(static_cast<duty_placeholder>(code));
+        }
 
         // An amount: "$5.33", "CAD 5.33", "5.33 CAD", "52.8¢", "78.9 c"; or a rate "6.1 %".
         decimal amount;
@@ -620,6 +656,37 @@ private:
         return expression::fixed(money<C>(amount));
     }
 
+    // An additional code's placeholder here ("EA", "ADSZ", in capitals, not
+    // followed by a letter): its duty_placeholder, else -1.
+    constexpr int placeholder_at() const noexcept {
+        for (std::size_t c = 0; c < duty_placeholder_count; ++c) {
+            const std::string_view name = name_of(static_cast<duty_placeholder>(c));
+            if (s_.substr(pos_, name.size()) == name &&
+                !(pos_ + name.size() < s_.size() && is_letter(s_[pos_ + name.size()])))
+                return static_cast<int>(c);
+        }
+        return -1;
+    }
+
+    // "(01 JAN-31 MAY" or "(1 NOV": a '(' then a day and a month (or "01-31
+    // DEC"): a season, not a parenthesised duty.
+    constexpr bool season_follows() const noexcept {
+        std::size_t p = pos_;
+        if (p >= s_.size() || s_[p] != '(')
+            return false;
+        ++p;
+        while (is_space_at(s_, p))
+            ++p;
+        const std::size_t digits = p;
+        while (p < s_.size() && is_digit(s_[p]))
+            ++p;
+        if (p == digits || p - digits > 2)
+            return false;
+        while (is_space_at(s_, p))
+            ++p;
+        return p < s_.size() && (s_[p] == '-' || is_letter(s_[p]));
+    }
+
     // " 1/3%" after "33": a fraction of a percent.
     constexpr bool fraction_follows() const noexcept {
         std::size_t p = pos_;
@@ -671,6 +738,7 @@ private:
 
     std::string_view s_;
     const unit_info* line_unit_ = nullptr;
+    bool placeholders_ = false; // EA, ADSZ, ... read as placeholders (duty_template)
     std::size_t pos_ = 0;
     int depth_ = 0;
     duty_text_problem problem_ = duty_text_problem::none;
