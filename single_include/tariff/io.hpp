@@ -180,7 +180,10 @@ template <class C, unsigned N, std::size_t K>
 constexpr printed_node print_node_of(const duty_expression<C, N, K>& e, std::size_t i) noexcept {
     const duty_node& n = e.nodes()[i];
     return {n.kind, n.lhs, n.rhs, n.amount(),
-            n.kind == duty_kind::specific ? e.unit_of(n).symbol : std::string_view{}};
+            n.kind == duty_kind::specific ? e.unit_of(n).symbol
+            : n.kind == duty_kind::placeholder
+                ? name_of(static_cast<duty_placeholder>(n.unit_index))
+                : std::string_view{}};
 }
 template <class C, unsigned N, std::size_t K>
 constexpr std::size_t print_root(const duty_expression<C, N, K>& e) noexcept {
@@ -238,6 +241,9 @@ constexpr void write_node(char_sink& out, const duty_expression<C, N, K>& e, std
         return;
     case duty_kind::fixed:
         amount();
+        return;
+    case duty_kind::placeholder:
+        out.put(n.unit_symbol); // the code: "EA"
         return;
     default:
         break;

@@ -154,7 +154,10 @@ enum class errc : unsigned char {
     legal_wording,     // the text refers to another provision ("See 9823.04.01", "No change"): no
                        // duty can be computed from it alone
     currency_mismatch, // amounts in different currencies (known only at run time) meet
-    missing_exchange_rate, // no exchange rate for the pair of currencies (and date) asked
+    missing_exchange_rate,  // no exchange rate for the pair of currencies (and date) asked
+    no_season,              // a seasonal duty has no season covering the entry's date
+    overlapping_seasons,    // two seasons of one seasonal duty cover the same day
+    unresolved_placeholder, // a duty's additional-code placeholder (EA, ADSZ, ...) has no amount
 };
 
 constexpr const char* to_string(errc e) noexcept {
@@ -190,6 +193,13 @@ constexpr const char* to_string(errc e) noexcept {
         return "the amounts are in different currencies";
     case errc::missing_exchange_rate:
         return "no exchange rate for these currencies on that date";
+    case errc::no_season:
+        return "no season of the seasonal duty covers the date";
+    case errc::overlapping_seasons:
+        return "two seasons of the seasonal duty cover the same day";
+    case errc::unresolved_placeholder:
+        return "an additional code's placeholder (EA, ADSZ, ADFM, ...) has no amount: resolve "
+               "it from a table";
     }
     return "unknown error";
 }
@@ -229,6 +239,9 @@ inline void error_return_exceeds_allocation_in_constant_expression() {}
 inline void error_legal_wording_is_not_a_duty_in_constant_expression() {}
 inline void error_currency_mismatch_in_constant_expression() {}
 inline void error_missing_exchange_rate_in_constant_expression() {}
+inline void error_no_season_covers_the_date_in_constant_expression() {}
+inline void error_overlapping_seasons_in_constant_expression() {}
+inline void error_unresolved_additional_code_placeholder_in_constant_expression() {}
 
 [[noreturn]] inline void throw_error(errc e, const char* what = nullptr) {
     if (what == nullptr || *what == '\0')
@@ -299,6 +312,15 @@ constexpr void raise(errc e) {
             break;
         case errc::missing_exchange_rate:
             error_missing_exchange_rate_in_constant_expression();
+            break;
+        case errc::no_season:
+            error_no_season_covers_the_date_in_constant_expression();
+            break;
+        case errc::overlapping_seasons:
+            error_overlapping_seasons_in_constant_expression();
+            break;
+        case errc::unresolved_placeholder:
+            error_unresolved_additional_code_placeholder_in_constant_expression();
             break;
         }
     }
@@ -2983,6 +3005,55 @@ constexpr void allocate(basic_money<C, R> total, std::span<const std::int64_t> w
 }
 
 } // namespace tariff
+// ---- tariff/additional_code.hpp --------------------------------------------
+// tariff/additional_code.hpp: the placeholders of the EU's Meursing additional
+// codes, as the Common Customs Tariff prints them in a duty ("8.30 % + EA MAX
+// 18.70 % + ADSZ").
+//
+// For goods of CN Annex I, Part Three, Section I, Annex 1 (confectionery,
+// biscuits, ice cream, ... : Council Regulation (EEC) No 2658/87, the
+// Combined Nomenclature) the duty has an agricultural component whose amount
+// depends on the goods' milk fat, milk protein, starch/glucose and sucrose
+// content: the Meursing table gives, for the goods' four-digit additional code
+// (7000 to 7999), an amount per 100 kg for each placeholder. The duty text
+// leaves that amount as a placeholder; duty_template (meursing.hpp) keeps it,
+// and resolve() puts the caller's amounts in its place.
+
+
+namespace tariff {
+
+enum class duty_placeholder : std::uint8_t {
+    EA,    // agricultural component (element agricole)
+    EAR,   // agricultural component, reduced (for a preference)
+    ADSZ,  // additional duty on sugar (droit additionnel sucre)
+    ADSZR, // additional duty on sugar, reduced
+    ADFM,  // additional duty on flour (droit additionnel farine)
+    ADFMR, // additional duty on flour, reduced
+};
+
+// How many placeholders there are (the size of a placeholder table).
+inline constexpr std::size_t duty_placeholder_count = 6;
+
+// "EA", "EAR", "ADSZ", "ADSZR", "ADFM", "ADFMR": as the tariff prints them.
+constexpr std::string_view name_of(duty_placeholder p) noexcept {
+    switch (p) {
+    case duty_placeholder::EA:
+        return "EA";
+    case duty_placeholder::EAR:
+        return "EAR";
+    case duty_placeholder::ADSZ:
+        return "ADSZ";
+    case duty_placeholder::ADSZR:
+        return "ADSZR";
+    case duty_placeholder::ADFM:
+        return "ADFM";
+    case duty_placeholder::ADFMR:
+        return "ADFMR";
+    }
+    return "?";
+}
+
+} // namespace tariff
 // ---- tariff/units.hpp ------------------------------------------------------
 // tariff/units.hpp: dimensions and units of measure.
 //
@@ -4051,14 +4122,16 @@ template <currency_tag C>
 duty_base(money<C>) -> duty_base<C, 0>;
 
 enum class duty_kind : unsigned char {
-    free,       // no duty
-    ad_valorem, // amount: the fraction of the value (0.061 for 6.1 %)
-    specific,   // amount: money per `unit`
-    fixed,      // amount: money, whatever the quantity
-    sum,        // lhs + rhs
-    difference, // lhs - rhs, but not below zero
-    at_least,   // max(lhs, rhs): a floor
-    at_most,    // min(lhs, rhs): a ceiling
+    free,        // no duty
+    ad_valorem,  // amount: the fraction of the value (0.061 for 6.1 %)
+    specific,    // amount: money per `unit`
+    fixed,       // amount: money, whatever the quantity
+    sum,         // lhs + rhs
+    difference,  // lhs - rhs, but not below zero
+    at_least,    // max(lhs, rhs): a floor
+    at_most,     // min(lhs, rhs): a ceiling
+    placeholder, // an additional code's amount (EA, ADSZ: meursing.hpp), unit_index: the
+                 // duty_placeholder; evaluates to errc::unresolved_placeholder until resolved
 };
 
 // One rate or operator of an expression: 16 bytes. A rate's amount is kept as
@@ -4231,6 +4304,15 @@ public:
         return out;
     }
 
+    // An additional code's placeholder (meursing.hpp's duty_template holds it).
+    static constexpr duty_expression placeholder(duty_placeholder code) noexcept
+        requires(Needs == runtime_quantities) {
+        duty_expression out;
+        out.nodes_[0] =
+            duty_node(duty_kind::placeholder, 0, 0, {}, static_cast<std::uint8_t>(code));
+        return out;
+    }
+
     // The exact duty on `base`. errc::missing_quantity if the base lacks a
     // quantity the expression needs (a compile error where both are known).
     template <unsigned Declared>
@@ -4280,6 +4362,8 @@ public:
             const duty_node& x = a.nodes()[i];
             const duty_node& y = b.nodes()[i];
             if (x.kind != y.kind || x.lhs != y.lhs || x.rhs != y.rhs || !(x.amount() == y.amount()))
+                return false;
+            if (x.kind == duty_kind::placeholder && x.unit_index != y.unit_index)
                 return false;
             if (x.kind == duty_kind::specific) {
                 const unit_info& u = a.unit_of(x);
@@ -4353,6 +4437,8 @@ private:
             case duty_kind::fixed:
                 v[i] = money<C>(n.amount());
                 break;
+            case duty_kind::placeholder:
+                return errc::unresolved_placeholder;
             case duty_kind::sum:
             case duty_kind::difference: {
                 const auto b = n.kind == duty_kind::sum ? v[n.rhs].amount() : -v[n.rhs].amount();
@@ -4461,6 +4547,8 @@ private:
             case duty_kind::fixed:
                 e = leaf({n.amount()}, common);
                 break;
+            case duty_kind::placeholder:
+                return errc::unresolved_placeholder;
             case duty_kind::sum:
                 x = v[n.lhs];
                 if (detail::add_overflows(x, v[n.rhs]))
@@ -5984,6 +6072,8 @@ enum class duty_text_problem : unsigned char {
     legal_wording, // "See 9823.04.01", "No change", "The duty provided in ...": errc::legal_wording
     bare_number,   // "7.2 MIN ...", "24 + 4.2 EUR/100 kg": a number with no % or currency
     fractional_percent, // "33 1/3%": no finite decimal (errc::inexact)
+    placeholder,        // "EA", "ADSZ": an additional code's amount (errc::unresolved_placeholder)
+    seasons,            // "(01 JAN-31 MAY)": a seasonal cell (seasonal.hpp)
 };
 
 // The currencies a "$" and a "¢" may stand for: the ISO 4217 dollars, with
@@ -6037,6 +6127,11 @@ constexpr const char* to_reason(duty_text_problem p) noexcept {
                "missing";
     case duty_text_problem::fractional_percent:
         return "a fractional percent (33 1/3 %) has no finite decimal form and is not supported";
+    case duty_text_problem::placeholder:
+        return "an additional code's placeholder (EA, ADSZ, ADFM: an amount the Meursing table "
+               "gives) is not a duty alone; read the text with parse_duty_template and resolve it";
+    case duty_text_problem::seasons:
+        return "dates in parentheses: a seasonal duty, read it with parse_seasonal_duty";
     }
     return "malformed duty";
 }
@@ -6057,6 +6152,8 @@ struct dollar_or_cent_sign_in_a_schedule_not_in_dollars__write_the_currency_code
 struct legal_wording_refers_to_another_provision;
 struct number_without_percent_or_currency__one_is_missing;
 struct fractional_percent_is_not_a_finite_decimal;
+struct additional_code_placeholder__use_parse_duty_template;
+struct seasons_in_parentheses__use_parse_seasonal_duty;
 } // namespace duty_text_reason
 
 template <duty_text_problem P>
@@ -6083,6 +6180,8 @@ TARIFF_DETAIL_REASON(dollar_sign_needs_a_dollar_currency,
 TARIFF_DETAIL_REASON(legal_wording, legal_wording_refers_to_another_provision)
 TARIFF_DETAIL_REASON(bare_number, number_without_percent_or_currency__one_is_missing)
 TARIFF_DETAIL_REASON(fractional_percent, fractional_percent_is_not_a_finite_decimal)
+TARIFF_DETAIL_REASON(placeholder, additional_code_placeholder__use_parse_duty_template)
+TARIFF_DETAIL_REASON(seasons, seasons_in_parentheses__use_parse_seasonal_duty)
 #undef TARIFF_DETAIL_REASON
 
 // A failed check names this type, whose arguments are the byte position of
@@ -6235,9 +6334,26 @@ class duty_parser {
 public:
     using expression = duty_expression<C>;
 
-    constexpr explicit duty_parser(std::string_view text,
-                                   const unit_info* line_unit = nullptr) noexcept
-        : s_(text), line_unit_(line_unit) {}
+    constexpr explicit duty_parser(std::string_view text, const unit_info* line_unit = nullptr,
+                                   bool placeholders = false) noexcept
+        : s_(text), line_unit_(line_unit), placeholders_(placeholders) {}
+
+    // One duty at the start of the text, up to where it ends (what follows is
+    // the caller's: a seasonal cell's dates); end: the byte after it.
+    constexpr parse_result<expression> run_prefix(std::size_t& end) noexcept {
+        skip_space();
+        if (pos_ == s_.size())
+            return fail(duty_text_problem::empty);
+        if (legal_wording_of(s_, pos_) != legal_wording_kind::none) {
+            set_problem(duty_text_problem::legal_wording, errc::legal_wording);
+            return fail(duty_text_problem::legal_wording);
+        }
+        expression e = parse_clamp();
+        if (problem_ != duty_text_problem::none)
+            return parse_error{code_, error_pos_, to_reason(problem_)};
+        end = pos_;
+        return e;
+    }
 
     constexpr parse_result<expression> run() noexcept {
         skip_space();
@@ -6253,6 +6369,8 @@ public:
             if (pos_ != s_.size()) {
                 if (s_[pos_] == ')')
                     return fail(duty_text_problem::unbalanced_parenthesis);
+                if (season_follows())
+                    return fail(duty_text_problem::seasons);
                 return fail(duty_text_problem::unexpected_text);
             }
         }
@@ -6474,6 +6592,12 @@ private:
         }
         if (keyword("free"))
             return expression(duty_free);
+        if (const int code = placeholder_at(); code >= 0) {
+            if (!placeholders_)
+                return set_problem(duty_text_problem::placeholder, errc::unresolved_placeholder);
+            pos_ += name_of(static_cast<duty_placeholder>(code)).size();
+            return expression::placeholder(static_cast<duty_placeholder>(code));
+        }
 
         // An amount: "$5.33", "CAD 5.33", "5.33 CAD", "52.8¢", "78.9 c"; or a rate "6.1 %".
         decimal amount;
@@ -6548,6 +6672,37 @@ private:
         return expression::fixed(money<C>(amount));
     }
 
+    // An additional code's placeholder here ("EA", "ADSZ", in capitals, not
+    // followed by a letter): its duty_placeholder, else -1.
+    constexpr int placeholder_at() const noexcept {
+        for (std::size_t c = 0; c < duty_placeholder_count; ++c) {
+            const std::string_view name = name_of(static_cast<duty_placeholder>(c));
+            if (s_.substr(pos_, name.size()) == name &&
+                !(pos_ + name.size() < s_.size() && is_letter(s_[pos_ + name.size()])))
+                return static_cast<int>(c);
+        }
+        return -1;
+    }
+
+    // "(01 JAN-31 MAY" or "(1 NOV": a '(' then a day and a month (or "01-31
+    // DEC"): a season, not a parenthesised duty.
+    constexpr bool season_follows() const noexcept {
+        std::size_t p = pos_;
+        if (p >= s_.size() || s_[p] != '(')
+            return false;
+        ++p;
+        while (is_space_at(s_, p))
+            ++p;
+        const std::size_t digits = p;
+        while (p < s_.size() && is_digit(s_[p]))
+            ++p;
+        if (p == digits || p - digits > 2)
+            return false;
+        while (is_space_at(s_, p))
+            ++p;
+        return p < s_.size() && (s_[p] == '-' || is_letter(s_[p]));
+    }
+
     // " 1/3%" after "33": a fraction of a percent.
     constexpr bool fraction_follows() const noexcept {
         std::size_t p = pos_;
@@ -6599,6 +6754,7 @@ private:
 
     std::string_view s_;
     const unit_info* line_unit_ = nullptr;
+    bool placeholders_ = false; // EA, ADSZ, ... read as placeholders (duty_template)
     std::size_t pos_ = 0;
     int depth_ = 0;
     duty_text_problem problem_ = duty_text_problem::none;
@@ -6770,6 +6926,190 @@ constexpr const unit_info* find_unit(std::string_view text) noexcept {
             return alias.unit;
     }
     return nullptr;
+}
+
+} // namespace tariff
+// ---- tariff/meursing.hpp ---------------------------------------------------
+// tariff/meursing.hpp: duties with additional-code placeholders, and their
+// resolution.
+//
+// The EU's Common Customs Tariff prints the duty of goods subject to the
+// Meursing table (CN Annex I, Part Three, Section I, Annex 1) with
+// placeholders for amounts that depend on the goods' composition:
+//
+//   8.30% +  EA MAX 18.70%  + ADSZ        (sweet biscuits, 1905 31 11)
+//   9.00% +  EA                           (ice cream, 2105 00 10 ...)
+//
+// EA is the agricultural component, ADSZ and ADFM the additional duties on
+// sugar and on flour (EAR, ADSZR, ADFMR: the reduced ones); see
+// additional_code.hpp. A duty_template<C> holds such a duty: it parses,
+// prints and compares like a duty_expression, and resolve(table) puts in each
+// placeholder's place the expression the caller's placeholder_table gives
+// (typically a specific amount per 100 kg, from the Meursing table for the
+// goods' additional code 7xxx), giving a plain duty_expression<C>. The
+// canonical text (to_chars, to_string) is in schedule_io.hpp.
+
+
+
+namespace tariff {
+
+// A placeholder as an operand of the expression operators:
+// at_most(8.30_pct + placeholder<EUR>(duty_placeholder::EA), ...). Its
+// expression's needs are known at run time (the amount may be per 100 kg).
+template <currency_tag C>
+constexpr duty_expression<C> placeholder(duty_placeholder code) noexcept {
+    return duty_expression<C>::placeholder(code);
+}
+
+// The expression for each placeholder, keyed by the placeholder: what the
+// Meursing table gives for the goods' additional code.
+template <currency_tag C>
+class placeholder_table {
+public:
+    using expression = duty_expression<C>;
+
+    constexpr placeholder_table() noexcept = default;
+
+    // The same table with `duty` for `code` (replacing any earlier one).
+    // errc::invalid_argument if `duty` itself holds a placeholder.
+    template <class E>
+    requires std::is_constructible_v<expression, const E&>
+    constexpr placeholder_table with(duty_placeholder code, const E& duty) const {
+        return try_with(code, duty).value();
+    }
+    template <class E>
+    requires std::is_constructible_v<expression, const E&>
+    constexpr result<placeholder_table> try_with(duty_placeholder code,
+                                                 const E& duty) const noexcept {
+        const expression e(duty);
+        for (std::size_t i = 0; i < e.size(); ++i)
+            if (e.nodes()[i].kind == duty_kind::placeholder)
+                return errc::invalid_argument;
+        const auto i = static_cast<std::size_t>(code);
+        if (i >= duty_placeholder_count)
+            return errc::invalid_argument;
+        placeholder_table out = *this;
+        out.duty_[i] = e;
+        out.present_[i] = true;
+        return out;
+    }
+    // The expression for `code`, or nullptr.
+    constexpr const expression* find(duty_placeholder code) const noexcept {
+        const auto i = static_cast<std::size_t>(code);
+        return i < duty_placeholder_count && present_[i] ? &duty_[i] : nullptr;
+    }
+
+private:
+    std::array<expression, duty_placeholder_count> duty_{};
+    std::array<bool, duty_placeholder_count> present_{};
+};
+
+// A duty expression that may hold placeholders.
+template <currency_tag C>
+class duty_template {
+public:
+    using currency = C;
+    using expression = duty_expression<C>;
+
+    constexpr duty_template() noexcept = default; // Free
+    // Any expression (built with placeholder<C>(code) or without placeholders).
+    template <class E>
+    requires std::is_constructible_v<expression, const E&>
+    constexpr duty_template(const E& e) : expr_(e) {}
+
+    constexpr const expression& unresolved() const noexcept { return expr_; }
+    // Whether the duty holds `code`'s placeholder.
+    constexpr bool uses(duty_placeholder code) const noexcept {
+        for (std::size_t i = 0; i < expr_.size(); ++i)
+            if (expr_.nodes()[i].kind == duty_kind::placeholder &&
+                expr_.nodes()[i].unit_index == static_cast<std::uint8_t>(code))
+                return true;
+        return false;
+    }
+    // Whether it holds no placeholder (resolve needs no table entry).
+    constexpr bool resolved() const noexcept {
+        for (std::size_t i = 0; i < expr_.size(); ++i)
+            if (expr_.nodes()[i].kind == duty_kind::placeholder)
+                return false;
+        return true;
+    }
+
+    // The duty with each placeholder replaced by the table's expression for
+    // it. errc::unresolved_placeholder if the table lacks one the duty uses;
+    // errc::invalid_argument if the result would exceed
+    // duty_expression<C>::capacity nodes.
+    constexpr expression resolve(const placeholder_table<C>& table) const {
+        return try_resolve(table).value();
+    }
+    constexpr result<expression> try_resolve(const placeholder_table<C>& table) const noexcept {
+        return build(table, expr_.size() - 1);
+    }
+
+    friend constexpr bool operator==(const duty_template& a, const duty_template& b) noexcept {
+        return a.expr_ == b.expr_;
+    }
+
+private:
+    // The subtree rooted at node i, resolved (nodes are in postfix order,
+    // operands before their operator; at most `capacity` deep).
+    constexpr result<expression> build(const placeholder_table<C>& table,
+                                       std::size_t i) const noexcept {
+        const duty_node& n = expr_.nodes()[i];
+        switch (n.kind) {
+        case duty_kind::free:
+            return expression(duty_free);
+        case duty_kind::ad_valorem: {
+            const auto rate = ad_valorem::try_from_fraction(n.amount());
+            if (!rate)
+                return rate.error();
+            return expression(rate.value_or({}));
+        }
+        case duty_kind::specific:
+            if (n.amount() < 0 || expr_.unit_of(n).num <= 0 || expr_.unit_of(n).den <= 0)
+                return errc::invalid_argument;
+            return expression::specific(n.amount(), expr_.unit_of(n));
+        case duty_kind::fixed:
+            if (n.amount() < 0)
+                return errc::invalid_argument;
+            return expression::fixed(money<C>(n.amount()));
+        case duty_kind::placeholder: {
+            const expression* e = table.find(static_cast<duty_placeholder>(n.unit_index));
+            if (e == nullptr)
+                return errc::unresolved_placeholder;
+            return *e;
+        }
+        default:
+            break;
+        }
+        const auto a = build(table, n.lhs);
+        if (!a)
+            return a.error();
+        const auto b = build(table, n.rhs);
+        if (!b)
+            return b.error();
+        if (a.value_or({}).size() + b.value_or({}).size() + 1 > expression::capacity)
+            return errc::invalid_argument;
+        return expression::combine(n.kind, a.value_or({}), b.value_or({}));
+    }
+
+    expression expr_{};
+};
+
+// Reads a duty that may hold placeholders ("8.30% +  EA MAX 18.70%  +
+// ADSZ"), in capitals as the tariff prints them; everything else as
+// parse_duty. (parse_duty itself rejects a placeholder with
+// errc::unresolved_placeholder and says to use this.)
+template <currency_tag C>
+constexpr parse_result<duty_template<C>> try_parse_duty_template(std::string_view text) noexcept {
+    const auto r = detail::duty_parser<C>(text, nullptr, true).run();
+    if (!r)
+        return r.error();
+    return duty_template<C>(r.value_or({}));
+}
+// The same, raising the error (tariff::domain_error, whose what() is the reason).
+template <currency_tag C>
+constexpr duty_template<C> parse_duty_template(std::string_view text) {
+    return try_parse_duty_template<C>(text).value();
 }
 
 } // namespace tariff
@@ -8758,6 +9098,437 @@ constexpr result<int> try_compare(const runtime_quantity& a, const runtime_quant
 }
 constexpr int compare(const runtime_quantity& a, const runtime_quantity& b) {
     return try_compare(a, b).value();
+}
+
+} // namespace tariff
+// ---- tariff/seasonal.hpp ---------------------------------------------------
+// tariff/seasonal.hpp: a duty whose rate depends on the date of entry.
+//
+// The EU's Common Customs Tariff and the UK Global Tariff print some lines
+// (fresh fruit and vegetables, cut flowers) with one rate per season in one
+// cell:
+//
+//   8.50% (01 JAN-31 MAY, 1 NOV-31 DEC), 12.00% (01 JUN-31 OCT)
+//   14.00% (01 JUL - 31 JAN), 0.00% (01 FEB - 30 JUN)
+//
+// A seasonal_duty<C> holds up to `capacity` seasons, each a range of days of
+// the year (first and last day included; a range whose first day comes after
+// its last wraps the year end: 01 JUL - 31 JAN), and for each the duty
+// expression that applies. at(date) chooses by the entry's date;
+// errc::no_season for a date no season covers (the cell's seasons need not
+// cover the year: "9.60% (01 JAN-15 MAY), 13.40% (16 MAY-30 JUNE)"). Two
+// seasons that share a day are rejected where the duty is built or parsed
+// (errc::overlapping_seasons). A plain duty is one season covering the year.
+//
+// Days are months and days without a year: 29 FEB is a day of the year, in
+// a leap year only. The canonical text (to_chars, to_string) is in
+// schedule_io.hpp.
+
+
+
+namespace tariff {
+
+// A day of the year: a month (1 to 12) and a day of it (29 FEB included).
+class month_day {
+public:
+    constexpr month_day() noexcept = default; // 1 January
+    // errc::invalid_argument unless the day exists in the month of a leap year.
+    constexpr month_day(int month, int day) : month_(1), day_(1) {
+        if (!valid(month, day))
+            detail::raise(errc::invalid_argument);
+        month_ = static_cast<std::uint8_t>(month);
+        day_ = static_cast<std::uint8_t>(day);
+    }
+    static constexpr result<month_day> try_make(int month, int day) noexcept {
+        if (!valid(month, day))
+            return errc::invalid_argument;
+        month_day out;
+        out.month_ = static_cast<std::uint8_t>(month);
+        out.day_ = static_cast<std::uint8_t>(day);
+        return out;
+    }
+    static constexpr bool valid(int month, int day) noexcept {
+        return month >= 1 && month <= 12 && day >= 1 && day <= date::days_in_month(2000, month);
+    }
+    // The day of the year of a date.
+    static constexpr month_day of(const date& d) noexcept {
+        month_day out;
+        out.month_ = static_cast<std::uint8_t>(d.month());
+        out.day_ = static_cast<std::uint8_t>(d.day());
+        return out;
+    }
+
+    constexpr int month() const noexcept { return month_; }
+    constexpr int day() const noexcept { return day_; }
+    // 1 JAN is 0, 31 DEC is 365 (29 FEB is 59, in every year).
+    constexpr int ordinal() const noexcept {
+        int n = 0;
+        for (int m = 1; m < month_; ++m)
+            n += date::days_in_month(2000, m);
+        return n + day_ - 1;
+    }
+    friend constexpr bool operator==(month_day a, month_day b) noexcept {
+        return a.month_ == b.month_ && a.day_ == b.day_;
+    }
+
+private:
+    std::uint8_t month_ = 1;
+    std::uint8_t day_ = 1;
+};
+
+// A season: the days from `first` to `last`, both included. If `first` comes
+// after `last` in the calendar the season wraps the year end (01 NOV - 30 APR).
+struct season {
+    month_day first{};
+    month_day last{12, 31};
+
+    // The whole year.
+    static constexpr season whole_year() noexcept { return {}; }
+
+    constexpr bool contains(month_day d) const noexcept {
+        const int a = first.ordinal(), b = last.ordinal(), x = d.ordinal();
+        return a <= b ? (a <= x && x <= b) : (x >= a || x <= b);
+    }
+    constexpr bool contains(const date& d) const noexcept { return contains(month_day::of(d)); }
+    friend constexpr bool operator==(const season& a, const season& b) noexcept {
+        return a.first == b.first && a.last == b.last;
+    }
+};
+
+namespace detail {
+// Whether two of the seasons share a day (all 366 days of a leap year tried).
+template <std::size_t N>
+constexpr bool seasons_overlap(const std::array<season, N>& seasons, std::size_t count) noexcept {
+    for (int m = 1; m <= 12; ++m)
+        for (int d = 1; d <= date::days_in_month(2000, m); ++d) {
+            const month_day day = month_day::try_make(m, d).value_or({});
+            int covering = 0;
+            for (std::size_t i = 0; i < count; ++i)
+                if (seasons[i].contains(day) && ++covering > 1)
+                    return true;
+        }
+    return false;
+}
+} // namespace detail
+
+// A duty with one expression per season. Capacity: the most seasons (date
+// ranges) it holds; the EU's and the UK's cells have at most four.
+template <currency_tag C, std::size_t Capacity = 6>
+class seasonal_duty {
+    static_assert(Capacity >= 1 && Capacity <= 255,
+                  "tariff: a seasonal duty holds 1 to 255 seasons");
+
+public:
+    using currency = C;
+    using expression = duty_expression<C>;
+    static constexpr std::size_t capacity = Capacity;
+
+    // No season: every date is errc::no_season. Add seasons with with().
+    constexpr seasonal_duty() noexcept = default;
+
+    // One duty the whole year (a cell with no dates).
+    template <class E>
+    requires std::is_constructible_v<expression, const E&>
+    constexpr seasonal_duty(const E& whole_year) : seasonal_duty() {
+        *this = with(whole_year, {season::whole_year()});
+    }
+
+    // The same duty with `duty` applying in `seasons` (one alternative of the
+    // cell: "8.50% (01 JAN-31 MAY, 1 NOV-31 DEC)"). errc::overlapping_seasons
+    // if a day is in two seasons, errc::invalid_argument if the seasons would
+    // exceed `capacity` or `seasons` is empty.
+    template <class E>
+    requires std::is_constructible_v<expression, const E&>
+    constexpr seasonal_duty with(const E& duty, std::initializer_list<season> seasons) const {
+        return try_with(duty, seasons).value();
+    }
+    template <class E>
+    requires std::is_constructible_v<expression, const E&>
+    constexpr result<seasonal_duty> try_with(const E& duty,
+                                             std::initializer_list<season> seasons) const noexcept {
+        return try_with(duty, std::span<const season>(seasons.begin(), seasons.size()));
+    }
+    // The same with the seasons in a span (a parser's, a table's).
+    template <class E>
+    requires std::is_constructible_v<expression, const E&>
+    constexpr seasonal_duty with(const E& duty, std::span<const season> seasons) const {
+        return try_with(duty, seasons).value();
+    }
+    template <class E>
+    requires std::is_constructible_v<expression, const E&>
+    constexpr result<seasonal_duty> try_with(const E& duty,
+                                             std::span<const season> seasons) const noexcept {
+        seasonal_duty out = *this;
+        if (seasons.size() == 0 || duty_count_ == Capacity ||
+            season_count_ + seasons.size() > Capacity)
+            return errc::invalid_argument;
+        out.duties_[out.duty_count_] = expression(duty);
+        for (const season& s : seasons) {
+            out.seasons_[out.season_count_] = s;
+            out.duty_of_[out.season_count_] = out.duty_count_;
+            ++out.season_count_;
+        }
+        ++out.duty_count_;
+        if (detail::seasons_overlap(out.seasons_, out.season_count_))
+            return errc::overlapping_seasons;
+        return out;
+    }
+
+    // The duty on an entry of date d; errc::no_season if no season covers it.
+    constexpr const expression& at(const date& d) const {
+        const std::size_t i = find(month_day::of(d));
+        if (i == season_count_)
+            detail::raise(errc::no_season);
+        return duties_[duty_of_[i]];
+    }
+    constexpr result<expression> try_at(const date& d) const noexcept {
+        const std::size_t i = find(month_day::of(d));
+        if (i == season_count_)
+            return errc::no_season;
+        return duties_[duty_of_[i]];
+    }
+
+    // The seasons, in the order added, and for each the index of its duty.
+    constexpr std::size_t season_count() const noexcept { return season_count_; }
+    constexpr const season& season_at(std::size_t i) const noexcept { return seasons_[i]; }
+    constexpr std::size_t duty_index_of(std::size_t season_index) const noexcept {
+        return duty_of_[season_index];
+    }
+    // The distinct duties (one per alternative of the cell), in order.
+    constexpr std::size_t duty_count() const noexcept { return duty_count_; }
+    constexpr const expression& duty_at(std::size_t i) const noexcept { return duties_[i]; }
+    // Whether every day of the year (29 FEB included) is in a season.
+    constexpr bool covers_the_year() const noexcept {
+        for (int m = 1; m <= 12; ++m)
+            for (int d = 1; d <= date::days_in_month(2000, m); ++d)
+                if (find(month_day::try_make(m, d).value_or({})) == season_count_)
+                    return false;
+        return true;
+    }
+
+    // Equal: the same duties with the same seasons, in the same order.
+    friend constexpr bool operator==(const seasonal_duty& a, const seasonal_duty& b) noexcept {
+        if (a.season_count_ != b.season_count_ || a.duty_count_ != b.duty_count_)
+            return false;
+        for (std::size_t i = 0; i < a.season_count_; ++i)
+            if (!(a.seasons_[i] == b.seasons_[i]) || a.duty_of_[i] != b.duty_of_[i])
+                return false;
+        for (std::size_t i = 0; i < a.duty_count_; ++i)
+            if (!(a.duties_[i] == b.duties_[i]))
+                return false;
+        return true;
+    }
+
+private:
+    constexpr std::size_t find(month_day d) const noexcept {
+        std::size_t i = 0;
+        while (i < season_count_ && !seasons_[i].contains(d))
+            ++i;
+        return i;
+    }
+
+    std::array<expression, Capacity> duties_{};
+    std::array<season, Capacity> seasons_{};
+    std::array<std::uint8_t, Capacity> duty_of_{};
+    std::uint8_t season_count_ = 0;
+    std::uint8_t duty_count_ = 0;
+};
+
+namespace detail {
+
+inline constexpr std::string_view month_names[12] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
+                                                     "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+
+// The seasons of a cell: "(01 JAN-31 MAY, 1 NOV-31 DEC)". Reads from pos (at
+// the '('), leaves pos after the ')'.
+class season_list_parser {
+public:
+    constexpr explicit season_list_parser(std::string_view s, std::size_t pos) noexcept
+        : s_(s), pos_(pos) {}
+
+    template <std::size_t N>
+    constexpr parse_result<std::size_t> run(std::array<season, N>& out) noexcept {
+        ++pos_; // '('
+        std::size_t n = 0;
+        while (true) {
+            space();
+            if (n == N)
+                return fail("too many seasons for one seasonal duty");
+            season s;
+            if (auto e = one(s); e.code != errc::ok)
+                return e;
+            out[n++] = s;
+            space();
+            if (pos_ < s_.size() && s_[pos_] == ',') {
+                ++pos_;
+                continue;
+            }
+            if (pos_ < s_.size() && s_[pos_] == ')') {
+                ++pos_;
+                return n;
+            }
+            return fail("expected ',' or ')' after a season");
+        }
+    }
+    constexpr std::size_t position() const noexcept { return pos_; }
+
+private:
+    constexpr parse_error fail(const char* reason, errc code = errc::invalid_text) const noexcept {
+        return parse_error{code, pos_, reason};
+    }
+    constexpr void space() noexcept {
+        while (is_space_at(s_, pos_))
+            ++pos_;
+    }
+    constexpr bool day(int& d) noexcept {
+        const std::size_t start = pos_;
+        d = 0;
+        while (pos_ < s_.size() && is_digit(s_[pos_]) && pos_ - start < 2)
+            d = d * 10 + (s_[pos_++] - '0');
+        return pos_ != start && !(pos_ < s_.size() && is_digit(s_[pos_]));
+    }
+    // JAN .. DEC or the month's name in full ("JUNE"), in any case; SEPT too.
+    constexpr bool month(int& m) noexcept {
+        constexpr std::string_view full[12] = {"january",   "february", "march",    "april",
+                                               "may",       "june",     "july",     "august",
+                                               "september", "october",  "november", "december"};
+        const std::size_t start = pos_;
+        while (pos_ < s_.size() && is_letter(s_[pos_]))
+            ++pos_;
+        const std::string_view word = s_.substr(start, pos_ - start);
+        auto same = [&](std::string_view name) {
+            if (name.size() != word.size())
+                return false;
+            for (std::size_t i = 0; i < name.size(); ++i)
+                if (lower(word[i]) != lower(name[i]))
+                    return false;
+            return true;
+        };
+        for (int i = 0; i < 12; ++i)
+            if (same(month_names[i]) || same(full[i])) {
+                m = i + 1;
+                return true;
+            }
+        if (same("sept")) {
+            m = 9;
+            return true;
+        }
+        pos_ = start;
+        return false;
+    }
+    constexpr parse_error made(int m, int d, std::size_t at, month_day& out) noexcept {
+        const auto r = month_day::try_make(m, d);
+        if (!r) {
+            pos_ = at;
+            return fail("no such day in that month (31 APR)");
+        }
+        out = r.value_or({});
+        return {};
+    }
+    // "01 JAN-31 MAY", "01 JUL - 31 JAN", "01-31 DEC".
+    constexpr parse_error one(season& out) noexcept {
+        const std::size_t first_at = pos_;
+        int d1 = 0, d2 = 0, m1 = 0, m2 = 0;
+        if (!day(d1))
+            return fail("expected a season: a day and a month, then '-' and a day and a month "
+                        "(01 JAN-31 MAY)");
+        space();
+        const bool shared_month = pos_ < s_.size() && s_[pos_] == '-';
+        if (!shared_month) {
+            if (!month(m1))
+                return fail("expected a month (JAN to DEC)");
+            space();
+            if (pos_ >= s_.size() || s_[pos_] != '-')
+                return fail("expected '-' between the first and the last day of a season");
+        }
+        ++pos_; // '-'
+        space();
+        const std::size_t last_at = pos_;
+        if (!day(d2))
+            return fail("expected the last day of the season");
+        space();
+        if (!month(m2))
+            return fail("expected a month (JAN to DEC)");
+        if (shared_month)
+            m1 = m2;
+        if (auto e = made(m1, d1, first_at, out.first); e.code != errc::ok)
+            return e;
+        return made(m2, d2, last_at, out.last);
+    }
+
+    std::string_view s_;
+    std::size_t pos_;
+};
+
+template <class C, std::size_t N>
+constexpr parse_result<seasonal_duty<C, N>> parse_seasonal(std::string_view text) noexcept {
+    using S = seasonal_duty<C, N>;
+    S out;
+    std::size_t pos = 0;
+    bool seasonal = false;
+    while (true) {
+        duty_parser<C> p(text.substr(pos));
+        std::size_t end = 0;
+        auto r = p.run_prefix(end);
+        if (!r) {
+            parse_error e = r.error();
+            e.position += pos;
+            return e;
+        }
+        pos += end;
+        while (is_space_at(text, pos))
+            ++pos;
+        if (pos == text.size() && !seasonal) // a plain duty: the whole year
+            return S(r.value_or({}));
+        if (pos == text.size() || text[pos] != '(')
+            return parse_error{errc::invalid_text, pos,
+                               seasonal ? "expected the dates of this duty in parentheses: each "
+                                          "duty of a seasonal cell has its seasons"
+                                        : "unexpected text after a complete duty"};
+        const std::size_t open = pos;
+        std::array<season, N> seasons{};
+        season_list_parser sp(text, pos);
+        const auto n = sp.run(seasons);
+        if (!n)
+            return n.error();
+        pos = sp.position();
+        const auto added =
+            out.try_with(r.value_or({}), std::span<const season>(seasons.data(), n.value_or(0)));
+        if (!added)
+            return parse_error{added.error(), open,
+                               added.error() == errc::overlapping_seasons
+                                   ? "two seasons cover the same day"
+                                   : "too many seasons for one seasonal duty"};
+        out = added.value_or({});
+        seasonal = true;
+        while (is_space_at(text, pos))
+            ++pos;
+        if (pos == text.size())
+            return out;
+        if (text[pos] != ',')
+            return parse_error{errc::invalid_text, pos,
+                               "expected ',' and the next duty after a season's dates"};
+        ++pos;
+    }
+}
+
+} // namespace detail
+
+// Reads a cell of seasonal rates ("8.50% (01 JAN-31 MAY, 1 NOV-31 DEC),
+// 12.00% (01 JUN-31 OCT)"), or a plain duty (one season, the whole year).
+// Days: 1 or 2 digits; months: JAN .. DEC or in full (JUNE), any case; "01-31
+// DEC" shares the month. Errors: the duty parser's (positions in the whole
+// text), errc::invalid_text for malformed dates or a day a month lacks
+// (31 APR), errc::overlapping_seasons where two seasons share a day.
+template <currency_tag C, std::size_t Capacity = 6>
+constexpr parse_result<seasonal_duty<C, Capacity>>
+try_parse_seasonal_duty(std::string_view text) noexcept {
+    return detail::parse_seasonal<C, Capacity>(text);
+}
+// The same, raising the error (tariff::domain_error, whose what() is the reason).
+template <currency_tag C, std::size_t Capacity = 6>
+constexpr seasonal_duty<C, Capacity> parse_seasonal_duty(std::string_view text) {
+    return try_parse_seasonal_duty<C, Capacity>(text).value();
 }
 
 } // namespace tariff
