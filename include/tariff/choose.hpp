@@ -294,17 +294,16 @@ struct margin_choice {
     }
 };
 
-// The non-throwing form. Errors: a rule whose share is negative, or whose
-// side or measure is not one (errc::invalid_argument); any error of assessing
-// either path; errc::overflow if the difference or the threshold does not fit
-// money<C> (both are reported, so both must fit). Never throws.
+// The non-throwing form. Errors: a rule whose side or measure is not one (errc::invalid_argument);
+// any error of assessing either path; errc::overflow if the difference or the threshold does not
+// fit money<C> (both are reported, so both must fit). Never throws.
 template <currency_tag C>
 constexpr result<margin_choice<C>>
 try_choose_by_margin(const duty_path<C>& standard, const duty_path<C>& alternative,
                      const std::type_identity_t<duty_base<C>>& base,
                      const rounding_policy<C>& policy, const margin_rule& rule) noexcept {
-    if (rule.share < ad_valorem{} ||
-        (rule.side != margin_side::lower && rule.side != margin_side::higher) ||
+    // (An ad_valorem is never negative: the share needs no check.)
+    if ((rule.side != margin_side::lower && rule.side != margin_side::higher) ||
         (rule.measure != choice_measure::duties && rule.measure != choice_measure::total))
         return errc::invalid_argument;
     margin_choice<C> out;
