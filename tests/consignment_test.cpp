@@ -42,6 +42,9 @@ constexpr auto blouses = consignment<EUR, 4>{}
 // Two distinct subheadings: 2 x 3.00 = 6.00; value 45.00 + 50.00 = 95.00 < 150.00.
 static_assert(assess_consignment(blouses, eu_parcel).amount == 6.00_EUR);
 static_assert(blouses.distinct_items(6) == 2);
+// Each line is its own item: each takes its item's 3.00.
+static_assert(allocate_by_item(blouses, eu_parcel)[0] == 3.00_EUR &&
+              allocate_by_item(blouses, eu_parcel)[1] == 3.00_EUR);
 
 } // namespace
 
@@ -222,4 +225,49 @@ TEST_CASE("allocate_to_lines: errors leave nothing half done") {
           errc::overflow);
     const auto three_euros = 3.00_EUR;
     static_assert(noexcept(try_allocate_to_lines(three_euros, no_mass, allocation_basis::value)));
+}
+
+TEST_CASE("allocate_by_item: each item's EUR 3 goes to that item's lines") {
+    // 6206.10: 45.00 and 15.00; 6206.20: 50.00. Value 110.00 < 150.00; 2 items: 6.00.
+    // 6206.10's 3.00 = 300 cents over 4500 : 1500 (W = 6000): 225 and 75: 2.25, 0.75.
+    // 6206.20's 3.00 goes whole to its one line.
+    const auto c = blouses.with_line(hs_code::parse("6206.10"), 15.00_EUR);
+    const auto s = allocate_by_item(c, eu_parcel);
+    REQUIRE(s.size() == 3);
+    CHECK(s[0] == 2.25_EUR);
+    CHECK(s[1] == 3.00_EUR);
+    CHECK(s[2] == 0.75_EUR);
+    CHECK(s[0] + s[1] + s[2] == assess_consignment(c, eu_parcel).amount);
+}
+
+TEST_CASE("allocate_by_item: remainders, zero values, and a duty that does not apply") {
+    // One item, values 7.00 and 4.00 (W = 1100): 300 x 700 = 210,000 = 190 x 1100 + 1000;
+    // 300 x 400 = 120,000 = 109 x 1100 + 100. 190 + 109 = 299: the cent to remainder
+    // 1000: 1.91, 1.09.
+    const auto one_item = consignment<EUR, 4>{}
+                              .with_line(hs_code::parse("9503.00"), 7.00_EUR)
+                              .with_line(hs_code::parse("9503.00"), 4.00_EUR);
+    const auto r = allocate_by_item(one_item, eu_parcel);
+    CHECK(r[0] == 1.91_EUR);
+    CHECK(r[1] == 1.09_EUR);
+    // Two free samples (0.00) of one item and a 10.00 line of another: the
+    // samples split their 3.00 equally, 1.50 each.
+    const auto samples = consignment<EUR, 4>{}
+                             .with_line(hs_code::parse("3304.99"), 0.00_EUR)
+                             .with_line(hs_code::parse("3305.10"), 10.00_EUR)
+                             .with_line(hs_code::parse("3304.99"), 0.00_EUR);
+    const auto z = allocate_by_item(samples, eu_parcel);
+    CHECK(z[0] == 1.50_EUR);
+    CHECK(z[1] == 3.00_EUR);
+    CHECK(z[2] == 1.50_EUR);
+    // Above the limit (160.00): nothing to attribute.
+    const auto big = consignment<EUR, 4>{}.with_line(hs_code::parse("8517.13"), 160.00_EUR);
+    const auto none = allocate_by_item(big, eu_parcel);
+    REQUIRE(none.size() == 1);
+    CHECK(none[0] == 0.00_EUR);
+    // A per-item amount that is not whole cents cannot be split into cents.
+    per_item_duty<EUR> odd = eu_parcel;
+    odd.per_item = money<EUR>(decimal::from_parts(3005, 3)); // 3.005
+    CHECK(try_allocate_by_item(one_item, odd).code() == errc::invalid_argument);
+    CHECK(error_of([&] { return allocate_by_item(one_item, odd); }) == errc::invalid_argument);
 }

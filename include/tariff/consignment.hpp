@@ -262,6 +262,9 @@ private:
     template <currency_tag C2, std::size_t N2>
     friend constexpr result<line_shares<C2, N2>>
     try_allocate_to_lines(money<C2>, const consignment<C2, N2>&, allocation_basis) noexcept;
+    template <currency_tag C2, std::size_t N2>
+    friend constexpr result<line_shares<C2, N2>>
+    try_allocate_by_item(const consignment<C2, N2>&, const per_item_duty<C2>&) noexcept;
 
     std::array<money<C>, N> parts_{};
     std::size_t size_ = 0;
@@ -327,6 +330,64 @@ template <currency_tag C, std::size_t N>
 constexpr line_shares<C, N> allocate_to_lines(money<C> charge, const consignment<C, N>& c,
                                               allocation_basis basis) {
     return try_allocate_to_lines(charge, c, basis).value();
+}
+
+// A per-item duty attributed where it arises: each distinct item's per_item
+// amount split over that item's lines by value (equally where all of the
+// item's lines are valued at zero), by the largest remainder; every share is
+// zero when the duty does not apply. The shares sum to
+// assess_consignment(c, duty).amount exactly. Errors: those of
+// try_assess_consignment; a per_item amount that is not whole minor units
+// (errc::invalid_argument); errc::overflow as for try_allocate_to_lines.
+// Never throws.
+template <currency_tag C, std::size_t N>
+constexpr result<line_shares<C, N>> try_allocate_by_item(const consignment<C, N>& c,
+                                                         const per_item_duty<C>& duty) noexcept {
+    const auto charge = try_assess_consignment(c, duty);
+    if (!charge)
+        return charge.error();
+    line_shares<C, N> out;
+    out.size_ = c.size();
+    if (!charge.value_or({}).applies())
+        return out;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        const std::string_view key = consignment<C, N>::item_key(c[i].code, duty.item_digits);
+        bool first = true;
+        for (std::size_t j = 0; j < i && first; ++j)
+            first = consignment<C, N>::item_key(c[j].code, duty.item_digits) != key;
+        if (!first)
+            continue; // the item was split with its first line
+        std::array<std::size_t, N> members{};
+        std::size_t m = 0;
+        for (std::size_t j = i; j < c.size(); ++j)
+            if (consignment<C, N>::item_key(c[j].code, duty.item_digits) == key)
+                members[m++] = j;
+        std::array<std::int64_t, N> weights{};
+        const errc e = detail::integer_weights(
+            m, [&](std::size_t k) -> decimal { return c[members[k]].value.amount(); }, weights);
+        if (e != errc::ok)
+            return e;
+        bool all_zero = true;
+        for (std::size_t k = 0; k < m; ++k)
+            all_zero = all_zero && weights[k] == 0;
+        for (std::size_t k = 0; all_zero && k < m; ++k)
+            weights[k] = 1;
+        std::array<money<C>, N> parts{};
+        const errc a = try_allocate(duty.per_item, std::span<const std::int64_t>(weights.data(), m),
+                                    std::span<money<C>>(parts.data(), m));
+        if (a != errc::ok)
+            return a;
+        for (std::size_t k = 0; k < m; ++k)
+            out.parts_[members[k]] = parts[k];
+    }
+    return out;
+}
+
+// The throwing form: raises the errors listed for try_allocate_by_item.
+template <currency_tag C, std::size_t N>
+constexpr line_shares<C, N> allocate_by_item(const consignment<C, N>& c,
+                                             const per_item_duty<C>& duty) {
+    return try_allocate_by_item(c, duty).value();
 }
 
 // A charge in another currency than the consignment's: named, never callable.
