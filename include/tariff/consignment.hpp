@@ -390,6 +390,14 @@ constexpr line_shares<C, N> allocate_by_item(const consignment<C, N>& c,
     return try_allocate_by_item(c, duty).value();
 }
 
+// A per-item duty in another currency than the consignment's: named, never callable.
+template <currency_tag C, std::size_t N, currency_tag C2>
+requires(!std::same_as<C, C2>)
+    mistake::a_consignment_charge_is_in_the_consignments_currency__convert_with_an_exchange_rate
+    allocate_by_item(const consignment<C, N>&, const per_item_duty<C2>&)
+TARIFF_DETAIL_REJECT("tariff: allocate_by_item: the duty's currency differs from the "
+                     "consignment's; write the duty in the consignment's currency");
+
 // A charge in another currency than the consignment's: named, never callable.
 template <class C2, class R2, currency_tag C, std::size_t N>
 requires(!std::same_as<C, C2>)

@@ -12,6 +12,7 @@
 // case choice_index_double: an_index_is_a_whole_number|index is a whole number
 // case consignment_line_other_currency: valued_in_the_consignments_currency|value is in another currency
 // case per_item_duty_other_currency: a_consignment_charge_is_in_the_consignments_currency|duty's currency
+// case allocate_by_item_other_currency: a_consignment_charge_is_in_the_consignments_currency|duty's currency
 // case allocate_other_currency: a_consignment_charge_is_in_the_consignments_currency|charge's currency
 
 #include <tariff/tariff.hpp>
@@ -101,6 +102,13 @@ int main() {
         [[maybe_unused]] const auto c = tariff::assess_consignment(parcel, gbp_parcel);
 #else
         [[maybe_unused]] const auto c = tariff::assess_consignment(parcel, eu_parcel);
+#endif
+    }
+    {
+#ifdef CASE_allocate_by_item_other_currency
+        [[maybe_unused]] const auto s = tariff::allocate_by_item(parcel, gbp_parcel);
+#else
+        [[maybe_unused]] const auto s = tariff::allocate_by_item(parcel, eu_parcel);
 #endif
     }
     {
