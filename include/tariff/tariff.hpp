@@ -10,6 +10,8 @@
 
 #include "allocate.hpp"
 #include "assessment.hpp"
+#include "choose.hpp"
+#include "consignment.hpp"
 #include "currency.hpp"
 #include "date.hpp"
 #include "decimal.hpp"

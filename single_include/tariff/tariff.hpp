@@ -5713,6 +5713,794 @@ constexpr ad_valorem ad_valorem_equivalent(const duty_expression<C, Needs, K>& d
 }
 
 } // namespace tariff
+// ---- tariff/choose.hpp -----------------------------------------------------
+// tariff/choose.hpp: choosing between paths for one entry.
+//
+// choose_lowest(line, origin, base, policy, measure[, eligible]) assesses
+// every treatment of a tariff_line the entry is eligible for (its origin, as
+// tariff_line models it: a treatment's origin is empty for any origin or an
+// ISO code that must equal the entry's; plus any predicate the caller gives,
+// such as "holds an import permit") and chooses the one with the lowest duties
+// or the lowest total (the caller says which). It returns every candidate with
+// its figures and status, the chosen one, and why. Totals compare exactly.
+// Ties: the earliest treatment in the line (lowest index) wins.
+//
+// choose_by_margin(standard, alternative, base, policy, rule) is the
+// rule-based chooser: the alternative path is taken only if its duties (or
+// total) differ from the standard path's by at least (or more than) a share of
+// the value, on the side the rule names. The UK's rule for goods brought into
+// Northern Ireland from outside the UK and the EU is one: the EU duty is due
+// ("at risk") where it is higher than the UK duty by 3 percentage points of the
+// customs value or more; otherwise the UK duty is due. The threshold is
+// share x value, computed exactly; nothing is rounded in the comparison.
+//
+// Both refer to the paths they assessed (a choice holds assessments): THE LINE
+// OR THE PATHS MUST OUTLIVE THE CHOICE. Calling them on a temporary does not
+// compile.
+
+
+
+namespace tariff {
+
+// What a chooser compares: the duties of a path (its duty lines, taxes left
+// out) or its total (duties + taxes).
+enum class choice_measure : unsigned char { duties, total };
+
+// Why a candidate treatment was or was not chosen.
+enum class candidate_status : unsigned char {
+    chosen,       // the lowest (the earliest of those tied at the lowest)
+    higher,       // eligible, assessed, and higher than the chosen one
+    tied_later,   // eligible, as low as the chosen one, but later in the line
+    other_origin, // not for the entry's origin: not assessed
+    not_eligible  // refused by the caller's predicate: not assessed
+};
+
+// Why the chosen treatment was chosen.
+enum class choice_reason : unsigned char {
+    only_eligible, // the one eligible treatment
+    lowest,        // strictly lower than every other eligible one
+    tie_earliest,  // as low as another eligible one, and earlier in the line
+};
+
+constexpr const char* to_string(candidate_status s) noexcept {
+    switch (s) {
+    case candidate_status::chosen:
+        return "chosen";
+    case candidate_status::higher:
+        return "eligible, higher than the chosen path";
+    case candidate_status::tied_later:
+        return "eligible, tied with the chosen path but later in the line";
+    case candidate_status::other_origin:
+        return "not for this origin";
+    case candidate_status::not_eligible:
+        return "refused by the eligibility predicate";
+    }
+    return "unknown status";
+}
+
+constexpr const char* to_string(choice_reason r) noexcept {
+    switch (r) {
+    case choice_reason::only_eligible:
+        return "the only eligible path";
+    case choice_reason::lowest:
+        return "lower than every other eligible path";
+    case choice_reason::tie_earliest:
+        return "tied for the lowest; the earliest in the line wins";
+    }
+    return "unknown reason";
+}
+
+// One treatment of the line, as the chooser saw it. duties and total are the
+// assessment's (rounded as the policy says); both are zero for a treatment not
+// assessed (other_origin, not_eligible).
+template <currency_tag C>
+struct path_candidate {
+    std::size_t treatment = 0; // its index in the line
+    std::string_view name;     // the treatment's name
+    candidate_status status = candidate_status::other_origin;
+    bool assessed = false;
+    money<C> duties{};
+    money<C> total{};
+};
+
+// Every eligible treatment accepted: the default predicate.
+struct any_treatment {
+    template <class T>
+    constexpr bool operator()(const T&) const noexcept {
+        return true;
+    }
+};
+
+template <currency_tag C>
+class path_choice;
+
+namespace detail {
+template <currency_tag C, class P>
+constexpr result<path_choice<C>> choose_lowest(const tariff_line<C>&, std::string_view,
+                                               const duty_base<C>&, const rounding_policy<C>&,
+                                               choice_measure, P&);
+} // namespace detail
+
+template <currency_tag C>
+class path_choice {
+public:
+    static constexpr std::size_t max_candidates = tariff_line<C>::max_treatments;
+
+    constexpr path_choice() noexcept = default;
+
+    // The index, in the line, of the chosen treatment.
+    constexpr std::size_t chosen() const noexcept { return chosen_; }
+    constexpr std::string_view chosen_name() const noexcept { return candidates_[chosen_].name; }
+    constexpr choice_reason reason() const noexcept { return reason_; }
+    constexpr choice_measure measure() const noexcept { return measure_; }
+    // The chosen path's assessment. It refers to the line's path: the line
+    // must outlive it.
+    constexpr const assessment<C>& chosen_assessment() const noexcept { return assessment_; }
+    // One candidate per treatment of the line, in the line's order.
+    constexpr std::size_t size() const noexcept { return size_; }
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+    operator[](T) const TARIFF_DETAIL_REJECT(
+        "tariff: an index is a whole number, not binary floating point, a character or a bool");
+    constexpr const path_candidate<C>& operator[](std::size_t i) const noexcept {
+        return candidates_[i];
+    }
+    constexpr const path_candidate<C>* begin() const noexcept { return candidates_.data(); }
+    constexpr const path_candidate<C>* end() const noexcept { return candidates_.data() + size_; }
+
+private:
+    template <currency_tag C2, class P>
+    friend constexpr result<path_choice<C2>>
+    detail::choose_lowest(const tariff_line<C2>&, std::string_view, const duty_base<C2>&,
+                          const rounding_policy<C2>&, choice_measure, P&);
+
+    std::array<path_candidate<C>, max_candidates> candidates_{};
+    std::size_t size_ = 0;
+    std::size_t chosen_ = 0;
+    choice_reason reason_ = choice_reason::only_eligible;
+    choice_measure measure_ = choice_measure::duties;
+    assessment<C> assessment_{};
+};
+
+namespace detail {
+template <currency_tag C, class P>
+constexpr result<path_choice<C>>
+choose_lowest(const tariff_line<C>& line, std::string_view origin, const duty_base<C>& base,
+              const rounding_policy<C>& policy, choice_measure measure, P& eligible) {
+    if (measure != choice_measure::duties && measure != choice_measure::total)
+        return errc::invalid_argument;
+    path_choice<C> out;
+    out.measure_ = measure;
+    out.size_ = line.treatment_count();
+    auto figure = [measure](const path_candidate<C>& c) {
+        return measure == choice_measure::duties ? c.duties : c.total;
+    };
+    std::size_t eligible_count = 0;
+    for (std::size_t i = 0; i < line.treatment_count(); ++i) {
+        const treatment<C>& t = line.treatment_at(i);
+        path_candidate<C>& c = out.candidates_[i];
+        c.treatment = i;
+        c.name = t.name;
+        if (!t.origin.empty() && t.origin != origin) {
+            c.status = candidate_status::other_origin;
+            continue;
+        }
+        if (!static_cast<bool>(eligible(t))) {
+            c.status = candidate_status::not_eligible;
+            continue;
+        }
+        assessment<C> a;
+        if (const auto r = try_assess_into(a, t.path, base, policy); !r)
+            return r.error(); // an eligible path that cannot be assessed is never skipped
+        const auto total = a.try_total();
+        if (!total)
+            return total.error();
+        c.assessed = true;
+        c.duties = a.duties();
+        c.total = total.value_or({});
+        // Strictly lower replaces: among equals the earliest stays chosen.
+        if (eligible_count == 0 || figure(c) < figure(out.candidates_[out.chosen_])) {
+            out.chosen_ = i;
+            out.assessment_ = a;
+        }
+        ++eligible_count;
+    }
+    if (eligible_count == 0)
+        return errc::invalid_argument; // no treatment for this origin and predicate
+    const money<C> best = figure(out.candidates_[out.chosen_]);
+    bool tied = false;
+    for (std::size_t i = 0; i < out.size_; ++i) {
+        path_candidate<C>& c = out.candidates_[i];
+        if (!c.assessed)
+            continue;
+        c.status = i == out.chosen_    ? candidate_status::chosen
+                   : figure(c) == best ? candidate_status::tied_later
+                                       : candidate_status::higher;
+        tied = tied || c.status == candidate_status::tied_later;
+    }
+    out.reason_ = eligible_count == 1 ? choice_reason::only_eligible
+                  : tied              ? choice_reason::tie_earliest
+                                      : choice_reason::lowest;
+    return out;
+}
+} // namespace detail
+
+// The non-throwing form. Errors: no treatment of the line is for `origin`
+// and accepted by `eligible` (errc::invalid_argument); a measure that is not
+// one (errc::invalid_argument); any error of assessing an eligible treatment
+// (errc::missing_quantity, errc::overflow, a bad policy): an eligible path
+// that cannot be assessed is never skipped, since it might be the lowest.
+// Never throws unless the predicate does (it is noexcept when the predicate
+// is); allocates nothing.
+template <currency_tag C, class Eligible = any_treatment>
+constexpr result<path_choice<C>> try_choose_lowest(
+    const tariff_line<C>& line, std::string_view origin,
+    const std::type_identity_t<duty_base<C>>& base, const rounding_policy<C>& policy,
+    choice_measure measure,
+    Eligible eligible = {}) noexcept(std::is_nothrow_invocable_v<Eligible&, const treatment<C>&>) {
+    return detail::choose_lowest(line, origin, base, policy, measure, eligible);
+}
+
+// The lowest eligible treatment of `line` for an entry from `origin`:
+// eligible if its origin is empty or equals `origin`, and eligible(treatment)
+// is true. Raises the errors listed for try_choose_lowest.
+template <currency_tag C, unsigned Declared, class Eligible = any_treatment>
+constexpr path_choice<C> choose_lowest(const tariff_line<C>& line, std::string_view origin,
+                                       const duty_base<C, Declared>& base,
+                                       const rounding_policy<C>& policy, choice_measure measure,
+                                       Eligible eligible = {}) {
+    return try_choose_lowest(line, origin, duty_base<C>(base), policy, measure, eligible).value();
+}
+
+// --- the rule-based chooser -----------------------------------------------------
+
+// On which side of the standard path the alternative must be for the rule to
+// take it.
+enum class margin_side : unsigned char {
+    lower, // the alternative is taken if it is lower by the margin (it "beats" the standard)
+    higher // the alternative is taken if it is higher by the margin (the NI "at risk" test)
+};
+
+// A rule: take the alternative path when its measure (duties or total) is on
+// `side` of the standard path's by share x value or more (inclusive) or by
+// more than that (not inclusive). The value is the entry's value as assessed
+// (after any value rounding of the policy). No member has a default: the
+// rule is stated in full where it is used.
+struct margin_rule {
+    ad_valorem share;             // 3 %: 3 percentage points of the value
+    margin_side side;             // where the alternative must be
+    bool inclusive;               // true: "equal to or more than"; false: "more than"
+    choice_measure measure;       // duties (the NI rule) or total
+    std::string_view legal_basis; // e.g. the guidance or decision you apply
+};
+
+enum class margin_reason : unsigned char {
+    margin_reached,    // the alternative differs by the margin on the rule's side: taken
+    margin_not_reached // it does not: the standard path is taken
+};
+
+constexpr const char* to_string(margin_reason r) noexcept {
+    return r == margin_reason::margin_reached
+               ? "the alternative differs from the standard path by the margin: alternative taken"
+               : "the alternative does not differ by the margin: standard path taken";
+}
+
+// Both assessments and the figures compared. Each assessment refers to its
+// path: both paths must outlive the choice.
+template <currency_tag C>
+struct margin_choice {
+    assessment<C> standard;
+    assessment<C> alternative;
+    money<C> difference{}; // alternative - standard, in the rule's measure, exact
+    money<C> threshold{};  // share x value, exact (not rounded)
+    bool alternative_taken = false;
+    margin_reason reason = margin_reason::margin_not_reached;
+    std::string_view legal_basis;
+
+    constexpr const assessment<C>& chosen() const noexcept {
+        return alternative_taken ? alternative : standard;
+    }
+};
+
+// The non-throwing form. Errors: a rule whose side or measure is not one (errc::invalid_argument);
+// any error of assessing either path; errc::overflow if the difference or the threshold does not
+// fit money<C> (both are reported, so both must fit). Never throws.
+template <currency_tag C>
+constexpr result<margin_choice<C>>
+try_choose_by_margin(const duty_path<C>& standard, const duty_path<C>& alternative,
+                     const std::type_identity_t<duty_base<C>>& base,
+                     const rounding_policy<C>& policy, const margin_rule& rule) noexcept {
+    // (An ad_valorem is never negative: the share needs no check.)
+    if ((rule.side != margin_side::lower && rule.side != margin_side::higher) ||
+        (rule.measure != choice_measure::duties && rule.measure != choice_measure::total))
+        return errc::invalid_argument;
+    margin_choice<C> out;
+    out.legal_basis = rule.legal_basis;
+    if (const auto r = try_assess_into(out.standard, standard, base, policy); !r)
+        return r.error();
+    if (const auto r = try_assess_into(out.alternative, alternative, base, policy); !r)
+        return r.error();
+    money<C> a = out.alternative.duties(), s = out.standard.duties();
+    if (rule.measure == choice_measure::total) {
+        const auto ta = out.alternative.try_total();
+        const auto ts = out.standard.try_total();
+        if (!ta)
+            return ta.error();
+        if (!ts)
+            return ts.error();
+        a = ta.value_or({});
+        s = ts.value_or({});
+    }
+    const auto d = try_subtract(a, s);
+    if (!d)
+        return d.error();
+    out.difference = d.value_or({});
+    const auto t = try_multiply(out.standard.value_used(), rule.share.fraction());
+    if (!t)
+        return t.error();
+    out.threshold = t.value_or({});
+    // The margin on the rule's side: alternative - standard (higher) or
+    // standard - alternative (lower). Negating money cannot overflow.
+    const money<C> margin = rule.side == margin_side::higher ? out.difference : -out.difference;
+    const bool reached = rule.inclusive ? margin >= out.threshold : margin > out.threshold;
+    out.alternative_taken = reached;
+    out.reason = reached ? margin_reason::margin_reached : margin_reason::margin_not_reached;
+    return out;
+}
+
+// The throwing form: raises the errors listed for try_choose_by_margin.
+template <currency_tag C, unsigned Declared>
+constexpr margin_choice<C>
+choose_by_margin(const duty_path<C>& standard, const duty_path<C>& alternative,
+                 const duty_base<C, Declared>& base, const rounding_policy<C>& policy,
+                 const margin_rule& rule) {
+    return try_choose_by_margin(standard, alternative, duty_base<C>(base), policy, rule).value();
+}
+
+// --- misuse: named, never callable -----------------------------------------------
+
+namespace mistake {
+struct a_choice_refers_to_its_paths__keep_the_line_or_paths_in_variables {};
+} // namespace mistake
+
+#define TARIFF_DETAIL_TEMPORARY_CHOICE                                                             \
+    TARIFF_DETAIL_REJECT("tariff: a choice holds assessments that refer to the paths chosen "      \
+                         "between, so the line or path cannot be a temporary; keep it in a "       \
+                         "variable (or a constexpr object) that outlives the choice")
+template <currency_tag C, unsigned Declared, class Eligible = any_treatment>
+mistake::a_choice_refers_to_its_paths__keep_the_line_or_paths_in_variables
+choose_lowest(const tariff_line<C>&&, std::string_view, const duty_base<C, Declared>&,
+              const rounding_policy<C>&, choice_measure,
+              Eligible = {}) TARIFF_DETAIL_TEMPORARY_CHOICE;
+template <currency_tag C, class Eligible = any_treatment>
+mistake::a_choice_refers_to_its_paths__keep_the_line_or_paths_in_variables
+try_choose_lowest(const tariff_line<C>&&, std::string_view,
+                  const std::type_identity_t<duty_base<C>>&, const rounding_policy<C>&,
+                  choice_measure, Eligible = {}) TARIFF_DETAIL_TEMPORARY_CHOICE;
+template <currency_tag C, unsigned Declared>
+mistake::a_choice_refers_to_its_paths__keep_the_line_or_paths_in_variables
+choose_by_margin(const duty_path<C>&&, const duty_path<C>&, const duty_base<C, Declared>&,
+                 const rounding_policy<C>&, const margin_rule&) TARIFF_DETAIL_TEMPORARY_CHOICE;
+template <currency_tag C, unsigned Declared>
+mistake::a_choice_refers_to_its_paths__keep_the_line_or_paths_in_variables
+choose_by_margin(const duty_path<C>&, const duty_path<C>&&, const duty_base<C, Declared>&,
+                 const rounding_policy<C>&, const margin_rule&) TARIFF_DETAIL_TEMPORARY_CHOICE;
+template <currency_tag C, unsigned Declared>
+mistake::a_choice_refers_to_its_paths__keep_the_line_or_paths_in_variables
+choose_by_margin(const duty_path<C>&&, const duty_path<C>&&, const duty_base<C, Declared>&,
+                 const rounding_policy<C>&, const margin_rule&) TARIFF_DETAIL_TEMPORARY_CHOICE;
+template <currency_tag C>
+mistake::a_choice_refers_to_its_paths__keep_the_line_or_paths_in_variables
+try_choose_by_margin(const duty_path<C>&&, const duty_path<C>&,
+                     const std::type_identity_t<duty_base<C>>&, const rounding_policy<C>&,
+                     const margin_rule&) TARIFF_DETAIL_TEMPORARY_CHOICE;
+template <currency_tag C>
+mistake::a_choice_refers_to_its_paths__keep_the_line_or_paths_in_variables
+try_choose_by_margin(const duty_path<C>&, const duty_path<C>&&,
+                     const std::type_identity_t<duty_base<C>>&, const rounding_policy<C>&,
+                     const margin_rule&) TARIFF_DETAIL_TEMPORARY_CHOICE;
+#undef TARIFF_DETAIL_TEMPORARY_CHOICE
+
+} // namespace tariff
+// ---- tariff/consignment.hpp ------------------------------------------------
+// tariff/consignment.hpp: duties charged on a consignment as a whole, and
+// their exact allocation to its lines.
+//
+// A consignment<C, N> holds up to N lines, each with an HS code, a value and,
+// optionally, a net mass and a count. A per_item_duty is a flat amount per
+// distinct tariff item in the consignment (items are distinct when their
+// codes differ in the first `item_digits` digits: 6 for HS subheadings),
+// charged only when the consignment's total value is within a limit. The EU's
+// interim duty on low-value e-commerce parcels is one: EUR 3 per distinct
+// tariff subheading in a consignment valued under EUR 150, from 1 July 2026
+// (Council of the EU, press releases of 12 December 2025 and 11 February
+// 2026; see docs/howto-consignment.md for the sources and what is uncertain).
+//
+// allocate_to_lines(charge, consignment, basis) splits a consignment charge
+// over the lines in proportion to their value, net mass or count, by the
+// largest-remainder method of allocate.hpp: the shares always sum to the
+// charge exactly (no cent lost or created).
+
+
+
+namespace tariff {
+
+template <currency_tag C>
+struct consignment_line {
+    hs_code code = hs_code::parse("0000.00"); // a line always has its own code
+    money<C> value{};
+    quantity<units::kilogram> net_mass{}; // zero when not declared
+    quantity<units::each> count{};        // zero when not declared
+};
+
+namespace mistake {
+struct a_consignment_line_is_valued_in_the_consignments_currency__convert_with_an_exchange_rate {};
+struct a_consignment_charge_is_in_the_consignments_currency__convert_with_an_exchange_rate {};
+} // namespace mistake
+
+template <currency_tag C, std::size_t N = 32>
+class consignment {
+public:
+    static constexpr std::size_t capacity = N;
+
+    constexpr consignment() noexcept = default;
+
+    // The consignment with one more line. Errors: more than N lines
+    // (errc::invalid_argument), a negative value, mass or count
+    // (errc::negative_quantity; a quantity is never negative, so only the
+    // value is checked here). The try_ form returns the error and never throws.
+    constexpr result<consignment> try_with_line(hs_code code, money<C> value,
+                                                quantity<units::kilogram> net_mass = {},
+                                                quantity<units::each> count = {}) const noexcept {
+        if (size_ == N)
+            return errc::invalid_argument;
+        if (value < money<C>{})
+            return errc::negative_quantity;
+        consignment out = *this;
+        out.lines_[out.size_++] = consignment_line<C>{code, value, net_mass, count};
+        return out;
+    }
+    constexpr consignment with_line(hs_code code, money<C> value,
+                                    quantity<units::kilogram> net_mass = {},
+                                    quantity<units::each> count = {}) const {
+        return try_with_line(code, value, net_mass, count).value();
+    }
+    // A value in another currency: named, never callable.
+    template <class C2, class R2, class... Rest>
+    requires(!std::same_as<C2, C>) mistake::
+        a_consignment_line_is_valued_in_the_consignments_currency__convert_with_an_exchange_rate
+        with_line(hs_code, basic_money<C2, R2>, Rest...)
+    const TARIFF_DETAIL_REJECT("tariff: consignment::with_line: the line's value is in another "
+                               "currency than the consignment's; convert it with an "
+                               "exchange_rate first");
+
+    constexpr std::size_t size() const noexcept { return size_; }
+    constexpr bool empty() const noexcept { return size_ == 0; }
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+    operator[](T) const TARIFF_DETAIL_REJECT(
+        "tariff: an index is a whole number, not binary floating point, a character or a bool");
+    constexpr const consignment_line<C>& operator[](std::size_t i) const noexcept {
+        return lines_[i];
+    }
+    constexpr const consignment_line<C>* begin() const noexcept { return lines_.data(); }
+    constexpr const consignment_line<C>* end() const noexcept { return lines_.data() + size_; }
+
+    // The sum of the lines' values, exact; errc::overflow if it does not fit.
+    constexpr result<money<C>> try_total_value() const noexcept {
+        money<C> sum{};
+        for (std::size_t i = 0; i < size_; ++i) {
+            const auto r = try_add(sum, lines_[i].value);
+            if (!r)
+                return r.error();
+            sum = r.value_or({});
+        }
+        return sum;
+    }
+    constexpr money<C> total_value() const { return try_total_value().value(); }
+
+    // How many distinct tariff items the consignment holds: codes that differ
+    // in their first `digits` digits (4: heading, 6: subheading, up to 10). A
+    // code shorter than `digits` counts by its whole code.
+    // errc::invalid_argument unless 2 <= digits <= 10.
+    constexpr result<std::size_t> try_distinct_items(int digits) const noexcept {
+        if (digits < 2 || digits > 10)
+            return errc::invalid_argument;
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < size_; ++i) {
+            bool seen = false;
+            for (std::size_t j = 0; j < i && !seen; ++j)
+                seen = item_key(lines_[j].code, digits) == item_key(lines_[i].code, digits);
+            n += seen ? 0 : 1;
+        }
+        return n;
+    }
+    constexpr std::size_t distinct_items(int digits) const {
+        return try_distinct_items(digits).value();
+    }
+
+    // The first `digits` digits of a code (all of them if it has fewer).
+    static constexpr std::string_view item_key(const hs_code& code, int digits) noexcept {
+        return code.digits().substr(0, static_cast<std::size_t>(digits));
+    }
+
+private:
+    std::array<consignment_line<C>, N> lines_{};
+    std::size_t size_ = 0;
+};
+
+// --- a flat duty per distinct item -------------------------------------------------
+
+// How the consignment's value is tested against the limit.
+enum class value_limit_test : unsigned char {
+    at_or_below, // applies if value <= limit ("not exceeding EUR 150")
+    below        // applies if value < limit ("valued at less than EUR 150")
+};
+
+// A flat duty per distinct tariff item, on consignments within a value limit.
+// No member has a default: the rule is stated in full where it is used.
+template <currency_tag C>
+struct per_item_duty {
+    std::string_view name;        // "EU low-value consignment duty"
+    std::string_view legal_basis; // the act or notice you apply
+    money<C> per_item;            // EUR 3.00
+    int item_digits;              // 6: one item per distinct HS subheading
+    money<C> value_limit;         // EUR 150.00
+    value_limit_test test;        // at_or_below or below
+};
+
+enum class consignment_charge_reason : unsigned char {
+    applies,           // within the value limit: per_item x items
+    value_above_limit, // outside the limit: no charge
+    empty              // no lines: no charge
+};
+
+constexpr const char* to_string(consignment_charge_reason r) noexcept {
+    switch (r) {
+    case consignment_charge_reason::applies:
+        return "the consignment's value is within the limit: the duty applies per distinct item";
+    case consignment_charge_reason::value_above_limit:
+        return "the consignment's value is outside the limit: the duty does not apply";
+    case consignment_charge_reason::empty:
+        return "the consignment has no lines";
+    }
+    return "unknown reason";
+}
+
+// What a consignment pays under a per_item_duty, and why.
+template <currency_tag C>
+struct consignment_charge {
+    std::string_view name;
+    std::string_view legal_basis;
+    money<C> value{};      // the consignment's total value
+    std::size_t items = 0; // distinct tariff items
+    money<C> amount{};     // per_item x items, or zero
+    consignment_charge_reason reason = consignment_charge_reason::empty;
+    constexpr bool applies() const noexcept { return reason == consignment_charge_reason::applies; }
+};
+
+// The non-throwing form. Errors: a negative per-item amount or limit, a test
+// that is not one, item_digits outside 2..10 (errc::invalid_argument);
+// errc::overflow if the total value or the amount does not fit. Never throws.
+template <currency_tag C, std::size_t N>
+constexpr result<consignment_charge<C>>
+try_assess_consignment(const consignment<C, N>& c, const per_item_duty<C>& duty) noexcept {
+    if (duty.per_item < money<C>{} || duty.value_limit < money<C>{} ||
+        (duty.test != value_limit_test::at_or_below && duty.test != value_limit_test::below))
+        return errc::invalid_argument;
+    const auto items = c.try_distinct_items(duty.item_digits);
+    if (!items)
+        return items.error();
+    const auto value = c.try_total_value();
+    if (!value)
+        return value.error();
+    consignment_charge<C> out;
+    out.name = duty.name;
+    out.legal_basis = duty.legal_basis;
+    out.value = value.value_or({});
+    out.items = items.value_or({});
+    if (c.empty())
+        return out; // reason: empty, amount zero
+    const bool within = duty.test == value_limit_test::at_or_below ? out.value <= duty.value_limit
+                                                                   : out.value < duty.value_limit;
+    if (!within) {
+        out.reason = consignment_charge_reason::value_above_limit;
+        return out;
+    }
+    // items <= N, a std::size_t small enough for a decimal coefficient.
+    const auto amount =
+        try_multiply(duty.per_item,
+                     decimal::try_from_parts(static_cast<std::int64_t>(out.items), 0).value_or({}));
+    if (!amount)
+        return amount.error();
+    out.amount = amount.value_or({});
+    out.reason = consignment_charge_reason::applies;
+    return out;
+}
+
+// The throwing form: raises the errors listed for try_assess_consignment.
+template <currency_tag C, std::size_t N>
+constexpr consignment_charge<C> assess_consignment(const consignment<C, N>& c,
+                                                   const per_item_duty<C>& duty) {
+    return try_assess_consignment(c, duty).value();
+}
+
+// A duty in another currency than the consignment's: named, never callable.
+template <currency_tag C, std::size_t N, currency_tag C2>
+requires(!std::same_as<C, C2>)
+    mistake::a_consignment_charge_is_in_the_consignments_currency__convert_with_an_exchange_rate
+    assess_consignment(const consignment<C, N>&, const per_item_duty<C2>&)
+TARIFF_DETAIL_REJECT("tariff: assess_consignment: the duty's currency differs from the "
+                     "consignment's; write the duty in the consignment's currency");
+
+// --- allocation of a consignment charge to its lines -----------------------------------
+
+// What a charge is split in proportion to.
+enum class allocation_basis : unsigned char { value, net_mass, count };
+
+// The shares of a charge, one per line of the consignment, in its order.
+template <currency_tag C, std::size_t N>
+class line_shares {
+public:
+    constexpr line_shares() noexcept = default;
+    constexpr std::size_t size() const noexcept { return size_; }
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+    operator[](T) const TARIFF_DETAIL_REJECT(
+        "tariff: an index is a whole number, not binary floating point, a character or a bool");
+    constexpr money<C> operator[](std::size_t i) const noexcept { return parts_[i]; }
+    constexpr const money<C>* begin() const noexcept { return parts_.data(); }
+    constexpr const money<C>* end() const noexcept { return parts_.data() + size_; }
+
+private:
+    template <currency_tag C2, std::size_t N2>
+    friend constexpr result<line_shares<C2, N2>>
+    try_allocate_to_lines(money<C2>, const consignment<C2, N2>&, allocation_basis) noexcept;
+    template <currency_tag C2, std::size_t N2>
+    friend constexpr result<line_shares<C2, N2>>
+    try_allocate_by_item(const consignment<C2, N2>&, const per_item_duty<C2>&) noexcept;
+
+    std::array<money<C>, N> parts_{};
+    std::size_t size_ = 0;
+};
+
+namespace detail {
+// Integer weights proportional to decimals d_i >= 0: each coefficient scaled
+// to the largest scale among them (exact). errc::overflow if one does not fit.
+template <std::size_t N, class Get>
+constexpr errc integer_weights(std::size_t n, Get&& get,
+                               std::array<std::int64_t, N>& out) noexcept {
+    int scale = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        scale = get(i).scale() > scale ? get(i).scale() : scale;
+    for (std::size_t i = 0; i < n; ++i) {
+        const decimal d = get(i);
+        std::int64_t w = d.coefficient();
+        for (int k = d.scale(); k < scale; ++k)
+            if (mul_overflows(w, std::int64_t{10}, w))
+                return errc::overflow;
+        out[i] = w;
+    }
+    return errc::ok;
+}
+} // namespace detail
+
+// The non-throwing form. Errors: a charge that is not a whole number of the
+// currency's minor unit (errc::invalid_argument: round it first); no lines,
+// or lines whose weights (values, masses or counts) are all zero
+// (errc::division_by_zero); errc::overflow where weights do not fit 64 bits
+// once brought to one scale, or their sum does not; a basis that is not one
+// (errc::invalid_argument). Never throws.
+template <currency_tag C, std::size_t N>
+constexpr result<line_shares<C, N>> try_allocate_to_lines(money<C> charge,
+                                                          const consignment<C, N>& c,
+                                                          allocation_basis basis) noexcept {
+    if (basis != allocation_basis::value && basis != allocation_basis::net_mass &&
+        basis != allocation_basis::count)
+        return errc::invalid_argument;
+    std::array<std::int64_t, N> weights{};
+    const errc e = detail::integer_weights(
+        c.size(),
+        [&](std::size_t i) -> decimal {
+            const consignment_line<C>& l = c[i];
+            return basis == allocation_basis::value      ? l.value.amount()
+                   : basis == allocation_basis::net_mass ? l.net_mass.value()
+                                                         : l.count.value();
+        },
+        weights);
+    if (e != errc::ok)
+        return e;
+    line_shares<C, N> out;
+    const errc a = try_allocate(charge, std::span<const std::int64_t>(weights.data(), c.size()),
+                                std::span<money<C>>(out.parts_.data(), c.size()));
+    if (a != errc::ok)
+        return a;
+    out.size_ = c.size();
+    return out;
+}
+
+// The throwing form: raises the errors listed for try_allocate_to_lines.
+template <currency_tag C, std::size_t N>
+constexpr line_shares<C, N> allocate_to_lines(money<C> charge, const consignment<C, N>& c,
+                                              allocation_basis basis) {
+    return try_allocate_to_lines(charge, c, basis).value();
+}
+
+// A per-item duty attributed where it arises: each distinct item's per_item
+// amount split over that item's lines by value (equally where all of the
+// item's lines are valued at zero), by the largest remainder; every share is
+// zero when the duty does not apply. The shares sum to
+// assess_consignment(c, duty).amount exactly. Errors: those of
+// try_assess_consignment; a per_item amount that is not whole minor units
+// (errc::invalid_argument); errc::overflow as for try_allocate_to_lines.
+// Never throws.
+template <currency_tag C, std::size_t N>
+constexpr result<line_shares<C, N>> try_allocate_by_item(const consignment<C, N>& c,
+                                                         const per_item_duty<C>& duty) noexcept {
+    const auto charge = try_assess_consignment(c, duty);
+    if (!charge)
+        return charge.error();
+    line_shares<C, N> out;
+    out.size_ = c.size();
+    if (!charge.value_or({}).applies())
+        return out;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        const std::string_view key = consignment<C, N>::item_key(c[i].code, duty.item_digits);
+        bool first = true;
+        for (std::size_t j = 0; j < i && first; ++j)
+            first = consignment<C, N>::item_key(c[j].code, duty.item_digits) != key;
+        if (!first)
+            continue; // the item was split with its first line
+        std::array<std::size_t, N> members{};
+        std::size_t m = 0;
+        for (std::size_t j = i; j < c.size(); ++j)
+            if (consignment<C, N>::item_key(c[j].code, duty.item_digits) == key)
+                members[m++] = j;
+        std::array<std::int64_t, N> weights{};
+        const errc e = detail::integer_weights(
+            m, [&](std::size_t k) -> decimal { return c[members[k]].value.amount(); }, weights);
+        if (e != errc::ok)
+            return e;
+        bool all_zero = true;
+        for (std::size_t k = 0; k < m; ++k)
+            all_zero = all_zero && weights[k] == 0;
+        for (std::size_t k = 0; all_zero && k < m; ++k)
+            weights[k] = 1;
+        std::array<money<C>, N> parts{};
+        const errc a = try_allocate(duty.per_item, std::span<const std::int64_t>(weights.data(), m),
+                                    std::span<money<C>>(parts.data(), m));
+        if (a != errc::ok)
+            return a;
+        for (std::size_t k = 0; k < m; ++k)
+            out.parts_[members[k]] = parts[k];
+    }
+    return out;
+}
+
+// The throwing form: raises the errors listed for try_allocate_by_item.
+template <currency_tag C, std::size_t N>
+constexpr line_shares<C, N> allocate_by_item(const consignment<C, N>& c,
+                                             const per_item_duty<C>& duty) {
+    return try_allocate_by_item(c, duty).value();
+}
+
+// A per-item duty in another currency than the consignment's: named, never callable.
+template <currency_tag C, std::size_t N, currency_tag C2>
+requires(!std::same_as<C, C2>)
+    mistake::a_consignment_charge_is_in_the_consignments_currency__convert_with_an_exchange_rate
+    allocate_by_item(const consignment<C, N>&, const per_item_duty<C2>&)
+TARIFF_DETAIL_REJECT("tariff: allocate_by_item: the duty's currency differs from the "
+                     "consignment's; write the duty in the consignment's currency");
+
+// A charge in another currency than the consignment's: named, never callable.
+template <class C2, class R2, currency_tag C, std::size_t N>
+requires(!std::same_as<C, C2>)
+    mistake::a_consignment_charge_is_in_the_consignments_currency__convert_with_an_exchange_rate
+    allocate_to_lines(basic_money<C2, R2>, const consignment<C, N>&, allocation_basis)
+TARIFF_DETAIL_REJECT("tariff: allocate_to_lines: the charge's currency differs from "
+                     "the consignment's; convert it with an exchange_rate first");
+
+} // namespace tariff
 // ---- tariff/date.hpp -------------------------------------------------------
 // tariff/date.hpp: a calendar date (proleptic Gregorian), for validity
 // periods and quota periods. constexpr, no time zone, no time of day.
