@@ -1972,3 +1972,68 @@ TEST_CASE("totals: no needless overflow past 64 bits, and an overflow is reporte
         CHECK(ledger.balance(0, quota_pool::general) == 0);
     }
 }
+
+// ---------------------------------------------------------------------------
+// A ledger for a unit known only at run time
+// ---------------------------------------------------------------------------
+
+TEST_CASE("runtime_quota_ledger: a quota in kg (a run-time unit) drawn by claims in g and "
+          "tonnes, converted exactly",
+          "[quota][runtime]") {
+    using L = runtime_quota_ledger<CAD>;
+    const auto q = L::quota_type("KG-rt", duty_path<CAD>("in"), duty_path<CAD>("over"))
+                       .with_period("Y", date(2026, 1, 1), date(2026, 12, 31),
+                                    L::quantity_type(decimal(1'000)));
+    L ledger(q, unit_info_of<kilograms>);
+    CHECK(ledger.unit().symbol == "kg");
+    // 600,000 g = 600 kg: wholly in; balance 1,000 - 600 = 400.
+    const auto a =
+        ledger.allocate(1, date(2026, 2, 1),
+                        runtime_quantity(decimal(600'000), unit_info_of<units::gram>), 600.00_CAD);
+    CHECK(a.in_quota.value() == decimal(600));
+    CHECK(ledger.in_unit(a.in_quota).amount() == decimal(600));
+    CHECK(ledger.in_unit(a.in_quota).unit().symbol == "kg");
+    // 0.5 tonne = 500 kg against 400: 400 in, 100 over; 50,000 cents by 4 : 1
+    // = 40,000 and 10,000 exactly.
+    quota_take<CAD> t;
+    REQUIRE(
+        ledger.try_allocate(2, date(2026, 3, 1),
+                            runtime_quantity(decimal::from_parts(5, 1), unit_info_of<units::tonne>),
+                            500.00_CAD, t) == errc::ok);
+    CHECK(t.in_granules == 400);
+    CHECK(t.value_in_quota == 400.00_CAD);
+    CHECK(t.value_over_quota == 100.00_CAD);
+    CHECK(ledger.ledger().balance(0, quota_pool::general) == 0);
+    const auto s = ledger.totals();
+    CHECK(s.in_quota.value() == decimal(1'000)); // 600 + 400
+    CHECK(s.over_quota.value() == decimal(100));
+}
+
+TEST_CASE("runtime_quota_ledger: a claim of another dimension or with no exact value in the "
+          "ledger's unit is rejected and changes nothing",
+          "[quota][runtime][rejected]") {
+    using L = runtime_quota_ledger<CAD>;
+    const auto q =
+        L::quota_type("DZ-rt", duty_path<CAD>("in"), duty_path<CAD>("over"))
+            .with_period("Y", date(2026, 1, 1), date(2026, 12, 31), L::quantity_type(decimal(10)));
+    L ledger(q, unit_info_of<units::dozen>);
+    // 1 kg is not a count: errc::invalid_argument.
+    CHECK(ledger
+              .try_reserve(1, date(2026, 2, 1),
+                           runtime_quantity(decimal(1), unit_info_of<kilograms>), 1.00_CAD)
+              .code() == errc::invalid_argument);
+    // 7 each = 7/12 dozen = 0.58333...: no finite decimal, errc::inexact.
+    CHECK(ledger
+              .try_allocate(2, date(2026, 2, 1),
+                            runtime_quantity(decimal(7), unit_info_of<vehicles>), 1.00_CAD)
+              .code() == errc::inexact);
+    // 6 each = 0.5 dozen: whole granules of 1 dozen: 0 in quota, all over.
+    const auto a = ledger.allocate(3, date(2026, 2, 1),
+                                   runtime_quantity(decimal(6), unit_info_of<vehicles>), 1.00_CAD);
+    CHECK(a.in_quota.value() == decimal(0));
+    CHECK(a.over_quota.value() == decimal::from_parts(5, 1));
+    CHECK(ledger.ledger().balance(0, quota_pool::general) == 10);
+    CHECK(ledger.ledger().allocation_count() == 1);
+    // A unit that is not one.
+    CHECK(error_of([&] { return L(q, unit_info{}); }) == errc::invalid_argument);
+}

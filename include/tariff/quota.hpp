@@ -34,6 +34,7 @@
 #include "assessment.hpp"
 #include "date.hpp"
 #include "detail/mistake.hpp"
+#include "runtime.hpp"
 
 namespace tariff::mistake {
 struct granules_are_a_whole_number__pass_an_integer {};
@@ -1385,6 +1386,124 @@ private:
     // every allocation recorded (totals()).
     std::array<detail::nonnegative_total, 4> totals_{};
     std::uint64_t changes_ = 0; // allocations, returns and closings: dates reservations
+};
+
+// --- a ledger for a unit known only at run time ---------------------------------
+
+// The dimension and unit type of runtime_quota_ledger's quantities: counts of
+// the ledger's run-time unit (its unit_info), whatever that is. A dimension
+// of its own (bit 1u << 31), so that no quantity of a compile-time unit
+// converts to it or is charged by a duty in it.
+struct in_ledger_unit_dimension {
+    static constexpr std::string_view name = "the ledger's run-time unit";
+    static constexpr unsigned bit = 1u << 31;
+};
+struct in_ledger_unit : unit<in_ledger_unit_dimension, 1, 1, "(the ledger's unit)"> {};
+
+// A quota ledger counted in a unit known only at run time (a schedule's
+// unit, as a unit_info): the quota's volumes and granularity are given in
+// that unit, and claims come as runtime_quantity in any unit of its
+// dimension, converted exactly to it first (errc::invalid_argument for
+// another dimension, errc::inexact where the conversion has no finite
+// decimal form, errc::overflow). Otherwise it is a quota_ledger, with its
+// guarantees: a rejected claim changes nothing.
+template <currency_tag C>
+class runtime_quota_ledger {
+public:
+    using quantity_type = quantity<in_ledger_unit>; // an amount of unit()
+    using quota_type = tariff_rate_quota<C, in_ledger_unit>;
+    using ledger_type = quota_ledger<C, in_ledger_unit>;
+    using options = typename ledger_type::options;
+    using allocation = typename ledger_type::allocation; // in_quota, over_quota in unit()
+    using reservation = typename ledger_type::reservation;
+
+    // Raises what quota_ledger's constructor raises, and errc::invalid_argument
+    // for a unit that is not one (a default unit_info).
+    runtime_quota_ledger(const quota_type& quota, const unit_info& unit)
+        : runtime_quota_ledger(quota, unit, options{}) {}
+    runtime_quota_ledger(const quota_type& quota, const unit_info& unit, options opts)
+        : ledger_(quota, opts), unit_(checked_unit(unit)) {}
+    // A reservation refers to the ledger it was made on: not copied or moved.
+    runtime_quota_ledger(const runtime_quota_ledger&) = delete;
+    runtime_quota_ledger& operator=(const runtime_quota_ledger&) = delete;
+
+    const unit_info& unit() const noexcept { return unit_; }
+    const quota_type& quota() const noexcept { return ledger_.quota(); }
+    const ledger_type& ledger() const noexcept { return ledger_; }
+    // The most granules a ledger holds, all periods together (as quota_ledger).
+    static constexpr std::int64_t max_granules(quantity_type granularity) noexcept {
+        return ledger_type::max_granules(granularity);
+    }
+    // A figure of an allocation or of the quota as a quantity in unit().
+    runtime_quantity in_unit(quantity_type q) const noexcept {
+        return runtime_quantity::try_make(q.value(), unit_).value_or({}); // q >= 0, unit valid
+    }
+
+    // The claim `quantity` (in any unit of unit()'s dimension) as the
+    // ledger's claim, converted exactly; errors as above.
+    result<quota_claim<C, in_ledger_unit>> try_claim(std::uint64_t entry_id, date accepted,
+                                                     const runtime_quantity& quantity,
+                                                     money<C> value) const noexcept {
+        const auto q = quantity.try_in(unit_);
+        if (!q)
+            return q.error();
+        return quota_claim<C, in_ledger_unit>{entry_id, accepted, quantity_type(q->amount()),
+                                              value}; // >= 0: cannot raise
+    }
+
+    // quota_ledger's operations, for a claim in a run-time quantity: the
+    // same errors (and the conversion's), the same guarantees.
+    result<allocation> try_allocate(std::uint64_t entry_id, date accepted,
+                                    const runtime_quantity& quantity, money<C> value) {
+        const auto c = try_claim(entry_id, accepted, quantity, value);
+        if (!c)
+            return c.error();
+        return ledger_.try_allocate(*c);
+    }
+    allocation allocate(std::uint64_t entry_id, date accepted, const runtime_quantity& quantity,
+                        money<C> value) {
+        return try_allocate(entry_id, accepted, quantity, value).value();
+    }
+    errc try_allocate(std::uint64_t entry_id, date accepted, const runtime_quantity& quantity,
+                      money<C> value, quota_take<C>& out) {
+        const auto c = try_claim(entry_id, accepted, quantity, value);
+        if (!c)
+            return c.error();
+        return ledger_.try_allocate(*c, out);
+    }
+    result<reservation> try_reserve(std::uint64_t entry_id, date accepted,
+                                    const runtime_quantity& quantity,
+                                    money<C> value) const noexcept {
+        const auto c = try_claim(entry_id, accepted, quantity, value);
+        if (!c)
+            return c.error();
+        return ledger_.try_reserve(*c);
+    }
+    reservation reserve(std::uint64_t entry_id, date accepted, const runtime_quantity& quantity,
+                        money<C> value) const {
+        return try_reserve(entry_id, accepted, quantity, value).value();
+    }
+    result<allocation> try_commit(reservation& r) { return ledger_.try_commit(r); }
+    allocation commit(reservation& r) { return ledger_.commit(r); }
+    errc try_release(reservation& r) const noexcept { return ledger_.try_release(r); }
+    void release(reservation& r) const { ledger_.release(r); }
+    result<quota_totals<C, in_ledger_unit>> try_totals() const noexcept {
+        return ledger_.try_totals();
+    }
+    quota_totals<C, in_ledger_unit> totals() const { return ledger_.totals(); }
+    // A period's status, its figures in unit() (as quota_ledger::status).
+    quota_status<in_ledger_unit> status(std::size_t period) const { return ledger_.status(period); }
+    result<quota_status<in_ledger_unit>> try_status(std::size_t period) const noexcept {
+        return ledger_.try_status(period);
+    }
+
+private:
+    static unit_info checked_unit(const unit_info& u) {
+        detail::raise(runtime_quantity::try_make(decimal{}, u).code());
+        return u;
+    }
+    ledger_type ledger_;
+    unit_info unit_;
 };
 
 // Both parts of an allocation assessed on their paths.
