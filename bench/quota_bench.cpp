@@ -25,6 +25,13 @@
 //                                    false (no record per allocation, so no
 //                                    give_back / cancel / amend; the ledger's
 //                                    memory stays flat);
+//               library, lean        try_allocate(claim, quota_take&): the
+//                                    same allocation written into the
+//                                    caller's 56-byte quota_take (granules in
+//                                    quota, the value split); the totals
+//                                    are the ledger's own (exact 128-bit
+//                                    sums, try_totals() once at the end);
+//                                    with receipts kept and without;
 //               hand-written         int64 balance, int64 cents, in = min(q,
 //                                    b), the value split by largest remainder
 //                                    (ties to the in-quota part) with 128-bit
@@ -318,6 +325,23 @@ constexpr const char* ledger_title(ledger_variant v) {
         t.value_over += a.value_over_quota;
     }
     return t;
+}
+
+// (a') The library's lean form: try_allocate(claim, quota_take&) writes a
+// small result into the caller's storage (granules in quota and the value
+// split); the ledger sums what it allocates exactly in 128-bit integers, and
+// the caller reads the totals once at the end (quota_ledger::try_totals).
+[[gnu::noinline]] library_totals library_allocate_lean(ledger_type& ledger,
+                                                       std::span<const claim> claims) {
+    tariff::quota_take<CAD> t;
+    for (const claim& c : claims) {
+        if (ledger.try_allocate(c, t) != tariff::errc::ok)
+            fail("quota_ledger::try_allocate (lean) rejected a claim");
+    }
+    const auto totals = ledger.try_totals();
+    if (!totals)
+        fail("quota_ledger::try_totals overflowed");
+    return {totals->in_quota, totals->over_quota, totals->value_in_quota, totals->value_over_quota};
 }
 
 // (c) Hand-written. The value of a claim of q vehicles, `in` of them in
@@ -640,6 +664,9 @@ bool verify_allocation() {
     for (const ledger_variant v : ledger_variants) {
         ledger_type ledger(quota, ledger_options(v));
         totals_agree = totals_agree && same(library_allocate(ledger, claims), h, true);
+        ledger_type lean(quota, ledger_options(v));
+        totals_agree = totals_agree && same(library_allocate_lean(lean, claims), h, true) &&
+                       lean.balance(0, tariff::quota_pool::general) == balance;
     }
     totals_agree = totals_agree && hr.in == h.in && hr.over == h.over &&
                    hr.value_in == h.value_in && hr.value_over == h.value_over &&
@@ -817,7 +844,7 @@ long minor_page_faults() {
     return u.ru_minflt;
 }
 
-std::array<std::optional<library_totals>, ledger_variants.size()> full_library;
+std::array<std::optional<library_totals>, ledger_variants.size()> full_library, full_lean;
 std::optional<hand_totals> full_hand, full_hand_receipts;
 std::array<std::optional<ledger_memory>, ledger_variants.size()> memory_ledger;
 std::optional<ledger_memory> memory_receipts;
@@ -840,6 +867,18 @@ void bench_library(benchmark::State& state, ledger_variant variant) {
                         minor_page_faults() - faults};
         memory_ledger[variant] = m;
         full_library[variant] = t;
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(entry_count));
+}
+
+void bench_lean(benchmark::State& state, ledger_variant variant) {
+    const quota_type quota = make_quota(volume_for(entry_count));
+    const auto claims = std::span<const claim>(data().claims);
+    for (auto _ : state) {
+        ledger_type ledger(quota, ledger_options(variant));
+        const library_totals t = library_allocate_lean(ledger, claims);
+        benchmark::DoNotOptimize(t);
+        full_lean[variant] = t;
     }
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(entry_count));
 }
@@ -969,6 +1008,8 @@ void bench_pool_plain(benchmark::State& state) {
 constexpr const char* allocate_library = "allocate/library";
 constexpr const char* allocate_events = "allocate/library_events";
 constexpr const char* allocate_no_receipts = "allocate/library_no_receipts";
+constexpr const char* allocate_lean = "allocate/library_lean";
+constexpr const char* allocate_lean_no_receipts = "allocate/library_lean_no_receipts";
 constexpr const char* allocate_hand = "allocate/hand_written";
 constexpr const char* allocate_receipts = "allocate/hand_written_receipts";
 constexpr const char* split_library = "split/library";
@@ -988,6 +1029,12 @@ void register_benchmarks() {
         ->Iterations(1)
         ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark(allocate_no_receipts, bench_library, no_receipts_ledger)
+        ->Iterations(1)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(allocate_lean, bench_lean, plain_ledger)
+        ->Iterations(1)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(allocate_lean_no_receipts, bench_lean, no_receipts_ledger)
         ->Iterations(1)
         ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark(allocate_hand, bench_hand)
@@ -1128,6 +1175,8 @@ void print_summary(const recording_reporter& r) {
         {"allocate, keep_events = false", allocate_library, allocate_hand},
         {"allocate, keep_events = true", allocate_events, allocate_hand},
         {"allocate, no events, keep_receipts = false", allocate_no_receipts, allocate_hand},
+        {"allocate lean (quota_take), receipts kept", allocate_lean, allocate_hand},
+        {"allocate lean (quota_take), no receipts", allocate_lean_no_receipts, allocate_hand},
         {"split_value on every entry", split_library, split_hand},
         {"hand + receipts vs hand", allocate_receipts, allocate_hand},
         {"keep_events = false vs hand + receipts", allocate_library, allocate_receipts},
@@ -1223,6 +1272,8 @@ void print_summary(const recording_reporter& r) {
         bool agree = true;
         for (const auto& l : full_library)
             agree = agree && (!l || same(*l, *full_hand, true));
+        for (const auto& l : full_lean)
+            agree = agree && (!l || same(*l, *full_hand, true));
         agree =
             agree && (!full_hand_receipts || (full_hand_receipts->value_in == full_hand->value_in &&
                                               full_hand_receipts->in == full_hand->in));
@@ -1246,6 +1297,7 @@ void print_summary(const recording_reporter& r) {
     size_row("tariff_rate_quota<CAD, each> (in the ledger)", sizeof(quota_type));
     size_row("quota_claim<CAD, each>", sizeof(claim));
     size_row("quota_allocation<CAD, each>", sizeof(allocation));
+    size_row("quota_take<CAD> (the lean form)", sizeof(tariff::quota_take<CAD>));
     size_row("quota_event (one per change, keep_events)", sizeof(tariff::quota_event));
     size_row("concurrent_quota_pool<each>", sizeof(pool_type));
     size_row("concurrent_quota_pool<each>::lease", sizeof(pool_type::lease));
@@ -1268,6 +1320,11 @@ void print_summary(const recording_reporter& r) {
     ratio_line("fcfs_allocation_no_receipts",
                divide(cpu(allocate_no_receipts), cpu(allocate_hand)));
     ratio_line("fcfs_allocation_events", divide(cpu(allocate_events), cpu(allocate_hand)));
+    ratio_line("fcfs_allocation_lean_receipts", divide(cpu(allocate_lean), cpu(allocate_hand)));
+    ratio_line("fcfs_allocation_lean_receipts_vs_hand_receipts",
+               divide(cpu(allocate_lean), cpu(allocate_receipts)));
+    ratio_line("fcfs_allocation_lean_no_receipts",
+               divide(cpu(allocate_lean_no_receipts), cpu(allocate_hand)));
     ratio_line("split_value", divide(cpu(split_library), cpu(split_hand)));
     ratio_line("pool_lease_1_thread", divide(cpu(pool_lease), cpu(pool_hand_lease)));
     ratio_line("pool_lease_2_threads", divide(cpu(pool_lease, 2), cpu(pool_hand_lease, 2)));

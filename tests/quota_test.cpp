@@ -1794,3 +1794,246 @@ concept base_has = requires(duty_base<CAD> b, N n) {
 };
 static_assert(base_has<unsigned> && !base_has<double> && !base_has<bool>);
 } // namespace integer_parameters
+
+// ---------------------------------------------------------------------------
+// The lean form: try_allocate(claim, quota_take&)
+// ---------------------------------------------------------------------------
+
+TEST_CASE("lean try_allocate: the FCFS figures, written into the caller's quota_take",
+          "[quota][fcfs][lean]") {
+    quota_ledger<CAD, vehicles> ledger(one_half(5_each));
+    quota_take<CAD> t;
+    // 4 against 5: wholly in (4 granules), the over part a zero at the value's scale.
+    REQUIRE(ledger.try_allocate({1, date(2026, 3, 2), 4_each, 160'000.00_CAD}, t) == errc::ok);
+    CHECK(t.in_granules == 4);
+    CHECK(t.from_reserve == 0);
+    CHECK(t.value_in_quota == 160'000.00_CAD);
+    CHECK(t.value_over_quota == 0.00_CAD);
+    CHECK(t.value_over_quota.amount().scale() == 2);
+    CHECK(t.receipt == 0);
+    // 3 against 1: 1 in, 2 over; 10,000 cents by 1 : 2 is 3,333 (rem 1/3) and
+    // 6,666 (rem 2/3); the leftover cent to the larger remainder: 33.33 / 66.67.
+    REQUIRE(ledger.try_allocate({2, date(2026, 3, 3), 3_each, 100.00_CAD}, t) == errc::ok);
+    CHECK(t.in_granules == 1);
+    CHECK(t.value_in_quota == 33.33_CAD);
+    CHECK(t.value_over_quota == 66.67_CAD);
+    CHECK(t.receipt == 1);
+    CHECK(ledger.balance(0, quota_pool::general) == 0);
+    // Balance 0: wholly over.
+    REQUIRE(ledger.try_allocate({3, date(2026, 3, 4), 2_each, 10.00_CAD}, t) == errc::ok);
+    CHECK(t.in_granules == 0);
+    CHECK(t.value_in_quota == 0.00_CAD);
+    CHECK(t.value_over_quota == 10.00_CAD);
+    CHECK(ledger.allocation_count() == 3);
+    // The receipts are the ones allocate() issues: 4 and 1 granules held.
+    CHECK(ledger.receipt(0).held() == 4);
+    CHECK(ledger.receipt(1).held() == 1);
+    CHECK(ledger.receipt(2).held() == 0);
+}
+
+TEST_CASE("lean try_allocate: ties to the in-quota part; values finer than the minor unit "
+          "or coarser than it",
+          "[quota][fcfs][lean][split]") {
+    quota_take<CAD> t;
+    SECTION("CAD 100.01, 1 of 2 in: 10,001 cents, remainders 1/2 each, the tie in: 50.01 / 50.00") {
+        quota_ledger<CAD, vehicles> ledger(one_half(1_each));
+        REQUIRE(ledger.try_allocate({1, date(2026, 3, 2), 2_each, 100.01_CAD}, t) == errc::ok);
+        CHECK(t.value_in_quota == 50.01_CAD);
+        CHECK(t.value_over_quota == 50.00_CAD);
+    }
+    SECTION("CAD 100.001, 1 of 3 in: 100,001 mils; 33,333 rem 2/3 and 66,667 rem 1/3: 33.334") {
+        quota_ledger<CAD, vehicles> ledger(one_half(1_each));
+        REQUIRE(ledger.try_allocate({1, date(2026, 3, 2), 3_each, 100.001_CAD}, t) == errc::ok);
+        CHECK(t.value_in_quota == 33.334_CAD);
+        CHECK(t.value_over_quota == 66.667_CAD);
+    }
+    SECTION("CAD 100 (no places), 1 of 3 in: split in cents, 33.33 / 66.67 at scale 2") {
+        quota_ledger<CAD, vehicles> ledger(one_half(1_each));
+        const money<CAD> hundred(decimal::from_parts(100, 0));
+        REQUIRE(ledger.try_allocate({1, date(2026, 3, 2), 3_each, hundred}, t) == errc::ok);
+        CHECK(t.value_in_quota == 33.33_CAD);
+        CHECK(t.value_over_quota == 66.67_CAD);
+        CHECK(t.value_in_quota.amount().scale() == 2);
+    }
+    SECTION("in kg with a fractional claim (the general path): 1,000.5 kg against 600 kg") {
+        quota_ledger<CAD, kilograms> ledger(kg_quota(600_kg));
+        // Weights 6,000 : 4,005 of 100,000 cents: 59,970 (rem .0149) and 40,029
+        // (rem .985); the cent to the larger remainder (over): 599.70 / 400.30.
+        REQUIRE(ledger.try_allocate({1, date(2026, 5, 1), 1'000.5_kg, 1'000.00_CAD}, t) ==
+                errc::ok);
+        CHECK(t.in_granules == 600);
+        CHECK(t.value_in_quota == 599.70_CAD);
+        CHECK(t.value_over_quota == 400.30_CAD);
+    }
+}
+
+TEST_CASE("lean try_allocate: a rejected claim changes nothing", "[quota][lean][rejected]") {
+    quota_ledger<CAD, vehicles> ledger(one_half(10_each));
+    quota_take<CAD> t;
+    REQUIRE(ledger.try_allocate({1, date(2026, 3, 2), 3_each, 120'000.00_CAD}, t) == errc::ok);
+    const auto before = snapshot(ledger);
+    CHECK(ledger.try_allocate({2, date(2026, 3, 5), 0_each, 0.00_CAD}, t) ==
+          errc::invalid_argument);
+    CHECK(ledger.try_allocate({3, date(2026, 3, 5), 1_each, -0.01_CAD}, t) ==
+          errc::negative_quantity);
+    CHECK(ledger.try_allocate({4, date(2026, 9, 5), 1_each, 1.00_CAD}, t) == errc::outside_period);
+    CHECK(snapshot(ledger) == before);
+    CHECK(ledger.balance(0, quota_pool::general) == 7);
+}
+
+TEST_CASE("a split whose value in minor units has more digits than a decimal holds is "
+          "errc::overflow and changes nothing, in both forms",
+          "[quota][split][overflow]") {
+    // CAD 900,000,000,000,000,000 (no places) is 9e19 cents > 2^63 - 1 (about
+    // 9.22e18): the integer split cannot scale it, and neither can the general one.
+    const money<CAD> huge(decimal::from_parts(900'000'000'000'000'000, 0));
+    quota_ledger<CAD, vehicles> ledger(one_half(1_each));
+    const auto before = snapshot(ledger);
+    quota_take<CAD> t;
+    CHECK(ledger.try_allocate({1, date(2026, 3, 2), 2_each, huge}, t) == errc::overflow);
+    CHECK(ledger.try_allocate({1, date(2026, 3, 2), 2_each, huge}).code() == errc::overflow);
+    CHECK(snapshot(ledger) == before);
+    // Wholly in quota it is not split, and it is accepted.
+    REQUIRE(ledger.try_allocate({2, date(2026, 3, 2), 1_each, huge}, t) == errc::ok);
+    CHECK(t.value_in_quota == huge);
+}
+
+TEST_CASE("lean and full forms leave the same ledger and the same figures over a long run",
+          "[quota][lean]") {
+    // Two ledgers, one driven by each form, compared claim by claim: the lean
+    // form must be the same allocation in another shape.
+    quota_ledger<CAD, vehicles> full(two_halves(500_each, true));
+    quota_ledger<CAD, vehicles> lean(two_halves(500_each, true));
+    std::uint64_t x = 12345;
+    for (std::uint64_t i = 1; i <= 400; ++i) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        const auto q = static_cast<std::int64_t>(1 + (x >> 33) % 7);
+        const auto cents = static_cast<std::int64_t>((x >> 13) % 10'000'000);
+        const date d = i <= 200 ? date(2026, 4, 1) : date(2026, 10, 1);
+        const quota_claim<CAD, vehicles> c{i, d, quantity<vehicles>(decimal(q)),
+                                           money<CAD>(decimal::from_parts(cents, 2))};
+        const auto a = full.allocate(c);
+        quota_take<CAD> t;
+        REQUIRE(lean.try_allocate(c, t) == errc::ok);
+        CHECK(t.in_granules == a.from_reserve + a.from_general);
+        CHECK(t.value_in_quota == a.value_in_quota);
+        CHECK(t.value_over_quota == a.value_over_quota);
+        CHECK(t.value_in_quota + t.value_over_quota == c.value);
+        CHECK(t.receipt == a.receipt);
+    }
+    CHECK(snapshot(lean) == snapshot(full));
+}
+
+TEST_CASE("totals: the ledger sums what it allocates, in both forms, at the finest scale",
+          "[quota][lean][totals]") {
+    quota_ledger<CAD, vehicles> ledger(one_half(5_each));
+    quota_take<CAD> t;
+    REQUIRE(ledger.try_allocate({1, date(2026, 3, 2), 4_each, 160'000.00_CAD}, t) == errc::ok);
+    (void)ledger.allocate({2, date(2026, 3, 3), 3_each, 100.00_CAD}); // 1 in: 33.33 / 66.67
+    REQUIRE(ledger.try_allocate({3, date(2026, 3, 4), 2_each, 10.005_CAD}, t) == errc::ok);
+    // In quota 4 + 1 = 5 vehicles; over 0 + 2 + 2 = 4. Values in: 160,000.00 +
+    // 33.33 + 0.000 = 160,033.330; over: 0.00 + 66.67 + 10.005 = 76.675 (at the
+    // finest scale summed, 3 places).
+    const auto s = ledger.totals();
+    CHECK(s.allocations == 3);
+    CHECK(s.in_quota == 5_each);
+    CHECK(s.over_quota == 4_each);
+    CHECK(s.value_in_quota == 160'033.33_CAD);
+    CHECK(s.value_over_quota == 76.675_CAD);
+    CHECK(s.value_over_quota.amount().scale() == 3);
+    // A give-back does not reduce them (gross of returns).
+    ledger.give_back(0, 1_each);
+    CHECK(ledger.totals().in_quota == 5_each);
+}
+
+TEST_CASE("totals: no needless overflow past 64 bits, and an overflow is reported, not silent",
+          "[quota][totals][overflow]") {
+    quota_take<CAD> t;
+    SECTION("2 x CAD 90,000,000,000,000,000.00 = 180,000,000,000,000,000: 1.8e19 cents does "
+            "not fit 2^63 - 1 (about 9.22e18), the whole amount does") {
+        quota_ledger<CAD, vehicles> ledger(one_half(2_each));
+        const money<CAD> v(decimal::from_parts(9'000'000'000'000'000'000, 2));
+        REQUIRE(ledger.try_allocate({1, date(2026, 3, 2), 1_each, v}, t) == errc::ok);
+        REQUIRE(ledger.try_allocate({2, date(2026, 3, 2), 1_each, v}, t) == errc::ok);
+        const auto s = ledger.try_totals();
+        REQUIRE(s);
+        CHECK(s->value_in_quota.amount() == decimal::from_parts(180'000'000'000'000'000, 0));
+        CHECK(s->value_over_quota == 0.00_CAD);
+    }
+    SECTION("2 x CAD 90,000,000,000,000,000.01: 18,000,000,000,000,000,002 cents has no "
+            "trailing zero to drop: errc::overflow, and the ledger goes on") {
+        quota_ledger<CAD, vehicles> ledger(one_half(3_each));
+        const money<CAD> v(decimal::from_parts(9'000'000'000'000'000'001, 2));
+        REQUIRE(ledger.try_allocate({1, date(2026, 3, 2), 1_each, v}, t) == errc::ok);
+        (void)ledger.allocate({2, date(2026, 3, 2), 1_each, v});
+        CHECK(ledger.try_totals().code() == errc::overflow);
+        CHECK(error_of([&] { return ledger.totals(); }) == errc::overflow);
+        REQUIRE(ledger.try_allocate({3, date(2026, 3, 2), 1_each, 1.00_CAD}, t) == errc::ok);
+        CHECK(ledger.balance(0, quota_pool::general) == 0);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// A ledger for a unit known only at run time
+// ---------------------------------------------------------------------------
+
+TEST_CASE("runtime_quota_ledger: a quota in kg (a run-time unit) drawn by claims in g and "
+          "tonnes, converted exactly",
+          "[quota][runtime]") {
+    using L = runtime_quota_ledger<CAD>;
+    const auto q = L::quota_type("KG-rt", duty_path<CAD>("in"), duty_path<CAD>("over"))
+                       .with_period("Y", date(2026, 1, 1), date(2026, 12, 31),
+                                    L::quantity_type(decimal(1'000)));
+    L ledger(q, unit_info_of<kilograms>);
+    CHECK(ledger.unit().symbol == "kg");
+    // 600,000 g = 600 kg: wholly in; balance 1,000 - 600 = 400.
+    const auto a =
+        ledger.allocate(1, date(2026, 2, 1),
+                        runtime_quantity(decimal(600'000), unit_info_of<units::gram>), 600.00_CAD);
+    CHECK(a.in_quota.value() == decimal(600));
+    CHECK(ledger.in_unit(a.in_quota).amount() == decimal(600));
+    CHECK(ledger.in_unit(a.in_quota).unit().symbol == "kg");
+    // 0.5 tonne = 500 kg against 400: 400 in, 100 over; 50,000 cents by 4 : 1
+    // = 40,000 and 10,000 exactly.
+    quota_take<CAD> t;
+    REQUIRE(
+        ledger.try_allocate(2, date(2026, 3, 1),
+                            runtime_quantity(decimal::from_parts(5, 1), unit_info_of<units::tonne>),
+                            500.00_CAD, t) == errc::ok);
+    CHECK(t.in_granules == 400);
+    CHECK(t.value_in_quota == 400.00_CAD);
+    CHECK(t.value_over_quota == 100.00_CAD);
+    CHECK(ledger.ledger().balance(0, quota_pool::general) == 0);
+    const auto s = ledger.totals();
+    CHECK(s.in_quota.value() == decimal(1'000)); // 600 + 400
+    CHECK(s.over_quota.value() == decimal(100));
+}
+
+TEST_CASE("runtime_quota_ledger: a claim of another dimension or with no exact value in the "
+          "ledger's unit is rejected and changes nothing",
+          "[quota][runtime][rejected]") {
+    using L = runtime_quota_ledger<CAD>;
+    const auto q =
+        L::quota_type("DZ-rt", duty_path<CAD>("in"), duty_path<CAD>("over"))
+            .with_period("Y", date(2026, 1, 1), date(2026, 12, 31), L::quantity_type(decimal(10)));
+    L ledger(q, unit_info_of<units::dozen>);
+    // 1 kg is not a count: errc::invalid_argument.
+    CHECK(ledger
+              .try_reserve(1, date(2026, 2, 1),
+                           runtime_quantity(decimal(1), unit_info_of<kilograms>), 1.00_CAD)
+              .code() == errc::invalid_argument);
+    // 7 each = 7/12 dozen = 0.58333...: no finite decimal, errc::inexact.
+    CHECK(ledger
+              .try_allocate(2, date(2026, 2, 1),
+                            runtime_quantity(decimal(7), unit_info_of<vehicles>), 1.00_CAD)
+              .code() == errc::inexact);
+    // 6 each = 0.5 dozen: whole granules of 1 dozen: 0 in quota, all over.
+    const auto a = ledger.allocate(3, date(2026, 2, 1),
+                                   runtime_quantity(decimal(6), unit_info_of<vehicles>), 1.00_CAD);
+    CHECK(a.in_quota.value() == decimal(0));
+    CHECK(a.over_quota.value() == decimal::from_parts(5, 1));
+    CHECK(ledger.ledger().balance(0, quota_pool::general) == 10);
+    CHECK(ledger.ledger().allocation_count() == 1);
+    // A unit that is not one.
+    CHECK(error_of([&] { return L(q, unit_info{}); }) == errc::invalid_argument);
+}

@@ -34,6 +34,7 @@
 #include "assessment.hpp"
 #include "date.hpp"
 #include "detail/mistake.hpp"
+#include "runtime.hpp"
 
 namespace tariff::mistake {
 struct granules_are_a_whole_number__pass_an_integer {};
@@ -295,6 +296,31 @@ struct quota_allocation {
     std::int64_t from_general = 0; // granules drawn from the general pool
 };
 
+// What a claim got, in the lean form try_allocate(claim, quota_take&) writes
+// into the caller's storage: the quantity in quota as granules of the quota
+// (quota_type::to_quantity turns them into a quantity; the rest of the claim
+// is over quota), how many of them came from the reserved pool, and the
+// claim's value split between the two parts (as in quota_allocation).
+template <currency_tag C>
+struct quota_take {
+    std::int64_t in_granules = 0;  // in quota (from_reserve of them from the reserve)
+    std::int64_t from_reserve = 0; // granules drawn from the reserved pool
+    money<C> value_in_quota;
+    money<C> value_over_quota;
+    std::size_t receipt = 0; // as quota_allocation::receipt
+};
+
+// What a ledger has allocated, summed over every allocation it recorded
+// (gross: returns do not reduce it), from quota_ledger::totals().
+template <currency_tag C, unit_tag U>
+struct quota_totals {
+    std::size_t allocations = 0;
+    quantity<U> in_quota;
+    quantity<U> over_quota;
+    money<C> value_in_quota;
+    money<C> value_over_quota;
+};
+
 // What one allocation still holds in quota, by pool, in granules: the
 // ledger's receipt for it (16 bytes; the period it was issued in is known
 // from its position, and its entry id is kept only with the event log).
@@ -370,6 +396,100 @@ constexpr void claim_in_quota_unit() {
                   "in vehicles by a claim in kilograms)");
 }
 
+// A running total of non-negative decimals, exact: a 128-bit coefficient at
+// the finest scale added so far (every figure it is given is at most 2^63 - 1
+// at a scale of at most 18). It stops at 2^126 (sticky): at a scale of at
+// most 18 that is more than 2^126 / 10^18 > 8.5e19, beyond any decimal
+// (below 9.3e18), and a total of non-negative figures only grows, so the
+// exact total then never fits; below it, adding a figure cannot overflow.
+struct nonnegative_total {
+    int128_t coefficient = 0;
+    int scale = 0;
+    bool overflow = false;
+    static constexpr int128_t limit =
+        static_cast<int128_t>(std::int64_t{1} << 62) * (std::int64_t{1} << 62) * 4;
+
+    [[gnu::always_inline]] constexpr void add(decimal d) noexcept {
+        add(d.coefficient(), d.scale());
+    }
+    // c >= 0, 0 <= s <= 18. Inlined: four of these are on the ledger's hot path.
+    [[gnu::always_inline]] constexpr void add(std::int64_t c, int s) noexcept {
+        if (s == scale && coefficient < limit) [[likely]]
+            coefficient += c; // < 2^126 + 2^63
+        else
+            add_rescaled(c, s);
+    }
+    constexpr void add_rescaled(std::int64_t c, int s) noexcept {
+        if (overflow || coefficient >= limit) {
+            overflow = true;
+            return;
+        }
+        int128_t v = c;
+        for (; scale < s; ++scale) { // the total to the finer scale
+            if (coefficient >= limit / 10) {
+                overflow = true;
+                return;
+            }
+            coefficient *= 10;
+        }
+        for (int k = s; k < scale; ++k)
+            v *= 10;      // < 2^63 * 10^18 < 2^123
+        coefficient += v; // < 2^126 + 2^123
+    }
+    // The total as a decimal, at the finest scale added (fewer places only
+    // where the coefficient needs dropping trailing zeros to fit);
+    // errc::overflow if it does not fit.
+    constexpr result<decimal> value() const noexcept {
+        if (overflow || coefficient >= limit)
+            return errc::overflow;
+        int128_t c = coefficient;
+        int s = scale;
+        while (c > rep_traits<std::int64_t>::max && s > 0 && c % 10 == 0) {
+            c /= 10;
+            --s;
+        }
+        if (c > rep_traits<std::int64_t>::max)
+            return errc::overflow;
+        return decimal::try_from_parts(static_cast<std::int64_t>(c), s);
+    }
+};
+
+// The integer fast path of split_value: `value` split between the weights
+// wi > 0 and wo > 0 by largest remainder at the value's own precision (at
+// least the minor unit), ties to the in-quota part, into in_part and
+// over_part. It gives what apportion() gives for these two weights, figure
+// for figure: with units = value in steps, units * wi = base * (wi + wo) +
+// rem; the over-quota part's remainder is (wi + wo - rem) % (wi + wo), so one
+// unit is left over exactly when rem > 0, and it goes to the in-quota part
+// when rem >= wi + wo - rem. Returns false (writing nothing) where it does not
+// apply (a negative value, weights summing past 2^63 - 1, a value that in
+// steps has more digits than a coefficient holds): the caller then takes the
+// general path, which reports what is wrong.
+template <currency_tag C>
+constexpr bool split_two_fast(money<C> value, std::int64_t wi, std::int64_t wo, money<C>& in_part,
+                              money<C>& over_part) noexcept {
+    const decimal v = value.amount();
+    std::int64_t units = v.coefficient();
+    if (units < 0 || wi <= 0 || wo <= 0 || wi > rep_traits<std::int64_t>::max - wo)
+        return false;
+    int places = v.scale();
+    if (places < C::minor_digits) {
+        if (scale_up_overflows(units, C::minor_digits - places, units) || !in_range(units))
+            return false;
+        places = C::minor_digits;
+    }
+    const std::int64_t sum = wi + wo;
+    const int128_t product = static_cast<int128_t>(units) * wi; // < 2^126
+    auto base = static_cast<std::int64_t>(product / sum);       // <= units
+    const auto rem = static_cast<std::int64_t>(product % sum);  // < sum
+    if (rem > 0 && rem >= sum - rem)
+        ++base;
+    // 0 <= base <= units <= 2^63 - 1 at places <= max_scale: both valid.
+    in_part = money<C>(decimal::try_from_parts(base, places).value_or({}));
+    over_part = money<C>(decimal::try_from_parts(units - base, places).value_or({}));
+    return true;
+}
+
 // The value of a claim split between its in-quota and over-quota quantities:
 // proportional, exact, at the value's own precision (at least the minor unit).
 template <currency_tag C, unit_tag U>
@@ -379,6 +499,15 @@ constexpr result<std::array<money<C>, 2>> split_value(money<C> value, quantity<U
         return std::array<money<C>, 2>{value, money<C>{}};
     if (in.value() == 0)
         return std::array<money<C>, 2>{money<C>{}, value};
+    // The common case in integers: both quantities at one scale, so that
+    // their coefficients are the weights (proportional to the normalized
+    // ones the general path uses, which gives the same split).
+    if (in.value().scale() == over.value().scale()) {
+        std::array<money<C>, 2> parts{};
+        if (split_two_fast(value, in.value().coefficient(), over.value().coefficient(), parts[0],
+                           parts[1]))
+            return parts;
+    }
     std::int64_t wi, wo;
     int s;
     if (!detail::align(normalize(in.value()), normalize(over.value()), wi, wo, s))
@@ -481,6 +610,65 @@ public:
             close_before(a.period);
         apply(a);
         return a;
+    }
+
+    // The lean form for a hot loop: the same allocation as try_allocate(c),
+    // with the same errors and the same guarantee (a rejected claim changes
+    // nothing and leaves `out` unspecified), written into `out` as a
+    // quota_take: no decimal quantities are formed, and a claim of a quota
+    // without a reserve in whole granules of 1, dated in the open period,
+    // is worked out in integers. It throws nothing but std::bad_alloc, and
+    // that only when the receipts or the event log must grow.
+    constexpr errc try_allocate(const claim& c, quota_take<C>& out) {
+        const decimal q = c.quantity_claimed.value();
+        const std::int64_t day = day_key(c.accepted);
+        if (whole_units_ && q.scale() == unit_scale_ && q.coefficient() > 0 &&
+            c.value.amount().coefficient() >= 0 && open_from_ <= day && day <= open_to_) {
+            const std::int64_t in = min(q.coefficient(), pools_[open_][0].balance);
+            const std::int64_t over = q.coefficient() - in; // >= 0
+            if (over == 0) {
+                out.value_in_quota = c.value;
+                out.value_over_quota = zero_like(c.value);
+            } else if (in == 0) {
+                out.value_in_quota = zero_like(c.value);
+                out.value_over_quota = c.value;
+            } else if (!detail::split_two_fast(c.value, in, over, out.value_in_quota,
+                                               out.value_over_quota)) {
+                // A value too precise for the integer split: the general path.
+                const auto parts = detail::split_value(
+                    c.value, quantity<U>(decimal::try_from_parts(in, q.scale()).value_or({})),
+                    quantity<U>(decimal::try_from_parts(over, q.scale()).value_or({})));
+                if (!parts)
+                    return parts.error(); // nothing has changed
+                out.value_in_quota = (*parts)[0];
+                out.value_over_quota = (*parts)[1];
+            }
+            out.in_granules = in;
+            out.from_reserve = 0;
+            if (!options_.keep_receipts && !options_.keep_events) {
+                // What record() does here, without a receipt or an event.
+                pools_[open_][0].balance -= in; // in <= balance
+                ++allocations_;
+                ++changes_;
+                out.receipt = static_cast<std::size_t>(-1);
+            } else {
+                out.receipt = record(c.entry_id, open_, 0, in); // may throw: totals after
+            }
+            totals_[0].add(in, q.scale());
+            totals_[1].add(over, q.scale());
+            totals_[2].add(out.value_in_quota.amount());
+            totals_[3].add(out.value_over_quota.amount());
+            return errc::ok;
+        }
+        const auto r = try_allocate(c);
+        if (!r)
+            return r.error();
+        out.in_granules = r->from_reserve + r->from_general;
+        out.from_reserve = r->from_reserve;
+        out.value_in_quota = r->value_in_quota;
+        out.value_over_quota = r->value_over_quota;
+        out.receipt = r->receipt;
+        return errc::ok;
     }
 
     // A transaction in two steps, for a caller who must do more before the
@@ -822,6 +1010,28 @@ public:
 
     constexpr const std::vector<quota_event>& events() const noexcept { return events_; }
     constexpr std::size_t allocation_count() const noexcept { return allocations_; }
+    // What every allocation recorded so far got, summed exactly by the ledger
+    // in 128-bit integers (gross: returns do not reduce it), so that a caller
+    // of the lean try_allocate need not sum decimals. Each figure is at the
+    // finest scale among the ones summed; errc::overflow if one does not fit
+    // a decimal (no total overflows before that: see nonnegative_total).
+    constexpr result<quota_totals<C, U>> try_totals() const noexcept {
+        quota_totals<C, U> t;
+        t.allocations = allocations_;
+        const auto in = totals_[0].value();
+        const auto over = totals_[1].value();
+        const auto value_in = totals_[2].value();
+        const auto value_over = totals_[3].value();
+        if (!in || !over || !value_in || !value_over)
+            return errc::overflow;
+        t.in_quota = quantity<U>(*in);
+        t.over_quota = quantity<U>(*over);
+        t.value_in_quota = money<C>(*value_in);
+        t.value_over_quota = money<C>(*value_over);
+        return t;
+    }
+    // The same; raises errc::overflow.
+    constexpr quota_totals<C, U> totals() const { return try_totals().value(); }
 
     // Whether two ledgers hold the same accounting: pools, open period,
     // receipts, events, allocation count and the count of changes (their
@@ -1073,25 +1283,43 @@ private:
 
     // Records a prepared allocation: draws the pools and issues its receipt.
     constexpr void apply(allocation& a) {
+        a.receipt = record(a.entry_id, a.period, a.from_reserve, a.from_general);
+        totals_[0].add(a.in_quota.value());
+        totals_[1].add(a.over_quota.value());
+        totals_[2].add(a.value_in_quota.amount());
+        totals_[3].add(a.value_over_quota.amount());
+    }
+    // Draws the pools of `period` (open, or later with the earlier ones
+    // closed) and issues the receipt; returns its number (or -1 without
+    // receipts).
+    constexpr std::size_t record(std::uint64_t entry, std::size_t period, std::int64_t from_reserve,
+                                 std::int64_t from_general) {
+        std::size_t receipt = static_cast<std::size_t>(-1);
         if (options_.keep_receipts) {
-            a.receipt = receipt_count_;
+            receipt = receipt_count_;
             if (receipt_count_ % receipt_block == 0) { // a new block: no change if this throws
                 std::vector<quota_receipt> block;
                 block.reserve(receipt_block);
                 receipts_.push_back(std::move(block));
             }
-            receipts_.back().push_back(quota_receipt{a.from_reserve, a.from_general});
+            receipts_.back().push_back(quota_receipt{from_reserve, from_general});
             ++receipt_count_;
             if (options_.keep_events)
-                receipt_ids_.push_back(a.entry_id);
-        } else {
-            a.receipt = static_cast<std::size_t>(-1);
+                receipt_ids_.push_back(entry);
         }
-        move(quota_event_kind::allocation, a.entry_id, a.period, 1, -a.from_reserve);
-        move(quota_event_kind::allocation, a.entry_id, a.period, 0, -a.from_general);
+        move(quota_event_kind::allocation, entry, period, 1, -from_reserve);
+        move(quota_event_kind::allocation, entry, period, 0, -from_general);
         ++allocations_;
         ++changes_;
+        return receipt;
     }
+    // A zero at the value's scale (the empty part of a claim not split).
+    static constexpr money<C> zero_like(money<C> value) noexcept {
+        return money<C>(value.amount().scale() == C::minor_digits
+                            ? minor_zero
+                            : decimal::try_from_parts(0, value.amount().scale()).value_or({}));
+    }
+    static constexpr decimal minor_zero = decimal::from_parts(0, C::minor_digits);
 
     constexpr quota_receipt& receipt_at(std::size_t i) noexcept {
         return receipts_[i / receipt_block][i % receipt_block];
@@ -1154,7 +1382,128 @@ private:
     bool whole_units_ = false;
     int unit_scale_ = 0;
     std::size_t allocations_ = 0;
+    // Sums of in_quota, over_quota, value_in_quota, value_over_quota over
+    // every allocation recorded (totals()).
+    std::array<detail::nonnegative_total, 4> totals_{};
     std::uint64_t changes_ = 0; // allocations, returns and closings: dates reservations
+};
+
+// --- a ledger for a unit known only at run time ---------------------------------
+
+// The dimension and unit type of runtime_quota_ledger's quantities: counts of
+// the ledger's run-time unit (its unit_info), whatever that is. A dimension
+// of its own (bit 1u << 31), so that no quantity of a compile-time unit
+// converts to it or is charged by a duty in it.
+struct in_ledger_unit_dimension {
+    static constexpr std::string_view name = "the ledger's run-time unit";
+    static constexpr unsigned bit = 1u << 31;
+};
+struct in_ledger_unit : unit<in_ledger_unit_dimension, 1, 1, "(the ledger's unit)"> {};
+
+// A quota ledger counted in a unit known only at run time (a schedule's
+// unit, as a unit_info): the quota's volumes and granularity are given in
+// that unit, and claims come as runtime_quantity in any unit of its
+// dimension, converted exactly to it first (errc::invalid_argument for
+// another dimension, errc::inexact where the conversion has no finite
+// decimal form, errc::overflow). Otherwise it is a quota_ledger, with its
+// guarantees: a rejected claim changes nothing.
+template <currency_tag C>
+class runtime_quota_ledger {
+public:
+    using quantity_type = quantity<in_ledger_unit>; // an amount of unit()
+    using quota_type = tariff_rate_quota<C, in_ledger_unit>;
+    using ledger_type = quota_ledger<C, in_ledger_unit>;
+    using options = typename ledger_type::options;
+    using allocation = typename ledger_type::allocation; // in_quota, over_quota in unit()
+    using reservation = typename ledger_type::reservation;
+
+    // Raises what quota_ledger's constructor raises, and errc::invalid_argument
+    // for a unit that is not one (a default unit_info).
+    runtime_quota_ledger(const quota_type& quota, const unit_info& unit)
+        : runtime_quota_ledger(quota, unit, options{}) {}
+    runtime_quota_ledger(const quota_type& quota, const unit_info& unit, options opts)
+        : ledger_(quota, opts), unit_(checked_unit(unit)) {}
+    // A reservation refers to the ledger it was made on: not copied or moved.
+    runtime_quota_ledger(const runtime_quota_ledger&) = delete;
+    runtime_quota_ledger& operator=(const runtime_quota_ledger&) = delete;
+
+    const unit_info& unit() const noexcept { return unit_; }
+    const quota_type& quota() const noexcept { return ledger_.quota(); }
+    const ledger_type& ledger() const noexcept { return ledger_; }
+    // The most granules a ledger holds, all periods together (as quota_ledger).
+    static constexpr std::int64_t max_granules(quantity_type granularity) noexcept {
+        return ledger_type::max_granules(granularity);
+    }
+    // A figure of an allocation or of the quota as a quantity in unit().
+    runtime_quantity in_unit(quantity_type q) const noexcept {
+        return runtime_quantity::try_make(q.value(), unit_).value_or({}); // q >= 0, unit valid
+    }
+
+    // The claim `quantity` (in any unit of unit()'s dimension) as the
+    // ledger's claim, converted exactly; errors as above.
+    result<quota_claim<C, in_ledger_unit>> try_claim(std::uint64_t entry_id, date accepted,
+                                                     const runtime_quantity& quantity,
+                                                     money<C> value) const noexcept {
+        const auto q = quantity.try_in(unit_);
+        if (!q)
+            return q.error();
+        return quota_claim<C, in_ledger_unit>{entry_id, accepted, quantity_type(q->amount()),
+                                              value}; // >= 0: cannot raise
+    }
+
+    // quota_ledger's operations, for a claim in a run-time quantity: the
+    // same errors (and the conversion's), the same guarantees.
+    result<allocation> try_allocate(std::uint64_t entry_id, date accepted,
+                                    const runtime_quantity& quantity, money<C> value) {
+        const auto c = try_claim(entry_id, accepted, quantity, value);
+        if (!c)
+            return c.error();
+        return ledger_.try_allocate(*c);
+    }
+    allocation allocate(std::uint64_t entry_id, date accepted, const runtime_quantity& quantity,
+                        money<C> value) {
+        return try_allocate(entry_id, accepted, quantity, value).value();
+    }
+    errc try_allocate(std::uint64_t entry_id, date accepted, const runtime_quantity& quantity,
+                      money<C> value, quota_take<C>& out) {
+        const auto c = try_claim(entry_id, accepted, quantity, value);
+        if (!c)
+            return c.error();
+        return ledger_.try_allocate(*c, out);
+    }
+    result<reservation> try_reserve(std::uint64_t entry_id, date accepted,
+                                    const runtime_quantity& quantity,
+                                    money<C> value) const noexcept {
+        const auto c = try_claim(entry_id, accepted, quantity, value);
+        if (!c)
+            return c.error();
+        return ledger_.try_reserve(*c);
+    }
+    reservation reserve(std::uint64_t entry_id, date accepted, const runtime_quantity& quantity,
+                        money<C> value) const {
+        return try_reserve(entry_id, accepted, quantity, value).value();
+    }
+    result<allocation> try_commit(reservation& r) { return ledger_.try_commit(r); }
+    allocation commit(reservation& r) { return ledger_.commit(r); }
+    errc try_release(reservation& r) const noexcept { return ledger_.try_release(r); }
+    void release(reservation& r) const { ledger_.release(r); }
+    result<quota_totals<C, in_ledger_unit>> try_totals() const noexcept {
+        return ledger_.try_totals();
+    }
+    quota_totals<C, in_ledger_unit> totals() const { return ledger_.totals(); }
+    // A period's status, its figures in unit() (as quota_ledger::status).
+    quota_status<in_ledger_unit> status(std::size_t period) const { return ledger_.status(period); }
+    result<quota_status<in_ledger_unit>> try_status(std::size_t period) const noexcept {
+        return ledger_.try_status(period);
+    }
+
+private:
+    static unit_info checked_unit(const unit_info& u) {
+        detail::raise(runtime_quantity::try_make(decimal{}, u).code());
+        return u;
+    }
+    ledger_type ledger_;
+    unit_info unit_;
 };
 
 // Both parts of an allocation assessed on their paths.

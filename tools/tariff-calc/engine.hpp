@@ -338,14 +338,14 @@ private:
         // The quota's reservation, if any: committed only once everything
         // that can reject the entry has passed; dropped (drawing nothing) on
         // any return or exception before that.
-        typename tariff::quota_ledger<C, line_unit>::reservation held;
+        typename tariff::runtime_quota_ledger<C>::reservation held;
         if (quota_taken == nullptr) {
             if (!add_part(standard, value_for_duty, quantity, *line->unit, duty, taxes, err))
                 return false;
         } else {
             const auto& in_path = *r.in_quota;
-            const auto a = quota_taken->ledger->try_reserve(
-                {claims_ + 1, d, tariff::quantity<line_unit>(quantity), value_for_duty});
+            const auto a =
+                quota_taken->ledger->try_reserve(claims_ + 1, d, *in_line_unit, value_for_duty);
             if (!a) {
                 if (a.error() == tariff::errc::period_closed)
                     return fail(err, "date",
@@ -484,7 +484,7 @@ private:
                 if (candidate.origin_code != origin)
                     continue;
                 const std::size_t p = candidate.ledger->quota().period_of(d);
-                if (p == tariff::tariff_rate_quota<C, line_unit>::npos)
+                if (p == tariff::runtime_quota_ledger<C>::quota_type::npos)
                     continue;
                 r.quota_taken = &candidate;
                 r.period = p;

@@ -260,14 +260,6 @@ inline bool is_origin(std::string_view s) noexcept {
     return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
 }
 
-// The quota ledger counts in a unit type, but a schedule's units are known
-// only at run time. The ledger needs nothing of its unit but a type to count
-// granules in, so this one stands for the unit of the quota's tariff lines
-// (vehicles, kg, ...), whatever that is; tariff-calc converts every entry's
-// quantity to it first (as a tariff::runtime_quantity, exactly). It goes when
-// the library's ledger takes a unit known at run time (quota.hpp).
-struct line_unit : tariff::unit<tariff::count, 1, 1, "line unit"> {};
-
 // Whether a record is exactly the header `header` (names separated by ',').
 inline bool is_header(const std::vector<std::string_view>& f, std::string_view header) {
     std::size_t start = 0;
@@ -395,7 +387,8 @@ struct quota {
     std::size_t first_row = 0;
     const tariff::unit_info* unit = nullptr;  // the unit of its lines
     std::vector<quota_period_row<C>> periods; // by date
-    std::unique_ptr<tariff::quota_ledger<C, line_unit>> ledger;
+    // Counted in `unit` (the library's ledger for a unit known at run time).
+    std::unique_ptr<tariff::runtime_quota_ledger<C>> ledger;
 
     validity span() const { return {periods.front().valid.from, periods.back().valid.to}; }
 };
@@ -847,8 +840,9 @@ private:
                                     std::to_string(q.periods[i - 1].row) + " and " +
                                     std::to_string(q.periods[i].row) + ")");
             // The ledger counts in 64-bit units: all periods together at most 2^63 - 1.
-            constexpr std::int64_t max_units = tariff::quota_ledger<C, line_unit>::max_granules(
-                tariff::quantity<line_unit>(tariff::decimal(1)));
+            using ledger_type = tariff::runtime_quota_ledger<C>;
+            constexpr std::int64_t max_units =
+                ledger_type::max_granules(typename ledger_type::quantity_type(tariff::decimal(1)));
             tariff::int128_t all = 0;
             for (const auto& p : q.periods) {
                 const tariff::decimal v = tariff::normalize(p.volume);
@@ -863,7 +857,7 @@ private:
                     break;
                 }
             }
-            using trq = tariff::tariff_rate_quota<C, line_unit>;
+            using trq = typename ledger_type::quota_type;
             if (q.periods.size() > trq::max_periods)
                 diag.report(q.periods[trq::max_periods].row, "name",
                             "quota " + quoted(q.name) + " has more than " +
@@ -970,16 +964,17 @@ private:
     // date and origin), so the quota's own are left empty.
     void build_ledgers() {
         for (auto& q : quotas_) {
-            auto trq = tariff::tariff_rate_quota<C, line_unit>(q.name, tariff::duty_path<C>(),
-                                                               tariff::duty_path<C>())
+            using ledger_type = tariff::runtime_quota_ledger<C>;
+            auto trq = typename ledger_type::quota_type(q.name, tariff::duty_path<C>(),
+                                                        tariff::duty_path<C>())
                            .with_carry_over();
             for (const auto& p : q.periods)
                 trq = trq.with_period(q.name, p.valid.from, p.valid.to,
-                                      tariff::quantity<line_unit>(p.volume));
-            typename tariff::quota_ledger<C, line_unit>::options flat;
+                                      typename ledger_type::quantity_type(p.volume));
+            typename ledger_type::options flat;
             flat.keep_events = false; // memory stays flat over any number of entries
             flat.keep_receipts = false;
-            q.ledger = std::make_unique<tariff::quota_ledger<C, line_unit>>(trq, flat);
+            q.ledger = std::make_unique<ledger_type>(trq, *q.unit, flat);
         }
     }
 

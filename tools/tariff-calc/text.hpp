@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include <tariff/decimal.hpp>
+#include <tariff/to_chars.hpp>
 
 namespace tariff_calc {
 
@@ -103,43 +104,23 @@ inline char* put_number(char* p, std::uint64_t v) noexcept {
 }
 } // namespace internal
 
-// The number of decimal digits of v (at least 1).
-inline int digit_count(std::uint64_t v) noexcept {
-    int n = 1;
-    for (; v >= 10000; v /= 10000)
-        n += 4;
-    return n + (v >= 10) + (v >= 100) + (v >= 1000);
-}
-
 // Writes d in plain notation at p ("2440.00", "-0.5", "12"): at least
 // min_places decimals, more only where the exact value has them; no
 // grouping. Returns the end of the text, at most 41 bytes on (19 digits, a
 // point, 18 places of padding, a sign: scale and min_places are at most 18).
+// The digits are the library's (tariff::to_chars of the decimal without its
+// trailing zeros, which writes it as stored); the places it lacks are padded.
 inline char* put_decimal(char* p, tariff::decimal d, int min_places) noexcept {
-    std::int64_t c = d.coefficient();
-    int s = d.scale();
-    while (s > min_places && c % 10 == 0) {
-        c /= 10;
-        --s;
+    const tariff::decimal n = d.scale() > min_places ? tariff::normalize(d) : d;
+    // At most 21 characters (19 digits, a point, a sign): never too long.
+    p = tariff::to_chars(p, p + tariff::max_chars<tariff::decimal>, n).ptr;
+    if (n.scale() < min_places) {
+        if (n.scale() == 0)
+            *p++ = '.';
+        for (int i = n.scale(); i < min_places; ++i)
+            *p++ = '0';
     }
-    // The most negative coefficient is excluded from decimal's range, so the
-    // magnitude always fits.
-    std::uint64_t mag = c < 0 ? static_cast<std::uint64_t>(-c) : static_cast<std::uint64_t>(c);
-    const int digits = digit_count(mag);
-    const int whole = digits > s ? digits - s : 1; // digits before the point (0.05: one)
-    const int places = s > min_places ? s : min_places;
-    if (c < 0)
-        *p++ = '-';
-    char* end = p + whole + (places > 0 ? 1 + places : 0);
-    char* q = end;
-    for (int i = s; i < min_places; ++i)
-        *--q = '0';
-    if (s > 0)
-        q = internal::put_digits(q, mag, s);
-    if (places > 0)
-        *--q = '.';
-    internal::put_digits(q, mag, whole);
-    return end;
+    return p;
 }
 
 // Appends d as put_decimal writes it.
