@@ -89,7 +89,7 @@ constexpr auto over_access = at_least(245.5_pct, 5.33_CAD / tariff::kg);
 // Customs Tariff 8703.80.00: MFN 6.1 %; the China surtax, 100 % of the value
 // for duty (SOR/2024-187 s.3); GST, 5 % of the value for duty plus all duties
 // (Excise Tax Act s.215). As in examples/ev_paths.cpp.
-constexpr tariff::tariff_line<CAD> ev_line{
+constexpr tariff::tariff_line<CAD, 2> ev_line{
     tariff::hs_code("8703.80.00"), "Electric passenger motor vehicles",
     tariff::unit_info_of<tariff::units::each>, 6.1_pct, "Customs Tariff 8703.80.00"};
 constexpr tariff::tax_component<CAD> gst{"GST", "Excise Tax Act s.215", 5_pct};
@@ -559,8 +559,9 @@ void print_summary(const recording_reporter& r) {
     size_row("duty_expression<CAD> (run time, 9 nodes)", sizeof(tariff::duty_expression<CAD>));
     size_row("typed at_least(245.5_pct, 5.33_CAD / kg)", sizeof(over_access));
     size_row("duty_component<CAD>", sizeof(tariff::duty_component<CAD>));
-    size_row("duty_path<CAD>", sizeof(tariff::duty_path<CAD>));
-    size_row("tariff_line<CAD> (the EV line)", sizeof(ev));
+    size_row("duty_path<CAD> (one pool of 16 nodes)", sizeof(tariff::duty_path<CAD>));
+    size_row("tariff_line<CAD, 2> (the EV line)", sizeof(ev));
+    size_row("tariff_line<CAD> (6 treatments)", sizeof(tariff::tariff_line<CAD>));
     size_row("assessment<CAD>", sizeof(tariff::assessment<CAD>));
     size_row("path_comparison<CAD>", sizeof(tariff::path_comparison<CAD>));
     size_row("quota_assessment<CAD>", sizeof(tariff::quota_assessment<CAD>));

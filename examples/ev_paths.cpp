@@ -13,8 +13,9 @@
 using namespace tariff::literals;
 using tariff::CAD;
 
-// Customs Tariff 8703.80.00: MFN 6.1 % (CBSA customs notice CN 24-32).
-constexpr tariff::tariff_line<CAD> ev_line{
+// Customs Tariff 8703.80.00: MFN 6.1 % (CBSA customs notice CN 24-32). The line holds
+// two treatments (<CAD, 2>; six unless told), so it weighs under 2 KB.
+constexpr tariff::tariff_line<CAD, 2> ev_line{
     tariff::hs_code("8703.80.00"), "Electric passenger motor vehicles",
     tariff::unit_info_of<tariff::units::each>, 6.1_pct, "Customs Tariff 8703.80.00"};
 

@@ -594,6 +594,57 @@ TEST_CASE("a path holds at most 8 duties and 4 taxes, a line 6 treatments", "[as
         line = line.with_treatment("t", "", ev_line.mfn_path("t"));
     CHECK(error_of([&] { return line.with_treatment("t", "", ev_line.mfn_path("t")); }) ==
           errc::invalid_argument);
+
+    // A line that says it holds two holds two.
+    const tariff::tariff_line<CAD, 2> two{tariff::hs_code("8703.80.00"), "EV",
+                                          tariff::unit_info_of<tariff::units::each>, 6.1_pct,
+                                          "Customs Tariff 8703.80.00"};
+    const auto full =
+        two.with_treatment("a", "", two.mfn_path("a")).with_treatment("b", "", two.mfn_path("b"));
+    CHECK(full.treatment_count() == 2u);
+    CHECK(error_of([&] { return full.with_treatment("c", "", two.mfn_path("c")); }) ==
+          errc::invalid_argument);
+}
+
+TEST_CASE("a path's components share a pool of 16 nodes; one more is rejected, changing nothing",
+          "[assessment][error][pool]") {
+    // at_least(at_most(a + b, c), d): 7 nodes; twice is 14, a third compound does not fit.
+    const auto compound = at_least(at_most(9.1_pct + 45.10_EUR / tariff::hundred_kg, 18.9_pct),
+                                   1.00_EUR / tariff::kg);
+    static_assert(decltype(compound)::capacity == 7);
+    const auto path =
+        duty_path<EUR>("pool").with_duty("a", "", compound).with_duty("b", "", compound);
+    CHECK(path.node_count() == 14u);
+    CHECK(error_of([&] { return path.with_duty("c", "", compound); }) == errc::invalid_argument);
+    CHECK(path.duty_count() == 2u); // the const& form leaves the path as it was
+    CHECK(path.node_count() == 14u);
+    // Two one-node duties fill it to 16; a third is the 17th node.
+    const auto filled = path.with_duty("d", "", 1_pct).with_duty("e", "", 2.00_EUR / tariff::kg);
+    CHECK(filled.node_count() == 16u);
+    CHECK(filled.duty_count() == 4u);
+    CHECK(error_of([&] { return filled.with_duty("f", "", 1_pct); }) == errc::invalid_argument);
+    // Each component reads back as what was added (units shared in the pool, kept per expression).
+    CHECK(filled.expression(0) == duty_expression<EUR>(compound));
+    CHECK(filled.expression(1) == duty_expression<EUR>(compound));
+    CHECK(filled.expression(3) == duty_expression<EUR>(2.00_EUR / tariff::kg));
+    CHECK(filled.expression(3).unit_count() == 1u);
+    CHECK(&filled.expression(3).unit(0) == &tariff::unit_info_of<tariff::units::kilogram>);
+    CHECK(filled.duty(1).name == "b");
+    CHECK(filled.duty(1).duty == duty_expression<EUR>(compound));
+
+    // 5,000.00 EUR, 1,000 kg (by hand): 9.1 % = 455.00, + 45.10 x 10 = 451.00 -> 906.00;
+    // at most 18.9 % = 945.00 -> 906.00; at least 1.00 x 1,000 = 1,000.00 -> 1,000.00 (floor).
+    // Component 3: 2.00 x 1,000 = 2,000.00.
+    const auto base = duty_base(5'000.00_EUR).with(1'000 * tariff::kg);
+    const auto e = filled.evaluate(0, duty_base<EUR>(base));
+    REQUIRE(e.ok());
+    CHECK(e->amount == 1'000.00_EUR);
+    CHECK(e->floor_applied);
+    CHECK(filled.evaluate(3, duty_base<EUR>(base))->amount == 2'000.00_EUR);
+    const auto a = tariff::assess(filled, base, half_even<EUR>);
+    CHECK(a.duties() == 1'000.00_EUR + 1'000.00_EUR + 50.00_EUR + 2'000.00_EUR);
+    CHECK(a[0].rate == duty_expression<EUR>(compound));
+    CHECK(a[3].rate == duty_expression<EUR>(2.00_EUR / tariff::kg));
 }
 
 // --- the printed breakdown ------------------------------------------------------------------
@@ -714,8 +765,18 @@ static_assert(sizeof(duty_expression<CAD>) <= 192);
 static_assert(sizeof(tariff::assessment<CAD>) < 1024);
 static_assert(sizeof(tariff::path_comparison<CAD>) < 2048);
 static_assert(sizeof(tariff::quota_assessment<CAD>) < 2048);
-// A path: 8 duty components (two names and an expression: 224 bytes) and 4 taxes.
-static_assert(sizeof(duty_path<CAD>) <= 2 * 1024 + 128);
+// A path keeps its components' nodes in one pool of 16 (256 bytes) with a unit table of
+// (16 + 8) / 2 = 12 pointers (96), names and legal bases as pointer and 32-bit length (8 x 24
+// = 192), 4 packed taxes (4 x 48 = 192), its name (16), the relief (24) and the components'
+// ranges and counts (21): 797, 800 aligned (8 whole expressions made it 2,112 bytes).
+static_assert(sizeof(duty_path<CAD>) <= 800);
+// A line: per treatment a path and two names (832), plus its code, description, unit, MFN
+// expression (192) and counts. The EV line of examples/ev_paths.cpp holds its two
+// treatments: 2 x 832 + 264 = 1,928 bytes, under 2 KB (it was 13,128); a line of the
+// default six, 6 x 832 + 264 = 5,256.
+static_assert(sizeof(tariff::tariff_line<CAD, 2>) < 2048);
+static_assert(sizeof(tariff::tariff_line<CAD>) <= 6 * 832 + 264);
+static_assert(tariff::tariff_line<CAD, 2>::max_treatments == 2);
 
 // The EV figures by hand (DOMAIN.md §1), value CAD 40,000.00, half even per line:
 //   standard: MFN 6.1 % x 40,000.00 = 2,440.00; surtax 100 % = 40,000.00;

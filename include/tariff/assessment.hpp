@@ -21,7 +21,8 @@
 
 namespace tariff {
 
-// One duty line of a path.
+// One duty line of a path, as path.duty(i) gives it (a value made from the
+// path's node pool; name and legal_basis refer to the caller's strings).
 template <currency_tag C>
 struct duty_component {
     std::string_view name;        // "MFN", "China surtax"
@@ -58,17 +59,28 @@ struct a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_cu
 struct a_path_in_another_currency_cannot_be_a_treatment_of_this_line {};
 } // namespace mistake
 
+// A path keeps its duty components' nodes in one pool (a component is a range
+// of it), so its size follows the nodes its duties use, not 8 full
+// expressions: at most max_duties components of at most max_nodes nodes in
+// all (an EU compound of 7 and a parsed expression of 9, or the compound and
+// eight one-rate surtaxes).
 template <currency_tag C>
 class duty_path {
 public:
     static constexpr std::size_t max_duties = 8;
     static constexpr std::size_t max_taxes = 4;
+    // The most rates and operators of all its duty components together.
+    static constexpr std::size_t max_nodes = 16;
+    // The most distinct units of its specific rates: never reached while the
+    // nodes fit (a component of n nodes has at most (n + 1) / 2 rates).
+    static constexpr std::size_t max_units = (max_nodes + max_duties) / 2;
 
     constexpr duty_path() noexcept = default;
     constexpr explicit duty_path(std::string_view name) noexcept : name_(name) {}
 
     // The same path with one more duty component. errc::invalid_argument
-    // beyond max_duties. On a temporary (a chain: duty_path<C>("x").with_duty(
+    // beyond max_duties components or max_nodes nodes in all. On a temporary (a chain:
+    // duty_path<C>("x").with_duty(
     // ...).with_tax(...)) each builder changes that temporary and returns it
     // as an rvalue reference, so a chain copies nothing; keep its result by
     // value (auto path = ...), never by reference, since the temporary ends
@@ -144,34 +156,116 @@ public:
 
     constexpr std::string_view name() const noexcept { return name_; }
     constexpr std::size_t duty_count() const noexcept { return duty_count_; }
+    // The nodes of all duty components together (at most max_nodes).
+    constexpr std::size_t node_count() const noexcept { return node_count_; }
     template <detail::not_an_integer T>
     mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool duty(T) const
         TARIFF_DETAIL_REJECT(
             "tariff: an index is a whole number, not binary floating point, a character or a bool");
-    constexpr const duty_component<C>& duty(std::size_t i) const noexcept { return duties_[i]; }
+    // Duty component i (i < duty_count()), as a value: its name, legal basis
+    // and expression (made from the pool).
+    constexpr duty_component<C> duty(std::size_t i) const noexcept {
+        return duty_component<C>{duty_name(i), duty_legal_basis(i), expression(i)};
+    }
+    constexpr std::string_view duty_name(std::size_t i) const noexcept {
+        return {names_[i].name, names_[i].name_size};
+    }
+    constexpr std::string_view duty_legal_basis(std::size_t i) const noexcept {
+        return {names_[i].legal_basis, names_[i].legal_basis_size};
+    }
+    // Duty component i's expression (a copy out of the pool).
+    constexpr duty_expression<C> expression(std::size_t i) const noexcept {
+        duty_expression<C> out;
+        const std::size_t first = first_[i];
+        out.size_ = size_[i];
+        out.unit_count_ = 0;
+        out.needs_ = 0;
+        for (std::size_t k = 0; k < size_[i]; ++k) {
+            duty_node n = nodes_[first + k];
+            if (n.kind == duty_kind::specific) {
+                n.unit_index = out.add_unit(*units_[n.unit_index]);
+                out.needs_ |= units_[nodes_[first + k].unit_index]->dimension_bit;
+            }
+            out.nodes_[k] = n;
+        }
+        return out;
+    }
+    // The exact duty of component i on `base` (as expression(i).evaluate(base),
+    // without the copy).
+    constexpr result<duty_evaluation<C>> evaluate(std::size_t i,
+                                                  const duty_base<C>& base) const noexcept {
+        return duty_expression<C>::evaluate_nodes(nodes_.data() + first_[i], size_[i],
+                                                  units_.data(), base);
+    }
     constexpr std::size_t tax_count() const noexcept { return tax_count_; }
     template <detail::not_an_integer T>
     mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool tax(T) const
         TARIFF_DETAIL_REJECT(
             "tariff: an index is a whole number, not binary floating point, a character or a bool");
-    constexpr const tax_component<C>& tax(std::size_t i) const noexcept { return taxes_[i]; }
+    // Tax i (i < tax_count()), as a value (the path keeps it packed).
+    constexpr tax_component<C> tax(std::size_t i) const noexcept {
+        const packed_tax& t = taxes_[i];
+        return tax_component<C>{t.name,
+                                t.legal_basis,
+                                ad_valorem::try_from_fraction(
+                                    decimal::try_from_parts(t.coefficient, t.scale).value_or({}))
+                                    .value_or({}),
+                                t.on_value,
+                                t.duties,
+                                t.on_earlier_taxes};
+    }
     constexpr bool has_de_minimis() const noexcept { return has_relief_; }
     constexpr const de_minimis<C>& relief() const noexcept { return relief_; }
 
 private:
     constexpr void add_duty(std::string_view name, std::string_view legal_basis,
                             const duty_expression<C>& duty) {
-        if (duty_count_ == max_duties)
+        if (duty_count_ == max_duties || node_count_ + duty.size() > max_nodes ||
+            name.size() > ~std::uint32_t{0} || legal_basis.size() > ~std::uint32_t{0})
             detail::raise(errc::invalid_argument);
-        auto& c = duties_[duty_count_++];
-        c.name = name;
-        c.legal_basis = legal_basis;
-        c.duty = duty;
+        // The units first (into a copy of the table), so that a rejected
+        // component changes nothing.
+        std::array<const unit_info*, max_units> units = units_;
+        std::size_t unit_count = unit_count_;
+        std::array<std::uint8_t, duty_expression<C>::capacity> index{};
+        for (std::size_t u = 0; u < duty.unit_count(); ++u) {
+            std::size_t j = 0;
+            while (j < unit_count && units[j] != &duty.unit(u))
+                ++j;
+            if (j == unit_count) {
+                if (unit_count == max_units) // cannot happen while the nodes fit
+                    detail::raise(errc::invalid_argument);
+                units[unit_count++] = &duty.unit(u);
+            }
+            index[u] = static_cast<std::uint8_t>(j);
+        }
+        units_ = units;
+        unit_count_ = static_cast<std::uint8_t>(unit_count);
+        names_[duty_count_] = {name.data(), legal_basis.data(),
+                               static_cast<std::uint32_t>(name.size()),
+                               static_cast<std::uint32_t>(legal_basis.size())};
+        first_[duty_count_] = static_cast<std::uint8_t>(node_count_);
+        size_[duty_count_] = static_cast<std::uint8_t>(duty.size());
+        for (std::size_t k = 0; k < duty.size(); ++k) {
+            duty_node n = duty.nodes()[k];
+            if (n.kind == duty_kind::specific)
+                n.unit_index = index[n.unit_index];
+            nodes_[node_count_ + k] = n;
+        }
+        node_count_ = static_cast<std::uint8_t>(node_count_ + duty.size());
+        ++duty_count_;
     }
     constexpr void add_tax(const tax_component<C>& tax) {
         if (tax_count_ == max_taxes)
             detail::raise(errc::invalid_argument);
-        taxes_[tax_count_++] = tax;
+        const decimal f = tax.rate.fraction();
+        taxes_[tax_count_++] = packed_tax{tax.name,
+                                          tax.legal_basis,
+                                          f.coefficient(),
+                                          tax.duties,
+                                          static_cast<std::int8_t>(f.scale()),
+                                          tax.on_value,
+                                          tax.on_earlier_taxes};
     }
     constexpr void set_de_minimis(const de_minimis<C>& relief) {
         if (relief.limit < money<C>{})
@@ -180,12 +274,37 @@ private:
         has_relief_ = true;
     }
 
+    // A component's name and legal basis in 24 bytes, not 32.
+    struct names {
+        const char* name = nullptr;
+        const char* legal_basis = nullptr;
+        std::uint32_t name_size = 0;
+        std::uint32_t legal_basis_size = 0;
+    };
+
+    // A tax_component in 48 bytes, not 64 (a decimal's scale fits 8 bits).
+    struct packed_tax {
+        std::string_view name;
+        std::string_view legal_basis;
+        std::int64_t coefficient = 0;
+        std::uint32_t duties = 0;
+        std::int8_t scale = 0;
+        bool on_value = true;
+        bool on_earlier_taxes = false;
+    };
+
     std::string_view name_;
-    std::array<duty_component<C>, max_duties> duties_{};
-    std::size_t duty_count_ = 0;
-    std::array<tax_component<C>, max_taxes> taxes_{};
-    std::size_t tax_count_ = 0;
+    std::array<names, max_duties> names_{};
+    std::array<duty_node, max_nodes> nodes_{};
+    std::array<const unit_info*, max_units> units_{};
+    std::array<packed_tax, max_taxes> taxes_{};
     de_minimis<C> relief_{};
+    std::array<std::uint8_t, max_duties> first_{}; // component i: nodes_[first_[i]] ...
+    std::array<std::uint8_t, max_duties> size_{};  // ... and size_[i] of them
+    std::uint8_t duty_count_ = 0;
+    std::uint8_t tax_count_ = 0;
+    std::uint8_t node_count_ = 0;
+    std::uint8_t unit_count_ = 0;
     bool has_relief_ = false;
 };
 
@@ -197,10 +316,15 @@ struct treatment {
     duty_path<C> path;
 };
 
-template <currency_tag C>
+// Treatments: the most treatments the line holds (6 unless given: the MFN
+// path and the preferences of a typical line); a line built in a constant
+// expression can say how many it has (tariff_line<CAD, 2>) and be no larger.
+template <currency_tag C, std::size_t Treatments = 6>
 class tariff_line {
+    static_assert(Treatments >= 1, "tariff: a tariff line holds at least one treatment");
+
 public:
-    static constexpr std::size_t max_treatments = 6;
+    static constexpr std::size_t max_treatments = Treatments;
 
     constexpr tariff_line(hs_code code, std::string_view description, const unit_info& unit,
                           duty_expression<C> mfn, std::string_view mfn_basis) noexcept
@@ -309,15 +433,16 @@ class line_rate {
 public:
     // No rate: as a tax of 0 % (an empty assessment_line).
     constexpr line_rate() noexcept = default;
-    constexpr explicit line_rate(const duty_expression<C>& duty) noexcept
-        : duty_(&duty), is_tax_(false) {}
+    // Duty component i of `path` (which must outlive the rate).
+    constexpr line_rate(const duty_path<C>& path, std::size_t i) noexcept
+        : path_(&path), index_(static_cast<std::uint8_t>(i)), is_tax_(false) {}
     constexpr explicit line_rate(ad_valorem tax) noexcept : tax_(tax), is_tax_(true) {}
 
     constexpr bool is_tax() const noexcept { return is_tax_; }
-    // A duty line's expression (the path's own object); a tax line's rate as
-    // a one-node expression.
+    // A duty line's expression (made from the path's component); a tax
+    // line's rate as a one-node expression.
     constexpr duty_expression<C> expression() const noexcept {
-        return is_tax_ ? duty_expression<C>(tax_) : *duty_;
+        return is_tax_ ? duty_expression<C>(tax_) : path_->expression(index_);
     }
     constexpr operator duty_expression<C>() const noexcept { return expression(); }
     // The tax's rate (a tax line only; zero for a duty line).
@@ -326,12 +451,13 @@ public:
     template <unsigned N, std::size_t K>
     friend constexpr bool operator==(const line_rate& a,
                                      const duty_expression<C, N, K>& b) noexcept {
-        return a.is_tax_ ? duty_expression<C>(a.tax_) == b : *a.duty_ == b;
+        return a.expression() == b;
     }
 
 private:
-    const duty_expression<C>* duty_ = nullptr;
+    const duty_path<C>* path_ = nullptr;
     ad_valorem tax_{};
+    std::uint8_t index_ = 0;
     bool is_tax_ = true;
 };
 
@@ -438,14 +564,13 @@ public:
     constexpr assessment_line<C> operator[](std::size_t i) const noexcept {
         const detail::assessed_component<C>& l = lines_[i];
         const bool tax = l.kind == component_kind::tax;
-        const auto& duty = path_->duty(tax ? 0 : l.index);
         const auto& t = path_->tax(tax ? l.index : 0);
         return assessment_line<C>{l.kind,
                                   l.index,
-                                  tax ? t.name : duty.name,
-                                  tax ? t.legal_basis : duty.legal_basis,
+                                  tax ? t.name : path_->duty_name(l.index),
+                                  tax ? t.legal_basis : path_->duty_legal_basis(l.index),
                                   l.base,
-                                  tax ? line_rate<C>(t.rate) : line_rate<C>(duty.duty),
+                                  tax ? line_rate<C>(t.rate) : line_rate<C>(*path_, l.index),
                                   l.exact,
                                   l.rounded,
                                   l.floor_applied,
@@ -459,7 +584,7 @@ public:
         for (std::size_t i = 0; i < size_; ++i) {
             const auto& l = lines_[i];
             const std::string_view n = l.kind == component_kind::tax ? path_->tax(l.index).name
-                                                                     : path_->duty(l.index).name;
+                                                                     : path_->duty_name(l.index);
             if (n == name)
                 return (*this)[i];
         }
@@ -677,7 +802,7 @@ template <currency_tag C>
         line.floor_applied = false;
         line.ceiling_applied = false;
         if (!duty_relieved) {
-            const auto e = path.duty(i).duty.evaluate(used);
+            const auto e = path.evaluate(i, used);
             if (!e)
                 return e.error();
             const duty_evaluation<C>& ev = *e;

@@ -223,6 +223,9 @@ constexpr std::size_t default_duty_capacity(unsigned needs) noexcept {
 }
 } // namespace detail
 
+template <currency_tag C>
+class duty_path;
+
 // An expression whose needs are known at compile time holds exactly the nodes
 // its operators built (6.1_pct + 5_CAD / kg: 3, so its type is
 // duty_expression<CAD, mass::bit, 3>); duty_expression<C> (needs checked at
@@ -412,6 +415,8 @@ public:
 private:
     template <currency_tag, unsigned, std::size_t>
     friend class duty_expression;
+    template <currency_tag>
+    friend class duty_path; // keeps its components' nodes in one pool (assessment.hpp)
 
     // The index of `u` in the unit table, added if new (units are the same
     // object: unit_info_of<U> or the caller's run-time unit).
@@ -428,17 +433,27 @@ private:
     template <unsigned Declared>
     constexpr result<duty_evaluation<C>>
     evaluate_on(const duty_base<C, Declared>& base) const noexcept {
-        if (size_ == 1 && nodes_[0].kind == duty_kind::ad_valorem) {
+        return evaluate_nodes(nodes_.data(), size_, units_.data(), base);
+    }
+
+    // The evaluation of `size` nodes (at most Nodes) whose operand indices
+    // count from `nodes` and whose unit indices index `units`: this
+    // expression's own, or a duty_path's component in its node pool.
+    template <unsigned Declared>
+    static constexpr result<duty_evaluation<C>>
+    evaluate_nodes(const duty_node* nodes, std::size_t size, const unit_info* const* units,
+                   const duty_base<C, Declared>& base) noexcept {
+        if (size == 1 && nodes[0].kind == duty_kind::ad_valorem) {
             // One ad valorem rate, the most common duty: the loop below, unrolled.
-            const auto d = detail::multiply(base.value().amount(), nodes_[0].amount());
+            const auto d = detail::multiply(base.value().amount(), nodes[0].amount());
             if (!d)
-                return evaluate_exact(base);
+                return evaluate_exact(nodes, size, units, base);
             return duty_evaluation<C>{money<C>(d.value_or({})), false, false};
         }
         std::array<money<C>, Nodes> v;
         duty_evaluation<C> out;
-        for (std::size_t i = 0; i < size_; ++i) {
-            const duty_node& n = nodes_[i];
+        for (std::size_t i = 0; i < size; ++i) {
+            const duty_node& n = nodes[i];
             switch (n.kind) {
             case duty_kind::free:
                 v[i] = money<C>{};
@@ -446,12 +461,12 @@ private:
             case duty_kind::ad_valorem: {
                 const auto d = detail::multiply(base.value().amount(), n.amount());
                 if (!d)
-                    return evaluate_exact(base);
+                    return evaluate_exact(nodes, size, units, base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
             case duty_kind::specific: {
-                const unit_info& u = unit_of(n);
+                const unit_info& u = *units[n.unit_index];
                 const unsigned bit = u.dimension_bit;
                 if (!base.has(bit))
                     return errc::missing_quantity;
@@ -459,7 +474,7 @@ private:
                 const auto d = detail::specific_duty(
                     n.amount(), base.quantities()[detail::dimension_index(bit)], u.den, u.num);
                 if (!d)
-                    return evaluate_exact(base);
+                    return evaluate_exact(nodes, size, units, base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
@@ -473,7 +488,7 @@ private:
                 const auto b = n.kind == duty_kind::sum ? v[n.rhs].amount() : -v[n.rhs].amount();
                 const auto d = detail::add(v[n.lhs].amount(), b);
                 if (!d)
-                    return evaluate_exact(base);
+                    return evaluate_exact(nodes, size, units, base);
                 v[i] = money<C>(d.value_or({}));
                 if (v[i] < money<C>{})
                     v[i] = money<C>{}; // a duty is never negative
@@ -491,7 +506,7 @@ private:
                 break;
             }
         }
-        out.amount = v[size_ - 1];
+        out.amount = v[size - 1];
         return out;
     }
 
@@ -502,8 +517,12 @@ private:
     // sums, differences and comparisons are exact integer operations. Only the
     // result must be a finite decimal that fits.
     template <unsigned Declared>
-    constexpr result<duty_evaluation<C>>
-    evaluate_exact(const duty_base<C, Declared>& base) const noexcept {
+    static constexpr result<duty_evaluation<C>>
+    evaluate_exact(const duty_node* nodes, std::size_t size, const unit_info* const* units,
+                   const duty_base<C, Declared>& base) noexcept {
+        auto unit_of = [units](const duty_node& n) -> const unit_info& {
+            return *units[n.unit_index];
+        };
         // A specific rate's duty is rate * quantity (in base units) * den / num.
         auto reduced = [](const unit_info& u, std::uint64_t& num, std::uint64_t& den) {
             const std::uint64_t common = detail::gcd_u64(static_cast<std::uint64_t>(u.num),
@@ -516,8 +535,8 @@ private:
         };
         int scale = 0;
         std::uint64_t common = 1;
-        for (std::size_t i = 0; i < size_; ++i) {
-            const duty_node& n = nodes_[i];
+        for (std::size_t i = 0; i < size; ++i) {
+            const duty_node& n = nodes[i];
             int s = 0;
             if (n.kind == duty_kind::ad_valorem) {
                 s = base.value().amount().scale() + n.amount().scale();
@@ -539,8 +558,8 @@ private:
         }
         std::array<detail::big_uint, Nodes> v{};
         duty_evaluation<C> out;
-        for (std::size_t i = 0; i < size_; ++i) {
-            const duty_node& n = nodes_[i];
+        for (std::size_t i = 0; i < size; ++i) {
+            const duty_node& n = nodes[i];
             detail::big_uint& x = v[i];
             bool overflow = false;
             auto leaf = [&](std::initializer_list<decimal> factors, std::uint64_t times) {
@@ -604,7 +623,7 @@ private:
             if (e != errc::ok)
                 return e;
         }
-        const auto parts = detail::big_to_decimal<std::int64_t>(v[size_ - 1], false, common, scale);
+        const auto parts = detail::big_to_decimal<std::int64_t>(v[size - 1], false, common, scale);
         if (parts.error != errc::ok)
             return parts.error;
         out.amount = money<C>(decimal::try_from_parts(parts.coefficient, parts.scale).value_or({}));

@@ -327,7 +327,9 @@ private:
             return fail(err, "",
                         "more surtaxes or taxes apply than one assessment holds (" +
                             std::to_string(tariff::duty_path<C>::max_duties - 1) + " surtaxes, " +
-                            std::to_string(tariff::duty_path<C>::max_taxes) + " taxes)");
+                            std::to_string(tariff::duty_path<C>::max_taxes) + " taxes, " +
+                            std::to_string(tariff::duty_path<C>::max_nodes) +
+                            " rates and operators in all duties)");
         const tariff::duty_path<C>& standard = *r.standard;
         quota<C>* const quota_taken = r.quota_taken;
         const std::size_t period = r.period;
@@ -475,8 +477,13 @@ private:
         for (const std::uint32_t i : line.taxes)
             if (schedule_.measures()[i].applies(origin, d))
                 taxes_.push_back(i);
+        // A path's components share a pool of max_nodes rates and operators.
+        std::size_t nodes = line.versions[version].mfn.size();
+        for (const std::uint32_t i : surtaxes_)
+            nodes += schedule_.measures()[i].duty.size();
         r.too_many = surtaxes_.size() + 1 > tariff::duty_path<C>::max_duties ||
-                     taxes_.size() > tariff::duty_path<C>::max_taxes;
+                     taxes_.size() > tariff::duty_path<C>::max_taxes ||
+                     nodes > tariff::duty_path<C>::max_nodes;
         if (!r.too_many) {
             r.standard = &standard_path(line, version, line.versions[version]);
             for (const std::uint32_t i : line.quotas) {
