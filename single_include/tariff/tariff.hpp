@@ -4194,6 +4194,9 @@ constexpr std::size_t default_duty_capacity(unsigned needs) noexcept {
 }
 } // namespace detail
 
+template <currency_tag C>
+class duty_path;
+
 // An expression whose needs are known at compile time holds exactly the nodes
 // its operators built (6.1_pct + 5_CAD / kg: 3, so its type is
 // duty_expression<CAD, mass::bit, 3>); duty_expression<C> (needs checked at
@@ -4383,6 +4386,8 @@ public:
 private:
     template <currency_tag, unsigned, std::size_t>
     friend class duty_expression;
+    template <currency_tag>
+    friend class duty_path; // keeps its components' nodes in one pool (assessment.hpp)
 
     // The index of `u` in the unit table, added if new (units are the same
     // object: unit_info_of<U> or the caller's run-time unit).
@@ -4399,17 +4404,27 @@ private:
     template <unsigned Declared>
     constexpr result<duty_evaluation<C>>
     evaluate_on(const duty_base<C, Declared>& base) const noexcept {
-        if (size_ == 1 && nodes_[0].kind == duty_kind::ad_valorem) {
+        return evaluate_nodes(nodes_.data(), size_, units_.data(), base);
+    }
+
+    // The evaluation of `size` nodes (at most Nodes) whose operand indices
+    // count from `nodes` and whose unit indices index `units`: this
+    // expression's own, or a duty_path's component in its node pool.
+    template <unsigned Declared>
+    static constexpr result<duty_evaluation<C>>
+    evaluate_nodes(const duty_node* nodes, std::size_t size, const unit_info* const* units,
+                   const duty_base<C, Declared>& base) noexcept {
+        if (size == 1 && nodes[0].kind == duty_kind::ad_valorem) {
             // One ad valorem rate, the most common duty: the loop below, unrolled.
-            const auto d = detail::multiply(base.value().amount(), nodes_[0].amount());
+            const auto d = detail::multiply(base.value().amount(), nodes[0].amount());
             if (!d)
-                return evaluate_exact(base);
+                return evaluate_exact(nodes, size, units, base);
             return duty_evaluation<C>{money<C>(d.value_or({})), false, false};
         }
         std::array<money<C>, Nodes> v;
         duty_evaluation<C> out;
-        for (std::size_t i = 0; i < size_; ++i) {
-            const duty_node& n = nodes_[i];
+        for (std::size_t i = 0; i < size; ++i) {
+            const duty_node& n = nodes[i];
             switch (n.kind) {
             case duty_kind::free:
                 v[i] = money<C>{};
@@ -4417,12 +4432,12 @@ private:
             case duty_kind::ad_valorem: {
                 const auto d = detail::multiply(base.value().amount(), n.amount());
                 if (!d)
-                    return evaluate_exact(base);
+                    return evaluate_exact(nodes, size, units, base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
             case duty_kind::specific: {
-                const unit_info& u = unit_of(n);
+                const unit_info& u = *units[n.unit_index];
                 const unsigned bit = u.dimension_bit;
                 if (!base.has(bit))
                     return errc::missing_quantity;
@@ -4430,7 +4445,7 @@ private:
                 const auto d = detail::specific_duty(
                     n.amount(), base.quantities()[detail::dimension_index(bit)], u.den, u.num);
                 if (!d)
-                    return evaluate_exact(base);
+                    return evaluate_exact(nodes, size, units, base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
@@ -4444,7 +4459,7 @@ private:
                 const auto b = n.kind == duty_kind::sum ? v[n.rhs].amount() : -v[n.rhs].amount();
                 const auto d = detail::add(v[n.lhs].amount(), b);
                 if (!d)
-                    return evaluate_exact(base);
+                    return evaluate_exact(nodes, size, units, base);
                 v[i] = money<C>(d.value_or({}));
                 if (v[i] < money<C>{})
                     v[i] = money<C>{}; // a duty is never negative
@@ -4462,7 +4477,7 @@ private:
                 break;
             }
         }
-        out.amount = v[size_ - 1];
+        out.amount = v[size - 1];
         return out;
     }
 
@@ -4473,8 +4488,12 @@ private:
     // sums, differences and comparisons are exact integer operations. Only the
     // result must be a finite decimal that fits.
     template <unsigned Declared>
-    constexpr result<duty_evaluation<C>>
-    evaluate_exact(const duty_base<C, Declared>& base) const noexcept {
+    static constexpr result<duty_evaluation<C>>
+    evaluate_exact(const duty_node* nodes, std::size_t size, const unit_info* const* units,
+                   const duty_base<C, Declared>& base) noexcept {
+        auto unit_of = [units](const duty_node& n) -> const unit_info& {
+            return *units[n.unit_index];
+        };
         // A specific rate's duty is rate * quantity (in base units) * den / num.
         auto reduced = [](const unit_info& u, std::uint64_t& num, std::uint64_t& den) {
             const std::uint64_t common = detail::gcd_u64(static_cast<std::uint64_t>(u.num),
@@ -4487,8 +4506,8 @@ private:
         };
         int scale = 0;
         std::uint64_t common = 1;
-        for (std::size_t i = 0; i < size_; ++i) {
-            const duty_node& n = nodes_[i];
+        for (std::size_t i = 0; i < size; ++i) {
+            const duty_node& n = nodes[i];
             int s = 0;
             if (n.kind == duty_kind::ad_valorem) {
                 s = base.value().amount().scale() + n.amount().scale();
@@ -4510,8 +4529,8 @@ private:
         }
         std::array<detail::big_uint, Nodes> v{};
         duty_evaluation<C> out;
-        for (std::size_t i = 0; i < size_; ++i) {
-            const duty_node& n = nodes_[i];
+        for (std::size_t i = 0; i < size; ++i) {
+            const duty_node& n = nodes[i];
             detail::big_uint& x = v[i];
             bool overflow = false;
             auto leaf = [&](std::initializer_list<decimal> factors, std::uint64_t times) {
@@ -4575,7 +4594,7 @@ private:
             if (e != errc::ok)
                 return e;
         }
-        const auto parts = detail::big_to_decimal<std::int64_t>(v[size_ - 1], false, common, scale);
+        const auto parts = detail::big_to_decimal<std::int64_t>(v[size - 1], false, common, scale);
         if (parts.error != errc::ok)
             return parts.error;
         out.amount = money<C>(decimal::try_from_parts(parts.coefficient, parts.scale).value_or({}));
@@ -4827,7 +4846,8 @@ private:
 
 namespace tariff {
 
-// One duty line of a path.
+// One duty line of a path, as path.duty(i) gives it (a value made from the
+// path's node pool; name and legal_basis refer to the caller's strings).
 template <currency_tag C>
 struct duty_component {
     std::string_view name;        // "MFN", "China surtax"
@@ -4864,17 +4884,28 @@ struct a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_cu
 struct a_path_in_another_currency_cannot_be_a_treatment_of_this_line {};
 } // namespace mistake
 
+// A path keeps its duty components' nodes in one pool (a component is a range
+// of it), so its size follows the nodes its duties use, not 8 full
+// expressions: at most max_duties components of at most max_nodes nodes in
+// all (an EU compound of 7 and a parsed expression of 9, or the compound and
+// eight one-rate surtaxes).
 template <currency_tag C>
 class duty_path {
 public:
     static constexpr std::size_t max_duties = 8;
     static constexpr std::size_t max_taxes = 4;
+    // The most rates and operators of all its duty components together.
+    static constexpr std::size_t max_nodes = 16;
+    // The most distinct units of its specific rates: never reached while the
+    // nodes fit (a component of n nodes has at most (n + 1) / 2 rates).
+    static constexpr std::size_t max_units = (max_nodes + max_duties) / 2;
 
     constexpr duty_path() noexcept = default;
     constexpr explicit duty_path(std::string_view name) noexcept : name_(name) {}
 
     // The same path with one more duty component. errc::invalid_argument
-    // beyond max_duties. On a temporary (a chain: duty_path<C>("x").with_duty(
+    // beyond max_duties components or max_nodes nodes in all. On a temporary (a chain:
+    // duty_path<C>("x").with_duty(
     // ...).with_tax(...)) each builder changes that temporary and returns it
     // as an rvalue reference, so a chain copies nothing; keep its result by
     // value (auto path = ...), never by reference, since the temporary ends
@@ -4950,34 +4981,116 @@ public:
 
     constexpr std::string_view name() const noexcept { return name_; }
     constexpr std::size_t duty_count() const noexcept { return duty_count_; }
+    // The nodes of all duty components together (at most max_nodes).
+    constexpr std::size_t node_count() const noexcept { return node_count_; }
     template <detail::not_an_integer T>
     mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool duty(T) const
         TARIFF_DETAIL_REJECT(
             "tariff: an index is a whole number, not binary floating point, a character or a bool");
-    constexpr const duty_component<C>& duty(std::size_t i) const noexcept { return duties_[i]; }
+    // Duty component i (i < duty_count()), as a value: its name, legal basis
+    // and expression (made from the pool).
+    constexpr duty_component<C> duty(std::size_t i) const noexcept {
+        return duty_component<C>{duty_name(i), duty_legal_basis(i), expression(i)};
+    }
+    constexpr std::string_view duty_name(std::size_t i) const noexcept {
+        return {names_[i].name, names_[i].name_size};
+    }
+    constexpr std::string_view duty_legal_basis(std::size_t i) const noexcept {
+        return {names_[i].legal_basis, names_[i].legal_basis_size};
+    }
+    // Duty component i's expression (a copy out of the pool).
+    constexpr duty_expression<C> expression(std::size_t i) const noexcept {
+        duty_expression<C> out;
+        const std::size_t first = first_[i];
+        out.size_ = size_[i];
+        out.unit_count_ = 0;
+        out.needs_ = 0;
+        for (std::size_t k = 0; k < size_[i]; ++k) {
+            duty_node n = nodes_[first + k];
+            if (n.kind == duty_kind::specific) {
+                n.unit_index = out.add_unit(*units_[n.unit_index]);
+                out.needs_ |= units_[nodes_[first + k].unit_index]->dimension_bit;
+            }
+            out.nodes_[k] = n;
+        }
+        return out;
+    }
+    // The exact duty of component i on `base` (as expression(i).evaluate(base),
+    // without the copy).
+    constexpr result<duty_evaluation<C>> evaluate(std::size_t i,
+                                                  const duty_base<C>& base) const noexcept {
+        return duty_expression<C>::evaluate_nodes(nodes_.data() + first_[i], size_[i],
+                                                  units_.data(), base);
+    }
     constexpr std::size_t tax_count() const noexcept { return tax_count_; }
     template <detail::not_an_integer T>
     mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool tax(T) const
         TARIFF_DETAIL_REJECT(
             "tariff: an index is a whole number, not binary floating point, a character or a bool");
-    constexpr const tax_component<C>& tax(std::size_t i) const noexcept { return taxes_[i]; }
+    // Tax i (i < tax_count()), as a value (the path keeps it packed).
+    constexpr tax_component<C> tax(std::size_t i) const noexcept {
+        const packed_tax& t = taxes_[i];
+        return tax_component<C>{t.name,
+                                t.legal_basis,
+                                ad_valorem::try_from_fraction(
+                                    decimal::try_from_parts(t.coefficient, t.scale).value_or({}))
+                                    .value_or({}),
+                                t.on_value,
+                                t.duties,
+                                t.on_earlier_taxes};
+    }
     constexpr bool has_de_minimis() const noexcept { return has_relief_; }
     constexpr const de_minimis<C>& relief() const noexcept { return relief_; }
 
 private:
     constexpr void add_duty(std::string_view name, std::string_view legal_basis,
                             const duty_expression<C>& duty) {
-        if (duty_count_ == max_duties)
+        if (duty_count_ == max_duties || node_count_ + duty.size() > max_nodes ||
+            name.size() > ~std::uint32_t{0} || legal_basis.size() > ~std::uint32_t{0})
             detail::raise(errc::invalid_argument);
-        auto& c = duties_[duty_count_++];
-        c.name = name;
-        c.legal_basis = legal_basis;
-        c.duty = duty;
+        // The units first (into a copy of the table), so that a rejected
+        // component changes nothing.
+        std::array<const unit_info*, max_units> units = units_;
+        std::size_t unit_count = unit_count_;
+        std::array<std::uint8_t, duty_expression<C>::capacity> index{};
+        for (std::size_t u = 0; u < duty.unit_count(); ++u) {
+            std::size_t j = 0;
+            while (j < unit_count && units[j] != &duty.unit(u))
+                ++j;
+            if (j == unit_count) {
+                if (unit_count == max_units) // cannot happen while the nodes fit
+                    detail::raise(errc::invalid_argument);
+                units[unit_count++] = &duty.unit(u);
+            }
+            index[u] = static_cast<std::uint8_t>(j);
+        }
+        units_ = units;
+        unit_count_ = static_cast<std::uint8_t>(unit_count);
+        names_[duty_count_] = {name.data(), legal_basis.data(),
+                               static_cast<std::uint32_t>(name.size()),
+                               static_cast<std::uint32_t>(legal_basis.size())};
+        first_[duty_count_] = static_cast<std::uint8_t>(node_count_);
+        size_[duty_count_] = static_cast<std::uint8_t>(duty.size());
+        for (std::size_t k = 0; k < duty.size(); ++k) {
+            duty_node n = duty.nodes()[k];
+            if (n.kind == duty_kind::specific)
+                n.unit_index = index[n.unit_index];
+            nodes_[node_count_ + k] = n;
+        }
+        node_count_ = static_cast<std::uint8_t>(node_count_ + duty.size());
+        ++duty_count_;
     }
     constexpr void add_tax(const tax_component<C>& tax) {
         if (tax_count_ == max_taxes)
             detail::raise(errc::invalid_argument);
-        taxes_[tax_count_++] = tax;
+        const decimal f = tax.rate.fraction();
+        taxes_[tax_count_++] = packed_tax{tax.name,
+                                          tax.legal_basis,
+                                          f.coefficient(),
+                                          tax.duties,
+                                          static_cast<std::int8_t>(f.scale()),
+                                          tax.on_value,
+                                          tax.on_earlier_taxes};
     }
     constexpr void set_de_minimis(const de_minimis<C>& relief) {
         if (relief.limit < money<C>{})
@@ -4986,12 +5099,37 @@ private:
         has_relief_ = true;
     }
 
+    // A component's name and legal basis in 24 bytes, not 32.
+    struct names {
+        const char* name = nullptr;
+        const char* legal_basis = nullptr;
+        std::uint32_t name_size = 0;
+        std::uint32_t legal_basis_size = 0;
+    };
+
+    // A tax_component in 48 bytes, not 64 (a decimal's scale fits 8 bits).
+    struct packed_tax {
+        std::string_view name;
+        std::string_view legal_basis;
+        std::int64_t coefficient = 0;
+        std::uint32_t duties = 0;
+        std::int8_t scale = 0;
+        bool on_value = true;
+        bool on_earlier_taxes = false;
+    };
+
     std::string_view name_;
-    std::array<duty_component<C>, max_duties> duties_{};
-    std::size_t duty_count_ = 0;
-    std::array<tax_component<C>, max_taxes> taxes_{};
-    std::size_t tax_count_ = 0;
+    std::array<names, max_duties> names_{};
+    std::array<duty_node, max_nodes> nodes_{};
+    std::array<const unit_info*, max_units> units_{};
+    std::array<packed_tax, max_taxes> taxes_{};
     de_minimis<C> relief_{};
+    std::array<std::uint8_t, max_duties> first_{}; // component i: nodes_[first_[i]] ...
+    std::array<std::uint8_t, max_duties> size_{};  // ... and size_[i] of them
+    std::uint8_t duty_count_ = 0;
+    std::uint8_t tax_count_ = 0;
+    std::uint8_t node_count_ = 0;
+    std::uint8_t unit_count_ = 0;
     bool has_relief_ = false;
 };
 
@@ -5003,10 +5141,15 @@ struct treatment {
     duty_path<C> path;
 };
 
-template <currency_tag C>
+// Treatments: the most treatments the line holds (6 unless given: the MFN
+// path and the preferences of a typical line); a line built in a constant
+// expression can say how many it has (tariff_line<CAD, 2>) and be no larger.
+template <currency_tag C, std::size_t Treatments = 6>
 class tariff_line {
+    static_assert(Treatments >= 1, "tariff: a tariff line holds at least one treatment");
+
 public:
-    static constexpr std::size_t max_treatments = 6;
+    static constexpr std::size_t max_treatments = Treatments;
 
     constexpr tariff_line(hs_code code, std::string_view description, const unit_info& unit,
                           duty_expression<C> mfn, std::string_view mfn_basis) noexcept
@@ -5115,15 +5258,16 @@ class line_rate {
 public:
     // No rate: as a tax of 0 % (an empty assessment_line).
     constexpr line_rate() noexcept = default;
-    constexpr explicit line_rate(const duty_expression<C>& duty) noexcept
-        : duty_(&duty), is_tax_(false) {}
+    // Duty component i of `path` (which must outlive the rate).
+    constexpr line_rate(const duty_path<C>& path, std::size_t i) noexcept
+        : path_(&path), index_(static_cast<std::uint8_t>(i)), is_tax_(false) {}
     constexpr explicit line_rate(ad_valorem tax) noexcept : tax_(tax), is_tax_(true) {}
 
     constexpr bool is_tax() const noexcept { return is_tax_; }
-    // A duty line's expression (the path's own object); a tax line's rate as
-    // a one-node expression.
+    // A duty line's expression (made from the path's component); a tax
+    // line's rate as a one-node expression.
     constexpr duty_expression<C> expression() const noexcept {
-        return is_tax_ ? duty_expression<C>(tax_) : *duty_;
+        return is_tax_ ? duty_expression<C>(tax_) : path_->expression(index_);
     }
     constexpr operator duty_expression<C>() const noexcept { return expression(); }
     // The tax's rate (a tax line only; zero for a duty line).
@@ -5132,12 +5276,13 @@ public:
     template <unsigned N, std::size_t K>
     friend constexpr bool operator==(const line_rate& a,
                                      const duty_expression<C, N, K>& b) noexcept {
-        return a.is_tax_ ? duty_expression<C>(a.tax_) == b : *a.duty_ == b;
+        return a.expression() == b;
     }
 
 private:
-    const duty_expression<C>* duty_ = nullptr;
+    const duty_path<C>* path_ = nullptr;
     ad_valorem tax_{};
+    std::uint8_t index_ = 0;
     bool is_tax_ = true;
 };
 
@@ -5244,14 +5389,13 @@ public:
     constexpr assessment_line<C> operator[](std::size_t i) const noexcept {
         const detail::assessed_component<C>& l = lines_[i];
         const bool tax = l.kind == component_kind::tax;
-        const auto& duty = path_->duty(tax ? 0 : l.index);
         const auto& t = path_->tax(tax ? l.index : 0);
         return assessment_line<C>{l.kind,
                                   l.index,
-                                  tax ? t.name : duty.name,
-                                  tax ? t.legal_basis : duty.legal_basis,
+                                  tax ? t.name : path_->duty_name(l.index),
+                                  tax ? t.legal_basis : path_->duty_legal_basis(l.index),
                                   l.base,
-                                  tax ? line_rate<C>(t.rate) : line_rate<C>(duty.duty),
+                                  tax ? line_rate<C>(t.rate) : line_rate<C>(*path_, l.index),
                                   l.exact,
                                   l.rounded,
                                   l.floor_applied,
@@ -5265,7 +5409,7 @@ public:
         for (std::size_t i = 0; i < size_; ++i) {
             const auto& l = lines_[i];
             const std::string_view n = l.kind == component_kind::tax ? path_->tax(l.index).name
-                                                                     : path_->duty(l.index).name;
+                                                                     : path_->duty_name(l.index);
             if (n == name)
                 return (*this)[i];
         }
@@ -5483,7 +5627,7 @@ template <currency_tag C>
         line.floor_applied = false;
         line.ceiling_applied = false;
         if (!duty_relieved) {
-            const auto e = path.duty(i).duty.evaluate(used);
+            const auto e = path.evaluate(i, used);
             if (!e)
                 return e.error();
             const duty_evaluation<C>& ev = *e;
@@ -7901,1464 +8045,6 @@ constexpr duty_template<C> parse_duty_template(std::string_view text) {
 }
 
 } // namespace tariff
-// ---- tariff/quota.hpp ------------------------------------------------------
-// tariff/quota.hpp: tariff-rate quotas and the ledger that allocates them.
-//
-// A tariff_rate_quota has a volume per period in a unit (vehicles, kg), an
-// allocation granularity (whole vehicles; whole kg), and two paths: in quota
-// and over quota. A quota_ledger allocates claims first come, first served:
-// a claim of q units against a balance b gets min(q, b) in quota (whole
-// granules, rounded down) and the rest over quota; its value is apportioned
-// between the two parts in proportion to quantity (largest remainder at the
-// value's own precision, the in-quota part first on a tie), so the parts sum
-// to the value exactly. Same-day claims that together exceed the balance
-// share it pro rata (UK SI 2020/1457 reg. 11(3)): each gets
-// floor(balance * claim / total claimed) granules and the residue stays in
-// the balance and is reported. Every change is an event (old balance, new
-// balance, amount, entry id) from which the balances can be recomputed.
-// A rejected claim or return changes nothing.
-//
-// Periods follow each other; a claim dated in a later period closes the
-// earlier ones, carrying their unused balance forward when the quota says so.
-// A reserved share of each period's volume may be kept for entries whose unit
-// price is at most a limit; what happens to unused reserve at a period's end
-// is the quota's policy (unused_reserve).
-
-
-
-namespace tariff::mistake {
-struct granules_are_a_whole_number__pass_an_integer {};
-} // namespace tariff::mistake
-
-namespace tariff {
-
-template <unit_tag U>
-struct quota_period {
-    std::string_view name;
-    date from;
-    date to; // inclusive
-    quantity<U> volume;
-};
-
-// What becomes of reserved volume still unused when its period closes (with
-// carry-over on; without it, all unused volume lapses).
-enum class unused_reserve : unsigned char {
-    joins_general,  // it carries into the next period's general pool
-    stays_reserved, // it carries into the next period's reserved pool
-};
-
-// A share of each period's volume kept for entries whose unit price (value /
-// quantity) is at most unit_price_limit: e.g. 10 % for EVs with an FOB price
-// of CAD 35,000 or less. Eligible claims draw on the reserve first, then on
-// the general pool; other claims only on the general pool.
-template <currency_tag C>
-struct reserve_rule {
-    ad_valorem share{};
-    money<C> unit_price_limit{};
-    unused_reserve unused = unused_reserve::joins_general;
-};
-
-template <currency_tag C, unit_tag U>
-class tariff_rate_quota {
-public:
-    using currency = C;
-    using unit = U;
-    static constexpr std::size_t max_periods = 12;
-    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-
-    // errc::invalid_argument for a granularity that is not positive.
-    constexpr tariff_rate_quota(std::string_view order_number, duty_path<C> in_quota,
-                                duty_path<C> over_quota,
-                                quantity<U> granularity = quantity<U>(decimal(1)))
-        : order_number_(order_number), in_quota_(in_quota), over_quota_(over_quota),
-          granularity_(granularity) {
-        if (granularity.value() <= 0)
-            detail::raise(errc::invalid_argument);
-    }
-
-    // Adds the next period. errc::invalid_argument if it does not start after
-    // the previous one ends, ends before it starts, has a volume that is not
-    // a whole number of granules, or is one too many.
-    constexpr tariff_rate_quota with_period(std::string_view name, date from, date to,
-                                            quantity<U> volume) const {
-        if (count_ == max_periods || to < from || (count_ > 0 && !(periods_[count_ - 1].to < from)))
-            detail::raise(errc::invalid_argument);
-        (void)granules_exact(volume);
-        tariff_rate_quota out = *this;
-        out.periods_[out.count_++] = quota_period<U>{name, from, to, volume};
-        return out;
-    }
-    // Unused balance of a period moves into the next when the period closes.
-    constexpr tariff_rate_quota with_carry_over(bool on = true) const noexcept {
-        tariff_rate_quota out = *this;
-        out.carry_over_ = on;
-        return out;
-    }
-    // errc::invalid_argument for a share above 100 % or a negative limit.
-    constexpr tariff_rate_quota with_reserve(reserve_rule<C> rule) const {
-        if (rule.share > ad_valorem::from_percent(100) || rule.unit_price_limit < money<C>{})
-            detail::raise(errc::invalid_argument);
-        tariff_rate_quota out = *this;
-        out.reserve_ = rule;
-        out.has_reserve_ = rule.share > ad_valorem{};
-        return out;
-    }
-    // The used share from which a period is critical (default 90 %, EU
-    // Implementing Regulation 2015/2447 art. 53).
-    constexpr tariff_rate_quota with_critical_threshold(ad_valorem share) const {
-        if (share > ad_valorem::from_percent(100))
-            detail::raise(errc::invalid_argument);
-        tariff_rate_quota out = *this;
-        out.critical_ = share;
-        return out;
-    }
-
-    constexpr std::string_view order_number() const noexcept { return order_number_; }
-    constexpr const duty_path<C>& in_quota() const noexcept { return in_quota_; }
-    constexpr const duty_path<C>& over_quota() const noexcept { return over_quota_; }
-    constexpr quantity<U> granularity() const noexcept { return granularity_; }
-    constexpr std::size_t period_count() const noexcept { return count_; }
-    template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-        period(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary "
-                                             "floating point, a character or a bool");
-    constexpr const quota_period<U>& period(std::size_t i) const noexcept { return periods_[i]; }
-    constexpr bool carry_over() const noexcept { return carry_over_; }
-    constexpr bool has_reserve() const noexcept { return has_reserve_; }
-    constexpr const reserve_rule<C>& reserve() const noexcept { return reserve_; }
-    constexpr ad_valorem critical_threshold() const noexcept { return critical_; }
-
-    // The period containing d, or npos.
-    constexpr std::size_t period_of(date d) const noexcept {
-        for (std::size_t i = 0; i < count_; ++i)
-            if (!(d < periods_[i].from) && !(periods_[i].to < d))
-                return i;
-        return npos;
-    }
-
-    // q as a whole number of granules, rounded down; errc::overflow if that
-    // number exceeds 2^63 - 1 (a claim of 1e17 in granules of 0.001).
-    constexpr std::int64_t granules_down(quantity<U> q) const {
-        return try_granules_down(q).value();
-    }
-    constexpr result<std::int64_t> try_granules_down(quantity<U> q) const noexcept {
-        // In integers: q = c * 10^-s and the granularity g = k * 10^-t, so
-        // q / g = (c * 10^t) / (k * 10^s). The larger power moves to one side
-        // (10^18 at most, and |c|, k < 2^63), so both stay below 2^123.
-        const std::int64_t c = q.value().coefficient(), k = granularity_.value().coefficient();
-        const int s = q.value().scale(), t = granularity_.value().scale();
-        if (k == 1 && s == t)
-            return c; // whole granules of one unit (or of 0.001 at 3 places): exact
-        int128_t num = c, den = k;
-        if (t > s)
-            num *= detail::pow10<std::int64_t>(t - s);
-        else if (s > t)
-            den *= detail::pow10<std::int64_t>(s - t);
-        int128_t n = num / den; // den > 0 (the constructor checks it)
-        if (num % den != 0 && num < 0)
-            --n; // rounded down, not toward zero
-        if (n > detail::rep_traits<std::int64_t>::max || n < -detail::rep_traits<std::int64_t>::max)
-            return errc::overflow;
-        return static_cast<std::int64_t>(n);
-    }
-    // q as a whole number of granules; errc::invalid_argument if it is not
-    // one, errc::overflow if it is more than 2^63 - 1 of them.
-    constexpr std::int64_t granules_exact(quantity<U> q) const {
-        return try_granules_exact(q).value();
-    }
-    constexpr result<std::int64_t> try_granules_exact(quantity<U> q) const noexcept {
-        const auto n = try_granules_down(q);
-        if (!n)
-            return n;
-        // A product that does not fit a quantity cannot equal q, which does.
-        const auto back = try_to_quantity(n.value_or(0));
-        if (!back || !(back.value_or({}) == q))
-            return errc::invalid_argument;
-        return n;
-    }
-    // `granules` granules as a quantity: errc::negative_quantity for a
-    // negative count, errc::overflow if the quantity does not fit a decimal.
-    constexpr quantity<U> to_quantity(std::int64_t granules) const {
-        return try_to_quantity(granules).value();
-    }
-    template <detail::not_an_integer T>
-    mistake::granules_are_a_whole_number__pass_an_integer try_to_quantity(T) const
-        TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not "
-                             "binary floating point, a character or a bool");
-    constexpr result<quantity<U>> try_to_quantity(std::int64_t granules) const noexcept {
-        if (granules < 0)
-            return errc::negative_quantity;
-        const auto q = detail::multiply(granularity_.value(),
-                                        decimal::try_from_parts(granules, 0).value_or({}));
-        if (!q)
-            return q.error();
-        return quantity<U>(q.value_or({})); // >= 0: cannot raise
-    }
-    // An unsigned count as wide as std::int64_t is checked, not wrapped to a
-    // negative one: errc::overflow above 2^63 - 1.
-    template <std::unsigned_integral N>
-    requires(detail::exact_integer<N> &&
-             sizeof(N) >=
-                 sizeof(std::int64_t)) constexpr quantity<U> to_quantity(N granules) const {
-        if (granules > static_cast<N>(INT64_MAX))
-            detail::raise(errc::overflow);
-        return to_quantity(static_cast<std::int64_t>(granules));
-    }
-    template <detail::not_an_integer T>
-    mistake::granules_are_a_whole_number__pass_an_integer to_quantity(T) const
-        TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not "
-                             "binary floating point, a character or a bool");
-    // Reserved granules of period i's own volume: its share, rounded down.
-    // The product is formed in 128 bits (below 2^63 granules times a share
-    // of at most 18 places: below 2^126), so it cannot overflow, and the
-    // result is at most the volume.
-    template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-        reserved_granules(T) const
-        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
-                             "a character or a bool");
-    constexpr std::int64_t reserved_granules(std::size_t i) const {
-        if (!has_reserve_)
-            return 0;
-        const std::int64_t v = granules_exact(periods_[i].volume);
-        const decimal share = reserve_.share.fraction();
-        const auto product = detail::multiply(
-            wide_decimal(v), wide_decimal::from_parts(share.coefficient(), share.scale()));
-        return static_cast<std::int64_t>(
-            round(product.value(), 0, rounding_mode::floor).coefficient());
-    }
-
-private:
-    std::string_view order_number_;
-    duty_path<C> in_quota_;
-    duty_path<C> over_quota_;
-    quantity<U> granularity_;
-    std::array<quota_period<U>, max_periods> periods_{};
-    std::size_t count_ = 0;
-    bool carry_over_ = false;
-    reserve_rule<C> reserve_{};
-    bool has_reserve_ = false;
-    ad_valorem critical_ = ad_valorem::from_percent(90);
-};
-
-// Grows a volume by `rate` a year for `years` years, rounding each year's
-// volume to a multiple of `granularity` by `mode` (each year's volume is
-// published as a whole number). 49,000 vehicles at 6.5 %: 52,185 in year 2.
-template <unit_tag U, detail::not_an_integer T>
-mistake::a_number_of_years_is_a_whole_number__not_binary_floating_point_a_character_or_bool grow(
-    quantity<U>, ad_valorem, T, quantity<U>, required_rounding_mode)
-    TARIFF_DETAIL_REJECT("tariff: grow(volume, rate, years, granularity, mode): years is a whole "
-                         "number, not binary floating point, a character or a bool");
-template <unit_tag U>
-constexpr quantity<U> grow(quantity<U> volume, ad_valorem rate, int years, quantity<U> granularity,
-                           required_rounding_mode mode) {
-    // The mode is checked even when no year rounds (years == 0).
-    if (!is_valid(mode))
-        detail::raise(errc::invalid_argument);
-    decimal v = volume.value();
-    const decimal factor = decimal(1) + rate.fraction();
-    for (int y = 0; y < years; ++y)
-        v = round_to_multiple(v * factor, granularity.value(), mode);
-    return quantity<U>(v);
-}
-
-// One claim on the quota: an entry's quantity and value, on a date.
-template <currency_tag C, unit_tag U>
-struct quota_claim {
-    std::uint64_t entry_id = 0;
-    date accepted;
-    quantity<U> quantity_claimed;
-    money<C> value;
-};
-
-// What a claim got.
-template <currency_tag C, unit_tag U>
-struct quota_allocation {
-    std::uint64_t entry_id = 0;
-    std::size_t period = 0;
-    std::size_t receipt = 0; // pass to quota_ledger::give_back / cancel / amend
-    quantity<U> in_quota;
-    quantity<U> over_quota;
-    money<C> value_in_quota;
-    money<C> value_over_quota;
-    bool reserve_eligible = false;
-    std::int64_t from_reserve = 0; // granules drawn from the reserved pool
-    std::int64_t from_general = 0; // granules drawn from the general pool
-};
-
-// What one allocation still holds in quota, by pool, in granules: the
-// ledger's receipt for it (16 bytes; the period it was issued in is known
-// from its position, and its entry id is kept only with the event log).
-struct quota_receipt {
-    std::int64_t reserved = 0;
-    std::int64_t general = 0;
-    constexpr std::int64_t held() const noexcept { return reserved + general; }
-    friend constexpr bool operator==(const quota_receipt&, const quota_receipt&) = default;
-};
-static_assert(sizeof(quota_receipt) == 16);
-
-enum class quota_event_kind : unsigned char {
-    allocation,  // a claim drew on a pool
-    returned,    // a cancelled or amended entry gave quantity back
-    carried_out, // a closing period's unused balance left it
-    carried_in,  // ... and arrived in the next period
-    lapsed,      // a closing period's unused balance lapsed (no carry-over)
-};
-
-enum class quota_pool : unsigned char { general, reserved };
-
-// One change to one pool's balance, in granules of the quota.
-struct quota_event {
-    quota_event_kind kind = quota_event_kind::allocation;
-    std::uint64_t entry_id = 0; // 0 for carry-over and lapse
-    std::size_t period = 0;
-    quota_pool pool = quota_pool::general;
-    std::int64_t old_balance = 0;
-    std::int64_t new_balance = 0;
-    std::int64_t amount = 0; // always >= 0; the direction follows from kind
-    friend constexpr bool operator==(const quota_event&, const quota_event&) = default;
-};
-
-enum class quota_state : unsigned char { open, critical, exhausted };
-
-template <unit_tag U>
-struct quota_status {
-    quota_state state = quota_state::open;
-    bool closed = false;
-    quantity<U> available; // the period's volume plus what was carried in (or given
-                           // back to it by allocations of closed periods)
-    quantity<U> used;      // allocated, net of returns
-    quantity<U> balance;   // available - used
-    // used / available rounded to `places` decimal places (0 for an empty period).
-    template <detail::not_an_integer T>
-    mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
-        fill_ratio(T, required_rounding_mode) const
-        TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
-    constexpr decimal fill_ratio(int places, required_rounding_mode mode) const {
-        if (!is_valid(mode))
-            detail::raise(errc::invalid_argument);
-        if (available.value() == 0)
-            return decimal{};
-        return divide(used.value(), available.value(), places, mode);
-    }
-};
-
-// The result of a day's claims allocated together.
-template <currency_tag C, unit_tag U>
-struct same_day_result {
-    std::vector<quota_allocation<C, U>> allocations; // in the order of the claims
-    bool pro_rata = false; // the claims exceeded a balance and were scaled down
-    quantity<U> residue;   // left in the balance by rounding the shares down
-};
-
-namespace detail {
-
-// The one rule for claims of another unit: they do not compile.
-template <unit_tag Quota, unit_tag Claim>
-constexpr void claim_in_quota_unit() {
-    static_assert(std::same_as<Quota, Claim>,
-                  "tariff: a quota counted in one unit cannot be drawn in another (e.g. a quota "
-                  "in vehicles by a claim in kilograms)");
-}
-
-// The value of a claim split between its in-quota and over-quota quantities:
-// proportional, exact, at the value's own precision (at least the minor unit).
-template <currency_tag C, unit_tag U>
-constexpr result<std::array<money<C>, 2>> split_value(money<C> value, quantity<U> in,
-                                                      quantity<U> over) noexcept {
-    if (over.value() == 0)
-        return std::array<money<C>, 2>{value, money<C>{}};
-    if (in.value() == 0)
-        return std::array<money<C>, 2>{money<C>{}, value};
-    std::int64_t wi, wo;
-    int s;
-    if (!detail::align(normalize(in.value()), normalize(over.value()), wi, wo, s))
-        return errc::overflow;
-    const int places =
-        value.amount().scale() > C::minor_digits ? value.amount().scale() : C::minor_digits;
-    const money<C> step(decimal::from_parts(1, places));
-    std::array<money<C>, 2> parts{};
-    const std::array<std::int64_t, 2> weights{wi, wo};
-    const errc e = detail::allocate_money(value, std::span<const std::int64_t>(weights),
-                                          std::span<money<C>>(parts), step);
-    if (e != errc::ok)
-        return e;
-    return parts;
-}
-
-} // namespace detail
-
-template <currency_tag C, unit_tag U>
-class quota_ledger {
-public:
-    using quota_type = tariff_rate_quota<C, U>;
-    using claim = quota_claim<C, U>;
-    using allocation = quota_allocation<C, U>;
-    using receipt_type = quota_receipt;
-
-    struct options {
-        bool keep_events = true;   // the event log (needed to recompute balances)
-        bool keep_receipts = true; // one 16-byte quota_receipt per allocation (needed for
-                                   // returns); without it memory stays flat and give_back
-                                   // reports unknown_entry
-    };
-
-    constexpr explicit quota_ledger(const quota_type& quota) : quota_ledger(quota, options{}) {}
-    // errc::invalid_argument for a quota without periods; errc::overflow if
-    // the volumes of all its periods together are more granules than
-    // max_granules(granularity): 2^63 - 1 divided by the granularity's
-    // coefficient without trailing zeros (2^63 - 1 granules of 1 or of 0.001;
-    // (2^63 - 1) / 15 of 1.5). The ledger counts in 64-bit granules, and
-    // granules only move between periods and allocations, so with that bound
-    // no balance, carry-over or return can overflow, and every count of
-    // granules up to it is a quantity a decimal holds: status() cannot
-    // overflow. Two periods of 9e18 vehicles are refused here, not left to
-    // overflow when the first carries into the second.
-    constexpr quota_ledger(const quota_type& quota, options opts) : quota_(quota), options_(opts) {
-        detail::raise(validate(quota));
-        open_pools();
-    }
-    // The most granules a ledger holds, all periods together.
-    static constexpr std::int64_t max_granules(quantity<U> granularity) noexcept {
-        const std::int64_t c = detail::normalize(granularity.value()).coefficient();
-        return c > 0 ? detail::rep_traits<std::int64_t>::max / c : 0;
-    }
-
-    // What a claim would get, worked out by reserve() without changing the
-    // ledger; commit() records it, release() (or dropping it) discards it.
-    class reservation {
-    public:
-        constexpr reservation() noexcept = default;
-        // The allocation commit() will record (commit issues its receipt).
-        constexpr const allocation& planned() const noexcept { return planned_; }
-        // Made by reserve() and neither committed nor released yet.
-        constexpr bool pending() const noexcept { return ledger_ != nullptr; }
-
-    private:
-        friend class quota_ledger;
-        allocation planned_{};
-        const quota_ledger* ledger_ = nullptr;
-        std::uint64_t changes_ = 0; // the ledger's change count when it was made
-    };
-
-    constexpr const quota_type& quota() const noexcept { return quota_; }
-
-    // First come, first served. Raises (and changes nothing) for a zero
-    // quantity (errc::invalid_argument), a negative value
-    // (errc::negative_quantity), a date outside every period
-    // (errc::outside_period) or in a closed one (errc::period_closed).
-    constexpr allocation allocate(const claim& c) { return try_allocate(c).value(); }
-
-    // A claim counted in another unit does not compile (vehicles are not
-    // kilograms; a claim in tonnes on a quota in kg is converted by the caller).
-    template <unit_tag V>
-    requires(!std::same_as<U, V>) constexpr allocation allocate(const quota_claim<C, V>&) {
-        detail::claim_in_quota_unit<U, V>();
-        return {};
-    }
-
-    // The non-throwing form: exactly reserve() then commit(), in one step
-    // (the allocation is worked out in full before anything changes). It
-    // returns errc::overflow where a figure of the allocation does not fit,
-    // e.g. an over-quota quantity with more digits than a decimal holds.
-    // It throws nothing but std::bad_alloc, and that only when the receipt or
-    // the event log must grow (neither does with both options off).
-    constexpr result<allocation> try_allocate(const claim& c) {
-        allocation a;
-        const errc e = plan(c, a);
-        if (e != errc::ok)
-            return e; // nothing has changed
-        if (a.period > open_)
-            close_before(a.period);
-        apply(a);
-        return a;
-    }
-
-    // A transaction in two steps, for a caller who must do more before the
-    // claim may draw on the quota (assess the entry, write it out): reserve()
-    // works out the allocation without changing the ledger; commit() records
-    // exactly that allocation, and release(), or simply dropping the
-    // reservation, discards it, leaving the ledger as if reserve() had not
-    // been called. reserve() raises what allocate() raises, for the same
-    // claims. A reservation is valid only on its ledger and only while the
-    // ledger is unchanged: commit() is errc::invalid_argument (and changes
-    // nothing) for a reservation already committed or released, one made on
-    // another ledger, or one made before the ledger last changed (an
-    // allocation, return or closing in between: reserve again). A reservation
-    // refers to the ledger object it was made on: do not hold one across an
-    // assignment to that ledger.
-    constexpr reservation reserve(const claim& c) const { return try_reserve(c).value(); }
-    template <unit_tag V>
-    requires(!std::same_as<U, V>) constexpr reservation reserve(const quota_claim<C, V>&) const {
-        detail::claim_in_quota_unit<U, V>();
-        return {};
-    }
-    constexpr result<reservation> try_reserve(const claim& c) const noexcept {
-        reservation r;
-        const errc e = plan(c, r.planned_);
-        if (e != errc::ok)
-            return e;
-        r.ledger_ = this;
-        r.changes_ = changes_;
-        return r;
-    }
-    // Records the reserved allocation (closing earlier periods as allocate()
-    // does) and returns it with its receipt; the reservation is then spent.
-    constexpr allocation commit(reservation& r) { return try_commit(r).value(); }
-    constexpr result<allocation> try_commit(reservation& r) {
-        if (r.ledger_ != this || r.changes_ != changes_)
-            return errc::invalid_argument;
-        allocation a = r.planned_;
-        // Unchanged since reserve(), the ledger has what was planned; checked
-        // again all the same (a ledger assigned to while a reservation was
-        // held), so that no balance can go negative.
-        if (a.period < open_ || a.period >= pools_.size())
-            return errc::invalid_argument;
-        const auto balance = projected(a.period);
-        if (a.from_reserve < 0 || a.from_general < 0 || a.from_reserve > balance[1] ||
-            a.from_general > balance[0])
-            return errc::invalid_argument;
-        r.ledger_ = nullptr;
-        close_before(a.period); // cannot fail: every balance fits (see the constructor)
-        apply(a);
-        return a;
-    }
-    // Discards a pending reservation of this ledger (errc::invalid_argument
-    // for any other); the ledger is unchanged either way.
-    constexpr void release(reservation& r) const { detail::raise(try_release(r)); }
-    constexpr errc try_release(reservation& r) const noexcept {
-        if (r.ledger_ != this)
-            return errc::invalid_argument;
-        r.ledger_ = nullptr;
-        return errc::ok;
-    }
-    template <unit_tag V>
-    requires(!std::same_as<U, V>) constexpr result<allocation> try_allocate(
-        const quota_claim<C, V>&) {
-        detail::claim_in_quota_unit<U, V>();
-        return errc::invalid_argument;
-    }
-
-    // Claims accepted on the same day, allocated together: if they exceed a
-    // balance they share it pro rata, rounded down to whole granules; the
-    // residue stays in the balance and is reported. All claims must carry the
-    // same date (errc::invalid_argument); any bad claim rejects the batch and
-    // changes nothing. Raises what allocate() raises.
-    constexpr same_day_result<C, U> allocate_same_day(std::span<const claim> claims) {
-        return try_allocate_same_day(claims).value();
-    }
-    // The non-throwing form: the same errors, returned; the ledger is then
-    // unchanged. It throws nothing but std::bad_alloc (for the vector of
-    // allocations it returns, and the receipts and events it records).
-    constexpr result<same_day_result<C, U>> try_allocate_same_day(std::span<const claim> claims) {
-        same_day_result<C, U> out;
-        if (claims.empty())
-            return out;
-        std::size_t period = 0;
-        for (const claim& c : claims) {
-            if (!(c.accepted == claims[0].accepted))
-                return errc::invalid_argument;
-            const auto k = check(c);
-            if (!k)
-                return k.error();
-            period = *k;
-        }
-        const auto balance = projected(period);
-        const std::size_t n = claims.size();
-        // The allocations hold the scratch figures: from_reserve first holds
-        // what each claim asks of the reserve, from_general what it wants.
-        out.allocations.resize(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            allocation& a = out.allocations[i];
-            a.reserve_eligible = is_eligible(claims[i]);
-            a.from_general = wanted(claims[i]);
-            a.from_reserve = a.reserve_eligible ? a.from_general : 0;
-        }
-        // The reserve first, among eligible claims; then the general pool among
-        // what every claim still wants.
-        std::int64_t residue = share(out.allocations, balance[1], true, out.pro_rata);
-        residue += share(out.allocations, balance[0], false, out.pro_rata);
-        const auto left = quota_.try_to_quantity(residue);
-        if (!left)
-            return left.error();
-        out.residue = *left;
-        for (std::size_t i = 0; i < n; ++i) { // every split first: a failure changes nothing
-            allocation& a = out.allocations[i];
-            const errc e =
-                prepare(claims[i], period, a.reserve_eligible, a.from_reserve, a.from_general, a);
-            if (e != errc::ok)
-                return e;
-        }
-        close_before(period);
-        for (auto& a : out.allocations)
-            apply(a);
-        return out;
-    }
-
-    // Gives back `amount` of an allocation's in-quota quantity (a cancelled or
-    // amended entry). It returns to the allocation's period, or, if that
-    // period has closed, to the open period. Raises (and changes nothing) for
-    // an unknown receipt (errc::unknown_entry), an amount that is zero or not
-    // a whole number of granules (errc::invalid_argument), or more than is
-    // left of the allocation (errc::return_exceeds_allocation).
-    template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-        give_back(T, quantity<U>)
-            TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, "
-                                 "a character or a bool");
-    template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-        try_give_back(T, quantity<U>)
-            TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, "
-                                 "a character or a bool");
-    template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool cancel(T)
-        TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a "
-                             "character or a bool");
-    template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool try_cancel(T)
-        TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary "
-                             "floating point, a character or a bool");
-    template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-        try_amend(T, quantity<U>) TARIFF_DETAIL_REJECT(
-            "tariff: a receipt is a whole number, not binary floating point, a character or a "
-            "bool");
-    template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-        receipt(T) const TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary "
-                                              "floating point, a character or a bool");
-    template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-        try_receipt(T) const TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not "
-                                                  "binary floating point, a character or a bool");
-    template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-        amend(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not "
-                                                   "binary floating point, a character or a bool");
-    template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-        close_before(T) TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary "
-                                             "floating point, a character or a bool");
-    constexpr void give_back(std::size_t receipt, quantity<U> amount) {
-        detail::raise(try_give_back(receipt, amount));
-    }
-    // The non-throwing form (it throws nothing but std::bad_alloc, when the
-    // event log grows).
-    constexpr errc try_give_back(std::size_t receipt, quantity<U> amount) {
-        if (receipt >= receipt_count_)
-            return errc::unknown_entry;
-        if (amount.value() <= 0)
-            return errc::invalid_argument;
-        const auto n = quota_.try_granules_exact(amount);
-        // More granules than 2^63 - 1 is more than any allocation holds.
-        if (n.error() == errc::overflow)
-            return errc::return_exceeds_allocation;
-        if (!n)
-            return errc::invalid_argument;
-        return give_back_granules(receipt, n.value_or(0));
-    }
-    // Gives back everything the allocation still holds in quota (nothing if
-    // it holds none); errc::unknown_entry for an unknown receipt.
-    constexpr void cancel(std::size_t receipt) { detail::raise(try_cancel(receipt)); }
-    constexpr errc try_cancel(std::size_t receipt) {
-        if (receipt >= receipt_count_)
-            return errc::unknown_entry;
-        const quota_receipt& r = receipt_at(receipt);
-        return r.held() > 0 ? give_back_granules(receipt, r.held()) : errc::ok;
-    }
-    // The entry now declares `new_quantity`: any in-quota quantity above it
-    // (in whole granules) goes back. An increase is a new claim.
-    // errc::unknown_entry for an unknown receipt.
-    constexpr void amend(std::size_t receipt, quantity<U> new_quantity) {
-        detail::raise(try_amend(receipt, new_quantity));
-    }
-    constexpr errc try_amend(std::size_t receipt, quantity<U> new_quantity) {
-        if (receipt >= receipt_count_)
-            return errc::unknown_entry;
-        const std::int64_t keep =
-            quota_.try_granules_down(new_quantity).value_or(max_granules_of_any);
-        const std::int64_t held = receipt_at(receipt).held();
-        return held > keep ? give_back_granules(receipt, held - keep) : errc::ok;
-    }
-    // What allocation `receipt` still holds in quota, by pool, in granules;
-    // errc::unknown_entry for an unknown receipt.
-    constexpr quota_receipt receipt(std::size_t i) const { return try_receipt(i).value(); }
-    constexpr result<quota_receipt> try_receipt(std::size_t i) const noexcept {
-        if (i >= receipt_count_)
-            return errc::unknown_entry;
-        return receipt_at(i);
-    }
-
-    // Closes every period before `period`, carrying over as the quota says.
-    // (It raises nothing but std::bad_alloc, when the event log grows.)
-    constexpr void close_before(std::size_t period) {
-        while (open_ < period && open_ + 1 < pools_.size()) {
-            const std::size_t from = open_, to = open_ + 1;
-            for (std::size_t pool = 0; pool < 2; ++pool) {
-                const std::int64_t left = pools_[from][pool].balance;
-                if (left == 0)
-                    continue;
-                if (!quota_.carry_over()) {
-                    move(quota_event_kind::lapsed, 0, from, pool, -left);
-                    continue;
-                }
-                const std::size_t target =
-                    pool == 1 && quota_.reserve().unused == unused_reserve::stays_reserved ? 1 : 0;
-                move(quota_event_kind::carried_out, 0, from, pool, -left);
-                move(quota_event_kind::carried_in, 0, to, target, left);
-                pools_[to][target].carried_in += left;
-            }
-            ++open_;
-            note_open_period();
-            first_receipt_[open_] = receipt_count_;
-            ++changes_;
-        }
-    }
-
-    // Balance, use and state of period i (both pools together).
-    // errc::invalid_argument for a period that does not exist. No figure can
-    // overflow (see the constructor) and the critical threshold is compared
-    // exactly in 128 bits; it raises errc::overflow only if a quantity it
-    // reports has more digits than a decimal holds, which the constructor's
-    // bound rules out.
-    template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-        status(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary "
-                                             "floating point, a character or a bool");
-    template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-        balance(T, quota_pool) const
-        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
-                             "a character or a bool");
-    template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-        opening(T, quota_pool) const
-        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
-                             "a character or a bool");
-    template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-        try_status(T) const
-        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
-                             "a character or a bool");
-    template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-        try_balance(T, quota_pool) const
-        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
-                             "a character or a bool");
-    template <detail::not_an_integer T>
-    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
-        try_opening(T, quota_pool) const
-        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
-                             "a character or a bool");
-    constexpr quota_status<U> status(std::size_t i) const { return try_status(i).value(); }
-    constexpr result<quota_status<U>> try_status(std::size_t i) const noexcept {
-        if (i >= pools_.size())
-            return errc::invalid_argument;
-        const auto& p = pools_[i];
-        const std::int64_t available =
-            p[0].opening + p[0].carried_in + p[1].opening + p[1].carried_in;
-        const std::int64_t balance = p[0].balance + p[1].balance;
-        const std::int64_t carried_out = p[0].carried_out + p[1].carried_out;
-        quota_status<U> s;
-        s.closed = i < open_;
-        const auto avail = quota_.try_to_quantity(available);
-        const auto used = quota_.try_to_quantity(available - balance - carried_out);
-        const auto bal = quota_.try_to_quantity(balance);
-        if (!avail || !used || !bal)
-            return errc::overflow;
-        s.available = *avail;
-        s.used = *used;
-        s.balance = *bal;
-        // used >= available * threshold, the product formed in 128 bits
-        // (below 2^63 times at most 18 places: below 2^126, so it always fits).
-        const decimal threshold = quota_.critical_threshold().fraction();
-        const auto critical_from =
-            detail::multiply(wide_decimal(available),
-                             wide_decimal::from_parts(threshold.coefficient(), threshold.scale()));
-        if (balance + carried_out == 0)
-            s.state = quota_state::exhausted;
-        else if (critical_from && wide_decimal(available - balance - carried_out) >= *critical_from)
-            s.state = quota_state::critical;
-        return s;
-    }
-    // The status of the period containing d; errc::outside_period if none does.
-    constexpr quota_status<U> status_on(date d) const { return try_status_on(d).value(); }
-    constexpr result<quota_status<U>> try_status_on(date d) const noexcept {
-        const std::size_t i = quota_.period_of(d);
-        if (i == quota_type::npos)
-            return errc::outside_period;
-        return try_status(i);
-    }
-    // The balance of one pool of period i, in granules; errc::invalid_argument
-    // for a period that does not exist.
-    constexpr std::int64_t balance(std::size_t i, quota_pool pool) const {
-        return try_balance(i, pool).value();
-    }
-    constexpr result<std::int64_t> try_balance(std::size_t i, quota_pool pool) const noexcept {
-        if (i >= pools_.size())
-            return errc::invalid_argument;
-        return pools_[i][pool == quota_pool::general ? 0 : 1].balance;
-    }
-    // The opening balance of one pool (before any event), in granules.
-    constexpr std::int64_t opening(std::size_t i, quota_pool pool) const {
-        return try_opening(i, pool).value();
-    }
-    constexpr result<std::int64_t> try_opening(std::size_t i, quota_pool pool) const noexcept {
-        if (i >= pools_.size())
-            return errc::invalid_argument;
-        return pools_[i][pool == quota_pool::general ? 0 : 1].opening;
-    }
-    constexpr std::size_t open_period() const noexcept { return open_; }
-
-    constexpr const std::vector<quota_event>& events() const noexcept { return events_; }
-    constexpr std::size_t allocation_count() const noexcept { return allocations_; }
-
-    // Whether two ledgers hold the same accounting: pools, open period,
-    // receipts, events, allocation count and the count of changes (their
-    // quotas are not compared). A released reservation leaves a ledger in
-    // the same state as a copy taken before reserve().
-    constexpr bool same_state(const quota_ledger& o) const {
-        return pools_ == o.pools_ && open_ == o.open_ && receipt_count_ == o.receipt_count_ &&
-               receipts_ == o.receipts_ && receipt_ids_ == o.receipt_ids_ &&
-               first_receipt_ == o.first_receipt_ && events_ == o.events_ &&
-               allocations_ == o.allocations_ && changes_ == o.changes_;
-    }
-
-private:
-    // More than any ledger holds: what a claim of more granules counts as.
-    static constexpr std::int64_t max_granules_of_any = detail::rep_traits<std::int64_t>::max;
-
-    static constexpr errc validate(const quota_type& quota) noexcept {
-        if (quota.period_count() == 0)
-            return errc::invalid_argument;
-        int128_t all = 0;
-        for (std::size_t i = 0; i < quota.period_count(); ++i) {
-            const auto total = quota.try_granules_exact(quota.period(i).volume);
-            if (!total)
-                return total.error();
-            all += *total;
-        }
-        if (all > max_granules(quota.granularity()))
-            return errc::overflow;
-        return errc::ok;
-    }
-    // A date as one integer in the same order (month < 16, day < 32).
-    static constexpr std::int64_t day_key(date d) noexcept {
-        return (static_cast<std::int64_t>(d.year()) * 16 + d.month()) * 32 + d.day();
-    }
-    constexpr void note_open_period() noexcept {
-        open_from_ = day_key(quota_.period(open_).from);
-        open_to_ = day_key(quota_.period(open_).to);
-    }
-    // After validate(): every volume is whole granules and fits.
-    constexpr void open_pools() {
-        whole_units_ = !quota_.has_reserve() && quota_.granularity().value().coefficient() == 1;
-        unit_scale_ = quota_.granularity().value().scale();
-        note_open_period();
-        pools_.reserve(quota_.period_count());
-        for (std::size_t i = 0; i < quota_.period_count(); ++i) {
-            const std::int64_t total = quota_.granules_exact(quota_.period(i).volume);
-            const std::int64_t reserved = quota_.reserved_granules(i);
-            pools_.push_back(
-                {pool_state{total - reserved, total - reserved}, pool_state{reserved, reserved}});
-        }
-    }
-
-    struct pool_state {
-        std::int64_t opening = 0;
-        std::int64_t balance = 0;
-        std::int64_t carried_in = 0; // from closed periods: carry-over and late returns
-        std::int64_t carried_out = 0;
-        friend constexpr bool operator==(const pool_state&, const pool_state&) = default;
-    };
-
-    static constexpr std::int64_t min(std::int64_t a, std::int64_t b) noexcept {
-        return a < b ? a : b;
-    }
-
-    constexpr result<std::size_t> check(const claim& c) const noexcept {
-        if (c.quantity_claimed.value().coefficient() == 0)
-            return errc::invalid_argument;
-        if (c.value.amount().coefficient() < 0)
-            return errc::negative_quantity;
-        // The common case first: a claim dated in the open period.
-        const quota_period<U>& open = quota_.period(open_);
-        if (!(c.accepted < open.from) && !(open.to < c.accepted))
-            return open_;
-        const std::size_t k = quota_.period_of(c.accepted);
-        if (k == quota_type::npos)
-            return errc::outside_period;
-        if (k < open_)
-            return errc::period_closed;
-        return k;
-    }
-    // Granules claimed, rounded down; a claim of more than 2^63 - 1 granules
-    // wants more than any balance holds, so it counts as that many.
-    constexpr std::int64_t wanted(const claim& c) const noexcept {
-        return quota_.try_granules_down(c.quantity_claimed).value_or(max_granules_of_any);
-    }
-    static constexpr wide_decimal wide(decimal d) noexcept {
-        return wide_decimal::try_from_parts(d.coefficient(), d.scale()).value_or({});
-    }
-    constexpr bool is_eligible(const claim& c) const noexcept {
-        if (!quota_.has_reserve())
-            return false;
-        // value / quantity <= limit, without dividing: value <= limit * quantity,
-        // the product formed exactly in 128 bits (two factors below 2^63 with at
-        // most 18 places each: below 2^126 with at most 36 places, so it fits).
-        const auto product = detail::multiply(wide(quota_.reserve().unit_price_limit.amount()),
-                                              wide(c.quantity_claimed.value()));
-        return !product || c.value.amount() <= product.value_or({});
-    }
-
-    // Shares `balance` among what the allocations ask of one pool (the
-    // reserve: from_reserve; the general pool: from_general less what the
-    // reserve gave), writing each share back: in full if the balance
-    // suffices, else pro rata rounded down. Returns the residue (0 when in
-    // full). The total asked is formed in 128 bits; each share is at most
-    // its ask, so nothing overflows.
-    static constexpr std::int64_t share(std::vector<allocation>& as, std::int64_t balance,
-                                        bool reserve, bool& pro_rata) noexcept {
-        const auto ask = [reserve](const allocation& a) {
-            return reserve ? a.from_reserve : a.from_general - a.from_reserve;
-        };
-        int128_t total = 0;
-        for (const allocation& a : as)
-            total += ask(a);
-        std::int64_t given = 0;
-        for (allocation& a : as) {
-            const std::int64_t got =
-                total <= balance
-                    ? ask(a)
-                    : static_cast<std::int64_t>(static_cast<int128_t>(balance) * ask(a) / total);
-            given += got;
-            (reserve ? a.from_reserve : a.from_general) = got;
-        }
-        if (total <= balance)
-            return 0;
-        pro_rata = true;
-        return balance - given;
-    }
-
-    // Moves `amount` granules into (positive) or out of (negative) a pool and
-    // logs it: the one place balances change.
-    constexpr void move(quota_event_kind kind, std::uint64_t entry, std::size_t period,
-                        std::size_t pool, std::int64_t amount) {
-        if (amount == 0)
-            return;
-        pool_state& p = pools_[period][pool];
-        const std::int64_t old = p.balance;
-        p.balance += amount;
-        if (kind == quota_event_kind::carried_out || kind == quota_event_kind::lapsed)
-            p.carried_out -= amount;
-        if (options_.keep_events)
-            events_.push_back(quota_event{kind, entry, period,
-                                          pool == 0 ? quota_pool::general : quota_pool::reserved,
-                                          old, p.balance, amount < 0 ? -amount : amount});
-    }
-
-    // The balances of `period`'s pools once every earlier period is closed,
-    // without closing them. The sums cannot overflow: all the balances
-    // together are at most the ledger's granules (see the constructor).
-    constexpr std::array<std::int64_t, 2> projected(std::size_t period) const noexcept {
-        std::array<std::int64_t, 2> b{pools_[open_][0].balance, pools_[open_][1].balance};
-        for (std::size_t j = open_; j < period; ++j) {
-            std::array<std::int64_t, 2> next{pools_[j + 1][0].balance, pools_[j + 1][1].balance};
-            if (quota_.carry_over()) {
-                next[0] += b[0];
-                if (quota_.reserve().unused == unused_reserve::stays_reserved)
-                    next[1] += b[1];
-                else
-                    next[0] += b[1];
-            }
-            b = next;
-        }
-        return b;
-    }
-
-    // Works out the allocation a claim gets, into `a`; changes nothing.
-    constexpr errc plan(const claim& c, allocation& a) const noexcept {
-        // The common case, in integers: a claim dated in the open period, of
-        // a quota without a reserve, counted in whole granules of 1 (at the
-        // granularity's scale). It gives what the general rule below gives,
-        // figure for figure: in quota min(claimed, balance) granules, at the
-        // claim's scale; the rest over quota; the value split only when
-        // both parts are non-zero.
-        const decimal q = c.quantity_claimed.value();
-        const std::int64_t day = day_key(c.accepted);
-        if (whole_units_ && q.scale() == unit_scale_ && q.coefficient() > 0 &&
-            c.value.amount().coefficient() >= 0 && open_from_ <= day && day <= open_to_) {
-            const std::int64_t in = min(q.coefficient(), pools_[open_][0].balance);
-            a.entry_id = c.entry_id;
-            a.period = open_;
-            a.receipt = 0;
-            a.reserve_eligible = false;
-            a.from_reserve = 0;
-            a.from_general = in;
-            // 0 <= in <= claimed: both coefficients are valid and not negative.
-            a.in_quota = quantity<U>(decimal::try_from_parts(in, q.scale()).value_or({}));
-            a.over_quota =
-                quantity<U>(decimal::try_from_parts(q.coefficient() - in, q.scale()).value_or({}));
-            return split(c, a);
-        }
-        const auto k = check(c);
-        if (!k)
-            return k.error();
-        const std::size_t period = *k;
-        const auto balance = projected(period);
-        const bool eligible = is_eligible(c);
-        const std::int64_t want = wanted(c);
-        const std::int64_t from_reserve = eligible ? min(want, balance[1]) : std::int64_t{0};
-        const std::int64_t from_general = min(want - from_reserve, balance[0]);
-        return prepare(c, period, eligible, from_reserve, from_general, a);
-    }
-
-    // The allocation a claim gets from these takes, into `a` (left
-    // unspecified on an error); changes nothing.
-    constexpr errc prepare(const claim& c, std::size_t period, bool eligible,
-                           std::int64_t from_reserve, std::int64_t from_general,
-                           allocation& a) const noexcept {
-        a.entry_id = c.entry_id;
-        a.period = period;
-        a.receipt = 0;
-        a.reserve_eligible = eligible;
-        a.from_reserve = from_reserve;
-        a.from_general = from_general;
-        const auto in = quota_.try_to_quantity(from_reserve + from_general);
-        if (!in)
-            return in.error();
-        a.in_quota = *in;
-        // claimed - in >= 0 (in is claimed rounded down at most); it may have
-        // more digits than a decimal holds (1e17 less 0.001): errc::overflow.
-        const auto over = detail::add(c.quantity_claimed.value(), -a.in_quota.value());
-        if (!over)
-            return over.error();
-        a.over_quota = quantity<U>(*over);
-        return split(c, a);
-    }
-
-    // The claim's value apportioned between a's in- and over-quota parts.
-    static constexpr errc split(const claim& c, allocation& a) noexcept {
-        // Wholly in or wholly over quota (all but one claim of a period when
-        // it runs out), the value is not split; the empty part is a zero at
-        // the value's scale, so that sums of parts stay at one scale.
-        const money<C> zero(decimal::try_from_parts(0, c.value.amount().scale()).value_or({}));
-        if (a.over_quota.value().coefficient() == 0) {
-            a.value_in_quota = c.value;
-            a.value_over_quota = zero;
-            return errc::ok;
-        }
-        if (a.in_quota.value().coefficient() == 0) {
-            a.value_in_quota = zero;
-            a.value_over_quota = c.value;
-            return errc::ok;
-        }
-        const auto parts = detail::split_value(c.value, a.in_quota, a.over_quota);
-        if (!parts)
-            return parts.error();
-        a.value_in_quota = (*parts)[0];
-        a.value_over_quota = (*parts)[1];
-        return errc::ok;
-    }
-
-    // Records a prepared allocation: draws the pools and issues its receipt.
-    constexpr void apply(allocation& a) {
-        if (options_.keep_receipts) {
-            a.receipt = receipt_count_;
-            if (receipt_count_ % receipt_block == 0) { // a new block: no change if this throws
-                std::vector<quota_receipt> block;
-                block.reserve(receipt_block);
-                receipts_.push_back(std::move(block));
-            }
-            receipts_.back().push_back(quota_receipt{a.from_reserve, a.from_general});
-            ++receipt_count_;
-            if (options_.keep_events)
-                receipt_ids_.push_back(a.entry_id);
-        } else {
-            a.receipt = static_cast<std::size_t>(-1);
-        }
-        move(quota_event_kind::allocation, a.entry_id, a.period, 1, -a.from_reserve);
-        move(quota_event_kind::allocation, a.entry_id, a.period, 0, -a.from_general);
-        ++allocations_;
-        ++changes_;
-    }
-
-    constexpr quota_receipt& receipt_at(std::size_t i) noexcept {
-        return receipts_[i / receipt_block][i % receipt_block];
-    }
-    constexpr const quota_receipt& receipt_at(std::size_t i) const noexcept {
-        return receipts_[i / receipt_block][i % receipt_block];
-    }
-
-    // The period a receipt was issued in: receipts are issued in the open
-    // period, and periods only close, so the first receipt of each period
-    // (first_receipt_) is enough.
-    constexpr std::size_t period_of_receipt(std::size_t receipt) const noexcept {
-        std::size_t p = open_;
-        while (p > 0 && first_receipt_[p] > receipt)
-            --p;
-        return p;
-    }
-
-    // Gives back `granules` (> 0) of a known receipt: the one place a return
-    // changes the ledger, all checks first.
-    constexpr errc give_back_granules(std::size_t receipt, std::int64_t granules) {
-        quota_receipt& r = receipt_at(receipt);
-        if (granules > r.held())
-            return errc::return_exceeds_allocation;
-        const std::size_t issued = period_of_receipt(receipt);
-        const std::size_t period = issued < open_ ? open_ : issued;
-        const std::uint64_t entry = options_.keep_events ? receipt_ids_[receipt] : 0;
-        // Last in, first out: the general pool was drawn after the reserve.
-        const std::int64_t to_general = min(granules, r.general);
-        const std::int64_t to_reserve = granules - to_general;
-        move(quota_event_kind::returned, entry, period, 0, to_general);
-        move(quota_event_kind::returned, entry, period, 1, to_reserve);
-        if (period != issued) { // from a closed period: it adds to what this one has
-            pools_[period][0].carried_in += to_general;
-            pools_[period][1].carried_in += to_reserve;
-        }
-        r.general -= to_general;
-        r.reserved -= to_reserve;
-        ++changes_;
-        return errc::ok;
-    }
-
-    quota_type quota_;
-    options options_;
-    std::vector<std::array<pool_state, 2>> pools_;
-    std::size_t open_ = 0;
-    // The receipts, in blocks of receipt_block allocated once each: growing
-    // never copies them, and the memory held is 16 bytes a receipt (plus the
-    // last block's unused tail).
-    static constexpr std::size_t receipt_block = 4096;
-    std::vector<std::vector<quota_receipt>> receipts_;
-    std::size_t receipt_count_ = 0;
-    std::vector<std::uint64_t> receipt_ids_; // each receipt's entry, for the log (keep_events only)
-    std::array<std::size_t, quota_type::max_periods> first_receipt_{}; // per period, once open
-    std::vector<quota_event> events_;
-    // For the common case in plan(): the open period's days as day_key()s,
-    // and whether the quota has no reserve and granules of 1 (at scale
-    // unit_scale_). Derived from quota_ and open_.
-    std::int64_t open_from_ = 0, open_to_ = 0;
-    bool whole_units_ = false;
-    int unit_scale_ = 0;
-    std::size_t allocations_ = 0;
-    std::uint64_t changes_ = 0; // allocations, returns and closings: dates reservations
-};
-
-// Both parts of an allocation assessed on their paths.
-template <currency_tag C>
-struct quota_assessment {
-    assessment<C> in_quota;
-    assessment<C> over_quota;
-    // The sums raise errc::overflow if they do not fit; the try_ forms
-    // return it instead. total() is duties() + taxes().
-    constexpr money<C> duties() const { return try_duties().value(); }
-    constexpr money<C> taxes() const { return try_taxes().value(); }
-    constexpr money<C> total() const { return try_total().value(); }
-    constexpr result<money<C>> try_duties() const noexcept {
-        return try_add(in_quota.duties(), over_quota.duties());
-    }
-    constexpr result<money<C>> try_taxes() const noexcept {
-        return try_add(in_quota.taxes(), over_quota.taxes());
-    }
-    constexpr result<money<C>> try_total() const noexcept {
-        const auto d = try_duties();
-        const auto t = try_taxes();
-        if (!d)
-            return d;
-        if (!t)
-            return t;
-        return try_add(d.value_or({}), t.value_or({}));
-    }
-};
-
-template <currency_tag C, unit_tag U>
-constexpr quota_assessment<C> assess(const tariff_rate_quota<C, U>& quota,
-                                     const quota_allocation<C, U>& a,
-                                     const rounding_policy<C>& policy) {
-    return {assess(quota.in_quota(), duty_base(a.value_in_quota).with(a.in_quota), policy),
-            assess(quota.over_quota(), duty_base(a.value_over_quota).with(a.over_quota), policy)};
-}
-
-// A quota balance that any number of threads may draw on at once. draw() is
-// one compare-and-swap on an atomic count of granules, so no claim is ever
-// granted more than the balance and no granule is lost or created. Under
-// contention that one cache line is the bottleneck: a thread that draws
-// often takes a lease (below), which moves granules from the pool in blocks
-// and hands them out with no atomic operation. It keeps no event log;
-// callers record what they were granted. (The compiler's __atomic builtins
-// are used instead of <atomic>, which would make this header twice as
-// costly to include.)
-//
-// Conservation: at every moment volume == balance() + leased() + what the
-// callers drew from the pool itself (less what they gave back), where
-// leased() is what the open leases hold plus what was drawn from them; a
-// lease returns what it holds when released or destroyed.
-template <unit_tag U>
-class concurrent_quota_pool {
-public:
-    // errc::invalid_argument for a volume that is not a whole number of granules.
-    concurrent_quota_pool(quantity<U> volume, quantity<U> granularity)
-        : granularity_(granularity), volume_(granules(volume, granularity, true)),
-          balance_(volume_) {}
-    concurrent_quota_pool(const concurrent_quota_pool&) = delete;
-    concurrent_quota_pool& operator=(const concurrent_quota_pool&) = delete;
-
-    // Takes min(requested, balance) granules; returns what was taken.
-    std::int64_t draw(std::int64_t requested) noexcept {
-        if (requested <= 0)
-            return 0;
-        std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_RELAXED);
-        std::int64_t take = 0;
-        do {
-            take = requested < b ? requested : b;
-            if (take == 0)
-                return 0;
-        } while (!__atomic_compare_exchange_n(&balance_, &b, b - take, true, __ATOMIC_ACQ_REL,
-                                              __ATOMIC_RELAXED));
-        return take;
-    }
-    // An unsigned request as wide as std::int64_t is not wrapped to a negative
-    // one (which would draw nothing): above 2^63 - 1 it asks for everything.
-    template <std::unsigned_integral N>
-    requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t)) std::int64_t
-        draw(N requested)
-    noexcept {
-        return draw(requested > static_cast<N>(INT64_MAX) ? INT64_MAX
-                                                          : static_cast<std::int64_t>(requested));
-    }
-    template <detail::not_an_integer T>
-    mistake::granules_are_a_whole_number__pass_an_integer draw(T)
-        TARIFF_DETAIL_REJECT("tariff: draw(granules) takes a whole number of granules (or a "
-                             "quantity<U>), not binary floating point, a character or a bool");
-    // The same for a quantity (rounded down to whole granules).
-    quantity<U> draw(quantity<U> requested) {
-        return granularity_ * draw(granules(requested, granularity_, false));
-    }
-    // Returns granules; errc::return_exceeds_allocation (and no change) if the
-    // balance would exceed the volume.
-    template <detail::not_an_integer T>
-    mistake::granules_are_a_whole_number__pass_an_integer try_give_back(T)
-        TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, not "
-                             "binary floating point, a character or a bool");
-    template <detail::not_an_integer T>
-    mistake::granules_are_a_whole_number__pass_an_integer give_back(T)
-        TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, not "
-                             "binary floating point, a character or a bool");
-    errc try_give_back(std::int64_t n) noexcept {
-        if (n <= 0)
-            return errc::invalid_argument;
-        // What the callers hold is the volume less the balance and what the
-        // leases hold. Under the lock, leased_ and every other increase of
-        // the balance wait; draws only lower it, and then the exchange
-        // below fails and the check is made again.
-        const guard locked(&lock_);
-        std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_ACQUIRE);
-        do {
-            if (n > volume_ - b - leased_)
-                return errc::return_exceeds_allocation;
-        } while (!__atomic_compare_exchange_n(&balance_, &b, b + n, true, __ATOMIC_ACQ_REL,
-                                              __ATOMIC_RELAXED));
-        return errc::ok;
-    }
-    void give_back(std::int64_t n) { detail::raise(try_give_back(n)); }
-
-    // The granules not drawn and not held by a lease.
-    std::int64_t balance() const noexcept { return __atomic_load_n(&balance_, __ATOMIC_ACQUIRE); }
-    // The granules moved to leases not yet released: what they hold plus
-    // what was drawn from them.
-    std::int64_t leased() const noexcept { return __atomic_load_n(&leased_, __ATOMIC_ACQUIRE); }
-    std::int64_t volume() const noexcept { return volume_; }
-    quantity<U> granularity() const noexcept { return granularity_; }
-
-    // One thread's share of the pool: it takes granules from the pool a
-    // block at a time and draws from them without touching the shared
-    // balance, so threads that each hold a lease do not contend. A lease
-    // is used by one thread at a time (it is not synchronised); it may be
-    // moved, not copied. Its draw(n) gives exactly what pool.draw(n) would
-    // when the pool has plenty: n. Near exhaustion blocks shrink (a refill
-    // takes at most 1/16 of what is left beyond the request), and a draw
-    // the lease and the pool together cannot meet gets what they have: a
-    // short draw. Granules other leases still hold then are not drawn until
-    // those leases are released (release(), or their destruction), which
-    // returns them to the pool; none is lost.
-    class lease {
-    public:
-        static constexpr std::int64_t default_block = 4096;
-        // block < 1 counts as 1.
-        explicit lease(concurrent_quota_pool& pool, std::int64_t block = default_block) noexcept
-            : pool_(&pool), block_(block < 1 ? 1 : block) {}
-        lease(const lease&) = delete;
-        lease& operator=(const lease&) = delete;
-        lease(lease&& o) noexcept
-            : pool_(o.pool_), held_(o.held_), taken_(o.taken_), block_(o.block_) {
-            o.held_ = 0;
-            o.taken_ = 0;
-        }
-        lease& operator=(lease&& o) noexcept {
-            if (this != &o) {
-                release();
-                pool_ = o.pool_;
-                held_ = o.held_;
-                taken_ = o.taken_;
-                block_ = o.block_;
-                o.held_ = 0;
-                o.taken_ = 0;
-            }
-            return *this;
-        }
-        ~lease() { release(); }
-
-        // Takes min(requested, what this lease and the pool have) granules;
-        // returns what was taken (0 for a request that is not positive).
-        std::int64_t draw(std::int64_t requested) noexcept {
-            // 0 < requested <= held_, in one comparison (held_ >= 0).
-            if (static_cast<std::uint64_t>(requested) - 1 < static_cast<std::uint64_t>(held_)) {
-                held_ -= requested;
-                return requested;
-            }
-            return requested > 0 ? refill_and_draw(requested) : 0;
-        }
-        // As for the pool: an unsigned request above 2^63 - 1 asks for everything.
-        template <std::unsigned_integral N>
-        requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t)) std::int64_t
-            draw(N requested)
-        noexcept {
-            return draw(requested > static_cast<N>(INT64_MAX)
-                            ? INT64_MAX
-                            : static_cast<std::int64_t>(requested));
-        }
-        template <detail::not_an_integer T>
-        mistake::granules_are_a_whole_number__pass_an_integer draw(T)
-            TARIFF_DETAIL_REJECT("tariff: draw(granules) takes a whole number of granules, not "
-                                 "binary floating point, a character or a bool");
-        // Gives back n granules drawn from this lease (a cancelled claim):
-        // they return to the lease. errc::invalid_argument for n <= 0,
-        // errc::return_exceeds_allocation (and no change) for more than the
-        // lease has handed out and not had back.
-        template <detail::not_an_integer T>
-        mistake::granules_are_a_whole_number__pass_an_integer try_give_back(T)
-            TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, "
-                                 "not binary floating point, a character or a bool");
-        template <detail::not_an_integer T>
-        mistake::granules_are_a_whole_number__pass_an_integer give_back(T)
-            TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, "
-                                 "not binary floating point, a character or a bool");
-        errc try_give_back(std::int64_t n) noexcept {
-            if (n <= 0)
-                return errc::invalid_argument;
-            if (n > taken_ - held_)
-                return errc::return_exceeds_allocation;
-            held_ += n;
-            return errc::ok;
-        }
-        void give_back(std::int64_t n) { detail::raise(try_give_back(n)); }
-        // Returns what the lease holds to the pool (also done on
-        // destruction); what was drawn from it then counts as drawn from the
-        // pool (pool.try_give_back takes it back).
-        void release() noexcept {
-            if (taken_ > 0) {
-                pool_->return_lease(held_, taken_);
-                held_ = 0;
-                taken_ = 0;
-            }
-        }
-        // Granules taken from the pool and not yet drawn from the lease.
-        std::int64_t held() const noexcept { return held_; }
-        // Granules drawn from the lease, less those given back to it.
-        std::int64_t drawn() const noexcept { return taken_ - held_; }
-
-    private:
-        std::int64_t refill_and_draw(std::int64_t requested) noexcept {
-            const std::int64_t got = pool_->take_lease(requested - held_, block_);
-            held_ += got;
-            taken_ += got;
-            const std::int64_t take = requested < held_ ? requested : held_;
-            held_ -= take;
-            return take;
-        }
-        concurrent_quota_pool* pool_;
-        std::int64_t held_ = 0;  // taken from the pool, not drawn (or given back)
-        std::int64_t taken_ = 0; // taken from the pool in all: held_ + drawn()
-        std::int64_t block_;
-    };
-
-private:
-    // errc::invalid_argument for a volume that is not whole granules,
-    // errc::overflow for one of more than 2^63 - 1 granules; a request that
-    // large is more than any balance and counts as 2^63 - 1.
-    static std::int64_t granules(quantity<U> q, quantity<U> granule, bool exact) {
-        const auto n = detail::divide(q.value(), granule.value(), 0, rounding_mode::floor);
-        if (!n) {
-            if (exact || n.error() != errc::overflow)
-                detail::raise(n.error());
-            return detail::rep_traits<std::int64_t>::max;
-        }
-        const std::int64_t count = n.value_or({}).coefficient();
-        if (exact) {
-            const auto back = detail::multiply(granule.value(), decimal(count));
-            if (!back || !(back.value_or({}) == q.value()))
-                detail::raise(errc::invalid_argument);
-        }
-        return count;
-    }
-
-    // Lease refills and returns and try_give_back hold this spin lock (they
-    // are rare: once a block), so that leased_ changes only under it and a
-    // return is checked against exact figures; draw() and a lease's own
-    // draws never take it.
-    struct guard {
-        int* lock;
-        explicit guard(int* l) noexcept : lock(l) {
-            while (__atomic_exchange_n(lock, 1, __ATOMIC_ACQUIRE) != 0) {
-                while (__atomic_load_n(lock, __ATOMIC_RELAXED) != 0) {
-                }
-            }
-        }
-        ~guard() { __atomic_store_n(lock, 0, __ATOMIC_RELEASE); }
-        guard(const guard&) = delete;
-        guard& operator=(const guard&) = delete;
-    };
-
-    // Moves up to need + block granules (need > 0) from the balance to a
-    // lease: need first, then at most 1/16 of what is left, so that near
-    // exhaustion the leases hold little.
-    std::int64_t take_lease(std::int64_t need, std::int64_t block) noexcept {
-        const guard locked(&lock_);
-        std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_RELAXED);
-        std::int64_t take = 0;
-        do {
-            if (b <= need) {
-                take = b;
-            } else {
-                const std::int64_t spare = (b - need) / 16;
-                take = need + (spare < block ? spare : block);
-            }
-        } while (take > 0 && !__atomic_compare_exchange_n(&balance_, &b, b - take, true,
-                                                          __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
-        __atomic_store_n(&leased_, leased_ + take, __ATOMIC_RELEASE);
-        return take;
-    }
-    // A released lease: its unused granules back to the balance (at most
-    // the volume: they were taken from it), and what was drawn from it
-    // counted as drawn from the pool.
-    void return_lease(std::int64_t held, std::int64_t taken) noexcept {
-        const guard locked(&lock_);
-        __atomic_fetch_add(&balance_, held, __ATOMIC_ACQ_REL);
-        __atomic_store_n(&leased_, leased_ - taken, __ATOMIC_RELEASE);
-    }
-
-    quantity<U> granularity_;
-    std::int64_t volume_;
-    alignas(64) std::int64_t balance_;    // on its own cache line
-    alignas(64) std::int64_t leased_ = 0; // touched only by lease refills and returns
-    int lock_ = 0;
-};
-
-} // namespace tariff
 // ---- tariff/runtime.hpp ----------------------------------------------------
 // tariff/runtime.hpp: money, exchange rates and quantities whose currency or
 // unit is known only at run time (a schedule, a CSV file, a database row).
@@ -9887,6 +8573,1812 @@ constexpr result<int> try_compare(const runtime_quantity& a, const runtime_quant
 constexpr int compare(const runtime_quantity& a, const runtime_quantity& b) {
     return try_compare(a, b).value();
 }
+
+} // namespace tariff
+// ---- tariff/quota.hpp ------------------------------------------------------
+// tariff/quota.hpp: tariff-rate quotas and the ledger that allocates them.
+//
+// A tariff_rate_quota has a volume per period in a unit (vehicles, kg), an
+// allocation granularity (whole vehicles; whole kg), and two paths: in quota
+// and over quota. A quota_ledger allocates claims first come, first served:
+// a claim of q units against a balance b gets min(q, b) in quota (whole
+// granules, rounded down) and the rest over quota; its value is apportioned
+// between the two parts in proportion to quantity (largest remainder at the
+// value's own precision, the in-quota part first on a tie), so the parts sum
+// to the value exactly. Same-day claims that together exceed the balance
+// share it pro rata (UK SI 2020/1457 reg. 11(3)): each gets
+// floor(balance * claim / total claimed) granules and the residue stays in
+// the balance and is reported. Every change is an event (old balance, new
+// balance, amount, entry id) from which the balances can be recomputed.
+// A rejected claim or return changes nothing.
+//
+// Periods follow each other; a claim dated in a later period closes the
+// earlier ones, carrying their unused balance forward when the quota says so.
+// A reserved share of each period's volume may be kept for entries whose unit
+// price is at most a limit; what happens to unused reserve at a period's end
+// is the quota's policy (unused_reserve).
+
+
+
+namespace tariff::mistake {
+struct granules_are_a_whole_number__pass_an_integer {};
+} // namespace tariff::mistake
+
+namespace tariff {
+
+template <unit_tag U>
+struct quota_period {
+    std::string_view name;
+    date from;
+    date to; // inclusive
+    quantity<U> volume;
+};
+
+// What becomes of reserved volume still unused when its period closes (with
+// carry-over on; without it, all unused volume lapses).
+enum class unused_reserve : unsigned char {
+    joins_general,  // it carries into the next period's general pool
+    stays_reserved, // it carries into the next period's reserved pool
+};
+
+// A share of each period's volume kept for entries whose unit price (value /
+// quantity) is at most unit_price_limit: e.g. 10 % for EVs with an FOB price
+// of CAD 35,000 or less. Eligible claims draw on the reserve first, then on
+// the general pool; other claims only on the general pool.
+template <currency_tag C>
+struct reserve_rule {
+    ad_valorem share{};
+    money<C> unit_price_limit{};
+    unused_reserve unused = unused_reserve::joins_general;
+};
+
+template <currency_tag C, unit_tag U>
+class tariff_rate_quota {
+public:
+    using currency = C;
+    using unit = U;
+    static constexpr std::size_t max_periods = 12;
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+    // errc::invalid_argument for a granularity that is not positive.
+    constexpr tariff_rate_quota(std::string_view order_number, duty_path<C> in_quota,
+                                duty_path<C> over_quota,
+                                quantity<U> granularity = quantity<U>(decimal(1)))
+        : order_number_(order_number), in_quota_(in_quota), over_quota_(over_quota),
+          granularity_(granularity) {
+        if (granularity.value() <= 0)
+            detail::raise(errc::invalid_argument);
+    }
+
+    // Adds the next period. errc::invalid_argument if it does not start after
+    // the previous one ends, ends before it starts, has a volume that is not
+    // a whole number of granules, or is one too many.
+    constexpr tariff_rate_quota with_period(std::string_view name, date from, date to,
+                                            quantity<U> volume) const {
+        if (count_ == max_periods || to < from || (count_ > 0 && !(periods_[count_ - 1].to < from)))
+            detail::raise(errc::invalid_argument);
+        (void)granules_exact(volume);
+        tariff_rate_quota out = *this;
+        out.periods_[out.count_++] = quota_period<U>{name, from, to, volume};
+        return out;
+    }
+    // Unused balance of a period moves into the next when the period closes.
+    constexpr tariff_rate_quota with_carry_over(bool on = true) const noexcept {
+        tariff_rate_quota out = *this;
+        out.carry_over_ = on;
+        return out;
+    }
+    // errc::invalid_argument for a share above 100 % or a negative limit.
+    constexpr tariff_rate_quota with_reserve(reserve_rule<C> rule) const {
+        if (rule.share > ad_valorem::from_percent(100) || rule.unit_price_limit < money<C>{})
+            detail::raise(errc::invalid_argument);
+        tariff_rate_quota out = *this;
+        out.reserve_ = rule;
+        out.has_reserve_ = rule.share > ad_valorem{};
+        return out;
+    }
+    // The used share from which a period is critical (default 90 %, EU
+    // Implementing Regulation 2015/2447 art. 53).
+    constexpr tariff_rate_quota with_critical_threshold(ad_valorem share) const {
+        if (share > ad_valorem::from_percent(100))
+            detail::raise(errc::invalid_argument);
+        tariff_rate_quota out = *this;
+        out.critical_ = share;
+        return out;
+    }
+
+    constexpr std::string_view order_number() const noexcept { return order_number_; }
+    constexpr const duty_path<C>& in_quota() const noexcept { return in_quota_; }
+    constexpr const duty_path<C>& over_quota() const noexcept { return over_quota_; }
+    constexpr quantity<U> granularity() const noexcept { return granularity_; }
+    constexpr std::size_t period_count() const noexcept { return count_; }
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        period(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary "
+                                             "floating point, a character or a bool");
+    constexpr const quota_period<U>& period(std::size_t i) const noexcept { return periods_[i]; }
+    constexpr bool carry_over() const noexcept { return carry_over_; }
+    constexpr bool has_reserve() const noexcept { return has_reserve_; }
+    constexpr const reserve_rule<C>& reserve() const noexcept { return reserve_; }
+    constexpr ad_valorem critical_threshold() const noexcept { return critical_; }
+
+    // The period containing d, or npos.
+    constexpr std::size_t period_of(date d) const noexcept {
+        for (std::size_t i = 0; i < count_; ++i)
+            if (!(d < periods_[i].from) && !(periods_[i].to < d))
+                return i;
+        return npos;
+    }
+
+    // q as a whole number of granules, rounded down; errc::overflow if that
+    // number exceeds 2^63 - 1 (a claim of 1e17 in granules of 0.001).
+    constexpr std::int64_t granules_down(quantity<U> q) const {
+        return try_granules_down(q).value();
+    }
+    constexpr result<std::int64_t> try_granules_down(quantity<U> q) const noexcept {
+        // In integers: q = c * 10^-s and the granularity g = k * 10^-t, so
+        // q / g = (c * 10^t) / (k * 10^s). The larger power moves to one side
+        // (10^18 at most, and |c|, k < 2^63), so both stay below 2^123.
+        const std::int64_t c = q.value().coefficient(), k = granularity_.value().coefficient();
+        const int s = q.value().scale(), t = granularity_.value().scale();
+        if (k == 1 && s == t)
+            return c; // whole granules of one unit (or of 0.001 at 3 places): exact
+        int128_t num = c, den = k;
+        if (t > s)
+            num *= detail::pow10<std::int64_t>(t - s);
+        else if (s > t)
+            den *= detail::pow10<std::int64_t>(s - t);
+        int128_t n = num / den; // den > 0 (the constructor checks it)
+        if (num % den != 0 && num < 0)
+            --n; // rounded down, not toward zero
+        if (n > detail::rep_traits<std::int64_t>::max || n < -detail::rep_traits<std::int64_t>::max)
+            return errc::overflow;
+        return static_cast<std::int64_t>(n);
+    }
+    // q as a whole number of granules; errc::invalid_argument if it is not
+    // one, errc::overflow if it is more than 2^63 - 1 of them.
+    constexpr std::int64_t granules_exact(quantity<U> q) const {
+        return try_granules_exact(q).value();
+    }
+    constexpr result<std::int64_t> try_granules_exact(quantity<U> q) const noexcept {
+        const auto n = try_granules_down(q);
+        if (!n)
+            return n;
+        // A product that does not fit a quantity cannot equal q, which does.
+        const auto back = try_to_quantity(n.value_or(0));
+        if (!back || !(back.value_or({}) == q))
+            return errc::invalid_argument;
+        return n;
+    }
+    // `granules` granules as a quantity: errc::negative_quantity for a
+    // negative count, errc::overflow if the quantity does not fit a decimal.
+    constexpr quantity<U> to_quantity(std::int64_t granules) const {
+        return try_to_quantity(granules).value();
+    }
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer try_to_quantity(T) const
+        TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not "
+                             "binary floating point, a character or a bool");
+    constexpr result<quantity<U>> try_to_quantity(std::int64_t granules) const noexcept {
+        if (granules < 0)
+            return errc::negative_quantity;
+        const auto q = detail::multiply(granularity_.value(),
+                                        decimal::try_from_parts(granules, 0).value_or({}));
+        if (!q)
+            return q.error();
+        return quantity<U>(q.value_or({})); // >= 0: cannot raise
+    }
+    // An unsigned count as wide as std::int64_t is checked, not wrapped to a
+    // negative one: errc::overflow above 2^63 - 1.
+    template <std::unsigned_integral N>
+    requires(detail::exact_integer<N> &&
+             sizeof(N) >=
+                 sizeof(std::int64_t)) constexpr quantity<U> to_quantity(N granules) const {
+        if (granules > static_cast<N>(INT64_MAX))
+            detail::raise(errc::overflow);
+        return to_quantity(static_cast<std::int64_t>(granules));
+    }
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer to_quantity(T) const
+        TARIFF_DETAIL_REJECT("tariff: to_quantity(granules) takes a whole number of granules, not "
+                             "binary floating point, a character or a bool");
+    // Reserved granules of period i's own volume: its share, rounded down.
+    // The product is formed in 128 bits (below 2^63 granules times a share
+    // of at most 18 places: below 2^126), so it cannot overflow, and the
+    // result is at most the volume.
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        reserved_granules(T) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
+    constexpr std::int64_t reserved_granules(std::size_t i) const {
+        if (!has_reserve_)
+            return 0;
+        const std::int64_t v = granules_exact(periods_[i].volume);
+        const decimal share = reserve_.share.fraction();
+        const auto product = detail::multiply(
+            wide_decimal(v), wide_decimal::from_parts(share.coefficient(), share.scale()));
+        return static_cast<std::int64_t>(
+            round(product.value(), 0, rounding_mode::floor).coefficient());
+    }
+
+private:
+    std::string_view order_number_;
+    duty_path<C> in_quota_;
+    duty_path<C> over_quota_;
+    quantity<U> granularity_;
+    std::array<quota_period<U>, max_periods> periods_{};
+    std::size_t count_ = 0;
+    bool carry_over_ = false;
+    reserve_rule<C> reserve_{};
+    bool has_reserve_ = false;
+    ad_valorem critical_ = ad_valorem::from_percent(90);
+};
+
+// Grows a volume by `rate` a year for `years` years, rounding each year's
+// volume to a multiple of `granularity` by `mode` (each year's volume is
+// published as a whole number). 49,000 vehicles at 6.5 %: 52,185 in year 2.
+template <unit_tag U, detail::not_an_integer T>
+mistake::a_number_of_years_is_a_whole_number__not_binary_floating_point_a_character_or_bool grow(
+    quantity<U>, ad_valorem, T, quantity<U>, required_rounding_mode)
+    TARIFF_DETAIL_REJECT("tariff: grow(volume, rate, years, granularity, mode): years is a whole "
+                         "number, not binary floating point, a character or a bool");
+template <unit_tag U>
+constexpr quantity<U> grow(quantity<U> volume, ad_valorem rate, int years, quantity<U> granularity,
+                           required_rounding_mode mode) {
+    // The mode is checked even when no year rounds (years == 0).
+    if (!is_valid(mode))
+        detail::raise(errc::invalid_argument);
+    decimal v = volume.value();
+    const decimal factor = decimal(1) + rate.fraction();
+    for (int y = 0; y < years; ++y)
+        v = round_to_multiple(v * factor, granularity.value(), mode);
+    return quantity<U>(v);
+}
+
+// One claim on the quota: an entry's quantity and value, on a date.
+template <currency_tag C, unit_tag U>
+struct quota_claim {
+    std::uint64_t entry_id = 0;
+    date accepted;
+    quantity<U> quantity_claimed;
+    money<C> value;
+};
+
+// What a claim got.
+template <currency_tag C, unit_tag U>
+struct quota_allocation {
+    std::uint64_t entry_id = 0;
+    std::size_t period = 0;
+    std::size_t receipt = 0; // pass to quota_ledger::give_back / cancel / amend
+    quantity<U> in_quota;
+    quantity<U> over_quota;
+    money<C> value_in_quota;
+    money<C> value_over_quota;
+    bool reserve_eligible = false;
+    std::int64_t from_reserve = 0; // granules drawn from the reserved pool
+    std::int64_t from_general = 0; // granules drawn from the general pool
+};
+
+// What a claim got, in the lean form try_allocate(claim, quota_take&) writes
+// into the caller's storage: the quantity in quota as granules of the quota
+// (quota_type::to_quantity turns them into a quantity; the rest of the claim
+// is over quota), how many of them came from the reserved pool, and the
+// claim's value split between the two parts (as in quota_allocation).
+template <currency_tag C>
+struct quota_take {
+    std::int64_t in_granules = 0;  // in quota (from_reserve of them from the reserve)
+    std::int64_t from_reserve = 0; // granules drawn from the reserved pool
+    money<C> value_in_quota;
+    money<C> value_over_quota;
+    std::size_t receipt = 0; // as quota_allocation::receipt
+};
+
+// What a ledger has allocated, summed over every allocation it recorded
+// (gross: returns do not reduce it), from quota_ledger::totals().
+template <currency_tag C, unit_tag U>
+struct quota_totals {
+    std::size_t allocations = 0;
+    quantity<U> in_quota;
+    quantity<U> over_quota;
+    money<C> value_in_quota;
+    money<C> value_over_quota;
+};
+
+// What one allocation still holds in quota, by pool, in granules: the
+// ledger's receipt for it (16 bytes; the period it was issued in is known
+// from its position, and its entry id is kept only with the event log).
+struct quota_receipt {
+    std::int64_t reserved = 0;
+    std::int64_t general = 0;
+    constexpr std::int64_t held() const noexcept { return reserved + general; }
+    friend constexpr bool operator==(const quota_receipt&, const quota_receipt&) = default;
+};
+static_assert(sizeof(quota_receipt) == 16);
+
+enum class quota_event_kind : unsigned char {
+    allocation,  // a claim drew on a pool
+    returned,    // a cancelled or amended entry gave quantity back
+    carried_out, // a closing period's unused balance left it
+    carried_in,  // ... and arrived in the next period
+    lapsed,      // a closing period's unused balance lapsed (no carry-over)
+};
+
+enum class quota_pool : unsigned char { general, reserved };
+
+// One change to one pool's balance, in granules of the quota.
+struct quota_event {
+    quota_event_kind kind = quota_event_kind::allocation;
+    std::uint64_t entry_id = 0; // 0 for carry-over and lapse
+    std::size_t period = 0;
+    quota_pool pool = quota_pool::general;
+    std::int64_t old_balance = 0;
+    std::int64_t new_balance = 0;
+    std::int64_t amount = 0; // always >= 0; the direction follows from kind
+    friend constexpr bool operator==(const quota_event&, const quota_event&) = default;
+};
+
+enum class quota_state : unsigned char { open, critical, exhausted };
+
+template <unit_tag U>
+struct quota_status {
+    quota_state state = quota_state::open;
+    bool closed = false;
+    quantity<U> available; // the period's volume plus what was carried in (or given
+                           // back to it by allocations of closed periods)
+    quantity<U> used;      // allocated, net of returns
+    quantity<U> balance;   // available - used
+    // used / available rounded to `places` decimal places (0 for an empty period).
+    template <detail::not_an_integer T>
+    mistake::decimal_places_are_a_whole_number__write_2_not_2_0_or_a_character
+        fill_ratio(T, required_rounding_mode) const
+        TARIFF_DETAIL_REJECT("tariff: decimal places are a whole number (2, not 2.0, '2' or true)");
+    constexpr decimal fill_ratio(int places, required_rounding_mode mode) const {
+        if (!is_valid(mode))
+            detail::raise(errc::invalid_argument);
+        if (available.value() == 0)
+            return decimal{};
+        return divide(used.value(), available.value(), places, mode);
+    }
+};
+
+// The result of a day's claims allocated together.
+template <currency_tag C, unit_tag U>
+struct same_day_result {
+    std::vector<quota_allocation<C, U>> allocations; // in the order of the claims
+    bool pro_rata = false; // the claims exceeded a balance and were scaled down
+    quantity<U> residue;   // left in the balance by rounding the shares down
+};
+
+namespace detail {
+
+// The one rule for claims of another unit: they do not compile.
+template <unit_tag Quota, unit_tag Claim>
+constexpr void claim_in_quota_unit() {
+    static_assert(std::same_as<Quota, Claim>,
+                  "tariff: a quota counted in one unit cannot be drawn in another (e.g. a quota "
+                  "in vehicles by a claim in kilograms)");
+}
+
+// A running total of non-negative decimals, exact: a 128-bit coefficient at
+// the finest scale added so far (every figure it is given is at most 2^63 - 1
+// at a scale of at most 18). It stops at 2^126 (sticky): at a scale of at
+// most 18 that is more than 2^126 / 10^18 > 8.5e19, beyond any decimal
+// (below 9.3e18), and a total of non-negative figures only grows, so the
+// exact total then never fits; below it, adding a figure cannot overflow.
+struct nonnegative_total {
+    int128_t coefficient = 0;
+    int scale = 0;
+    bool overflow = false;
+    static constexpr int128_t limit =
+        static_cast<int128_t>(std::int64_t{1} << 62) * (std::int64_t{1} << 62) * 4;
+
+    [[gnu::always_inline]] constexpr void add(decimal d) noexcept {
+        add(d.coefficient(), d.scale());
+    }
+    // c >= 0, 0 <= s <= 18. Inlined: four of these are on the ledger's hot path.
+    [[gnu::always_inline]] constexpr void add(std::int64_t c, int s) noexcept {
+        if (s == scale && coefficient < limit) [[likely]]
+            coefficient += c; // < 2^126 + 2^63
+        else
+            add_rescaled(c, s);
+    }
+    constexpr void add_rescaled(std::int64_t c, int s) noexcept {
+        if (overflow || coefficient >= limit) {
+            overflow = true;
+            return;
+        }
+        int128_t v = c;
+        for (; scale < s; ++scale) { // the total to the finer scale
+            if (coefficient >= limit / 10) {
+                overflow = true;
+                return;
+            }
+            coefficient *= 10;
+        }
+        for (int k = s; k < scale; ++k)
+            v *= 10;      // < 2^63 * 10^18 < 2^123
+        coefficient += v; // < 2^126 + 2^123
+    }
+    // The total as a decimal, at the finest scale added (fewer places only
+    // where the coefficient needs dropping trailing zeros to fit);
+    // errc::overflow if it does not fit.
+    constexpr result<decimal> value() const noexcept {
+        if (overflow || coefficient >= limit)
+            return errc::overflow;
+        int128_t c = coefficient;
+        int s = scale;
+        while (c > rep_traits<std::int64_t>::max && s > 0 && c % 10 == 0) {
+            c /= 10;
+            --s;
+        }
+        if (c > rep_traits<std::int64_t>::max)
+            return errc::overflow;
+        return decimal::try_from_parts(static_cast<std::int64_t>(c), s);
+    }
+};
+
+// The integer fast path of split_value: `value` split between the weights
+// wi > 0 and wo > 0 by largest remainder at the value's own precision (at
+// least the minor unit), ties to the in-quota part, into in_part and
+// over_part. It gives what apportion() gives for these two weights, figure
+// for figure: with units = value in steps, units * wi = base * (wi + wo) +
+// rem; the over-quota part's remainder is (wi + wo - rem) % (wi + wo), so one
+// unit is left over exactly when rem > 0, and it goes to the in-quota part
+// when rem >= wi + wo - rem. Returns false (writing nothing) where it does not
+// apply (a negative value, weights summing past 2^63 - 1, a value that in
+// steps has more digits than a coefficient holds): the caller then takes the
+// general path, which reports what is wrong.
+template <currency_tag C>
+constexpr bool split_two_fast(money<C> value, std::int64_t wi, std::int64_t wo, money<C>& in_part,
+                              money<C>& over_part) noexcept {
+    const decimal v = value.amount();
+    std::int64_t units = v.coefficient();
+    if (units < 0 || wi <= 0 || wo <= 0 || wi > rep_traits<std::int64_t>::max - wo)
+        return false;
+    int places = v.scale();
+    if (places < C::minor_digits) {
+        if (scale_up_overflows(units, C::minor_digits - places, units) || !in_range(units))
+            return false;
+        places = C::minor_digits;
+    }
+    const std::int64_t sum = wi + wo;
+    const int128_t product = static_cast<int128_t>(units) * wi; // < 2^126
+    auto base = static_cast<std::int64_t>(product / sum);       // <= units
+    const auto rem = static_cast<std::int64_t>(product % sum);  // < sum
+    if (rem > 0 && rem >= sum - rem)
+        ++base;
+    // 0 <= base <= units <= 2^63 - 1 at places <= max_scale: both valid.
+    in_part = money<C>(decimal::try_from_parts(base, places).value_or({}));
+    over_part = money<C>(decimal::try_from_parts(units - base, places).value_or({}));
+    return true;
+}
+
+// The value of a claim split between its in-quota and over-quota quantities:
+// proportional, exact, at the value's own precision (at least the minor unit).
+template <currency_tag C, unit_tag U>
+constexpr result<std::array<money<C>, 2>> split_value(money<C> value, quantity<U> in,
+                                                      quantity<U> over) noexcept {
+    if (over.value() == 0)
+        return std::array<money<C>, 2>{value, money<C>{}};
+    if (in.value() == 0)
+        return std::array<money<C>, 2>{money<C>{}, value};
+    // The common case in integers: both quantities at one scale, so that
+    // their coefficients are the weights (proportional to the normalized
+    // ones the general path uses, which gives the same split).
+    if (in.value().scale() == over.value().scale()) {
+        std::array<money<C>, 2> parts{};
+        if (split_two_fast(value, in.value().coefficient(), over.value().coefficient(), parts[0],
+                           parts[1]))
+            return parts;
+    }
+    std::int64_t wi, wo;
+    int s;
+    if (!detail::align(normalize(in.value()), normalize(over.value()), wi, wo, s))
+        return errc::overflow;
+    const int places =
+        value.amount().scale() > C::minor_digits ? value.amount().scale() : C::minor_digits;
+    const money<C> step(decimal::from_parts(1, places));
+    std::array<money<C>, 2> parts{};
+    const std::array<std::int64_t, 2> weights{wi, wo};
+    const errc e = detail::allocate_money(value, std::span<const std::int64_t>(weights),
+                                          std::span<money<C>>(parts), step);
+    if (e != errc::ok)
+        return e;
+    return parts;
+}
+
+} // namespace detail
+
+template <currency_tag C, unit_tag U>
+class quota_ledger {
+public:
+    using quota_type = tariff_rate_quota<C, U>;
+    using claim = quota_claim<C, U>;
+    using allocation = quota_allocation<C, U>;
+    using receipt_type = quota_receipt;
+
+    struct options {
+        bool keep_events = true;   // the event log (needed to recompute balances)
+        bool keep_receipts = true; // one 16-byte quota_receipt per allocation (needed for
+                                   // returns); without it memory stays flat and give_back
+                                   // reports unknown_entry
+    };
+
+    constexpr explicit quota_ledger(const quota_type& quota) : quota_ledger(quota, options{}) {}
+    // errc::invalid_argument for a quota without periods; errc::overflow if
+    // the volumes of all its periods together are more granules than
+    // max_granules(granularity): 2^63 - 1 divided by the granularity's
+    // coefficient without trailing zeros (2^63 - 1 granules of 1 or of 0.001;
+    // (2^63 - 1) / 15 of 1.5). The ledger counts in 64-bit granules, and
+    // granules only move between periods and allocations, so with that bound
+    // no balance, carry-over or return can overflow, and every count of
+    // granules up to it is a quantity a decimal holds: status() cannot
+    // overflow. Two periods of 9e18 vehicles are refused here, not left to
+    // overflow when the first carries into the second.
+    constexpr quota_ledger(const quota_type& quota, options opts) : quota_(quota), options_(opts) {
+        detail::raise(validate(quota));
+        open_pools();
+    }
+    // The most granules a ledger holds, all periods together.
+    static constexpr std::int64_t max_granules(quantity<U> granularity) noexcept {
+        const std::int64_t c = detail::normalize(granularity.value()).coefficient();
+        return c > 0 ? detail::rep_traits<std::int64_t>::max / c : 0;
+    }
+
+    // What a claim would get, worked out by reserve() without changing the
+    // ledger; commit() records it, release() (or dropping it) discards it.
+    class reservation {
+    public:
+        constexpr reservation() noexcept = default;
+        // The allocation commit() will record (commit issues its receipt).
+        constexpr const allocation& planned() const noexcept { return planned_; }
+        // Made by reserve() and neither committed nor released yet.
+        constexpr bool pending() const noexcept { return ledger_ != nullptr; }
+
+    private:
+        friend class quota_ledger;
+        allocation planned_{};
+        const quota_ledger* ledger_ = nullptr;
+        std::uint64_t changes_ = 0; // the ledger's change count when it was made
+    };
+
+    constexpr const quota_type& quota() const noexcept { return quota_; }
+
+    // First come, first served. Raises (and changes nothing) for a zero
+    // quantity (errc::invalid_argument), a negative value
+    // (errc::negative_quantity), a date outside every period
+    // (errc::outside_period) or in a closed one (errc::period_closed).
+    constexpr allocation allocate(const claim& c) { return try_allocate(c).value(); }
+
+    // A claim counted in another unit does not compile (vehicles are not
+    // kilograms; a claim in tonnes on a quota in kg is converted by the caller).
+    template <unit_tag V>
+    requires(!std::same_as<U, V>) constexpr allocation allocate(const quota_claim<C, V>&) {
+        detail::claim_in_quota_unit<U, V>();
+        return {};
+    }
+
+    // The non-throwing form: exactly reserve() then commit(), in one step
+    // (the allocation is worked out in full before anything changes). It
+    // returns errc::overflow where a figure of the allocation does not fit,
+    // e.g. an over-quota quantity with more digits than a decimal holds.
+    // It throws nothing but std::bad_alloc, and that only when the receipt or
+    // the event log must grow (neither does with both options off).
+    constexpr result<allocation> try_allocate(const claim& c) {
+        allocation a;
+        const errc e = plan(c, a);
+        if (e != errc::ok)
+            return e; // nothing has changed
+        if (a.period > open_)
+            close_before(a.period);
+        apply(a);
+        return a;
+    }
+
+    // The lean form for a hot loop: the same allocation as try_allocate(c),
+    // with the same errors and the same guarantee (a rejected claim changes
+    // nothing and leaves `out` unspecified), written into `out` as a
+    // quota_take: no decimal quantities are formed, and a claim of a quota
+    // without a reserve in whole granules of 1, dated in the open period,
+    // is worked out in integers. It throws nothing but std::bad_alloc, and
+    // that only when the receipts or the event log must grow.
+    constexpr errc try_allocate(const claim& c, quota_take<C>& out) {
+        const decimal q = c.quantity_claimed.value();
+        const std::int64_t day = day_key(c.accepted);
+        if (whole_units_ && q.scale() == unit_scale_ && q.coefficient() > 0 &&
+            c.value.amount().coefficient() >= 0 && open_from_ <= day && day <= open_to_) {
+            const std::int64_t in = min(q.coefficient(), pools_[open_][0].balance);
+            const std::int64_t over = q.coefficient() - in; // >= 0
+            if (over == 0) {
+                out.value_in_quota = c.value;
+                out.value_over_quota = zero_like(c.value);
+            } else if (in == 0) {
+                out.value_in_quota = zero_like(c.value);
+                out.value_over_quota = c.value;
+            } else if (!detail::split_two_fast(c.value, in, over, out.value_in_quota,
+                                               out.value_over_quota)) {
+                // A value too precise for the integer split: the general path.
+                const auto parts = detail::split_value(
+                    c.value, quantity<U>(decimal::try_from_parts(in, q.scale()).value_or({})),
+                    quantity<U>(decimal::try_from_parts(over, q.scale()).value_or({})));
+                if (!parts)
+                    return parts.error(); // nothing has changed
+                out.value_in_quota = (*parts)[0];
+                out.value_over_quota = (*parts)[1];
+            }
+            out.in_granules = in;
+            out.from_reserve = 0;
+            if (!options_.keep_receipts && !options_.keep_events) {
+                // What record() does here, without a receipt or an event.
+                pools_[open_][0].balance -= in; // in <= balance
+                ++allocations_;
+                ++changes_;
+                out.receipt = static_cast<std::size_t>(-1);
+            } else {
+                out.receipt = record(c.entry_id, open_, 0, in); // may throw: totals after
+            }
+            totals_[0].add(in, q.scale());
+            totals_[1].add(over, q.scale());
+            totals_[2].add(out.value_in_quota.amount());
+            totals_[3].add(out.value_over_quota.amount());
+            return errc::ok;
+        }
+        const auto r = try_allocate(c);
+        if (!r)
+            return r.error();
+        out.in_granules = r->from_reserve + r->from_general;
+        out.from_reserve = r->from_reserve;
+        out.value_in_quota = r->value_in_quota;
+        out.value_over_quota = r->value_over_quota;
+        out.receipt = r->receipt;
+        return errc::ok;
+    }
+
+    // A transaction in two steps, for a caller who must do more before the
+    // claim may draw on the quota (assess the entry, write it out): reserve()
+    // works out the allocation without changing the ledger; commit() records
+    // exactly that allocation, and release(), or simply dropping the
+    // reservation, discards it, leaving the ledger as if reserve() had not
+    // been called. reserve() raises what allocate() raises, for the same
+    // claims. A reservation is valid only on its ledger and only while the
+    // ledger is unchanged: commit() is errc::invalid_argument (and changes
+    // nothing) for a reservation already committed or released, one made on
+    // another ledger, or one made before the ledger last changed (an
+    // allocation, return or closing in between: reserve again). A reservation
+    // refers to the ledger object it was made on: do not hold one across an
+    // assignment to that ledger.
+    constexpr reservation reserve(const claim& c) const { return try_reserve(c).value(); }
+    template <unit_tag V>
+    requires(!std::same_as<U, V>) constexpr reservation reserve(const quota_claim<C, V>&) const {
+        detail::claim_in_quota_unit<U, V>();
+        return {};
+    }
+    constexpr result<reservation> try_reserve(const claim& c) const noexcept {
+        reservation r;
+        const errc e = plan(c, r.planned_);
+        if (e != errc::ok)
+            return e;
+        r.ledger_ = this;
+        r.changes_ = changes_;
+        return r;
+    }
+    // Records the reserved allocation (closing earlier periods as allocate()
+    // does) and returns it with its receipt; the reservation is then spent.
+    constexpr allocation commit(reservation& r) { return try_commit(r).value(); }
+    constexpr result<allocation> try_commit(reservation& r) {
+        if (r.ledger_ != this || r.changes_ != changes_)
+            return errc::invalid_argument;
+        allocation a = r.planned_;
+        // Unchanged since reserve(), the ledger has what was planned; checked
+        // again all the same (a ledger assigned to while a reservation was
+        // held), so that no balance can go negative.
+        if (a.period < open_ || a.period >= pools_.size())
+            return errc::invalid_argument;
+        const auto balance = projected(a.period);
+        if (a.from_reserve < 0 || a.from_general < 0 || a.from_reserve > balance[1] ||
+            a.from_general > balance[0])
+            return errc::invalid_argument;
+        r.ledger_ = nullptr;
+        close_before(a.period); // cannot fail: every balance fits (see the constructor)
+        apply(a);
+        return a;
+    }
+    // Discards a pending reservation of this ledger (errc::invalid_argument
+    // for any other); the ledger is unchanged either way.
+    constexpr void release(reservation& r) const { detail::raise(try_release(r)); }
+    constexpr errc try_release(reservation& r) const noexcept {
+        if (r.ledger_ != this)
+            return errc::invalid_argument;
+        r.ledger_ = nullptr;
+        return errc::ok;
+    }
+    template <unit_tag V>
+    requires(!std::same_as<U, V>) constexpr result<allocation> try_allocate(
+        const quota_claim<C, V>&) {
+        detail::claim_in_quota_unit<U, V>();
+        return errc::invalid_argument;
+    }
+
+    // Claims accepted on the same day, allocated together: if they exceed a
+    // balance they share it pro rata, rounded down to whole granules; the
+    // residue stays in the balance and is reported. All claims must carry the
+    // same date (errc::invalid_argument); any bad claim rejects the batch and
+    // changes nothing. Raises what allocate() raises.
+    constexpr same_day_result<C, U> allocate_same_day(std::span<const claim> claims) {
+        return try_allocate_same_day(claims).value();
+    }
+    // The non-throwing form: the same errors, returned; the ledger is then
+    // unchanged. It throws nothing but std::bad_alloc (for the vector of
+    // allocations it returns, and the receipts and events it records).
+    constexpr result<same_day_result<C, U>> try_allocate_same_day(std::span<const claim> claims) {
+        same_day_result<C, U> out;
+        if (claims.empty())
+            return out;
+        std::size_t period = 0;
+        for (const claim& c : claims) {
+            if (!(c.accepted == claims[0].accepted))
+                return errc::invalid_argument;
+            const auto k = check(c);
+            if (!k)
+                return k.error();
+            period = *k;
+        }
+        const auto balance = projected(period);
+        const std::size_t n = claims.size();
+        // The allocations hold the scratch figures: from_reserve first holds
+        // what each claim asks of the reserve, from_general what it wants.
+        out.allocations.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            allocation& a = out.allocations[i];
+            a.reserve_eligible = is_eligible(claims[i]);
+            a.from_general = wanted(claims[i]);
+            a.from_reserve = a.reserve_eligible ? a.from_general : 0;
+        }
+        // The reserve first, among eligible claims; then the general pool among
+        // what every claim still wants.
+        std::int64_t residue = share(out.allocations, balance[1], true, out.pro_rata);
+        residue += share(out.allocations, balance[0], false, out.pro_rata);
+        const auto left = quota_.try_to_quantity(residue);
+        if (!left)
+            return left.error();
+        out.residue = *left;
+        for (std::size_t i = 0; i < n; ++i) { // every split first: a failure changes nothing
+            allocation& a = out.allocations[i];
+            const errc e =
+                prepare(claims[i], period, a.reserve_eligible, a.from_reserve, a.from_general, a);
+            if (e != errc::ok)
+                return e;
+        }
+        close_before(period);
+        for (auto& a : out.allocations)
+            apply(a);
+        return out;
+    }
+
+    // Gives back `amount` of an allocation's in-quota quantity (a cancelled or
+    // amended entry). It returns to the allocation's period, or, if that
+    // period has closed, to the open period. Raises (and changes nothing) for
+    // an unknown receipt (errc::unknown_entry), an amount that is zero or not
+    // a whole number of granules (errc::invalid_argument), or more than is
+    // left of the allocation (errc::return_exceeds_allocation).
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        give_back(T, quantity<U>)
+            TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, "
+                                 "a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_give_back(T, quantity<U>)
+            TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, "
+                                 "a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool cancel(T)
+        TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary floating point, a "
+                             "character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool try_cancel(T)
+        TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary "
+                             "floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_amend(T, quantity<U>) TARIFF_DETAIL_REJECT(
+            "tariff: a receipt is a whole number, not binary floating point, a character or a "
+            "bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        receipt(T) const TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not binary "
+                                              "floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_receipt(T) const TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not "
+                                                  "binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        amend(T, quantity<U>) TARIFF_DETAIL_REJECT("tariff: a receipt is a whole number, not "
+                                                   "binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        close_before(T) TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary "
+                                             "floating point, a character or a bool");
+    constexpr void give_back(std::size_t receipt, quantity<U> amount) {
+        detail::raise(try_give_back(receipt, amount));
+    }
+    // The non-throwing form (it throws nothing but std::bad_alloc, when the
+    // event log grows).
+    constexpr errc try_give_back(std::size_t receipt, quantity<U> amount) {
+        if (receipt >= receipt_count_)
+            return errc::unknown_entry;
+        if (amount.value() <= 0)
+            return errc::invalid_argument;
+        const auto n = quota_.try_granules_exact(amount);
+        // More granules than 2^63 - 1 is more than any allocation holds.
+        if (n.error() == errc::overflow)
+            return errc::return_exceeds_allocation;
+        if (!n)
+            return errc::invalid_argument;
+        return give_back_granules(receipt, n.value_or(0));
+    }
+    // Gives back everything the allocation still holds in quota (nothing if
+    // it holds none); errc::unknown_entry for an unknown receipt.
+    constexpr void cancel(std::size_t receipt) { detail::raise(try_cancel(receipt)); }
+    constexpr errc try_cancel(std::size_t receipt) {
+        if (receipt >= receipt_count_)
+            return errc::unknown_entry;
+        const quota_receipt& r = receipt_at(receipt);
+        return r.held() > 0 ? give_back_granules(receipt, r.held()) : errc::ok;
+    }
+    // The entry now declares `new_quantity`: any in-quota quantity above it
+    // (in whole granules) goes back. An increase is a new claim.
+    // errc::unknown_entry for an unknown receipt.
+    constexpr void amend(std::size_t receipt, quantity<U> new_quantity) {
+        detail::raise(try_amend(receipt, new_quantity));
+    }
+    constexpr errc try_amend(std::size_t receipt, quantity<U> new_quantity) {
+        if (receipt >= receipt_count_)
+            return errc::unknown_entry;
+        const std::int64_t keep =
+            quota_.try_granules_down(new_quantity).value_or(max_granules_of_any);
+        const std::int64_t held = receipt_at(receipt).held();
+        return held > keep ? give_back_granules(receipt, held - keep) : errc::ok;
+    }
+    // What allocation `receipt` still holds in quota, by pool, in granules;
+    // errc::unknown_entry for an unknown receipt.
+    constexpr quota_receipt receipt(std::size_t i) const { return try_receipt(i).value(); }
+    constexpr result<quota_receipt> try_receipt(std::size_t i) const noexcept {
+        if (i >= receipt_count_)
+            return errc::unknown_entry;
+        return receipt_at(i);
+    }
+
+    // Closes every period before `period`, carrying over as the quota says.
+    // (It raises nothing but std::bad_alloc, when the event log grows.)
+    constexpr void close_before(std::size_t period) {
+        while (open_ < period && open_ + 1 < pools_.size()) {
+            const std::size_t from = open_, to = open_ + 1;
+            for (std::size_t pool = 0; pool < 2; ++pool) {
+                const std::int64_t left = pools_[from][pool].balance;
+                if (left == 0)
+                    continue;
+                if (!quota_.carry_over()) {
+                    move(quota_event_kind::lapsed, 0, from, pool, -left);
+                    continue;
+                }
+                const std::size_t target =
+                    pool == 1 && quota_.reserve().unused == unused_reserve::stays_reserved ? 1 : 0;
+                move(quota_event_kind::carried_out, 0, from, pool, -left);
+                move(quota_event_kind::carried_in, 0, to, target, left);
+                pools_[to][target].carried_in += left;
+            }
+            ++open_;
+            note_open_period();
+            first_receipt_[open_] = receipt_count_;
+            ++changes_;
+        }
+    }
+
+    // Balance, use and state of period i (both pools together).
+    // errc::invalid_argument for a period that does not exist. No figure can
+    // overflow (see the constructor) and the critical threshold is compared
+    // exactly in 128 bits; it raises errc::overflow only if a quantity it
+    // reports has more digits than a decimal holds, which the constructor's
+    // bound rules out.
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        status(T) const TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary "
+                                             "floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        balance(T, quota_pool) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        opening(T, quota_pool) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_status(T) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_balance(T, quota_pool) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool
+        try_opening(T, quota_pool) const
+        TARIFF_DETAIL_REJECT("tariff: a period index is a whole number, not binary floating point, "
+                             "a character or a bool");
+    constexpr quota_status<U> status(std::size_t i) const { return try_status(i).value(); }
+    constexpr result<quota_status<U>> try_status(std::size_t i) const noexcept {
+        if (i >= pools_.size())
+            return errc::invalid_argument;
+        const auto& p = pools_[i];
+        const std::int64_t available =
+            p[0].opening + p[0].carried_in + p[1].opening + p[1].carried_in;
+        const std::int64_t balance = p[0].balance + p[1].balance;
+        const std::int64_t carried_out = p[0].carried_out + p[1].carried_out;
+        quota_status<U> s;
+        s.closed = i < open_;
+        const auto avail = quota_.try_to_quantity(available);
+        const auto used = quota_.try_to_quantity(available - balance - carried_out);
+        const auto bal = quota_.try_to_quantity(balance);
+        if (!avail || !used || !bal)
+            return errc::overflow;
+        s.available = *avail;
+        s.used = *used;
+        s.balance = *bal;
+        // used >= available * threshold, the product formed in 128 bits
+        // (below 2^63 times at most 18 places: below 2^126, so it always fits).
+        const decimal threshold = quota_.critical_threshold().fraction();
+        const auto critical_from =
+            detail::multiply(wide_decimal(available),
+                             wide_decimal::from_parts(threshold.coefficient(), threshold.scale()));
+        if (balance + carried_out == 0)
+            s.state = quota_state::exhausted;
+        else if (critical_from && wide_decimal(available - balance - carried_out) >= *critical_from)
+            s.state = quota_state::critical;
+        return s;
+    }
+    // The status of the period containing d; errc::outside_period if none does.
+    constexpr quota_status<U> status_on(date d) const { return try_status_on(d).value(); }
+    constexpr result<quota_status<U>> try_status_on(date d) const noexcept {
+        const std::size_t i = quota_.period_of(d);
+        if (i == quota_type::npos)
+            return errc::outside_period;
+        return try_status(i);
+    }
+    // The balance of one pool of period i, in granules; errc::invalid_argument
+    // for a period that does not exist.
+    constexpr std::int64_t balance(std::size_t i, quota_pool pool) const {
+        return try_balance(i, pool).value();
+    }
+    constexpr result<std::int64_t> try_balance(std::size_t i, quota_pool pool) const noexcept {
+        if (i >= pools_.size())
+            return errc::invalid_argument;
+        return pools_[i][pool == quota_pool::general ? 0 : 1].balance;
+    }
+    // The opening balance of one pool (before any event), in granules.
+    constexpr std::int64_t opening(std::size_t i, quota_pool pool) const {
+        return try_opening(i, pool).value();
+    }
+    constexpr result<std::int64_t> try_opening(std::size_t i, quota_pool pool) const noexcept {
+        if (i >= pools_.size())
+            return errc::invalid_argument;
+        return pools_[i][pool == quota_pool::general ? 0 : 1].opening;
+    }
+    constexpr std::size_t open_period() const noexcept { return open_; }
+
+    constexpr const std::vector<quota_event>& events() const noexcept { return events_; }
+    constexpr std::size_t allocation_count() const noexcept { return allocations_; }
+    // What every allocation recorded so far got, summed exactly by the ledger
+    // in 128-bit integers (gross: returns do not reduce it), so that a caller
+    // of the lean try_allocate need not sum decimals. Each figure is at the
+    // finest scale among the ones summed; errc::overflow if one does not fit
+    // a decimal (no total overflows before that: see nonnegative_total).
+    constexpr result<quota_totals<C, U>> try_totals() const noexcept {
+        quota_totals<C, U> t;
+        t.allocations = allocations_;
+        const auto in = totals_[0].value();
+        const auto over = totals_[1].value();
+        const auto value_in = totals_[2].value();
+        const auto value_over = totals_[3].value();
+        if (!in || !over || !value_in || !value_over)
+            return errc::overflow;
+        t.in_quota = quantity<U>(*in);
+        t.over_quota = quantity<U>(*over);
+        t.value_in_quota = money<C>(*value_in);
+        t.value_over_quota = money<C>(*value_over);
+        return t;
+    }
+    // The same; raises errc::overflow.
+    constexpr quota_totals<C, U> totals() const { return try_totals().value(); }
+
+    // Whether two ledgers hold the same accounting: pools, open period,
+    // receipts, events, allocation count and the count of changes (their
+    // quotas are not compared). A released reservation leaves a ledger in
+    // the same state as a copy taken before reserve().
+    constexpr bool same_state(const quota_ledger& o) const {
+        return pools_ == o.pools_ && open_ == o.open_ && receipt_count_ == o.receipt_count_ &&
+               receipts_ == o.receipts_ && receipt_ids_ == o.receipt_ids_ &&
+               first_receipt_ == o.first_receipt_ && events_ == o.events_ &&
+               allocations_ == o.allocations_ && changes_ == o.changes_;
+    }
+
+private:
+    // More than any ledger holds: what a claim of more granules counts as.
+    static constexpr std::int64_t max_granules_of_any = detail::rep_traits<std::int64_t>::max;
+
+    static constexpr errc validate(const quota_type& quota) noexcept {
+        if (quota.period_count() == 0)
+            return errc::invalid_argument;
+        int128_t all = 0;
+        for (std::size_t i = 0; i < quota.period_count(); ++i) {
+            const auto total = quota.try_granules_exact(quota.period(i).volume);
+            if (!total)
+                return total.error();
+            all += *total;
+        }
+        if (all > max_granules(quota.granularity()))
+            return errc::overflow;
+        return errc::ok;
+    }
+    // A date as one integer in the same order (month < 16, day < 32).
+    static constexpr std::int64_t day_key(date d) noexcept {
+        return (static_cast<std::int64_t>(d.year()) * 16 + d.month()) * 32 + d.day();
+    }
+    constexpr void note_open_period() noexcept {
+        open_from_ = day_key(quota_.period(open_).from);
+        open_to_ = day_key(quota_.period(open_).to);
+    }
+    // After validate(): every volume is whole granules and fits.
+    constexpr void open_pools() {
+        whole_units_ = !quota_.has_reserve() && quota_.granularity().value().coefficient() == 1;
+        unit_scale_ = quota_.granularity().value().scale();
+        note_open_period();
+        pools_.reserve(quota_.period_count());
+        for (std::size_t i = 0; i < quota_.period_count(); ++i) {
+            const std::int64_t total = quota_.granules_exact(quota_.period(i).volume);
+            const std::int64_t reserved = quota_.reserved_granules(i);
+            pools_.push_back(
+                {pool_state{total - reserved, total - reserved}, pool_state{reserved, reserved}});
+        }
+    }
+
+    struct pool_state {
+        std::int64_t opening = 0;
+        std::int64_t balance = 0;
+        std::int64_t carried_in = 0; // from closed periods: carry-over and late returns
+        std::int64_t carried_out = 0;
+        friend constexpr bool operator==(const pool_state&, const pool_state&) = default;
+    };
+
+    static constexpr std::int64_t min(std::int64_t a, std::int64_t b) noexcept {
+        return a < b ? a : b;
+    }
+
+    constexpr result<std::size_t> check(const claim& c) const noexcept {
+        if (c.quantity_claimed.value().coefficient() == 0)
+            return errc::invalid_argument;
+        if (c.value.amount().coefficient() < 0)
+            return errc::negative_quantity;
+        // The common case first: a claim dated in the open period.
+        const quota_period<U>& open = quota_.period(open_);
+        if (!(c.accepted < open.from) && !(open.to < c.accepted))
+            return open_;
+        const std::size_t k = quota_.period_of(c.accepted);
+        if (k == quota_type::npos)
+            return errc::outside_period;
+        if (k < open_)
+            return errc::period_closed;
+        return k;
+    }
+    // Granules claimed, rounded down; a claim of more than 2^63 - 1 granules
+    // wants more than any balance holds, so it counts as that many.
+    constexpr std::int64_t wanted(const claim& c) const noexcept {
+        return quota_.try_granules_down(c.quantity_claimed).value_or(max_granules_of_any);
+    }
+    static constexpr wide_decimal wide(decimal d) noexcept {
+        return wide_decimal::try_from_parts(d.coefficient(), d.scale()).value_or({});
+    }
+    constexpr bool is_eligible(const claim& c) const noexcept {
+        if (!quota_.has_reserve())
+            return false;
+        // value / quantity <= limit, without dividing: value <= limit * quantity,
+        // the product formed exactly in 128 bits (two factors below 2^63 with at
+        // most 18 places each: below 2^126 with at most 36 places, so it fits).
+        const auto product = detail::multiply(wide(quota_.reserve().unit_price_limit.amount()),
+                                              wide(c.quantity_claimed.value()));
+        return !product || c.value.amount() <= product.value_or({});
+    }
+
+    // Shares `balance` among what the allocations ask of one pool (the
+    // reserve: from_reserve; the general pool: from_general less what the
+    // reserve gave), writing each share back: in full if the balance
+    // suffices, else pro rata rounded down. Returns the residue (0 when in
+    // full). The total asked is formed in 128 bits; each share is at most
+    // its ask, so nothing overflows.
+    static constexpr std::int64_t share(std::vector<allocation>& as, std::int64_t balance,
+                                        bool reserve, bool& pro_rata) noexcept {
+        const auto ask = [reserve](const allocation& a) {
+            return reserve ? a.from_reserve : a.from_general - a.from_reserve;
+        };
+        int128_t total = 0;
+        for (const allocation& a : as)
+            total += ask(a);
+        std::int64_t given = 0;
+        for (allocation& a : as) {
+            const std::int64_t got =
+                total <= balance
+                    ? ask(a)
+                    : static_cast<std::int64_t>(static_cast<int128_t>(balance) * ask(a) / total);
+            given += got;
+            (reserve ? a.from_reserve : a.from_general) = got;
+        }
+        if (total <= balance)
+            return 0;
+        pro_rata = true;
+        return balance - given;
+    }
+
+    // Moves `amount` granules into (positive) or out of (negative) a pool and
+    // logs it: the one place balances change.
+    constexpr void move(quota_event_kind kind, std::uint64_t entry, std::size_t period,
+                        std::size_t pool, std::int64_t amount) {
+        if (amount == 0)
+            return;
+        pool_state& p = pools_[period][pool];
+        const std::int64_t old = p.balance;
+        p.balance += amount;
+        if (kind == quota_event_kind::carried_out || kind == quota_event_kind::lapsed)
+            p.carried_out -= amount;
+        if (options_.keep_events)
+            events_.push_back(quota_event{kind, entry, period,
+                                          pool == 0 ? quota_pool::general : quota_pool::reserved,
+                                          old, p.balance, amount < 0 ? -amount : amount});
+    }
+
+    // The balances of `period`'s pools once every earlier period is closed,
+    // without closing them. The sums cannot overflow: all the balances
+    // together are at most the ledger's granules (see the constructor).
+    constexpr std::array<std::int64_t, 2> projected(std::size_t period) const noexcept {
+        std::array<std::int64_t, 2> b{pools_[open_][0].balance, pools_[open_][1].balance};
+        for (std::size_t j = open_; j < period; ++j) {
+            std::array<std::int64_t, 2> next{pools_[j + 1][0].balance, pools_[j + 1][1].balance};
+            if (quota_.carry_over()) {
+                next[0] += b[0];
+                if (quota_.reserve().unused == unused_reserve::stays_reserved)
+                    next[1] += b[1];
+                else
+                    next[0] += b[1];
+            }
+            b = next;
+        }
+        return b;
+    }
+
+    // Works out the allocation a claim gets, into `a`; changes nothing.
+    constexpr errc plan(const claim& c, allocation& a) const noexcept {
+        // The common case, in integers: a claim dated in the open period, of
+        // a quota without a reserve, counted in whole granules of 1 (at the
+        // granularity's scale). It gives what the general rule below gives,
+        // figure for figure: in quota min(claimed, balance) granules, at the
+        // claim's scale; the rest over quota; the value split only when
+        // both parts are non-zero.
+        const decimal q = c.quantity_claimed.value();
+        const std::int64_t day = day_key(c.accepted);
+        if (whole_units_ && q.scale() == unit_scale_ && q.coefficient() > 0 &&
+            c.value.amount().coefficient() >= 0 && open_from_ <= day && day <= open_to_) {
+            const std::int64_t in = min(q.coefficient(), pools_[open_][0].balance);
+            a.entry_id = c.entry_id;
+            a.period = open_;
+            a.receipt = 0;
+            a.reserve_eligible = false;
+            a.from_reserve = 0;
+            a.from_general = in;
+            // 0 <= in <= claimed: both coefficients are valid and not negative.
+            a.in_quota = quantity<U>(decimal::try_from_parts(in, q.scale()).value_or({}));
+            a.over_quota =
+                quantity<U>(decimal::try_from_parts(q.coefficient() - in, q.scale()).value_or({}));
+            return split(c, a);
+        }
+        const auto k = check(c);
+        if (!k)
+            return k.error();
+        const std::size_t period = *k;
+        const auto balance = projected(period);
+        const bool eligible = is_eligible(c);
+        const std::int64_t want = wanted(c);
+        const std::int64_t from_reserve = eligible ? min(want, balance[1]) : std::int64_t{0};
+        const std::int64_t from_general = min(want - from_reserve, balance[0]);
+        return prepare(c, period, eligible, from_reserve, from_general, a);
+    }
+
+    // The allocation a claim gets from these takes, into `a` (left
+    // unspecified on an error); changes nothing.
+    constexpr errc prepare(const claim& c, std::size_t period, bool eligible,
+                           std::int64_t from_reserve, std::int64_t from_general,
+                           allocation& a) const noexcept {
+        a.entry_id = c.entry_id;
+        a.period = period;
+        a.receipt = 0;
+        a.reserve_eligible = eligible;
+        a.from_reserve = from_reserve;
+        a.from_general = from_general;
+        const auto in = quota_.try_to_quantity(from_reserve + from_general);
+        if (!in)
+            return in.error();
+        a.in_quota = *in;
+        // claimed - in >= 0 (in is claimed rounded down at most); it may have
+        // more digits than a decimal holds (1e17 less 0.001): errc::overflow.
+        const auto over = detail::add(c.quantity_claimed.value(), -a.in_quota.value());
+        if (!over)
+            return over.error();
+        a.over_quota = quantity<U>(*over);
+        return split(c, a);
+    }
+
+    // The claim's value apportioned between a's in- and over-quota parts.
+    static constexpr errc split(const claim& c, allocation& a) noexcept {
+        // Wholly in or wholly over quota (all but one claim of a period when
+        // it runs out), the value is not split; the empty part is a zero at
+        // the value's scale, so that sums of parts stay at one scale.
+        const money<C> zero(decimal::try_from_parts(0, c.value.amount().scale()).value_or({}));
+        if (a.over_quota.value().coefficient() == 0) {
+            a.value_in_quota = c.value;
+            a.value_over_quota = zero;
+            return errc::ok;
+        }
+        if (a.in_quota.value().coefficient() == 0) {
+            a.value_in_quota = zero;
+            a.value_over_quota = c.value;
+            return errc::ok;
+        }
+        const auto parts = detail::split_value(c.value, a.in_quota, a.over_quota);
+        if (!parts)
+            return parts.error();
+        a.value_in_quota = (*parts)[0];
+        a.value_over_quota = (*parts)[1];
+        return errc::ok;
+    }
+
+    // Records a prepared allocation: draws the pools and issues its receipt.
+    constexpr void apply(allocation& a) {
+        a.receipt = record(a.entry_id, a.period, a.from_reserve, a.from_general);
+        totals_[0].add(a.in_quota.value());
+        totals_[1].add(a.over_quota.value());
+        totals_[2].add(a.value_in_quota.amount());
+        totals_[3].add(a.value_over_quota.amount());
+    }
+    // Draws the pools of `period` (open, or later with the earlier ones
+    // closed) and issues the receipt; returns its number (or -1 without
+    // receipts).
+    constexpr std::size_t record(std::uint64_t entry, std::size_t period, std::int64_t from_reserve,
+                                 std::int64_t from_general) {
+        std::size_t receipt = static_cast<std::size_t>(-1);
+        if (options_.keep_receipts) {
+            receipt = receipt_count_;
+            if (receipt_count_ % receipt_block == 0) { // a new block: no change if this throws
+                std::vector<quota_receipt> block;
+                block.reserve(receipt_block);
+                receipts_.push_back(std::move(block));
+            }
+            receipts_.back().push_back(quota_receipt{from_reserve, from_general});
+            ++receipt_count_;
+            if (options_.keep_events)
+                receipt_ids_.push_back(entry);
+        }
+        move(quota_event_kind::allocation, entry, period, 1, -from_reserve);
+        move(quota_event_kind::allocation, entry, period, 0, -from_general);
+        ++allocations_;
+        ++changes_;
+        return receipt;
+    }
+    // A zero at the value's scale (the empty part of a claim not split).
+    static constexpr money<C> zero_like(money<C> value) noexcept {
+        return money<C>(value.amount().scale() == C::minor_digits
+                            ? minor_zero
+                            : decimal::try_from_parts(0, value.amount().scale()).value_or({}));
+    }
+    static constexpr decimal minor_zero = decimal::from_parts(0, C::minor_digits);
+
+    constexpr quota_receipt& receipt_at(std::size_t i) noexcept {
+        return receipts_[i / receipt_block][i % receipt_block];
+    }
+    constexpr const quota_receipt& receipt_at(std::size_t i) const noexcept {
+        return receipts_[i / receipt_block][i % receipt_block];
+    }
+
+    // The period a receipt was issued in: receipts are issued in the open
+    // period, and periods only close, so the first receipt of each period
+    // (first_receipt_) is enough.
+    constexpr std::size_t period_of_receipt(std::size_t receipt) const noexcept {
+        std::size_t p = open_;
+        while (p > 0 && first_receipt_[p] > receipt)
+            --p;
+        return p;
+    }
+
+    // Gives back `granules` (> 0) of a known receipt: the one place a return
+    // changes the ledger, all checks first.
+    constexpr errc give_back_granules(std::size_t receipt, std::int64_t granules) {
+        quota_receipt& r = receipt_at(receipt);
+        if (granules > r.held())
+            return errc::return_exceeds_allocation;
+        const std::size_t issued = period_of_receipt(receipt);
+        const std::size_t period = issued < open_ ? open_ : issued;
+        const std::uint64_t entry = options_.keep_events ? receipt_ids_[receipt] : 0;
+        // Last in, first out: the general pool was drawn after the reserve.
+        const std::int64_t to_general = min(granules, r.general);
+        const std::int64_t to_reserve = granules - to_general;
+        move(quota_event_kind::returned, entry, period, 0, to_general);
+        move(quota_event_kind::returned, entry, period, 1, to_reserve);
+        if (period != issued) { // from a closed period: it adds to what this one has
+            pools_[period][0].carried_in += to_general;
+            pools_[period][1].carried_in += to_reserve;
+        }
+        r.general -= to_general;
+        r.reserved -= to_reserve;
+        ++changes_;
+        return errc::ok;
+    }
+
+    quota_type quota_;
+    options options_;
+    std::vector<std::array<pool_state, 2>> pools_;
+    std::size_t open_ = 0;
+    // The receipts, in blocks of receipt_block allocated once each: growing
+    // never copies them, and the memory held is 16 bytes a receipt (plus the
+    // last block's unused tail).
+    static constexpr std::size_t receipt_block = 4096;
+    std::vector<std::vector<quota_receipt>> receipts_;
+    std::size_t receipt_count_ = 0;
+    std::vector<std::uint64_t> receipt_ids_; // each receipt's entry, for the log (keep_events only)
+    std::array<std::size_t, quota_type::max_periods> first_receipt_{}; // per period, once open
+    std::vector<quota_event> events_;
+    // For the common case in plan(): the open period's days as day_key()s,
+    // and whether the quota has no reserve and granules of 1 (at scale
+    // unit_scale_). Derived from quota_ and open_.
+    std::int64_t open_from_ = 0, open_to_ = 0;
+    bool whole_units_ = false;
+    int unit_scale_ = 0;
+    std::size_t allocations_ = 0;
+    // Sums of in_quota, over_quota, value_in_quota, value_over_quota over
+    // every allocation recorded (totals()).
+    std::array<detail::nonnegative_total, 4> totals_{};
+    std::uint64_t changes_ = 0; // allocations, returns and closings: dates reservations
+};
+
+// --- a ledger for a unit known only at run time ---------------------------------
+
+// The dimension and unit type of runtime_quota_ledger's quantities: counts of
+// the ledger's run-time unit (its unit_info), whatever that is. A dimension
+// of its own (bit 1u << 31), so that no quantity of a compile-time unit
+// converts to it or is charged by a duty in it.
+struct in_ledger_unit_dimension {
+    static constexpr std::string_view name = "the ledger's run-time unit";
+    static constexpr unsigned bit = 1u << 31;
+};
+struct in_ledger_unit : unit<in_ledger_unit_dimension, 1, 1, "(the ledger's unit)"> {};
+
+// A quota ledger counted in a unit known only at run time (a schedule's
+// unit, as a unit_info): the quota's volumes and granularity are given in
+// that unit, and claims come as runtime_quantity in any unit of its
+// dimension, converted exactly to it first (errc::invalid_argument for
+// another dimension, errc::inexact where the conversion has no finite
+// decimal form, errc::overflow). Otherwise it is a quota_ledger, with its
+// guarantees: a rejected claim changes nothing.
+template <currency_tag C>
+class runtime_quota_ledger {
+public:
+    using quantity_type = quantity<in_ledger_unit>; // an amount of unit()
+    using quota_type = tariff_rate_quota<C, in_ledger_unit>;
+    using ledger_type = quota_ledger<C, in_ledger_unit>;
+    using options = typename ledger_type::options;
+    using allocation = typename ledger_type::allocation; // in_quota, over_quota in unit()
+    using reservation = typename ledger_type::reservation;
+
+    // Raises what quota_ledger's constructor raises, and errc::invalid_argument
+    // for a unit that is not one (a default unit_info).
+    runtime_quota_ledger(const quota_type& quota, const unit_info& unit)
+        : runtime_quota_ledger(quota, unit, options{}) {}
+    runtime_quota_ledger(const quota_type& quota, const unit_info& unit, options opts)
+        : ledger_(quota, opts), unit_(checked_unit(unit)) {}
+    // A reservation refers to the ledger it was made on: not copied or moved.
+    runtime_quota_ledger(const runtime_quota_ledger&) = delete;
+    runtime_quota_ledger& operator=(const runtime_quota_ledger&) = delete;
+
+    const unit_info& unit() const noexcept { return unit_; }
+    const quota_type& quota() const noexcept { return ledger_.quota(); }
+    const ledger_type& ledger() const noexcept { return ledger_; }
+    // The most granules a ledger holds, all periods together (as quota_ledger).
+    static constexpr std::int64_t max_granules(quantity_type granularity) noexcept {
+        return ledger_type::max_granules(granularity);
+    }
+    // A figure of an allocation or of the quota as a quantity in unit().
+    runtime_quantity in_unit(quantity_type q) const noexcept {
+        return runtime_quantity::try_make(q.value(), unit_).value_or({}); // q >= 0, unit valid
+    }
+
+    // The claim `quantity` (in any unit of unit()'s dimension) as the
+    // ledger's claim, converted exactly; errors as above.
+    result<quota_claim<C, in_ledger_unit>> try_claim(std::uint64_t entry_id, date accepted,
+                                                     const runtime_quantity& quantity,
+                                                     money<C> value) const noexcept {
+        const auto q = quantity.try_in(unit_);
+        if (!q)
+            return q.error();
+        return quota_claim<C, in_ledger_unit>{entry_id, accepted, quantity_type(q->amount()),
+                                              value}; // >= 0: cannot raise
+    }
+
+    // quota_ledger's operations, for a claim in a run-time quantity: the
+    // same errors (and the conversion's), the same guarantees.
+    result<allocation> try_allocate(std::uint64_t entry_id, date accepted,
+                                    const runtime_quantity& quantity, money<C> value) {
+        const auto c = try_claim(entry_id, accepted, quantity, value);
+        if (!c)
+            return c.error();
+        return ledger_.try_allocate(*c);
+    }
+    allocation allocate(std::uint64_t entry_id, date accepted, const runtime_quantity& quantity,
+                        money<C> value) {
+        return try_allocate(entry_id, accepted, quantity, value).value();
+    }
+    errc try_allocate(std::uint64_t entry_id, date accepted, const runtime_quantity& quantity,
+                      money<C> value, quota_take<C>& out) {
+        const auto c = try_claim(entry_id, accepted, quantity, value);
+        if (!c)
+            return c.error();
+        return ledger_.try_allocate(*c, out);
+    }
+    result<reservation> try_reserve(std::uint64_t entry_id, date accepted,
+                                    const runtime_quantity& quantity,
+                                    money<C> value) const noexcept {
+        const auto c = try_claim(entry_id, accepted, quantity, value);
+        if (!c)
+            return c.error();
+        return ledger_.try_reserve(*c);
+    }
+    reservation reserve(std::uint64_t entry_id, date accepted, const runtime_quantity& quantity,
+                        money<C> value) const {
+        return try_reserve(entry_id, accepted, quantity, value).value();
+    }
+    result<allocation> try_commit(reservation& r) { return ledger_.try_commit(r); }
+    allocation commit(reservation& r) { return ledger_.commit(r); }
+    errc try_release(reservation& r) const noexcept { return ledger_.try_release(r); }
+    void release(reservation& r) const { ledger_.release(r); }
+    result<quota_totals<C, in_ledger_unit>> try_totals() const noexcept {
+        return ledger_.try_totals();
+    }
+    quota_totals<C, in_ledger_unit> totals() const { return ledger_.totals(); }
+    // A period's status, its figures in unit() (as quota_ledger::status).
+    quota_status<in_ledger_unit> status(std::size_t period) const { return ledger_.status(period); }
+    result<quota_status<in_ledger_unit>> try_status(std::size_t period) const noexcept {
+        return ledger_.try_status(period);
+    }
+
+private:
+    static unit_info checked_unit(const unit_info& u) {
+        detail::raise(runtime_quantity::try_make(decimal{}, u).code());
+        return u;
+    }
+    ledger_type ledger_;
+    unit_info unit_;
+};
+
+// Both parts of an allocation assessed on their paths.
+template <currency_tag C>
+struct quota_assessment {
+    assessment<C> in_quota;
+    assessment<C> over_quota;
+    // The sums raise errc::overflow if they do not fit; the try_ forms
+    // return it instead. total() is duties() + taxes().
+    constexpr money<C> duties() const { return try_duties().value(); }
+    constexpr money<C> taxes() const { return try_taxes().value(); }
+    constexpr money<C> total() const { return try_total().value(); }
+    constexpr result<money<C>> try_duties() const noexcept {
+        return try_add(in_quota.duties(), over_quota.duties());
+    }
+    constexpr result<money<C>> try_taxes() const noexcept {
+        return try_add(in_quota.taxes(), over_quota.taxes());
+    }
+    constexpr result<money<C>> try_total() const noexcept {
+        const auto d = try_duties();
+        const auto t = try_taxes();
+        if (!d)
+            return d;
+        if (!t)
+            return t;
+        return try_add(d.value_or({}), t.value_or({}));
+    }
+};
+
+template <currency_tag C, unit_tag U>
+constexpr quota_assessment<C> assess(const tariff_rate_quota<C, U>& quota,
+                                     const quota_allocation<C, U>& a,
+                                     const rounding_policy<C>& policy) {
+    return {assess(quota.in_quota(), duty_base(a.value_in_quota).with(a.in_quota), policy),
+            assess(quota.over_quota(), duty_base(a.value_over_quota).with(a.over_quota), policy)};
+}
+
+// A quota balance that any number of threads may draw on at once. draw() is
+// one compare-and-swap on an atomic count of granules, so no claim is ever
+// granted more than the balance and no granule is lost or created. Under
+// contention that one cache line is the bottleneck: a thread that draws
+// often takes a lease (below), which moves granules from the pool in blocks
+// and hands them out with no atomic operation. It keeps no event log;
+// callers record what they were granted. (The compiler's __atomic builtins
+// are used instead of <atomic>, which would make this header twice as
+// costly to include.)
+//
+// Conservation: at every moment volume == balance() + leased() + what the
+// callers drew from the pool itself (less what they gave back), where
+// leased() is what the open leases hold plus what was drawn from them; a
+// lease returns what it holds when released or destroyed.
+template <unit_tag U>
+class concurrent_quota_pool {
+public:
+    // errc::invalid_argument for a volume that is not a whole number of granules.
+    concurrent_quota_pool(quantity<U> volume, quantity<U> granularity)
+        : granularity_(granularity), volume_(granules(volume, granularity, true)),
+          balance_(volume_) {}
+    concurrent_quota_pool(const concurrent_quota_pool&) = delete;
+    concurrent_quota_pool& operator=(const concurrent_quota_pool&) = delete;
+
+    // Takes min(requested, balance) granules; returns what was taken.
+    std::int64_t draw(std::int64_t requested) noexcept {
+        if (requested <= 0)
+            return 0;
+        std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_RELAXED);
+        std::int64_t take = 0;
+        do {
+            take = requested < b ? requested : b;
+            if (take == 0)
+                return 0;
+        } while (!__atomic_compare_exchange_n(&balance_, &b, b - take, true, __ATOMIC_ACQ_REL,
+                                              __ATOMIC_RELAXED));
+        return take;
+    }
+    // An unsigned request as wide as std::int64_t is not wrapped to a negative
+    // one (which would draw nothing): above 2^63 - 1 it asks for everything.
+    template <std::unsigned_integral N>
+    requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t)) std::int64_t
+        draw(N requested)
+    noexcept {
+        return draw(requested > static_cast<N>(INT64_MAX) ? INT64_MAX
+                                                          : static_cast<std::int64_t>(requested));
+    }
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer draw(T)
+        TARIFF_DETAIL_REJECT("tariff: draw(granules) takes a whole number of granules (or a "
+                             "quantity<U>), not binary floating point, a character or a bool");
+    // The same for a quantity (rounded down to whole granules).
+    quantity<U> draw(quantity<U> requested) {
+        return granularity_ * draw(granules(requested, granularity_, false));
+    }
+    // Returns granules; errc::return_exceeds_allocation (and no change) if the
+    // balance would exceed the volume.
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer try_give_back(T)
+        TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, not "
+                             "binary floating point, a character or a bool");
+    template <detail::not_an_integer T>
+    mistake::granules_are_a_whole_number__pass_an_integer give_back(T)
+        TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, not "
+                             "binary floating point, a character or a bool");
+    errc try_give_back(std::int64_t n) noexcept {
+        if (n <= 0)
+            return errc::invalid_argument;
+        // What the callers hold is the volume less the balance and what the
+        // leases hold. Under the lock, leased_ and every other increase of
+        // the balance wait; draws only lower it, and then the exchange
+        // below fails and the check is made again.
+        const guard locked(&lock_);
+        std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_ACQUIRE);
+        do {
+            if (n > volume_ - b - leased_)
+                return errc::return_exceeds_allocation;
+        } while (!__atomic_compare_exchange_n(&balance_, &b, b + n, true, __ATOMIC_ACQ_REL,
+                                              __ATOMIC_RELAXED));
+        return errc::ok;
+    }
+    void give_back(std::int64_t n) { detail::raise(try_give_back(n)); }
+
+    // The granules not drawn and not held by a lease.
+    std::int64_t balance() const noexcept { return __atomic_load_n(&balance_, __ATOMIC_ACQUIRE); }
+    // The granules moved to leases not yet released: what they hold plus
+    // what was drawn from them.
+    std::int64_t leased() const noexcept { return __atomic_load_n(&leased_, __ATOMIC_ACQUIRE); }
+    std::int64_t volume() const noexcept { return volume_; }
+    quantity<U> granularity() const noexcept { return granularity_; }
+
+    // One thread's share of the pool: it takes granules from the pool a
+    // block at a time and draws from them without touching the shared
+    // balance, so threads that each hold a lease do not contend. A lease
+    // is used by one thread at a time (it is not synchronised); it may be
+    // moved, not copied. Its draw(n) gives exactly what pool.draw(n) would
+    // when the pool has plenty: n. Near exhaustion blocks shrink (a refill
+    // takes at most 1/16 of what is left beyond the request), and a draw
+    // the lease and the pool together cannot meet gets what they have: a
+    // short draw. Granules other leases still hold then are not drawn until
+    // those leases are released (release(), or their destruction), which
+    // returns them to the pool; none is lost.
+    class lease {
+    public:
+        static constexpr std::int64_t default_block = 4096;
+        // block < 1 counts as 1.
+        explicit lease(concurrent_quota_pool& pool, std::int64_t block = default_block) noexcept
+            : pool_(&pool), block_(block < 1 ? 1 : block) {}
+        lease(const lease&) = delete;
+        lease& operator=(const lease&) = delete;
+        lease(lease&& o) noexcept
+            : pool_(o.pool_), held_(o.held_), taken_(o.taken_), block_(o.block_) {
+            o.held_ = 0;
+            o.taken_ = 0;
+        }
+        lease& operator=(lease&& o) noexcept {
+            if (this != &o) {
+                release();
+                pool_ = o.pool_;
+                held_ = o.held_;
+                taken_ = o.taken_;
+                block_ = o.block_;
+                o.held_ = 0;
+                o.taken_ = 0;
+            }
+            return *this;
+        }
+        ~lease() { release(); }
+
+        // Takes min(requested, what this lease and the pool have) granules;
+        // returns what was taken (0 for a request that is not positive).
+        std::int64_t draw(std::int64_t requested) noexcept {
+            // 0 < requested <= held_, in one comparison (held_ >= 0).
+            if (static_cast<std::uint64_t>(requested) - 1 < static_cast<std::uint64_t>(held_)) {
+                held_ -= requested;
+                return requested;
+            }
+            return requested > 0 ? refill_and_draw(requested) : 0;
+        }
+        // As for the pool: an unsigned request above 2^63 - 1 asks for everything.
+        template <std::unsigned_integral N>
+        requires(detail::exact_integer<N> && sizeof(N) >= sizeof(std::int64_t)) std::int64_t
+            draw(N requested)
+        noexcept {
+            return draw(requested > static_cast<N>(INT64_MAX)
+                            ? INT64_MAX
+                            : static_cast<std::int64_t>(requested));
+        }
+        template <detail::not_an_integer T>
+        mistake::granules_are_a_whole_number__pass_an_integer draw(T)
+            TARIFF_DETAIL_REJECT("tariff: draw(granules) takes a whole number of granules, not "
+                                 "binary floating point, a character or a bool");
+        // Gives back n granules drawn from this lease (a cancelled claim):
+        // they return to the lease. errc::invalid_argument for n <= 0,
+        // errc::return_exceeds_allocation (and no change) for more than the
+        // lease has handed out and not had back.
+        template <detail::not_an_integer T>
+        mistake::granules_are_a_whole_number__pass_an_integer try_give_back(T)
+            TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, "
+                                 "not binary floating point, a character or a bool");
+        template <detail::not_an_integer T>
+        mistake::granules_are_a_whole_number__pass_an_integer give_back(T)
+            TARIFF_DETAIL_REJECT("tariff: give_back(granules) takes a whole number of granules, "
+                                 "not binary floating point, a character or a bool");
+        errc try_give_back(std::int64_t n) noexcept {
+            if (n <= 0)
+                return errc::invalid_argument;
+            if (n > taken_ - held_)
+                return errc::return_exceeds_allocation;
+            held_ += n;
+            return errc::ok;
+        }
+        void give_back(std::int64_t n) { detail::raise(try_give_back(n)); }
+        // Returns what the lease holds to the pool (also done on
+        // destruction); what was drawn from it then counts as drawn from the
+        // pool (pool.try_give_back takes it back).
+        void release() noexcept {
+            if (taken_ > 0) {
+                pool_->return_lease(held_, taken_);
+                held_ = 0;
+                taken_ = 0;
+            }
+        }
+        // Granules taken from the pool and not yet drawn from the lease.
+        std::int64_t held() const noexcept { return held_; }
+        // Granules drawn from the lease, less those given back to it.
+        std::int64_t drawn() const noexcept { return taken_ - held_; }
+
+    private:
+        std::int64_t refill_and_draw(std::int64_t requested) noexcept {
+            const std::int64_t got = pool_->take_lease(requested - held_, block_);
+            held_ += got;
+            taken_ += got;
+            const std::int64_t take = requested < held_ ? requested : held_;
+            held_ -= take;
+            return take;
+        }
+        concurrent_quota_pool* pool_;
+        std::int64_t held_ = 0;  // taken from the pool, not drawn (or given back)
+        std::int64_t taken_ = 0; // taken from the pool in all: held_ + drawn()
+        std::int64_t block_;
+    };
+
+private:
+    // errc::invalid_argument for a volume that is not whole granules,
+    // errc::overflow for one of more than 2^63 - 1 granules; a request that
+    // large is more than any balance and counts as 2^63 - 1.
+    static std::int64_t granules(quantity<U> q, quantity<U> granule, bool exact) {
+        const auto n = detail::divide(q.value(), granule.value(), 0, rounding_mode::floor);
+        if (!n) {
+            if (exact || n.error() != errc::overflow)
+                detail::raise(n.error());
+            return detail::rep_traits<std::int64_t>::max;
+        }
+        const std::int64_t count = n.value_or({}).coefficient();
+        if (exact) {
+            const auto back = detail::multiply(granule.value(), decimal(count));
+            if (!back || !(back.value_or({}) == q.value()))
+                detail::raise(errc::invalid_argument);
+        }
+        return count;
+    }
+
+    // Lease refills and returns and try_give_back hold this spin lock (they
+    // are rare: once a block), so that leased_ changes only under it and a
+    // return is checked against exact figures; draw() and a lease's own
+    // draws never take it.
+    struct guard {
+        int* lock;
+        explicit guard(int* l) noexcept : lock(l) {
+            while (__atomic_exchange_n(lock, 1, __ATOMIC_ACQUIRE) != 0) {
+                while (__atomic_load_n(lock, __ATOMIC_RELAXED) != 0) {
+                }
+            }
+        }
+        ~guard() { __atomic_store_n(lock, 0, __ATOMIC_RELEASE); }
+        guard(const guard&) = delete;
+        guard& operator=(const guard&) = delete;
+    };
+
+    // Moves up to need + block granules (need > 0) from the balance to a
+    // lease: need first, then at most 1/16 of what is left, so that near
+    // exhaustion the leases hold little.
+    std::int64_t take_lease(std::int64_t need, std::int64_t block) noexcept {
+        const guard locked(&lock_);
+        std::int64_t b = __atomic_load_n(&balance_, __ATOMIC_RELAXED);
+        std::int64_t take = 0;
+        do {
+            if (b <= need) {
+                take = b;
+            } else {
+                const std::int64_t spare = (b - need) / 16;
+                take = need + (spare < block ? spare : block);
+            }
+        } while (take > 0 && !__atomic_compare_exchange_n(&balance_, &b, b - take, true,
+                                                          __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
+        __atomic_store_n(&leased_, leased_ + take, __ATOMIC_RELEASE);
+        return take;
+    }
+    // A released lease: its unused granules back to the balance (at most
+    // the volume: they were taken from it), and what was drawn from it
+    // counted as drawn from the pool.
+    void return_lease(std::int64_t held, std::int64_t taken) noexcept {
+        const guard locked(&lock_);
+        __atomic_fetch_add(&balance_, held, __ATOMIC_ACQ_REL);
+        __atomic_store_n(&leased_, leased_ - taken, __ATOMIC_RELEASE);
+    }
+
+    quantity<U> granularity_;
+    std::int64_t volume_;
+    alignas(64) std::int64_t balance_;    // on its own cache line
+    alignas(64) std::int64_t leased_ = 0; // touched only by lease refills and returns
+    int lock_ = 0;
+};
 
 } // namespace tariff
 // ---- tariff/seasonal.hpp ---------------------------------------------------
