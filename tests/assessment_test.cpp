@@ -636,11 +636,11 @@ TEST_CASE("a path's components share a pool of 16 nodes; one more is rejected, c
     // at most 18.9 % = 945.00 -> 906.00; at least 1.00 x 1,000 = 1,000.00 -> 1,000.00 (floor).
     // Component 3: 2.00 x 1,000 = 2,000.00.
     const auto base = duty_base(5'000.00_EUR).with(1'000 * tariff::kg);
-    const auto e = filled.evaluate(0, duty_base<EUR>(base));
+    const auto e = filled.try_explain(0, duty_base<EUR>(base));
     REQUIRE(e.ok());
     CHECK(e->amount == 1'000.00_EUR);
     CHECK(e->floor_applied);
-    CHECK(filled.evaluate(3, duty_base<EUR>(base))->amount == 2'000.00_EUR);
+    CHECK(filled.try_explain(3, duty_base<EUR>(base))->amount == 2'000.00_EUR);
     const auto a = tariff::assess(filled, base, half_even<EUR>);
     CHECK(a.duties() == 1'000.00_EUR + 1'000.00_EUR + 50.00_EUR + 2'000.00_EUR);
     CHECK(a[0].rate == duty_expression<EUR>(compound));

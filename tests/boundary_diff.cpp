@@ -604,7 +604,7 @@ std::vector<std::pair<std::string, outcome>> expr_op(const std::vector<std::stri
                          }));
         out.emplace_back("evaluate", guarded([&] {
                              const auto b = base();
-                             const auto r = expression_of<C>(t[5]).evaluate(b);
+                             const auto r = expression_of<C>(t[5]).try_explain(b);
                              if (!r)
                                  return outcome::fail(errc_name(r.error()));
                              return outcome::of(r.value_or({}).amount.amount());
@@ -814,12 +814,12 @@ verdict run_case(const std::string& line) {
         return v;
     }
     if (op == "qin") {
-        // duty_base::with(unit, q) keeps q in base units; quantity_in(unit2) gives it back.
+        // duty_base::with(unit, q) keeps q in base units; try_quantity_in(unit2) gives it back.
         const auto e = expect_value(expected, false);
         judge(v, op, "quantity_in", e, guarded([&] {
                   const auto base =
                       duty_base<CAD>(money<CAD>{}).with(unit_info_named(t[1]), dec(t[3]));
-                  const auto r = base.quantity_in(unit_info_named(t[2]));
+                  const auto r = base.try_quantity_in(unit_info_named(t[2]));
                   if (!r)
                       return outcome::fail(errc_name(r.error()));
                   return outcome::of(r.value_or({}));

@@ -41,7 +41,7 @@ void spot(std::string_view text, const E& expected, const std::type_identity_t<d
     INFO(parsed.error().reason);
     REQUIRE(parsed.ok());
     CHECK(parsed.value() == duty_expression<C>(expected));
-    const auto evaluated = parsed.value().evaluate(base);
+    const auto evaluated = parsed.value().try_explain(base);
     REQUIRE(evaluated.ok());
     CHECK(evaluated.value().amount == duty);
     const std::string canonical = tariff::to_string(parsed.value());
@@ -59,7 +59,7 @@ void spot_unevaluated(std::string_view text, const E& expected) {
     const auto parsed = tariff::try_parse_duty<C>(text);
     REQUIRE(parsed.ok());
     CHECK(parsed.value() == duty_expression<C>(expected));
-    CHECK(parsed.value().evaluate(duty_base(money<C>(1))).error() == errc::missing_quantity);
+    CHECK(parsed.value().try_explain(duty_base(money<C>(1))).error() == errc::missing_quantity);
     const auto again = tariff::try_parse_duty<C>(tariff::to_string(parsed.value()));
     REQUIRE(again.ok());
     CHECK(again.value() == parsed.value());

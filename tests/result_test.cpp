@@ -236,3 +236,25 @@ TEST_CASE("quantity: try_make, try_in, try_add, try_subtract", "[result][quantit
     CHECK(quantity<units::kilogram>::try_make(-1).error() == errc::negative_quantity);
     STATIC_REQUIRE(*quantity<units::kilogram>::try_make(16.32_dec) == 16.32_kg);
 }
+
+TEST_CASE("duty_base::quantity_in and duty_path::explain: throwing twins of the try_ forms",
+          "[result][expression]") {
+    // 16.32 t declared is 16,320 kg (1 t = 1,000 kg).
+    const auto base = tariff::duty_base(1'000.00_CAD).with(16.32_tonne);
+    CHECK(base.quantity_in(tariff::unit_info_of<tariff::units::kilogram>) == 16'320_dec);
+    CHECK(*base.try_quantity_in(tariff::unit_info_of<tariff::units::kilogram>) == 16'320_dec);
+    // No count was declared: missing_quantity, raised or returned.
+    CHECK_THROWS_AS(base.quantity_in(tariff::unit_info_of<tariff::units::each>),
+                    tariff::domain_error);
+    CHECK(base.try_quantity_in(tariff::unit_info_of<tariff::units::each>).error() ==
+          errc::missing_quantity);
+    // A path of one per-kg duty: CAD 0.05/kg on 16,320 kg is CAD 816.00.
+    const auto path =
+        tariff::duty_path<CAD>("specific").with_duty("per kg", "", 0.05_CAD / tariff::kg);
+    CHECK(path.explain(0, base).amount == 816.00_CAD);
+    CHECK(path.try_explain(0, base)->amount == 816.00_CAD);
+    // On a base without a mass: raised as domain_error, returned by try_explain.
+    const tariff::duty_base<CAD> no_mass(tariff::duty_base(1'000.00_CAD));
+    CHECK_THROWS_AS(path.explain(0, no_mass), tariff::domain_error);
+    CHECK(path.try_explain(0, no_mass).error() == errc::missing_quantity);
+}

@@ -257,7 +257,7 @@ void meursing_spot(std::string_view text, const tariff::duty_template<EUR>& expe
     REQUIRE(resolved.ok());
     CHECK((*resolved)(duty_base(1'000.00_EUR).with(1'000_kg)) == duty);
     // Unresolved, the duty cannot be evaluated.
-    CHECK(parsed->unresolved().evaluate(duty_base(1'000.00_EUR).with(1'000_kg)).error() ==
+    CHECK(parsed->unresolved().try_explain(duty_base(1'000.00_EUR).with(1'000_kg)).error() ==
           errc::unresolved_placeholder);
     // parse_duty rejects it, saying why.
     CHECK(tariff::try_parse_duty<EUR>(text).code() == errc::unresolved_placeholder);

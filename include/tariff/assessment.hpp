@@ -190,10 +190,13 @@ public:
         }
         return out;
     }
-    // The exact duty of component i on `base` (as expression(i).evaluate(base),
-    // without the copy).
-    constexpr result<duty_evaluation<C>> evaluate(std::size_t i,
-                                                  const duty_base<C>& base) const noexcept {
+    // The exact duty of component i on `base` (as expression(i).explain(base),
+    // without the copy), raising the error; try_explain returns it.
+    constexpr duty_evaluation<C> explain(std::size_t i, const duty_base<C>& base) const {
+        return try_explain(i, base).value();
+    }
+    constexpr result<duty_evaluation<C>> try_explain(std::size_t i,
+                                                     const duty_base<C>& base) const noexcept {
         return duty_expression<C>::evaluate_nodes(nodes_.data() + first_[i], size_[i],
                                                   units_.data(), base);
     }
@@ -802,7 +805,7 @@ template <currency_tag C>
         line.floor_applied = false;
         line.ceiling_applied = false;
         if (!duty_relieved) {
-            const auto e = path.evaluate(i, used);
+            const auto e = path.try_explain(i, used);
             if (!e)
                 return e.error();
             const duty_evaluation<C>& ev = *e;

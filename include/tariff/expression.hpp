@@ -102,9 +102,14 @@ public:
     constexpr bool has(unsigned dimension_bit) const noexcept {
         return (present_ & dimension_bit) != 0;
     }
-    // The declared quantity of `unit`'s dimension, expressed in `unit`.
+    // The declared quantity of `unit`'s dimension, expressed in `unit`;
+    // raises errc::missing_quantity, errc::inexact, errc::overflow, or
     // errc::invalid_argument for a unit whose size (num / den) is not positive.
-    constexpr result<decimal> quantity_in(const unit_info& unit) const noexcept {
+    constexpr decimal quantity_in(const unit_info& unit) const {
+        return try_quantity_in(unit).value();
+    }
+    // The same, returning the error.
+    constexpr result<decimal> try_quantity_in(const unit_info& unit) const noexcept {
         if (unit.num <= 0 || unit.den <= 0)
             return errc::invalid_argument;
         if (!has(unit.dimension_bit))
@@ -367,7 +372,7 @@ public:
     // discarded branch that is no finite decimal (7 each at 1.00 per dozen)
     // or too large does not make the duty fail. Likewise a sum is exact
     // whenever its total is (7/12 + 5/12 of a currency unit is 1).
-    constexpr result<duty_evaluation<C>> evaluate(const duty_base<C>& base) const noexcept {
+    constexpr result<duty_evaluation<C>> try_explain(const duty_base<C>& base) const noexcept {
         return evaluate_on(base);
     }
 

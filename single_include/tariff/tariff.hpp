@@ -4073,9 +4073,14 @@ public:
     constexpr bool has(unsigned dimension_bit) const noexcept {
         return (present_ & dimension_bit) != 0;
     }
-    // The declared quantity of `unit`'s dimension, expressed in `unit`.
+    // The declared quantity of `unit`'s dimension, expressed in `unit`;
+    // raises errc::missing_quantity, errc::inexact, errc::overflow, or
     // errc::invalid_argument for a unit whose size (num / den) is not positive.
-    constexpr result<decimal> quantity_in(const unit_info& unit) const noexcept {
+    constexpr decimal quantity_in(const unit_info& unit) const {
+        return try_quantity_in(unit).value();
+    }
+    // The same, returning the error.
+    constexpr result<decimal> try_quantity_in(const unit_info& unit) const noexcept {
         if (unit.num <= 0 || unit.den <= 0)
             return errc::invalid_argument;
         if (!has(unit.dimension_bit))
@@ -4338,7 +4343,7 @@ public:
     // discarded branch that is no finite decimal (7 each at 1.00 per dozen)
     // or too large does not make the duty fail. Likewise a sum is exact
     // whenever its total is (7/12 + 5/12 of a currency unit is 1).
-    constexpr result<duty_evaluation<C>> evaluate(const duty_base<C>& base) const noexcept {
+    constexpr result<duty_evaluation<C>> try_explain(const duty_base<C>& base) const noexcept {
         return evaluate_on(base);
     }
 
@@ -5015,10 +5020,13 @@ public:
         }
         return out;
     }
-    // The exact duty of component i on `base` (as expression(i).evaluate(base),
-    // without the copy).
-    constexpr result<duty_evaluation<C>> evaluate(std::size_t i,
-                                                  const duty_base<C>& base) const noexcept {
+    // The exact duty of component i on `base` (as expression(i).explain(base),
+    // without the copy), raising the error; try_explain returns it.
+    constexpr duty_evaluation<C> explain(std::size_t i, const duty_base<C>& base) const {
+        return try_explain(i, base).value();
+    }
+    constexpr result<duty_evaluation<C>> try_explain(std::size_t i,
+                                                     const duty_base<C>& base) const noexcept {
         return duty_expression<C>::evaluate_nodes(nodes_.data() + first_[i], size_[i],
                                                   units_.data(), base);
     }
@@ -5627,7 +5635,7 @@ template <currency_tag C>
         line.floor_applied = false;
         line.ceiling_applied = false;
         if (!duty_relieved) {
-            const auto e = path.evaluate(i, used);
+            const auto e = path.try_explain(i, used);
             if (!e)
                 return e.error();
             const duty_evaluation<C>& ev = *e;

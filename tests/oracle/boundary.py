@@ -584,7 +584,7 @@ def op_qconv(rng):
 
 
 def op_qin(rng):
-    """duty_base::with(unit, q) (kept in base units), then quantity_in(another unit)."""
+    """duty_base::with(unit, q) (kept in base units), then try_quantity_in(another unit)."""
     dim = rng.choice(list(DIMENSIONS))
     u = rng.choice(DIMENSIONS[dim])
     v = rng.choice(DIMENSIONS[dim])
