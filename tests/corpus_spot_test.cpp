@@ -297,7 +297,7 @@ TEST_CASE("Canada: floors, floor and ceiling, cents each", "[corpus][parse]") {
 TEST_CASE("Canada: a bare amount is per unit of the line's unit where the caller gives it",
           "[corpus][parse]") {
     // ca mfn, "1.9 ¢" on tariff items 0105.94.91 and 0105.99.11, measured in kg (issue 11).
-    const tariff::duty_parse_options per_kg{&unit_info_of<units::kilogram>};
+    const tariff::duty_parse_options per_kg{unit_info_of<units::kilogram>};
     const auto per_line = tariff::try_parse_duty<CAD>("1.9 ¢", per_kg);
     REQUIRE(per_line.ok());
     CHECK(per_line.value() == duty_expression<CAD>(0.019_CAD / tariff::kg));
@@ -316,7 +316,7 @@ TEST_CASE("Canada: a bare amount is per unit of the line's unit where the caller
           duty_expression<CAD>(0.0086_CAD / tariff::each));
     CHECK(tariff::try_parse_duty<CAD>("$4.94/tonne", per_kg).value() ==
           duty_expression<CAD>(4.94_CAD / tariff::tonne));
-    STATIC_REQUIRE(tariff::try_parse_duty<CAD>("1.9 ¢", {&unit_info_of<units::kilogram>}).value() ==
+    STATIC_REQUIRE(tariff::try_parse_duty<CAD>("1.9 ¢", {unit_info_of<units::kilogram>}).value() ==
                    duty_expression<CAD>(0.019_CAD / tariff::kg));
 }
 

@@ -233,7 +233,11 @@ private:
         std::array<std::uint8_t, duty_expression<C>::capacity> index{};
         for (std::size_t u = 0; u < duty.unit_count(); ++u) {
             std::size_t j = 0;
-            while (j < unit_count && units[j] != &duty.unit(u))
+            // Compared by facts, not addresses (see duty_expression::add_unit).
+            const unit_info& x = duty.unit(u);
+            while (j < unit_count &&
+                   !(units[j]->dimension_bit == x.dimension_bit && units[j]->num == x.num &&
+                     units[j]->den == x.den && units[j]->symbol == x.symbol))
                 ++j;
             if (j == unit_count) {
                 if (unit_count == max_units) // cannot happen while the nodes fit

@@ -423,11 +423,14 @@ private:
     template <currency_tag>
     friend class duty_path; // keeps its components' nodes in one pool (assessment.hpp)
 
-    // The index of `u` in the unit table, added if new (units are the same
-    // object: unit_info_of<U> or the caller's run-time unit).
+    // The index of `u` in the unit table, added if new. Units are compared by
+    // their facts, not their addresses: GCC does not fold a comparison of two
+    // objects' addresses in constant expressions under -fsanitize=undefined,
+    // and two units with the same facts are the same unit.
     constexpr std::uint8_t add_unit(const unit_info& u) {
         for (std::size_t i = 0; i < unit_count_; ++i)
-            if (units_[i] == &u)
+            if (units_[i]->dimension_bit == u.dimension_bit && units_[i]->num == u.num &&
+                units_[i]->den == u.den && units_[i]->symbol == u.symbol)
                 return static_cast<std::uint8_t>(i);
         if (unit_count_ == unit_capacity) // cannot happen: one unit per rate at most
             detail::raise(errc::invalid_argument);

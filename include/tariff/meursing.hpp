@@ -72,8 +72,14 @@ public:
     }
     // The expression for `code`, or nullptr.
     constexpr const expression* find(duty_placeholder code) const noexcept {
+        return contains(code) ? &duty_[static_cast<std::size_t>(code)] : nullptr;
+    }
+    // Whether the table has an expression for `code` (a test that needs no
+    // pointer compared with null, which GCC does not fold in constant
+    // expressions under -fsanitize=undefined).
+    constexpr bool contains(duty_placeholder code) const noexcept {
         const auto i = static_cast<std::size_t>(code);
-        return i < duty_placeholder_count && present_[i] ? &duty_[i] : nullptr;
+        return i < duty_placeholder_count && present_[i];
     }
 
 private:
@@ -150,10 +156,10 @@ private:
                 return errc::invalid_argument;
             return expression::fixed(money<C>(n.amount()));
         case duty_kind::placeholder: {
-            const expression* e = table.find(static_cast<duty_placeholder>(n.unit_index));
-            if (e == nullptr)
+            const auto code = static_cast<duty_placeholder>(n.unit_index);
+            if (!table.contains(code))
                 return errc::unresolved_placeholder;
-            return *e;
+            return *table.find(code);
         }
         default:
             break;
@@ -178,7 +184,7 @@ private:
 // errc::unresolved_placeholder and says to use this.)
 template <currency_tag C>
 constexpr parse_result<duty_template<C>> try_parse_duty_template(std::string_view text) noexcept {
-    const auto r = detail::duty_parser<C>(text, nullptr, true).run();
+    const auto r = detail::duty_parser<C>(text, {}, true).run();
     if (!r)
         return r.error();
     return duty_template<C>(r.value_or({}));

@@ -38,6 +38,23 @@
 
 namespace tariff {
 
+// How to read a text where the schedule leaves something to its line.
+struct duty_parse_options {
+    constexpr duty_parse_options() noexcept = default;
+    // The line's unit of measure: a bare amount ("1.9 ¢" in Canada's Customs
+    // Tariff, whose line is measured in kg) is per one of it, as a specific
+    // rate; without one (the default) a bare amount is a fixed amount per
+    // entry. The unit must outlive the expression (use the unit_info_of
+    // objects or find_unit's).
+    constexpr duty_parse_options(const unit_info& line_unit_of_measure) noexcept
+        : line_unit(&line_unit_of_measure), has_line_unit(true) {}
+
+    const unit_info* line_unit = nullptr;
+    // Kept beside the pointer so that no pointer is compared with null during
+    // constant evaluation (which GCC does not fold under -fsanitize=undefined).
+    bool has_line_unit = false;
+};
+
 namespace detail {
 
 enum class duty_text_problem : unsigned char {
@@ -318,9 +335,10 @@ class duty_parser {
 public:
     using expression = duty_expression<C>;
 
-    constexpr explicit duty_parser(std::string_view text, const unit_info* line_unit = nullptr,
+    constexpr explicit duty_parser(std::string_view text, const duty_parse_options& options = {},
                                    bool placeholders = false) noexcept
-        : s_(text), line_unit_(line_unit), placeholders_(placeholders) {}
+        : s_(text), line_unit_(options.line_unit), has_line_unit_(options.has_line_unit),
+          placeholders_(placeholders) {}
 
     // One duty at the start of the text, up to where it ends (what follows is
     // the caller's: a seasonal cell's dates); end: the byte after it.
@@ -642,7 +660,7 @@ private:
             if (pos_ >= s_.size())
                 return set_problem(duty_text_problem::expected_unit);
             const unit_info* u = parse_unit();
-            if (u == nullptr)
+            if (problem_ != duty_text_problem::none)
                 return expression{};
             return expression::specific(amount, *u);
         }
@@ -651,7 +669,7 @@ private:
             return expression::specific(amount, unit_info_of<units::each>);
         // A bare amount: per unit of the line's unit where the caller gives
         // one (Canada's "1.9 ¢" on a line measured in kg), else fixed.
-        if (line_unit_ != nullptr)
+        if (has_line_unit_)
             return expression::specific(amount, *line_unit_);
         return expression::fixed(money<C>(amount));
     }
@@ -738,6 +756,7 @@ private:
 
     std::string_view s_;
     const unit_info* line_unit_ = nullptr;
+    bool has_line_unit_ = false;
     bool placeholders_ = false; // EA, ADSZ, ... read as placeholders (duty_template)
     std::size_t pos_ = 0;
     int depth_ = 0;
@@ -762,22 +781,12 @@ constexpr duty_expression<C> parse_duty(std::string_view text) {
     return try_parse_duty<C>(text).value();
 }
 
-// How to read a text where the schedule leaves something to its line.
-struct duty_parse_options {
-    // The line's unit of measure: a bare amount ("1.9 ¢" in Canada's Customs
-    // Tariff, whose line is measured in kg) is per one of it, as a specific
-    // rate. nullptr (the default): a bare amount is a fixed amount per entry.
-    // The unit must outlive the expression (use the unit_info_of objects or
-    // find_unit's).
-    const unit_info* line_unit = nullptr;
-};
-
-// parse_duty with options: parse_duty<CAD>("1.9 ¢", {&unit_info_of<units::kilogram>})
+// parse_duty with options: parse_duty<CAD>("1.9 ¢", {unit_info_of<units::kilogram>})
 // is CAD 0.019 / kg.
 template <currency_tag C>
 constexpr parse_result<duty_expression<C>>
 try_parse_duty(std::string_view text, const duty_parse_options& options) noexcept {
-    return detail::duty_parser<C>(text, options.line_unit).run();
+    return detail::duty_parser<C>(text, options).run();
 }
 template <currency_tag C>
 constexpr duty_expression<C> parse_duty(std::string_view text, const duty_parse_options& options) {

@@ -4394,11 +4394,14 @@ private:
     template <currency_tag>
     friend class duty_path; // keeps its components' nodes in one pool (assessment.hpp)
 
-    // The index of `u` in the unit table, added if new (units are the same
-    // object: unit_info_of<U> or the caller's run-time unit).
+    // The index of `u` in the unit table, added if new. Units are compared by
+    // their facts, not their addresses: GCC does not fold a comparison of two
+    // objects' addresses in constant expressions under -fsanitize=undefined,
+    // and two units with the same facts are the same unit.
     constexpr std::uint8_t add_unit(const unit_info& u) {
         for (std::size_t i = 0; i < unit_count_; ++i)
-            if (units_[i] == &u)
+            if (units_[i]->dimension_bit == u.dimension_bit && units_[i]->num == u.num &&
+                units_[i]->den == u.den && units_[i]->symbol == u.symbol)
                 return static_cast<std::uint8_t>(i);
         if (unit_count_ == unit_capacity) // cannot happen: one unit per rate at most
             detail::raise(errc::invalid_argument);
@@ -5063,7 +5066,11 @@ private:
         std::array<std::uint8_t, duty_expression<C>::capacity> index{};
         for (std::size_t u = 0; u < duty.unit_count(); ++u) {
             std::size_t j = 0;
-            while (j < unit_count && units[j] != &duty.unit(u))
+            // Compared by facts, not addresses (see duty_expression::add_unit).
+            const unit_info& x = duty.unit(u);
+            while (j < unit_count &&
+                   !(units[j]->dimension_bit == x.dimension_bit && units[j]->num == x.num &&
+                     units[j]->den == x.den && units[j]->symbol == x.symbol))
                 ++j;
             if (j == unit_count) {
                 if (unit_count == max_units) // cannot happen while the nodes fit
@@ -6994,6 +7001,23 @@ private:
 
 namespace tariff {
 
+// How to read a text where the schedule leaves something to its line.
+struct duty_parse_options {
+    constexpr duty_parse_options() noexcept = default;
+    // The line's unit of measure: a bare amount ("1.9 ¢" in Canada's Customs
+    // Tariff, whose line is measured in kg) is per one of it, as a specific
+    // rate; without one (the default) a bare amount is a fixed amount per
+    // entry. The unit must outlive the expression (use the unit_info_of
+    // objects or find_unit's).
+    constexpr duty_parse_options(const unit_info& line_unit_of_measure) noexcept
+        : line_unit(&line_unit_of_measure), has_line_unit(true) {}
+
+    const unit_info* line_unit = nullptr;
+    // Kept beside the pointer so that no pointer is compared with null during
+    // constant evaluation (which GCC does not fold under -fsanitize=undefined).
+    bool has_line_unit = false;
+};
+
 namespace detail {
 
 enum class duty_text_problem : unsigned char {
@@ -7274,9 +7298,10 @@ class duty_parser {
 public:
     using expression = duty_expression<C>;
 
-    constexpr explicit duty_parser(std::string_view text, const unit_info* line_unit = nullptr,
+    constexpr explicit duty_parser(std::string_view text, const duty_parse_options& options = {},
                                    bool placeholders = false) noexcept
-        : s_(text), line_unit_(line_unit), placeholders_(placeholders) {}
+        : s_(text), line_unit_(options.line_unit), has_line_unit_(options.has_line_unit),
+          placeholders_(placeholders) {}
 
     // One duty at the start of the text, up to where it ends (what follows is
     // the caller's: a seasonal cell's dates); end: the byte after it.
@@ -7598,7 +7623,7 @@ private:
             if (pos_ >= s_.size())
                 return set_problem(duty_text_problem::expected_unit);
             const unit_info* u = parse_unit();
-            if (u == nullptr)
+            if (problem_ != duty_text_problem::none)
                 return expression{};
             return expression::specific(amount, *u);
         }
@@ -7607,7 +7632,7 @@ private:
             return expression::specific(amount, unit_info_of<units::each>);
         // A bare amount: per unit of the line's unit where the caller gives
         // one (Canada's "1.9 ¢" on a line measured in kg), else fixed.
-        if (line_unit_ != nullptr)
+        if (has_line_unit_)
             return expression::specific(amount, *line_unit_);
         return expression::fixed(money<C>(amount));
     }
@@ -7694,6 +7719,7 @@ private:
 
     std::string_view s_;
     const unit_info* line_unit_ = nullptr;
+    bool has_line_unit_ = false;
     bool placeholders_ = false; // EA, ADSZ, ... read as placeholders (duty_template)
     std::size_t pos_ = 0;
     int depth_ = 0;
@@ -7718,22 +7744,12 @@ constexpr duty_expression<C> parse_duty(std::string_view text) {
     return try_parse_duty<C>(text).value();
 }
 
-// How to read a text where the schedule leaves something to its line.
-struct duty_parse_options {
-    // The line's unit of measure: a bare amount ("1.9 ¢" in Canada's Customs
-    // Tariff, whose line is measured in kg) is per one of it, as a specific
-    // rate. nullptr (the default): a bare amount is a fixed amount per entry.
-    // The unit must outlive the expression (use the unit_info_of objects or
-    // find_unit's).
-    const unit_info* line_unit = nullptr;
-};
-
-// parse_duty with options: parse_duty<CAD>("1.9 ¢", {&unit_info_of<units::kilogram>})
+// parse_duty with options: parse_duty<CAD>("1.9 ¢", {unit_info_of<units::kilogram>})
 // is CAD 0.019 / kg.
 template <currency_tag C>
 constexpr parse_result<duty_expression<C>>
 try_parse_duty(std::string_view text, const duty_parse_options& options) noexcept {
-    return detail::duty_parser<C>(text, options.line_unit).run();
+    return detail::duty_parser<C>(text, options).run();
 }
 template <currency_tag C>
 constexpr duty_expression<C> parse_duty(std::string_view text, const duty_parse_options& options) {
@@ -7935,8 +7951,14 @@ public:
     }
     // The expression for `code`, or nullptr.
     constexpr const expression* find(duty_placeholder code) const noexcept {
+        return contains(code) ? &duty_[static_cast<std::size_t>(code)] : nullptr;
+    }
+    // Whether the table has an expression for `code` (a test that needs no
+    // pointer compared with null, which GCC does not fold in constant
+    // expressions under -fsanitize=undefined).
+    constexpr bool contains(duty_placeholder code) const noexcept {
         const auto i = static_cast<std::size_t>(code);
-        return i < duty_placeholder_count && present_[i] ? &duty_[i] : nullptr;
+        return i < duty_placeholder_count && present_[i];
     }
 
 private:
@@ -8013,10 +8035,10 @@ private:
                 return errc::invalid_argument;
             return expression::fixed(money<C>(n.amount()));
         case duty_kind::placeholder: {
-            const expression* e = table.find(static_cast<duty_placeholder>(n.unit_index));
-            if (e == nullptr)
+            const auto code = static_cast<duty_placeholder>(n.unit_index);
+            if (!table.contains(code))
                 return errc::unresolved_placeholder;
-            return *e;
+            return *table.find(code);
         }
         default:
             break;
@@ -8041,7 +8063,7 @@ private:
 // errc::unresolved_placeholder and says to use this.)
 template <currency_tag C>
 constexpr parse_result<duty_template<C>> try_parse_duty_template(std::string_view text) noexcept {
-    const auto r = detail::duty_parser<C>(text, nullptr, true).run();
+    const auto r = detail::duty_parser<C>(text, {}, true).run();
     if (!r)
         return r.error();
     return duty_template<C>(r.value_or({}));
