@@ -402,12 +402,21 @@ constexpr void claim_in_quota_unit() {
 // most 18 that is more than 2^126 / 10^18 > 8.5e19, beyond any decimal
 // (below 9.3e18), and a total of non-negative figures only grows, so the
 // exact total then never fits; below it, adding a figure cannot overflow.
+// 2^126 (a namespace-scope constant: GCC does not evaluate a static constexpr
+// member of the portable int128_t class inside its own class in constant
+// expressions).
+inline constexpr int128_t nonnegative_total_limit =
+    static_cast<int128_t>(std::int64_t{1} << 62) * (std::int64_t{1} << 62) * 4;
+
 struct nonnegative_total {
-    int128_t coefficient = 0;
+    // A constructor, not an aggregate: GCC 12 leaves the portable int128_t of
+    // an aggregate array element uninitialised in constant evaluation.
+    constexpr nonnegative_total() noexcept : coefficient(0) {}
+
+    int128_t coefficient;
     int scale = 0;
     bool overflow = false;
-    static constexpr int128_t limit =
-        static_cast<int128_t>(std::int64_t{1} << 62) * (std::int64_t{1} << 62) * 4;
+    static constexpr const int128_t& limit = nonnegative_total_limit;
 
     [[gnu::always_inline]] constexpr void add(decimal d) noexcept {
         add(d.coefficient(), d.scale());
