@@ -74,6 +74,8 @@ public:
     // The most distinct units of its specific rates: never reached while the
     // nodes fit (a component of n nodes has at most (n + 1) / 2 rates).
     static constexpr std::size_t max_units = (max_nodes + max_duties) / 2;
+    // The most distinct named value bases ("case", "battery") of its duties.
+    static constexpr std::size_t max_bases = 8;
 
     constexpr duty_path() noexcept = default;
     constexpr explicit duty_path(std::string_view name) noexcept : name_(name) {}
@@ -185,6 +187,9 @@ public:
             if (n.kind == duty_kind::specific) {
                 n.unit_index = out.add_unit(*units_[n.unit_index]);
                 out.needs_ |= units_[nodes_[first + k].unit_index]->dimension_bit;
+            } else if (n.on_named_base()) {
+                n.value_base = out.add_base(bases_[(n.value_base & duty_node::base_index_mask) - 1],
+                                            n.value_base);
             }
             out.nodes_[k] = n;
         }
@@ -198,7 +203,21 @@ public:
     constexpr result<duty_evaluation<C>> try_explain(std::size_t i,
                                                      const duty_base<C>& base) const noexcept {
         return duty_expression<C>::evaluate_nodes(nodes_.data() + first_[i], size_[i],
-                                                  units_.data(), base);
+                                                  units_.data(), base, bases_.data());
+    }
+    // The same, but a duty with no finite decimal form (33 1/3 % of 100.00)
+    // comes rounded to a multiple of `step` by `mode`, once, from its exact
+    // fraction (a finite one comes exact, as from try_explain). The
+    // assessment uses it under rounding_stage::each_component.
+    constexpr result<duty_evaluation<C>> try_explain_rounded(std::size_t i,
+                                                             const duty_base<C>& base, decimal step,
+                                                             rounding_mode mode) const noexcept {
+        const auto e = try_explain(i, base);
+        if (e || e.error() != errc::inexact)
+            return e;
+        return duty_expression<C>::evaluate_exact(nodes_.data() + first_[i], size_[i],
+                                                  units_.data(), base, bases_.data(),
+                                                  detail::exact_rounding{true, step, mode});
     }
     constexpr std::size_t tax_count() const noexcept { return tax_count_; }
     template <detail::not_an_integer T>
@@ -246,6 +265,23 @@ private:
             }
             index[u] = static_cast<std::uint8_t>(j);
         }
+        // Likewise the names of its value bases (compared by their characters).
+        std::array<std::string_view, max_bases> bases = bases_;
+        std::size_t base_count = base_count_;
+        std::array<std::uint8_t, duty_expression<C>::base_capacity> base_index{};
+        for (std::size_t b = 0; b < duty.base_count(); ++b) {
+            std::size_t j = 0;
+            while (j < base_count && bases[j] != duty.base_name(b))
+                ++j;
+            if (j == base_count) {
+                if (base_count == max_bases)
+                    detail::raise(errc::invalid_argument);
+                bases[base_count++] = duty.base_name(b);
+            }
+            base_index[b] = static_cast<std::uint8_t>(j + 1);
+        }
+        bases_ = bases;
+        base_count_ = static_cast<std::uint8_t>(base_count);
         units_ = units;
         unit_count_ = static_cast<std::uint8_t>(unit_count);
         names_[duty_count_] = {name.data(), legal_basis.data(),
@@ -257,6 +293,10 @@ private:
             duty_node n = duty.nodes()[k];
             if (n.kind == duty_kind::specific)
                 n.unit_index = index[n.unit_index];
+            else if (n.on_named_base())
+                n.value_base = static_cast<std::uint8_t>(
+                    base_index[(n.value_base & duty_node::base_index_mask) - 1] |
+                    (n.value_base & duty_node::base_if_any));
             nodes_[node_count_ + k] = n;
         }
         node_count_ = static_cast<std::uint8_t>(node_count_ + duty.size());
@@ -304,6 +344,7 @@ private:
     std::array<names, max_duties> names_{};
     std::array<duty_node, max_nodes> nodes_{};
     std::array<const unit_info*, max_units> units_{};
+    std::array<std::string_view, max_bases> bases_{};
     std::array<packed_tax, max_taxes> taxes_{};
     de_minimis<C> relief_{};
     std::array<std::uint8_t, max_duties> first_{}; // component i: nodes_[first_[i]] ...
@@ -312,6 +353,7 @@ private:
     std::uint8_t tax_count_ = 0;
     std::uint8_t node_count_ = 0;
     std::uint8_t unit_count_ = 0;
+    std::uint8_t base_count_ = 0;
     bool has_relief_ = false;
 };
 
@@ -485,6 +527,11 @@ struct assessment_line {
     bool floor_applied = false;
     bool ceiling_applied = false;
     bool relieved = false; // zero because of de minimis
+    // The exact duty has no finite decimal form (33 1/3 % of USD 100.00 is
+    // 100/3): `exact` holds it rounded as `rounded` does, once, from the
+    // exact fraction (rounding_stage::each_component only; under totals
+    // such a duty is errc::inexact).
+    bool exact_is_rounded = false;
 };
 
 namespace detail {
@@ -499,6 +546,7 @@ struct assessed_component {
     bool floor_applied = false;
     bool ceiling_applied = false;
     bool relieved = false;
+    bool exact_is_rounded = false;
 };
 } // namespace detail
 
@@ -582,7 +630,8 @@ public:
                                   l.rounded,
                                   l.floor_applied,
                                   l.ceiling_applied,
-                                  l.relieved};
+                                  l.relieved,
+                                  l.exact_is_rounded};
     }
     constexpr const_iterator begin() const noexcept { return const_iterator(this, 0); }
     constexpr const_iterator end() const noexcept { return const_iterator(this, size_); }
@@ -808,8 +857,15 @@ template <currency_tag C>
         line.exact = money<C>{};
         line.floor_applied = false;
         line.ceiling_applied = false;
+        line.exact_is_rounded = false;
         if (!duty_relieved) {
-            const auto e = path.try_explain(i, used);
+            // Under each_component a duty with no finite decimal form (33 1/3 %)
+            // is rounded once, from its exact fraction (value_bases.hpp).
+            auto e = path.try_explain(i, used);
+            if (!e && e.error() == errc::inexact && each_line) {
+                e = path.try_explain_rounded(i, used, policy.granularity.amount(), policy.mode);
+                line.exact_is_rounded = true;
+            }
             if (!e)
                 return e.error();
             const duty_evaluation<C>& ev = *e;

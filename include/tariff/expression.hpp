@@ -24,8 +24,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <string_view>
 
 #include "additional_code.hpp"
+#include "detail/fixed_string.hpp"
 #include "money.hpp"
 #include "quantity.hpp"
 #include "rate.hpp"
@@ -57,6 +59,10 @@ public:
     using currency = C;
     static constexpr unsigned declared = Declared;
 
+    // A base of value zero with no quantities or named values (so that a
+    // result<duty_base> can hold one).
+    constexpr duty_base() noexcept = default;
+
     // errc::negative_quantity if value < 0.
     constexpr explicit duty_base(money<C> value) : value_(value) {
         if (value < money<C>{})
@@ -68,7 +74,8 @@ public:
     template <unsigned D2>
     requires(Declared == runtime_quantities &&
              D2 != runtime_quantities) constexpr duty_base(const duty_base<C, D2>& other) noexcept
-        : value_(other.value()), quantity_(other.quantities()), present_(other.present()) {}
+        : value_(other.value()), quantity_(other.quantities()), present_(other.present()),
+          names_(other.names_), named_(other.named_), named_count_(other.named_count_) {}
 
     // The same base with quantity q declared (16.32 t is kept as 16,320 kg).
     // Declaring a second quantity of one dimension replaces the first.
@@ -124,6 +131,57 @@ public:
     }
     constexpr unsigned present() const noexcept { return present_; }
 
+    // Named values (value_bases.hpp): besides its customs value an entry may
+    // carry the values of named parts or of another valuation ("case",
+    // "battery", "strap, band or bracelet", "fair retail value", "cost of
+    // such goods or repairs"); an ad valorem term that names one ("45 % on
+    // the case") applies to it. At most max_named_values of them.
+    static constexpr std::size_t max_named_values = 4;
+
+    // The same base with the value `value` named `name` (a second value of
+    // one name replaces the first). The name is compared by its characters
+    // and must outlive the base. Raises errc::negative_quantity if value < 0,
+    // errc::invalid_argument for an empty name or one name too many.
+    constexpr duty_base with_named_value(std::string_view name, money<C> value) const {
+        return try_with_named_value(name, value).value();
+    }
+    // The same, returning the error (the base unchanged).
+    constexpr result<duty_base> try_with_named_value(std::string_view name,
+                                                     money<C> value) const noexcept {
+        if (value < money<C>{})
+            return errc::negative_quantity;
+        if (name.empty())
+            return errc::invalid_argument;
+        duty_base out = *this;
+        std::size_t i = 0;
+        while (i < named_count_ && !(names_[i] == name))
+            ++i;
+        if (i == max_named_values)
+            return errc::invalid_argument;
+        out.names_[i] = name;
+        out.named_[i] = value;
+        if (i == named_count_)
+            ++out.named_count_;
+        return out;
+    }
+    // The value named `name`; errc::missing_value_base if the base has none.
+    constexpr result<money<C>> try_named_value(std::string_view name) const noexcept {
+        for (std::size_t i = 0; i < named_count_; ++i)
+            if (names_[i] == name)
+                return named_[i];
+        return errc::missing_value_base;
+    }
+    constexpr money<C> named_value(std::string_view name) const {
+        return try_named_value(name).value();
+    }
+    constexpr bool has_named_value(std::string_view name) const noexcept {
+        return try_named_value(name).ok();
+    }
+    constexpr std::size_t named_value_count() const noexcept { return named_count_; }
+    // The name and value of named value i (i < named_value_count()).
+    constexpr std::string_view named_value_name(std::size_t i) const noexcept { return names_[i]; }
+    constexpr money<C> named_value_at(std::size_t i) const noexcept { return named_[i]; }
+
 private:
     template <currency_tag, unsigned>
     friend class duty_base;
@@ -138,6 +196,9 @@ private:
         duty_base<C, D2> out(value_);
         out.quantity_ = quantity_;
         out.present_ = present_ | unit.dimension_bit;
+        out.names_ = names_;
+        out.named_ = named_;
+        out.named_count_ = named_count_;
         // unit -> base units: multiply by num / den
         out.quantity_[i] = detail::multiply_ratio(amount, unit.num, unit.den).value();
         return out;
@@ -146,6 +207,9 @@ private:
     money<C> value_{};
     std::array<decimal, detail::dimension_count> quantity_{};
     unsigned present_ = 0;
+    std::array<std::string_view, max_named_values> names_{};
+    std::array<money<C>, max_named_values> named_{};
+    std::uint8_t named_count_ = 0;
 };
 
 // duty_base(value) starts with no quantities, known at compile time. The guide
@@ -185,6 +249,20 @@ public:
     constexpr decimal amount() const noexcept {
         return decimal::try_from_parts(coefficient_, scale_).value_or({});
     }
+    // An ad valorem rate's fraction is amount() / denominator(): 1 but for a
+    // fractional percent ("33 1/3 %" is 1.00 / 3). See value_bases.hpp.
+    constexpr std::uint8_t denominator() const noexcept {
+        return denominator_ == 0 ? std::uint8_t{1} : denominator_;
+    }
+    constexpr void set_denominator(std::uint8_t d) noexcept { denominator_ = d <= 1 ? 0 : d; }
+    // An ad valorem rate's base: 0 the entry's value; otherwise a named value
+    // of the entry (its name: the expression's base_name_of(node)), whose
+    // index in the expression's base table is (value_base & index_mask) - 1.
+    // With if_any set the term is zero where the entry has no such value
+    // ("on the value of the telescopic sight, if any").
+    static constexpr std::uint8_t base_if_any = 0x80;
+    static constexpr std::uint8_t base_index_mask = 0x7F;
+    constexpr bool on_named_base() const noexcept { return (value_base & base_index_mask) != 0; }
 
 private:
     std::int64_t coefficient_ = 0;
@@ -199,6 +277,10 @@ private:
 
 public:
     std::uint8_t unit_index = 0; // specific: the index in the expression's unit table
+    std::uint8_t value_base = 0; // ad valorem: 0 the value, else a named base (see above)
+
+private:
+    std::uint8_t denominator_ = 0; // ad valorem: 0 stands for 1
 };
 static_assert(sizeof(duty_node) <= 16);
 
@@ -231,6 +313,20 @@ constexpr std::size_t default_duty_capacity(unsigned needs) noexcept {
 template <currency_tag C>
 class duty_path;
 
+template <detail::fixed_string Name>
+struct rate_on; // value_bases.hpp: an ad valorem rate on a named value
+
+namespace detail {
+// A correctly rounded evaluation (duty_path::try_explain_rounded): where the
+// exact duty has no finite decimal form (33 1/3 % of 100.00), it is rounded
+// once, from the exact fraction, to a multiple of `step` by `mode`.
+struct exact_rounding {
+    bool active = false;
+    decimal step{};
+    rounding_mode mode = rounding_mode::half_even;
+};
+} // namespace detail
+
 // An expression whose needs are known at compile time holds exactly the nodes
 // its operators built (6.1_pct + 5_CAD / kg: 3, so its type is
 // duty_expression<CAD, mass::bit, 3>); duty_expression<C> (needs checked at
@@ -248,6 +344,9 @@ public:
     static constexpr std::size_t capacity = Nodes;
     // The most distinct units its specific rates name: one per rate at most.
     static constexpr std::size_t unit_capacity = (Nodes + 1) / 2;
+    // The most distinct named value bases its ad valorem rates name ("45 %
+    // on the case + 35 % on the battery": 2; the US tariff's longest names 3).
+    static constexpr std::size_t base_capacity = unit_capacity < 4 ? unit_capacity : 4;
 
     constexpr duty_expression() noexcept = default;
     constexpr duty_expression(duty_free_t) noexcept : duty_expression() {}
@@ -255,6 +354,16 @@ public:
     constexpr duty_expression(ad_valorem rate) noexcept
         requires(Needs == 0 || Needs == runtime_quantities) {
         nodes_[0] = duty_node(duty_kind::ad_valorem, 0, 0, rate.fraction());
+    }
+
+    // An ad valorem rate on a named value: on<"case">(45_pct) (value_bases.hpp).
+    template <detail::fixed_string Name>
+    constexpr duty_expression(const rate_on<Name>& rate) noexcept
+        requires(Needs == 0 || Needs == runtime_quantities) {
+        nodes_[0] = duty_node(duty_kind::ad_valorem, 0, 0, rate.rate.fraction());
+        nodes_[0].value_base = 1;
+        bases_[0] = rate_on<Name>::name;
+        base_count_ = 1;
     }
 
     template <unit_tag U>
@@ -282,6 +391,12 @@ public:
             nodes_[i] = other.nodes()[i];
         for (std::size_t i = 0; i < other.unit_count(); ++i)
             units_[i] = &other.unit(i);
+        // A wider expression has at least as much room for base names, but
+        // at most 4: the indices of the first 4 names stay.
+        for (std::size_t i = 0; i < other.base_count() && i < base_capacity; ++i)
+            bases_[i] = other.base_name(i);
+        base_count_ = static_cast<std::uint8_t>(
+            other.base_count() < base_capacity ? other.base_count() : base_capacity);
     }
 
     // A node-level builder (used by the operators and by parsers): kind(a, b).
@@ -298,6 +413,10 @@ public:
         for (std::size_t i = 0; i < a.unit_count(); ++i)
             out.units_[i] = &a.unit(i);
         out.unit_count_ = static_cast<std::uint8_t>(a.unit_count());
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (a.nodes()[i].on_named_base())
+                out.nodes_[i].value_base =
+                    out.add_base(a.base_name_of(a.nodes()[i]), a.nodes()[i].value_base);
         const auto offset = static_cast<std::uint8_t>(a.size());
         for (std::size_t i = 0; i < b.size(); ++i) {
             duty_node node = b.nodes()[i];
@@ -306,6 +425,8 @@ public:
                 node.rhs = static_cast<std::uint8_t>(node.rhs + offset);
             } else if (node.kind == duty_kind::specific) {
                 node.unit_index = out.add_unit(b.unit_of(node));
+            } else if (node.on_named_base()) {
+                node.value_base = out.add_base(b.base_name_of(node), node.value_base);
             }
             out.nodes_[n++] = node;
         }
@@ -338,6 +459,32 @@ public:
             detail::raise(errc::negative_quantity);
         duty_expression out;
         out.nodes_[0] = duty_node(duty_kind::fixed, 0, 0, amount.amount());
+        return out;
+    }
+
+    // An ad valorem rate of `numerator` / `denominator` (the fraction: 0.061
+    // for 6.1 %; 1.00 / 3 for 33 1/3 %) on the entry's value, or, where
+    // base_name is not empty, on the entry's value of that name (which must
+    // outlive the expression; if_any: zero where the entry has none, else
+    // errc::missing_value_base). Raises errc::negative_quantity for a
+    // negative rate, errc::invalid_argument for a zero denominator or if_any
+    // without a name. See value_bases.hpp.
+    static constexpr duty_expression
+    ad_valorem_on(decimal numerator, std::uint8_t denominator, std::string_view base_name = {},
+                  bool if_any = false) requires(Needs == 0 || Needs == runtime_quantities) {
+        if (numerator < 0)
+            detail::raise(errc::negative_quantity);
+        if (denominator == 0 || (if_any && base_name.empty()))
+            detail::raise(errc::invalid_argument);
+        duty_expression out;
+        out.nodes_[0] = duty_node(duty_kind::ad_valorem, 0, 0, numerator);
+        out.nodes_[0].set_denominator(denominator);
+        if (!base_name.empty()) {
+            out.bases_[0] = base_name;
+            out.base_count_ = 1;
+            out.nodes_[0].value_base =
+                static_cast<std::uint8_t>(1 | (if_any ? duty_node::base_if_any : 0));
+        }
         return out;
     }
 
@@ -388,6 +535,15 @@ public:
     // The distinct units its specific rates name, in order of first use.
     constexpr std::size_t unit_count() const noexcept { return unit_count_; }
     constexpr const unit_info& unit(std::size_t i) const noexcept { return *units_[i]; }
+    // The name of the value an ad valorem node applies to ("case"), empty for
+    // the entry's value.
+    constexpr std::string_view base_name_of(const duty_node& n) const noexcept {
+        return n.on_named_base() ? bases_[(n.value_base & duty_node::base_index_mask) - 1]
+                                 : std::string_view{};
+    }
+    // The distinct value names its ad valorem rates name, in order of first use.
+    constexpr std::size_t base_count() const noexcept { return base_count_; }
+    constexpr std::string_view base_name(std::size_t i) const noexcept { return bases_[i]; }
 
     // Equal: the same tree of the same rates (units compared by their facts).
     template <unsigned N2, std::size_t K2>
@@ -399,6 +555,11 @@ public:
             const duty_node& x = a.nodes()[i];
             const duty_node& y = b.nodes()[i];
             if (x.kind != y.kind || x.lhs != y.lhs || x.rhs != y.rhs || !(x.amount() == y.amount()))
+                return false;
+            if (x.kind == duty_kind::ad_valorem && (x.denominator() != y.denominator() ||
+                                                    (x.value_base & duty_node::base_if_any) !=
+                                                        (y.value_base & duty_node::base_if_any) ||
+                                                    a.base_name_of(x) != b.base_name_of(y)))
                 return false;
             if (x.kind == duty_kind::placeholder && x.unit_index != y.unit_index)
                 return false;
@@ -438,24 +599,56 @@ private:
         return unit_count_++;
     }
 
+    // The value_base byte of a node naming `name` (with the if_any flag of
+    // `flags`), the name added to the base table if new (compared by its
+    // characters). errc::invalid_argument beyond base_capacity names.
+    constexpr std::uint8_t add_base(std::string_view name, std::uint8_t flags) {
+        const auto if_any = static_cast<std::uint8_t>(flags & duty_node::base_if_any);
+        for (std::size_t i = 0; i < base_count_; ++i)
+            if (bases_[i] == name)
+                return static_cast<std::uint8_t>((i + 1) | if_any);
+        if (base_count_ == base_capacity)
+            detail::raise(errc::invalid_argument);
+        bases_[base_count_++] = name;
+        return static_cast<std::uint8_t>(base_count_ | if_any);
+    }
+
+    // The value an ad valorem node applies to: the entry's, or its named
+    // value (zero for a missing one marked if_any).
+    template <unsigned Declared>
+    static constexpr result<money<C>> value_of_term(const duty_node& n,
+                                                    const std::string_view* bases,
+                                                    const duty_base<C, Declared>& base) noexcept {
+        if (!n.on_named_base())
+            return base.value();
+        const auto v = base.try_named_value(bases[(n.value_base & duty_node::base_index_mask) - 1]);
+        if (!v && (n.value_base & duty_node::base_if_any))
+            return money<C>{};
+        return v;
+    }
+
     template <unsigned Declared>
     constexpr result<duty_evaluation<C>>
     evaluate_on(const duty_base<C, Declared>& base) const noexcept {
-        return evaluate_nodes(nodes_.data(), size_, units_.data(), base);
+        return evaluate_nodes(nodes_.data(), size_, units_.data(), base, bases_.data());
     }
 
     // The evaluation of `size` nodes (at most Nodes) whose operand indices
     // count from `nodes` and whose unit indices index `units`: this
     // expression's own, or a duty_path's component in its node pool.
+    // `bases`: the names of the value bases (indexed by the nodes'
+    // value_base); needed only where a node names one.
     template <unsigned Declared>
     static constexpr result<duty_evaluation<C>>
     evaluate_nodes(const duty_node* nodes, std::size_t size, const unit_info* const* units,
-                   const duty_base<C, Declared>& base) noexcept {
-        if (size == 1 && nodes[0].kind == duty_kind::ad_valorem) {
+                   const duty_base<C, Declared>& base,
+                   const std::string_view* bases = nullptr) noexcept {
+        if (size == 1 && nodes[0].kind == duty_kind::ad_valorem && nodes[0].value_base == 0 &&
+            nodes[0].denominator() == 1) {
             // One ad valorem rate, the most common duty: the loop below, unrolled.
             const auto d = detail::multiply(base.value().amount(), nodes[0].amount());
             if (!d)
-                return evaluate_exact(nodes, size, units, base);
+                return evaluate_exact(nodes, size, units, base, bases);
             return duty_evaluation<C>{money<C>(d.value_or({})), false, false};
         }
         std::array<money<C>, Nodes> v;
@@ -467,9 +660,14 @@ private:
                 v[i] = money<C>{};
                 break;
             case duty_kind::ad_valorem: {
-                const auto d = detail::multiply(base.value().amount(), n.amount());
+                const auto value = value_of_term(n, bases, base);
+                if (!value)
+                    return value.error();
+                if (n.denominator() != 1) // a fractional percent: exactly, below
+                    return evaluate_exact(nodes, size, units, base, bases);
+                const auto d = detail::multiply(value.value_or({}).amount(), n.amount());
                 if (!d)
-                    return evaluate_exact(nodes, size, units, base);
+                    return evaluate_exact(nodes, size, units, base, bases);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
@@ -482,7 +680,7 @@ private:
                 const auto d = detail::specific_duty(
                     n.amount(), base.quantities()[detail::dimension_index(bit)], u.den, u.num);
                 if (!d)
-                    return evaluate_exact(nodes, size, units, base);
+                    return evaluate_exact(nodes, size, units, base, bases);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
@@ -496,7 +694,7 @@ private:
                 const auto b = n.kind == duty_kind::sum ? v[n.rhs].amount() : -v[n.rhs].amount();
                 const auto d = detail::add(v[n.lhs].amount(), b);
                 if (!d)
-                    return evaluate_exact(nodes, size, units, base);
+                    return evaluate_exact(nodes, size, units, base, bases);
                 v[i] = money<C>(d.value_or({}));
                 if (v[i] < money<C>{})
                     v[i] = money<C>{}; // a duty is never negative
@@ -524,10 +722,14 @@ private:
     // of the unit conversions' denominators) and N a 512-bit integer, so that
     // sums, differences and comparisons are exact integer operations. Only the
     // result must be a finite decimal that fits.
+    // A fractional percent's denominator joins L. With `rounding` active, a
+    // result with no finite decimal form is rounded from the exact fraction
+    // (once: no double rounding) instead of errc::inexact.
     template <unsigned Declared>
     static constexpr result<duty_evaluation<C>>
     evaluate_exact(const duty_node* nodes, std::size_t size, const unit_info* const* units,
-                   const duty_base<C, Declared>& base) noexcept {
+                   const duty_base<C, Declared>& base, const std::string_view* bases = nullptr,
+                   detail::exact_rounding rounding = {}) noexcept {
         auto unit_of = [units](const duty_node& n) -> const unit_info& {
             return *units[n.unit_index];
         };
@@ -547,7 +749,12 @@ private:
             const duty_node& n = nodes[i];
             int s = 0;
             if (n.kind == duty_kind::ad_valorem) {
-                s = base.value().amount().scale() + n.amount().scale();
+                const auto value = value_of_term(n, bases, base);
+                if (!value)
+                    return value.error();
+                if (!detail::lcm_u64(common, n.denominator(), common))
+                    return errc::overflow;
+                s = value.value_or({}).amount().scale() + n.amount().scale();
             } else if (n.kind == duty_kind::specific) {
                 if (!base.has(unit_of(n).dimension_bit))
                     return errc::missing_quantity;
@@ -590,7 +797,8 @@ private:
                 x = detail::big_uint{};
                 break;
             case duty_kind::ad_valorem:
-                e = leaf({base.value().amount(), n.amount()}, common);
+                e = leaf({value_of_term(n, bases, base).value_or({}).amount(), n.amount()},
+                         common / n.denominator());
                 break;
             case duty_kind::specific: {
                 std::uint64_t num = 1, den = 1;
@@ -631,7 +839,28 @@ private:
             if (e != errc::ok)
                 return e;
         }
-        const auto parts = detail::big_to_decimal<std::int64_t>(v[size - 1], false, common, scale);
+        auto parts = detail::big_to_decimal<std::int64_t>(v[size - 1], false, common, scale);
+        if (parts.error == errc::inexact && rounding.active) {
+            // v / (common * 10^scale) in steps of step = c * 10^-k: the
+            // quotient v * 10^k / (common * c * 10^scale), rounded once.
+            const decimal step = rounding.step;
+            if (step.coefficient() <= 0)
+                return errc::invalid_argument;
+            detail::big_uint n = v[size - 1];
+            detail::big_uint d(common);
+            if (detail::scale_up_overflows(n, step.scale()) ||
+                detail::mul_overflows(d, detail::unsigned_magnitude(step.coefficient())) ||
+                detail::scale_up_overflows(d, scale))
+                return errc::overflow;
+            detail::big_uint q, r;
+            detail::divide(n, d, q, r);
+            if (detail::rounds_away(q, r, d, false, rounding.mode) &&
+                detail::add_overflows(q, detail::big_uint(1)))
+                return errc::overflow;
+            if (detail::mul_overflows(q, detail::unsigned_magnitude(step.coefficient())))
+                return errc::overflow;
+            parts = detail::big_to_decimal<std::int64_t>(q, false, 1, step.scale());
+        }
         if (parts.error != errc::ok)
             return parts.error;
         out.amount = money<C>(decimal::try_from_parts(parts.coefficient, parts.scale).value_or({}));
@@ -640,8 +869,10 @@ private:
 
     std::array<duty_node, Nodes> nodes_{};
     std::array<const unit_info*, unit_capacity> units_{};
+    std::array<std::string_view, base_capacity> bases_{};
     std::uint8_t size_ = 1;
     std::uint8_t unit_count_ = 0;
+    std::uint8_t base_count_ = 0;
     unsigned needs_ = 0;
 };
 
