@@ -567,7 +567,7 @@ TEST_CASE("named value bases and fractional percents (issue 11 items 2 and 5)",
     // 15.50 (the sight's term is zero: ", if any").
     const auto rifle_and_sight =
         E(on<"value of the rifle">(3.1_pct)) +
-        E::ad_valorem_on(0.13_dec, 1, "value of the telescopic sight", true);
+        E::ad_valorem_on(0.13_dec, 1, tariff::value_base_of<"value of the telescopic sight">, true);
     spot<USD>("3.1% on the value of the rifle + 13% on the value of the telescopic sight, if any",
               rifle_and_sight,
               duty_base(500.00_USD).with_named_value("value of the rifle", 500.00_USD), 15.50_USD);

@@ -74,8 +74,6 @@ public:
     // The most distinct units of its specific rates: never reached while the
     // nodes fit (a component of n nodes has at most (n + 1) / 2 rates).
     static constexpr std::size_t max_units = (max_nodes + max_duties) / 2;
-    // The most distinct named value bases ("case", "battery") of its duties.
-    static constexpr std::size_t max_bases = 8;
 
     constexpr duty_path() noexcept = default;
     constexpr explicit duty_path(std::string_view name) noexcept : name_(name) {}
@@ -187,9 +185,8 @@ public:
             if (n.kind == duty_kind::specific) {
                 n.unit_index = out.add_unit(*units_[n.unit_index]);
                 out.needs_ |= units_[nodes_[first + k].unit_index]->dimension_bit;
-            } else if (n.on_named_base()) {
-                n.value_base = out.add_base(bases_[(n.value_base & duty_node::base_index_mask) - 1],
-                                            n.value_base);
+            } else if (n.on_named_base()) { // its value_base is in the unit table
+                n.unit_index = out.add_unit(*units_[n.unit_index]);
             }
             out.nodes_[k] = n;
         }
@@ -203,7 +200,7 @@ public:
     constexpr result<duty_evaluation<C>> try_explain(std::size_t i,
                                                      const duty_base<C>& base) const noexcept {
         return duty_expression<C>::evaluate_nodes(nodes_.data() + first_[i], size_[i],
-                                                  units_.data(), base, bases_.data());
+                                                  units_.data(), base);
     }
     // The same, but a duty with no finite decimal form (33 1/3 % of 100.00)
     // comes rounded to a multiple of `step` by `mode`, once, from its exact
@@ -216,7 +213,7 @@ public:
         if (e || e.error() != errc::inexact)
             return e;
         return duty_expression<C>::evaluate_exact(nodes_.data() + first_[i], size_[i],
-                                                  units_.data(), base, bases_.data(),
+                                                  units_.data(), base,
                                                   detail::exact_rounding{true, step, mode});
     }
     constexpr std::size_t tax_count() const noexcept { return tax_count_; }
@@ -265,23 +262,6 @@ private:
             }
             index[u] = static_cast<std::uint8_t>(j);
         }
-        // Likewise the names of its value bases (compared by their characters).
-        std::array<std::string_view, max_bases> bases = bases_;
-        std::size_t base_count = base_count_;
-        std::array<std::uint8_t, duty_expression<C>::base_capacity> base_index{};
-        for (std::size_t b = 0; b < duty.base_count(); ++b) {
-            std::size_t j = 0;
-            while (j < base_count && bases[j] != duty.base_name(b))
-                ++j;
-            if (j == base_count) {
-                if (base_count == max_bases)
-                    detail::raise(errc::invalid_argument);
-                bases[base_count++] = duty.base_name(b);
-            }
-            base_index[b] = static_cast<std::uint8_t>(j + 1);
-        }
-        bases_ = bases;
-        base_count_ = static_cast<std::uint8_t>(base_count);
         units_ = units;
         unit_count_ = static_cast<std::uint8_t>(unit_count);
         names_[duty_count_] = {name.data(), legal_basis.data(),
@@ -291,12 +271,8 @@ private:
         size_[duty_count_] = static_cast<std::uint8_t>(duty.size());
         for (std::size_t k = 0; k < duty.size(); ++k) {
             duty_node n = duty.nodes()[k];
-            if (n.kind == duty_kind::specific)
+            if (n.kind == duty_kind::specific || n.on_named_base()) // (a value_base)
                 n.unit_index = index[n.unit_index];
-            else if (n.on_named_base())
-                n.value_base = static_cast<std::uint8_t>(
-                    base_index[(n.value_base & duty_node::base_index_mask) - 1] |
-                    (n.value_base & duty_node::base_if_any));
             nodes_[node_count_ + k] = n;
         }
         node_count_ = static_cast<std::uint8_t>(node_count_ + duty.size());
@@ -344,7 +320,6 @@ private:
     std::array<names, max_duties> names_{};
     std::array<duty_node, max_nodes> nodes_{};
     std::array<const unit_info*, max_units> units_{};
-    std::array<std::string_view, max_bases> bases_{};
     std::array<packed_tax, max_taxes> taxes_{};
     de_minimis<C> relief_{};
     std::array<std::uint8_t, max_duties> first_{}; // component i: nodes_[first_[i]] ...
@@ -353,7 +328,6 @@ private:
     std::uint8_t tax_count_ = 0;
     std::uint8_t node_count_ = 0;
     std::uint8_t unit_count_ = 0;
-    std::uint8_t base_count_ = 0;
     bool has_relief_ = false;
 };
 

@@ -52,6 +52,22 @@ constexpr unsigned combine_needs(unsigned a, unsigned b) noexcept {
 }
 } // namespace detail
 
+// A named value an ad valorem rate applies to ("case", "battery", "fair
+// retail value": value_bases.hpp). An expression keeps it in its unit table
+// beside the units of its specific rates (a rate names one or the other),
+// told apart by a dimension_bit of 0; its symbol is its name, which must
+// outlive it. Compared by its name's characters.
+struct value_base : unit_info {
+    constexpr explicit value_base(std::string_view name) noexcept : unit_info() {
+        symbol = name;
+        dimension_bit = 0;
+    }
+    constexpr std::string_view name() const noexcept { return symbol; }
+};
+// The value_base named Name (an object of static storage).
+template <detail::fixed_string Name>
+inline constexpr value_base value_base_of{Name.view()};
+
 // The value and the quantities of one entry (or one line of it).
 template <currency_tag C, unsigned Declared = runtime_quantities>
 class duty_base {
@@ -75,7 +91,9 @@ public:
     requires(Declared == runtime_quantities &&
              D2 != runtime_quantities) constexpr duty_base(const duty_base<C, D2>& other) noexcept
         : value_(other.value()), quantity_(other.quantities()), present_(other.present()),
-          names_(other.names_), named_(other.named_), named_count_(other.named_count_) {}
+          name_data_(other.name_data_), named_coefficient_(other.named_coefficient_),
+          name_size_(other.name_size_), named_scale_(other.named_scale_),
+          named_count_(other.named_count_) {}
 
     // The same base with quantity q declared (16.32 t is kept as 16,320 kg).
     // Declaring a second quantity of one dimension replaces the first.
@@ -135,13 +153,15 @@ public:
     // carry the values of named parts or of another valuation ("case",
     // "battery", "strap, band or bracelet", "fair retail value", "cost of
     // such goods or repairs"); an ad valorem term that names one ("45 % on
-    // the case") applies to it. At most max_named_values of them.
+    // the case") applies to it. At most max_named_values of them, each name at
+    // most 255 bytes (a base stays small: an assessment keeps one).
     static constexpr std::size_t max_named_values = 4;
 
     // The same base with the value `value` named `name` (a second value of
     // one name replaces the first). The name is compared by its characters
     // and must outlive the base. Raises errc::negative_quantity if value < 0,
-    // errc::invalid_argument for an empty name or one name too many.
+    // errc::invalid_argument for an empty name, one longer than 255 bytes or
+    // one name too many.
     constexpr duty_base with_named_value(std::string_view name, money<C> value) const {
         return try_with_named_value(name, value).value();
     }
@@ -150,16 +170,18 @@ public:
                                                      money<C> value) const noexcept {
         if (value < money<C>{})
             return errc::negative_quantity;
-        if (name.empty())
+        if (name.empty() || name.size() > 255)
             return errc::invalid_argument;
-        duty_base out = *this;
         std::size_t i = 0;
-        while (i < named_count_ && !(names_[i] == name))
+        while (i < named_count_ && named_value_name(i) != name)
             ++i;
         if (i == max_named_values)
             return errc::invalid_argument;
-        out.names_[i] = name;
-        out.named_[i] = value;
+        duty_base out = *this;
+        out.name_data_[i] = name.data();
+        out.name_size_[i] = static_cast<std::uint8_t>(name.size());
+        out.named_coefficient_[i] = value.amount().coefficient();
+        out.named_scale_[i] = static_cast<std::int8_t>(value.amount().scale());
         if (i == named_count_)
             ++out.named_count_;
         return out;
@@ -167,8 +189,8 @@ public:
     // The value named `name`; errc::missing_value_base if the base has none.
     constexpr result<money<C>> try_named_value(std::string_view name) const noexcept {
         for (std::size_t i = 0; i < named_count_; ++i)
-            if (names_[i] == name)
-                return named_[i];
+            if (named_value_name(i) == name)
+                return named_value_at(i);
         return errc::missing_value_base;
     }
     constexpr money<C> named_value(std::string_view name) const {
@@ -179,8 +201,13 @@ public:
     }
     constexpr std::size_t named_value_count() const noexcept { return named_count_; }
     // The name and value of named value i (i < named_value_count()).
-    constexpr std::string_view named_value_name(std::size_t i) const noexcept { return names_[i]; }
-    constexpr money<C> named_value_at(std::size_t i) const noexcept { return named_[i]; }
+    constexpr std::string_view named_value_name(std::size_t i) const noexcept {
+        return {name_data_[i], name_size_[i]};
+    }
+    constexpr money<C> named_value_at(std::size_t i) const noexcept {
+        return money<C>(
+            decimal::try_from_parts(named_coefficient_[i], named_scale_[i]).value_or({}));
+    }
 
 private:
     template <currency_tag, unsigned>
@@ -196,8 +223,10 @@ private:
         duty_base<C, D2> out(value_);
         out.quantity_ = quantity_;
         out.present_ = present_ | unit.dimension_bit;
-        out.names_ = names_;
-        out.named_ = named_;
+        out.name_data_ = name_data_;
+        out.named_coefficient_ = named_coefficient_;
+        out.name_size_ = name_size_;
+        out.named_scale_ = named_scale_;
         out.named_count_ = named_count_;
         // unit -> base units: multiply by num / den
         out.quantity_[i] = detail::multiply_ratio(amount, unit.num, unit.den).value();
@@ -207,8 +236,12 @@ private:
     money<C> value_{};
     std::array<decimal, detail::dimension_count> quantity_{};
     unsigned present_ = 0;
-    std::array<std::string_view, max_named_values> names_{};
-    std::array<money<C>, max_named_values> named_{};
+    // The named values, packed (80 bytes, not 128): name pointers and
+    // lengths, amounts as coefficient and scale.
+    std::array<const char*, max_named_values> name_data_{};
+    std::array<std::int64_t, max_named_values> named_coefficient_{};
+    std::array<std::uint8_t, max_named_values> name_size_{};
+    std::array<std::int8_t, max_named_values> named_scale_{};
     std::uint8_t named_count_ = 0;
 };
 
@@ -255,14 +288,14 @@ public:
         return denominator_ == 0 ? std::uint8_t{1} : denominator_;
     }
     constexpr void set_denominator(std::uint8_t d) noexcept { denominator_ = d <= 1 ? 0 : d; }
-    // An ad valorem rate's base: 0 the entry's value; otherwise a named value
-    // of the entry (its name: the expression's base_name_of(node)), whose
-    // index in the expression's base table is (value_base & index_mask) - 1.
-    // With if_any set the term is zero where the entry has no such value
-    // ("on the value of the telescopic sight, if any").
+    // An ad valorem rate's base: the entry's value, or (base_named set) a
+    // named value of the entry, the value_base at unit_index in the
+    // expression's unit table (base_name_of(node)). With base_if_any set the
+    // term is zero where the entry has no such value ("on the value of the
+    // telescopic sight, if any").
+    static constexpr std::uint8_t base_named = 0x01;
     static constexpr std::uint8_t base_if_any = 0x80;
-    static constexpr std::uint8_t base_index_mask = 0x7F;
-    constexpr bool on_named_base() const noexcept { return (value_base & base_index_mask) != 0; }
+    constexpr bool on_named_base() const noexcept { return (base_flags & base_named) != 0; }
 
 private:
     std::int64_t coefficient_ = 0;
@@ -276,8 +309,9 @@ private:
     std::int8_t scale_ = 0;
 
 public:
-    std::uint8_t unit_index = 0; // specific: the index in the expression's unit table
-    std::uint8_t value_base = 0; // ad valorem: 0 the value, else a named base (see above)
+    std::uint8_t unit_index = 0; // specific, or ad valorem on a named value: the index in the
+                                 // expression's unit table
+    std::uint8_t base_flags = 0; // ad valorem: base_named, base_if_any (see above)
 
 private:
     std::uint8_t denominator_ = 0; // ad valorem: 0 stands for 1
@@ -344,9 +378,6 @@ public:
     static constexpr std::size_t capacity = Nodes;
     // The most distinct units its specific rates name: one per rate at most.
     static constexpr std::size_t unit_capacity = (Nodes + 1) / 2;
-    // The most distinct named value bases its ad valorem rates name ("45 %
-    // on the case + 35 % on the battery": 2; the US tariff's longest names 3).
-    static constexpr std::size_t base_capacity = unit_capacity < 4 ? unit_capacity : 4;
 
     constexpr duty_expression() noexcept = default;
     constexpr duty_expression(duty_free_t) noexcept : duty_expression() {}
@@ -361,9 +392,9 @@ public:
     constexpr duty_expression(const rate_on<Name>& rate) noexcept
         requires(Needs == 0 || Needs == runtime_quantities) {
         nodes_[0] = duty_node(duty_kind::ad_valorem, 0, 0, rate.rate.fraction());
-        nodes_[0].value_base = 1;
-        bases_[0] = rate_on<Name>::name;
-        base_count_ = 1;
+        nodes_[0].base_flags = duty_node::base_named;
+        units_[0] = &value_base_of<Name>;
+        unit_count_ = 1;
     }
 
     template <unit_tag U>
@@ -391,12 +422,6 @@ public:
             nodes_[i] = other.nodes()[i];
         for (std::size_t i = 0; i < other.unit_count(); ++i)
             units_[i] = &other.unit(i);
-        // A wider expression has at least as much room for base names, but
-        // at most 4: the indices of the first 4 names stay.
-        for (std::size_t i = 0; i < other.base_count() && i < base_capacity; ++i)
-            bases_[i] = other.base_name(i);
-        base_count_ = static_cast<std::uint8_t>(
-            other.base_count() < base_capacity ? other.base_count() : base_capacity);
     }
 
     // A node-level builder (used by the operators and by parsers): kind(a, b).
@@ -413,20 +438,14 @@ public:
         for (std::size_t i = 0; i < a.unit_count(); ++i)
             out.units_[i] = &a.unit(i);
         out.unit_count_ = static_cast<std::uint8_t>(a.unit_count());
-        for (std::size_t i = 0; i < a.size(); ++i)
-            if (a.nodes()[i].on_named_base())
-                out.nodes_[i].value_base =
-                    out.add_base(a.base_name_of(a.nodes()[i]), a.nodes()[i].value_base);
         const auto offset = static_cast<std::uint8_t>(a.size());
         for (std::size_t i = 0; i < b.size(); ++i) {
             duty_node node = b.nodes()[i];
             if (is_operator(node.kind)) {
                 node.lhs = static_cast<std::uint8_t>(node.lhs + offset);
                 node.rhs = static_cast<std::uint8_t>(node.rhs + offset);
-            } else if (node.kind == duty_kind::specific) {
+            } else if (node.kind == duty_kind::specific || node.on_named_base()) {
                 node.unit_index = out.add_unit(b.unit_of(node));
-            } else if (node.on_named_base()) {
-                node.value_base = out.add_base(b.base_name_of(node), node.value_base);
             }
             out.nodes_[n++] = node;
         }
@@ -463,28 +482,37 @@ public:
     }
 
     // An ad valorem rate of `numerator` / `denominator` (the fraction: 0.061
-    // for 6.1 %; 1.00 / 3 for 33 1/3 %) on the entry's value, or, where
-    // base_name is not empty, on the entry's value of that name (which must
-    // outlive the expression; if_any: zero where the entry has none, else
-    // errc::missing_value_base). Raises errc::negative_quantity for a
-    // negative rate, errc::invalid_argument for a zero denominator or if_any
-    // without a name. See value_bases.hpp.
+    // for 6.1 %; 1.00 / 3 for 33 1/3 %) on the entry's value. Raises
+    // errc::negative_quantity for a negative rate, errc::invalid_argument for
+    // a zero denominator. See value_bases.hpp.
     static constexpr duty_expression
-    ad_valorem_on(decimal numerator, std::uint8_t denominator, std::string_view base_name = {},
-                  bool if_any = false) requires(Needs == 0 || Needs == runtime_quantities) {
+    ad_valorem_on(decimal numerator,
+                  std::uint8_t denominator = 1) requires(Needs == 0 ||
+                                                         Needs == runtime_quantities) {
         if (numerator < 0)
             detail::raise(errc::negative_quantity);
-        if (denominator == 0 || (if_any && base_name.empty()))
+        if (denominator == 0)
             detail::raise(errc::invalid_argument);
         duty_expression out;
         out.nodes_[0] = duty_node(duty_kind::ad_valorem, 0, 0, numerator);
         out.nodes_[0].set_denominator(denominator);
-        if (!base_name.empty()) {
-            out.bases_[0] = base_name;
-            out.base_count_ = 1;
-            out.nodes_[0].value_base =
-                static_cast<std::uint8_t>(1 | (if_any ? duty_node::base_if_any : 0));
-        }
+        return out;
+    }
+    // The same on the entry's value named base.name() (`base` must outlive
+    // the expression: value_base_of<"case">, the parser's value_base_names,
+    // or the caller's); if_any: zero where the entry has no such value, else
+    // errc::missing_value_base when evaluated. errc::invalid_argument also
+    // for an empty name.
+    static constexpr duty_expression
+    ad_valorem_on(decimal numerator, std::uint8_t denominator, const value_base& base,
+                  bool if_any = false) requires(Needs == 0 || Needs == runtime_quantities) {
+        if (base.name().empty())
+            detail::raise(errc::invalid_argument);
+        duty_expression out = ad_valorem_on(numerator, denominator);
+        out.units_[0] = &base;
+        out.unit_count_ = 1;
+        out.nodes_[0].base_flags = static_cast<std::uint8_t>(duty_node::base_named |
+                                                             (if_any ? duty_node::base_if_any : 0));
         return out;
     }
 
@@ -528,7 +556,8 @@ public:
     // The dimension bits of the quantities this expression needs.
     constexpr unsigned runtime_needs() const noexcept { return needs_; }
     constexpr const duty_node& root() const noexcept { return nodes_[size_ - 1]; }
-    // The unit of a specific rate node of this expression.
+    // The unit of a specific rate node of this expression (or the
+    // value_base of an ad valorem node on a named value: dimension_bit 0).
     constexpr const unit_info& unit_of(const duty_node& n) const noexcept {
         return *units_[n.unit_index];
     }
@@ -538,12 +567,8 @@ public:
     // The name of the value an ad valorem node applies to ("case"), empty for
     // the entry's value.
     constexpr std::string_view base_name_of(const duty_node& n) const noexcept {
-        return n.on_named_base() ? bases_[(n.value_base & duty_node::base_index_mask) - 1]
-                                 : std::string_view{};
+        return n.on_named_base() ? units_[n.unit_index]->symbol : std::string_view{};
     }
-    // The distinct value names its ad valorem rates name, in order of first use.
-    constexpr std::size_t base_count() const noexcept { return base_count_; }
-    constexpr std::string_view base_name(std::size_t i) const noexcept { return bases_[i]; }
 
     // Equal: the same tree of the same rates (units compared by their facts).
     template <unsigned N2, std::size_t K2>
@@ -556,10 +581,9 @@ public:
             const duty_node& y = b.nodes()[i];
             if (x.kind != y.kind || x.lhs != y.lhs || x.rhs != y.rhs || !(x.amount() == y.amount()))
                 return false;
-            if (x.kind == duty_kind::ad_valorem && (x.denominator() != y.denominator() ||
-                                                    (x.value_base & duty_node::base_if_any) !=
-                                                        (y.value_base & duty_node::base_if_any) ||
-                                                    a.base_name_of(x) != b.base_name_of(y)))
+            if (x.kind == duty_kind::ad_valorem &&
+                (x.denominator() != y.denominator() || x.base_flags != y.base_flags ||
+                 a.base_name_of(x) != b.base_name_of(y)))
                 return false;
             if (x.kind == duty_kind::placeholder && x.unit_index != y.unit_index)
                 return false;
@@ -599,30 +623,16 @@ private:
         return unit_count_++;
     }
 
-    // The value_base byte of a node naming `name` (with the if_any flag of
-    // `flags`), the name added to the base table if new (compared by its
-    // characters). errc::invalid_argument beyond base_capacity names.
-    constexpr std::uint8_t add_base(std::string_view name, std::uint8_t flags) {
-        const auto if_any = static_cast<std::uint8_t>(flags & duty_node::base_if_any);
-        for (std::size_t i = 0; i < base_count_; ++i)
-            if (bases_[i] == name)
-                return static_cast<std::uint8_t>((i + 1) | if_any);
-        if (base_count_ == base_capacity)
-            detail::raise(errc::invalid_argument);
-        bases_[base_count_++] = name;
-        return static_cast<std::uint8_t>(base_count_ | if_any);
-    }
-
     // The value an ad valorem node applies to: the entry's, or its named
     // value (zero for a missing one marked if_any).
     template <unsigned Declared>
     static constexpr result<money<C>> value_of_term(const duty_node& n,
-                                                    const std::string_view* bases,
+                                                    const unit_info* const* units,
                                                     const duty_base<C, Declared>& base) noexcept {
         if (!n.on_named_base())
             return base.value();
-        const auto v = base.try_named_value(bases[(n.value_base & duty_node::base_index_mask) - 1]);
-        if (!v && (n.value_base & duty_node::base_if_any))
+        const auto v = base.try_named_value(units[n.unit_index]->symbol);
+        if (!v && (n.base_flags & duty_node::base_if_any))
             return money<C>{};
         return v;
     }
@@ -630,25 +640,23 @@ private:
     template <unsigned Declared>
     constexpr result<duty_evaluation<C>>
     evaluate_on(const duty_base<C, Declared>& base) const noexcept {
-        return evaluate_nodes(nodes_.data(), size_, units_.data(), base, bases_.data());
+        return evaluate_nodes(nodes_.data(), size_, units_.data(), base);
     }
 
     // The evaluation of `size` nodes (at most Nodes) whose operand indices
     // count from `nodes` and whose unit indices index `units`: this
     // expression's own, or a duty_path's component in its node pool.
-    // `bases`: the names of the value bases (indexed by the nodes'
-    // value_base); needed only where a node names one.
+    // (An ad valorem rate on a named value finds its value_base in `units`.)
     template <unsigned Declared>
     static constexpr result<duty_evaluation<C>>
     evaluate_nodes(const duty_node* nodes, std::size_t size, const unit_info* const* units,
-                   const duty_base<C, Declared>& base,
-                   const std::string_view* bases = nullptr) noexcept {
-        if (size == 1 && nodes[0].kind == duty_kind::ad_valorem && nodes[0].value_base == 0 &&
+                   const duty_base<C, Declared>& base) noexcept {
+        if (size == 1 && nodes[0].kind == duty_kind::ad_valorem && nodes[0].base_flags == 0 &&
             nodes[0].denominator() == 1) {
             // One ad valorem rate, the most common duty: the loop below, unrolled.
             const auto d = detail::multiply(base.value().amount(), nodes[0].amount());
             if (!d)
-                return evaluate_exact(nodes, size, units, base, bases);
+                return evaluate_exact(nodes, size, units, base);
             return duty_evaluation<C>{money<C>(d.value_or({})), false, false};
         }
         std::array<money<C>, Nodes> v;
@@ -660,14 +668,14 @@ private:
                 v[i] = money<C>{};
                 break;
             case duty_kind::ad_valorem: {
-                const auto value = value_of_term(n, bases, base);
+                const auto value = value_of_term(n, units, base);
                 if (!value)
                     return value.error();
                 if (n.denominator() != 1) // a fractional percent: exactly, below
-                    return evaluate_exact(nodes, size, units, base, bases);
+                    return evaluate_exact(nodes, size, units, base);
                 const auto d = detail::multiply(value.value_or({}).amount(), n.amount());
                 if (!d)
-                    return evaluate_exact(nodes, size, units, base, bases);
+                    return evaluate_exact(nodes, size, units, base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
@@ -680,7 +688,7 @@ private:
                 const auto d = detail::specific_duty(
                     n.amount(), base.quantities()[detail::dimension_index(bit)], u.den, u.num);
                 if (!d)
-                    return evaluate_exact(nodes, size, units, base, bases);
+                    return evaluate_exact(nodes, size, units, base);
                 v[i] = money<C>(d.value_or({}));
                 break;
             }
@@ -694,7 +702,7 @@ private:
                 const auto b = n.kind == duty_kind::sum ? v[n.rhs].amount() : -v[n.rhs].amount();
                 const auto d = detail::add(v[n.lhs].amount(), b);
                 if (!d)
-                    return evaluate_exact(nodes, size, units, base, bases);
+                    return evaluate_exact(nodes, size, units, base);
                 v[i] = money<C>(d.value_or({}));
                 if (v[i] < money<C>{})
                     v[i] = money<C>{}; // a duty is never negative
@@ -728,7 +736,7 @@ private:
     template <unsigned Declared>
     static constexpr result<duty_evaluation<C>>
     evaluate_exact(const duty_node* nodes, std::size_t size, const unit_info* const* units,
-                   const duty_base<C, Declared>& base, const std::string_view* bases = nullptr,
+                   const duty_base<C, Declared>& base,
                    detail::exact_rounding rounding = {}) noexcept {
         auto unit_of = [units](const duty_node& n) -> const unit_info& {
             return *units[n.unit_index];
@@ -749,7 +757,7 @@ private:
             const duty_node& n = nodes[i];
             int s = 0;
             if (n.kind == duty_kind::ad_valorem) {
-                const auto value = value_of_term(n, bases, base);
+                const auto value = value_of_term(n, units, base);
                 if (!value)
                     return value.error();
                 if (!detail::lcm_u64(common, n.denominator(), common))
@@ -797,7 +805,7 @@ private:
                 x = detail::big_uint{};
                 break;
             case duty_kind::ad_valorem:
-                e = leaf({value_of_term(n, bases, base).value_or({}).amount(), n.amount()},
+                e = leaf({value_of_term(n, units, base).value_or({}).amount(), n.amount()},
                          common / n.denominator());
                 break;
             case duty_kind::specific: {
@@ -869,10 +877,8 @@ private:
 
     std::array<duty_node, Nodes> nodes_{};
     std::array<const unit_info*, unit_capacity> units_{};
-    std::array<std::string_view, base_capacity> bases_{};
     std::uint8_t size_ = 1;
     std::uint8_t unit_count_ = 0;
-    std::uint8_t base_count_ = 0;
     unsigned needs_ = 0;
 };
 

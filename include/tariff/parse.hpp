@@ -797,15 +797,16 @@ private:
         if (!keyword("the"))
             pos_ = article;
         skip_space();
-        std::string_view name;
-        const std::size_t end = match_value_base(s_, pos_, name);
+        std::size_t index = 0;
+        const std::size_t end = match_value_base(s_, pos_, index);
         if (end == std::string_view::npos)
             return set_problem(duty_text_problem::unknown_value_base);
         pos_ = end;
         const std::size_t if_any = match_phrase(s_, pos_, ", if any");
         if (if_any != std::string_view::npos)
             pos_ = if_any;
-        return expression::ad_valorem_on(numerator, den, name, if_any != std::string_view::npos);
+        return expression::ad_valorem_on(numerator, den, value_base_names[index],
+                                         if_any != std::string_view::npos);
     }
 
     // " 1/3%" after "33": a fraction of a percent.

@@ -182,7 +182,7 @@ constexpr printed_node print_node_of(const duty_expression<C, N, K>& e, std::siz
     if (n.kind == duty_kind::ad_valorem) {
         p.denominator = n.denominator();
         p.base_name = e.base_name_of(n);
-        p.if_any = (n.value_base & duty_node::base_if_any) != 0;
+        p.if_any = (n.base_flags & duty_node::base_if_any) != 0;
     }
     return p;
 }

@@ -76,36 +76,38 @@ struct duty_operand<rate_on<N>> : std::true_type {
 };
 
 // The value names the duty parser knows (after "on", "on the", "of the"):
-// the US tariff's watch and clock parts (chapter 91), sets (heading 9802's
-// "on the entire set"), and chapter 98's named amounts. The parser keeps
-// these string_views (static storage), so a parsed expression never refers
-// into its text.
-inline constexpr std::string_view value_base_names[] = {
-    "case",
-    "case and strap, band or bracelet",
-    "strap, band or bracelet",
-    "battery",
-    "movement",
-    "movement and case",
-    "apparatus",
-    "entire set",
-    "value of the rifle",
-    "value of the telescopic sight",
-    "value of the lead content",
-    "full value of the imported article",
-    "fair retail value",
-    "cost of such goods or repairs",
-    "cost of such parts",
-    "cost of such parts or materials",
+// the US tariff's watch and clock parts (chapter 91), sets ("on the entire
+// set"), and chapter 98's named amounts. A parsed expression refers to these
+// objects (static storage), never into its text.
+inline constexpr value_base value_base_names[] = {
+    value_base("case"),
+    value_base("case and strap, band or bracelet"),
+    value_base("strap, band or bracelet"),
+    value_base("battery"),
+    value_base("movement"),
+    value_base("movement and case"),
+    value_base("apparatus"),
+    value_base("entire set"),
+    value_base("value of the rifle"),
+    value_base("value of the telescopic sight"),
+    value_base("value of the lead content"),
+    value_base("full value of the imported article"),
+    value_base("fair retail value"),
+    value_base("cost of such goods or repairs"),
+    value_base("cost of such parts"),
+    value_base("cost of such parts or materials"),
 };
+inline constexpr std::size_t value_base_name_count =
+    sizeof(value_base_names) / sizeof(value_base_names[0]);
 
 // Where the longest known value name at `p` ends (a space in a name matches
 // any run of spaces, letters in any case, the name not followed by a
-// letter), and which it is; npos if none.
+// letter), and its index in value_base_names; npos if none.
 constexpr std::size_t match_value_base(std::string_view s, std::size_t p,
-                                       std::string_view& name) noexcept {
+                                       std::size_t& index) noexcept {
     std::size_t best = std::string_view::npos;
-    for (const std::string_view n : value_base_names) {
+    for (std::size_t k = 0; k < value_base_name_count; ++k) {
+        const std::string_view n = value_base_names[k].name();
         std::size_t q = p;
         bool same = true;
         for (std::size_t j = 0; j < n.size() && same; ++j) {
@@ -124,20 +126,20 @@ constexpr std::size_t match_value_base(std::string_view s, std::size_t p,
             continue;
         if (best == std::string_view::npos || q > best) {
             best = q;
-            name = n;
+            index = k;
         }
     }
     return best;
 }
 } // namespace detail
 
-// The parser's spelling of a value name ("case", "Strap, band or bracelet",
-// "fair  retail value"): the canonical name, as a string_view of static
-// storage; an empty view if the parser knows no such name.
-constexpr std::string_view find_value_base(std::string_view text) noexcept {
-    std::string_view name;
-    const std::size_t end = detail::match_value_base(text, 0, name);
-    return end == text.size() ? name : std::string_view{};
+// The parser's value_base for a spelling of its name ("case", "Strap, band
+// or bracelet", "fair  retail value"), an object of static storage;
+// nullptr if the parser knows no such name.
+constexpr const value_base* find_value_base(std::string_view text) noexcept {
+    std::size_t index = 0;
+    const std::size_t end = detail::match_value_base(text, 0, index);
+    return end == text.size() ? &detail::value_base_names[index] : nullptr;
 }
 
 } // namespace tariff
