@@ -199,6 +199,25 @@ TEST_CASE("33 1/3 %: exact where it is, inexact where not, correctly rounded by 
     CHECK(tariff::assess(sum_path, duty_base(10.00_USD).with(3_each),
                          to_cent(rounding_mode::half_even))[0]
               .rounded == 5.58_USD);
+    // Only a fractional percent is rounded so: 7 each at USD 1.00 per dozen
+    // (7/12) is a quantity not in whole units of the rate, errc::inexact as
+    // before (docs/guarantees.md), in an assessment too.
+    const auto dozen_path =
+        duty_path<USD>("d").with_duty("duty", "", tariff::parse_duty<USD>("$1.00/doz"));
+    CHECK(tariff::try_assess(dozen_path, duty_base(3.00_USD).with(7_each),
+                             to_cent(rounding_mode::half_even))
+              .error() == errc::inexact);
+    // A duty with a fractional percent is rounded as a whole: 7/12 + 3.00 / 3
+    // = 19/12 = 1.58333..: 1.58 (half even); 12 each: 1.00 + 1.00 = 2.00, exact.
+    const auto mixed_path =
+        duty_path<USD>("m").with_duty("duty", "", tariff::parse_duty<USD>("$1.00/doz + 33 1/3%"));
+    const auto mixed = tariff::assess(mixed_path, duty_base(3.00_USD).with(7_each),
+                                      to_cent(rounding_mode::half_even));
+    CHECK(mixed[0].rounded == 1.58_USD);
+    CHECK(mixed[0].exact_is_rounded);
+    CHECK(tariff::assess(mixed_path, duty_base(3.00_USD).with(12_each),
+                         to_cent(rounding_mode::half_even))[0]
+              .rounded == 2.00_USD);
     // Rounding on totals keeps lines exact: such a line cannot be.
     auto totals = to_cent(rounding_mode::half_even);
     totals.stage = tariff::rounding_stage::totals;

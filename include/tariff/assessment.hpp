@@ -202,10 +202,12 @@ public:
         return duty_expression<C>::evaluate_nodes(nodes_.data() + first_[i], size_[i],
                                                   units_.data(), base);
     }
-    // The same, but a duty with no finite decimal form (33 1/3 % of 100.00)
-    // comes rounded to a multiple of `step` by `mode`, once, from its exact
-    // fraction (a finite one comes exact, as from try_explain). The
-    // assessment uses it under rounding_stage::each_component.
+    // The same, but a duty with no finite decimal form because of a
+    // fractional percent (33 1/3 % of 100.00) comes rounded to a multiple of
+    // `step` by `mode`, once, from its exact fraction (a finite one comes
+    // exact, as from try_explain; one a unit conversion makes non-finite is
+    // errc::inexact, as from try_explain). The assessment uses it under
+    // rounding_stage::each_component.
     constexpr result<duty_evaluation<C>> try_explain_rounded(std::size_t i,
                                                              const duty_base<C>& base, decimal step,
                                                              rounding_mode mode) const noexcept {

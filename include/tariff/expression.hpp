@@ -731,8 +731,11 @@ private:
     // sums, differences and comparisons are exact integer operations. Only the
     // result must be a finite decimal that fits.
     // A fractional percent's denominator joins L. With `rounding` active, a
-    // result with no finite decimal form is rounded from the exact fraction
-    // (once: no double rounding) instead of errc::inexact.
+    // result with no finite decimal form because of a fractional percent is
+    // rounded from the exact fraction (once: no double rounding) instead of
+    // errc::inexact; one that a unit conversion makes non-finite (7 each at
+    // 1.00 per dozen: a quantity not in whole units of the rate) stays
+    // errc::inexact, as docs/guarantees.md says.
     template <unsigned Declared>
     static constexpr result<duty_evaluation<C>>
     evaluate_exact(const duty_node* nodes, std::size_t size, const unit_info* const* units,
@@ -753,6 +756,7 @@ private:
         };
         int scale = 0;
         std::uint64_t common = 1;
+        bool fractional = false; // some rate is a fractional percent
         for (std::size_t i = 0; i < size; ++i) {
             const duty_node& n = nodes[i];
             int s = 0;
@@ -762,6 +766,7 @@ private:
                     return value.error();
                 if (!detail::lcm_u64(common, n.denominator(), common))
                     return errc::overflow;
+                fractional = fractional || n.denominator() != 1;
                 s = value.value_or({}).amount().scale() + n.amount().scale();
             } else if (n.kind == duty_kind::specific) {
                 if (!base.has(unit_of(n).dimension_bit))
@@ -848,7 +853,7 @@ private:
                 return e;
         }
         auto parts = detail::big_to_decimal<std::int64_t>(v[size - 1], false, common, scale);
-        if (parts.error == errc::inexact && rounding.active) {
+        if (parts.error == errc::inexact && rounding.active && fractional) {
             // v / (common * 10^scale) in steps of step = c * 10^-k: the
             // quotient v * 10^k / (common * c * 10^scale), rounded once.
             const decimal step = rounding.step;
