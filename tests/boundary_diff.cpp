@@ -111,6 +111,8 @@ const char* errc_name(errc e) {
         return "overlapping_seasons";
     case errc::unresolved_placeholder:
         return "unresolved_placeholder";
+    case errc::missing_value_base:
+        return "missing_value_base";
     }
     return "errc(?)";
 }

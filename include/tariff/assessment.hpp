@@ -185,6 +185,8 @@ public:
             if (n.kind == duty_kind::specific) {
                 n.unit_index = out.add_unit(*units_[n.unit_index]);
                 out.needs_ |= units_[nodes_[first + k].unit_index]->dimension_bit;
+            } else if (n.on_named_base()) { // its value_base is in the unit table
+                n.unit_index = out.add_unit(*units_[n.unit_index]);
             }
             out.nodes_[k] = n;
         }
@@ -199,6 +201,22 @@ public:
                                                      const duty_base<C>& base) const noexcept {
         return duty_expression<C>::evaluate_nodes(nodes_.data() + first_[i], size_[i],
                                                   units_.data(), base);
+    }
+    // The same, but a duty with no finite decimal form because of a
+    // fractional percent (33 1/3 % of 100.00) comes rounded to a multiple of
+    // `step` by `mode`, once, from its exact fraction (a finite one comes
+    // exact, as from try_explain; one a unit conversion makes non-finite is
+    // errc::inexact, as from try_explain). The assessment uses it under
+    // rounding_stage::each_component.
+    constexpr result<duty_evaluation<C>> try_explain_rounded(std::size_t i,
+                                                             const duty_base<C>& base, decimal step,
+                                                             rounding_mode mode) const noexcept {
+        const auto e = try_explain(i, base);
+        if (e || e.error() != errc::inexact)
+            return e;
+        return duty_expression<C>::evaluate_exact(nodes_.data() + first_[i], size_[i],
+                                                  units_.data(), base,
+                                                  detail::exact_rounding{true, step, mode});
     }
     constexpr std::size_t tax_count() const noexcept { return tax_count_; }
     template <detail::not_an_integer T>
@@ -255,7 +273,7 @@ private:
         size_[duty_count_] = static_cast<std::uint8_t>(duty.size());
         for (std::size_t k = 0; k < duty.size(); ++k) {
             duty_node n = duty.nodes()[k];
-            if (n.kind == duty_kind::specific)
+            if (n.kind == duty_kind::specific || n.on_named_base()) // (a value_base)
                 n.unit_index = index[n.unit_index];
             nodes_[node_count_ + k] = n;
         }
@@ -485,6 +503,11 @@ struct assessment_line {
     bool floor_applied = false;
     bool ceiling_applied = false;
     bool relieved = false; // zero because of de minimis
+    // The exact duty has no finite decimal form (33 1/3 % of USD 100.00 is
+    // 100/3): `exact` holds it rounded as `rounded` does, once, from the
+    // exact fraction (rounding_stage::each_component only; under totals
+    // such a duty is errc::inexact).
+    bool exact_is_rounded = false;
 };
 
 namespace detail {
@@ -499,6 +522,7 @@ struct assessed_component {
     bool floor_applied = false;
     bool ceiling_applied = false;
     bool relieved = false;
+    bool exact_is_rounded = false;
 };
 } // namespace detail
 
@@ -582,7 +606,8 @@ public:
                                   l.rounded,
                                   l.floor_applied,
                                   l.ceiling_applied,
-                                  l.relieved};
+                                  l.relieved,
+                                  l.exact_is_rounded};
     }
     constexpr const_iterator begin() const noexcept { return const_iterator(this, 0); }
     constexpr const_iterator end() const noexcept { return const_iterator(this, size_); }
@@ -808,8 +833,15 @@ template <currency_tag C>
         line.exact = money<C>{};
         line.floor_applied = false;
         line.ceiling_applied = false;
+        line.exact_is_rounded = false;
         if (!duty_relieved) {
-            const auto e = path.try_explain(i, used);
+            // Under each_component a duty with no finite decimal form (33 1/3 %)
+            // is rounded once, from its exact fraction (value_bases.hpp).
+            auto e = path.try_explain(i, used);
+            if (!e && e.error() == errc::inexact && each_line) {
+                e = path.try_explain_rounded(i, used, policy.granularity.amount(), policy.mode);
+                line.exact_is_rounded = true;
+            }
             if (!e)
                 return e.error();
             const duty_evaluation<C>& ev = *e;

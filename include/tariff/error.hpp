@@ -48,6 +48,7 @@ enum class errc : unsigned char {
     no_season,              // a seasonal duty has no season covering the entry's date
     overlapping_seasons,    // two seasons of one seasonal duty cover the same day
     unresolved_placeholder, // a duty's additional-code placeholder (EA, ADSZ, ...) has no amount
+    missing_value_base, // a duty's term names a value ("45 % on the case") the entry does not carry
 };
 
 constexpr const char* to_string(errc e) noexcept {
@@ -90,6 +91,9 @@ constexpr const char* to_string(errc e) noexcept {
     case errc::unresolved_placeholder:
         return "an additional code's placeholder (EA, ADSZ, ADFM, ...) has no amount: resolve "
                "it from a table";
+    case errc::missing_value_base:
+        return "the duty names a value (45 % on the case) the entry does not carry: add it with "
+               "with_named_value";
     }
     return "unknown error";
 }
@@ -128,6 +132,7 @@ inline void error_unknown_quota_entry_in_constant_expression() {}
 inline void error_return_exceeds_allocation_in_constant_expression() {}
 inline void error_legal_wording_is_not_a_duty_in_constant_expression() {}
 inline void error_currency_mismatch_in_constant_expression() {}
+inline void error_missing_named_value_base_in_constant_expression() {}
 inline void error_missing_exchange_rate_in_constant_expression() {}
 inline void error_no_season_covers_the_date_in_constant_expression() {}
 inline void error_overlapping_seasons_in_constant_expression() {}
@@ -211,6 +216,9 @@ constexpr void raise(errc e) {
             break;
         case errc::unresolved_placeholder:
             error_unresolved_additional_code_placeholder_in_constant_expression();
+            break;
+        case errc::missing_value_base:
+            error_missing_named_value_base_in_constant_expression();
             break;
         }
     }

@@ -24,8 +24,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <string_view>
 
 #include "additional_code.hpp"
+#include "detail/fixed_string.hpp"
 #include "money.hpp"
 #include "quantity.hpp"
 #include "rate.hpp"
@@ -50,12 +52,32 @@ constexpr unsigned combine_needs(unsigned a, unsigned b) noexcept {
 }
 } // namespace detail
 
+// A named value an ad valorem rate applies to ("case", "battery", "fair
+// retail value": value_bases.hpp). An expression keeps it in its unit table
+// beside the units of its specific rates (a rate names one or the other),
+// told apart by a dimension_bit of 0; its symbol is its name, which must
+// outlive it. Compared by its name's characters.
+struct value_base : unit_info {
+    constexpr explicit value_base(std::string_view name) noexcept : unit_info() {
+        symbol = name;
+        dimension_bit = 0;
+    }
+    constexpr std::string_view name() const noexcept { return symbol; }
+};
+// The value_base named Name (an object of static storage).
+template <detail::fixed_string Name>
+inline constexpr value_base value_base_of{Name.view()};
+
 // The value and the quantities of one entry (or one line of it).
 template <currency_tag C, unsigned Declared = runtime_quantities>
 class duty_base {
 public:
     using currency = C;
     static constexpr unsigned declared = Declared;
+
+    // A base of value zero with no quantities or named values (so that a
+    // result<duty_base> can hold one).
+    constexpr duty_base() noexcept = default;
 
     // errc::negative_quantity if value < 0.
     constexpr explicit duty_base(money<C> value) : value_(value) {
@@ -68,7 +90,10 @@ public:
     template <unsigned D2>
     requires(Declared == runtime_quantities &&
              D2 != runtime_quantities) constexpr duty_base(const duty_base<C, D2>& other) noexcept
-        : value_(other.value()), quantity_(other.quantities()), present_(other.present()) {}
+        : value_(other.value()), quantity_(other.quantities()), present_(other.present()),
+          name_data_(other.name_data_), named_coefficient_(other.named_coefficient_),
+          name_size_(other.name_size_), named_scale_(other.named_scale_),
+          named_count_(other.named_count_) {}
 
     // The same base with quantity q declared (16.32 t is kept as 16,320 kg).
     // Declaring a second quantity of one dimension replaces the first.
@@ -124,6 +149,66 @@ public:
     }
     constexpr unsigned present() const noexcept { return present_; }
 
+    // Named values (value_bases.hpp): besides its customs value an entry may
+    // carry the values of named parts or of another valuation ("case",
+    // "battery", "strap, band or bracelet", "fair retail value", "cost of
+    // such goods or repairs"); an ad valorem term that names one ("45 % on
+    // the case") applies to it. At most max_named_values of them, each name at
+    // most 255 bytes (a base stays small: an assessment keeps one).
+    static constexpr std::size_t max_named_values = 4;
+
+    // The same base with the value `value` named `name` (a second value of
+    // one name replaces the first). The name is compared by its characters
+    // and must outlive the base. Raises errc::negative_quantity if value < 0,
+    // errc::invalid_argument for an empty name, one longer than 255 bytes or
+    // one name too many.
+    constexpr duty_base with_named_value(std::string_view name, money<C> value) const {
+        return try_with_named_value(name, value).value();
+    }
+    // The same, returning the error (the base unchanged).
+    constexpr result<duty_base> try_with_named_value(std::string_view name,
+                                                     money<C> value) const noexcept {
+        if (value < money<C>{})
+            return errc::negative_quantity;
+        if (name.empty() || name.size() > 255)
+            return errc::invalid_argument;
+        std::size_t i = 0;
+        while (i < named_count_ && named_value_name(i) != name)
+            ++i;
+        if (i == max_named_values)
+            return errc::invalid_argument;
+        duty_base out = *this;
+        out.name_data_[i] = name.data();
+        out.name_size_[i] = static_cast<std::uint8_t>(name.size());
+        out.named_coefficient_[i] = value.amount().coefficient();
+        out.named_scale_[i] = static_cast<std::int8_t>(value.amount().scale());
+        if (i == named_count_)
+            ++out.named_count_;
+        return out;
+    }
+    // The value named `name`; errc::missing_value_base if the base has none.
+    constexpr result<money<C>> try_named_value(std::string_view name) const noexcept {
+        for (std::size_t i = 0; i < named_count_; ++i)
+            if (named_value_name(i) == name)
+                return named_value_at(i);
+        return errc::missing_value_base;
+    }
+    constexpr money<C> named_value(std::string_view name) const {
+        return try_named_value(name).value();
+    }
+    constexpr bool has_named_value(std::string_view name) const noexcept {
+        return try_named_value(name).ok();
+    }
+    constexpr std::size_t named_value_count() const noexcept { return named_count_; }
+    // The name and value of named value i (i < named_value_count()).
+    constexpr std::string_view named_value_name(std::size_t i) const noexcept {
+        return {name_data_[i], name_size_[i]};
+    }
+    constexpr money<C> named_value_at(std::size_t i) const noexcept {
+        return money<C>(
+            decimal::try_from_parts(named_coefficient_[i], named_scale_[i]).value_or({}));
+    }
+
 private:
     template <currency_tag, unsigned>
     friend class duty_base;
@@ -138,6 +223,11 @@ private:
         duty_base<C, D2> out(value_);
         out.quantity_ = quantity_;
         out.present_ = present_ | unit.dimension_bit;
+        out.name_data_ = name_data_;
+        out.named_coefficient_ = named_coefficient_;
+        out.name_size_ = name_size_;
+        out.named_scale_ = named_scale_;
+        out.named_count_ = named_count_;
         // unit -> base units: multiply by num / den
         out.quantity_[i] = detail::multiply_ratio(amount, unit.num, unit.den).value();
         return out;
@@ -146,6 +236,13 @@ private:
     money<C> value_{};
     std::array<decimal, detail::dimension_count> quantity_{};
     unsigned present_ = 0;
+    // The named values, packed (80 bytes, not 128): name pointers and
+    // lengths, amounts as coefficient and scale.
+    std::array<const char*, max_named_values> name_data_{};
+    std::array<std::int64_t, max_named_values> named_coefficient_{};
+    std::array<std::uint8_t, max_named_values> name_size_{};
+    std::array<std::int8_t, max_named_values> named_scale_{};
+    std::uint8_t named_count_ = 0;
 };
 
 // duty_base(value) starts with no quantities, known at compile time. The guide
@@ -185,6 +282,20 @@ public:
     constexpr decimal amount() const noexcept {
         return decimal::try_from_parts(coefficient_, scale_).value_or({});
     }
+    // An ad valorem rate's fraction is amount() / denominator(): 1 but for a
+    // fractional percent ("33 1/3 %" is 1.00 / 3). See value_bases.hpp.
+    constexpr std::uint8_t denominator() const noexcept {
+        return denominator_ == 0 ? std::uint8_t{1} : denominator_;
+    }
+    constexpr void set_denominator(std::uint8_t d) noexcept { denominator_ = d <= 1 ? 0 : d; }
+    // An ad valorem rate's base: the entry's value, or (base_named set) a
+    // named value of the entry, the value_base at unit_index in the
+    // expression's unit table (base_name_of(node)). With base_if_any set the
+    // term is zero where the entry has no such value ("on the value of the
+    // telescopic sight, if any").
+    static constexpr std::uint8_t base_named = 0x01;
+    static constexpr std::uint8_t base_if_any = 0x80;
+    constexpr bool on_named_base() const noexcept { return (base_flags & base_named) != 0; }
 
 private:
     std::int64_t coefficient_ = 0;
@@ -198,7 +309,12 @@ private:
     std::int8_t scale_ = 0;
 
 public:
-    std::uint8_t unit_index = 0; // specific: the index in the expression's unit table
+    std::uint8_t unit_index = 0; // specific, or ad valorem on a named value: the index in the
+                                 // expression's unit table
+    std::uint8_t base_flags = 0; // ad valorem: base_named, base_if_any (see above)
+
+private:
+    std::uint8_t denominator_ = 0; // ad valorem: 0 stands for 1
 };
 static_assert(sizeof(duty_node) <= 16);
 
@@ -231,6 +347,20 @@ constexpr std::size_t default_duty_capacity(unsigned needs) noexcept {
 template <currency_tag C>
 class duty_path;
 
+template <detail::fixed_string Name>
+struct rate_on; // value_bases.hpp: an ad valorem rate on a named value
+
+namespace detail {
+// A correctly rounded evaluation (duty_path::try_explain_rounded): where the
+// exact duty has no finite decimal form (33 1/3 % of 100.00), it is rounded
+// once, from the exact fraction, to a multiple of `step` by `mode`.
+struct exact_rounding {
+    bool active = false;
+    decimal step{};
+    rounding_mode mode = rounding_mode::half_even;
+};
+} // namespace detail
+
 // An expression whose needs are known at compile time holds exactly the nodes
 // its operators built (6.1_pct + 5_CAD / kg: 3, so its type is
 // duty_expression<CAD, mass::bit, 3>); duty_expression<C> (needs checked at
@@ -255,6 +385,16 @@ public:
     constexpr duty_expression(ad_valorem rate) noexcept
         requires(Needs == 0 || Needs == runtime_quantities) {
         nodes_[0] = duty_node(duty_kind::ad_valorem, 0, 0, rate.fraction());
+    }
+
+    // An ad valorem rate on a named value: on<"case">(45_pct) (value_bases.hpp).
+    template <detail::fixed_string Name>
+    constexpr duty_expression(const rate_on<Name>& rate) noexcept
+        requires(Needs == 0 || Needs == runtime_quantities) {
+        nodes_[0] = duty_node(duty_kind::ad_valorem, 0, 0, rate.rate.fraction());
+        nodes_[0].base_flags = duty_node::base_named;
+        units_[0] = &value_base_of<Name>;
+        unit_count_ = 1;
     }
 
     template <unit_tag U>
@@ -304,7 +444,7 @@ public:
             if (is_operator(node.kind)) {
                 node.lhs = static_cast<std::uint8_t>(node.lhs + offset);
                 node.rhs = static_cast<std::uint8_t>(node.rhs + offset);
-            } else if (node.kind == duty_kind::specific) {
+            } else if (node.kind == duty_kind::specific || node.on_named_base()) {
                 node.unit_index = out.add_unit(b.unit_of(node));
             }
             out.nodes_[n++] = node;
@@ -338,6 +478,41 @@ public:
             detail::raise(errc::negative_quantity);
         duty_expression out;
         out.nodes_[0] = duty_node(duty_kind::fixed, 0, 0, amount.amount());
+        return out;
+    }
+
+    // An ad valorem rate of `numerator` / `denominator` (the fraction: 0.061
+    // for 6.1 %; 1.00 / 3 for 33 1/3 %) on the entry's value. Raises
+    // errc::negative_quantity for a negative rate, errc::invalid_argument for
+    // a zero denominator. See value_bases.hpp.
+    static constexpr duty_expression
+    ad_valorem_on(decimal numerator,
+                  std::uint8_t denominator = 1) requires(Needs == 0 ||
+                                                         Needs == runtime_quantities) {
+        if (numerator < 0)
+            detail::raise(errc::negative_quantity);
+        if (denominator == 0)
+            detail::raise(errc::invalid_argument);
+        duty_expression out;
+        out.nodes_[0] = duty_node(duty_kind::ad_valorem, 0, 0, numerator);
+        out.nodes_[0].set_denominator(denominator);
+        return out;
+    }
+    // The same on the entry's value named base.name() (`base` must outlive
+    // the expression: value_base_of<"case">, the parser's value_base_names,
+    // or the caller's); if_any: zero where the entry has no such value, else
+    // errc::missing_value_base when evaluated. errc::invalid_argument also
+    // for an empty name.
+    static constexpr duty_expression
+    ad_valorem_on(decimal numerator, std::uint8_t denominator, const value_base& base,
+                  bool if_any = false) requires(Needs == 0 || Needs == runtime_quantities) {
+        if (base.name().empty())
+            detail::raise(errc::invalid_argument);
+        duty_expression out = ad_valorem_on(numerator, denominator);
+        out.units_[0] = &base;
+        out.unit_count_ = 1;
+        out.nodes_[0].base_flags = static_cast<std::uint8_t>(duty_node::base_named |
+                                                             (if_any ? duty_node::base_if_any : 0));
         return out;
     }
 
@@ -381,13 +556,19 @@ public:
     // The dimension bits of the quantities this expression needs.
     constexpr unsigned runtime_needs() const noexcept { return needs_; }
     constexpr const duty_node& root() const noexcept { return nodes_[size_ - 1]; }
-    // The unit of a specific rate node of this expression.
+    // The unit of a specific rate node of this expression (or the
+    // value_base of an ad valorem node on a named value: dimension_bit 0).
     constexpr const unit_info& unit_of(const duty_node& n) const noexcept {
         return *units_[n.unit_index];
     }
     // The distinct units its specific rates name, in order of first use.
     constexpr std::size_t unit_count() const noexcept { return unit_count_; }
     constexpr const unit_info& unit(std::size_t i) const noexcept { return *units_[i]; }
+    // The name of the value an ad valorem node applies to ("case"), empty for
+    // the entry's value.
+    constexpr std::string_view base_name_of(const duty_node& n) const noexcept {
+        return n.on_named_base() ? units_[n.unit_index]->symbol : std::string_view{};
+    }
 
     // Equal: the same tree of the same rates (units compared by their facts).
     template <unsigned N2, std::size_t K2>
@@ -399,6 +580,10 @@ public:
             const duty_node& x = a.nodes()[i];
             const duty_node& y = b.nodes()[i];
             if (x.kind != y.kind || x.lhs != y.lhs || x.rhs != y.rhs || !(x.amount() == y.amount()))
+                return false;
+            if (x.kind == duty_kind::ad_valorem &&
+                (x.denominator() != y.denominator() || x.base_flags != y.base_flags ||
+                 a.base_name_of(x) != b.base_name_of(y)))
                 return false;
             if (x.kind == duty_kind::placeholder && x.unit_index != y.unit_index)
                 return false;
@@ -438,6 +623,20 @@ private:
         return unit_count_++;
     }
 
+    // The value an ad valorem node applies to: the entry's, or its named
+    // value (zero for a missing one marked if_any).
+    template <unsigned Declared>
+    static constexpr result<money<C>> value_of_term(const duty_node& n,
+                                                    const unit_info* const* units,
+                                                    const duty_base<C, Declared>& base) noexcept {
+        if (!n.on_named_base())
+            return base.value();
+        const auto v = base.try_named_value(units[n.unit_index]->symbol);
+        if (!v && (n.base_flags & duty_node::base_if_any))
+            return money<C>{};
+        return v;
+    }
+
     template <unsigned Declared>
     constexpr result<duty_evaluation<C>>
     evaluate_on(const duty_base<C, Declared>& base) const noexcept {
@@ -447,11 +646,13 @@ private:
     // The evaluation of `size` nodes (at most Nodes) whose operand indices
     // count from `nodes` and whose unit indices index `units`: this
     // expression's own, or a duty_path's component in its node pool.
+    // (An ad valorem rate on a named value finds its value_base in `units`.)
     template <unsigned Declared>
     static constexpr result<duty_evaluation<C>>
     evaluate_nodes(const duty_node* nodes, std::size_t size, const unit_info* const* units,
                    const duty_base<C, Declared>& base) noexcept {
-        if (size == 1 && nodes[0].kind == duty_kind::ad_valorem) {
+        if (size == 1 && nodes[0].kind == duty_kind::ad_valorem && nodes[0].base_flags == 0 &&
+            nodes[0].denominator() == 1) {
             // One ad valorem rate, the most common duty: the loop below, unrolled.
             const auto d = detail::multiply(base.value().amount(), nodes[0].amount());
             if (!d)
@@ -467,7 +668,12 @@ private:
                 v[i] = money<C>{};
                 break;
             case duty_kind::ad_valorem: {
-                const auto d = detail::multiply(base.value().amount(), n.amount());
+                const auto value = value_of_term(n, units, base);
+                if (!value)
+                    return value.error();
+                if (n.denominator() != 1) // a fractional percent: exactly, below
+                    return evaluate_exact(nodes, size, units, base);
+                const auto d = detail::multiply(value.value_or({}).amount(), n.amount());
                 if (!d)
                     return evaluate_exact(nodes, size, units, base);
                 v[i] = money<C>(d.value_or({}));
@@ -524,10 +730,17 @@ private:
     // of the unit conversions' denominators) and N a 512-bit integer, so that
     // sums, differences and comparisons are exact integer operations. Only the
     // result must be a finite decimal that fits.
+    // A fractional percent's denominator joins L. With `rounding` active, a
+    // result with no finite decimal form because of a fractional percent is
+    // rounded from the exact fraction (once: no double rounding) instead of
+    // errc::inexact; one that a unit conversion makes non-finite (7 each at
+    // 1.00 per dozen: a quantity not in whole units of the rate) stays
+    // errc::inexact, as docs/guarantees.md says.
     template <unsigned Declared>
     static constexpr result<duty_evaluation<C>>
     evaluate_exact(const duty_node* nodes, std::size_t size, const unit_info* const* units,
-                   const duty_base<C, Declared>& base) noexcept {
+                   const duty_base<C, Declared>& base,
+                   detail::exact_rounding rounding = {}) noexcept {
         auto unit_of = [units](const duty_node& n) -> const unit_info& {
             return *units[n.unit_index];
         };
@@ -543,11 +756,18 @@ private:
         };
         int scale = 0;
         std::uint64_t common = 1;
+        bool fractional = false; // some rate is a fractional percent
         for (std::size_t i = 0; i < size; ++i) {
             const duty_node& n = nodes[i];
             int s = 0;
             if (n.kind == duty_kind::ad_valorem) {
-                s = base.value().amount().scale() + n.amount().scale();
+                const auto value = value_of_term(n, units, base);
+                if (!value)
+                    return value.error();
+                if (!detail::lcm_u64(common, n.denominator(), common))
+                    return errc::overflow;
+                fractional = fractional || n.denominator() != 1;
+                s = value.value_or({}).amount().scale() + n.amount().scale();
             } else if (n.kind == duty_kind::specific) {
                 if (!base.has(unit_of(n).dimension_bit))
                     return errc::missing_quantity;
@@ -590,7 +810,8 @@ private:
                 x = detail::big_uint{};
                 break;
             case duty_kind::ad_valorem:
-                e = leaf({base.value().amount(), n.amount()}, common);
+                e = leaf({value_of_term(n, units, base).value_or({}).amount(), n.amount()},
+                         common / n.denominator());
                 break;
             case duty_kind::specific: {
                 std::uint64_t num = 1, den = 1;
@@ -631,7 +852,28 @@ private:
             if (e != errc::ok)
                 return e;
         }
-        const auto parts = detail::big_to_decimal<std::int64_t>(v[size - 1], false, common, scale);
+        auto parts = detail::big_to_decimal<std::int64_t>(v[size - 1], false, common, scale);
+        if (parts.error == errc::inexact && rounding.active && fractional) {
+            // v / (common * 10^scale) in steps of step = c * 10^-k: the
+            // quotient v * 10^k / (common * c * 10^scale), rounded once.
+            const decimal step = rounding.step;
+            if (step.coefficient() <= 0)
+                return errc::invalid_argument;
+            detail::big_uint n = v[size - 1];
+            detail::big_uint d(common);
+            if (detail::scale_up_overflows(n, step.scale()) ||
+                detail::mul_overflows(d, detail::unsigned_magnitude(step.coefficient())) ||
+                detail::scale_up_overflows(d, scale))
+                return errc::overflow;
+            detail::big_uint q, r;
+            detail::divide(n, d, q, r);
+            if (detail::rounds_away(q, r, d, false, rounding.mode) &&
+                detail::add_overflows(q, detail::big_uint(1)))
+                return errc::overflow;
+            if (detail::mul_overflows(q, detail::unsigned_magnitude(step.coefficient())))
+                return errc::overflow;
+            parts = detail::big_to_decimal<std::int64_t>(q, false, 1, step.scale());
+        }
         if (parts.error != errc::ok)
             return parts.error;
         out.amount = money<C>(decimal::try_from_parts(parts.coefficient, parts.scale).value_or({}));

@@ -145,6 +145,12 @@ private:
             const auto rate = ad_valorem::try_from_fraction(n.amount());
             if (!rate)
                 return rate.error();
+            if (n.on_named_base()) // value_bases.hpp: the value_base is in the unit table
+                return expression::ad_valorem_on(n.amount(), n.denominator(),
+                                                 static_cast<const value_base&>(expr_.unit_of(n)),
+                                                 (n.base_flags & duty_node::base_if_any) != 0);
+            if (n.denominator() != 1) // a fractional percent
+                return expression::ad_valorem_on(n.amount(), n.denominator());
             return expression(rate.value_or({}));
         }
         case duty_kind::specific:

@@ -35,6 +35,7 @@
 
 #include "detail/fixed_string.hpp"
 #include "expression.hpp"
+#include "value_bases.hpp"
 
 namespace tariff {
 
@@ -75,6 +76,8 @@ enum class duty_text_problem : unsigned char {
     fractional_percent, // "33 1/3%": no finite decimal (errc::inexact)
     placeholder,        // "EA", "ADSZ": an additional code's amount (errc::unresolved_placeholder)
     seasons,            // "(01 JAN-31 MAY)": a seasonal cell (seasonal.hpp)
+    unknown_value_base, // "45% on the dial": a value name the parser does not know
+                        // (value_bases.hpp)
 };
 
 // The currencies a "$" and a "¢" may stand for: the ISO 4217 dollars, with
@@ -127,12 +130,16 @@ constexpr const char* to_reason(duty_text_problem p) noexcept {
         return "a number with neither % nor a currency after it: a '%' or a currency code is "
                "missing";
     case duty_text_problem::fractional_percent:
-        return "a fractional percent (33 1/3 %) has no finite decimal form and is not supported";
+        return "a fractional percent is a whole number and a fraction of at most 255 (33 1/3 %)";
     case duty_text_problem::placeholder:
         return "an additional code's placeholder (EA, ADSZ, ADFM: an amount the Meursing table "
                "gives) is not a duty alone; read the text with parse_duty_template and resolve it";
     case duty_text_problem::seasons:
         return "dates in parentheses: a seasonal duty, read it with parse_seasonal_duty";
+    case duty_text_problem::unknown_value_base:
+        return "unknown value base after 'on' or 'of' (known: the case, the battery, the strap, "
+               "band or bracelet, the movement, the entire set, the fair retail value, the cost "
+               "of such goods or repairs, ...: see value_bases.hpp)";
     }
     return "malformed duty";
 }
@@ -152,9 +159,10 @@ struct number_out_of_range;
 struct dollar_or_cent_sign_in_a_schedule_not_in_dollars__write_the_currency_code;
 struct legal_wording_refers_to_another_provision;
 struct number_without_percent_or_currency__one_is_missing;
-struct fractional_percent_is_not_a_finite_decimal;
+struct fractional_percent_is_a_whole_number_and_a_fraction_of_at_most_255;
 struct additional_code_placeholder__use_parse_duty_template;
 struct seasons_in_parentheses__use_parse_seasonal_duty;
+struct unknown_value_base_after_on_or_of;
 } // namespace duty_text_reason
 
 template <duty_text_problem P>
@@ -180,9 +188,11 @@ TARIFF_DETAIL_REASON(dollar_sign_needs_a_dollar_currency,
                      dollar_or_cent_sign_in_a_schedule_not_in_dollars__write_the_currency_code)
 TARIFF_DETAIL_REASON(legal_wording, legal_wording_refers_to_another_provision)
 TARIFF_DETAIL_REASON(bare_number, number_without_percent_or_currency__one_is_missing)
-TARIFF_DETAIL_REASON(fractional_percent, fractional_percent_is_not_a_finite_decimal)
+TARIFF_DETAIL_REASON(fractional_percent,
+                     fractional_percent_is_a_whole_number_and_a_fraction_of_at_most_255)
 TARIFF_DETAIL_REASON(placeholder, additional_code_placeholder__use_parse_duty_template)
 TARIFF_DETAIL_REASON(seasons, seasons_in_parentheses__use_parse_seasonal_duty)
+TARIFF_DETAIL_REASON(unknown_value_base, unknown_value_base_after_on_or_of)
 #undef TARIFF_DETAIL_REASON
 
 // A failed check names this type, whose arguments are the byte position of
@@ -323,6 +333,20 @@ constexpr std::size_t match_phrase(std::string_view s, std::size_t p,
     return p;
 }
 
+// A clause anywhere in a text that makes the duty depend on another
+// provision's: US 9110 "65% + 25¢/jewel + 3¢ for each other piece or part,
+// but if consisting in part of a plate or a set of plates the total duty
+// shall not exceed the duty for the complete movement" caps the duty by the
+// duty of another article, which no arithmetic on this entry gives. Where it
+// starts, else npos.
+constexpr std::size_t legal_clause_in(std::string_view s) noexcept {
+    for (std::size_t p = 0; p < s.size(); ++p)
+        if ((s[p] == 's' || s[p] == 'S') &&
+            match_phrase(s, p, "shall not exceed the duty for") != std::string_view::npos)
+            return p;
+    return std::string_view::npos;
+}
+
 constexpr legal_wording_kind legal_wording_of(std::string_view s, std::size_t p) noexcept {
     for (const legal_phrase& phrase : legal_phrases)
         if (match_phrase(s, p, phrase.text) != std::string_view::npos)
@@ -362,6 +386,11 @@ public:
         if (pos_ == s_.size())
             return fail(duty_text_problem::empty);
         if (legal_wording_of(s_, pos_) != legal_wording_kind::none) {
+            set_problem(duty_text_problem::legal_wording, errc::legal_wording);
+            return fail(duty_text_problem::legal_wording);
+        }
+        if (const std::size_t clause = legal_clause_in(s_); clause != std::string_view::npos) {
+            pos_ = clause; // "... shall not exceed the duty for the complete movement"
             set_problem(duty_text_problem::legal_wording, errc::legal_wording);
             return fail(duty_text_problem::legal_wording);
         }
@@ -625,13 +654,12 @@ private:
             }
             skip_space();
             if (fraction_follows())
-                return set_problem(duty_text_problem::fractional_percent, errc::inexact);
-            if (pos_ < s_.size() && s_[pos_] == '%') {
+                return parse_fractional_percent(amount);
+            if (percent_follows()) {
                 const auto rate = ad_valorem::try_from_percent(amount);
                 if (!rate)
                     return set_problem(duty_text_problem::number_out_of_range, rate.error());
-                ++pos_;
-                return expression(rate.value_or({}));
+                return rate_on_value_base(rate.value_or({}).fraction(), 1);
             }
             const bool cent_sign = s_.substr(pos_, 2) == "\xC2\xA2"; // ¢
             const bool cent_letter = !cent_sign && pos_ < s_.size() &&
@@ -705,6 +733,82 @@ private:
         return p < s_.size() && (s_[p] == '-' || is_letter(s_[p]));
     }
 
+    // "%" or "percent" here (consumed).
+    constexpr bool percent_follows() noexcept {
+        if (pos_ < s_.size() && s_[pos_] == '%') {
+            ++pos_;
+            return true;
+        }
+        return keyword("percent");
+    }
+
+    // "33 1/3%": the whole number (amount) then " 1/3%" here, an exact rate
+    // of (33 * 3 + 1) / 3 % (the fraction reduced; a denominator of at most 255).
+    constexpr expression parse_fractional_percent(decimal whole) noexcept {
+        const std::size_t start = pos_;
+        std::int64_t num = 0, den = 0;
+        while (pos_ < s_.size() && is_digit(s_[pos_])) { // capped: only up to 255 is valid
+            num = num < 1000 ? num * 10 + (s_[pos_] - '0') : num;
+            ++pos_;
+        }
+        ++pos_; // '/'
+        while (pos_ < s_.size() && is_digit(s_[pos_])) {
+            den = den < 1000 ? den * 10 + (s_[pos_] - '0') : den;
+            ++pos_;
+        }
+        const decimal w = normalize(whole);
+        if (den == 0 || den > 255 || num >= den || w.scale() > 0 || w.coefficient() > 1000000) {
+            pos_ = start;
+            return set_problem(duty_text_problem::fractional_percent);
+        }
+        std::int64_t whole_number = w.coefficient();
+        for (int k = w.scale(); k < 0; ++k)
+            whole_number *= 10;
+        std::int64_t g = den, r = num; // reduce num / den
+        while (r != 0) {
+            const std::int64_t t = g % r;
+            g = r;
+            r = t;
+        }
+        num /= g;
+        den /= g;
+        skip_space();
+        (void)percent_follows(); // fraction_follows saw it
+        // The percent (whole * den + num) / den, as the fraction's numerator
+        // (whole * den + num) / 100 over den.
+        const auto numerator = decimal::try_from_parts(whole_number * den + num, 2);
+        if (!numerator)
+            return set_problem(duty_text_problem::number_out_of_range, numerator.error());
+        return rate_on_value_base(numerator.value_or({}), static_cast<std::uint8_t>(den));
+    }
+
+    // After a percent: "on the case", "on case", "of the fair retail value"
+    // (value_bases.hpp), optionally ", if any"; the rate on that value, or on
+    // the entry's value when no "on" or "of" follows.
+    constexpr expression rate_on_value_base(decimal numerator, std::uint8_t den) noexcept {
+        const std::size_t here = pos_;
+        skip_space();
+        if (!(keyword("on") || keyword("of"))) {
+            pos_ = here;
+            return expression::ad_valorem_on(numerator, den);
+        }
+        skip_space();
+        const std::size_t article = pos_;
+        if (!keyword("the"))
+            pos_ = article;
+        skip_space();
+        std::size_t index = 0;
+        const std::size_t end = match_value_base(s_, pos_, index);
+        if (end == std::string_view::npos)
+            return set_problem(duty_text_problem::unknown_value_base);
+        pos_ = end;
+        const std::size_t if_any = match_phrase(s_, pos_, ", if any");
+        if (if_any != std::string_view::npos)
+            pos_ = if_any;
+        return expression::ad_valorem_on(numerator, den, value_base_names[index],
+                                         if_any != std::string_view::npos);
+    }
+
     // " 1/3%" after "33": a fraction of a percent.
     constexpr bool fraction_follows() const noexcept {
         std::size_t p = pos_;
@@ -718,7 +822,8 @@ private:
             ++p;
         while (is_space_at(s_, p))
             ++p;
-        return p > denominator && p < s_.size() && s_[p] == '%';
+        return p > denominator && p < s_.size() &&
+               (s_[p] == '%' || match_phrase(s_, p, "percent") != std::string_view::npos);
     }
 
     // After a number: the end, an operator or a keyword (the number lacks its

@@ -29,4 +29,5 @@
 #include "runtime.hpp"
 #include "seasonal.hpp"
 #include "units.hpp"
+#include "value_bases.hpp"
 #include "version.hpp"

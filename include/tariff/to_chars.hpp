@@ -167,15 +167,48 @@ struct printed_node {
     std::size_t lhs, rhs;         // operands (sum .. at_most)
     decimal amount;               // ad valorem: the fraction; specific, fixed: money
     std::string_view unit_symbol; // specific: the unit
+    std::uint8_t denominator = 1; // ad valorem: the fraction is amount / denominator
+    std::string_view base_name{}; // ad valorem: the named value it applies to ("case")
+    bool if_any = false;          // ... ", if any"
 };
 template <class C, unsigned N, std::size_t K>
 constexpr printed_node print_node_of(const duty_expression<C, N, K>& e, std::size_t i) noexcept {
     const duty_node& n = e.nodes()[i];
-    return {n.kind, n.lhs, n.rhs, n.amount(),
-            n.kind == duty_kind::specific ? e.unit_of(n).symbol
-            : n.kind == duty_kind::placeholder
-                ? name_of(static_cast<duty_placeholder>(n.unit_index))
-                : std::string_view{}};
+    printed_node p{n.kind, n.lhs, n.rhs, n.amount(),
+                   n.kind == duty_kind::specific ? e.unit_of(n).symbol
+                   : n.kind == duty_kind::placeholder
+                       ? name_of(static_cast<duty_placeholder>(n.unit_index))
+                       : std::string_view{}};
+    if (n.kind == duty_kind::ad_valorem) {
+        p.denominator = n.denominator();
+        p.base_name = e.base_name_of(n);
+        p.if_any = (n.base_flags & duty_node::base_if_any) != 0;
+    }
+    return p;
+}
+
+// A fractional percent, "33 1/3": amount * 100 / denominator as a whole
+// number and a proper fraction (amount * 100 is whole for what the parser
+// and ad_valorem_on with a whole percent build; otherwise the digits of
+// amount * 100 are written over the denominator: "2.5/3").
+constexpr void write_fractional_percent(char_sink& out, decimal amount,
+                                        std::uint8_t denominator) noexcept {
+    const auto hundred = multiply_ratio(amount, 100, 1);
+    const decimal p = normalize(hundred.value_or({}));
+    if (!hundred || p.scale() > 0) {
+        write_decimal(out, p, 0, true, false);
+        out.put('/');
+        write_decimal(out, decimal::try_from_parts(denominator, 0).value_or({}), 0, true, false);
+        return;
+    }
+    std::int64_t n = p.coefficient();
+    for (int k = p.scale(); k < 0; ++k)
+        n *= 10; // a whole number of at most 18 digits: fits
+    write_decimal(out, decimal::try_from_parts(n / denominator, 0).value_or({}), 0, true, false);
+    out.put(' ');
+    write_decimal(out, decimal::try_from_parts(n % denominator, 0).value_or({}), 0, true, false);
+    out.put('/');
+    write_decimal(out, decimal::try_from_parts(denominator, 0).value_or({}), 0, true, false);
 }
 template <class C, unsigned N, std::size_t K>
 constexpr std::size_t print_root(const duty_expression<C, N, K>& e) noexcept {
@@ -223,8 +256,17 @@ constexpr void write_node(char_sink& out, const duty_expression<C, N, K>& e, std
         out.put("Free");
         return;
     case duty_kind::ad_valorem:
-        write_decimal(out, n.amount, 0, true, false, 2);
+        if (n.denominator != 1)
+            write_fractional_percent(out, n.amount, n.denominator);
+        else
+            write_decimal(out, n.amount, 0, true, false, 2);
         out.put(canadian ? "%" : " %");
+        if (!n.base_name.empty()) { // "45 % on the case"
+            out.put(" on the ");
+            out.put(n.base_name);
+            if (n.if_any)
+                out.put(", if any");
+        }
         return;
     case duty_kind::specific:
         amount();

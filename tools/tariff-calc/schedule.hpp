@@ -563,8 +563,11 @@ private:
                                     std::to_string(r.error().position + 1) + ")");
             } else if (k == k_tax) {
                 const auto& root = r.value().root();
-                if (r.value().size() != 1 || (root.kind != tariff::duty_kind::ad_valorem &&
-                                              root.kind != tariff::duty_kind::free))
+                if (r.value().size() != 1 ||
+                    (root.kind != tariff::duty_kind::ad_valorem &&
+                     root.kind != tariff::duty_kind::free) ||
+                    root.denominator() != 1 ||
+                    root.on_named_base()) // not 33 1/3 %, not "on the case"
                     problem(c_rate, quoted(f[c_rate]) +
                                         ": a tax is a percentage of the value plus duties (5 %)");
                 else if (root.kind == tariff::duty_kind::ad_valorem)
