@@ -230,6 +230,10 @@ constexpr std::size_t default_duty_capacity(unsigned needs) noexcept {
 
 template <currency_tag C>
 class duty_path;
+namespace detail {
+template <class From, class To>
+struct expression_converter; // schedule_currency.hpp
+} // namespace detail
 
 // An expression whose needs are known at compile time holds exactly the nodes
 // its operators built (6.1_pct + 5_CAD / kg: 3, so its type is
@@ -422,6 +426,8 @@ private:
     friend class duty_expression;
     template <currency_tag>
     friend class duty_path; // keeps its components' nodes in one pool (assessment.hpp)
+    template <class, class>
+    friend struct detail::expression_converter; // converts its amounts' currency
 
     // The index of `u` in the unit table, added if new. Units are compared by
     // their facts, not their addresses: GCC does not fold a comparison of two
