@@ -11,6 +11,9 @@
 // ukimports.org/uk_customs_exchange_rates_2010.html): "1 GB£ = 1.1757 EUR", and
 // the euro agricultural conversion rate for duty expressed in euros: "Multiplied
 // (x) by: 0.84470 / Divided (÷) by: 1.18385225".
+#include <string>
+
+#include <tariff/io.hpp>
 #include <tariff/schedule_currency.hpp>
 #include <tariff/tariff.hpp>
 
@@ -189,6 +192,14 @@ TEST_CASE("an entry invoiced in EUR, assessed on a GBP path: the conversion reco
     CHECK(a.assessed[1].rounded == 2'078.66_GBP);
     CHECK(a.assessed.total() == 2'265.25_GBP);
     CHECK(a.assessed.base().has(tariff::mass::bit));
+
+    // Printed (io.hpp): the conversion, then the assessment.
+    CHECK(tariff::to_string(invoice) == "EUR -> GBP: divided by 1.1757, half_even to GBP 0.01");
+    const std::string text = tariff::to_string(a);
+    CHECK(text.rfind("Declared value: EUR 12,000.00 = GBP 10,206.69 (EUR -> GBP: divided by "
+                     "1.1757, half_even to GBP 0.01)\nAssessment: GB\n",
+                     0) == 0);
+    CHECK(text.find("total GBP 2,265.25") != std::string::npos);
 
     // The non-throwing form gives the same, and the errors of assess: a missing mass.
     const auto r = tariff::try_assess(path, entry, invoice, half_even<GBP>);
