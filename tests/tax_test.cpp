@@ -33,8 +33,11 @@ constexpr rounding_policy<C> half_even{tariff::rounding_mode::half_even};
 // never below zero, so a vehicle at or under the threshold pays nothing.
 constexpr auto luxury_rate = at_most(10_pct, 20_pct - tariff::fixed_amount(20'000.00_CAD));
 constexpr tax_component<CAD> luxury{"Luxury tax", "Select Luxury Items Tax Act", luxury_rate};
-// GST on top of the luxury tax (Excise Tax Act s.215: the value for GST adds the
-// duties and the other federal taxes on the importation).
+// GST on top of the luxury tax (Finance Canada, as reported by The Canadian Press,
+// 2021-08-12); on an importation the value for GST adds "all duties and taxes ...
+// payable on the goods under the Customs Tariff, ..., the Special Import Measures
+// Act, this Act (other than this Part) or any other law relating to customs"
+// (Excise Tax Act s.215(1)(b)).
 constexpr tax_component<CAD> gst_cascading{"GST", "Excise Tax Act s.215",         5_pct,
                                            true,  tax_component<CAD>::all_duties, true};
 
