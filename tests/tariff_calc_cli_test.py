@@ -251,6 +251,40 @@ A10,2026-01-15,8703.80.00,KR,1,No.,40000,CAD
 
 
 @case
+def taxes_as_expressions(env):
+    # A tax's rate is any duty text, on the value plus the duties, with the entry's
+    # quantities. The luxury tax (Select Luxury Items Tax Act): the lesser of 10 % and
+    # 20 % of the value above 100,000 (20 % - $20000); an excise of $0.10 a litre.
+    schedule = SCHEDULE_HEADER + """\
+line,8703.23.00,,MFN,6.1 %,each,,,,Customs Tariff 8703.23.00,cars
+line,2710.12.49,,MFN,Free,l,,,,Customs Tariff 2710.12.49,gasoline
+tax,8703,,Luxury tax,10 % MAX 20 % - $20000,,,,,Select Luxury Items Tax Act,
+tax,2710,,Excise tax,$0.10/l,,,,,Excise Tax Act Sch. I,
+tax,,,GST,5 %,,,,,Excise Tax Act s.215,
+"""
+    r = env.calc(HEADER + """\
+T01,2026-01-15,8703.23.00,DE,1,each,150000.00,CAD
+T02,2026-01-15,8703.23.00,DE,1,each,90000.00,CAD
+T03,2026-01-15,2710.12.49,US,20000,l,18000.00,CAD
+""", schedule=schedule, rates=None)
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    rows = r.rows()
+    # By hand. T01: MFN 6.1 % x 150,000 = 9,150.00; luxury tax on 159,150.00:
+    # min(15,915.00, 20 % x 159,150 - 20,000 = 11,830.00) = 11,830.00; GST 5 % x
+    # 159,150.00 = 7,957.50 (tariff-calc's taxes are on value + duties, not on each
+    # other); taxes 19,787.50; total 28,937.50.
+    expect_row(rows, "T01", duty="9150.00", taxes="19787.50", total="28937.50",
+               components="MFN=9150.00;Luxury tax=11830.00;GST=7957.50")
+    # T02: MFN 5,490.00; luxury tax on 95,490.00: min(9,549.00, 19,098 - 20,000 -> 0)
+    # = 0.00; GST 5 % x 95,490.00 = 4,774.50.
+    expect_row(rows, "T02", duty="5490.00", taxes="4774.50", total="10264.50",
+               components="MFN=5490.00;Luxury tax=0.00;GST=4774.50")
+    # T03: MFN Free; excise 0.10 x 20,000 l = 2,000.00; GST 5 % x 18,000.00 = 900.00.
+    expect_row(rows, "T03", duty="0.00", taxes="2900.00", total="2900.00",
+               components="MFN=0.00;Excise tax=2000.00;GST=900.00")
+
+
+@case
 def foreign_currencies(env):
     r = env.calc(HEADER + """\
 F01,2026-01-20,8703.80.00,DE,1,each,100000.00,CNY
@@ -617,7 +651,6 @@ BAD_SCHEDULE_ROWS = [
     ("line,0406.20.00,,MFN;x,6.1 %,kg,,,,,", "name", "cannot hold '=', ';'"),
     ("line,0406.30.00,,MFN,6.1 % plus,kg,,,,,", "rate",
      '"6.1 % plus": expected a rate (6.1 %), an amount ($5.33/kg), Free or \'(\' (at byte 11)'),
-    ("tax,,,HST,5 % + $1/kg,,,,,,", "rate", "a tax is a percentage"),
     ("line,0406.40.00,,MFN,6.1 %,crate,,,,,", "unit", '"crate": unknown unit'),
     ("surtax,8703,CN,S,10 %,kg,,,,,", "unit", '"kg": a surtax row has no unit'),
     ("line,0406.50.00,,MFN,6.1 %,kg,5,,,,", "volume", '"5": a line row has no volume'),
@@ -656,6 +689,8 @@ CONFLICTING_SCHEDULE_ROWS = [
      "the volume is in the unit of the quota's lines, kg"),
     ("surtax,0406,FR,Dairy surtax,$1/l,,,,,,", "rate",
      "the surtax needs a quantity of volume, but tariff line 0406.40.20 (line 4) declares only kg"),
+    ("tax,0406,,Dairy levy,$1/l,,,,,,", "rate",
+     "the tax needs a quantity of volume, but tariff line 0406.40.20 (line 4) declares only kg"),
     ("tax,,,China surtax,5 %,,,,,,", "name",
      '"China surtax" is also the name of a duty (line 6)'),
     ("quota,8703.80.00,CN,Q4,6.1 %,,5,2026-06-01,2026-06-30,,", "hs_code",

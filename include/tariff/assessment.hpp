@@ -33,13 +33,20 @@ struct duty_component {
 // A tax whose base is the value plus chosen duty components (and, if
 // cascading, the taxes listed before it). Canada's GST: 5 % of value + all
 // duties and surtaxes (Excise Tax Act s.215). UK VAT: value + duty.
+//
+// Its rate is any duty expression, evaluated on a base whose value is the tax
+// base and whose quantities are the entry's: an ad valorem rate (5_pct), a
+// specific excise (0.10_CAD / tariff::litre), the lesser or greater of two
+// (at_most, at_least), or a rate on the excess over a threshold (Canada's
+// luxury tax: at_most(10_pct, 20_pct - fixed_amount(20'000_CAD)), i.e. the
+// lesser of 10 % of the base and 20 % of the base above CAD 100,000).
 template <currency_tag C>
 struct tax_component {
     static constexpr std::uint32_t all_duties = ~std::uint32_t{0};
 
     std::string_view name;
     std::string_view legal_basis;
-    ad_valorem rate;
+    duty_expression<C> rate;
     bool on_value = true;
     std::uint32_t duties = all_duties; // bit i: the path's duty component i is in the base
     bool on_earlier_taxes = false;
@@ -226,17 +233,96 @@ public:
     // Tax i (i < tax_count()), as a value (the path keeps it packed).
     constexpr tax_component<C> tax(std::size_t i) const noexcept {
         const packed_tax& t = taxes_[i];
-        return tax_component<C>{t.name,
-                                t.legal_basis,
-                                ad_valorem::try_from_fraction(
-                                    decimal::try_from_parts(t.coefficient, t.scale).value_or({}))
-                                    .value_or({}),
-                                t.on_value,
-                                t.duties,
-                                t.on_earlier_taxes};
+        return tax_component<C>{t.name,     t.legal_basis, tax_expression(i),
+                                t.on_value, t.duties,      t.on_earlier_taxes};
+    }
+    // Tax i's parts, without making its expression.
+    constexpr std::string_view tax_name(std::size_t i) const noexcept { return taxes_[i].name; }
+    constexpr std::string_view tax_legal_basis(std::size_t i) const noexcept {
+        return taxes_[i].legal_basis;
+    }
+    constexpr bool tax_on_value(std::size_t i) const noexcept { return taxes_[i].on_value; }
+    constexpr std::uint32_t tax_duties(std::size_t i) const noexcept { return taxes_[i].duties; }
+    constexpr bool tax_on_earlier_taxes(std::size_t i) const noexcept {
+        return taxes_[i].on_earlier_taxes;
+    }
+    // Whether tax i's rate is one ad valorem rate (kept in the tax itself;
+    // any other expression's nodes are in the path's node pool).
+    constexpr bool tax_is_ad_valorem(std::size_t i) const noexcept {
+        return taxes_[i].pool_size == 0;
+    }
+    // Tax i's rate as an expression (a copy; one node for an ad valorem tax).
+    constexpr duty_expression<C> tax_expression(std::size_t i) const noexcept {
+        const packed_tax& t = taxes_[i];
+        if (t.pool_size == 0)
+            return duty_expression<C>(inline_tax_rate(i));
+        duty_expression<C> out;
+        const std::size_t first = t.first();
+        out.size_ = t.pool_size;
+        out.unit_count_ = 0;
+        out.needs_ = 0;
+        for (std::size_t k = 0; k < t.pool_size; ++k) {
+            duty_node n = nodes_[first + k];
+            if (n.kind == duty_kind::specific) {
+                n.unit_index = out.add_unit(*units_[n.unit_index]);
+                out.needs_ |= units_[nodes_[first + k].unit_index]->dimension_bit;
+            }
+            out.nodes_[k] = n;
+        }
+        return out;
+    }
+    // Tax i's exact amount on `base` (its value: the tax base; its
+    // quantities: the entry's), raising the error; try_explain_tax returns it.
+    constexpr duty_evaluation<C> explain_tax(std::size_t i, const duty_base<C>& base) const {
+        return try_explain_tax(i, base).value();
+    }
+    constexpr result<duty_evaluation<C>> try_explain_tax(std::size_t i,
+                                                         const duty_base<C>& base) const noexcept {
+        const packed_tax& t = taxes_[i];
+        if (t.pool_size == 0) {
+            const auto e = detail::multiply(base.value().amount(), t.fraction());
+            if (!e)
+                return e.error();
+            return duty_evaluation<C>{money<C>(e.value_or({})), false, false};
+        }
+        return duty_expression<C>::evaluate_nodes(nodes_.data() + t.first(), t.pool_size,
+                                                  units_.data(), base);
     }
     constexpr bool has_de_minimis() const noexcept { return has_relief_; }
     constexpr const de_minimis<C>& relief() const noexcept { return relief_; }
+
+    // The same path with a duty already determined (an anti-dumping or
+    // countervailing duty assessed elsewhere, for this entry) as one more
+    // duty component: a fixed amount, in the duties total and in the base of
+    // every tax whose `duties` has its bit (all_duties: every tax's). A path
+    // is a value: copy the schedule's path for the entry and add it.
+    // errc::negative_quantity for a negative amount; errc::invalid_argument
+    // as for with_duty. try_with_determined_duty returns the error.
+    constexpr duty_path with_determined_duty(std::string_view name, std::string_view legal_basis,
+                                             money<C> amount) const {
+        return try_with_determined_duty(name, legal_basis, amount).value();
+    }
+    constexpr result<duty_path> try_with_determined_duty(std::string_view name,
+                                                         std::string_view legal_basis,
+                                                         money<C> amount) const noexcept {
+        if (amount < money<C>{})
+            return errc::negative_quantity;
+        if (duty_count_ == max_duties || std::size_t{node_count_} + 1 > max_nodes ||
+            name.size() > ~std::uint32_t{0} || legal_basis.size() > ~std::uint32_t{0})
+            return errc::invalid_argument;
+        duty_path out = *this;
+        // Cannot raise: the checks above are add_duty's, and a fixed amount
+        // has no unit.
+        out.add_duty(name, legal_basis, duty_expression<C, 0>::fixed(amount));
+        return out;
+    }
+    // The same path with one more tax; the non-throwing form of with_tax.
+    constexpr result<duty_path> try_with_tax(const tax_component<C>& tax) const noexcept {
+        duty_path out = *this;
+        if (const errc e = out.try_add_tax(tax); e != errc::ok)
+            return e;
+        return out;
+    }
 
 private:
     constexpr void add_duty(std::string_view name, std::string_view legal_basis,
@@ -280,17 +366,66 @@ private:
         node_count_ = static_cast<std::uint8_t>(node_count_ + duty.size());
         ++duty_count_;
     }
-    constexpr void add_tax(const tax_component<C>& tax) {
+    constexpr void add_tax(const tax_component<C>& tax) { detail::raise(try_add_tax(tax)); }
+    // One ad valorem rate is kept in the tax (no pool node: a path whose
+    // duties fill the pool still takes a GST); any other expression's nodes
+    // go into the pool after the duties' (errc::invalid_argument beyond
+    // max_nodes in all, or max_taxes taxes). A rejected tax changes nothing.
+    constexpr errc try_add_tax(const tax_component<C>& tax) noexcept {
         if (tax_count_ == max_taxes)
-            detail::raise(errc::invalid_argument);
-        const decimal f = tax.rate.fraction();
-        taxes_[tax_count_++] = packed_tax{tax.name,
-                                          tax.legal_basis,
-                                          f.coefficient(),
-                                          tax.duties,
-                                          static_cast<std::int8_t>(f.scale()),
-                                          tax.on_value,
-                                          tax.on_earlier_taxes};
+            return errc::invalid_argument;
+        const duty_expression<C>& rate = tax.rate;
+        const bool one_rate = rate.size() == 1 && rate.root().kind == duty_kind::ad_valorem;
+        std::size_t first = 0;
+        std::size_t size = 0;
+        decimal f{};
+        if (one_rate) {
+            f = rate.root().amount();
+        } else {
+            if (node_count_ + rate.size() > max_nodes)
+                return errc::invalid_argument;
+            std::array<const unit_info*, max_units> units = units_;
+            std::size_t unit_count = unit_count_;
+            std::array<std::uint8_t, duty_expression<C>::capacity> index{};
+            for (std::size_t u = 0; u < rate.unit_count(); ++u) {
+                std::size_t j = 0;
+                const unit_info& x = rate.unit(u);
+                while (j < unit_count &&
+                       !(units[j]->dimension_bit == x.dimension_bit && units[j]->num == x.num &&
+                         units[j]->den == x.den && units[j]->symbol == x.symbol))
+                    ++j;
+                if (j == unit_count) {
+                    if (unit_count == max_units)
+                        return errc::invalid_argument;
+                    units[unit_count++] = &rate.unit(u);
+                }
+                index[u] = static_cast<std::uint8_t>(j);
+            }
+            units_ = units;
+            unit_count_ = static_cast<std::uint8_t>(unit_count);
+            first = node_count_;
+            size = rate.size();
+            for (std::size_t k = 0; k < size; ++k) {
+                duty_node n = rate.nodes()[k];
+                if (n.kind == duty_kind::specific)
+                    n.unit_index = index[n.unit_index];
+                nodes_[first + k] = n;
+            }
+            node_count_ = static_cast<std::uint8_t>(node_count_ + size);
+        }
+        taxes_[tax_count_++] =
+            packed_tax{tax.name,
+                       tax.legal_basis,
+                       one_rate ? f.coefficient() : static_cast<std::int64_t>(first),
+                       tax.duties,
+                       static_cast<std::int8_t>(f.scale()),
+                       tax.on_value,
+                       tax.on_earlier_taxes,
+                       static_cast<std::uint8_t>(size)};
+        return errc::ok;
+    }
+    constexpr ad_valorem inline_tax_rate(std::size_t i) const noexcept {
+        return ad_valorem::try_from_fraction(taxes_[i].fraction()).value_or({});
     }
     constexpr void set_de_minimis(const de_minimis<C>& relief) {
         if (relief.limit < money<C>{})
@@ -307,7 +442,9 @@ private:
         std::uint32_t legal_basis_size = 0;
     };
 
-    // A tax_component in 48 bytes, not 64 (a decimal's scale fits 8 bits).
+    // A tax_component in 48 bytes, not 64 (a decimal's scale fits 8 bits):
+    // an ad valorem tax's rate in coefficient and scale (pool_size 0), any
+    // other's pool_size nodes in the pool from nodes_[coefficient] on.
     struct packed_tax {
         std::string_view name;
         std::string_view legal_basis;
@@ -316,6 +453,13 @@ private:
         std::int8_t scale = 0;
         bool on_value = true;
         bool on_earlier_taxes = false;
+        std::uint8_t pool_size = 0;
+        constexpr std::size_t first() const noexcept {
+            return static_cast<std::size_t>(coefficient);
+        }
+        constexpr decimal fraction() const noexcept {
+            return decimal::try_from_parts(coefficient, scale).value_or({});
+        }
     };
 
     std::string_view name_;
@@ -450,8 +594,8 @@ struct rounding_policy {
 
 enum class component_kind : unsigned char { duty, tax };
 
-// The rate a line applied: its duty component's expression (a reference into
-// the path) or its tax's ad valorem rate. Compares with, and converts to, a
+// The rate a line applied: its duty component's or its tax's expression (a
+// reference into the path). Compares with, and converts to, a
 // duty_expression<C>; to_string (io.hpp) prints it as the expression.
 template <currency_tag C>
 class line_rate {
@@ -461,17 +605,29 @@ public:
     // Duty component i of `path` (which must outlive the rate).
     constexpr line_rate(const duty_path<C>& path, std::size_t i) noexcept
         : path_(&path), index_(static_cast<std::uint8_t>(i)), is_tax_(false) {}
+    // Component i of `path` of the kind given (a duty or a tax).
+    constexpr line_rate(const duty_path<C>& path, std::size_t i, component_kind kind) noexcept
+        : path_(&path), index_(static_cast<std::uint8_t>(i)), is_tax_(kind == component_kind::tax) {
+    }
     constexpr explicit line_rate(ad_valorem tax) noexcept : tax_(tax), is_tax_(true) {}
 
     constexpr bool is_tax() const noexcept { return is_tax_; }
-    // A duty line's expression (made from the path's component); a tax
-    // line's rate as a one-node expression.
+    // The line's expression (made from the path's component; a tax given
+    // as an ad_valorem alone: that rate as a one-node expression).
     constexpr duty_expression<C> expression() const noexcept {
-        return is_tax_ ? duty_expression<C>(tax_) : path_->expression(index_);
+        if (is_tax_)
+            return path_ ? path_->tax_expression(index_) : duty_expression<C>(tax_);
+        return path_->expression(index_);
     }
     constexpr operator duty_expression<C>() const noexcept { return expression(); }
-    // The tax's rate (a tax line only; zero for a duty line).
-    constexpr ad_valorem tax_rate() const noexcept { return tax_; }
+    // A tax line's rate if it is one ad valorem rate; zero for a duty line
+    // or a tax of any other expression (see expression()).
+    constexpr ad_valorem tax_rate() const noexcept {
+        if (is_tax_ && path_ && path_->tax_is_ad_valorem(index_))
+            return ad_valorem::try_from_fraction(path_->tax_expression(index_).root().amount())
+                .value_or({});
+        return tax_;
+    }
 
     template <unsigned N, std::size_t K>
     friend constexpr bool operator==(const line_rate& a,
@@ -595,13 +751,13 @@ public:
     constexpr assessment_line<C> operator[](std::size_t i) const noexcept {
         const detail::assessed_component<C>& l = lines_[i];
         const bool tax = l.kind == component_kind::tax;
-        const auto& t = path_->tax(tax ? l.index : 0);
         return assessment_line<C>{l.kind,
                                   l.index,
-                                  tax ? t.name : path_->duty_name(l.index),
-                                  tax ? t.legal_basis : path_->duty_legal_basis(l.index),
+                                  tax ? path_->tax_name(l.index) : path_->duty_name(l.index),
+                                  tax ? path_->tax_legal_basis(l.index)
+                                      : path_->duty_legal_basis(l.index),
                                   l.base,
-                                  tax ? line_rate<C>(t.rate) : line_rate<C>(*path_, l.index),
+                                  line_rate<C>(*path_, l.index, l.kind),
                                   l.exact,
                                   l.rounded,
                                   l.floor_applied,
@@ -615,7 +771,7 @@ public:
     constexpr assessment_line<C> line(std::string_view name) const {
         for (std::size_t i = 0; i < size_; ++i) {
             const auto& l = lines_[i];
-            const std::string_view n = l.kind == component_kind::tax ? path_->tax(l.index).name
+            const std::string_view n = l.kind == component_kind::tax ? path_->tax_name(l.index)
                                                                      : path_->duty_name(l.index);
             if (n == name)
                 return (*this)[i];
@@ -864,24 +1020,23 @@ template <currency_tag C>
 
     detail::running_total taxes; // likewise
     for (std::size_t t = 0; t < path.tax_count(); ++t) {
-        const auto& tax = path.tax(t);
         // The base is summed in 128 bits (value + 5.0104 may not fit where
         // value + 5.0104 + 0.0091 does) and reported on the line, so only the
         // whole base must fit money.
         detail::running_total wide_base;
-        if (tax.on_value) {
+        if (path.tax_on_value(t)) {
             if (const errc e = wide_base.add(value.amount()); e != errc::ok)
                 return e;
         }
         for (std::size_t i = 0; i < path.duty_count(); ++i) {
-            if (i >= 32 || !(tax.duties & (std::uint32_t{1} << i)))
+            if (i >= 32 || !(path.tax_duties(t) & (std::uint32_t{1} << i)))
                 continue;
             const auto& l = a.lines_[i];
             if (const errc e = wide_base.add((each_line ? l.rounded : l.exact).amount());
                 e != errc::ok)
                 return e;
         }
-        if (tax.on_earlier_taxes) {
+        if (path.tax_on_earlier_taxes(t)) {
             if (const errc e = wide_base.add(taxes); e != errc::ok)
                 return e;
         }
@@ -898,10 +1053,19 @@ template <currency_tag C>
         line.ceiling_applied = false;
         line.relieved = tax_relieved;
         if (!tax_relieved) {
-            const auto e = detail::multiply(tax_base.amount(), tax.rate.fraction());
+            // The tax's expression on the tax base, with the entry's
+            // quantities (a specific excise); one ad valorem rate on the
+            // base alone, as multiply gives it.
+            if (tax_base < money<C>{})
+                return errc::negative_quantity;
+            const auto e = path.tax_is_ad_valorem(t)
+                               ? path.try_explain_tax(t, duty_base<C>(tax_base))
+                               : path.try_explain_tax(t, used.with_value(tax_base));
             if (!e)
                 return e.error();
-            line.exact = money<C>(e.value_or({}));
+            line.exact = e.value_or({}).amount;
+            line.floor_applied = e.value_or({}).floor_applied;
+            line.ceiling_applied = e.value_or({}).ceiling_applied;
         }
         line.rounded = line.exact;
         if (each_line) {

@@ -346,6 +346,10 @@ constexpr std::size_t default_duty_capacity(unsigned needs) noexcept {
 
 template <currency_tag C>
 class duty_path;
+namespace detail {
+template <class From, class To>
+struct expression_converter; // schedule_currency.hpp
+} // namespace detail
 
 template <detail::fixed_string Name>
 struct rate_on; // value_bases.hpp: an ad valorem rate on a named value
@@ -607,6 +611,8 @@ private:
     friend class duty_expression;
     template <currency_tag>
     friend class duty_path; // keeps its components' nodes in one pool (assessment.hpp)
+    template <class, class>
+    friend struct detail::expression_converter; // converts its amounts' currency
 
     // The index of `u` in the unit table, added if new. Units are compared by
     // their facts, not their addresses: GCC does not fold a comparison of two

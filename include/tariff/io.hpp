@@ -18,6 +18,7 @@
 // the single header's io.hpp carries the one copy both formatters share.
 #include "assessment.hpp"
 #include "detail/format_spec.hpp"
+#include "schedule_currency.hpp"
 #include "to_chars.hpp"
 
 namespace tariff {
@@ -292,6 +293,32 @@ std::string to_string(const assessment<C>& a, notation style = notation::canonic
 
 template <class C>
 std::ostream& operator<<(std::ostream& os, const assessment<C>& a) {
+    return os << to_string(a);
+}
+
+// A conversion: "EUR -> GBP: divided by 1.1757, half_even to GBP 0.01".
+template <class From, class To>
+std::string to_string(const currency_conversion<From, To>& c) {
+    return std::string(From::code) + " -> " + std::string(To::code) + ": " +
+           (c.direction() == conversion_direction::multiply ? "multiplied by " : "divided by ") +
+           to_string(c.rate()) + ", " + to_string(c.mode()) + " to " + to_string(c.granularity());
+}
+template <class From, class To>
+std::ostream& operator<<(std::ostream& os, const currency_conversion<From, To>& c) {
+    return os << to_string(c);
+}
+
+// An entry converted and assessed: the declared value, its conversion, then
+// the assessment of the converted entry.
+//   Declared value: EUR 12,000.00 = GBP 10,206.69 (EUR -> GBP: divided by 1.1757, ...)
+template <class From, class To>
+std::string to_string(const converted_assessment<From, To>& a,
+                      notation style = notation::canonical) {
+    return "Declared value: " + to_string(a.declared_value) + " = " + to_string(a.converted_value) +
+           " (" + to_string(a.conversion) + ")\n" + to_string(a.assessed, style);
+}
+template <class From, class To>
+std::ostream& operator<<(std::ostream& os, const converted_assessment<From, To>& a) {
     return os << to_string(a);
 }
 

@@ -27,6 +27,7 @@
 #include "rate.hpp"
 #include "rounding.hpp"
 #include "runtime.hpp"
+#include "schedule_currency.hpp"
 #include "seasonal.hpp"
 #include "units.hpp"
 #include "value_bases.hpp"

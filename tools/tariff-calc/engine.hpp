@@ -512,7 +512,7 @@ private:
     void add_taxes(tariff::duty_path<C>& path) const {
         for (const std::uint32_t i : taxes_) {
             const auto& t = schedule_.measures()[i];
-            path = path.with_tax(tariff::tax_component<C>{t.name, t.legal_basis, t.rate});
+            path = path.with_tax(tariff::tax_component<C>{t.name, t.legal_basis, t.duty});
         }
     }
 

@@ -7,7 +7,8 @@
 //     cuts);
 //   - surtaxes (record `surtax`): a duty stacked on the MFN duty for one
 //     origin, on every line under an HS prefix (8703 covers 8703.80.00);
-//   - taxes (record `tax`): a percentage of the value plus all duties (GST);
+//   - taxes (record `tax`): a duty expression (5 %, $0.10/l, a MAX of two)
+//     on the value plus all duties (GST), with the entry's quantities;
 //   - tariff-rate quotas (record `quota`): an order number, its lines (an HS
 //     prefix), an origin and periods, each with a volume and an in-quota duty
 //     that replaces the MFN duty and the surtaxes; unused volume carries into
@@ -256,6 +257,16 @@ inline std::string date_problem(std::string_view text, const tariff::parse_error
 }
 
 // An ISO 3166 alpha-2 code: two capital letters.
+// A tax rate the tool can apply: no rate in it names a value ("on the case":
+// an entry has no column for named values) or is a fractional percent.
+template <tariff::currency_tag C>
+bool plain_tax_rate(const tariff::duty_expression<C>& e) noexcept {
+    for (std::size_t i = 0; i < e.size(); ++i)
+        if (e.nodes()[i].denominator() != 1 || e.nodes()[i].on_named_base())
+            return false;
+    return true;
+}
+
 inline bool is_origin(std::string_view s) noexcept {
     return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
 }
@@ -359,8 +370,7 @@ struct measure {
     std::string_view name;
     std::string_view legal_basis;
     validity valid;
-    tariff::duty_expression<C> duty; // a surtax's duty
-    tariff::ad_valorem rate;         // a tax's rate
+    tariff::duty_expression<C> duty; // a surtax's duty or a tax's rate
 
     // For an entry from `entry_origin` (its code_number) on day d?
     bool applies(std::uint32_t entry_origin, tariff::date d) const noexcept {
@@ -555,25 +565,21 @@ private:
 
         // rate
         tariff::duty_expression<C> duty;
-        tariff::ad_valorem rate;
         if (required(c_rate)) {
             const auto r = tariff::try_parse_duty<C>(f[c_rate]);
             if (!r) {
                 problem(c_rate, quoted(f[c_rate]) + ": " + r.error().reason + " (at byte " +
                                     std::to_string(r.error().position + 1) + ")");
-            } else if (k == k_tax) {
-                const auto& root = r.value().root();
-                if (r.value().size() != 1 ||
-                    (root.kind != tariff::duty_kind::ad_valorem &&
-                     root.kind != tariff::duty_kind::free) ||
-                    root.denominator() != 1 ||
-                    root.on_named_base()) // not 33 1/3 %, not "on the case"
-                    problem(c_rate, quoted(f[c_rate]) +
-                                        ": a tax is a percentage of the value plus duties (5 %)");
-                else if (root.kind == tariff::duty_kind::ad_valorem)
-                    rate = tariff::ad_valorem::from_fraction(root.amount());
+            } else if (k == k_tax && !plain_tax_rate(r.value())) {
+                // An entry carries no named values (no column for them), and a
+                // tax line is rounded once from an exact amount: a tax rate
+                // names no value ("on the case") and holds no fractional
+                // percent (33 1/3 %).
+                problem(c_rate, quoted(f[c_rate]) +
+                                    ": a tax rate names no value (\"on the case\") and has no "
+                                    "fractional percent (33 1/3 %)");
             } else {
-                duty = r.value();
+                duty = r.value(); // a tax's rate too: any expression
             }
         }
 
@@ -649,7 +655,6 @@ private:
             m.legal_basis = basis;
             m.valid = valid;
             m.duty = duty;
-            m.rate = rate;
             measures_.push_back(std::move(m));
             break;
         }
@@ -917,7 +922,7 @@ private:
                 if (m.kind == measure_kind::surtax) {
                     if (needs_ok(m.duty, *it, m.row, "the surtax"))
                         it->surtaxes.push_back(static_cast<std::uint32_t>(i));
-                } else {
+                } else if (needs_ok(m.duty, *it, m.row, "the tax")) {
                     it->taxes.push_back(static_cast<std::uint32_t>(i));
                 }
             }
