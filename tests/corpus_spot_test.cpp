@@ -51,8 +51,8 @@ void spot(std::string_view text, const E& expected, const std::type_identity_t<d
     CHECK(again.value() == parsed.value());
 }
 
-// The same for a duty per metre: a duty base holds no length yet, so the
-// evaluation reports the missing quantity.
+// The same on a base without the quantity the duty needs: the evaluation
+// reports the missing quantity.
 template <class C, class E>
 void spot_unevaluated(std::string_view text, const E& expected) {
     INFO(text);
@@ -154,7 +154,10 @@ TEST_CASE("US HTS: the units the parser lacked (bbl, pr., doz., gross, 1000, art
     spot<USD>("13.5¢/kg + 6.3% + 1.9¢/article",
               0.135_USD / tariff::kg + 6.3_pct + 0.019_USD / tariff::each,
               duty_base(100.00_USD).with(10_kg).with(100_each), 9.55_USD);
-    // us ch01-97 other: per linear metre.
+    // us ch01-97 other: per linear metre; 25 m x 0.033 = 0.825 (a duty base
+    // holds a length now: issue 11)
+    spot<USD>("3.3¢/lin. m", 0.033_USD / tariff::metre,
+              duty_base(1.00_USD).with(q<units::metre>(25)), 0.825_USD);
     spot_unevaluated<USD>("3.3¢/lin. m", 0.033_USD / tariff::metre);
 }
 
@@ -225,6 +228,9 @@ TEST_CASE("EU CET 2020: specific, compound, floor and ceiling, grouped numbers, 
     // eu: a ceiling per 100 m of length.
     spot_unevaluated<EUR>("5.40% MAX 3.50 EUR / 100 m",
                           at_most(5.4_pct, 3.50_EUR / tariff::hundred_metres));
+    // 200 m worth 1,000.00: 5.4 % = 54.00, at most 3.50 x 2 = 7.00
+    spot<EUR>("5.40% MAX 3.50 EUR / 100 m", at_most(5.4_pct, 3.50_EUR / tariff::hundred_metres),
+              duty_base(1'000.00_EUR).with(q<units::metre>(200)), 7.00_EUR);
     // eu, 2,608 lines: 0.0 % of anything is 0
     spot<EUR>("0.0%", 0_pct, duty_base(5'000.00_EUR), 0.00_EUR);
 }
@@ -465,8 +471,9 @@ TEST_CASE("the new units: exact sizes", "[units]") {
     STATIC_REQUIRE(tariff::try_convert_units(decimal(3), unit_info_of<units::hundred_metres>,
                                              unit_info_of<units::metre>)
                        .value() == 300);
-    // A length cannot be declared on a duty base yet (it holds six quantities).
-    CHECK(tariff_test::error_of([] {
-              return duty_base(1.00_EUR).with(unit_info_of<units::metre>, decimal(1));
-          }) == errc::invalid_argument);
+    // A length is declared on a duty base like any quantity (issue 11): 3 (of
+    // 100 m) is 300 m.
+    CHECK(duty_base(1.00_EUR)
+              .with(unit_info_of<units::hundred_metres>, decimal(3))
+              .quantity_in(unit_info_of<units::metre>) == 300);
 }

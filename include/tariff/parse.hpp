@@ -35,6 +35,7 @@
 
 #include "detail/fixed_string.hpp"
 #include "expression.hpp"
+#include "qualified.hpp"
 
 namespace tariff {
 
@@ -454,7 +455,8 @@ private:
         while (!failed()) {
             skip_space();
             duty_kind kind;
-            if (keyword("min") || keyword("but not less than")) {
+            if (keyword("min") || keyword("but not less than") ||
+                keyword("but not less")) { // US "but not less 2.831562¢ /kg"
                 kind = duty_kind::at_least;
             } else if (keyword("max") || keyword("but not more than") ||
                        (after_floor && keyword("or more than"))) {
@@ -654,6 +656,10 @@ private:
             }
         }
         skip_space();
+        // A quantity qualified by a property of the goods (qualified.hpp):
+        // "/ % vol / hl", "/kg on drained weight", "/ 100 kg /net/ % sacchar.".
+        if (const unit_info* q = qualified_unit_at(s_, pos_))
+            return expression::specific(amount, *q);
         if (pos_ < s_.size() && s_[pos_] == '/') {
             ++pos_;
             skip_space();
@@ -918,6 +924,11 @@ constexpr const unit_info* find_unit(std::string_view text) noexcept {
         if (same && i == text.size())
             return alias.unit;
     }
+    // A qualified unit by its symbol or spelling without the "/" ("% vol / hl",
+    // "kg on drained weight").
+    std::size_t p = 0;
+    if (const unit_info* q = detail::qualified_unit_at(text, p, false); q && p == text.size())
+        return q;
     return nullptr;
 }
 
