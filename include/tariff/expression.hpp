@@ -38,7 +38,7 @@ inline constexpr unsigned runtime_quantities = ~0u;
 
 namespace detail {
 // The most quantities (and properties of the goods) one duty_base declares.
-inline constexpr std::size_t quantity_capacity = 8;
+inline constexpr std::size_t quantity_capacity = 6;
 
 constexpr unsigned combine_needs(unsigned a, unsigned b) noexcept {
     return (a == runtime_quantities || b == runtime_quantities) ? runtime_quantities : (a | b);
@@ -54,13 +54,60 @@ constexpr unsigned derivable(unsigned declared) noexcept {
 }
 } // namespace detail
 
-// One declared quantity of a duty_base, in its dimension's base unit.
-struct declared_quantity {
-    decimal amount{};
-    std::string_view qualifier{};   // a qualified quantity's name, else empty
-    std::string_view base_symbol{}; // the base unit ("kg", "% vol"), for printing
-    unsigned dimension_bit = 0;
+// One declared quantity of a duty_base, in its dimension's base unit: 32
+// bytes (the amount as coefficient and scale, the names as pointer and length)
+// so that a base of six stays small.
+class declared_quantity {
+public:
+    constexpr declared_quantity() noexcept = default;
+    // errc::invalid_argument for a name longer than 255 bytes or a bit that
+    // is not exactly one bit.
+    constexpr declared_quantity(decimal amount, unsigned bit, std::string_view qualifier,
+                                std::string_view base_symbol)
+        : coefficient_(amount.coefficient()), qualifier_(qualifier.data()),
+          symbol_(base_symbol.data()), qualifier_size_(checked_size(qualifier.size())),
+          symbol_size_(checked_size(base_symbol.size())),
+          scale_(static_cast<std::int8_t>(amount.scale())),
+          bit_index_(static_cast<std::uint8_t>(index_of(bit))) {}
+
+    constexpr decimal amount() const noexcept {
+        return decimal::try_from_parts(coefficient_, scale_).value_or({});
+    }
+    constexpr unsigned dimension_bit() const noexcept { return 1u << bit_index_; }
+    // A qualified quantity's name ("drained weight"), else empty.
+    constexpr std::string_view qualifier() const noexcept {
+        return qualifier_size_ == 0 ? std::string_view{}
+                                    : std::string_view(qualifier_, qualifier_size_);
+    }
+    // Its dimension's base unit ("kg", "% vol"), for printing; may be empty.
+    constexpr std::string_view base_symbol() const noexcept {
+        return symbol_size_ == 0 ? std::string_view{} : std::string_view(symbol_, symbol_size_);
+    }
+
+private:
+    static constexpr std::uint8_t checked_size(std::size_t n) {
+        if (n > 255)
+            detail::raise(errc::invalid_argument);
+        return static_cast<std::uint8_t>(n);
+    }
+    static constexpr unsigned index_of(unsigned bit) {
+        if (!detail::is_single_bit(bit))
+            detail::raise(errc::invalid_argument);
+        unsigned i = 0;
+        while (!(bit & (1u << i)))
+            ++i;
+        return i;
+    }
+
+    std::int64_t coefficient_ = 0;
+    const char* qualifier_ = nullptr;
+    const char* symbol_ = nullptr;
+    std::uint8_t qualifier_size_ = 0;
+    std::uint8_t symbol_size_ = 0;
+    std::int8_t scale_ = 0;
+    std::uint8_t bit_index_ = 0;
 };
+static_assert(sizeof(declared_quantity) <= 32);
 
 // The value and the quantities of one entry (or one line of it).
 template <currency_tag C, unsigned Declared = runtime_quantities>
@@ -89,7 +136,7 @@ public:
     // base.with(12.5_dec * tariff::percent_vol)), and so is a qualified
     // quantity (the drained weight). errc::invalid_argument for a unit that
     // is a quantity times a property (% vol / hl: declare the two), or for
-    // more than detail::quantity_capacity (8) distinct quantities.
+    // more than detail::quantity_capacity (6) distinct quantities.
     template <unit_tag U>
     constexpr duty_base<C, (Declared == runtime_quantities ? runtime_quantities
                                                            : Declared | U::dimension::bit)>
@@ -157,14 +204,14 @@ public:
         const std::size_t q = find(unit.dimension_bit, unit.qualifier);
         decimal amount;
         if (q != none) {
-            amount = slots_[q].amount;
+            amount = slots_[q].amount();
         } else if (unit.dimension_bit == pure_alcohol::bit && unit.qualifier.empty()) {
             // litres of pure alcohol = litres x strength / 100
             const std::size_t v = find(volume::bit, {});
             const std::size_t a = find(alcohol_strength::bit, {});
             if (v == none || a == none)
                 return errc::missing_quantity;
-            const auto p = detail::multiply(slots_[v].amount, slots_[a].amount);
+            const auto p = detail::multiply(slots_[v].amount(), slots_[a].amount());
             if (!p)
                 return p.error();
             const auto l = detail::multiply_ratio(p.value_or({}), 1, 100);
@@ -178,7 +225,7 @@ public:
             const std::size_t f = find(unit.factor_bit, {});
             if (f == none)
                 return errc::missing_quantity;
-            decimal factor = slots_[f].amount;
+            decimal factor = slots_[f].amount();
             if (unit.factor_under != 0) {
                 const auto d = detail::add(decimal(unit.factor_under), -factor);
                 if (!d)
@@ -210,7 +257,7 @@ private:
         if (!(present_ & bit))
             return none;
         for (std::size_t i = 0; i < count_; ++i)
-            if (slots_[i].dimension_bit == bit && slots_[i].qualifier == qualifier)
+            if (slots_[i].dimension_bit() == bit && slots_[i].qualifier() == qualifier)
                 return i;
         return none;
     }
@@ -227,8 +274,8 @@ private:
         out.count_ = count_;
         out.present_ = present_ | unit.dimension_bit;
         std::size_t i = 0;
-        while (i < count_ && !(slots_[i].dimension_bit == unit.dimension_bit &&
-                               slots_[i].qualifier == unit.qualifier))
+        while (i < count_ && !(slots_[i].dimension_bit() == unit.dimension_bit &&
+                               slots_[i].qualifier() == unit.qualifier))
             ++i;
         if (i == detail::quantity_capacity)
             detail::raise(errc::invalid_argument);
@@ -236,8 +283,8 @@ private:
             ++out.count_;
         // unit -> base units: multiply by num / den
         out.slots_[i] =
-            declared_quantity{detail::multiply_ratio(amount, unit.num, unit.den).value(),
-                              unit.qualifier, unit.base_symbol, unit.dimension_bit};
+            declared_quantity(detail::multiply_ratio(amount, unit.num, unit.den).value(),
+                              unit.dimension_bit, unit.qualifier, unit.base_symbol);
         return out;
     }
 

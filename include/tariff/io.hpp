@@ -185,14 +185,14 @@ std::string to_string(const assessment<C>& a, notation style = notation::canonic
     // Quantities, each in its dimension's base unit (a qualified one with its
     // name: "10 kg drained weight").
     for (const declared_quantity& q : a.base()) {
-        std::string_view symbol = q.base_symbol;
+        std::string_view symbol = q.base_symbol();
         if (symbol.empty())
-            symbol = detail::library_base_symbol(q.dimension_bit);
-        out += "; " + detail::format_decimal(q.amount, 0, true, true);
+            symbol = detail::library_base_symbol(q.dimension_bit());
+        out += "; " + detail::format_decimal(q.amount(), 0, true, true);
         if (!symbol.empty())
             out += ' ' + std::string(symbol);
-        if (!q.qualifier.empty())
-            out += ' ' + std::string(q.qualifier);
+        if (!q.qualifier().empty())
+            out += ' ' + std::string(q.qualifier());
     }
     out += '\n';
     out += std::string("Rounding: ") + to_string(p.mode) + " to " + to_string(p.granularity) +

@@ -658,8 +658,10 @@ private:
         skip_space();
         // A quantity qualified by a property of the goods (qualified.hpp):
         // "/ % vol / hl", "/kg on drained weight", "/ 100 kg /net/ % sacchar.".
-        if (const unit_info* q = qualified_unit_at(s_, pos_))
-            return expression::specific(amount, *q);
+        const std::size_t before_unit = pos_;
+        const unit_info* qualified_unit = qualified_unit_at(s_, pos_);
+        if (pos_ != before_unit) // matched (no pointer compared with null)
+            return expression::specific(amount, *qualified_unit);
         if (pos_ < s_.size() && s_[pos_] == '/') {
             ++pos_;
             skip_space();
@@ -925,9 +927,16 @@ constexpr const unit_info* find_unit(std::string_view text) noexcept {
             return alias.unit;
     }
     // A qualified unit by its symbol or spelling without the "/" ("% vol / hl",
-    // "kg on drained weight").
+    // "kg on drained weight"), or a property of the goods ("% vol").
+    // (Matched where the position moved: no pointer is compared with null in
+    // constant evaluation, which GCC does not fold under -fsanitize=undefined.)
     std::size_t p = 0;
-    if (const unit_info* q = detail::qualified_unit_at(text, p, false); q && p == text.size())
+    const unit_info* q = detail::qualified_unit_at(text, p, false);
+    if (p != 0 && p == text.size())
+        return q;
+    p = 0;
+    q = detail::unit_spelled_at(detail::property_unit_aliases, text, p, 0);
+    if (p != 0 && p == text.size())
         return q;
     return nullptr;
 }

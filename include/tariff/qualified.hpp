@@ -157,18 +157,29 @@ inline constexpr qualified_alias qualified_unit_aliases[] = {
     {"/ thou- sand", &unit_info_of<units::thousand>},
 };
 
+// The properties of the goods by name, for find_unit (an entry's declared
+// "40 % vol"); no rate is per a property alone, so the duty parser does not
+// read them.
+inline constexpr qualified_alias property_unit_aliases[] = {
+    {"% vol", &unit_info_of<units::percent_vol>},
+    {"% sacchar.", &unit_info_of<units::percent_sucrose>},
+    {"% lactic matter", &unit_info_of<units::percent_lactic_matter>},
+    {"% dry lactic matter", &unit_info_of<units::percent_dry_lactic_matter>},
+    {"degrees", &unit_info_of<units::degree_polarization>},
+};
+
 // The unit spelled at `pos` (which holds the "/", or, with from_slash false,
 // the unit's first letter): advances pos past it; nullptr if none of the
 // spellings above is there. Case insensitive; a space in a spelling matches
 // any run of spaces and tabs, or none; a spelling ending in a letter does not
 // match the start of a longer word.
-constexpr const unit_info* qualified_unit_at(std::string_view s, std::size_t& pos,
-                                             bool from_slash = true) noexcept {
+template <std::size_t N>
+constexpr const unit_info* unit_spelled_at(const qualified_alias (&aliases)[N], std::string_view s,
+                                           std::size_t& pos, std::size_t skip) noexcept {
     const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-    for (const qualified_alias& a : qualified_unit_aliases) {
+    for (const qualified_alias& a : aliases) {
         std::string_view text = a.text;
-        if (!from_slash)
-            text.remove_prefix(2); // "/ "
+        text.remove_prefix(skip);
         std::size_t p = pos;
         bool same = true;
         for (std::size_t i = 0; i < text.size() && same; ++i) {
@@ -188,6 +199,10 @@ constexpr const unit_info* qualified_unit_at(std::string_view s, std::size_t& po
         return a.unit;
     }
     return nullptr;
+}
+constexpr const unit_info* qualified_unit_at(std::string_view s, std::size_t& pos,
+                                             bool from_slash = true) noexcept {
+    return unit_spelled_at(qualified_unit_aliases, s, pos, from_slash ? 0 : 2); // "/ "
 }
 
 } // namespace detail
