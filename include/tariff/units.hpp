@@ -132,6 +132,13 @@ constexpr std::string_view library_base_symbol(unsigned bit) noexcept {
     return base_symbol_in(bit, library_dimensions{});
 }
 
+template <class... D>
+constexpr std::string_view name_in(unsigned bit, dimension_list<D...>) noexcept {
+    std::string_view out{};
+    ((D::bit == bit ? (out = D::name, 0) : 0), ...);
+    return out;
+}
+
 // A qualified quantity's bit: one of bits 16 to 31, from its name. Two
 // qualified quantities may share a bit: the bit only lets the compiler check
 // that an entry declares what a duty needs; at run time a qualified quantity
@@ -194,6 +201,12 @@ concept dimension_shape = requires {
 // num, den and symbol is not a unit.
 struct unit_marker {};
 } // namespace detail
+
+// The name of the library's dimension or property of the goods with this bit
+// ("mass", "alcohol strength"); empty for any other bit.
+constexpr std::string_view dimension_name_of(unsigned bit) noexcept {
+    return detail::name_in(bit, detail::library_dimensions{});
+}
 
 // One Unit = Num/Den base units of Dimension.
 template <class Dimension, std::int64_t Num, std::int64_t Den, detail::fixed_string Symbol>
