@@ -174,8 +174,7 @@ public:
     // times a property, both; litres of pure alcohol also from a volume and
     // an alcohol strength).
     constexpr bool has(const unit_info& unit) const noexcept {
-        decimal q;
-        return try_base_quantity(unit, q) == errc::ok;
+        return try_base_quantity(unit).ok();
     }
     // The declared quantity of `unit`'s dimension, expressed in `unit`;
     // raises errc::missing_quantity, errc::inexact, errc::overflow, or
@@ -187,18 +186,18 @@ public:
     constexpr result<decimal> try_quantity_in(const unit_info& unit) const noexcept {
         if (unit.num <= 0 || unit.den <= 0)
             return errc::invalid_argument;
-        decimal q;
-        if (const errc e = try_base_quantity(unit, q); e != errc::ok)
-            return e;
+        const auto q = try_base_quantity(unit);
+        if (!q)
+            return q.error();
         // base units -> unit: multiply by den / num
-        return detail::multiply_ratio(q, unit.den, unit.num);
+        return detail::multiply_ratio(q.value_or({}), unit.den, unit.num);
     }
 
     // The quantity a rate per `unit` is charged on, in base units (for a unit
     // times a property, the product: 25 hl at 12.5 % vol is 2,500 l x 12.5 =
     // 31,250 l-% vol; for "each degree under 100", the mass times the degrees
     // under 100, at least zero). errc::missing_quantity, errc::overflow.
-    constexpr errc try_base_quantity(const unit_info& unit, decimal& out) const noexcept {
+    constexpr result<decimal> try_base_quantity(const unit_info& unit) const noexcept {
         // Slots are found by index, not pointer: GCC does not fold a pointer
         // compared with null in constant evaluation under -fsanitize=undefined.
         const std::size_t q = find(unit.dimension_bit, unit.qualifier);
@@ -237,8 +236,7 @@ public:
                 return p.error();
             amount = p.value_or({});
         }
-        out = amount;
-        return errc::ok;
+        return amount;
     }
 
     // The declared quantities, in the order first declared.
@@ -625,12 +623,14 @@ private:
             }
             case duty_kind::specific: {
                 const unit_info& u = *units[n.unit_index];
-                decimal q;
-                if (const errc e = base.try_base_quantity(u, q); e != errc::ok)
-                    return e == errc::missing_quantity ? e
-                                                       : evaluate_exact(nodes, size, units, base);
+                const auto q = base.try_base_quantity(u);
+                if (!q) {
+                    if (q.error() == errc::missing_quantity)
+                        return errc::missing_quantity;
+                    return evaluate_exact(nodes, size, units, base);
+                }
                 // The quantity in base units; base units -> unit is den / num.
-                const auto d = detail::specific_duty(n.amount(), q, u.den, u.num);
+                const auto d = detail::specific_duty(n.amount(), q.value_or({}), u.den, u.num);
                 if (!d)
                     return evaluate_exact(nodes, size, units, base);
                 v[i] = money<C>(d.value_or({}));
@@ -700,8 +700,10 @@ private:
             if (n.kind == duty_kind::ad_valorem) {
                 s = base.value().amount().scale() + n.amount().scale();
             } else if (n.kind == duty_kind::specific) {
-                if (const errc e = base.try_base_quantity(unit_of(n), quantities[i]); e != errc::ok)
-                    return e;
+                const auto q = base.try_base_quantity(unit_of(n));
+                if (!q)
+                    return q.error();
+                quantities[i] = q.value_or({});
                 if (unit_of(n).num <= 0 || unit_of(n).den <= 0)
                     return errc::invalid_argument;
                 std::uint64_t num = 1, den = 1;

@@ -658,10 +658,12 @@ private:
         skip_space();
         // A quantity qualified by a property of the goods (qualified.hpp):
         // "/ % vol / hl", "/kg on drained weight", "/ 100 kg /net/ % sacchar.".
-        const std::size_t before_unit = pos_;
-        const unit_info* qualified_unit = qualified_unit_at(s_, pos_);
-        if (pos_ != before_unit) // matched (no pointer compared with null)
-            return expression::specific(amount, *qualified_unit);
+        if (pos_ < s_.size() && s_[pos_] == '/') {
+            const std::size_t before_unit = pos_;
+            const unit_info* qualified_unit = qualified_unit_at(s_, pos_);
+            if (pos_ != before_unit) // matched (no pointer compared with null)
+                return expression::specific(amount, *qualified_unit);
+        }
         if (pos_ < s_.size() && s_[pos_] == '/') {
             ++pos_;
             skip_space();
