@@ -51,8 +51,8 @@ void spot(std::string_view text, const E& expected, const std::type_identity_t<d
     CHECK(again.value() == parsed.value());
 }
 
-// The same for a duty per metre: a duty base holds no length yet, so the
-// evaluation reports the missing quantity.
+// The same on a base without the quantity the duty needs: the evaluation
+// reports the missing quantity.
 template <class C, class E>
 void spot_unevaluated(std::string_view text, const E& expected) {
     INFO(text);
@@ -154,7 +154,10 @@ TEST_CASE("US HTS: the units the parser lacked (bbl, pr., doz., gross, 1000, art
     spot<USD>("13.5¢/kg + 6.3% + 1.9¢/article",
               0.135_USD / tariff::kg + 6.3_pct + 0.019_USD / tariff::each,
               duty_base(100.00_USD).with(10_kg).with(100_each), 9.55_USD);
-    // us ch01-97 other: per linear metre.
+    // us ch01-97 other: per linear metre; 25 m x 0.033 = 0.825 (a duty base
+    // holds a length now: issue 11)
+    spot<USD>("3.3¢/lin. m", 0.033_USD / tariff::metre,
+              duty_base(1.00_USD).with(q<units::metre>(25)), 0.825_USD);
     spot_unevaluated<USD>("3.3¢/lin. m", 0.033_USD / tariff::metre);
 }
 
@@ -225,6 +228,9 @@ TEST_CASE("EU CET 2020: specific, compound, floor and ceiling, grouped numbers, 
     // eu: a ceiling per 100 m of length.
     spot_unevaluated<EUR>("5.40% MAX 3.50 EUR / 100 m",
                           at_most(5.4_pct, 3.50_EUR / tariff::hundred_metres));
+    // 200 m worth 1,000.00: 5.4 % = 54.00, at most 3.50 x 2 = 7.00
+    spot<EUR>("5.40% MAX 3.50 EUR / 100 m", at_most(5.4_pct, 3.50_EUR / tariff::hundred_metres),
+              duty_base(1'000.00_EUR).with(q<units::metre>(200)), 7.00_EUR);
     // eu, 2,608 lines: 0.0 % of anything is 0
     spot<EUR>("0.0%", 0_pct, duty_base(5'000.00_EUR), 0.00_EUR);
 }
@@ -469,10 +475,108 @@ TEST_CASE("the new units: exact sizes", "[units]") {
     STATIC_REQUIRE(tariff::try_convert_units(decimal(3), unit_info_of<units::hundred_metres>,
                                              unit_info_of<units::metre>)
                        .value() == 300);
-    // A length cannot be declared on a duty base yet (it holds six quantities).
-    CHECK(tariff_test::error_of([] {
-              return duty_base(1.00_EUR).with(unit_info_of<units::metre>, decimal(1));
-          }) == errc::invalid_argument);
+    // A length is declared on a duty base like any quantity (issue 11): 3 (of
+    // 100 m) is 300 m.
+    CHECK(duty_base(1.00_EUR)
+              .with(unit_info_of<units::hundred_metres>, decimal(3))
+              .quantity_in(unit_info_of<units::metre>) == 300);
+}
+
+TEST_CASE("quantities qualified by a property of the goods (issue 11 item 1)",
+          "[corpus][parse][qualified]") {
+    using tariff::hl, tariff::kg, tariff::litre, tariff::percent_vol;
+    // eu, 44 lines: 25 hl at 40 % vol: 1.75 x 40 x 25 = 1,750.00
+    spot<EUR>("1.75 EUR / % vol / hl", 1.75_EUR / tariff::percent_vol_hl,
+              duty_base(1.00_EUR).with(25 * hl).with(40 * percent_vol), 1'750.00_EUR);
+    // uk, 44 lines: 2 hl at 37.5 % vol: 1.40 x 37.5 x 2 = 105.00
+    spot<GBP>("1.40 GBP / % vol / hl", 1.40_GBP / tariff::percent_vol_hl,
+              duty_base(1.00_GBP).with(2 * hl).with(37.5_dec * percent_vol), 105.00_GBP);
+    // uk: 2 hl at 13 % vol: 0.50 x 13 x 2 = 13.00 + 2.60 x 2 = 5.20: 18.20
+    spot<GBP>("0.50 GBP/%vol/hl + 2.60 GBP/hl", 0.50_GBP / tariff::percent_vol_hl + 2.60_GBP / hl,
+              duty_base(1.00_GBP).with(2 * hl).with(13 * percent_vol), 18.20_GBP);
+    // eu: 17.30 % of 100.00 = 17.30 < 1.00 x 40 x 1 = 40.00: the floor
+    spot<EUR>("17.30% MIN 1.00 EUR / % vol / hl",
+              at_least(17.3_pct, 1.00_EUR / tariff::percent_vol_hl),
+              duty_base(100.00_EUR).with(1 * hl).with(40 * percent_vol), 40.00_EUR);
+    // ca mfn: 100 l at 40 % vol = 40 l of pure alcohol x 0.1228 = 4.912
+    spot<CAD>("12.28 ¢/litre of absolute ethyl alcohol", 0.1228_CAD / tariff::lpa,
+              duty_base(1.00_CAD).with(100 * litre).with(40 * percent_vol), 4.912_CAD);
+    // us other: 10 l at 40 % vol = 4 lpa = 8 proof litres: 0.185 x 10 + 1.32 x 8 = 1.85 +
+    // 10.56 = 12.41
+    spot<USD>("18.5¢/ liter + $1.32/pf. liter on ethyl alcohol content",
+              0.185_USD / litre + 1.32_USD / tariff::proof_litre,
+              duty_base(1.00_USD).with(10 * litre).with(40 * percent_vol), 12.41_USD);
+    // uk, 7 lines: 500 kg at 50 % sucrose: 5 x 50 x 0.30 = 75.00
+    spot<GBP>("0.30 GBP/100kg/net/%sacchar.", 0.30_GBP / tariff::hundred_kg_percent_sucrose,
+              duty_base(1.00_GBP).with(500 * kg).with(50 * tariff::percent_sucrose), 75.00_GBP);
+    // us general: 200 kg of total sugars x 0.036606 = 7.3212
+    spot<USD>("3.6606¢/kg of total sugars", 0.036606_USD / units::kg_total_sugars{},
+              duty_base(1.00_USD).with(200 * units::kg_total_sugars{}), 7.3212_USD);
+    // us other: 1,000 kg at 96 degrees: 4 under 100: 6.58170 - 4 x 0.0622005 = 6.332898
+    // cents/kg x 1,000 = 63.32898 (above the floor 50.31562)
+    spot<USD>("6.58170¢/kg less 0.0622005¢ /kg for each degree under 100 degrees (and fractions "
+              "of a degree in proportion) but not less than 5.031562¢ /kg",
+              at_least(0.0658170_USD / kg - 0.000622005_USD / tariff::kg_degree_under_100,
+                       0.05031562_USD / kg),
+              duty_base(1.00_USD).with(1'000 * kg).with(96 * tariff::degrees_polarization),
+              63.32898_USD);
+    // eu, 8 lines: 1,000 kg at 30 % lactic matter: 1.31 x 300 = 393.00 + 22.00 x 10 = 220.00
+    spot<EUR>("1.31 EUR / kg / lactic matter + 22.00 EUR / 100 kg",
+              1.31_EUR / tariff::kg_lactic_matter + 22.00_EUR / tariff::hundred_kg,
+              duty_base(1.00_EUR).with(1'000 * kg).with(30 * tariff::percent_lactic_matter),
+              613.00_EUR);
+    // uk, 8 lines: 100 kg at 25 % lactic matter: 1.10 x 25 = 27.50 + 18.00 x 1 = 45.50
+    spot<GBP>("1.10 GBP/kg/lactic matter + 18.00 GBP/100kg",
+              1.10_GBP / tariff::kg_lactic_matter + 18.00_GBP / tariff::hundred_kg,
+              duty_base(1.00_GBP).with(100 * kg).with(25 * tariff::percent_lactic_matter),
+              45.50_GBP);
+    // eu: 400 kg of net dry matter: 4 x 50.70 = 202.80
+    spot<EUR>("50.70 EUR / 100 kg / net dry", 50.70_EUR / units::hundred_kg_dry_matter{},
+              duty_base(1.00_EUR).with(4 * units::hundred_kg_dry_matter{}), 202.80_EUR);
+    // us other, 8 lines: 50 kg drained x 0.074 = 3.70
+    spot<USD>("7.4¢/kg on drained weight", 0.074_USD / tariff::kg_drained_weight,
+              duty_base(1.00_USD).with(50 * tariff::kg_drained_weight), 3.70_USD);
+    // uk, 5 lines: 4 % of 250.00 = 10.00 + 7.80 x 1.5 (150 kg drained) = 11.70: 21.70
+    spot<GBP>("4.00% + 7.80 GBP/100kg eda", 4_pct + 7.80_GBP / units::hundred_kg_drained_weight{},
+              duty_base(250.00_GBP).with(150 * tariff::kg_drained_weight), 21.70_GBP);
+    // us general, 6 lines: 80 kg with the containers x 0.05 = 4.00
+    spot<USD>("5¢/kg on contents and container", 0.05_USD / tariff::kg_gross,
+              duty_base(1.00_USD).with(80 * tariff::kg_gross), 4.00_USD);
+    // us other: 500 kg gross x 0.002 = 1.00
+    spot<USD>("0.2¢/kg, including weight of container", 0.002_USD / tariff::kg_gross,
+              duty_base(1.00_USD).with(500 * tariff::kg_gross), 1.00_USD);
+    // us other, 9 lines: 10 kg copper x 0.088 = 0.88; 20 kg lead x 0.033 = 0.66; 30 kg zinc
+    // x 0.037 = 1.11: 2.65
+    spot<USD>("8.8¢/kg on copper content + 3.3¢/kg on lead content + 3.7¢/kg on zinc content",
+              0.088_USD / tariff::kg_copper + 0.033_USD / tariff::kg_lead +
+                  0.037_USD / tariff::kg_zinc,
+              duty_base(1.00_USD)
+                  .with(10 * tariff::kg_copper)
+                  .with(20 * tariff::kg_lead)
+                  .with(30 * tariff::kg_zinc),
+              2.65_USD);
+    // us other: 2 kg of anhydrous morphine x 40 = 80.00
+    spot<USD>("$40/kg of anhydrous morphine content", 40_USD / units::kg_anhydrous_morphine{},
+              duty_base(1.00_USD).with(2 * units::kg_anhydrous_morphine{}), 80.00_USD);
+    // us other, 4 lines: 10 clean kg x 0.772 = 7.72
+    spot<USD>("77.2¢/clean kg", 0.772_USD / tariff::clean_kg,
+              duty_base(1.00_USD).with(10 * tariff::clean_kg), 7.72_USD);
+    // us other, 6 lines: 4 m2 of recording surface x 0.861 = 3.444
+    spot<USD>("86.1¢/m2 of recording surface", 0.861_USD / units::m2_recording_surface{},
+              duty_base(1.00_USD).with(4 * units::m2_recording_surface{}), 3.444_USD);
+    // us other, 7 lines: 10 watches, 170 jewels, 100.00: 45.00 + 65.00 + 42.50 = 152.50
+    spot<USD>("$4.50 each + 65% + 25¢/jewel",
+              4.50_USD / tariff::each + 65_pct + 0.25_USD / units::jewel{},
+              duty_base(100.00_USD).with(10 * tariff::each).with(170 * units::jewel{}), 152.50_USD);
+    // eu: 3.00 % of 100.00 = 3.00 < 1.20 x 5 (500 kg gross) = 6.00: the floor
+    spot<EUR>("3.00% MIN 1.20 EUR / 100 kg / gross",
+              at_least(3_pct, 1.20_EUR / units::hundred_kg_gross{}),
+              duty_base(100.00_EUR).with(500 * tariff::kg_gross), 6.00_EUR);
+    // eu: 200 kg of the standard quality: 2 x 33.90 = 67.80 (a named qualifier)
+    spot<EUR>("33.90 EUR / 100 kg / std qual", 33.90_EUR / units::hundred_kg_standard_quality{},
+              duty_base(1.00_EUR).with(2 * units::hundred_kg_standard_quality{}), 67.80_EUR);
+    // The entry's plain mass does not stand in for a qualified one.
+    spot_unevaluated<USD>("7.4¢/kg on drained weight", 0.074_USD / tariff::kg_drained_weight);
 }
 
 TEST_CASE("named value bases and fractional percents (issue 11 items 2 and 5)",

@@ -19,10 +19,11 @@
 struct carat : tariff::unit<tariff::mass, 1, 5000, "ct"> {};
 
 // A dimension the library does not provide takes a bit of its own (the library's
-// seven take bits 0 to 6).
+// dimensions and properties of the goods take bits 0 to 11, qualified quantities
+// 16 to 31: see units.hpp).
 struct length {
     static constexpr std::string_view name = "length";
-    static constexpr unsigned bit = 1u << 7;
+    static constexpr unsigned bit = 1u << 12;
 };
 struct metre : tariff::unit<length, 1, 1, "m"> {};
 struct foot : tariff::unit<length, 3048, 10000, "ft"> {};

@@ -1090,6 +1090,47 @@ def progress_on_a_terminal(env):
           f"progress on the terminal: {text!r}")
 
 
+# --- quantities qualified by a property of the goods (issue 11 item 1) ------------------
+
+
+@case
+def qualified_quantities_column(env):
+    eur = "record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description\n" \
+          "line,2206.00.10,,MFN,1.30 EUR / % vol / hl MIN 7.20 EUR / hl,hl,,,,CN 2206 00 10,piquette\n" \
+          "line,2008.70.00,,MFN,5.10% + 9.40 EUR / 100 kg / net drained wt,kg,,,,,peaches\n" \
+          "quota,2008.70.00,CN,Q9,Free,kg,1000,2026-01-01,2026-12-31,,\n"
+    header = "id,date,hs_code,origin,quantity,unit,value,currency,quantities\n"
+    r = env.calc(header + """\
+P1,2026-01-05,2206.00.10,FR,25,hl,1000.00,EUR,12.5 % vol
+P2,2026-01-05,2206.00.10,FR,1000,l,1000.00,EUR,4.5 % vol
+P3,2026-01-05,2206.00.10,FR,10,hl,1000.00,EUR,
+F1,2026-01-05,2008.70.00,US,1000,kg,1000.00,EUR,800 kg on drained weight
+F2,2026-01-05,2008.70.00,CN,1500,kg,1500.00,EUR,1200 kg on drained weight
+F3,2026-01-05,2008.70.00,CN,500,kg,500.00,EUR,400 kg on drained weight
+B1,2026-01-05,2206.00.10,FR,25,hl,1000.00,EUR,12.5 % volume
+B2,2026-01-05,2206.00.10,FR,25,hl,1000.00,EUR,25 % vol / hl
+B3,2026-01-05,2206.00.10,FR,25,hl,1000.00,EUR,twelve % vol
+""", schedule=eur, rates=None, extra=["--currency", "EUR"])
+    check(r.code == 1, f"exit {r.code}: {r.stderr}")
+    rows = r.rows()
+    entries = os.path.join(env.tmp, "entries.csv")
+    # 25 hl at 12.5 % vol: 1.30 x 12.5 x 25 = 406.25, above the floor 7.20 x 25 = 180.00.
+    expect_row(rows, "P1", duty="406.25", total="406.25")
+    # 1,000 l = 10 hl at 4.5 % vol: 1.30 x 4.5 x 10 = 58.50 < 7.20 x 10 = 72.00: the floor.
+    expect_row(rows, "P2", quantity="10", duty="72.00", total="72.00")
+    # No strength declared: the duty cannot be computed.
+    expect_message(r, entries, 4, "", "the duty needs a quantity the entry does not declare")
+    # 5.10 % of 1,000.00 = 51.00 + 9.40 x 8 (800 kg drained) = 75.20: 126.20.
+    expect_row(rows, "F1", duty="126.20", total="126.20")
+    # 1,500 kg from CN: 1,000 in quota, 500 over: the drained weight cannot be split.
+    expect_message(r, entries, 6, "quantities", "cannot be split")
+    # The rejected F2 drew nothing: 500 kg in quota (Free), 0.00.
+    expect_row(rows, "F3", in_quota="500", over_quota="0", duty="0.00")
+    expect_message(r, entries, 8, "quantities", "unknown unit")
+    expect_message(r, entries, 9, "quantities", "a quantity times a property")
+    expect_message(r, entries, 10, "quantities", "expected a decimal")
+
+
 def main():
     if sys.argv[1:] == ["--list"]:
         print("\n".join(CASES))

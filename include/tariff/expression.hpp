@@ -39,16 +39,20 @@ namespace tariff {
 inline constexpr unsigned runtime_quantities = ~0u;
 
 namespace detail {
-inline constexpr std::size_t dimension_count = 6; // count, mass, volume, pure alcohol, area, energy
+// The most quantities (and properties of the goods) one duty_base declares.
+inline constexpr std::size_t quantity_capacity = 6;
 
-constexpr std::size_t dimension_index(unsigned bit) noexcept {
-    std::size_t i = 0;
-    while (i < 32 && !(bit & (1u << i)))
-        ++i;
-    return i;
-}
 constexpr unsigned combine_needs(unsigned a, unsigned b) noexcept {
     return (a == runtime_quantities || b == runtime_quantities) ? runtime_quantities : (a | b);
+}
+// What a base declaring `declared` can give: its own quantities, and the
+// litres of pure alcohol derived from a volume and an alcohol strength.
+constexpr unsigned derivable(unsigned declared) noexcept {
+    if (declared == runtime_quantities)
+        return declared;
+    if ((declared & volume::bit) && (declared & alcohol_strength::bit))
+        declared |= pure_alcohol::bit;
+    return declared;
 }
 } // namespace detail
 
@@ -67,6 +71,73 @@ struct value_base : unit_info {
 // The value_base named Name (an object of static storage).
 template <detail::fixed_string Name>
 inline constexpr value_base value_base_of{Name.view()};
+
+// One declared quantity of a duty_base, in its dimension's base unit: 32
+// bytes (the amount as coefficient and scale, the names as pointer and length)
+// so that a base of six stays small.
+class declared_quantity {
+public:
+    constexpr declared_quantity() noexcept = default;
+    // errc::invalid_argument for a name longer than 255 bytes or a bit that
+    // is not exactly one bit.
+    constexpr declared_quantity(decimal amount, unsigned bit, std::string_view qualifier,
+                                std::string_view base_symbol)
+        : coefficient_(amount.coefficient()), qualifier_(qualifier.data()),
+          symbol_(base_symbol.data()), qualifier_size_(checked_size(qualifier.size())),
+          symbol_size_(checked_size(base_symbol.size())),
+          scale_(static_cast<std::int8_t>(amount.scale())),
+          bit_index_(static_cast<std::uint8_t>(index_of(bit))) {}
+
+    // A named value's slot (duty_base keeps its named values in the same
+    // slots, from the back): the value's amount and its name, no dimension.
+    // errc::invalid_argument for a name longer than 255 bytes.
+    static constexpr declared_quantity named(decimal amount, std::string_view name) {
+        declared_quantity out;
+        out.coefficient_ = amount.coefficient();
+        out.scale_ = static_cast<std::int8_t>(amount.scale());
+        out.qualifier_ = name.data();
+        out.qualifier_size_ = checked_size(name.size());
+        return out;
+    }
+
+    constexpr decimal amount() const noexcept {
+        return decimal::try_from_parts(coefficient_, scale_).value_or({});
+    }
+    constexpr unsigned dimension_bit() const noexcept { return 1u << bit_index_; }
+    // A qualified quantity's name ("drained weight"), else empty.
+    constexpr std::string_view qualifier() const noexcept {
+        return qualifier_size_ == 0 ? std::string_view{}
+                                    : std::string_view(qualifier_, qualifier_size_);
+    }
+    // Its dimension's base unit ("kg", "% vol"), for printing; may be empty.
+    constexpr std::string_view base_symbol() const noexcept {
+        return symbol_size_ == 0 ? std::string_view{} : std::string_view(symbol_, symbol_size_);
+    }
+
+private:
+    static constexpr std::uint8_t checked_size(std::size_t n) {
+        if (n > 255)
+            detail::raise(errc::invalid_argument);
+        return static_cast<std::uint8_t>(n);
+    }
+    static constexpr unsigned index_of(unsigned bit) {
+        if (!detail::is_single_bit(bit))
+            detail::raise(errc::invalid_argument);
+        unsigned i = 0;
+        while (!(bit & (1u << i)))
+            ++i;
+        return i;
+    }
+
+    std::int64_t coefficient_ = 0;
+    const char* qualifier_ = nullptr;
+    const char* symbol_ = nullptr;
+    std::uint8_t qualifier_size_ = 0;
+    std::uint8_t symbol_size_ = 0;
+    std::int8_t scale_ = 0;
+    std::uint8_t bit_index_ = 0;
+};
+static_assert(sizeof(declared_quantity) <= 32);
 
 // The value and the quantities of one entry (or one line of it).
 template <currency_tag C, unsigned Declared = runtime_quantities>
@@ -90,13 +161,17 @@ public:
     template <unsigned D2>
     requires(Declared == runtime_quantities &&
              D2 != runtime_quantities) constexpr duty_base(const duty_base<C, D2>& other) noexcept
-        : value_(other.value()), quantity_(other.quantities()), present_(other.present()),
-          name_data_(other.name_data_), named_coefficient_(other.named_coefficient_),
-          name_size_(other.name_size_), named_scale_(other.named_scale_),
-          named_count_(other.named_count_) {}
+        : value_(other.value()), slots_(other.slots_), count_(other.count_),
+          present_(other.present()), named_count_(other.named_count_) {}
 
     // The same base with quantity q declared (16.32 t is kept as 16,320 kg).
-    // Declaring a second quantity of one dimension replaces the first.
+    // Declaring a second quantity of one dimension replaces the first. A
+    // property of the goods is declared the same way (12.5 % vol:
+    // base.with(12.5_dec * tariff::percent_vol)), and so is a qualified
+    // quantity (the drained weight). errc::invalid_argument for a unit that
+    // is a quantity times a property (% vol / hl: declare the two), or for
+    // more than detail::quantity_capacity (6) distinct quantities and named
+    // values together.
     template <unit_tag U>
     constexpr duty_base<C, (Declared == runtime_quantities ? runtime_quantities
                                                            : Declared | U::dimension::bit)>
@@ -108,6 +183,7 @@ public:
 
     // The same for a unit known only at run time; errc::invalid_argument for a
     // unit whose size (num / den) is not positive or that has no dimension.
+    // The unit's qualifier and base symbol must outlive the base.
     constexpr duty_base<C, runtime_quantities> with(const unit_info& unit, decimal amount) const {
         return with_unit<runtime_quantities>(unit, amount);
     }
@@ -124,8 +200,16 @@ public:
     mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool has(T) const
         TARIFF_DETAIL_REJECT("tariff: has(dimension_bit) takes a unit's dimension bit, a whole "
                              "number, not binary floating point, a character or a bool");
+    // Whether some declared quantity has this dimension bit (a qualified
+    // quantity's bit may be shared: has(unit) tells them apart).
     constexpr bool has(unsigned dimension_bit) const noexcept {
         return (present_ & dimension_bit) != 0;
+    }
+    // Whether the base gives the quantity a rate per `unit` needs (for a unit
+    // times a property, both; litres of pure alcohol also from a volume and
+    // an alcohol strength).
+    constexpr bool has(const unit_info& unit) const noexcept {
+        return try_base_quantity(unit).ok();
     }
     // The declared quantity of `unit`'s dimension, expressed in `unit`;
     // raises errc::missing_quantity, errc::inexact, errc::overflow, or
@@ -137,16 +221,63 @@ public:
     constexpr result<decimal> try_quantity_in(const unit_info& unit) const noexcept {
         if (unit.num <= 0 || unit.den <= 0)
             return errc::invalid_argument;
-        if (!has(unit.dimension_bit))
-            return errc::missing_quantity;
+        const auto q = try_base_quantity(unit);
+        if (!q)
+            return q.error();
         // base units -> unit: multiply by den / num
-        return detail::multiply_ratio(quantity_[detail::dimension_index(unit.dimension_bit)],
-                                      unit.den, unit.num);
+        return detail::multiply_ratio(q.value_or({}), unit.den, unit.num);
     }
 
-    constexpr const std::array<decimal, detail::dimension_count>& quantities() const noexcept {
-        return quantity_;
+    // The quantity a rate per `unit` is charged on, in base units (for a unit
+    // times a property, the product: 25 hl at 12.5 % vol is 2,500 l x 12.5 =
+    // 31,250 l-% vol; for "each degree under 100", the mass times the degrees
+    // under 100, at least zero). errc::missing_quantity, errc::overflow.
+    constexpr result<decimal> try_base_quantity(const unit_info& unit) const noexcept {
+        // Slots are found by index, not pointer: GCC does not fold a pointer
+        // compared with null in constant evaluation under -fsanitize=undefined.
+        const std::size_t q = find(unit.dimension_bit, unit.qualifier);
+        decimal amount;
+        if (q != none) {
+            amount = slots_[q].amount();
+        } else if (unit.dimension_bit == pure_alcohol::bit && unit.qualifier.empty()) {
+            // litres of pure alcohol = litres x strength / 100
+            const std::size_t v = find(volume::bit, {});
+            const std::size_t a = find(alcohol_strength::bit, {});
+            if (v == none || a == none)
+                return errc::missing_quantity;
+            const auto p = detail::multiply(slots_[v].amount(), slots_[a].amount());
+            if (!p)
+                return p.error();
+            const auto l = detail::multiply_ratio(p.value_or({}), 1, 100);
+            if (!l)
+                return l.error();
+            amount = l.value_or({});
+        } else {
+            return errc::missing_quantity;
+        }
+        if (unit.factor_bit != 0) {
+            const std::size_t f = find(unit.factor_bit, {});
+            if (f == none)
+                return errc::missing_quantity;
+            decimal factor = slots_[f].amount();
+            if (unit.factor_under != 0) {
+                const auto d = detail::add(decimal(unit.factor_under), -factor);
+                if (!d)
+                    return d.error();
+                factor = d.value_or({}) < 0 ? decimal{} : d.value_or({});
+            }
+            const auto p = detail::multiply(amount, factor);
+            if (!p)
+                return p.error();
+            amount = p.value_or({});
+        }
+        return amount;
     }
+
+    // The declared quantities, in the order first declared.
+    constexpr const declared_quantity* begin() const noexcept { return slots_.data(); }
+    constexpr const declared_quantity* end() const noexcept { return slots_.data() + count_; }
+    constexpr std::size_t quantity_count() const noexcept { return count_; }
     constexpr unsigned present() const noexcept { return present_; }
 
     // Named values (value_bases.hpp): besides its customs value an entry may
@@ -154,14 +285,17 @@ public:
     // "battery", "strap, band or bracelet", "fair retail value", "cost of
     // such goods or repairs"); an ad valorem term that names one ("45 % on
     // the case") applies to it. At most max_named_values of them, each name at
-    // most 255 bytes (a base stays small: an assessment keeps one).
+    // most 255 bytes, and at most `capacity` (6) quantities and named values
+    // together: they share the base's slots (a base stays small: an
+    // assessment keeps one).
     static constexpr std::size_t max_named_values = 4;
+    static constexpr std::size_t capacity = detail::quantity_capacity;
 
     // The same base with the value `value` named `name` (a second value of
     // one name replaces the first). The name is compared by its characters
     // and must outlive the base. Raises errc::negative_quantity if value < 0,
-    // errc::invalid_argument for an empty name, one longer than 255 bytes or
-    // one name too many.
+    // errc::invalid_argument for an empty name, one longer than 255 bytes, a
+    // fifth name, or no slot left (six quantities and named values at most).
     constexpr duty_base with_named_value(std::string_view name, money<C> value) const {
         return try_with_named_value(name, value).value();
     }
@@ -175,13 +309,10 @@ public:
         std::size_t i = 0;
         while (i < named_count_ && named_value_name(i) != name)
             ++i;
-        if (i == max_named_values)
+        if (i == max_named_values || (i == named_count_ && count_ + named_count_ == capacity))
             return errc::invalid_argument;
         duty_base out = *this;
-        out.name_data_[i] = name.data();
-        out.name_size_[i] = static_cast<std::uint8_t>(name.size());
-        out.named_coefficient_[i] = value.amount().coefficient();
-        out.named_scale_[i] = static_cast<std::int8_t>(value.amount().scale());
+        out.slots_[capacity - 1 - i] = declared_quantity::named(value.amount(), name);
         if (i == named_count_)
             ++out.named_count_;
         return out;
@@ -202,46 +333,60 @@ public:
     constexpr std::size_t named_value_count() const noexcept { return named_count_; }
     // The name and value of named value i (i < named_value_count()).
     constexpr std::string_view named_value_name(std::size_t i) const noexcept {
-        return {name_data_[i], name_size_[i]};
+        return slots_[capacity - 1 - i].qualifier();
     }
     constexpr money<C> named_value_at(std::size_t i) const noexcept {
-        return money<C>(
-            decimal::try_from_parts(named_coefficient_[i], named_scale_[i]).value_or({}));
+        return money<C>(slots_[capacity - 1 - i].amount());
     }
 
 private:
     template <currency_tag, unsigned>
     friend class duty_base;
 
+    static constexpr std::size_t none = detail::quantity_capacity;
+    // The slot of a quantity, by its facts (bit and name); `none` if absent.
+    constexpr std::size_t find(unsigned bit, std::string_view qualifier) const noexcept {
+        if (!(present_ & bit))
+            return none;
+        for (std::size_t i = 0; i < count_; ++i)
+            if (slots_[i].dimension_bit() == bit && slots_[i].qualifier() == qualifier)
+                return i;
+        return none;
+    }
+
     template <unsigned D2>
     constexpr duty_base<C, D2> with_unit(const unit_info& unit, decimal amount) const {
         if (amount < 0)
             detail::raise(errc::negative_quantity);
-        const std::size_t i = detail::dimension_index(unit.dimension_bit);
-        if (i >= detail::dimension_count || unit.num <= 0 || unit.den <= 0)
+        if (!detail::is_single_bit(unit.dimension_bit) || unit.factor_bit != 0 || unit.num <= 0 ||
+            unit.den <= 0)
             detail::raise(errc::invalid_argument);
         duty_base<C, D2> out(value_);
-        out.quantity_ = quantity_;
+        out.slots_ = slots_;
+        out.count_ = count_;
         out.present_ = present_ | unit.dimension_bit;
-        out.name_data_ = name_data_;
-        out.named_coefficient_ = named_coefficient_;
-        out.name_size_ = name_size_;
-        out.named_scale_ = named_scale_;
         out.named_count_ = named_count_;
+        std::size_t i = 0;
+        while (i < count_ && !(slots_[i].dimension_bit() == unit.dimension_bit &&
+                               slots_[i].qualifier() == unit.qualifier))
+            ++i;
+        if (i == count_ && count_ + named_count_ == capacity)
+            detail::raise(errc::invalid_argument);
+        if (i == count_)
+            ++out.count_;
         // unit -> base units: multiply by num / den
-        out.quantity_[i] = detail::multiply_ratio(amount, unit.num, unit.den).value();
+        out.slots_[i] =
+            declared_quantity(detail::multiply_ratio(amount, unit.num, unit.den).value(),
+                              unit.dimension_bit, unit.qualifier, unit.base_symbol);
         return out;
     }
 
     money<C> value_{};
-    std::array<decimal, detail::dimension_count> quantity_{};
+    std::array<declared_quantity, detail::quantity_capacity> slots_{};
+    std::uint8_t count_ = 0;
     unsigned present_ = 0;
-    // The named values, packed (80 bytes, not 128): name pointers and
-    // lengths, amounts as coefficient and scale.
-    std::array<const char*, max_named_values> name_data_{};
-    std::array<std::int64_t, max_named_values> named_coefficient_{};
-    std::array<std::uint8_t, max_named_values> name_size_{};
-    std::array<std::int8_t, max_named_values> named_scale_{};
+    // Quantities from the front (count_ of them), named values from the
+    // back (named_count_): six slots for both together.
     std::uint8_t named_count_ = 0;
 };
 
@@ -402,13 +547,13 @@ public:
     }
 
     template <unit_tag U>
-    requires(Needs == U::dimension::bit ||
+    requires(Needs == detail::needs_of<U> ||
              Needs ==
                  runtime_quantities) constexpr duty_expression(specific_rate<C, U> rate) noexcept {
         nodes_[0] = duty_node(duty_kind::specific, 0, 0, rate.per_unit().amount(), 0);
         units_[0] = &unit_info_of<U>;
         unit_count_ = 1;
-        needs_ = U::dimension::bit;
+        needs_ = detail::needs_of<U>;
     }
 
     // Widening: a typed expression converts to one whose needs are checked at
@@ -473,7 +618,7 @@ public:
         out.nodes_[0] = duty_node(duty_kind::specific, 0, 0, per_unit, 0);
         out.units_[0] = &unit;
         out.unit_count_ = 1;
-        out.needs_ = unit.dimension_bit;
+        out.needs_ = unit.needs();
         return out;
     }
 
@@ -539,7 +684,7 @@ public:
     template <unsigned Declared>
     constexpr duty_evaluation<C> explain(const duty_base<C, Declared>& base) const {
         if constexpr (Needs != runtime_quantities && Declared != runtime_quantities) {
-            static_assert((Needs & ~Declared) == 0,
+            static_assert((Needs & ~detail::derivable(Declared)) == 0,
                           "tariff: this duty needs a quantity the entry does not declare (e.g. a "
                           "per-kg rate on an entry with no mass); add it with base.with(q)");
         }
@@ -594,7 +739,9 @@ public:
             if (x.kind == duty_kind::specific) {
                 const unit_info& u = a.unit_of(x);
                 const unit_info& v = b.unit_of(y);
-                if (u.dimension_bit != v.dimension_bit || u.num != v.num || u.den != v.den)
+                if (u.dimension_bit != v.dimension_bit || u.num != v.num || u.den != v.den ||
+                    u.factor_bit != v.factor_bit || u.factor_under != v.factor_under ||
+                    u.qualifier != v.qualifier)
                     return false;
             }
         }
@@ -621,7 +768,9 @@ private:
     constexpr std::uint8_t add_unit(const unit_info& u) {
         for (std::size_t i = 0; i < unit_count_; ++i)
             if (units_[i]->dimension_bit == u.dimension_bit && units_[i]->num == u.num &&
-                units_[i]->den == u.den && units_[i]->symbol == u.symbol)
+                units_[i]->den == u.den && units_[i]->symbol == u.symbol &&
+                units_[i]->factor_bit == u.factor_bit &&
+                units_[i]->factor_under == u.factor_under && units_[i]->qualifier == u.qualifier)
                 return static_cast<std::uint8_t>(i);
         if (unit_count_ == unit_capacity) // cannot happen: one unit per rate at most
             detail::raise(errc::invalid_argument);
@@ -687,12 +836,14 @@ private:
             }
             case duty_kind::specific: {
                 const unit_info& u = *units[n.unit_index];
-                const unsigned bit = u.dimension_bit;
-                if (!base.has(bit))
-                    return errc::missing_quantity;
+                const auto q = base.try_base_quantity(u);
+                if (!q) {
+                    if (q.error() == errc::missing_quantity)
+                        return errc::missing_quantity;
+                    return evaluate_exact(nodes, size, units, base);
+                }
                 // The quantity in base units; base units -> unit is den / num.
-                const auto d = detail::specific_duty(
-                    n.amount(), base.quantities()[detail::dimension_index(bit)], u.den, u.num);
+                const auto d = detail::specific_duty(n.amount(), q.value_or({}), u.den, u.num);
                 if (!d)
                     return evaluate_exact(nodes, size, units, base);
                 v[i] = money<C>(d.value_or({}));
@@ -757,9 +908,10 @@ private:
             num = static_cast<std::uint64_t>(u.num) / common;
             den = static_cast<std::uint64_t>(u.den) / common;
         };
-        auto quantity = [&](const duty_node& n) {
-            return base.quantities()[detail::dimension_index(unit_of(n).dimension_bit)];
-        };
+        // Each specific rate's quantity in base units (for a unit times a
+        // property of the goods, the product: detail::multiply, exact or
+        // errc::overflow).
+        std::array<decimal, Nodes> quantities{};
         int scale = 0;
         std::uint64_t common = 1;
         bool fractional = false; // some rate is a fractional percent
@@ -775,15 +927,17 @@ private:
                 fractional = fractional || n.denominator() != 1;
                 s = value.value_or({}).amount().scale() + n.amount().scale();
             } else if (n.kind == duty_kind::specific) {
-                if (!base.has(unit_of(n).dimension_bit))
-                    return errc::missing_quantity;
+                const auto q = base.try_base_quantity(unit_of(n));
+                if (!q)
+                    return q.error();
+                quantities[i] = q.value_or({});
                 if (unit_of(n).num <= 0 || unit_of(n).den <= 0)
                     return errc::invalid_argument;
                 std::uint64_t num = 1, den = 1;
                 reduced(unit_of(n), num, den);
                 if (!detail::lcm_u64(common, num, common))
                     return errc::overflow;
-                s = n.amount().scale() + quantity(n).scale();
+                s = n.amount().scale() + quantities[i].scale();
             } else if (n.kind == duty_kind::fixed) {
                 s = n.amount().scale();
             }
@@ -822,7 +976,7 @@ private:
             case duty_kind::specific: {
                 std::uint64_t num = 1, den = 1;
                 reduced(unit_of(n), num, den);
-                e = leaf({n.amount(), quantity(n)}, common / num);
+                e = leaf({n.amount(), quantities[i]}, common / num);
                 if (e == errc::ok && detail::mul_overflows(x, den))
                     e = errc::overflow;
                 break;
@@ -910,7 +1064,7 @@ struct duty_operand<ad_valorem> : std::true_type {
 template <class C, class U>
 struct duty_operand<specific_rate<C, U, std::int64_t>> : std::true_type {
     using currency = C;
-    static constexpr unsigned needs = U::dimension::bit;
+    static constexpr unsigned needs = detail::needs_of<U>;
     static constexpr std::size_t nodes = 1;
 };
 template <class C, unsigned N, std::size_t K>

@@ -183,13 +183,18 @@ std::string to_string(const assessment<C>& a, notation style = notation::canonic
     out += "Value for duty: " + to_string(a.value());
     if (a.value_used() != a.value())
         out += " (used as " + to_string(a.value_used()) + ")";
-    // Quantities, each in its dimension's base unit.
-    constexpr std::array<std::string_view, detail::dimension_count> base_symbol{
-        "each", "kg", "l", "l alc. 100 %", "m2", "kWh"};
-    for (std::size_t i = 0; i < detail::dimension_count; ++i)
-        if (a.base().has(1u << i))
-            out += "; " + detail::format_decimal(a.base().quantities()[i], 0, true, true) + ' ' +
-                   std::string(base_symbol[i]);
+    // Quantities, each in its dimension's base unit (a qualified one with its
+    // name: "10 kg drained weight").
+    for (const declared_quantity& q : a.base()) {
+        std::string_view symbol = q.base_symbol();
+        if (symbol.empty())
+            symbol = detail::library_base_symbol(q.dimension_bit());
+        out += "; " + detail::format_decimal(q.amount(), 0, true, true);
+        if (!symbol.empty())
+            out += ' ' + std::string(symbol);
+        if (!q.qualifier().empty())
+            out += ' ' + std::string(q.qualifier());
+    }
     out += '\n';
     out += std::string("Rounding: ") + to_string(p.mode) + " to " + to_string(p.granularity) +
            (p.stage == rounding_stage::each_component ? ", each component" : ", totals only");

@@ -35,6 +35,7 @@
 
 #include "detail/fixed_string.hpp"
 #include "expression.hpp"
+#include "qualified.hpp"
 #include "value_bases.hpp"
 
 namespace tariff {
@@ -483,7 +484,8 @@ private:
         while (!failed()) {
             skip_space();
             duty_kind kind;
-            if (keyword("min") || keyword("but not less than")) {
+            if (keyword("min") || keyword("but not less than") ||
+                keyword("but not less")) { // US "but not less 2.831562¢ /kg"
                 kind = duty_kind::at_least;
             } else if (keyword("max") || keyword("but not more than") ||
                        (after_floor && keyword("or more than"))) {
@@ -682,6 +684,14 @@ private:
             }
         }
         skip_space();
+        // A quantity qualified by a property of the goods (qualified.hpp):
+        // "/ % vol / hl", "/kg on drained weight", "/ 100 kg /net/ % sacchar.".
+        if (pos_ < s_.size() && s_[pos_] == '/') {
+            const std::size_t before_unit = pos_;
+            const unit_info* qualified_unit = qualified_unit_at(s_, pos_);
+            if (pos_ != before_unit) // matched (no pointer compared with null)
+                return expression::specific(amount, *qualified_unit);
+        }
         if (pos_ < s_.size() && s_[pos_] == '/') {
             ++pos_;
             skip_space();
@@ -1023,6 +1033,18 @@ constexpr const unit_info* find_unit(std::string_view text) noexcept {
         if (same && i == text.size())
             return alias.unit;
     }
+    // A qualified unit by its symbol or spelling without the "/" ("% vol / hl",
+    // "kg on drained weight"), or a property of the goods ("% vol").
+    // (Matched where the position moved: no pointer is compared with null in
+    // constant evaluation, which GCC does not fold under -fsanitize=undefined.)
+    std::size_t p = 0;
+    const unit_info* q = detail::qualified_unit_at(text, p, false);
+    if (p != 0 && p == text.size())
+        return q;
+    p = 0;
+    q = detail::unit_spelled_at(detail::property_unit_aliases, text, p, 0);
+    if (p != 0 && p == text.size())
+        return q;
     return nullptr;
 }
 

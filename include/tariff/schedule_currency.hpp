@@ -319,14 +319,24 @@ try_assess(const duty_path<To>& path, const std::type_identity_t<duty_base<From>
     if (v.value_or({}) < money<To>{})
         return errc::negative_quantity;
     duty_base<To> converted(v.value_or({}));
-    // The quantities, in their dimensions' base units (num = den = 1).
-    for (std::size_t i = 0; i < detail::dimension_count; ++i) {
-        const unsigned bit = 1u << i;
-        if (!base.has(bit))
-            continue;
+    // The quantities, in their dimensions' base units (num = den = 1), with
+    // their qualifiers (their names refer to the same strings as base's).
+    for (const declared_quantity& q : base) {
         unit_info u;
-        u.dimension_bit = bit;
-        converted = converted.with(u, base.quantities()[i]); // a valid base's: cannot raise
+        u.dimension_bit = q.dimension_bit();
+        u.qualifier = q.qualifier();
+        u.base_symbol = q.base_symbol();
+        converted = converted.with(u, q.amount()); // a valid base's: cannot raise
+    }
+    // The named values ("case", "battery"), each converted as the value is.
+    for (std::size_t i = 0; i < base.named_value_count(); ++i) {
+        const auto n = conversion.try_convert(base.named_value_at(i));
+        if (!n)
+            return n.error();
+        const auto b = converted.try_with_named_value(base.named_value_name(i), n.value_or({}));
+        if (!b)
+            return b.error();
+        converted = b.value_or(converted);
     }
     converted_assessment<From, To> out;
     out.declared_value = base.value();

@@ -22,6 +22,7 @@
 #include "meursing.hpp"
 #include "money.hpp"
 #include "parse.hpp"
+#include "qualified.hpp"
 #include "quantity.hpp"
 #include "quota.hpp"
 #include "rate.hpp"

@@ -46,8 +46,31 @@ namespace tariff_calc {
 
 inline constexpr std::string_view entries_header =
     "id,date,hs_code,origin,quantity,unit,value,currency";
+// The same with the optional column of the quantities and properties of the
+// goods a qualified duty needs ("12.5 % vol; 120 kg on drained weight").
+inline constexpr std::string_view entries_header_with_quantities =
+    "id,date,hs_code,origin,quantity,unit,value,currency,quantities";
 inline constexpr std::string_view quota_summary_header =
     "quota,period,from,to,volume,used,balance,state";
+
+// Reads the entries' header: entries_header, or entries_header_with_quantities.
+inline bool read_entries_header(csv::reader& reader, std::vector<std::string_view>& f,
+                                csv::error& err, diagnostics& diag) {
+    if (!reader.next(f, err)) {
+        if (err)
+            diag.report_file("cannot be read");
+        else
+            diag.report_file("the file is empty; the first line must be the header " +
+                             std::string(entries_header));
+        return false;
+    }
+    if (err || !(is_header(f, entries_header) || is_header(f, entries_header_with_quantities))) {
+        diag.report(err ? err.line : reader.line(), "", header_problem(entries_header, f, err));
+        return false;
+    }
+    reader.expect_fields(f.size());
+    return true;
+}
 
 // Why an entry was rejected: the field (empty: the row as a whole) and what
 // is wrong with it.
@@ -164,7 +187,7 @@ private:
     bool too_large(row_error& err, const tariff::duty_path<C>& path, tariff::money<C> value,
                    tariff::decimal quantity, const tariff::unit_info& unit) const {
         const auto base = [&](tariff::money<C> v, tariff::decimal q) {
-            return tariff::duty_base<C>(v).with(unit, q);
+            return extras_.with_value(v).with(unit, q);
         };
         const std::string what = ": the duties on this entry do not fit tariff-calc's exact "
                                  "64-bit arithmetic (overflow)";
@@ -176,6 +199,56 @@ private:
                     "the duties on this entry (its value and quantity together) do not "
                     "fit tariff-calc's exact 64-bit arithmetic (overflow)");
     }
+    // The optional column of quantities and properties of the goods: "12.5 %
+    // vol; 120 kg on drained weight", each a decimal and a unit find_unit
+    // knows, at most four, none a quantity times a property (declare the two).
+    // extensive: some is a quantity (not a property of the goods), which a
+    // quota split could not share between its parts.
+    bool read_quantities(std::string_view text, bool& extensive, row_error& err) {
+        constexpr unsigned properties =
+            tariff::alcohol_strength::bit | tariff::sucrose_content::bit |
+            tariff::lactic_matter_content::bit | tariff::dry_lactic_matter_content::bit |
+            tariff::polarization::bit;
+        constexpr std::size_t most = 4;
+        tariff::duty_base<C> base{tariff::money<C>()};
+        std::size_t count = 0;
+        while (!text.empty()) {
+            const std::size_t semicolon = std::min(text.find(';'), text.size());
+            std::string_view item = text.substr(0, semicolon);
+            text.remove_prefix(std::min(semicolon + 1, text.size()));
+            while (!item.empty() && item.front() == ' ')
+                item.remove_prefix(1);
+            while (!item.empty() && item.back() == ' ')
+                item.remove_suffix(1);
+            if (item.empty())
+                continue;
+            const std::size_t space = std::min(item.find(' '), item.size());
+            const std::string_view number = item.substr(0, space),
+                                   name = item.substr(std::min(space + 1, item.size()));
+            const auto amount = tariff::try_parse_decimal(number);
+            if (!amount || amount.value() < 0)
+                return fail(err, "quantities",
+                            quoted(item) + ": expected a decimal not below zero, a space and a "
+                                           "unit (12.5 % vol)");
+            const tariff::unit_info* unit = tariff::find_unit(name);
+            if (unit == nullptr)
+                return fail(err, "quantities", quoted(item) + ": unknown unit");
+            if (unit->factor_bit != 0)
+                return fail(err, "quantities",
+                            quoted(item) + ": a quantity times a property; declare the "
+                                           "quantity and the property (25 hl; 12.5 % vol)");
+            if (++count > most)
+                return fail(err, "quantities",
+                            quoted(item) + ": at most " + std::to_string(most) +
+                                " quantities and properties an entry");
+            if (!(unit->dimension_bit & properties))
+                extensive = true;
+            base = base.with(*unit, amount.value());
+        }
+        extras_ = base;
+        return true;
+    }
+
     static std::string at_byte(const tariff::parse_error& e) {
         return std::string(e.reason) + " (at byte " + std::to_string(e.position + 1) + ")";
     }
@@ -316,6 +389,12 @@ private:
             value_for_duty = *converted;
         }
 
+        // The optional last column, checked last.
+        bool extensive_extras = false;
+        extras_ = tariff::duty_base<C>(tariff::money<C>());
+        if (f.size() > 8 && !read_quantities(f[8], extensive_extras, err))
+            return false;
+
         const int version = line->in_force(d);
         if (version < 0)
             return fail(err, "hs_code",
@@ -367,6 +446,12 @@ private:
             if (in_quota > 0 &&
                 !add_part(in_path, alloc.value_in_quota, in_quota, *line->unit, duty, taxes, err))
                 return false;
+            if (in_quota > 0 && over_quota > 0 && extensive_extras)
+                return fail(err, "quantities",
+                            quoted(f[8]) + ": the entry is split between the quota's in-quota "
+                                           "and over-quota parts, and a qualified quantity "
+                                           "(not a property of the goods) cannot be split; "
+                                           "enter the parts as two entries");
             if (over_quota > 0 && !add_part(standard, alloc.value_over_quota, over_quota,
                                             *line->unit, duty, taxes, err))
                 return false;
@@ -419,7 +504,7 @@ private:
                   tariff::decimal quantity, const tariff::unit_info& unit, tariff::money<C>& duty,
                   tariff::money<C>& taxes, row_error& err) {
         const auto r =
-            tariff::try_assess(path, tariff::duty_base<C>(value).with(unit, quantity), policy_);
+            tariff::try_assess(path, extras_.with_value(value).with(unit, quantity), policy_);
         if (!r && r.error() == tariff::errc::overflow)
             return too_large(err, path, value, quantity, unit);
         if (!r)
@@ -568,6 +653,8 @@ private:
     // Reused for every entry (no allocation per row once they have grown).
     std::vector<std::uint32_t> surtaxes_, taxes_;
     std::vector<assessed_component<C>> components_;
+    // The entry's quantities and properties from its `quantities` column.
+    tariff::duty_base<C> extras_{tariff::money<C>()};
     output_format format_;
     tariff_calc::totals totals_;
     text_buffer list_;

@@ -185,14 +185,13 @@ using tariff::same_unit;
 
 // What a rate's needs are called in a message ("a mass (per kg)").
 inline std::string dimension_names(unsigned bits) {
-    constexpr std::array<std::string_view, 6> names{"count",        "mass", "volume",
-                                                    "pure alcohol", "area", "energy"};
     std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i)
+    for (unsigned i = 0; i < 32; ++i)
         if (bits & (1u << i)) {
+            const std::string_view name = tariff::dimension_name_of(1u << i);
             if (!out.empty())
                 out += " and ";
-            out += names[i];
+            out += name.empty() ? std::string_view("a qualified quantity") : name;
         }
     return out;
 }
@@ -902,7 +901,12 @@ private:
         };
         auto needs_ok = [&](const tariff::duty_expression<C>& duty, const line_group<C>& g,
                             std::size_t row, std::string_view what) {
-            const unsigned extra = duty.runtime_needs() & ~g.unit->dimension_bit;
+            // The properties of the goods and the qualified quantities (bits 7
+            // and above) come from an entry's `quantities` column, and so may a
+            // volume's pure alcohol (litres times a declared % vol).
+            unsigned extra = duty.runtime_needs() & ~g.unit->dimension_bit & 0x7Fu;
+            if (g.unit->dimension_bit == tariff::volume::bit)
+                extra &= ~tariff::pure_alcohol::bit;
             if (extra == 0)
                 return true;
             diag.report(row, "rate",

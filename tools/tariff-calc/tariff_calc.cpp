@@ -90,6 +90,8 @@ Input files (CSV, RFC 4180, UTF-8; the first line is exactly this header):
   rates     date,from,to,rate     one FROM buys RATE of TO; an entry uses the
             latest rate dated on or before its date
   entries   id,date,hs_code,origin,quantity,unit,value,currency
+            and optionally ,quantities: what a qualified duty needs, e.g.
+            12.5 % vol; 800 kg on drained weight
 Units: each, No., pair, dozen, g, kg, 100 kg, tonne (t), l, hl, m3, lpa, m2,
 kWh, MWh; an entry's unit is converted exactly to its line's (2 t = 2000 kg).
 Numbers are exact decimals (no exponent, no thousands separator); dates are
@@ -531,7 +533,7 @@ int run(const options& o) {
     tc::csv::reader reader(*entries_in.stream);
     std::vector<std::string_view> fields;
     tc::csv::error err;
-    if (!tc::read_header(reader, fields, err, diag, tc::entries_header))
+    if (!tc::read_entries_header(reader, fields, err, diag))
         return file_error;
 
     tc::engine<C> engine(schedule, rates ? &*rates : nullptr, o.rounding, o.format);

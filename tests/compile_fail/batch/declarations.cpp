@@ -47,7 +47,7 @@ struct look_alike_unit {
 // Dimensions of one's own.
 struct length_own_bit {
     static constexpr std::string_view name = "length";
-    static constexpr unsigned bit = 1u << 7;
+    static constexpr unsigned bit = 1u << 12;
 };
 struct length_on_mass_bit {
     static constexpr std::string_view name = "length";
