@@ -38,7 +38,7 @@ struct assessed_component {
     std::string_view name, legal_basis;
     bool tax = false;
     tariff::money<C> base, amount;
-    tariff::duty_expression<C> rate;
+    tariff::line_rate<C> rate; // refers to its path (the schedule's: it outlives the entry)
 };
 
 // An accepted entry, as written. The views point into the entry's fields and
@@ -290,7 +290,7 @@ void write_jsonl(text_buffer& out, const assessed_entry<C>& e) {
         out += ",\"base\":";
         append_json_money(out, c.base.amount(), C::code, places);
         out += ",\"rate\":";
-        append_json_string(out, tariff::to_string(c.rate));
+        append_json_string(out, tariff::to_string(c.rate.expression()));
         out += ",\"amount\":";
         append_json_money(out, c.amount.amount(), C::code, places);
         out += '}';
@@ -350,7 +350,7 @@ void write_table(text_buffer& out, const assessed_entry<C>& e) {
         out += "  ";
         append_padded_right(out, c.name, 20);
         out += ' ';
-        append_padded_left(out, tariff::to_string(c.rate), 12);
+        append_padded_left(out, tariff::to_string(c.rate.expression()), 12);
         out += "  on ";
         append_padded_left(out, decimal_text(c.base.amount(), places), 16);
         out += ' ';
