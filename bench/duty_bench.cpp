@@ -473,6 +473,15 @@ void print_summary(const recording_reporter& r) {
         std::printf("%s: library / hand-written branch-free = %s  (%s)  [diagnostic]\n", x.title,
                     ratio(lib, bf, &timing::real).c_str(), ratio(lib, bf, &timing::cpu).c_str());
     }
+    // The sizes of what the kernels read and write (the hand-written code: 8
+    // bytes an amount).
+    std::printf("\nsizeof (bytes)\n");
+    std::printf("  %-40s %6zu\n", "money<CAD> (coefficient + scale)", sizeof(cad));
+    std::printf("  %-40s %6zu\n", "quantity<kilogram>",
+                sizeof(tariff::quantity<tariff::units::kilogram>));
+    std::printf("  %-40s %6zu\n", "ad_valorem", sizeof(tariff::ad_valorem));
+    std::printf("  %-40s %6zu\n", "specific_rate<CAD, kilogram>",
+                sizeof(tariff::specific_rate<tariff::CAD, tariff::units::kilogram>));
     // Last, one line per workload (issue 10): library / the branch-free
     // hand-written code, by CPU time (the median aggregate with repetitions).
     std::printf("\n");

@@ -219,6 +219,9 @@ int main(int argc, char** argv) {
     std::printf("\nCPU ns per value: library %.2f, hand-written %.2f\n",
                 lib * 1e9 / static_cast<double>(entry_count),
                 hand * 1e9 / static_cast<double>(entry_count));
+    std::printf("\nsizeof (bytes)\n  %-40s %6zu\n  %-40s %6zu\n\n",
+                "money<CAD> (the library's amount)", sizeof(cad),
+                "std::int64_t (the hand-written amount)", sizeof(std::int64_t));
     if (lib > 0 && hand > 0)
         std::printf("ratio money to_chars = %.2f\n", lib / hand);
     else

@@ -131,6 +131,53 @@ TEST_CASE("to_chars: money groups thousands and shows at least the minor digits"
     check_text(money<CAD>(decimal::from_parts(-i64_max, 2)), "CAD -92,233,720,368,547,758.07");
 }
 
+// The digit writer works two digits (and, grouped, three) at a time: every
+// count of integer digits and of places, odd and even, against the text made
+// here from std::to_string's digits by inserting the point and the commas.
+TEST_CASE("to_chars: every length of integer part and of places, grouped and not",
+          "[io][to_chars]") {
+    const auto reference = [](std::int64_t c, int scale, bool group) {
+        std::string digits = std::to_string(c < 0 ? -c : c); // c > -2^63: no overflow
+        if (digits.size() <= static_cast<std::size_t>(scale))
+            digits.insert(0, static_cast<std::size_t>(scale) + 1 - digits.size(), '0');
+        std::string whole = digits.substr(0, digits.size() - static_cast<std::size_t>(scale));
+        const std::string frac = digits.substr(whole.size());
+        if (group)
+            for (std::size_t i = whole.size(); i > 3; i -= 3)
+                whole.insert(i - 3, 1, ',');
+        return (c < 0 ? "-" : "") + whole + (scale > 0 ? "." + frac : "");
+    };
+    // 1, 12, 123, ..., 1234567890123456789 and the same with 9s and with 0s
+    // inside (10, 100, ...), each negated too, at scales 0 to 5.
+    std::vector<std::int64_t> values{0, i64_max, -i64_max};
+    std::int64_t ones = 0, nines = 0, tens = 1;
+    for (int n = 1; n <= 18; ++n) {
+        ones = ones * 10 + n % 10;
+        nines = nines * 10 + 9;
+        values.insert(values.end(), {ones, -ones, nines, -nines, tens, -tens});
+        tens *= 10;
+    }
+    for (const std::int64_t c : values)
+        for (int scale = 0; scale <= 5; ++scale) {
+            INFO("coefficient " << c << ", scale " << scale);
+            check_text(decimal::from_parts(c, scale), reference(c, scale, false));
+            // Money shows the two minor digits and further places only where they
+            // are not zero (trailing zeros beyond the cents go; scales 0 and 1 gain zeros).
+            std::int64_t at_shown = c;
+            int trimmed = scale;
+            while (trimmed > 2 && at_shown % 10 == 0) {
+                at_shown /= 10;
+                --trimmed;
+            }
+            const int shown = trimmed < 2 ? 2 : trimmed;
+            for (int k = trimmed; k < shown; ++k)
+                at_shown = at_shown > i64_max / 10 || at_shown < -i64_max / 10 ? 0 : at_shown * 10;
+            if (at_shown != 0 || c == 0)
+                check_text(money<CAD>(decimal::from_parts(c, scale)),
+                           "CAD " + reference(at_shown, shown, true));
+        }
+}
+
 TEST_CASE("to_chars: quantities and rates without trailing zeros", "[io][to_chars]") {
     check_text(16.32_tonne, "16.32 tonne");
     check_text(2.500_kg, "2.5 kg");

@@ -2037,3 +2037,85 @@ TEST_CASE("runtime_quota_ledger: a claim of another dimension or with no exact v
     // A unit that is not one.
     CHECK(error_of([&] { return L(q, unit_info{}); }) == errc::invalid_argument);
 }
+
+// The public split (try_split_value / split_value): what the ledger gives an
+// allocation's value, for any two quantities. Figures by hand (largest
+// remainder, the leftover unit to the larger remainder, the first part on a
+// tie) and checked with Python integers: [3333, 6667], [5001, 5000],
+// [-3333, -6667], [59970, 40030], [276701161105643274, 645636042579834306].
+TEST_CASE("split_value: a value split by two quantities, exactly, as the ledger splits it",
+          "[quota][split][split_value]") {
+    // 10,000 cents by 1 : 2: 3,333 rem 1/3 and 6,666 rem 2/3; the cent goes over.
+    CHECK(split_value(100.00_CAD, 1_each, 2_each) == std::array{33.33_CAD, 66.67_CAD});
+    // 10,001 cents by 1 : 1: 5,000 each, equal remainders; the tie goes to the first part.
+    CHECK(split_value(100.01_CAD, 1_each, 1_each) == std::array{50.01_CAD, 50.00_CAD});
+    // A negative value is -(split of -value).
+    CHECK(split_value(-100.00_CAD, 1_each, 2_each) == std::array{-33.33_CAD, -66.67_CAD});
+    CHECK(split_value(-100.01_CAD, 1_each, 1_each) == std::array{-50.01_CAD, -50.00_CAD});
+    // Quantities at different scales: 600 kg : 400.5 kg = 6,000 : 4,005 (sum 10,005);
+    // 100,000 cents * 6,000 / 10,005 = 59,970.0149...; * 4,005 / 10,005 = 40,029.985...;
+    // the cent goes to the larger remainder (over).
+    CHECK(split_value(1'000.00_CAD, 600_kg, 400.5_kg) == std::array{599.70_CAD, 400.30_CAD});
+    // A value with more places than the minor unit is split at its own precision:
+    // 100,001 mils by 1 : 2 = 33,333 rem 2/3 and 66,667 rem 1/3 (see above) -> 33.334, 66.667.
+    CHECK(split_value(100.001_CAD, 1_each, 2_each) == std::array{33.334_CAD, 66.667_CAD});
+    // One quantity zero: the whole value goes to the other.
+    CHECK(split_value(12.34_CAD, 0_each, 5_each) == std::array{0.00_CAD, 12.34_CAD});
+    CHECK(split_value(12.34_CAD, 5_each, 0_each) == std::array{12.34_CAD, 0.00_CAD});
+    // No needless overflow: 922,337,203,685,477,580 cents * 7 is past 2^63, the parts
+    // are not. 922,337,203,685,477,580 * 3 / 10 = 276,701,161,105,643,274 exactly; * 7 / 10
+    // = 645,636,042,579,834,306 exactly.
+    const auto big = money<CAD>::from_minor_units(922'337'203'685'477'580);
+    const auto parts = split_value(big, 3_each, 7_each);
+    CHECK(parts[0].minor_units() == 276'701'161'105'643'274);
+    CHECK(parts[1].minor_units() == 645'636'042'579'834'306);
+    // Products past 2^64 (the 128-bit division): by 30 : 70 the same figures as by 3 : 7;
+    // 2^63 - 1 cents by 2 : 1 (product 2^64 - 2, still 64 bits) and by 3 : 1 (past 2^64).
+    // Python: [6148914691236517205, 3074457345618258602], [6917529027641081855,
+    // 2305843009213693952].
+    CHECK(split_value(big, 30_each, 70_each) == parts);
+    const auto most = money<CAD>::from_minor_units(9'223'372'036'854'775'807);
+    const auto by_2_1 = split_value(most, 2_each, 1_each);
+    CHECK(by_2_1[0].minor_units() == 6'148'914'691'236'517'205);
+    CHECK(by_2_1[1].minor_units() == 3'074'457'345'618'258'602);
+    const auto by_3_1 = split_value(most, 3_each, 1_each);
+    CHECK(by_3_1[0].minor_units() == 6'917'529'027'641'081'855);
+    CHECK(by_3_1[1].minor_units() == 2'305'843'009'213'693'952);
+    // Usable in constant expressions.
+    static_assert(split_value(100.00_CAD, 1_each, 2_each)[1] == 66.67_CAD);
+}
+
+TEST_CASE("split_value: two zero quantities are errc::division_by_zero; try_split_value reports "
+          "it without throwing",
+          "[quota][split][split_value]") {
+    CHECK(try_split_value(1.00_CAD, 0_each, 0_each).code() == errc::division_by_zero);
+    CHECK(try_split_value(1.00_CAD, 0_each, 1_each).code() == errc::ok);
+    CHECK(error_of([] { return split_value(1.00_CAD, 0_each, 0_each); }) == errc::division_by_zero);
+    CHECK_THROWS_AS(split_value(1.00_CAD, 0_kg, 0_kg), tariff::domain_error);
+    static_assert(
+        noexcept(try_split_value(money<CAD>{}, quantity<vehicles>{}, quantity<vehicles>{})));
+}
+
+TEST_CASE("split_value: the parts sum to the value and each is within one unit of its exact "
+          "share, for many values and quantities",
+          "[quota][split][split_value]") {
+    // The exact share of part i is value * w_i / (w_in + w_over) (in cents); largest
+    // remainder gives floor or floor + 1 of it, and the two parts sum to the value.
+    std::uint64_t state = 12345;
+    auto next = [&state](std::uint64_t k) {
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        return (state >> 33) % k;
+    };
+    for (int i = 0; i < 2000; ++i) {
+        const auto cents = static_cast<std::int64_t>(next(1'000'000'000));
+        const auto wi = static_cast<std::int64_t>(next(5000));
+        const auto wo = static_cast<std::int64_t>(next(5000)) + 1;
+        const auto parts = split_value(money<CAD>::from_minor_units(cents),
+                                       quantity<kilograms>(decimal::from_parts(wi, 1)),
+                                       quantity<kilograms>(decimal::from_parts(wo, 1)));
+        const std::int64_t in = parts[0].minor_units(), over = parts[1].minor_units();
+        CHECK(in + over == cents);
+        const std::int64_t exact_floor = cents * wi / (wi + wo); // < 5e12: no overflow
+        CHECK((in == exact_floor || in == exact_floor + 1));
+    }
+}

@@ -160,6 +160,20 @@ TEST_CASE("exact_sum: totals beyond 64 bits, exact", "[tariff_calc][text]") {
     c.add(decimal::from_parts(max, 2));
     CHECK(c.text(2) == "1092233720368547758.07");
 
+    // Amounts at different scales, the text asked for in between (it changes nothing):
+    // 0.5 + 0.25 + 0.125 + 1 = 1.875; + 0.125 + 998 = 1,000 (by hand).
+    tc::exact_sum m;
+    m.add(decimal::from_parts(5, 1));
+    m.add(decimal::from_parts(25, 2));
+    CHECK(m.text(2) == "0.75");
+    m.add(decimal::from_parts(125, 3));
+    m.add(decimal::from_parts(1, 0));
+    CHECK(m.text(2) == "1.875");
+    CHECK(m.text(2) == "1.875");
+    m.add(decimal::from_parts(125, 3));
+    m.add(decimal::from_parts(998, 0));
+    CHECK(m.text(2) == "1000.00");
+
     // Amounts are never negative in tariff-calc: a negative one is a defect.
     CHECK_THROWS_AS(c.add(decimal::from_parts(-1, 2)), std::logic_error);
 }

@@ -206,8 +206,11 @@ constexpr basic_decimal<R> normalize(basic_decimal<R> d) noexcept {
     return basic_decimal<R>::try_from_parts(c, s).value_or(d);
 }
 
+// Cold, so kept out of line: otherwise GCC inlines it back into its one caller,
+// which is then too large to inline where it is called.
 template <representation R>
-constexpr result<basic_decimal<R>> add_slow(basic_decimal<R> a, basic_decimal<R> b) noexcept;
+[[gnu::cold]] constexpr result<basic_decimal<R>> add_slow(basic_decimal<R> a,
+                                                          basic_decimal<R> b) noexcept;
 
 // The sum has the larger of the two scales; trailing zeros are dropped only
 // when that is what it takes to fit (92233720368547758.07 + 0.93 is
@@ -261,8 +264,11 @@ constexpr result<basic_decimal<R>> add_slow(basic_decimal<R> a, basic_decimal<R>
     return errc::overflow;
 }
 
+// Cold, so kept out of line: otherwise GCC inlines it back into its one caller,
+// which is then too large to inline where it is called.
 template <representation R>
-constexpr result<basic_decimal<R>> multiply_slow(basic_decimal<R> a, basic_decimal<R> b) noexcept;
+[[gnu::cold]] constexpr result<basic_decimal<R>> multiply_slow(basic_decimal<R> a,
+                                                               basic_decimal<R> b) noexcept;
 
 template <representation R>
 constexpr result<basic_decimal<R>> multiply(basic_decimal<R> a, basic_decimal<R> b) noexcept {

@@ -463,7 +463,7 @@ struct nonnegative_total {
     }
 };
 
-// The integer fast path of split_value: `value` split between the weights
+// The integer fast path of split_by_weights (try_split_value): `value` split between the weights
 // wi > 0 and wo > 0 by largest remainder at the value's own precision (at
 // least the minor unit), ties to the in-quota part, into in_part and
 // over_part. It gives what apportion() gives for these two weights, figure
@@ -475,8 +475,9 @@ struct nonnegative_total {
 // steps has more digits than a coefficient holds): the caller then takes the
 // general path, which reports what is wrong.
 template <currency_tag C>
-constexpr bool split_two_fast(money<C> value, std::int64_t wi, std::int64_t wo, money<C>& in_part,
-                              money<C>& over_part) noexcept {
+[[gnu::always_inline]] constexpr bool split_two_fast(money<C> value, std::int64_t wi,
+                                                     std::int64_t wo, money<C>& in_part,
+                                                     money<C>& over_part) noexcept {
     const decimal v = value.amount();
     std::int64_t units = v.coefficient();
     if (units < 0 || wi <= 0 || wo <= 0 || wi > rep_traits<std::int64_t>::max - wo)
@@ -489,8 +490,18 @@ constexpr bool split_two_fast(money<C> value, std::int64_t wi, std::int64_t wo, 
     }
     const std::int64_t sum = wi + wo;
     const int128_t product = static_cast<int128_t>(units) * wi; // < 2^126
-    auto base = static_cast<std::int64_t>(product / sum);       // <= units
-    const auto rem = static_cast<std::int64_t>(product % sum);  // < sum
+    std::int64_t base, rem;
+    if (product <= static_cast<int128_t>(~std::uint64_t{0})) {
+        // The product fits 64 bits (nearly always): one 64-bit division, not
+        // a call to the 128-bit one.
+        const auto narrow = static_cast<std::uint64_t>(product);
+        const auto usum = static_cast<std::uint64_t>(sum);
+        base = static_cast<std::int64_t>(narrow / usum); // <= units
+        rem = static_cast<std::int64_t>(narrow % usum);  // < sum
+    } else {
+        base = static_cast<std::int64_t>(product / sum); // <= units
+        rem = static_cast<std::int64_t>(product % sum);  // < sum
+    }
     if (rem > 0 && rem >= sum - rem)
         ++base;
     // 0 <= base <= units <= 2^63 - 1 at places <= max_scale: both valid.
@@ -499,11 +510,17 @@ constexpr bool split_two_fast(money<C> value, std::int64_t wi, std::int64_t wo, 
     return true;
 }
 
+template <currency_tag C, unit_tag U>
+constexpr result<std::array<money<C>, 2>> split_general(money<C> value, quantity<U> in,
+                                                        quantity<U> over) noexcept;
+
 // The value of a claim split between its in-quota and over-quota quantities:
 // proportional, exact, at the value's own precision (at least the minor unit).
+// Inlined (the caller then reads the parts from registers, not from a result
+// returned through memory); the general path stays out of line.
 template <currency_tag C, unit_tag U>
-constexpr result<std::array<money<C>, 2>> split_value(money<C> value, quantity<U> in,
-                                                      quantity<U> over) noexcept {
+[[gnu::always_inline]] constexpr result<std::array<money<C>, 2>>
+split_by_weights(money<C> value, quantity<U> in, quantity<U> over) noexcept {
     if (over.value() == 0)
         return std::array<money<C>, 2>{value, money<C>{}};
     if (in.value() == 0)
@@ -517,6 +534,14 @@ constexpr result<std::array<money<C>, 2>> split_value(money<C> value, quantity<U
                            parts[1]))
             return parts;
     }
+    return split_general(value, in, over);
+}
+
+// The general path of split_by_weights: the weights aligned to one scale,
+// then allocate()'s largest remainder.
+template <currency_tag C, unit_tag U>
+constexpr result<std::array<money<C>, 2>> split_general(money<C> value, quantity<U> in,
+                                                        quantity<U> over) noexcept {
     std::int64_t wi, wo;
     int s;
     if (!detail::align(normalize(in.value()), normalize(over.value()), wi, wo, s))
@@ -534,6 +559,29 @@ constexpr result<std::array<money<C>, 2>> split_value(money<C> value, quantity<U
 }
 
 } // namespace detail
+
+// The public split: `value` divided between two quantities `in` and `over`
+// (a claim's in-quota and over-quota parts) in proportion to them, exactly:
+// largest remainder at the value's own precision (at least the currency's
+// minor unit), the leftover unit to the larger remainder and on a tie to the
+// first part; the two parts always sum to `value` (never a cent lost). A
+// negative value is split as -(split of -value). The figures the ledger gives
+// an allocation. Errors (a quantity is never negative): errc::division_by_zero
+// when both are zero, errc::overflow when the two quantities cannot be brought
+// to one scale in 64 bits. Never throws.
+template <currency_tag C, unit_tag U>
+[[gnu::always_inline]] constexpr result<std::array<money<C>, 2>>
+try_split_value(money<C> value, quantity<U> in, quantity<U> over) noexcept {
+    if (in.value() == 0 && over.value() == 0)
+        return errc::division_by_zero;
+    return detail::split_by_weights(value, in, over);
+}
+// The same, raising the error (tariff::overflow_error for errc::overflow,
+// tariff::domain_error otherwise).
+template <currency_tag C, unit_tag U>
+constexpr std::array<money<C>, 2> split_value(money<C> value, quantity<U> in, quantity<U> over) {
+    return try_split_value(value, in, over).value();
+}
 
 template <currency_tag C, unit_tag U>
 class quota_ledger {
@@ -644,7 +692,7 @@ public:
             } else if (!detail::split_two_fast(c.value, in, over, out.value_in_quota,
                                                out.value_over_quota)) {
                 // A value too precise for the integer split: the general path.
-                const auto parts = detail::split_value(
+                const auto parts = detail::split_by_weights(
                     c.value, quantity<U>(decimal::try_from_parts(in, q.scale()).value_or({})),
                     quantity<U>(decimal::try_from_parts(over, q.scale()).value_or({})));
                 if (!parts)
@@ -1282,7 +1330,7 @@ private:
             a.value_over_quota = c.value;
             return errc::ok;
         }
-        const auto parts = detail::split_value(c.value, a.in_quota, a.over_quota);
+        const auto parts = detail::split_by_weights(c.value, a.in_quota, a.over_quota);
         if (!parts)
             return parts.error();
         a.value_in_quota = (*parts)[0];

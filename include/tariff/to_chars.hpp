@@ -97,6 +97,12 @@ constexpr std::size_t decimal_chars_bound(int min_places, int shift, bool group)
                                     1 /* point */);
 }
 
+// "00", "01", ..., "99": two digits at a time.
+inline constexpr char digit_pairs[] =
+    "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546"
+    "4748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293"
+    "949596979899";
+
 // Writes coefficient * 10^(shift - scale): '-' for a negative value, the
 // integer digits (grouped by three with ',' if `group`), then '.' and the
 // places: as stored, or without trailing zeros if `trim`, and at least
@@ -128,25 +134,65 @@ constexpr void write_decimal(char_sink& out, basic_decimal<R> d, int min_places,
     char buf[decimal_chars_bound<R>(0, 2, true) + max_prefix];
     char* const end = buf + sizeof buf;
     char* q = end;
-    for (int i = 0; i < places; ++i) {
+    // Two digits at a time where it can (one division by 100 for two
+    // digits, the characters from a table).
+    const auto pair = [&](U r) { // r < 100
+        const auto k = static_cast<std::size_t>(r) * 2;
+        q -= 2;
+        q[0] = digit_pairs[k];
+        q[1] = digit_pairs[k + 1];
+    };
+    int left = places;
+    for (; left >= 2; left -= 2) {
+        pair(m % 100);
+        m /= 100;
+    }
+    if (left == 1) {
         *--q = static_cast<char>('0' + static_cast<int>(m % 10));
         m /= 10;
     }
     if (places > 0 || min_places > 0)
         *--q = '.';
-    int n = 0; // integer digits so far
-    const auto digit = [&](char c) {
-        if (group && n != 0 && n % 3 == 0)
+    if (zeros == 0 && !group) {
+        while (m >= 100) {
+            pair(m % 100);
+            m /= 100;
+        }
+        if (m >= 10)
+            pair(m);
+        else
+            *--q = static_cast<char>('0' + static_cast<int>(m));
+    } else if (zeros == 0) {
+        while (m >= 1000) { // a group of three, then its comma
+            const U r = m % 1000;
+            m /= 1000;
+            pair(r % 100);
+            *--q = static_cast<char>('0' + static_cast<int>(r / 100));
             *--q = ',';
-        *--q = c;
-        ++n;
-    };
-    for (int i = 0; i < zeros; ++i)
-        digit('0');
-    do {
-        digit(static_cast<char>('0' + static_cast<int>(m % 10)));
-        m /= 10;
-    } while (m != 0);
+        }
+        if (m >= 100) {
+            pair(m % 100);
+            *--q = static_cast<char>('0' + static_cast<int>(m / 100));
+        } else if (m >= 10) {
+            pair(m);
+        } else {
+            *--q = static_cast<char>('0' + static_cast<int>(m));
+        }
+    } else {
+        int n = 0; // integer digits so far
+        const auto digit = [&](char c) {
+            if (group && n != 0 && n % 3 == 0)
+                *--q = ',';
+            *--q = c;
+            ++n;
+        };
+        for (int i = 0; i < zeros; ++i)
+            digit('0');
+        do {
+            digit(static_cast<char>('0' + static_cast<int>(m % 10)));
+            m /= 10;
+        } while (m != 0);
+    }
     if (d.coefficient() < 0)
         *--q = '-';
     if (prefix.size() <= max_prefix) {

@@ -509,7 +509,7 @@ private:
             return too_large(err, path, value, quantity, unit);
         if (!r)
             return fail(err, "", std::string("cannot assess: ") + tariff::to_string(r.error()));
-        const tariff::assessment<C> a = r.value();
+        const tariff::assessment<C>& a = *r; // not a copy (904 bytes)
         for (const auto& line : a) {
             bool merged = false;
             for (auto& c : components_)

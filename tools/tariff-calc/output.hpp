@@ -4,7 +4,7 @@
 //
 // The engine fills an assessed_entry per accepted entry and hands it to
 // write_entry(); totals add the amounts exactly (exact_sum never overflows:
-// it counts in base 10^18 limbs) and are written by write_totals().
+// it sums per scale in 128 bits and folds into base 10^18 limbs) and are written by write_totals().
 #pragma once
 
 #include <cstddef>
@@ -38,7 +38,7 @@ struct assessed_component {
     std::string_view name, legal_basis;
     bool tax = false;
     tariff::money<C> base, amount;
-    tariff::duty_expression<C> rate;
+    tariff::line_rate<C> rate; // refers to its path (the schedule's: it outlives the entry)
 };
 
 // An accepted entry, as written. The views point into the entry's fields and
@@ -58,7 +58,10 @@ struct assessed_entry {
 };
 
 // A sum of amounts that are not negative, exact however many are added: the
-// whole part in two limbs of 10^18, the fraction in 18 places.
+// whole part in two limbs of 10^18, the fraction in 18 places. add() only
+// adds the coefficient to a 128-bit sum kept for its scale (no division);
+// those are folded into the limbs every 2^32 amounts (a sum then stays below
+// 2^95) and when the text is asked for.
 class exact_sum {
 public:
     void add(tariff::decimal d) {
@@ -66,22 +69,15 @@ public:
         const int s = d.scale();
         if (c < 0 || s < 0 || s > 18)
             throw std::logic_error("a negative amount or an unexpected scale in the totals");
-        const std::uint64_t m = static_cast<std::uint64_t>(c), p = pow10(s);
-        frac_ += (m % p) * pow10(18 - s);
-        std::uint64_t whole = m / p;
-        if (frac_ >= limb) {
-            frac_ -= limb;
-            ++whole; // m / p < 10^19: no wrap
-        }
-        lo_ += whole % limb;
-        hi_ += whole / limb;
-        if (lo_ >= limb) {
-            lo_ -= limb;
-            ++hi_;
-        }
+        pending_[s] += static_cast<std::uint64_t>(c);
+        if (++pending_count_ == fold_every)
+            fold();
     }
     // The sum in plain notation, with at least min_places decimals.
     std::string text(int min_places) const {
+        exact_sum folded = *this;
+        folded.fold();
+        const std::uint64_t hi_ = folded.hi_, lo_ = folded.lo_, frac_ = folded.frac_;
         std::string out;
         append_unsigned(out, hi_ > 0 ? hi_ : lo_);
         if (hi_ > 0)
@@ -97,12 +93,38 @@ public:
     }
 
 private:
+    using u128 = tariff::uint128_t;
     static constexpr std::uint64_t limb = 1'000'000'000'000'000'000ull;
+    static constexpr std::uint64_t fold_every = std::uint64_t{1} << 32;
     static std::uint64_t pow10(int n) {
         std::uint64_t p = 1;
         while (n-- > 0)
             p *= 10;
         return p;
+    }
+    // The per-scale sums into the limbs: sum = whole * 10^s + frac, whole <
+    // 2^95 (at most 2^32 amounts below 2^63), so whole / limb < 2^36.
+    void fold() {
+        for (int s = 0; s <= 18; ++s) {
+            const u128 sum = pending_[s];
+            if (sum == 0)
+                continue;
+            pending_[s] = 0;
+            const std::uint64_t p = pow10(s);
+            u128 whole = sum / p;
+            frac_ += static_cast<std::uint64_t>(sum % p) * pow10(18 - s); // < 10^18
+            if (frac_ >= limb) {
+                frac_ -= limb;
+                whole += 1;
+            }
+            lo_ += static_cast<std::uint64_t>(whole % limb);
+            hi_ += static_cast<std::uint64_t>(whole / limb);
+            if (lo_ >= limb) {
+                lo_ -= limb;
+                ++hi_;
+            }
+        }
+        pending_count_ = 0;
     }
     static void append_padded(std::string& out, std::uint64_t v, int digits) {
         std::string t;
@@ -110,6 +132,8 @@ private:
         out.append(static_cast<std::size_t>(digits) - t.size(), '0');
         out += t;
     }
+    u128 pending_[19] = {};
+    std::uint64_t pending_count_ = 0;
     std::uint64_t hi_ = 0, lo_ = 0, frac_ = 0;
 };
 
@@ -290,7 +314,7 @@ void write_jsonl(text_buffer& out, const assessed_entry<C>& e) {
         out += ",\"base\":";
         append_json_money(out, c.base.amount(), C::code, places);
         out += ",\"rate\":";
-        append_json_string(out, tariff::to_string(c.rate));
+        append_json_string(out, tariff::to_string(c.rate.expression()));
         out += ",\"amount\":";
         append_json_money(out, c.amount.amount(), C::code, places);
         out += '}';
@@ -350,7 +374,7 @@ void write_table(text_buffer& out, const assessed_entry<C>& e) {
         out += "  ";
         append_padded_right(out, c.name, 20);
         out += ' ';
-        append_padded_left(out, tariff::to_string(c.rate), 12);
+        append_padded_left(out, tariff::to_string(c.rate.expression()), 12);
         out += "  on ";
         append_padded_left(out, decimal_text(c.base.amount(), places), 16);
         out += ' ';

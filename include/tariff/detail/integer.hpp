@@ -329,9 +329,51 @@ constexpr R divide_pow10(R v, int k) noexcept {
     }
 }
 
+// The 64-bit division by 10^k for a mode known at run time: the quotient and
+// remainder once, then the mode's decision (a switch over seven one-line
+// cases, not seven copies of the division), so that it inlines.
+[[gnu::always_inline]] constexpr std::int64_t divide_pow10_64(std::int64_t v, int k,
+                                                              rounding_mode m) noexcept {
+    const auto n = static_cast<std::uint64_t>(magnitude(v)); // < 2^63: the range is symmetric
+    const auto d = static_cast<std::uint64_t>(pow10s<std::int64_t>.v[k]);
+#if defined(TARIFF_DETAIL_BUILTIN_ARITHMETIC)
+    const auto high = static_cast<std::uint64_t>(
+        (static_cast<uint128_t>(n) * pow10_reciprocals.multiplier[k]) >> 64);
+#else
+    const std::uint64_t high = multiply_u64(n, pow10_reciprocals.multiplier[k]).high;
+#endif
+    const std::uint64_t q = high >> pow10_reciprocals.shift[k];
+    const auto rem = static_cast<std::int64_t>(n - q * d);
+    const auto sq = static_cast<std::int64_t>(q);
+    const std::int64_t t = v < 0 ? -sq : sq, den = static_cast<std::int64_t>(d);
+    const bool neg = v < 0;
+    switch (m) {
+    case rounding_mode::half_even:
+        return round_truncated<rounding_mode::half_even>(t, rem, den, neg);
+    case rounding_mode::half_up:
+        return round_truncated<rounding_mode::half_up>(t, rem, den, neg);
+    case rounding_mode::half_down:
+        return round_truncated<rounding_mode::half_down>(t, rem, den, neg);
+    case rounding_mode::toward_zero:
+        return round_truncated<rounding_mode::toward_zero>(t, rem, den, neg);
+    case rounding_mode::away_from_zero:
+        return round_truncated<rounding_mode::away_from_zero>(t, rem, den, neg);
+    case rounding_mode::floor:
+        return round_truncated<rounding_mode::floor>(t, rem, den, neg);
+    case rounding_mode::ceiling:
+        return round_truncated<rounding_mode::ceiling>(t, rem, den, neg);
+    }
+    return t;
+}
+
 // The same for a mode known at run time; m must be valid (see divide_rounded).
 template <representation R>
 constexpr R divide_pow10(R v, int k, rounding_mode m) noexcept {
+    if constexpr (std::is_same_v<R, std::int64_t>) {
+        if (k <= 0)
+            return v;
+        return divide_pow10_64(v, k, m);
+    }
     switch (m) {
     case rounding_mode::half_even:
         return divide_pow10<rounding_mode::half_even>(v, k);
