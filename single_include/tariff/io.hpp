@@ -105,6 +105,12 @@ constexpr std::size_t decimal_chars_bound(int min_places, int shift, bool group)
                                     1 /* point */);
 }
 
+// "00", "01", ..., "99": two digits at a time.
+inline constexpr char digit_pairs[] =
+    "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546"
+    "4748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293"
+    "949596979899";
+
 // Writes coefficient * 10^(shift - scale): '-' for a negative value, the
 // integer digits (grouped by three with ',' if `group`), then '.' and the
 // places: as stored, or without trailing zeros if `trim`, and at least
@@ -136,25 +142,65 @@ constexpr void write_decimal(char_sink& out, basic_decimal<R> d, int min_places,
     char buf[decimal_chars_bound<R>(0, 2, true) + max_prefix];
     char* const end = buf + sizeof buf;
     char* q = end;
-    for (int i = 0; i < places; ++i) {
+    // Two digits at a time where it can (one division by 100 for two
+    // digits, the characters from a table).
+    const auto pair = [&](U r) { // r < 100
+        const auto k = static_cast<std::size_t>(r) * 2;
+        q -= 2;
+        q[0] = digit_pairs[k];
+        q[1] = digit_pairs[k + 1];
+    };
+    int left = places;
+    for (; left >= 2; left -= 2) {
+        pair(m % 100);
+        m /= 100;
+    }
+    if (left == 1) {
         *--q = static_cast<char>('0' + static_cast<int>(m % 10));
         m /= 10;
     }
     if (places > 0 || min_places > 0)
         *--q = '.';
-    int n = 0; // integer digits so far
-    const auto digit = [&](char c) {
-        if (group && n != 0 && n % 3 == 0)
+    if (zeros == 0 && !group) {
+        while (m >= 100) {
+            pair(m % 100);
+            m /= 100;
+        }
+        if (m >= 10)
+            pair(m);
+        else
+            *--q = static_cast<char>('0' + static_cast<int>(m));
+    } else if (zeros == 0) {
+        while (m >= 1000) { // a group of three, then its comma
+            const U r = m % 1000;
+            m /= 1000;
+            pair(r % 100);
+            *--q = static_cast<char>('0' + static_cast<int>(r / 100));
             *--q = ',';
-        *--q = c;
-        ++n;
-    };
-    for (int i = 0; i < zeros; ++i)
-        digit('0');
-    do {
-        digit(static_cast<char>('0' + static_cast<int>(m % 10)));
-        m /= 10;
-    } while (m != 0);
+        }
+        if (m >= 100) {
+            pair(m % 100);
+            *--q = static_cast<char>('0' + static_cast<int>(m / 100));
+        } else if (m >= 10) {
+            pair(m);
+        } else {
+            *--q = static_cast<char>('0' + static_cast<int>(m));
+        }
+    } else {
+        int n = 0; // integer digits so far
+        const auto digit = [&](char c) {
+            if (group && n != 0 && n % 3 == 0)
+                *--q = ',';
+            *--q = c;
+            ++n;
+        };
+        for (int i = 0; i < zeros; ++i)
+            digit('0');
+        do {
+            digit(static_cast<char>('0' + static_cast<int>(m % 10)));
+            m /= 10;
+        } while (m != 0);
+    }
     if (d.coefficient() < 0)
         *--q = '-';
     if (prefix.size() <= max_prefix) {
@@ -175,15 +221,48 @@ struct printed_node {
     std::size_t lhs, rhs;         // operands (sum .. at_most)
     decimal amount;               // ad valorem: the fraction; specific, fixed: money
     std::string_view unit_symbol; // specific: the unit
+    std::uint8_t denominator = 1; // ad valorem: the fraction is amount / denominator
+    std::string_view base_name{}; // ad valorem: the named value it applies to ("case")
+    bool if_any = false;          // ... ", if any"
 };
 template <class C, unsigned N, std::size_t K>
 constexpr printed_node print_node_of(const duty_expression<C, N, K>& e, std::size_t i) noexcept {
     const duty_node& n = e.nodes()[i];
-    return {n.kind, n.lhs, n.rhs, n.amount(),
-            n.kind == duty_kind::specific ? e.unit_of(n).symbol
-            : n.kind == duty_kind::placeholder
-                ? name_of(static_cast<duty_placeholder>(n.unit_index))
-                : std::string_view{}};
+    printed_node p{n.kind, n.lhs, n.rhs, n.amount(),
+                   n.kind == duty_kind::specific ? e.unit_of(n).symbol
+                   : n.kind == duty_kind::placeholder
+                       ? name_of(static_cast<duty_placeholder>(n.unit_index))
+                       : std::string_view{}};
+    if (n.kind == duty_kind::ad_valorem) {
+        p.denominator = n.denominator();
+        p.base_name = e.base_name_of(n);
+        p.if_any = (n.base_flags & duty_node::base_if_any) != 0;
+    }
+    return p;
+}
+
+// A fractional percent, "33 1/3": amount * 100 / denominator as a whole
+// number and a proper fraction (amount * 100 is whole for what the parser
+// and ad_valorem_on with a whole percent build; otherwise the digits of
+// amount * 100 are written over the denominator: "2.5/3").
+constexpr void write_fractional_percent(char_sink& out, decimal amount,
+                                        std::uint8_t denominator) noexcept {
+    const auto hundred = multiply_ratio(amount, 100, 1);
+    const decimal p = normalize(hundred.value_or({}));
+    if (!hundred || p.scale() > 0) {
+        write_decimal(out, p, 0, true, false);
+        out.put('/');
+        write_decimal(out, decimal::try_from_parts(denominator, 0).value_or({}), 0, true, false);
+        return;
+    }
+    std::int64_t n = p.coefficient();
+    for (int k = p.scale(); k < 0; ++k)
+        n *= 10; // a whole number of at most 18 digits: fits
+    write_decimal(out, decimal::try_from_parts(n / denominator, 0).value_or({}), 0, true, false);
+    out.put(' ');
+    write_decimal(out, decimal::try_from_parts(n % denominator, 0).value_or({}), 0, true, false);
+    out.put('/');
+    write_decimal(out, decimal::try_from_parts(denominator, 0).value_or({}), 0, true, false);
 }
 template <class C, unsigned N, std::size_t K>
 constexpr std::size_t print_root(const duty_expression<C, N, K>& e) noexcept {
@@ -231,8 +310,17 @@ constexpr void write_node(char_sink& out, const duty_expression<C, N, K>& e, std
         out.put("Free");
         return;
     case duty_kind::ad_valorem:
-        write_decimal(out, n.amount, 0, true, false, 2);
+        if (n.denominator != 1)
+            write_fractional_percent(out, n.amount, n.denominator);
+        else
+            write_decimal(out, n.amount, 0, true, false, 2);
         out.put(canadian ? "%" : " %");
+        if (!n.base_name.empty()) { // "45 % on the case"
+            out.put(" on the ");
+            out.put(n.base_name);
+            if (n.if_any)
+                out.put(", if any");
+        }
         return;
     case duty_kind::specific:
         amount();
@@ -757,13 +845,18 @@ std::string to_string(const assessment<C>& a, notation style = notation::canonic
     out += "Value for duty: " + to_string(a.value());
     if (a.value_used() != a.value())
         out += " (used as " + to_string(a.value_used()) + ")";
-    // Quantities, each in its dimension's base unit.
-    constexpr std::array<std::string_view, detail::dimension_count> base_symbol{
-        "each", "kg", "l", "l alc. 100 %", "m2", "kWh"};
-    for (std::size_t i = 0; i < detail::dimension_count; ++i)
-        if (a.base().has(1u << i))
-            out += "; " + detail::format_decimal(a.base().quantities()[i], 0, true, true) + ' ' +
-                   std::string(base_symbol[i]);
+    // Quantities, each in its dimension's base unit (a qualified one with its
+    // name: "10 kg drained weight").
+    for (const declared_quantity& q : a.base()) {
+        std::string_view symbol = q.base_symbol();
+        if (symbol.empty())
+            symbol = detail::library_base_symbol(q.dimension_bit());
+        out += "; " + detail::format_decimal(q.amount(), 0, true, true);
+        if (!symbol.empty())
+            out += ' ' + std::string(symbol);
+        if (!q.qualifier().empty())
+            out += ' ' + std::string(q.qualifier());
+    }
     out += '\n';
     out += std::string("Rounding: ") + to_string(p.mode) + " to " + to_string(p.granularity) +
            (p.stage == rounding_stage::each_component ? ", each component" : ", totals only");
@@ -867,6 +960,32 @@ std::string to_string(const assessment<C>& a, notation style = notation::canonic
 
 template <class C>
 std::ostream& operator<<(std::ostream& os, const assessment<C>& a) {
+    return os << to_string(a);
+}
+
+// A conversion: "EUR -> GBP: divided by 1.1757, half_even to GBP 0.01".
+template <class From, class To>
+std::string to_string(const currency_conversion<From, To>& c) {
+    return std::string(From::code) + " -> " + std::string(To::code) + ": " +
+           (c.direction() == conversion_direction::multiply ? "multiplied by " : "divided by ") +
+           to_string(c.rate()) + ", " + to_string(c.mode()) + " to " + to_string(c.granularity());
+}
+template <class From, class To>
+std::ostream& operator<<(std::ostream& os, const currency_conversion<From, To>& c) {
+    return os << to_string(c);
+}
+
+// An entry converted and assessed: the declared value, its conversion, then
+// the assessment of the converted entry.
+//   Declared value: EUR 12,000.00 = GBP 10,206.69 (EUR -> GBP: divided by 1.1757, ...)
+template <class From, class To>
+std::string to_string(const converted_assessment<From, To>& a,
+                      notation style = notation::canonical) {
+    return "Declared value: " + to_string(a.declared_value) + " = " + to_string(a.converted_value) +
+           " (" + to_string(a.conversion) + ")\n" + to_string(a.assessed, style);
+}
+template <class From, class To>
+std::ostream& operator<<(std::ostream& os, const converted_assessment<From, To>& a) {
     return os << to_string(a);
 }
 

@@ -158,6 +158,7 @@ enum class errc : unsigned char {
     no_season,              // a seasonal duty has no season covering the entry's date
     overlapping_seasons,    // two seasons of one seasonal duty cover the same day
     unresolved_placeholder, // a duty's additional-code placeholder (EA, ADSZ, ...) has no amount
+    missing_value_base, // a duty's term names a value ("45 % on the case") the entry does not carry
 };
 
 constexpr const char* to_string(errc e) noexcept {
@@ -200,6 +201,9 @@ constexpr const char* to_string(errc e) noexcept {
     case errc::unresolved_placeholder:
         return "an additional code's placeholder (EA, ADSZ, ADFM, ...) has no amount: resolve "
                "it from a table";
+    case errc::missing_value_base:
+        return "the duty names a value (45 % on the case) the entry does not carry: add it with "
+               "with_named_value";
     }
     return "unknown error";
 }
@@ -238,6 +242,7 @@ inline void error_unknown_quota_entry_in_constant_expression() {}
 inline void error_return_exceeds_allocation_in_constant_expression() {}
 inline void error_legal_wording_is_not_a_duty_in_constant_expression() {}
 inline void error_currency_mismatch_in_constant_expression() {}
+inline void error_missing_named_value_base_in_constant_expression() {}
 inline void error_missing_exchange_rate_in_constant_expression() {}
 inline void error_no_season_covers_the_date_in_constant_expression() {}
 inline void error_overlapping_seasons_in_constant_expression() {}
@@ -321,6 +326,9 @@ constexpr void raise(errc e) {
             break;
         case errc::unresolved_placeholder:
             error_unresolved_additional_code_placeholder_in_constant_expression();
+            break;
+        case errc::missing_value_base:
+            error_missing_named_value_base_in_constant_expression();
             break;
         }
     }
@@ -1114,9 +1122,51 @@ constexpr R divide_pow10(R v, int k) noexcept {
     }
 }
 
+// The 64-bit division by 10^k for a mode known at run time: the quotient and
+// remainder once, then the mode's decision (a switch over seven one-line
+// cases, not seven copies of the division), so that it inlines.
+[[gnu::always_inline]] constexpr std::int64_t divide_pow10_64(std::int64_t v, int k,
+                                                              rounding_mode m) noexcept {
+    const auto n = static_cast<std::uint64_t>(magnitude(v)); // < 2^63: the range is symmetric
+    const auto d = static_cast<std::uint64_t>(pow10s<std::int64_t>.v[k]);
+#if defined(TARIFF_DETAIL_BUILTIN_ARITHMETIC)
+    const auto high = static_cast<std::uint64_t>(
+        (static_cast<uint128_t>(n) * pow10_reciprocals.multiplier[k]) >> 64);
+#else
+    const std::uint64_t high = multiply_u64(n, pow10_reciprocals.multiplier[k]).high;
+#endif
+    const std::uint64_t q = high >> pow10_reciprocals.shift[k];
+    const auto rem = static_cast<std::int64_t>(n - q * d);
+    const auto sq = static_cast<std::int64_t>(q);
+    const std::int64_t t = v < 0 ? -sq : sq, den = static_cast<std::int64_t>(d);
+    const bool neg = v < 0;
+    switch (m) {
+    case rounding_mode::half_even:
+        return round_truncated<rounding_mode::half_even>(t, rem, den, neg);
+    case rounding_mode::half_up:
+        return round_truncated<rounding_mode::half_up>(t, rem, den, neg);
+    case rounding_mode::half_down:
+        return round_truncated<rounding_mode::half_down>(t, rem, den, neg);
+    case rounding_mode::toward_zero:
+        return round_truncated<rounding_mode::toward_zero>(t, rem, den, neg);
+    case rounding_mode::away_from_zero:
+        return round_truncated<rounding_mode::away_from_zero>(t, rem, den, neg);
+    case rounding_mode::floor:
+        return round_truncated<rounding_mode::floor>(t, rem, den, neg);
+    case rounding_mode::ceiling:
+        return round_truncated<rounding_mode::ceiling>(t, rem, den, neg);
+    }
+    return t;
+}
+
 // The same for a mode known at run time; m must be valid (see divide_rounded).
 template <representation R>
 constexpr R divide_pow10(R v, int k, rounding_mode m) noexcept {
+    if constexpr (std::is_same_v<R, std::int64_t>) {
+        if (k <= 0)
+            return v;
+        return divide_pow10_64(v, k, m);
+    }
     switch (m) {
     case rounding_mode::half_even:
         return divide_pow10<rounding_mode::half_even>(v, k);
@@ -1653,8 +1703,11 @@ constexpr basic_decimal<R> normalize(basic_decimal<R> d) noexcept {
     return basic_decimal<R>::try_from_parts(c, s).value_or(d);
 }
 
+// Cold, so kept out of line: otherwise GCC inlines it back into its one caller,
+// which is then too large to inline where it is called.
 template <representation R>
-constexpr result<basic_decimal<R>> add_slow(basic_decimal<R> a, basic_decimal<R> b) noexcept;
+[[gnu::cold]] constexpr result<basic_decimal<R>> add_slow(basic_decimal<R> a,
+                                                          basic_decimal<R> b) noexcept;
 
 // The sum has the larger of the two scales; trailing zeros are dropped only
 // when that is what it takes to fit (92233720368547758.07 + 0.93 is
@@ -1708,8 +1761,11 @@ constexpr result<basic_decimal<R>> add_slow(basic_decimal<R> a, basic_decimal<R>
     return errc::overflow;
 }
 
+// Cold, so kept out of line: otherwise GCC inlines it back into its one caller,
+// which is then too large to inline where it is called.
 template <representation R>
-constexpr result<basic_decimal<R>> multiply_slow(basic_decimal<R> a, basic_decimal<R> b) noexcept;
+[[gnu::cold]] constexpr result<basic_decimal<R>> multiply_slow(basic_decimal<R> a,
+                                                               basic_decimal<R> b) noexcept;
 
 template <representation R>
 constexpr result<basic_decimal<R>> multiply(basic_decimal<R> a, basic_decimal<R> b) noexcept {
@@ -3073,76 +3129,168 @@ namespace tariff {
 // A dimension is identified by its type: the seven bits below belong to these
 // seven types, and a unit of another type that claims one of them (a length
 // with mass's bit, which a duty base would then charge on the declared kg)
-// does not compile. A dimension of your own takes an unused bit, 1u << 7 or
-// above; duty bases hold only the first six below (length not yet: see
-// `length`), so a quantity of it cannot be declared for a duty
-// (errc::invalid_argument).
+// does not compile. A dimension of your own takes an unused bit, 1u << 12 to
+// 1u << 15 (bits 16 to 31 are the qualified quantities', see qualified<>),
+// and optionally a `base_symbol` (its base unit's symbol, for printing).
+// A duty base holds a quantity of any dimension.
 struct count {
+    static constexpr std::string_view base_symbol = "each";
     static constexpr std::string_view name = "count";
     static constexpr unsigned bit = 1u << 0;
 };
 struct mass {
+    static constexpr std::string_view base_symbol = "kg";
     static constexpr std::string_view name = "mass";
     static constexpr unsigned bit = 1u << 1;
 };
 struct volume {
+    static constexpr std::string_view base_symbol = "l";
     static constexpr std::string_view name = "volume";
     static constexpr unsigned bit = 1u << 2;
 };
 struct pure_alcohol {
+    static constexpr std::string_view base_symbol = "l alc. 100 %";
     static constexpr std::string_view name = "pure alcohol";
     static constexpr unsigned bit = 1u << 3;
 };
 struct area {
+    static constexpr std::string_view base_symbol = "m2";
     static constexpr std::string_view name = "area";
     static constexpr unsigned bit = 1u << 4;
 };
 struct energy {
+    static constexpr std::string_view base_symbol = "kWh";
     static constexpr std::string_view name = "energy";
     static constexpr unsigned bit = 1u << 5;
 };
-// Length: US "3.3¢/lin. m", EU "MAX 3.50 EUR / 100 m". Duties per metre parse,
-// print and compare; a duty base does not hold a length yet (it keeps six
-// quantities), so evaluating one reports errc::missing_quantity.
+// Length: US "3.3¢/lin. m", EU "MAX 3.50 EUR / 100 m".
 struct length {
+    static constexpr std::string_view base_symbol = "m";
     static constexpr std::string_view name = "length";
     static constexpr unsigned bit = 1u << 6;
 };
 
+// Properties of the goods (attributes), declared per entry like a quantity
+// (base.with(12.5_dec * tariff::percent_vol)); a rate per "% vol / hl" or per
+// "kg of lactic matter" multiplies the entry's quantity by one of them (see
+// per_property). Their base units are percent (degrees for polarization).
+struct alcohol_strength { // EU "% vol": alcohol by volume at 20 °C
+    static constexpr std::string_view base_symbol = "% vol";
+    static constexpr std::string_view name = "alcohol strength";
+    static constexpr unsigned bit = 1u << 7;
+};
+struct sucrose_content { // EU "% sacchar.": sucrose content by weight
+    static constexpr std::string_view base_symbol = "% sacchar.";
+    static constexpr std::string_view name = "sucrose content";
+    static constexpr unsigned bit = 1u << 8;
+};
+struct lactic_matter_content { // EU "kg / lactic matter": milk solids by weight
+    static constexpr std::string_view base_symbol = "% lactic matter";
+    static constexpr std::string_view name = "lactic matter content";
+    static constexpr unsigned bit = 1u << 9;
+};
+struct dry_lactic_matter_content { // EU "kg / dry lactic matter"
+    static constexpr std::string_view base_symbol = "% dry lactic matter";
+    static constexpr std::string_view name = "dry lactic matter content";
+    static constexpr unsigned bit = 1u << 10;
+};
+struct polarization { // US sugar: degrees of the polariscope (100 = pure sucrose)
+    static constexpr std::string_view base_symbol = "degrees";
+    static constexpr std::string_view name = "polarization";
+    static constexpr unsigned bit = 1u << 11;
+};
+
 namespace detail {
+template <class... D>
+struct dimension_list {};
+// The registry: the library's dimensions (quantities and properties of the
+// goods). Everything else (duty bases, printing, the compile-time check that
+// no dimension reuses another's bit) follows from the types; qualified
+// quantities (qualified<Of, "name">) need no entry here.
+using library_dimensions =
+    dimension_list<count, mass, volume, pure_alcohol, area, energy, length, alcohol_strength,
+                   sucrose_content, lactic_matter_content, dry_lactic_matter_content, polarization>;
+
+template <unsigned Bit, class List>
+struct find_dimension {
+    using type = void;
+};
+template <unsigned Bit, class D, class... Rest>
+struct find_dimension<Bit, dimension_list<D, Rest...>> {
+    using type = std::conditional_t<D::bit == Bit, D,
+                                    typename find_dimension<Bit, dimension_list<Rest...>>::type>;
+};
 // The library's dimension of a bit (void for a bit of none of them).
 template <unsigned Bit>
 struct library_dimension {
-    using type = void;
+    using type = typename find_dimension<Bit, library_dimensions>::type;
 };
-template <>
-struct library_dimension<count::bit> {
-    using type = count;
-};
-template <>
-struct library_dimension<mass::bit> {
-    using type = mass;
-};
-template <>
-struct library_dimension<volume::bit> {
-    using type = volume;
-};
-template <>
-struct library_dimension<pure_alcohol::bit> {
-    using type = pure_alcohol;
-};
-template <>
-struct library_dimension<area::bit> {
-    using type = area;
-};
-template <>
-struct library_dimension<energy::bit> {
-    using type = energy;
-};
-template <>
-struct library_dimension<length::bit> {
-    using type = length;
-};
+
+template <class... D>
+constexpr std::string_view base_symbol_in(unsigned bit, dimension_list<D...>) noexcept {
+    std::string_view out{};
+    ((D::bit == bit ? (out = D::base_symbol, 0) : 0), ...);
+    return out;
+}
+// The base unit's symbol of a library dimension's bit ("" for another bit).
+constexpr std::string_view library_base_symbol(unsigned bit) noexcept {
+    return base_symbol_in(bit, library_dimensions{});
+}
+
+template <class... D>
+constexpr std::string_view name_in(unsigned bit, dimension_list<D...>) noexcept {
+    std::string_view out{};
+    ((D::bit == bit ? (out = D::name, 0) : 0), ...);
+    return out;
+}
+
+// A qualified quantity's bit: one of bits 16 to 31, from its name. Two
+// qualified quantities may share a bit: the bit only lets the compiler check
+// that an entry declares what a duty needs; at run time a qualified quantity
+// is found by its name.
+constexpr unsigned qualifier_bit(std::string_view name) noexcept {
+    std::uint32_t h = 2166136261u; // FNV-1a
+    for (const char c : name) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 16777619u;
+    }
+    return 1u << (16 + h % 16);
+}
+
+template <class D>
+constexpr std::string_view base_symbol_of() noexcept {
+    if constexpr (requires { D::base_symbol; })
+        return D::base_symbol;
+    else
+        return D::name;
+}
+template <class D>
+constexpr std::string_view qualifier_of() noexcept {
+    if constexpr (requires { D::qualifier; })
+        return D::qualifier;
+    else
+        return {};
+}
+template <class D>
+constexpr unsigned factor_bit_of() noexcept {
+    if constexpr (requires { D::factor_bit; })
+        return D::factor_bit;
+    else
+        return 0;
+}
+template <class D>
+constexpr std::int64_t factor_under_of() noexcept {
+    if constexpr (requires { D::factor_under; })
+        return D::factor_under;
+    else
+        return 0;
+}
+// A dimension that names a library bit as its own (not a qualified quantity,
+// not a product with a property).
+template <class D>
+constexpr bool plain_dimension() noexcept {
+    return qualifier_of<D>().empty() && factor_bit_of<D>() == 0;
+}
 
 constexpr bool is_single_bit(unsigned bit) noexcept {
     return bit != 0 && (bit & (bit - 1)) == 0;
@@ -3159,6 +3307,12 @@ concept dimension_shape = requires {
 struct unit_marker {};
 } // namespace detail
 
+// The name of the library's dimension or property of the goods with this bit
+// ("mass", "alcohol strength"); empty for any other bit.
+constexpr std::string_view dimension_name_of(unsigned bit) noexcept {
+    return detail::name_in(bit, detail::library_dimensions{});
+}
+
 // One Unit = Num/Den base units of Dimension.
 template <class Dimension, std::int64_t Num, std::int64_t Den, detail::fixed_string Symbol>
 struct unit : detail::unit_marker {
@@ -3169,12 +3323,14 @@ struct unit : detail::unit_marker {
     static_assert(detail::is_single_bit(Dimension::bit),
                   "tariff: a dimension's bit must be exactly one bit (1u << n)");
     static_assert(
-        std::is_void_v<typename detail::library_dimension<Dimension::bit>::type> ||
+        !detail::plain_dimension<Dimension>() ||
+            std::is_void_v<typename detail::library_dimension<Dimension::bit>::type> ||
             std::is_same_v<typename detail::library_dimension<Dimension::bit>::type, Dimension>,
         "tariff: this dimension reuses the bit of one of the library's dimensions "
-        "(count, mass, volume, pure_alcohol, area, energy, length), so duties would charge "
+        "(count, mass, volume, pure_alcohol, area, energy, length, the properties of the goods), "
+        "so duties would charge "
         "it on that dimension's quantity; use the library's dimension type itself, or "
-        "give yours an unused bit (1u << 7 or above)");
+        "give yours an unused bit (1u << 12 to 1u << 15)");
     using dimension = Dimension;
     static constexpr std::int64_t num = Num;
     static constexpr std::int64_t den = Den;
@@ -3208,6 +3364,18 @@ struct unit_info {
     std::int64_t num = 1;
     std::int64_t den = 1;
     std::string_view symbol{};
+    // A qualified quantity's name ("drained weight"): with dimension_bit, its
+    // identity (two units of one dimension with different qualifiers measure
+    // different quantities). Empty for the others.
+    std::string_view qualifier{};
+    // A property of the goods the quantity is multiplied by (a rate per
+    // "% vol / hl": the volume times alcohol_strength::bit), 0 for none.
+    unsigned factor_bit = 0;
+    // Nonzero: the factor is not the property but how far it is under this
+    // (US sugar: "for each degree under 100 degrees"), never below zero.
+    std::int64_t factor_under = 0;
+    // The dimension's base unit ("kg"), to print a declared quantity.
+    std::string_view base_symbol{};
 
     constexpr unit_info() noexcept = default;
     constexpr unit_info(unsigned bit, std::string_view name, std::int64_t n, std::int64_t d,
@@ -3216,6 +3384,19 @@ struct unit_info {
         if (n <= 0 || d <= 0 || !detail::is_single_bit(bit))
             detail::raise(errc::invalid_argument);
     }
+    // A qualified or per-property unit (see tariff::qualified, per_property);
+    // factor_bit must be 0 or one bit, and factor_under >= 0.
+    constexpr unit_info(unsigned bit, std::string_view name, std::int64_t n, std::int64_t d,
+                        std::string_view sym, std::string_view qualifier_name, unsigned factor,
+                        std::int64_t under, std::string_view base)
+        : dimension_bit(bit), dimension_name(name), num(n), den(d), symbol(sym),
+          qualifier(qualifier_name), factor_bit(factor), factor_under(under), base_symbol(base) {
+        if (n <= 0 || d <= 0 || !detail::is_single_bit(bit) ||
+            (factor != 0 && !detail::is_single_bit(factor)) || under < 0)
+            detail::raise(errc::invalid_argument);
+    }
+    // The bits of the quantities a rate per this unit needs.
+    constexpr unsigned needs() const noexcept { return dimension_bit | factor_bit; }
     // unit_info(bit, "m", 0.3048, 1, "ft") would truncate the size to 0.
     template <class B, class N, class D>
     requires(detail::not_an_integer<B> || detail::not_an_integer<N> || detail::not_an_integer<D>)
@@ -3228,8 +3409,62 @@ struct unit_info {
 };
 
 template <unit_tag U>
-inline constexpr unit_info unit_info_of{U::dimension::bit, U::dimension::name, U::num, U::den,
-                                        U::symbol};
+inline constexpr unit_info unit_info_of{U::dimension::bit,
+                                        U::dimension::name,
+                                        U::num,
+                                        U::den,
+                                        U::symbol,
+                                        detail::qualifier_of<typename U::dimension>(),
+                                        detail::factor_bit_of<typename U::dimension>(),
+                                        detail::factor_under_of<typename U::dimension>(),
+                                        detail::base_symbol_of<typename U::dimension>()};
+
+namespace detail {
+// The quantities a rate per U needs: its dimension's bit and the property's.
+template <unit_tag U>
+inline constexpr unsigned needs_of = U::dimension::bit | factor_bit_of<typename U::dimension>();
+} // namespace detail
+
+// A qualified quantity: a quantity of dimension Of measured on part of the
+// goods or in a stated way (the drained weight, the copper content, the
+// clean yield of wool). Declare one in a line; its name is its identity:
+//
+//     struct drained_weight : tariff::qualified<tariff::mass, "drained weight"> {};
+//     struct kg_drained : tariff::unit<drained_weight, 1, 1, "kg on drained weight"> {};
+//
+// An entry declares it like any quantity (base.with(10 * kg_drained{})), and
+// a rate per kg_drained needs it, not the entry's mass.
+template <class Of, detail::fixed_string Name>
+struct qualified {
+    static_assert(detail::dimension_shape<Of>, "tariff: qualified<Of, name>: Of is a dimension");
+    using of = Of;
+    static constexpr std::string_view name = Name.view();
+    static constexpr std::string_view qualifier = Name.view();
+    static constexpr unsigned bit = detail::qualifier_bit(Name.view());
+    static constexpr std::string_view base_symbol = detail::base_symbol_of<Of>();
+};
+
+// A quantity of Of times a property of the goods: "% vol / hl" is a volume
+// times the alcohol strength, "kg / lactic matter" a mass times the lactic
+// matter content. With Under > 0 the factor is how far the property is below
+// Under, never less than zero: US sugar's "for each degree under 100 degrees
+// (and fractions of a degree in proportion)" is per_property<mass,
+// polarization, 100>. A rate per such a unit needs both the quantity and the
+// property; the entry declares them separately.
+template <class Of, class Property, std::int64_t Under = 0>
+struct per_property {
+    static_assert(detail::dimension_shape<Of> && detail::dimension_shape<Property>,
+                  "tariff: per_property<Of, Property>: both are dimensions");
+    static_assert(Under >= 0, "tariff: per_property's Under is not negative");
+    using of = Of;
+    using property = Property;
+    static constexpr std::string_view name = Of::name;
+    static constexpr unsigned bit = Of::bit;
+    static constexpr std::string_view qualifier = detail::qualifier_of<Of>();
+    static constexpr unsigned factor_bit = Property::bit;
+    static constexpr std::int64_t factor_under = Under;
+    static constexpr std::string_view base_symbol = detail::base_symbol_of<Of>();
+};
 
 namespace units {
 // count
@@ -3264,6 +3499,28 @@ struct megawatt_hour : unit<energy, 1000, 1, "MWh"> {};
 // length (base: metre)
 struct metre : unit<length, 1, 1, "m"> {};                // US "lin. m" (linear metre)
 struct hundred_metres : unit<length, 100, 1, "100 m"> {}; // EU "100 m"
+// properties of the goods
+struct percent_vol : unit<alcohol_strength, 1, 1, "% vol"> {};
+struct percent_sucrose : unit<sucrose_content, 1, 1, "% sacchar."> {};
+struct percent_lactic_matter : unit<lactic_matter_content, 1, 1, "% lactic matter"> {};
+struct percent_dry_lactic_matter : unit<dry_lactic_matter_content, 1, 1, "% dry lactic matter"> {};
+struct degree_polarization : unit<polarization, 1, 1, "degrees"> {};
+// quantities times a property: EU "1.75 EUR / % vol / hl" is 1.75 EUR per
+// hectolitre at 1 % vol (so 100 l at 12.5 % vol: 12.5 x 1.75 EUR); "0.40 EUR /
+// 100 kg / net / % sacchar." per 100 kg at 1 % sucrose; "1.31 EUR / kg /
+// lactic matter" per kg of lactic matter (a kg at 100 %: 100 kg-percent).
+struct percent_vol_hectolitre : unit<per_property<volume, alcohol_strength>, 100, 1, "% vol / hl"> {
+};
+struct hundred_kg_percent_sucrose
+    : unit<per_property<mass, sucrose_content>, 100, 1, "100 kg / net / % sacchar."> {};
+struct kg_lactic_matter
+    : unit<per_property<mass, lactic_matter_content>, 100, 1, "kg / lactic matter"> {};
+struct kg_dry_lactic_matter
+    : unit<per_property<mass, dry_lactic_matter_content>, 100, 1, "kg / dry lactic matter"> {};
+// US raw sugar: per kg for each degree (of polarization) under 100 degrees.
+struct kg_degree_under_100
+    : unit<per_property<mass, polarization, 100>, 1, 1,
+           "kg for each degree under 100 degrees (and fractions of a degree in proportion)"> {};
 } // namespace units
 
 // Unit objects: 1'000 * tariff::kg is a quantity of kilograms.
@@ -3288,6 +3545,16 @@ inline constexpr units::kilowatt_hour kWh{};
 inline constexpr units::megawatt_hour MWh{};
 inline constexpr units::metre metre{};
 inline constexpr units::hundred_metres hundred_metres{};
+inline constexpr units::percent_vol percent_vol{};
+inline constexpr units::percent_sucrose percent_sucrose{};
+inline constexpr units::percent_lactic_matter percent_lactic_matter{};
+inline constexpr units::percent_dry_lactic_matter percent_dry_lactic_matter{};
+inline constexpr units::degree_polarization degrees_polarization{};
+inline constexpr units::percent_vol_hectolitre percent_vol_hl{};
+inline constexpr units::hundred_kg_percent_sucrose hundred_kg_percent_sucrose{};
+inline constexpr units::kg_lactic_matter kg_lactic_matter{};
+inline constexpr units::kg_dry_lactic_matter kg_dry_lactic_matter{};
+inline constexpr units::kg_degree_under_100 kg_degree_under_100{};
 
 } // namespace tariff
 // ---- tariff/quantity.hpp ---------------------------------------------------
@@ -4008,18 +4275,105 @@ namespace tariff {
 inline constexpr unsigned runtime_quantities = ~0u;
 
 namespace detail {
-inline constexpr std::size_t dimension_count = 6; // count, mass, volume, pure alcohol, area, energy
+// The most quantities (and properties of the goods) one duty_base declares.
+inline constexpr std::size_t quantity_capacity = 6;
 
-constexpr std::size_t dimension_index(unsigned bit) noexcept {
-    std::size_t i = 0;
-    while (i < 32 && !(bit & (1u << i)))
-        ++i;
-    return i;
-}
 constexpr unsigned combine_needs(unsigned a, unsigned b) noexcept {
     return (a == runtime_quantities || b == runtime_quantities) ? runtime_quantities : (a | b);
 }
+// What a base declaring `declared` can give: its own quantities, and the
+// litres of pure alcohol derived from a volume and an alcohol strength.
+constexpr unsigned derivable(unsigned declared) noexcept {
+    if (declared == runtime_quantities)
+        return declared;
+    if ((declared & volume::bit) && (declared & alcohol_strength::bit))
+        declared |= pure_alcohol::bit;
+    return declared;
+}
 } // namespace detail
+
+// A named value an ad valorem rate applies to ("case", "battery", "fair
+// retail value": value_bases.hpp). An expression keeps it in its unit table
+// beside the units of its specific rates (a rate names one or the other),
+// told apart by a dimension_bit of 0; its symbol is its name, which must
+// outlive it. Compared by its name's characters.
+struct value_base : unit_info {
+    constexpr explicit value_base(std::string_view name) noexcept : unit_info() {
+        symbol = name;
+        dimension_bit = 0;
+    }
+    constexpr std::string_view name() const noexcept { return symbol; }
+};
+// The value_base named Name (an object of static storage).
+template <detail::fixed_string Name>
+inline constexpr value_base value_base_of{Name.view()};
+
+// One declared quantity of a duty_base, in its dimension's base unit: 32
+// bytes (the amount as coefficient and scale, the names as pointer and length)
+// so that a base of six stays small.
+class declared_quantity {
+public:
+    constexpr declared_quantity() noexcept = default;
+    // errc::invalid_argument for a name longer than 255 bytes or a bit that
+    // is not exactly one bit.
+    constexpr declared_quantity(decimal amount, unsigned bit, std::string_view qualifier,
+                                std::string_view base_symbol)
+        : coefficient_(amount.coefficient()), qualifier_(qualifier.data()),
+          symbol_(base_symbol.data()), qualifier_size_(checked_size(qualifier.size())),
+          symbol_size_(checked_size(base_symbol.size())),
+          scale_(static_cast<std::int8_t>(amount.scale())),
+          bit_index_(static_cast<std::uint8_t>(index_of(bit))) {}
+
+    // A named value's slot (duty_base keeps its named values in the same
+    // slots, from the back): the value's amount and its name, no dimension.
+    // errc::invalid_argument for a name longer than 255 bytes.
+    static constexpr declared_quantity named(decimal amount, std::string_view name) {
+        declared_quantity out;
+        out.coefficient_ = amount.coefficient();
+        out.scale_ = static_cast<std::int8_t>(amount.scale());
+        out.qualifier_ = name.data();
+        out.qualifier_size_ = checked_size(name.size());
+        return out;
+    }
+
+    constexpr decimal amount() const noexcept {
+        return decimal::try_from_parts(coefficient_, scale_).value_or({});
+    }
+    constexpr unsigned dimension_bit() const noexcept { return 1u << bit_index_; }
+    // A qualified quantity's name ("drained weight"), else empty.
+    constexpr std::string_view qualifier() const noexcept {
+        return qualifier_size_ == 0 ? std::string_view{}
+                                    : std::string_view(qualifier_, qualifier_size_);
+    }
+    // Its dimension's base unit ("kg", "% vol"), for printing; may be empty.
+    constexpr std::string_view base_symbol() const noexcept {
+        return symbol_size_ == 0 ? std::string_view{} : std::string_view(symbol_, symbol_size_);
+    }
+
+private:
+    static constexpr std::uint8_t checked_size(std::size_t n) {
+        if (n > 255)
+            detail::raise(errc::invalid_argument);
+        return static_cast<std::uint8_t>(n);
+    }
+    static constexpr unsigned index_of(unsigned bit) {
+        if (!detail::is_single_bit(bit))
+            detail::raise(errc::invalid_argument);
+        unsigned i = 0;
+        while (!(bit & (1u << i)))
+            ++i;
+        return i;
+    }
+
+    std::int64_t coefficient_ = 0;
+    const char* qualifier_ = nullptr;
+    const char* symbol_ = nullptr;
+    std::uint8_t qualifier_size_ = 0;
+    std::uint8_t symbol_size_ = 0;
+    std::int8_t scale_ = 0;
+    std::uint8_t bit_index_ = 0;
+};
+static_assert(sizeof(declared_quantity) <= 32);
 
 // The value and the quantities of one entry (or one line of it).
 template <currency_tag C, unsigned Declared = runtime_quantities>
@@ -4027,6 +4381,10 @@ class duty_base {
 public:
     using currency = C;
     static constexpr unsigned declared = Declared;
+
+    // A base of value zero with no quantities or named values (so that a
+    // result<duty_base> can hold one).
+    constexpr duty_base() noexcept = default;
 
     // errc::negative_quantity if value < 0.
     constexpr explicit duty_base(money<C> value) : value_(value) {
@@ -4039,10 +4397,17 @@ public:
     template <unsigned D2>
     requires(Declared == runtime_quantities &&
              D2 != runtime_quantities) constexpr duty_base(const duty_base<C, D2>& other) noexcept
-        : value_(other.value()), quantity_(other.quantities()), present_(other.present()) {}
+        : value_(other.value()), slots_(other.slots_), count_(other.count_),
+          present_(other.present()), named_count_(other.named_count_) {}
 
     // The same base with quantity q declared (16.32 t is kept as 16,320 kg).
-    // Declaring a second quantity of one dimension replaces the first.
+    // Declaring a second quantity of one dimension replaces the first. A
+    // property of the goods is declared the same way (12.5 % vol:
+    // base.with(12.5_dec * tariff::percent_vol)), and so is a qualified
+    // quantity (the drained weight). errc::invalid_argument for a unit that
+    // is a quantity times a property (% vol / hl: declare the two), or for
+    // more than detail::quantity_capacity (6) distinct quantities and named
+    // values together.
     template <unit_tag U>
     constexpr duty_base<C, (Declared == runtime_quantities ? runtime_quantities
                                                            : Declared | U::dimension::bit)>
@@ -4054,6 +4419,7 @@ public:
 
     // The same for a unit known only at run time; errc::invalid_argument for a
     // unit whose size (num / den) is not positive or that has no dimension.
+    // The unit's qualifier and base symbol must outlive the base.
     constexpr duty_base<C, runtime_quantities> with(const unit_info& unit, decimal amount) const {
         return with_unit<runtime_quantities>(unit, amount);
     }
@@ -4070,8 +4436,16 @@ public:
     mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool has(T) const
         TARIFF_DETAIL_REJECT("tariff: has(dimension_bit) takes a unit's dimension bit, a whole "
                              "number, not binary floating point, a character or a bool");
+    // Whether some declared quantity has this dimension bit (a qualified
+    // quantity's bit may be shared: has(unit) tells them apart).
     constexpr bool has(unsigned dimension_bit) const noexcept {
         return (present_ & dimension_bit) != 0;
+    }
+    // Whether the base gives the quantity a rate per `unit` needs (for a unit
+    // times a property, both; litres of pure alcohol also from a volume and
+    // an alcohol strength).
+    constexpr bool has(const unit_info& unit) const noexcept {
+        return try_base_quantity(unit).ok();
     }
     // The declared quantity of `unit`'s dimension, expressed in `unit`;
     // raises errc::missing_quantity, errc::inexact, errc::overflow, or
@@ -4083,40 +4457,173 @@ public:
     constexpr result<decimal> try_quantity_in(const unit_info& unit) const noexcept {
         if (unit.num <= 0 || unit.den <= 0)
             return errc::invalid_argument;
-        if (!has(unit.dimension_bit))
-            return errc::missing_quantity;
+        const auto q = try_base_quantity(unit);
+        if (!q)
+            return q.error();
         // base units -> unit: multiply by den / num
-        return detail::multiply_ratio(quantity_[detail::dimension_index(unit.dimension_bit)],
-                                      unit.den, unit.num);
+        return detail::multiply_ratio(q.value_or({}), unit.den, unit.num);
     }
 
-    constexpr const std::array<decimal, detail::dimension_count>& quantities() const noexcept {
-        return quantity_;
+    // The quantity a rate per `unit` is charged on, in base units (for a unit
+    // times a property, the product: 25 hl at 12.5 % vol is 2,500 l x 12.5 =
+    // 31,250 l-% vol; for "each degree under 100", the mass times the degrees
+    // under 100, at least zero). errc::missing_quantity, errc::overflow.
+    constexpr result<decimal> try_base_quantity(const unit_info& unit) const noexcept {
+        // Slots are found by index, not pointer: GCC does not fold a pointer
+        // compared with null in constant evaluation under -fsanitize=undefined.
+        const std::size_t q = find(unit.dimension_bit, unit.qualifier);
+        decimal amount;
+        if (q != none) {
+            amount = slots_[q].amount();
+        } else if (unit.dimension_bit == pure_alcohol::bit && unit.qualifier.empty()) {
+            // litres of pure alcohol = litres x strength / 100
+            const std::size_t v = find(volume::bit, {});
+            const std::size_t a = find(alcohol_strength::bit, {});
+            if (v == none || a == none)
+                return errc::missing_quantity;
+            const auto p = detail::multiply(slots_[v].amount(), slots_[a].amount());
+            if (!p)
+                return p.error();
+            const auto l = detail::multiply_ratio(p.value_or({}), 1, 100);
+            if (!l)
+                return l.error();
+            amount = l.value_or({});
+        } else {
+            return errc::missing_quantity;
+        }
+        if (unit.factor_bit != 0) {
+            const std::size_t f = find(unit.factor_bit, {});
+            if (f == none)
+                return errc::missing_quantity;
+            decimal factor = slots_[f].amount();
+            if (unit.factor_under != 0) {
+                const auto d = detail::add(decimal(unit.factor_under), -factor);
+                if (!d)
+                    return d.error();
+                factor = d.value_or({}) < 0 ? decimal{} : d.value_or({});
+            }
+            const auto p = detail::multiply(amount, factor);
+            if (!p)
+                return p.error();
+            amount = p.value_or({});
+        }
+        return amount;
     }
+
+    // The declared quantities, in the order first declared.
+    constexpr const declared_quantity* begin() const noexcept { return slots_.data(); }
+    constexpr const declared_quantity* end() const noexcept { return slots_.data() + count_; }
+    constexpr std::size_t quantity_count() const noexcept { return count_; }
     constexpr unsigned present() const noexcept { return present_; }
+
+    // Named values (value_bases.hpp): besides its customs value an entry may
+    // carry the values of named parts or of another valuation ("case",
+    // "battery", "strap, band or bracelet", "fair retail value", "cost of
+    // such goods or repairs"); an ad valorem term that names one ("45 % on
+    // the case") applies to it. At most max_named_values of them, each name at
+    // most 255 bytes, and at most `capacity` (6) quantities and named values
+    // together: they share the base's slots (a base stays small: an
+    // assessment keeps one).
+    static constexpr std::size_t max_named_values = 4;
+    static constexpr std::size_t capacity = detail::quantity_capacity;
+
+    // The same base with the value `value` named `name` (a second value of
+    // one name replaces the first). The name is compared by its characters
+    // and must outlive the base. Raises errc::negative_quantity if value < 0,
+    // errc::invalid_argument for an empty name, one longer than 255 bytes, a
+    // fifth name, or no slot left (six quantities and named values at most).
+    constexpr duty_base with_named_value(std::string_view name, money<C> value) const {
+        return try_with_named_value(name, value).value();
+    }
+    // The same, returning the error (the base unchanged).
+    constexpr result<duty_base> try_with_named_value(std::string_view name,
+                                                     money<C> value) const noexcept {
+        if (value < money<C>{})
+            return errc::negative_quantity;
+        if (name.empty() || name.size() > 255)
+            return errc::invalid_argument;
+        std::size_t i = 0;
+        while (i < named_count_ && named_value_name(i) != name)
+            ++i;
+        if (i == max_named_values || (i == named_count_ && count_ + named_count_ == capacity))
+            return errc::invalid_argument;
+        duty_base out = *this;
+        out.slots_[capacity - 1 - i] = declared_quantity::named(value.amount(), name);
+        if (i == named_count_)
+            ++out.named_count_;
+        return out;
+    }
+    // The value named `name`; errc::missing_value_base if the base has none.
+    constexpr result<money<C>> try_named_value(std::string_view name) const noexcept {
+        for (std::size_t i = 0; i < named_count_; ++i)
+            if (named_value_name(i) == name)
+                return named_value_at(i);
+        return errc::missing_value_base;
+    }
+    constexpr money<C> named_value(std::string_view name) const {
+        return try_named_value(name).value();
+    }
+    constexpr bool has_named_value(std::string_view name) const noexcept {
+        return try_named_value(name).ok();
+    }
+    constexpr std::size_t named_value_count() const noexcept { return named_count_; }
+    // The name and value of named value i (i < named_value_count()).
+    constexpr std::string_view named_value_name(std::size_t i) const noexcept {
+        return slots_[capacity - 1 - i].qualifier();
+    }
+    constexpr money<C> named_value_at(std::size_t i) const noexcept {
+        return money<C>(slots_[capacity - 1 - i].amount());
+    }
 
 private:
     template <currency_tag, unsigned>
     friend class duty_base;
 
+    static constexpr std::size_t none = detail::quantity_capacity;
+    // The slot of a quantity, by its facts (bit and name); `none` if absent.
+    constexpr std::size_t find(unsigned bit, std::string_view qualifier) const noexcept {
+        if (!(present_ & bit))
+            return none;
+        for (std::size_t i = 0; i < count_; ++i)
+            if (slots_[i].dimension_bit() == bit && slots_[i].qualifier() == qualifier)
+                return i;
+        return none;
+    }
+
     template <unsigned D2>
     constexpr duty_base<C, D2> with_unit(const unit_info& unit, decimal amount) const {
         if (amount < 0)
             detail::raise(errc::negative_quantity);
-        const std::size_t i = detail::dimension_index(unit.dimension_bit);
-        if (i >= detail::dimension_count || unit.num <= 0 || unit.den <= 0)
+        if (!detail::is_single_bit(unit.dimension_bit) || unit.factor_bit != 0 || unit.num <= 0 ||
+            unit.den <= 0)
             detail::raise(errc::invalid_argument);
         duty_base<C, D2> out(value_);
-        out.quantity_ = quantity_;
+        out.slots_ = slots_;
+        out.count_ = count_;
         out.present_ = present_ | unit.dimension_bit;
+        out.named_count_ = named_count_;
+        std::size_t i = 0;
+        while (i < count_ && !(slots_[i].dimension_bit() == unit.dimension_bit &&
+                               slots_[i].qualifier() == unit.qualifier))
+            ++i;
+        if (i == count_ && count_ + named_count_ == capacity)
+            detail::raise(errc::invalid_argument);
+        if (i == count_)
+            ++out.count_;
         // unit -> base units: multiply by num / den
-        out.quantity_[i] = detail::multiply_ratio(amount, unit.num, unit.den).value();
+        out.slots_[i] =
+            declared_quantity(detail::multiply_ratio(amount, unit.num, unit.den).value(),
+                              unit.dimension_bit, unit.qualifier, unit.base_symbol);
         return out;
     }
 
     money<C> value_{};
-    std::array<decimal, detail::dimension_count> quantity_{};
+    std::array<declared_quantity, detail::quantity_capacity> slots_{};
+    std::uint8_t count_ = 0;
     unsigned present_ = 0;
+    // Quantities from the front (count_ of them), named values from the
+    // back (named_count_): six slots for both together.
+    std::uint8_t named_count_ = 0;
 };
 
 // duty_base(value) starts with no quantities, known at compile time. The guide
@@ -4156,6 +4663,20 @@ public:
     constexpr decimal amount() const noexcept {
         return decimal::try_from_parts(coefficient_, scale_).value_or({});
     }
+    // An ad valorem rate's fraction is amount() / denominator(): 1 but for a
+    // fractional percent ("33 1/3 %" is 1.00 / 3). See value_bases.hpp.
+    constexpr std::uint8_t denominator() const noexcept {
+        return denominator_ == 0 ? std::uint8_t{1} : denominator_;
+    }
+    constexpr void set_denominator(std::uint8_t d) noexcept { denominator_ = d <= 1 ? 0 : d; }
+    // An ad valorem rate's base: the entry's value, or (base_named set) a
+    // named value of the entry, the value_base at unit_index in the
+    // expression's unit table (base_name_of(node)). With base_if_any set the
+    // term is zero where the entry has no such value ("on the value of the
+    // telescopic sight, if any").
+    static constexpr std::uint8_t base_named = 0x01;
+    static constexpr std::uint8_t base_if_any = 0x80;
+    constexpr bool on_named_base() const noexcept { return (base_flags & base_named) != 0; }
 
 private:
     std::int64_t coefficient_ = 0;
@@ -4169,7 +4690,12 @@ private:
     std::int8_t scale_ = 0;
 
 public:
-    std::uint8_t unit_index = 0; // specific: the index in the expression's unit table
+    std::uint8_t unit_index = 0; // specific, or ad valorem on a named value: the index in the
+                                 // expression's unit table
+    std::uint8_t base_flags = 0; // ad valorem: base_named, base_if_any (see above)
+
+private:
+    std::uint8_t denominator_ = 0; // ad valorem: 0 stands for 1
 };
 static_assert(sizeof(duty_node) <= 16);
 
@@ -4201,6 +4727,24 @@ constexpr std::size_t default_duty_capacity(unsigned needs) noexcept {
 
 template <currency_tag C>
 class duty_path;
+namespace detail {
+template <class From, class To>
+struct expression_converter; // schedule_currency.hpp
+} // namespace detail
+
+template <detail::fixed_string Name>
+struct rate_on; // value_bases.hpp: an ad valorem rate on a named value
+
+namespace detail {
+// A correctly rounded evaluation (duty_path::try_explain_rounded): where the
+// exact duty has no finite decimal form (33 1/3 % of 100.00), it is rounded
+// once, from the exact fraction, to a multiple of `step` by `mode`.
+struct exact_rounding {
+    bool active = false;
+    decimal step{};
+    rounding_mode mode = rounding_mode::half_even;
+};
+} // namespace detail
 
 // An expression whose needs are known at compile time holds exactly the nodes
 // its operators built (6.1_pct + 5_CAD / kg: 3, so its type is
@@ -4228,14 +4772,24 @@ public:
         nodes_[0] = duty_node(duty_kind::ad_valorem, 0, 0, rate.fraction());
     }
 
+    // An ad valorem rate on a named value: on<"case">(45_pct) (value_bases.hpp).
+    template <detail::fixed_string Name>
+    constexpr duty_expression(const rate_on<Name>& rate) noexcept
+        requires(Needs == 0 || Needs == runtime_quantities) {
+        nodes_[0] = duty_node(duty_kind::ad_valorem, 0, 0, rate.rate.fraction());
+        nodes_[0].base_flags = duty_node::base_named;
+        units_[0] = &value_base_of<Name>;
+        unit_count_ = 1;
+    }
+
     template <unit_tag U>
-    requires(Needs == U::dimension::bit ||
+    requires(Needs == detail::needs_of<U> ||
              Needs ==
                  runtime_quantities) constexpr duty_expression(specific_rate<C, U> rate) noexcept {
         nodes_[0] = duty_node(duty_kind::specific, 0, 0, rate.per_unit().amount(), 0);
         units_[0] = &unit_info_of<U>;
         unit_count_ = 1;
-        needs_ = U::dimension::bit;
+        needs_ = detail::needs_of<U>;
     }
 
     // Widening: a typed expression converts to one whose needs are checked at
@@ -4275,7 +4829,7 @@ public:
             if (is_operator(node.kind)) {
                 node.lhs = static_cast<std::uint8_t>(node.lhs + offset);
                 node.rhs = static_cast<std::uint8_t>(node.rhs + offset);
-            } else if (node.kind == duty_kind::specific) {
+            } else if (node.kind == duty_kind::specific || node.on_named_base()) {
                 node.unit_index = out.add_unit(b.unit_of(node));
             }
             out.nodes_[n++] = node;
@@ -4300,7 +4854,7 @@ public:
         out.nodes_[0] = duty_node(duty_kind::specific, 0, 0, per_unit, 0);
         out.units_[0] = &unit;
         out.unit_count_ = 1;
-        out.needs_ = unit.dimension_bit;
+        out.needs_ = unit.needs();
         return out;
     }
 
@@ -4309,6 +4863,41 @@ public:
             detail::raise(errc::negative_quantity);
         duty_expression out;
         out.nodes_[0] = duty_node(duty_kind::fixed, 0, 0, amount.amount());
+        return out;
+    }
+
+    // An ad valorem rate of `numerator` / `denominator` (the fraction: 0.061
+    // for 6.1 %; 1.00 / 3 for 33 1/3 %) on the entry's value. Raises
+    // errc::negative_quantity for a negative rate, errc::invalid_argument for
+    // a zero denominator. See value_bases.hpp.
+    static constexpr duty_expression
+    ad_valorem_on(decimal numerator,
+                  std::uint8_t denominator = 1) requires(Needs == 0 ||
+                                                         Needs == runtime_quantities) {
+        if (numerator < 0)
+            detail::raise(errc::negative_quantity);
+        if (denominator == 0)
+            detail::raise(errc::invalid_argument);
+        duty_expression out;
+        out.nodes_[0] = duty_node(duty_kind::ad_valorem, 0, 0, numerator);
+        out.nodes_[0].set_denominator(denominator);
+        return out;
+    }
+    // The same on the entry's value named base.name() (`base` must outlive
+    // the expression: value_base_of<"case">, the parser's value_base_names,
+    // or the caller's); if_any: zero where the entry has no such value, else
+    // errc::missing_value_base when evaluated. errc::invalid_argument also
+    // for an empty name.
+    static constexpr duty_expression
+    ad_valorem_on(decimal numerator, std::uint8_t denominator, const value_base& base,
+                  bool if_any = false) requires(Needs == 0 || Needs == runtime_quantities) {
+        if (base.name().empty())
+            detail::raise(errc::invalid_argument);
+        duty_expression out = ad_valorem_on(numerator, denominator);
+        out.units_[0] = &base;
+        out.unit_count_ = 1;
+        out.nodes_[0].base_flags = static_cast<std::uint8_t>(duty_node::base_named |
+                                                             (if_any ? duty_node::base_if_any : 0));
         return out;
     }
 
@@ -4331,7 +4920,7 @@ public:
     template <unsigned Declared>
     constexpr duty_evaluation<C> explain(const duty_base<C, Declared>& base) const {
         if constexpr (Needs != runtime_quantities && Declared != runtime_quantities) {
-            static_assert((Needs & ~Declared) == 0,
+            static_assert((Needs & ~detail::derivable(Declared)) == 0,
                           "tariff: this duty needs a quantity the entry does not declare (e.g. a "
                           "per-kg rate on an entry with no mass); add it with base.with(q)");
         }
@@ -4352,13 +4941,19 @@ public:
     // The dimension bits of the quantities this expression needs.
     constexpr unsigned runtime_needs() const noexcept { return needs_; }
     constexpr const duty_node& root() const noexcept { return nodes_[size_ - 1]; }
-    // The unit of a specific rate node of this expression.
+    // The unit of a specific rate node of this expression (or the
+    // value_base of an ad valorem node on a named value: dimension_bit 0).
     constexpr const unit_info& unit_of(const duty_node& n) const noexcept {
         return *units_[n.unit_index];
     }
     // The distinct units its specific rates name, in order of first use.
     constexpr std::size_t unit_count() const noexcept { return unit_count_; }
     constexpr const unit_info& unit(std::size_t i) const noexcept { return *units_[i]; }
+    // The name of the value an ad valorem node applies to ("case"), empty for
+    // the entry's value.
+    constexpr std::string_view base_name_of(const duty_node& n) const noexcept {
+        return n.on_named_base() ? units_[n.unit_index]->symbol : std::string_view{};
+    }
 
     // Equal: the same tree of the same rates (units compared by their facts).
     template <unsigned N2, std::size_t K2>
@@ -4371,12 +4966,18 @@ public:
             const duty_node& y = b.nodes()[i];
             if (x.kind != y.kind || x.lhs != y.lhs || x.rhs != y.rhs || !(x.amount() == y.amount()))
                 return false;
+            if (x.kind == duty_kind::ad_valorem &&
+                (x.denominator() != y.denominator() || x.base_flags != y.base_flags ||
+                 a.base_name_of(x) != b.base_name_of(y)))
+                return false;
             if (x.kind == duty_kind::placeholder && x.unit_index != y.unit_index)
                 return false;
             if (x.kind == duty_kind::specific) {
                 const unit_info& u = a.unit_of(x);
                 const unit_info& v = b.unit_of(y);
-                if (u.dimension_bit != v.dimension_bit || u.num != v.num || u.den != v.den)
+                if (u.dimension_bit != v.dimension_bit || u.num != v.num || u.den != v.den ||
+                    u.factor_bit != v.factor_bit || u.factor_under != v.factor_under ||
+                    u.qualifier != v.qualifier)
                     return false;
             }
         }
@@ -4393,6 +4994,8 @@ private:
     friend class duty_expression;
     template <currency_tag>
     friend class duty_path; // keeps its components' nodes in one pool (assessment.hpp)
+    template <class, class>
+    friend struct detail::expression_converter; // converts its amounts' currency
 
     // The index of `u` in the unit table, added if new. Units are compared by
     // their facts, not their addresses: GCC does not fold a comparison of two
@@ -4401,12 +5004,28 @@ private:
     constexpr std::uint8_t add_unit(const unit_info& u) {
         for (std::size_t i = 0; i < unit_count_; ++i)
             if (units_[i]->dimension_bit == u.dimension_bit && units_[i]->num == u.num &&
-                units_[i]->den == u.den && units_[i]->symbol == u.symbol)
+                units_[i]->den == u.den && units_[i]->symbol == u.symbol &&
+                units_[i]->factor_bit == u.factor_bit &&
+                units_[i]->factor_under == u.factor_under && units_[i]->qualifier == u.qualifier)
                 return static_cast<std::uint8_t>(i);
         if (unit_count_ == unit_capacity) // cannot happen: one unit per rate at most
             detail::raise(errc::invalid_argument);
         units_[unit_count_] = &u;
         return unit_count_++;
+    }
+
+    // The value an ad valorem node applies to: the entry's, or its named
+    // value (zero for a missing one marked if_any).
+    template <unsigned Declared>
+    static constexpr result<money<C>> value_of_term(const duty_node& n,
+                                                    const unit_info* const* units,
+                                                    const duty_base<C, Declared>& base) noexcept {
+        if (!n.on_named_base())
+            return base.value();
+        const auto v = base.try_named_value(units[n.unit_index]->symbol);
+        if (!v && (n.base_flags & duty_node::base_if_any))
+            return money<C>{};
+        return v;
     }
 
     template <unsigned Declared>
@@ -4418,11 +5037,13 @@ private:
     // The evaluation of `size` nodes (at most Nodes) whose operand indices
     // count from `nodes` and whose unit indices index `units`: this
     // expression's own, or a duty_path's component in its node pool.
+    // (An ad valorem rate on a named value finds its value_base in `units`.)
     template <unsigned Declared>
     static constexpr result<duty_evaluation<C>>
     evaluate_nodes(const duty_node* nodes, std::size_t size, const unit_info* const* units,
                    const duty_base<C, Declared>& base) noexcept {
-        if (size == 1 && nodes[0].kind == duty_kind::ad_valorem) {
+        if (size == 1 && nodes[0].kind == duty_kind::ad_valorem && nodes[0].base_flags == 0 &&
+            nodes[0].denominator() == 1) {
             // One ad valorem rate, the most common duty: the loop below, unrolled.
             const auto d = detail::multiply(base.value().amount(), nodes[0].amount());
             if (!d)
@@ -4438,7 +5059,12 @@ private:
                 v[i] = money<C>{};
                 break;
             case duty_kind::ad_valorem: {
-                const auto d = detail::multiply(base.value().amount(), n.amount());
+                const auto value = value_of_term(n, units, base);
+                if (!value)
+                    return value.error();
+                if (n.denominator() != 1) // a fractional percent: exactly, below
+                    return evaluate_exact(nodes, size, units, base);
+                const auto d = detail::multiply(value.value_or({}).amount(), n.amount());
                 if (!d)
                     return evaluate_exact(nodes, size, units, base);
                 v[i] = money<C>(d.value_or({}));
@@ -4446,12 +5072,14 @@ private:
             }
             case duty_kind::specific: {
                 const unit_info& u = *units[n.unit_index];
-                const unsigned bit = u.dimension_bit;
-                if (!base.has(bit))
-                    return errc::missing_quantity;
+                const auto q = base.try_base_quantity(u);
+                if (!q) {
+                    if (q.error() == errc::missing_quantity)
+                        return errc::missing_quantity;
+                    return evaluate_exact(nodes, size, units, base);
+                }
                 // The quantity in base units; base units -> unit is den / num.
-                const auto d = detail::specific_duty(
-                    n.amount(), base.quantities()[detail::dimension_index(bit)], u.den, u.num);
+                const auto d = detail::specific_duty(n.amount(), q.value_or({}), u.den, u.num);
                 if (!d)
                     return evaluate_exact(nodes, size, units, base);
                 v[i] = money<C>(d.value_or({}));
@@ -4495,10 +5123,17 @@ private:
     // of the unit conversions' denominators) and N a 512-bit integer, so that
     // sums, differences and comparisons are exact integer operations. Only the
     // result must be a finite decimal that fits.
+    // A fractional percent's denominator joins L. With `rounding` active, a
+    // result with no finite decimal form because of a fractional percent is
+    // rounded from the exact fraction (once: no double rounding) instead of
+    // errc::inexact; one that a unit conversion makes non-finite (7 each at
+    // 1.00 per dozen: a quantity not in whole units of the rate) stays
+    // errc::inexact, as docs/guarantees.md says.
     template <unsigned Declared>
     static constexpr result<duty_evaluation<C>>
     evaluate_exact(const duty_node* nodes, std::size_t size, const unit_info* const* units,
-                   const duty_base<C, Declared>& base) noexcept {
+                   const duty_base<C, Declared>& base,
+                   detail::exact_rounding rounding = {}) noexcept {
         auto unit_of = [units](const duty_node& n) -> const unit_info& {
             return *units[n.unit_index];
         };
@@ -4509,26 +5144,36 @@ private:
             num = static_cast<std::uint64_t>(u.num) / common;
             den = static_cast<std::uint64_t>(u.den) / common;
         };
-        auto quantity = [&](const duty_node& n) {
-            return base.quantities()[detail::dimension_index(unit_of(n).dimension_bit)];
-        };
+        // Each specific rate's quantity in base units (for a unit times a
+        // property of the goods, the product: detail::multiply, exact or
+        // errc::overflow).
+        std::array<decimal, Nodes> quantities{};
         int scale = 0;
         std::uint64_t common = 1;
+        bool fractional = false; // some rate is a fractional percent
         for (std::size_t i = 0; i < size; ++i) {
             const duty_node& n = nodes[i];
             int s = 0;
             if (n.kind == duty_kind::ad_valorem) {
-                s = base.value().amount().scale() + n.amount().scale();
+                const auto value = value_of_term(n, units, base);
+                if (!value)
+                    return value.error();
+                if (!detail::lcm_u64(common, n.denominator(), common))
+                    return errc::overflow;
+                fractional = fractional || n.denominator() != 1;
+                s = value.value_or({}).amount().scale() + n.amount().scale();
             } else if (n.kind == duty_kind::specific) {
-                if (!base.has(unit_of(n).dimension_bit))
-                    return errc::missing_quantity;
+                const auto q = base.try_base_quantity(unit_of(n));
+                if (!q)
+                    return q.error();
+                quantities[i] = q.value_or({});
                 if (unit_of(n).num <= 0 || unit_of(n).den <= 0)
                     return errc::invalid_argument;
                 std::uint64_t num = 1, den = 1;
                 reduced(unit_of(n), num, den);
                 if (!detail::lcm_u64(common, num, common))
                     return errc::overflow;
-                s = n.amount().scale() + quantity(n).scale();
+                s = n.amount().scale() + quantities[i].scale();
             } else if (n.kind == duty_kind::fixed) {
                 s = n.amount().scale();
             }
@@ -4561,12 +5206,13 @@ private:
                 x = detail::big_uint{};
                 break;
             case duty_kind::ad_valorem:
-                e = leaf({base.value().amount(), n.amount()}, common);
+                e = leaf({value_of_term(n, units, base).value_or({}).amount(), n.amount()},
+                         common / n.denominator());
                 break;
             case duty_kind::specific: {
                 std::uint64_t num = 1, den = 1;
                 reduced(unit_of(n), num, den);
-                e = leaf({n.amount(), quantity(n)}, common / num);
+                e = leaf({n.amount(), quantities[i]}, common / num);
                 if (e == errc::ok && detail::mul_overflows(x, den))
                     e = errc::overflow;
                 break;
@@ -4602,7 +5248,28 @@ private:
             if (e != errc::ok)
                 return e;
         }
-        const auto parts = detail::big_to_decimal<std::int64_t>(v[size - 1], false, common, scale);
+        auto parts = detail::big_to_decimal<std::int64_t>(v[size - 1], false, common, scale);
+        if (parts.error == errc::inexact && rounding.active && fractional) {
+            // v / (common * 10^scale) in steps of step = c * 10^-k: the
+            // quotient v * 10^k / (common * c * 10^scale), rounded once.
+            const decimal step = rounding.step;
+            if (step.coefficient() <= 0)
+                return errc::invalid_argument;
+            detail::big_uint n = v[size - 1];
+            detail::big_uint d(common);
+            if (detail::scale_up_overflows(n, step.scale()) ||
+                detail::mul_overflows(d, detail::unsigned_magnitude(step.coefficient())) ||
+                detail::scale_up_overflows(d, scale))
+                return errc::overflow;
+            detail::big_uint q, r;
+            detail::divide(n, d, q, r);
+            if (detail::rounds_away(q, r, d, false, rounding.mode) &&
+                detail::add_overflows(q, detail::big_uint(1)))
+                return errc::overflow;
+            if (detail::mul_overflows(q, detail::unsigned_magnitude(step.coefficient())))
+                return errc::overflow;
+            parts = detail::big_to_decimal<std::int64_t>(q, false, 1, step.scale());
+        }
         if (parts.error != errc::ok)
             return parts.error;
         out.amount = money<C>(decimal::try_from_parts(parts.coefficient, parts.scale).value_or({}));
@@ -4633,7 +5300,7 @@ struct duty_operand<ad_valorem> : std::true_type {
 template <class C, class U>
 struct duty_operand<specific_rate<C, U, std::int64_t>> : std::true_type {
     using currency = C;
-    static constexpr unsigned needs = U::dimension::bit;
+    static constexpr unsigned needs = detail::needs_of<U>;
     static constexpr std::size_t nodes = 1;
 };
 template <class C, unsigned N, std::size_t K>
@@ -4866,13 +5533,20 @@ struct duty_component {
 // A tax whose base is the value plus chosen duty components (and, if
 // cascading, the taxes listed before it). Canada's GST: 5 % of value + all
 // duties and surtaxes (Excise Tax Act s.215). UK VAT: value + duty.
+//
+// Its rate is any duty expression, evaluated on a base whose value is the tax
+// base and whose quantities are the entry's: an ad valorem rate (5_pct), a
+// specific excise (0.10_CAD / tariff::litre), the lesser or greater of two
+// (at_most, at_least), or a rate on the excess over a threshold (Canada's
+// luxury tax: at_most(10_pct, 20_pct - fixed_amount(20'000_CAD)), i.e. the
+// lesser of 10 % of the base and 20 % of the base above CAD 100,000).
 template <currency_tag C>
 struct tax_component {
     static constexpr std::uint32_t all_duties = ~std::uint32_t{0};
 
     std::string_view name;
     std::string_view legal_basis;
-    ad_valorem rate;
+    duty_expression<C> rate;
     bool on_value = true;
     std::uint32_t duties = all_duties; // bit i: the path's duty component i is in the base
     bool on_earlier_taxes = false;
@@ -5018,6 +5692,8 @@ public:
             if (n.kind == duty_kind::specific) {
                 n.unit_index = out.add_unit(*units_[n.unit_index]);
                 out.needs_ |= units_[nodes_[first + k].unit_index]->dimension_bit;
+            } else if (n.on_named_base()) { // its value_base is in the unit table
+                n.unit_index = out.add_unit(*units_[n.unit_index]);
             }
             out.nodes_[k] = n;
         }
@@ -5033,6 +5709,22 @@ public:
         return duty_expression<C>::evaluate_nodes(nodes_.data() + first_[i], size_[i],
                                                   units_.data(), base);
     }
+    // The same, but a duty with no finite decimal form because of a
+    // fractional percent (33 1/3 % of 100.00) comes rounded to a multiple of
+    // `step` by `mode`, once, from its exact fraction (a finite one comes
+    // exact, as from try_explain; one a unit conversion makes non-finite is
+    // errc::inexact, as from try_explain). The assessment uses it under
+    // rounding_stage::each_component.
+    constexpr result<duty_evaluation<C>> try_explain_rounded(std::size_t i,
+                                                             const duty_base<C>& base, decimal step,
+                                                             rounding_mode mode) const noexcept {
+        const auto e = try_explain(i, base);
+        if (e || e.error() != errc::inexact)
+            return e;
+        return duty_expression<C>::evaluate_exact(nodes_.data() + first_[i], size_[i],
+                                                  units_.data(), base,
+                                                  detail::exact_rounding{true, step, mode});
+    }
     constexpr std::size_t tax_count() const noexcept { return tax_count_; }
     template <detail::not_an_integer T>
     mistake::an_index_is_a_whole_number__not_binary_floating_point_a_character_or_bool tax(T) const
@@ -5041,17 +5733,96 @@ public:
     // Tax i (i < tax_count()), as a value (the path keeps it packed).
     constexpr tax_component<C> tax(std::size_t i) const noexcept {
         const packed_tax& t = taxes_[i];
-        return tax_component<C>{t.name,
-                                t.legal_basis,
-                                ad_valorem::try_from_fraction(
-                                    decimal::try_from_parts(t.coefficient, t.scale).value_or({}))
-                                    .value_or({}),
-                                t.on_value,
-                                t.duties,
-                                t.on_earlier_taxes};
+        return tax_component<C>{t.name,     t.legal_basis, tax_expression(i),
+                                t.on_value, t.duties,      t.on_earlier_taxes};
+    }
+    // Tax i's parts, without making its expression.
+    constexpr std::string_view tax_name(std::size_t i) const noexcept { return taxes_[i].name; }
+    constexpr std::string_view tax_legal_basis(std::size_t i) const noexcept {
+        return taxes_[i].legal_basis;
+    }
+    constexpr bool tax_on_value(std::size_t i) const noexcept { return taxes_[i].on_value; }
+    constexpr std::uint32_t tax_duties(std::size_t i) const noexcept { return taxes_[i].duties; }
+    constexpr bool tax_on_earlier_taxes(std::size_t i) const noexcept {
+        return taxes_[i].on_earlier_taxes;
+    }
+    // Whether tax i's rate is one ad valorem rate (kept in the tax itself;
+    // any other expression's nodes are in the path's node pool).
+    constexpr bool tax_is_ad_valorem(std::size_t i) const noexcept {
+        return taxes_[i].pool_size == 0;
+    }
+    // Tax i's rate as an expression (a copy; one node for an ad valorem tax).
+    constexpr duty_expression<C> tax_expression(std::size_t i) const noexcept {
+        const packed_tax& t = taxes_[i];
+        if (t.pool_size == 0)
+            return duty_expression<C>(inline_tax_rate(i));
+        duty_expression<C> out;
+        const std::size_t first = t.first();
+        out.size_ = t.pool_size;
+        out.unit_count_ = 0;
+        out.needs_ = 0;
+        for (std::size_t k = 0; k < t.pool_size; ++k) {
+            duty_node n = nodes_[first + k];
+            if (n.kind == duty_kind::specific) {
+                n.unit_index = out.add_unit(*units_[n.unit_index]);
+                out.needs_ |= units_[nodes_[first + k].unit_index]->dimension_bit;
+            }
+            out.nodes_[k] = n;
+        }
+        return out;
+    }
+    // Tax i's exact amount on `base` (its value: the tax base; its
+    // quantities: the entry's), raising the error; try_explain_tax returns it.
+    constexpr duty_evaluation<C> explain_tax(std::size_t i, const duty_base<C>& base) const {
+        return try_explain_tax(i, base).value();
+    }
+    constexpr result<duty_evaluation<C>> try_explain_tax(std::size_t i,
+                                                         const duty_base<C>& base) const noexcept {
+        const packed_tax& t = taxes_[i];
+        if (t.pool_size == 0) {
+            const auto e = detail::multiply(base.value().amount(), t.fraction());
+            if (!e)
+                return e.error();
+            return duty_evaluation<C>{money<C>(e.value_or({})), false, false};
+        }
+        return duty_expression<C>::evaluate_nodes(nodes_.data() + t.first(), t.pool_size,
+                                                  units_.data(), base);
     }
     constexpr bool has_de_minimis() const noexcept { return has_relief_; }
     constexpr const de_minimis<C>& relief() const noexcept { return relief_; }
+
+    // The same path with a duty already determined (an anti-dumping or
+    // countervailing duty assessed elsewhere, for this entry) as one more
+    // duty component: a fixed amount, in the duties total and in the base of
+    // every tax whose `duties` has its bit (all_duties: every tax's). A path
+    // is a value: copy the schedule's path for the entry and add it.
+    // errc::negative_quantity for a negative amount; errc::invalid_argument
+    // as for with_duty. try_with_determined_duty returns the error.
+    constexpr duty_path with_determined_duty(std::string_view name, std::string_view legal_basis,
+                                             money<C> amount) const {
+        return try_with_determined_duty(name, legal_basis, amount).value();
+    }
+    constexpr result<duty_path> try_with_determined_duty(std::string_view name,
+                                                         std::string_view legal_basis,
+                                                         money<C> amount) const noexcept {
+        if (amount < money<C>{})
+            return errc::negative_quantity;
+        if (duty_count_ == max_duties || std::size_t{node_count_} + 1 > max_nodes ||
+            name.size() > ~std::uint32_t{0} || legal_basis.size() > ~std::uint32_t{0})
+            return errc::invalid_argument;
+        duty_path out = *this;
+        // Cannot raise: the checks above are add_duty's, and a fixed amount
+        // has no unit.
+        out.add_duty(name, legal_basis, duty_expression<C, 0>::fixed(amount));
+        return out;
+    }
+    // The same path with one more tax; the non-throwing form of with_tax.
+    constexpr result<duty_path> try_with_tax(const tax_component<C>& tax) const noexcept {
+        duty_path out = *this;
+        if (const errc e = out.try_add_tax(tax); e != errc::ok)
+            return e;
+        return out;
+    }
 
 private:
     constexpr void add_duty(std::string_view name, std::string_view legal_basis,
@@ -5088,24 +5859,73 @@ private:
         size_[duty_count_] = static_cast<std::uint8_t>(duty.size());
         for (std::size_t k = 0; k < duty.size(); ++k) {
             duty_node n = duty.nodes()[k];
-            if (n.kind == duty_kind::specific)
+            if (n.kind == duty_kind::specific || n.on_named_base()) // (a value_base)
                 n.unit_index = index[n.unit_index];
             nodes_[node_count_ + k] = n;
         }
         node_count_ = static_cast<std::uint8_t>(node_count_ + duty.size());
         ++duty_count_;
     }
-    constexpr void add_tax(const tax_component<C>& tax) {
+    constexpr void add_tax(const tax_component<C>& tax) { detail::raise(try_add_tax(tax)); }
+    // One ad valorem rate is kept in the tax (no pool node: a path whose
+    // duties fill the pool still takes a GST); any other expression's nodes
+    // go into the pool after the duties' (errc::invalid_argument beyond
+    // max_nodes in all, or max_taxes taxes). A rejected tax changes nothing.
+    constexpr errc try_add_tax(const tax_component<C>& tax) noexcept {
         if (tax_count_ == max_taxes)
-            detail::raise(errc::invalid_argument);
-        const decimal f = tax.rate.fraction();
-        taxes_[tax_count_++] = packed_tax{tax.name,
-                                          tax.legal_basis,
-                                          f.coefficient(),
-                                          tax.duties,
-                                          static_cast<std::int8_t>(f.scale()),
-                                          tax.on_value,
-                                          tax.on_earlier_taxes};
+            return errc::invalid_argument;
+        const duty_expression<C>& rate = tax.rate;
+        const bool one_rate = rate.size() == 1 && rate.root().kind == duty_kind::ad_valorem;
+        std::size_t first = 0;
+        std::size_t size = 0;
+        decimal f{};
+        if (one_rate) {
+            f = rate.root().amount();
+        } else {
+            if (node_count_ + rate.size() > max_nodes)
+                return errc::invalid_argument;
+            std::array<const unit_info*, max_units> units = units_;
+            std::size_t unit_count = unit_count_;
+            std::array<std::uint8_t, duty_expression<C>::capacity> index{};
+            for (std::size_t u = 0; u < rate.unit_count(); ++u) {
+                std::size_t j = 0;
+                const unit_info& x = rate.unit(u);
+                while (j < unit_count &&
+                       !(units[j]->dimension_bit == x.dimension_bit && units[j]->num == x.num &&
+                         units[j]->den == x.den && units[j]->symbol == x.symbol))
+                    ++j;
+                if (j == unit_count) {
+                    if (unit_count == max_units)
+                        return errc::invalid_argument;
+                    units[unit_count++] = &rate.unit(u);
+                }
+                index[u] = static_cast<std::uint8_t>(j);
+            }
+            units_ = units;
+            unit_count_ = static_cast<std::uint8_t>(unit_count);
+            first = node_count_;
+            size = rate.size();
+            for (std::size_t k = 0; k < size; ++k) {
+                duty_node n = rate.nodes()[k];
+                if (n.kind == duty_kind::specific)
+                    n.unit_index = index[n.unit_index];
+                nodes_[first + k] = n;
+            }
+            node_count_ = static_cast<std::uint8_t>(node_count_ + size);
+        }
+        taxes_[tax_count_++] =
+            packed_tax{tax.name,
+                       tax.legal_basis,
+                       one_rate ? f.coefficient() : static_cast<std::int64_t>(first),
+                       tax.duties,
+                       static_cast<std::int8_t>(f.scale()),
+                       tax.on_value,
+                       tax.on_earlier_taxes,
+                       static_cast<std::uint8_t>(size)};
+        return errc::ok;
+    }
+    constexpr ad_valorem inline_tax_rate(std::size_t i) const noexcept {
+        return ad_valorem::try_from_fraction(taxes_[i].fraction()).value_or({});
     }
     constexpr void set_de_minimis(const de_minimis<C>& relief) {
         if (relief.limit < money<C>{})
@@ -5122,7 +5942,9 @@ private:
         std::uint32_t legal_basis_size = 0;
     };
 
-    // A tax_component in 48 bytes, not 64 (a decimal's scale fits 8 bits).
+    // A tax_component in 48 bytes, not 64 (a decimal's scale fits 8 bits):
+    // an ad valorem tax's rate in coefficient and scale (pool_size 0), any
+    // other's pool_size nodes in the pool from nodes_[coefficient] on.
     struct packed_tax {
         std::string_view name;
         std::string_view legal_basis;
@@ -5131,6 +5953,13 @@ private:
         std::int8_t scale = 0;
         bool on_value = true;
         bool on_earlier_taxes = false;
+        std::uint8_t pool_size = 0;
+        constexpr std::size_t first() const noexcept {
+            return static_cast<std::size_t>(coefficient);
+        }
+        constexpr decimal fraction() const noexcept {
+            return decimal::try_from_parts(coefficient, scale).value_or({});
+        }
     };
 
     std::string_view name_;
@@ -5265,8 +6094,8 @@ struct rounding_policy {
 
 enum class component_kind : unsigned char { duty, tax };
 
-// The rate a line applied: its duty component's expression (a reference into
-// the path) or its tax's ad valorem rate. Compares with, and converts to, a
+// The rate a line applied: its duty component's or its tax's expression (a
+// reference into the path). Compares with, and converts to, a
 // duty_expression<C>; to_string (io.hpp) prints it as the expression.
 template <currency_tag C>
 class line_rate {
@@ -5276,17 +6105,29 @@ public:
     // Duty component i of `path` (which must outlive the rate).
     constexpr line_rate(const duty_path<C>& path, std::size_t i) noexcept
         : path_(&path), index_(static_cast<std::uint8_t>(i)), is_tax_(false) {}
+    // Component i of `path` of the kind given (a duty or a tax).
+    constexpr line_rate(const duty_path<C>& path, std::size_t i, component_kind kind) noexcept
+        : path_(&path), index_(static_cast<std::uint8_t>(i)), is_tax_(kind == component_kind::tax) {
+    }
     constexpr explicit line_rate(ad_valorem tax) noexcept : tax_(tax), is_tax_(true) {}
 
     constexpr bool is_tax() const noexcept { return is_tax_; }
-    // A duty line's expression (made from the path's component); a tax
-    // line's rate as a one-node expression.
+    // The line's expression (made from the path's component; a tax given
+    // as an ad_valorem alone: that rate as a one-node expression).
     constexpr duty_expression<C> expression() const noexcept {
-        return is_tax_ ? duty_expression<C>(tax_) : path_->expression(index_);
+        if (is_tax_)
+            return path_ ? path_->tax_expression(index_) : duty_expression<C>(tax_);
+        return path_->expression(index_);
     }
     constexpr operator duty_expression<C>() const noexcept { return expression(); }
-    // The tax's rate (a tax line only; zero for a duty line).
-    constexpr ad_valorem tax_rate() const noexcept { return tax_; }
+    // A tax line's rate if it is one ad valorem rate; zero for a duty line
+    // or a tax of any other expression (see expression()).
+    constexpr ad_valorem tax_rate() const noexcept {
+        if (is_tax_ && path_ && path_->tax_is_ad_valorem(index_))
+            return ad_valorem::try_from_fraction(path_->tax_expression(index_).root().amount())
+                .value_or({});
+        return tax_;
+    }
 
     template <unsigned N, std::size_t K>
     friend constexpr bool operator==(const line_rate& a,
@@ -5318,6 +6159,11 @@ struct assessment_line {
     bool floor_applied = false;
     bool ceiling_applied = false;
     bool relieved = false; // zero because of de minimis
+    // The exact duty has no finite decimal form (33 1/3 % of USD 100.00 is
+    // 100/3): `exact` holds it rounded as `rounded` does, once, from the
+    // exact fraction (rounding_stage::each_component only; under totals
+    // such a duty is errc::inexact).
+    bool exact_is_rounded = false;
 };
 
 namespace detail {
@@ -5332,6 +6178,7 @@ struct assessed_component {
     bool floor_applied = false;
     bool ceiling_applied = false;
     bool relieved = false;
+    bool exact_is_rounded = false;
 };
 } // namespace detail
 
@@ -5404,18 +6251,19 @@ public:
     constexpr assessment_line<C> operator[](std::size_t i) const noexcept {
         const detail::assessed_component<C>& l = lines_[i];
         const bool tax = l.kind == component_kind::tax;
-        const auto& t = path_->tax(tax ? l.index : 0);
         return assessment_line<C>{l.kind,
                                   l.index,
-                                  tax ? t.name : path_->duty_name(l.index),
-                                  tax ? t.legal_basis : path_->duty_legal_basis(l.index),
+                                  tax ? path_->tax_name(l.index) : path_->duty_name(l.index),
+                                  tax ? path_->tax_legal_basis(l.index)
+                                      : path_->duty_legal_basis(l.index),
                                   l.base,
-                                  tax ? line_rate<C>(t.rate) : line_rate<C>(*path_, l.index),
+                                  line_rate<C>(*path_, l.index, l.kind),
                                   l.exact,
                                   l.rounded,
                                   l.floor_applied,
                                   l.ceiling_applied,
-                                  l.relieved};
+                                  l.relieved,
+                                  l.exact_is_rounded};
     }
     constexpr const_iterator begin() const noexcept { return const_iterator(this, 0); }
     constexpr const_iterator end() const noexcept { return const_iterator(this, size_); }
@@ -5423,7 +6271,7 @@ public:
     constexpr assessment_line<C> line(std::string_view name) const {
         for (std::size_t i = 0; i < size_; ++i) {
             const auto& l = lines_[i];
-            const std::string_view n = l.kind == component_kind::tax ? path_->tax(l.index).name
+            const std::string_view n = l.kind == component_kind::tax ? path_->tax_name(l.index)
                                                                      : path_->duty_name(l.index);
             if (n == name)
                 return (*this)[i];
@@ -5641,8 +6489,15 @@ template <currency_tag C>
         line.exact = money<C>{};
         line.floor_applied = false;
         line.ceiling_applied = false;
+        line.exact_is_rounded = false;
         if (!duty_relieved) {
-            const auto e = path.try_explain(i, used);
+            // Under each_component a duty with no finite decimal form (33 1/3 %)
+            // is rounded once, from its exact fraction (value_bases.hpp).
+            auto e = path.try_explain(i, used);
+            if (!e && e.error() == errc::inexact && each_line) {
+                e = path.try_explain_rounded(i, used, policy.granularity.amount(), policy.mode);
+                line.exact_is_rounded = true;
+            }
             if (!e)
                 return e.error();
             const duty_evaluation<C>& ev = *e;
@@ -5665,24 +6520,23 @@ template <currency_tag C>
 
     detail::running_total taxes; // likewise
     for (std::size_t t = 0; t < path.tax_count(); ++t) {
-        const auto& tax = path.tax(t);
         // The base is summed in 128 bits (value + 5.0104 may not fit where
         // value + 5.0104 + 0.0091 does) and reported on the line, so only the
         // whole base must fit money.
         detail::running_total wide_base;
-        if (tax.on_value) {
+        if (path.tax_on_value(t)) {
             if (const errc e = wide_base.add(value.amount()); e != errc::ok)
                 return e;
         }
         for (std::size_t i = 0; i < path.duty_count(); ++i) {
-            if (i >= 32 || !(tax.duties & (std::uint32_t{1} << i)))
+            if (i >= 32 || !(path.tax_duties(t) & (std::uint32_t{1} << i)))
                 continue;
             const auto& l = a.lines_[i];
             if (const errc e = wide_base.add((each_line ? l.rounded : l.exact).amount());
                 e != errc::ok)
                 return e;
         }
-        if (tax.on_earlier_taxes) {
+        if (path.tax_on_earlier_taxes(t)) {
             if (const errc e = wide_base.add(taxes); e != errc::ok)
                 return e;
         }
@@ -5699,10 +6553,19 @@ template <currency_tag C>
         line.ceiling_applied = false;
         line.relieved = tax_relieved;
         if (!tax_relieved) {
-            const auto e = detail::multiply(tax_base.amount(), tax.rate.fraction());
+            // The tax's expression on the tax base, with the entry's
+            // quantities (a specific excise); one ad valorem rate on the
+            // base alone, as multiply gives it.
+            if (tax_base < money<C>{})
+                return errc::negative_quantity;
+            const auto e = path.tax_is_ad_valorem(t)
+                               ? path.try_explain_tax(t, duty_base<C>(tax_base))
+                               : path.try_explain_tax(t, used.with_value(tax_base));
             if (!e)
                 return e.error();
-            line.exact = money<C>(e.value_or({}));
+            line.exact = e.value_or({}).amount;
+            line.floor_applied = e.value_or({}).floor_applied;
+            line.ceiling_applied = e.value_or({}).ceiling_applied;
         }
         line.rounded = line.exact;
         if (each_line) {
@@ -6967,6 +7830,352 @@ private:
 };
 
 } // namespace tariff
+// ---- tariff/qualified.hpp --------------------------------------------------
+// tariff/qualified.hpp: quantities qualified by a property of the goods, as
+// schedules write them.
+//
+//   EU  1.75 EUR / % vol / hl              per hl per 1 % vol of alcohol
+//       0.40 EUR / 100 kg /net/ % sacchar. per 100 kg net per 1 % of sucrose
+//       1.31 EUR / kg / lactic matter      per kg of lactic matter (mass x content)
+//       9.40 EUR / 100 kg / net drained wt per 100 kg of drained weight
+//       50.70 EUR / 100 kg / net dry       per 100 kg of dry matter
+//   UK  7.80 GBP/100kg eda, 42.00 GBP/100kg mas (drained weight, dry matter)
+//   US  7.4¢/kg on drained weight, 8.8¢/kg on copper content, 3.6606¢/kg of
+//       total sugars, 77.2¢/clean kg, 5¢/kg on contents and container,
+//       1.4606¢/kg less 0.020668¢/kg for each degree under 100 degrees (...)
+//   CA  12.28 ¢/litre of absolute ethyl alcohol (a litre of pure alcohol)
+//
+// A quantity times a property (% vol / hl) is a unit of per_property<Of,
+// Property> (units.hpp): the entry declares the quantity and the property
+// (25 hl, 12.5 % vol) and the duty is charged on their product. A qualified
+// quantity (the drained weight, the copper content) is a dimension of its own,
+// qualified<Of, "name">: the entry declares it (10 kg of drained weight) and a
+// rate per it needs it, not the entry's mass.
+//
+// The unit names below are what the duty parser reads after a rate's "/"
+// (detail::qualified_unit_aliases); the first name of each unit is its symbol,
+// so that every duty prints as a text that parses back to it.
+
+
+
+namespace tariff {
+
+// Qualified quantities the schedules name. EU/UK "eda" and "net drained wt"
+// are the net drained weight, "mas" and "net dry" the net dry matter (the
+// abbreviations of the Combined Nomenclature: "kg/net eda" the kilogram of net
+// drained mass, "100 kg/net mas" 100 kg of net dry matter). "std qual" (EU
+// sugar: 100 kg of the standard quality) and "tot alc" are kept as named
+// qualifiers: the entry declares the quantity in them.
+struct drained_weight : qualified<mass, "drained weight"> {};
+struct dry_matter : qualified<mass, "dry matter"> {};
+// The gross weight: the goods with their immediate containers (EU "/ gross",
+// US "on contents and container", "including weight of container").
+struct gross_weight : qualified<mass, "gross weight"> {};
+struct total_sugars : qualified<mass, "total sugars"> {};
+struct standard_quality : qualified<mass, "standard quality"> {};
+struct total_alcohol : qualified<mass, "total alcohol"> {};
+struct clean_yield : qualified<mass, "clean yield"> {}; // wool: US "clean kg"
+struct copper_content : qualified<mass, "copper content"> {};
+struct lead_content : qualified<mass, "lead content"> {};
+struct zinc_content : qualified<mass, "zinc content"> {};
+struct molybdenum_content : qualified<mass, "molybdenum content"> {};
+struct tungsten_content : qualified<mass, "tungsten content"> {};
+struct magnesium_content : qualified<mass, "magnesium content"> {};
+struct manganese_content : qualified<mass, "manganese content"> {};
+struct silicon_content : qualified<mass, "silicon content"> {};
+struct anhydrous_morphine_content : qualified<mass, "anhydrous morphine content"> {};
+struct recording_surface : qualified<area, "recording surface"> {};
+struct jewels : qualified<count, "jewels"> {};               // US watches: "25¢/jewel"
+struct jewels_over_7 : qualified<count, "jewels over 7"> {}; // "15¢/jewel over 7"
+struct immediate_containers : qualified<count, "immediate containers"> {};
+struct packs : qualified<count, "packs"> {}; // US "10¢/pack"
+// US buttons "1.5¢/line/ gross": per gross per line (1/40 inch) of size; the
+// entry declares the gross-lines (gross of buttons times their size in lines).
+struct line_gross : qualified<count, "line gross"> {};
+
+namespace units {
+struct kg_drained_weight : unit<drained_weight, 1, 1, "kg on drained weight"> {};
+struct hundred_kg_drained_weight : unit<drained_weight, 100, 1, "100 kg / net drained wt"> {};
+struct hundred_kg_dry_matter : unit<dry_matter, 100, 1, "100 kg / net dry"> {};
+struct kg_gross : unit<gross_weight, 1, 1, "kg on contents and container"> {};
+struct hundred_kg_gross : unit<gross_weight, 100, 1, "100 kg / gross"> {};
+struct tonne_gross : unit<gross_weight, 1000, 1, "t, including weight of container"> {};
+struct kg_total_sugars : unit<total_sugars, 1, 1, "kg of total sugars"> {};
+struct hundred_kg_standard_quality : unit<standard_quality, 100, 1, "100 kg / std qual"> {};
+struct kg_total_alcohol : unit<total_alcohol, 1, 1, "kg / tot alc"> {};
+struct clean_kg : unit<clean_yield, 1, 1, "clean kg"> {};
+struct kg_copper : unit<copper_content, 1, 1, "kg on copper content"> {};
+struct kg_lead : unit<lead_content, 1, 1, "kg on lead content"> {};
+struct kg_zinc : unit<zinc_content, 1, 1, "kg on zinc content"> {};
+struct kg_molybdenum : unit<molybdenum_content, 1, 1, "kg on molybdenum content"> {};
+struct kg_tungsten : unit<tungsten_content, 1, 1, "kg on tungsten content"> {};
+struct kg_magnesium : unit<magnesium_content, 1, 1, "kg on magnesium content"> {};
+struct kg_manganese : unit<manganese_content, 1, 1, "kg on manganese content"> {};
+struct kg_silicon : unit<silicon_content, 1, 1, "kg on silicon content"> {};
+struct kg_anhydrous_morphine
+    : unit<anhydrous_morphine_content, 1, 1, "kg of anhydrous morphine content"> {};
+struct m2_recording_surface : unit<recording_surface, 1, 1, "m2 of recording surface"> {};
+struct jewel : unit<jewels, 1, 1, "jewel"> {};
+struct jewel_over_7 : unit<jewels_over_7, 1, 1, "jewel over 7"> {};
+struct gross_of_immediate_containers
+    : unit<immediate_containers, 144, 1, "gross of immediate containers"> {};
+struct pack : unit<packs, 1, 1, "pack"> {};
+struct line_per_gross : unit<line_gross, 1, 1, "line / gross"> {};
+} // namespace units
+
+inline constexpr units::kg_drained_weight kg_drained_weight{};
+inline constexpr units::hundred_kg_drained_weight hundred_kg_drained_weight{};
+inline constexpr units::hundred_kg_dry_matter hundred_kg_dry_matter{};
+inline constexpr units::kg_gross kg_gross{};
+inline constexpr units::kg_total_sugars kg_total_sugars{};
+inline constexpr units::clean_kg clean_kg{};
+inline constexpr units::kg_copper kg_copper{};
+inline constexpr units::kg_lead kg_lead{};
+inline constexpr units::kg_zinc kg_zinc{};
+
+namespace detail {
+
+struct qualified_alias {
+    std::string_view text; // from the "/": lower case; a space matches any spacing or none
+    const unit_info* unit;
+};
+
+// What may follow a rate's amount, from its "/" to the end of the unit, in
+// the schedules' spellings. Tried before the plain units; the longest
+// spelling of a family first.
+inline constexpr qualified_alias qualified_unit_aliases[] = {
+    {"/ % vol / hl", &unit_info_of<units::percent_vol_hectolitre>},
+    {"/ 100 kg / net / % sacchar.", &unit_info_of<units::hundred_kg_percent_sucrose>},
+    {"/ kg / lactic matter", &unit_info_of<units::kg_lactic_matter>},
+    {"/ kg / dry lactic matter", &unit_info_of<units::kg_dry_lactic_matter>},
+    {"/ kg for each degree under 100 degrees (and fractions of a degree in proportion)",
+     &unit_info_of<units::kg_degree_under_100>},
+    {"/ kg on drained weight", &unit_info_of<units::kg_drained_weight>},
+    {"/ 100 kg / net drained wt", &unit_info_of<units::hundred_kg_drained_weight>},
+    {"/ 100 kg eda", &unit_info_of<units::hundred_kg_drained_weight>},
+    {"/ 100 kg / net dry", &unit_info_of<units::hundred_kg_dry_matter>},
+    {"/ 100 kg mas", &unit_info_of<units::hundred_kg_dry_matter>},
+    {"/ kg on contents and container", &unit_info_of<units::kg_gross>},
+    {"/ kg on entire contents of container", &unit_info_of<units::kg_gross>},
+    {"/ kg, including weight of container", &unit_info_of<units::kg_gross>},
+    {"/ t, including weight of container", &unit_info_of<units::tonne_gross>},
+    {"/ 100 kg / gross", &unit_info_of<units::hundred_kg_gross>},
+    {"/ kg of total sugars", &unit_info_of<units::kg_total_sugars>},
+    {"/ 100 kg / std qual", &unit_info_of<units::hundred_kg_standard_quality>},
+    {"/ 100 kg std qual", &unit_info_of<units::hundred_kg_standard_quality>},
+    {"/ kg / tot alc", &unit_info_of<units::kg_total_alcohol>},
+    {"/ clean kg", &unit_info_of<units::clean_kg>},
+    {"/ kg on copper content", &unit_info_of<units::kg_copper>},
+    {"/ kg on lead content", &unit_info_of<units::kg_lead>},
+    {"/ kg on zinc content", &unit_info_of<units::kg_zinc>},
+    {"/ kg on molybdenum content", &unit_info_of<units::kg_molybdenum>},
+    {"/ kg on tungsten content", &unit_info_of<units::kg_tungsten>},
+    {"/ kg on magnesium content", &unit_info_of<units::kg_magnesium>},
+    {"/ kg on manganese content", &unit_info_of<units::kg_manganese>},
+    {"/ kg on silicon content", &unit_info_of<units::kg_silicon>},
+    {"/ kg of anhydrous morphine content", &unit_info_of<units::kg_anhydrous_morphine>},
+    {"/ m2 of recording surface", &unit_info_of<units::m2_recording_surface>},
+    {"/ m2of recording surface", &unit_info_of<units::m2_recording_surface>},
+    {"/ jewel over 7", &unit_info_of<units::jewel_over_7>},
+    {"/ jewel", &unit_info_of<units::jewel>},
+    {"/ gross of immediate containers", &unit_info_of<units::gross_of_immediate_containers>},
+    {"/ pack", &unit_info_of<units::pack>},
+    {"/ line / gross", &unit_info_of<units::line_per_gross>},
+    // Plain units in the schedules' words.
+    {"/ litre of absolute ethyl alcohol", &unit_info_of<units::litre_pure_alcohol>},
+    {"/ pf. liter on ethyl alcohol content", &unit_info_of<units::proof_litre>},
+    {"/ thou- sand", &unit_info_of<units::thousand>},
+};
+
+// The properties of the goods by name, for find_unit (an entry's declared
+// "40 % vol"); no rate is per a property alone, so the duty parser does not
+// read them.
+inline constexpr qualified_alias property_unit_aliases[] = {
+    {"% vol", &unit_info_of<units::percent_vol>},
+    {"% sacchar.", &unit_info_of<units::percent_sucrose>},
+    {"% lactic matter", &unit_info_of<units::percent_lactic_matter>},
+    {"% dry lactic matter", &unit_info_of<units::percent_dry_lactic_matter>},
+    {"degrees", &unit_info_of<units::degree_polarization>},
+};
+
+// The unit spelled at `pos` (which holds the "/", or, with from_slash false,
+// the unit's first letter): advances pos past it; nullptr if none of the
+// spellings above is there. Case insensitive; a space in a spelling matches
+// any run of spaces and tabs, or none; a spelling ending in a letter does not
+// match the start of a longer word.
+template <std::size_t N>
+constexpr const unit_info* unit_spelled_at(const qualified_alias (&aliases)[N], std::string_view s,
+                                           std::size_t& pos, std::size_t skip) noexcept {
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    for (const qualified_alias& a : aliases) {
+        std::string_view text = a.text;
+        text.remove_prefix(skip);
+        std::size_t p = pos;
+        bool same = true;
+        for (std::size_t i = 0; i < text.size() && same; ++i) {
+            if (text[i] == ' ') {
+                while (p < s.size() && (s[p] == ' ' || s[p] == '\t'))
+                    ++p;
+                continue;
+            }
+            const char c = p < s.size() ? s[p] : '\0';
+            same =
+                p < s.size() && (c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c) == text[i];
+            ++p;
+        }
+        if (!same || (p < s.size() && letter(s[p]) && letter(text.back())))
+            continue;
+        pos = p;
+        return a.unit;
+    }
+    return nullptr;
+}
+constexpr const unit_info* qualified_unit_at(std::string_view s, std::size_t& pos,
+                                             bool from_slash = true) noexcept {
+    return unit_spelled_at(qualified_unit_aliases, s, pos, from_slash ? 0 : 2); // "/ "
+}
+
+} // namespace detail
+} // namespace tariff
+// ---- tariff/value_bases.hpp ------------------------------------------------
+// tariff/value_bases.hpp: named value bases and fractional percents.
+//
+// One entry can carry several values: its customs value, and the values of
+// named parts or of another valuation. The US tariff taxes a watch's movement
+// per piece and its case, strap and battery each at its own rate:
+//
+//   "$2.25 each + 45% on the case + 80% on the strap, band or bracelet + 35% on the battery"
+//
+// and chapter 98 charges a share of a named amount ("50 percent of the cost
+// of such goods or repairs", "1.5 percent of the fair retail value").
+//
+//   duty_base(USD 120.00).with_named_value("case", USD 40.00)    the entry's named values
+//   on<"case">(45_pct)                                          a rate on one of them
+//   duty_expression<USD>::ad_valorem_on(numerator, denominator, "case")   the same at run time
+//   parse_duty<USD>("75¢ each + 45% on the case")               from the schedule's text
+//
+// An ad valorem term names the value it applies to; evaluating it on an entry
+// without that value is errc::missing_value_base ("on the value of the
+// telescopic sight, if any" is zero instead). Names are compared by their
+// characters; the parser knows the names the US tariff uses
+// (value_base_names below) and canonicalises "on case", "on the case" and
+// "of the case" to "case".
+//
+// A fractional percent ("33 1/3%", US column 2) is an exact rate: the node
+// keeps its fraction as amount / denominator (1.00 / 3), evaluation stays
+// exact, and a duty with no finite decimal form (33 1/3 % of USD 100.00 is
+// USD 100/3) is errc::inexact from the exact evaluation and correctly rounded
+// (once, from the exact fraction) by an assessment that rounds each line.
+
+
+
+namespace tariff {
+
+// An ad valorem rate on the entry's value named Name: on<"case">(45_pct) is
+// "45 % on the case". It composes with the other rates (0.75_USD / each +
+// on<"case">(45_pct)) into a duty_expression whose currency comes from them.
+template <detail::fixed_string Name>
+struct rate_on {
+    static_assert(Name.size() > 0,
+                  "tariff: a value base has a name: on<\"case\">(45_pct); the entry's own value "
+                  "is a plain rate (45_pct)");
+    static constexpr std::string_view name = Name.view();
+    ad_valorem rate;
+};
+
+namespace mistake {
+struct a_named_value_base_takes_an_ad_valorem_rate__not_a_specific_rate {};
+} // namespace mistake
+
+// The rate `rate` on the value named Name.
+template <detail::fixed_string Name>
+constexpr rate_on<Name> on(ad_valorem rate) noexcept {
+    return rate_on<Name>{rate};
+}
+// A named value is money: a rate per unit of measure has no value to apply
+// to ("2 USD/kg on the case" means nothing); never callable.
+template <detail::fixed_string Name, class C, class U, class R>
+mistake::a_named_value_base_takes_an_ad_valorem_rate__not_a_specific_rate
+on(const specific_rate<C, U, R>&)
+    TARIFF_DETAIL_REJECT("tariff: on<name>(rate) takes an ad valorem rate (45_pct): a named "
+                         "value is money, a specific rate applies to a quantity");
+
+namespace detail {
+template <fixed_string N>
+struct duty_operand<rate_on<N>> : std::true_type {
+    using currency = no_currency;
+    static constexpr unsigned needs = 0;
+    static constexpr std::size_t nodes = 1;
+};
+
+// The value names the duty parser knows (after "on", "on the", "of the"):
+// the US tariff's watch and clock parts (chapter 91), sets ("on the entire
+// set"), and chapter 98's named amounts. A parsed expression refers to these
+// objects (static storage), never into its text.
+inline constexpr value_base value_base_names[] = {
+    value_base("case"),
+    value_base("case and strap, band or bracelet"),
+    value_base("strap, band or bracelet"),
+    value_base("battery"),
+    value_base("movement"),
+    value_base("movement and case"),
+    value_base("apparatus"),
+    value_base("entire set"),
+    value_base("value of the rifle"),
+    value_base("value of the telescopic sight"),
+    value_base("value of the lead content"),
+    value_base("full value of the imported article"),
+    value_base("fair retail value"),
+    value_base("cost of such goods or repairs"),
+    value_base("cost of such parts"),
+    value_base("cost of such parts or materials"),
+};
+inline constexpr std::size_t value_base_name_count =
+    sizeof(value_base_names) / sizeof(value_base_names[0]);
+
+// Where the longest known value name at `p` ends (a space in a name matches
+// any run of spaces, letters in any case, the name not followed by a
+// letter), and its index in value_base_names; npos if none.
+constexpr std::size_t match_value_base(std::string_view s, std::size_t p,
+                                       std::size_t& index) noexcept {
+    std::size_t best = std::string_view::npos;
+    for (std::size_t k = 0; k < value_base_name_count; ++k) {
+        const std::string_view n = value_base_names[k].name();
+        std::size_t q = p;
+        bool same = true;
+        for (std::size_t j = 0; j < n.size() && same; ++j) {
+            if (n[j] == ' ') {
+                while (q < s.size() && (s[q] == ' ' || s[q] == '\t'))
+                    ++q;
+                continue;
+            }
+            const char x = q < s.size() ? s[q] : '\0';
+            same = q < s.size() && (x >= 'A' && x <= 'Z' ? static_cast<char>(x + 32) : x) == n[j];
+            ++q;
+        }
+        if (!same)
+            continue;
+        if (q < s.size() && ((s[q] >= 'a' && s[q] <= 'z') || (s[q] >= 'A' && s[q] <= 'Z')))
+            continue;
+        if (best == std::string_view::npos || q > best) {
+            best = q;
+            index = k;
+        }
+    }
+    return best;
+}
+} // namespace detail
+
+// The parser's value_base for a spelling of its name ("case", "Strap, band
+// or bracelet", "fair  retail value"), an object of static storage;
+// nullptr if the parser knows no such name.
+constexpr const value_base* find_value_base(std::string_view text) noexcept {
+    std::size_t index = 0;
+    const std::size_t end = detail::match_value_base(text, 0, index);
+    return end == text.size() ? &detail::value_base_names[index] : nullptr;
+}
+
+} // namespace tariff
 // ---- tariff/parse.hpp ------------------------------------------------------
 // tariff/parse.hpp: duty expressions from the text schedules print.
 //
@@ -7038,6 +8247,8 @@ enum class duty_text_problem : unsigned char {
     fractional_percent, // "33 1/3%": no finite decimal (errc::inexact)
     placeholder,        // "EA", "ADSZ": an additional code's amount (errc::unresolved_placeholder)
     seasons,            // "(01 JAN-31 MAY)": a seasonal cell (seasonal.hpp)
+    unknown_value_base, // "45% on the dial": a value name the parser does not know
+                        // (value_bases.hpp)
 };
 
 // The currencies a "$" and a "¢" may stand for: the ISO 4217 dollars, with
@@ -7090,12 +8301,16 @@ constexpr const char* to_reason(duty_text_problem p) noexcept {
         return "a number with neither % nor a currency after it: a '%' or a currency code is "
                "missing";
     case duty_text_problem::fractional_percent:
-        return "a fractional percent (33 1/3 %) has no finite decimal form and is not supported";
+        return "a fractional percent is a whole number and a fraction of at most 255 (33 1/3 %)";
     case duty_text_problem::placeholder:
         return "an additional code's placeholder (EA, ADSZ, ADFM: an amount the Meursing table "
                "gives) is not a duty alone; read the text with parse_duty_template and resolve it";
     case duty_text_problem::seasons:
         return "dates in parentheses: a seasonal duty, read it with parse_seasonal_duty";
+    case duty_text_problem::unknown_value_base:
+        return "unknown value base after 'on' or 'of' (known: the case, the battery, the strap, "
+               "band or bracelet, the movement, the entire set, the fair retail value, the cost "
+               "of such goods or repairs, ...: see value_bases.hpp)";
     }
     return "malformed duty";
 }
@@ -7115,9 +8330,10 @@ struct number_out_of_range;
 struct dollar_or_cent_sign_in_a_schedule_not_in_dollars__write_the_currency_code;
 struct legal_wording_refers_to_another_provision;
 struct number_without_percent_or_currency__one_is_missing;
-struct fractional_percent_is_not_a_finite_decimal;
+struct fractional_percent_is_a_whole_number_and_a_fraction_of_at_most_255;
 struct additional_code_placeholder__use_parse_duty_template;
 struct seasons_in_parentheses__use_parse_seasonal_duty;
+struct unknown_value_base_after_on_or_of;
 } // namespace duty_text_reason
 
 template <duty_text_problem P>
@@ -7143,9 +8359,11 @@ TARIFF_DETAIL_REASON(dollar_sign_needs_a_dollar_currency,
                      dollar_or_cent_sign_in_a_schedule_not_in_dollars__write_the_currency_code)
 TARIFF_DETAIL_REASON(legal_wording, legal_wording_refers_to_another_provision)
 TARIFF_DETAIL_REASON(bare_number, number_without_percent_or_currency__one_is_missing)
-TARIFF_DETAIL_REASON(fractional_percent, fractional_percent_is_not_a_finite_decimal)
+TARIFF_DETAIL_REASON(fractional_percent,
+                     fractional_percent_is_a_whole_number_and_a_fraction_of_at_most_255)
 TARIFF_DETAIL_REASON(placeholder, additional_code_placeholder__use_parse_duty_template)
 TARIFF_DETAIL_REASON(seasons, seasons_in_parentheses__use_parse_seasonal_duty)
+TARIFF_DETAIL_REASON(unknown_value_base, unknown_value_base_after_on_or_of)
 #undef TARIFF_DETAIL_REASON
 
 // A failed check names this type, whose arguments are the byte position of
@@ -7286,6 +8504,20 @@ constexpr std::size_t match_phrase(std::string_view s, std::size_t p,
     return p;
 }
 
+// A clause anywhere in a text that makes the duty depend on another
+// provision's: US 9110 "65% + 25¢/jewel + 3¢ for each other piece or part,
+// but if consisting in part of a plate or a set of plates the total duty
+// shall not exceed the duty for the complete movement" caps the duty by the
+// duty of another article, which no arithmetic on this entry gives. Where it
+// starts, else npos.
+constexpr std::size_t legal_clause_in(std::string_view s) noexcept {
+    for (std::size_t p = 0; p < s.size(); ++p)
+        if ((s[p] == 's' || s[p] == 'S') &&
+            match_phrase(s, p, "shall not exceed the duty for") != std::string_view::npos)
+            return p;
+    return std::string_view::npos;
+}
+
 constexpr legal_wording_kind legal_wording_of(std::string_view s, std::size_t p) noexcept {
     for (const legal_phrase& phrase : legal_phrases)
         if (match_phrase(s, p, phrase.text) != std::string_view::npos)
@@ -7325,6 +8557,11 @@ public:
         if (pos_ == s_.size())
             return fail(duty_text_problem::empty);
         if (legal_wording_of(s_, pos_) != legal_wording_kind::none) {
+            set_problem(duty_text_problem::legal_wording, errc::legal_wording);
+            return fail(duty_text_problem::legal_wording);
+        }
+        if (const std::size_t clause = legal_clause_in(s_); clause != std::string_view::npos) {
+            pos_ = clause; // "... shall not exceed the duty for the complete movement"
             set_problem(duty_text_problem::legal_wording, errc::legal_wording);
             return fail(duty_text_problem::legal_wording);
         }
@@ -7417,7 +8654,8 @@ private:
         while (!failed()) {
             skip_space();
             duty_kind kind;
-            if (keyword("min") || keyword("but not less than")) {
+            if (keyword("min") || keyword("but not less than") ||
+                keyword("but not less")) { // US "but not less 2.831562¢ /kg"
                 kind = duty_kind::at_least;
             } else if (keyword("max") || keyword("but not more than") ||
                        (after_floor && keyword("or more than"))) {
@@ -7588,13 +8826,12 @@ private:
             }
             skip_space();
             if (fraction_follows())
-                return set_problem(duty_text_problem::fractional_percent, errc::inexact);
-            if (pos_ < s_.size() && s_[pos_] == '%') {
+                return parse_fractional_percent(amount);
+            if (percent_follows()) {
                 const auto rate = ad_valorem::try_from_percent(amount);
                 if (!rate)
                     return set_problem(duty_text_problem::number_out_of_range, rate.error());
-                ++pos_;
-                return expression(rate.value_or({}));
+                return rate_on_value_base(rate.value_or({}).fraction(), 1);
             }
             const bool cent_sign = s_.substr(pos_, 2) == "\xC2\xA2"; // ¢
             const bool cent_letter = !cent_sign && pos_ < s_.size() &&
@@ -7617,6 +8854,14 @@ private:
             }
         }
         skip_space();
+        // A quantity qualified by a property of the goods (qualified.hpp):
+        // "/ % vol / hl", "/kg on drained weight", "/ 100 kg /net/ % sacchar.".
+        if (pos_ < s_.size() && s_[pos_] == '/') {
+            const std::size_t before_unit = pos_;
+            const unit_info* qualified_unit = qualified_unit_at(s_, pos_);
+            if (pos_ != before_unit) // matched (no pointer compared with null)
+                return expression::specific(amount, *qualified_unit);
+        }
         if (pos_ < s_.size() && s_[pos_] == '/') {
             ++pos_;
             skip_space();
@@ -7668,6 +8913,82 @@ private:
         return p < s_.size() && (s_[p] == '-' || is_letter(s_[p]));
     }
 
+    // "%" or "percent" here (consumed).
+    constexpr bool percent_follows() noexcept {
+        if (pos_ < s_.size() && s_[pos_] == '%') {
+            ++pos_;
+            return true;
+        }
+        return keyword("percent");
+    }
+
+    // "33 1/3%": the whole number (amount) then " 1/3%" here, an exact rate
+    // of (33 * 3 + 1) / 3 % (the fraction reduced; a denominator of at most 255).
+    constexpr expression parse_fractional_percent(decimal whole) noexcept {
+        const std::size_t start = pos_;
+        std::int64_t num = 0, den = 0;
+        while (pos_ < s_.size() && is_digit(s_[pos_])) { // capped: only up to 255 is valid
+            num = num < 1000 ? num * 10 + (s_[pos_] - '0') : num;
+            ++pos_;
+        }
+        ++pos_; // '/'
+        while (pos_ < s_.size() && is_digit(s_[pos_])) {
+            den = den < 1000 ? den * 10 + (s_[pos_] - '0') : den;
+            ++pos_;
+        }
+        const decimal w = normalize(whole);
+        if (den == 0 || den > 255 || num >= den || w.scale() > 0 || w.coefficient() > 1000000) {
+            pos_ = start;
+            return set_problem(duty_text_problem::fractional_percent);
+        }
+        std::int64_t whole_number = w.coefficient();
+        for (int k = w.scale(); k < 0; ++k)
+            whole_number *= 10;
+        std::int64_t g = den, r = num; // reduce num / den
+        while (r != 0) {
+            const std::int64_t t = g % r;
+            g = r;
+            r = t;
+        }
+        num /= g;
+        den /= g;
+        skip_space();
+        (void)percent_follows(); // fraction_follows saw it
+        // The percent (whole * den + num) / den, as the fraction's numerator
+        // (whole * den + num) / 100 over den.
+        const auto numerator = decimal::try_from_parts(whole_number * den + num, 2);
+        if (!numerator)
+            return set_problem(duty_text_problem::number_out_of_range, numerator.error());
+        return rate_on_value_base(numerator.value_or({}), static_cast<std::uint8_t>(den));
+    }
+
+    // After a percent: "on the case", "on case", "of the fair retail value"
+    // (value_bases.hpp), optionally ", if any"; the rate on that value, or on
+    // the entry's value when no "on" or "of" follows.
+    constexpr expression rate_on_value_base(decimal numerator, std::uint8_t den) noexcept {
+        const std::size_t here = pos_;
+        skip_space();
+        if (!(keyword("on") || keyword("of"))) {
+            pos_ = here;
+            return expression::ad_valorem_on(numerator, den);
+        }
+        skip_space();
+        const std::size_t article = pos_;
+        if (!keyword("the"))
+            pos_ = article;
+        skip_space();
+        std::size_t index = 0;
+        const std::size_t end = match_value_base(s_, pos_, index);
+        if (end == std::string_view::npos)
+            return set_problem(duty_text_problem::unknown_value_base);
+        pos_ = end;
+        const std::size_t if_any = match_phrase(s_, pos_, ", if any");
+        if (if_any != std::string_view::npos)
+            pos_ = if_any;
+        return expression::ad_valorem_on(numerator, den, value_base_names[index],
+                                         if_any != std::string_view::npos);
+    }
+
     // " 1/3%" after "33": a fraction of a percent.
     constexpr bool fraction_follows() const noexcept {
         std::size_t p = pos_;
@@ -7681,7 +9002,8 @@ private:
             ++p;
         while (is_space_at(s_, p))
             ++p;
-        return p > denominator && p < s_.size() && s_[p] == '%';
+        return p > denominator && p < s_.size() &&
+               (s_[p] == '%' || match_phrase(s_, p, "percent") != std::string_view::npos);
     }
 
     // After a number: the end, an operator or a keyword (the number lacks its
@@ -7881,6 +9203,18 @@ constexpr const unit_info* find_unit(std::string_view text) noexcept {
         if (same && i == text.size())
             return alias.unit;
     }
+    // A qualified unit by its symbol or spelling without the "/" ("% vol / hl",
+    // "kg on drained weight"), or a property of the goods ("% vol").
+    // (Matched where the position moved: no pointer is compared with null in
+    // constant evaluation, which GCC does not fold under -fsanitize=undefined.)
+    std::size_t p = 0;
+    const unit_info* q = detail::qualified_unit_at(text, p, false);
+    if (p != 0 && p == text.size())
+        return q;
+    p = 0;
+    q = detail::unit_spelled_at(detail::property_unit_aliases, text, p, 0);
+    if (p != 0 && p == text.size())
+        return q;
     return nullptr;
 }
 
@@ -8024,6 +9358,12 @@ private:
             const auto rate = ad_valorem::try_from_fraction(n.amount());
             if (!rate)
                 return rate.error();
+            if (n.on_named_base()) // value_bases.hpp: the value_base is in the unit table
+                return expression::ad_valorem_on(n.amount(), n.denominator(),
+                                                 static_cast<const value_base&>(expr_.unit_of(n)),
+                                                 (n.base_flags & duty_node::base_if_any) != 0);
+            if (n.denominator() != 1) // a fractional percent
+                return expression::ad_valorem_on(n.amount(), n.denominator());
             return expression(rate.value_or({}));
         }
         case duty_kind::specific:
@@ -9057,7 +10397,7 @@ struct nonnegative_total {
     }
 };
 
-// The integer fast path of split_value: `value` split between the weights
+// The integer fast path of split_by_weights (try_split_value): `value` split between the weights
 // wi > 0 and wo > 0 by largest remainder at the value's own precision (at
 // least the minor unit), ties to the in-quota part, into in_part and
 // over_part. It gives what apportion() gives for these two weights, figure
@@ -9069,8 +10409,9 @@ struct nonnegative_total {
 // steps has more digits than a coefficient holds): the caller then takes the
 // general path, which reports what is wrong.
 template <currency_tag C>
-constexpr bool split_two_fast(money<C> value, std::int64_t wi, std::int64_t wo, money<C>& in_part,
-                              money<C>& over_part) noexcept {
+[[gnu::always_inline]] constexpr bool split_two_fast(money<C> value, std::int64_t wi,
+                                                     std::int64_t wo, money<C>& in_part,
+                                                     money<C>& over_part) noexcept {
     const decimal v = value.amount();
     std::int64_t units = v.coefficient();
     if (units < 0 || wi <= 0 || wo <= 0 || wi > rep_traits<std::int64_t>::max - wo)
@@ -9083,8 +10424,18 @@ constexpr bool split_two_fast(money<C> value, std::int64_t wi, std::int64_t wo, 
     }
     const std::int64_t sum = wi + wo;
     const int128_t product = static_cast<int128_t>(units) * wi; // < 2^126
-    auto base = static_cast<std::int64_t>(product / sum);       // <= units
-    const auto rem = static_cast<std::int64_t>(product % sum);  // < sum
+    std::int64_t base, rem;
+    if (product <= static_cast<int128_t>(~std::uint64_t{0})) {
+        // The product fits 64 bits (nearly always): one 64-bit division, not
+        // a call to the 128-bit one.
+        const auto narrow = static_cast<std::uint64_t>(product);
+        const auto usum = static_cast<std::uint64_t>(sum);
+        base = static_cast<std::int64_t>(narrow / usum); // <= units
+        rem = static_cast<std::int64_t>(narrow % usum);  // < sum
+    } else {
+        base = static_cast<std::int64_t>(product / sum); // <= units
+        rem = static_cast<std::int64_t>(product % sum);  // < sum
+    }
     if (rem > 0 && rem >= sum - rem)
         ++base;
     // 0 <= base <= units <= 2^63 - 1 at places <= max_scale: both valid.
@@ -9093,11 +10444,17 @@ constexpr bool split_two_fast(money<C> value, std::int64_t wi, std::int64_t wo, 
     return true;
 }
 
+template <currency_tag C, unit_tag U>
+constexpr result<std::array<money<C>, 2>> split_general(money<C> value, quantity<U> in,
+                                                        quantity<U> over) noexcept;
+
 // The value of a claim split between its in-quota and over-quota quantities:
 // proportional, exact, at the value's own precision (at least the minor unit).
+// Inlined (the caller then reads the parts from registers, not from a result
+// returned through memory); the general path stays out of line.
 template <currency_tag C, unit_tag U>
-constexpr result<std::array<money<C>, 2>> split_value(money<C> value, quantity<U> in,
-                                                      quantity<U> over) noexcept {
+[[gnu::always_inline]] constexpr result<std::array<money<C>, 2>>
+split_by_weights(money<C> value, quantity<U> in, quantity<U> over) noexcept {
     if (over.value() == 0)
         return std::array<money<C>, 2>{value, money<C>{}};
     if (in.value() == 0)
@@ -9111,6 +10468,14 @@ constexpr result<std::array<money<C>, 2>> split_value(money<C> value, quantity<U
                            parts[1]))
             return parts;
     }
+    return split_general(value, in, over);
+}
+
+// The general path of split_by_weights: the weights aligned to one scale,
+// then allocate()'s largest remainder.
+template <currency_tag C, unit_tag U>
+constexpr result<std::array<money<C>, 2>> split_general(money<C> value, quantity<U> in,
+                                                        quantity<U> over) noexcept {
     std::int64_t wi, wo;
     int s;
     if (!detail::align(normalize(in.value()), normalize(over.value()), wi, wo, s))
@@ -9128,6 +10493,29 @@ constexpr result<std::array<money<C>, 2>> split_value(money<C> value, quantity<U
 }
 
 } // namespace detail
+
+// The public split: `value` divided between two quantities `in` and `over`
+// (a claim's in-quota and over-quota parts) in proportion to them, exactly:
+// largest remainder at the value's own precision (at least the currency's
+// minor unit), the leftover unit to the larger remainder and on a tie to the
+// first part; the two parts always sum to `value` (never a cent lost). A
+// negative value is split as -(split of -value). The figures the ledger gives
+// an allocation. Errors (a quantity is never negative): errc::division_by_zero
+// when both are zero, errc::overflow when the two quantities cannot be brought
+// to one scale in 64 bits. Never throws.
+template <currency_tag C, unit_tag U>
+[[gnu::always_inline]] constexpr result<std::array<money<C>, 2>>
+try_split_value(money<C> value, quantity<U> in, quantity<U> over) noexcept {
+    if (in.value() == 0 && over.value() == 0)
+        return errc::division_by_zero;
+    return detail::split_by_weights(value, in, over);
+}
+// The same, raising the error (tariff::overflow_error for errc::overflow,
+// tariff::domain_error otherwise).
+template <currency_tag C, unit_tag U>
+constexpr std::array<money<C>, 2> split_value(money<C> value, quantity<U> in, quantity<U> over) {
+    return try_split_value(value, in, over).value();
+}
 
 template <currency_tag C, unit_tag U>
 class quota_ledger {
@@ -9238,7 +10626,7 @@ public:
             } else if (!detail::split_two_fast(c.value, in, over, out.value_in_quota,
                                                out.value_over_quota)) {
                 // A value too precise for the integer split: the general path.
-                const auto parts = detail::split_value(
+                const auto parts = detail::split_by_weights(
                     c.value, quantity<U>(decimal::try_from_parts(in, q.scale()).value_or({})),
                     quantity<U>(decimal::try_from_parts(over, q.scale()).value_or({})));
                 if (!parts)
@@ -9876,7 +11264,7 @@ private:
             a.value_over_quota = c.value;
             return errc::ok;
         }
-        const auto parts = detail::split_value(c.value, a.in_quota, a.over_quota);
+        const auto parts = detail::split_by_weights(c.value, a.in_quota, a.over_quota);
         if (!parts)
             return parts.error();
         a.value_in_quota = (*parts)[0];
@@ -10418,6 +11806,382 @@ private:
     alignas(64) std::int64_t leased_ = 0; // touched only by lease refills and returns
     int lock_ = 0;
 };
+
+} // namespace tariff
+// ---- tariff/schedule_currency.hpp ------------------------------------------
+// tariff/schedule_currency.hpp: currencies within one schedule.
+//
+// A currency_conversion<From, To> says how an amount in From becomes one in
+// To: the exchange rate, whether the amount is multiplied by it (a rate of To
+// per From: 1 EUR = 0.84470 GBP) or divided by it (a rate of From per To, as
+// HMRC publishes its monthly rates: 1 GBP = 1.1757 EUR), and the rounding
+// (mode and granularity in To) where the result is not exact. The direction
+// is always stated: a rate is never inverted silently (multiply_by does not
+// take a rate of From per To; divide_by divides by it exactly, with one
+// rounding at the end, instead of rounding an inverse first).
+//
+// With it:
+//   conversion.convert(9.40_EUR)                    an amount (rounded as stated)
+//   conversion.convert(9.40_EUR / hundred_kg)       a specific rate
+//   conversion.convert(expression)                  every specific and fixed amount
+//   conversion.exact(...)                           the same, exact or errc::inexact
+//   assess(gbp_path, eur_entry, conversion, policy) an entry in one currency on a
+//                                                   path in another, the conversion
+//                                                   recorded beside the assessment
+// Every throwing form has a try_ twin returning result<T>.
+
+
+
+namespace tariff {
+
+// How a conversion applies its rate.
+enum class conversion_direction : unsigned char {
+    multiply, // amount x rate (the rate is To per From)
+    divide,   // amount / rate (the rate is From per To)
+};
+
+namespace mistake {
+struct this_rate_is_from_per_to__divide_by_it_with_divide_by__a_rate_is_never_inverted_silently {};
+struct this_rate_is_to_per_from__multiply_by_it_with_multiply_by {};
+struct the_entry_is_not_in_the_currency_the_conversion_converts_from {};
+} // namespace mistake
+
+namespace detail {
+// a converted by `rate` in `direction`, rounded by `mode` to a multiple of
+// `step` (> 0): one rounding of the exact result, formed in 128 bits, so that
+// only the rounded amount must fit.
+constexpr result<decimal> convert_to_multiple(decimal a, decimal rate,
+                                              conversion_direction direction, decimal step,
+                                              rounding_mode mode) noexcept {
+    using W = basic_decimal<int128_t>;
+    if (!is_valid(mode) || step.coefficient() <= 0 || rate.coefficient() <= 0)
+        return errc::invalid_argument;
+    const W wa = narrow<int128_t>(a).value_or({});
+    const W wr = narrow<int128_t>(rate).value_or({});
+    const W ws = narrow<int128_t>(step).value_or({});
+    if (direction == conversion_direction::multiply) {
+        const auto product = multiply(wa, wr);
+        if (!product)
+            return product.error();
+        const auto rounded = round_to_multiple(*product, ws, mode);
+        if (!rounded)
+            return rounded.error();
+        return narrow<std::int64_t>(*rounded);
+    }
+    // a / rate to a multiple of step: (a / (rate x step)) rounded to a whole
+    // number, times step.
+    const auto divisor = multiply(wr, ws);
+    if (!divisor)
+        return divisor.error();
+    const auto q = divide(wa, *divisor, 0, mode);
+    if (!q)
+        return q.error();
+    const auto m = multiply(*q, ws);
+    if (!m)
+        return m.error();
+    return narrow<std::int64_t>(*m);
+}
+
+// a converted exactly: the product, or the quotient if it is a decimal of at
+// most decimal::max_scale places that fits (errc::inexact otherwise: 1 / 3).
+constexpr result<decimal> convert_exactly(decimal a, decimal rate,
+                                          conversion_direction direction) noexcept {
+    if (rate.coefficient() <= 0)
+        return errc::invalid_argument;
+    if (direction == conversion_direction::multiply)
+        return multiply(a, rate);
+    for (int s = 0; s <= decimal::max_scale; ++s) {
+        const auto q = divide(a, rate, s, rounding_mode::toward_zero);
+        if (!q)
+            return errc::inexact;
+        const auto back = multiply(*q, rate);
+        if (back && *back == a)
+            return *q;
+    }
+    return errc::inexact;
+}
+
+// Converts a duty expression's amounts (a friend of duty_expression: the
+// nodes are copied, each specific or fixed amount converted by f).
+template <class From, class To>
+struct expression_converter {
+    template <unsigned N, std::size_t K, class F>
+    static constexpr result<duty_expression<To, N, K>> convert(const duty_expression<From, N, K>& e,
+                                                               F f) noexcept {
+        duty_expression<To, N, K> out;
+        out.size_ = e.size_;
+        out.unit_count_ = e.unit_count_;
+        out.needs_ = e.needs_;
+        out.units_ = e.units_;
+        for (std::size_t i = 0; i < e.size(); ++i) {
+            const duty_node& n = e.nodes_[i];
+            if (n.kind == duty_kind::specific || n.kind == duty_kind::fixed) {
+                const result<decimal> r = f(n.amount());
+                if (!r)
+                    return r.error();
+                out.nodes_[i] = duty_node(n.kind, n.lhs, n.rhs, r.value_or({}), n.unit_index);
+            } else {
+                out.nodes_[i] = n;
+            }
+        }
+        return out;
+    }
+};
+} // namespace detail
+
+template <currency_tag From, currency_tag To>
+class currency_conversion {
+public:
+    using from_currency = From;
+    using to_currency = To;
+
+    // No conversion: every conversion with it is errc::invalid_argument
+    // (there is no default rate or rounding).
+    constexpr currency_conversion() noexcept = default;
+
+    // Multiplies From amounts by `rate` (To per From), rounding by `mode` to
+    // a multiple of `granularity`. errc::invalid_argument for a granularity
+    // that is not positive or a mode that is not one.
+    static constexpr result<currency_conversion>
+    try_multiply_by(const exchange_rate<From, To>& rate, money<To> granularity,
+                    required_rounding_mode mode) noexcept {
+        return make(rate.rate(), conversion_direction::multiply, granularity, mode);
+    }
+    static constexpr currency_conversion multiply_by(const exchange_rate<From, To>& rate,
+                                                     money<To> granularity,
+                                                     required_rounding_mode mode) {
+        return try_multiply_by(rate, granularity, mode).value();
+    }
+    // Divides From amounts by `rate` (From per To: HMRC's "1 GBP = 1.1757
+    // EUR" is an exchange_rate<GBP, EUR>), exactly, rounding once at the end.
+    static constexpr result<currency_conversion>
+    try_divide_by(const exchange_rate<To, From>& rate, money<To> granularity,
+                  required_rounding_mode mode) noexcept {
+        return make(rate.rate(), conversion_direction::divide, granularity, mode);
+    }
+    static constexpr currency_conversion divide_by(const exchange_rate<To, From>& rate,
+                                                   money<To> granularity,
+                                                   required_rounding_mode mode) {
+        return try_divide_by(rate, granularity, mode).value();
+    }
+
+    // A rate the other way round: named, never callable (it would have to be
+    // inverted; say which you mean).
+    template <class R>
+    requires(std::same_as<R, exchange_rate<To, From>> && !std::same_as<From, To>) static mistake::
+        this_rate_is_from_per_to__divide_by_it_with_divide_by__a_rate_is_never_inverted_silently
+        multiply_by(const R&, money<To>, required_rounding_mode) TARIFF_DETAIL_REJECT(
+            "tariff: multiply_by: this exchange_rate gives From per To; dividing by it is "
+            "divide_by(rate, granularity, mode) (the library never inverts a rate silently)");
+    template <class R>
+    requires(std::same_as<R, exchange_rate<To, From>> && !std::same_as<From, To>) static mistake::
+        this_rate_is_from_per_to__divide_by_it_with_divide_by__a_rate_is_never_inverted_silently
+        try_multiply_by(const R&, money<To>, required_rounding_mode) TARIFF_DETAIL_REJECT(
+            "tariff: try_multiply_by: this exchange_rate gives From per To; dividing by it is "
+            "try_divide_by(rate, granularity, mode) (the library never inverts a rate silently)");
+    template <class R>
+    requires(
+        std::same_as<R, exchange_rate<From, To>> &&
+        !std::same_as<From,
+                      To>) static mistake::this_rate_is_to_per_from__multiply_by_it_with_multiply_by
+        divide_by(const R&, money<To>, required_rounding_mode) TARIFF_DETAIL_REJECT(
+            "tariff: divide_by: this exchange_rate gives To per From; multiplying by it is "
+            "multiply_by(rate, granularity, mode)");
+    template <class R>
+    requires(
+        std::same_as<R, exchange_rate<From, To>> &&
+        !std::same_as<From,
+                      To>) static mistake::this_rate_is_to_per_from__multiply_by_it_with_multiply_by
+        try_divide_by(const R&, money<To>, required_rounding_mode) TARIFF_DETAIL_REJECT(
+            "tariff: try_divide_by: this exchange_rate gives To per From; multiplying by it is "
+            "try_multiply_by(rate, granularity, mode)");
+
+    // What the conversion is: the rate as published, the direction, the
+    // rounding.
+    constexpr decimal rate() const noexcept { return rate_; }
+    constexpr conversion_direction direction() const noexcept { return direction_; }
+    constexpr rounding_mode mode() const noexcept { return mode_; }
+    constexpr money<To> granularity() const noexcept { return granularity_; }
+
+    // An amount, rounded as the conversion says. errc::invalid_argument for
+    // a default conversion; errc::overflow if the rounded amount does not fit.
+    constexpr result<money<To>> try_convert(money<From> amount) const noexcept {
+        const auto r = detail::convert_to_multiple(amount.amount(), rate_, direction_,
+                                                   granularity_.amount(), mode_);
+        if (!r)
+            return r.error();
+        return money<To>(r.value_or({}));
+    }
+    constexpr money<To> convert(money<From> amount) const { return try_convert(amount).value(); }
+    // An amount, exactly: errc::inexact if the quotient has no exact decimal
+    // form that fits (dividing by 1.1757), errc::overflow.
+    constexpr result<money<To>> try_exact(money<From> amount) const noexcept {
+        const auto r = detail::convert_exactly(amount.amount(), rate_, direction_);
+        if (!r)
+            return r.error();
+        return money<To>(r.value_or({}));
+    }
+    constexpr money<To> exact(money<From> amount) const { return try_exact(amount).value(); }
+
+    // A specific rate (EUR 9.40 / 100 kg to GBP / 100 kg): its amount per
+    // unit converted, rounded as the conversion says (convert) or exactly
+    // (exact); the unit is unchanged.
+    template <unit_tag U>
+    constexpr result<specific_rate<To, U>>
+    try_convert(const specific_rate<From, U>& rate) const noexcept {
+        const auto r = try_convert(rate.per_unit());
+        if (!r)
+            return r.error();
+        return specific_rate<To, U>(r.value_or({}));
+    }
+    template <unit_tag U>
+    constexpr specific_rate<To, U> convert(const specific_rate<From, U>& rate) const {
+        return try_convert(rate).value();
+    }
+    template <unit_tag U>
+    constexpr result<specific_rate<To, U>>
+    try_exact(const specific_rate<From, U>& rate) const noexcept {
+        const auto r = try_exact(rate.per_unit());
+        if (!r)
+            return r.error();
+        return specific_rate<To, U>(r.value_or({}));
+    }
+    template <unit_tag U>
+    constexpr specific_rate<To, U> exact(const specific_rate<From, U>& rate) const {
+        return try_exact(rate).value();
+    }
+
+    // A whole expression: each specific rate's and fixed amount's money
+    // converted (each rounded as the conversion says, or exactly); ad valorem
+    // rates and the tree unchanged. Same needs and capacity, in To.
+    template <unsigned N, std::size_t K>
+    constexpr result<duty_expression<To, N, K>>
+    try_convert(const duty_expression<From, N, K>& e) const noexcept {
+        return detail::expression_converter<From, To>::convert(e, [this](decimal a) {
+            return detail::convert_to_multiple(a, rate_, direction_, granularity_.amount(), mode_);
+        });
+    }
+    template <unsigned N, std::size_t K>
+    constexpr duty_expression<To, N, K> convert(const duty_expression<From, N, K>& e) const {
+        return try_convert(e).value();
+    }
+    template <unsigned N, std::size_t K>
+    constexpr result<duty_expression<To, N, K>>
+    try_exact(const duty_expression<From, N, K>& e) const noexcept {
+        return detail::expression_converter<From, To>::convert(
+            e, [this](decimal a) { return detail::convert_exactly(a, rate_, direction_); });
+    }
+    template <unsigned N, std::size_t K>
+    constexpr duty_expression<To, N, K> exact(const duty_expression<From, N, K>& e) const {
+        return try_exact(e).value();
+    }
+
+    friend constexpr bool operator==(const currency_conversion&,
+                                     const currency_conversion&) noexcept = default;
+
+private:
+    static constexpr result<currency_conversion> make(decimal rate, conversion_direction d,
+                                                      money<To> granularity,
+                                                      required_rounding_mode mode) noexcept {
+        if (!is_valid(mode) || granularity.amount().coefficient() <= 0 || rate <= 0)
+            return errc::invalid_argument;
+        currency_conversion c;
+        c.rate_ = rate;
+        c.direction_ = d;
+        c.mode_ = mode;
+        c.granularity_ = granularity;
+        return c;
+    }
+
+    decimal rate_{};
+    money<To> granularity_{};
+    conversion_direction direction_ = conversion_direction::multiply;
+    rounding_mode mode_{};
+};
+
+// An entry declared in one currency, assessed on a path in another: the
+// value as declared, the conversion (rate, direction, rounding), the value it
+// gave, and the assessment of the converted entry (which refers to the path:
+// the path must outlive it).
+template <currency_tag From, currency_tag To>
+struct converted_assessment {
+    money<From> declared_value{};
+    currency_conversion<From, To> conversion{};
+    money<To> converted_value{};
+    assessment<To> assessed{};
+};
+
+// Assesses an entry declared in From on a path in To: its value converted
+// (rounded as the conversion says), its quantities as declared, then
+// assess(). The errors of the conversion and of assess().
+template <currency_tag From, currency_tag To>
+constexpr result<converted_assessment<From, To>>
+try_assess(const duty_path<To>& path, const std::type_identity_t<duty_base<From>>& base,
+           const currency_conversion<From, To>& conversion,
+           const rounding_policy<To>& policy) noexcept {
+    const auto v = conversion.try_convert(base.value());
+    if (!v)
+        return v.error();
+    if (v.value_or({}) < money<To>{})
+        return errc::negative_quantity;
+    duty_base<To> converted(v.value_or({}));
+    // The quantities, in their dimensions' base units (num = den = 1), with
+    // their qualifiers (their names refer to the same strings as base's).
+    for (const declared_quantity& q : base) {
+        unit_info u;
+        u.dimension_bit = q.dimension_bit();
+        u.qualifier = q.qualifier();
+        u.base_symbol = q.base_symbol();
+        converted = converted.with(u, q.amount()); // a valid base's: cannot raise
+    }
+    // The named values ("case", "battery"), each converted as the value is.
+    for (std::size_t i = 0; i < base.named_value_count(); ++i) {
+        const auto n = conversion.try_convert(base.named_value_at(i));
+        if (!n)
+            return n.error();
+        const auto b = converted.try_with_named_value(base.named_value_name(i), n.value_or({}));
+        if (!b)
+            return b.error();
+        converted = b.value_or(converted);
+    }
+    converted_assessment<From, To> out;
+    out.declared_value = base.value();
+    out.conversion = conversion;
+    out.converted_value = v.value_or({});
+    const auto r = try_assess_into(out.assessed, path, converted, policy);
+    if (!r)
+        return r.error();
+    return out;
+}
+template <currency_tag From, currency_tag To, unsigned Declared>
+constexpr converted_assessment<From, To>
+assess(const duty_path<To>& path, const duty_base<From, Declared>& base,
+       const currency_conversion<From, To>& conversion, const rounding_policy<To>& policy) {
+    return try_assess(path, duty_base<From>(base), conversion, policy).value();
+}
+
+// An entry in a third currency, or a path that is a temporary: named, never
+// callable.
+template <currency_tag From, currency_tag To, currency_tag C2, unsigned Declared>
+requires(
+    !std::same_as<C2, From>) mistake::the_entry_is_not_in_the_currency_the_conversion_converts_from
+    assess(const duty_path<To>&, const duty_base<C2, Declared>&,
+           const currency_conversion<From, To>&, const rounding_policy<To>&)
+TARIFF_DETAIL_REJECT("tariff: assess: the entry's currency is not the one the conversion "
+                     "converts from; use a currency_conversion<EntryCurrency, "
+                     "PathCurrency>");
+template <currency_tag From, currency_tag To, unsigned Declared>
+mistake::an_assessment_refers_to_its_path__keep_the_path_in_a_variable
+assess(const duty_path<To>&&, const duty_base<From, Declared>&,
+       const currency_conversion<From, To>&, const rounding_policy<To>&)
+    TARIFF_DETAIL_REJECT("tariff: an assessment refers to its path and does not copy it, so the "
+                         "path cannot be a temporary; keep it in a variable that outlives it");
+template <currency_tag From, currency_tag To>
+mistake::an_assessment_refers_to_its_path__keep_the_path_in_a_variable
+try_assess(const duty_path<To>&&, const std::type_identity_t<duty_base<From>>&,
+           const currency_conversion<From, To>&, const rounding_policy<To>&)
+    TARIFF_DETAIL_REJECT("tariff: an assessment refers to its path and does not copy it, so the "
+                         "path cannot be a temporary; keep it in a variable that outlives it");
 
 } // namespace tariff
 // ---- tariff/seasonal.hpp ---------------------------------------------------
