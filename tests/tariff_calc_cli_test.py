@@ -1131,6 +1131,80 @@ B3,2026-01-05,2206.00.10,FR,25,hl,1000.00,EUR,twelve % vol
     expect_message(r, entries, 10, "quantities", "expected a decimal")
 
 
+# --- named values: the optional `values` column (issue 11, named value bases) ----------
+
+WATCH_SCHEDULE = """\
+record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description
+line,9102.11.00,,MFN,45% on the case + 35% on the battery,No.,,,,,watches
+quota,9102.11.00,CN,W1,Free,No.,10,2026-01-01,2026-12-31,,
+"""
+
+
+@case
+def named_values_column(env):
+    header = "id,date,hs_code,origin,quantity,unit,value,currency,values\n"
+    rates = "date,from,to,rate\n2026-01-02,CAD,USD,0.7325\n"
+    r = env.calc(header + """\
+N1,2026-01-05,9102.11.00,CH,1,No.,200.00,USD,case 120.00; battery 4.50
+N2,2026-01-05,9102.11.00,CH,1,No.,200.00,CAD,Case 120.00 ; battery 4.50
+N3,2026-01-05,9102.11.00,CN,4,No.,800.00,USD,case 480.00; battery 18.00
+N4,2026-01-05,9102.11.00,CN,10,No.,2000.00,USD,case 1200.00; battery 45.00
+N5,2026-01-05,9102.11.00,CN,6,No.,1200.00,USD,case 720.00; battery 27.00
+N6,2026-01-05,9102.11.00,CN,2,No.,400.00,USD,case 240.00; battery 9.00
+N7,2026-01-05,9102.11.00,CH,1,No.,200.00,USD,case 120.00
+N8,2026-01-05,9102.11.00,CH,1,No.,200.00,USD,strap 1
+N9,2026-01-05,9102.11.00,CH,1,No.,200.00,USD,case 1.001
+N10,2026-01-05,9102.11.00,CH,1,No.,200.00,USD,case 1; battery 1; case 2
+N11,2026-01-05,9102.11.00,CH,1,No.,200.00,USD,case
+N12,2026-01-05,9102.11.00,CH,1,No.,200.00,USD,case -1
+""", schedule=WATCH_SCHEDULE, rates=rates, extra=["--currency", "USD"])
+    check(r.code == 1, f"exit {r.code}: {r.stderr}")
+    rows = r.rows()
+    entries = os.path.join(env.tmp, "entries.csv")
+    # By hand: 45 % x 120.00 = 54.00, 35 % x 4.50 = 1.575; the duty 55.575 is
+    # rounded once, half to even: 55.58.
+    expect_row(rows, "N1", value_for_duty="200.00", duty="55.58", total="55.58",
+               components="MFN=55.58", exchange_rate="", rate_date="")
+    # In CAD at 0.7325: the value 146.50; the case 120.00 x 0.7325 = 87.90,
+    # the battery 4.50 x 0.7325 = 3.29625, rounded half to even to 3.30 (as a
+    # value is); 45 % x 87.90 = 39.555 + 35 % x 3.30 = 1.155: 40.71 exactly.
+    # (Unconverted, the duty would be 55.58.) Names in any case, spaces ignored.
+    expect_row(rows, "N2", value_for_duty="146.50", duty="40.71", total="40.71",
+               exchange_rate="0.7325", rate_date="2026-01-02")
+    # 4 of the quota's 10 in quota: Free.
+    expect_row(rows, "N3", in_quota="4", over_quota="0", duty="0.00")
+    # 10 more: 6 in quota and 4 over; named values are not split: rejected,
+    # drawing nothing ...
+    expect_message(r, entries, 5, "values", "named values are not split")
+    # ... so N5's 6 are all in quota (Free) ...
+    expect_row(rows, "N5", in_quota="6", over_quota="0", duty="0.00")
+    # ... and N6 is all over it: 45 % x 240.00 = 108.00 + 35 % x 9.00 = 3.15: 111.15.
+    expect_row(rows, "N6", in_quota="0", over_quota="2", duty="111.15", total="111.15")
+    expect_message(r, entries, 8, "values",
+                   'the duty "MFN" applies a rate to the value named "battery", which the '
+                   'entry does not give')
+    expect_message(r, entries, 9, "values", '"strap 1": unknown value name')
+    expect_message(r, entries, 10, "values", '"case 1.001": more decimal places')
+    expect_message(r, entries, 11, "values", '"case 2": the value "case" is given twice')
+    expect_message(r, entries, 12, "values", '"case": expected a value\'s name, a space')
+    expect_message(r, entries, 13, "values", '"case -1": expected a decimal not below zero')
+    check(len(rows) == 5, f"rows: {sorted(rows)}")
+
+    # Both optional columns: values after quantities. 45 % x 100.00 = 45.00 +
+    # 35 % x 10.00 = 3.50: 48.50.
+    both = "id,date,hs_code,origin,quantity,unit,value,currency,quantities,values\n"
+    r = env.calc(both + "P1,2026-01-05,9102.11.00,CH,1,No.,200.00,USD,,case 100.00; battery 10.00\n",
+                 schedule=WATCH_SCHEDULE, rates=None, extra=["--currency", "USD"])
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    expect_row(r.rows(), "P1", duty="48.50")
+
+    # No values column: the duty says which value is missing and how to give it.
+    r = env.calc(HEADER + "Q1,2026-01-05,9102.11.00,CH,1,No.,200.00,USD\n",
+                 schedule=WATCH_SCHEDULE, rates=None, extra=["--currency", "USD"])
+    check(r.code == 1, f"exit {r.code}: {r.stderr}")
+    expect_message(r, entries, 2, "values", "the entries have no values column")
+
+
 def main():
     if sys.argv[1:] == ["--list"]:
         print("\n".join(CASES))

@@ -38,6 +38,7 @@
 
 #include <tariff/tariff.hpp>
 
+#include "extras.hpp"
 #include "output.hpp"
 #include "schedule.hpp"
 #include "text.hpp"
@@ -50,6 +51,12 @@ inline constexpr std::string_view entries_header =
 // goods a qualified duty needs ("12.5 % vol; 120 kg on drained weight").
 inline constexpr std::string_view entries_header_with_quantities =
     "id,date,hs_code,origin,quantity,unit,value,currency,quantities";
+// The same with the optional column of named values ("case 120.00; battery
+// 4.50"), last: after currency, or after quantities.
+inline constexpr std::string_view entries_header_with_values =
+    "id,date,hs_code,origin,quantity,unit,value,currency,values";
+inline constexpr std::string_view entries_header_with_quantities_and_values =
+    "id,date,hs_code,origin,quantity,unit,value,currency,quantities,values";
 inline constexpr std::string_view quota_summary_header =
     "quota,period,from,to,volume,used,balance,state";
 
@@ -64,7 +71,9 @@ inline bool read_entries_header(csv::reader& reader, std::vector<std::string_vie
                              std::string(entries_header));
         return false;
     }
-    if (err || !(is_header(f, entries_header) || is_header(f, entries_header_with_quantities))) {
+    if (err || !(is_header(f, entries_header) || is_header(f, entries_header_with_quantities) ||
+                 is_header(f, entries_header_with_values) ||
+                 is_header(f, entries_header_with_quantities_and_values))) {
         diag.report(err ? err.line : reader.line(), "", header_problem(entries_header, f, err));
         return false;
     }
@@ -131,6 +140,18 @@ public:
         } catch (const std::exception& e) {
             err = {"", std::string("the exact arithmetic of this entry failed: ") + e.what()};
             return false;
+        }
+    }
+
+    // Which optional columns the entries' header (read by read_entries_header)
+    // has: quantities, values, both or neither.
+    void use_header(const std::vector<std::string_view>& header) noexcept {
+        quantities_column_ = values_column_ = 0;
+        for (std::size_t i = 8; i < header.size(); ++i) {
+            if (header[i] == "quantities")
+                quantities_column_ = i;
+            else if (header[i] == "values")
+                values_column_ = i;
         }
     }
 
@@ -246,6 +267,68 @@ private:
             base = base.with(*unit, amount.value());
         }
         extras_ = base;
+        return true;
+    }
+
+    // A duty of `path` applies a rate to a named value the entry does not
+    // give: say which (the first such, in the path's order).
+    bool missing_named_value(row_error& err, const tariff::duty_path<C>& path) const {
+        for (std::size_t i = 0; i < path.duty_count(); ++i) {
+            const auto e = path.expression(i);
+            for (std::size_t k = 0; k < e.size(); ++k) {
+                const std::string_view name = e.base_name_of(e.nodes()[k]);
+                if (!name.empty() && !extras_.has_named_value(name))
+                    return fail(err, "values",
+                                "the duty " + quoted(path.duty_name(i)) +
+                                    " applies a rate to the value named " + quoted(name) +
+                                    ", which the entry does not give" +
+                                    (values_column_ == 0
+                                         ? " (the entries have no values column: end the "
+                                           "header with ,values)"
+                                         : " (add it to the values column: " + std::string(name) +
+                                               " AMOUNT)"));
+            }
+        }
+        return fail(err, "values",
+                    "a duty applies a rate to a named value the entry does not give");
+    }
+
+    // The optional column of named values ("case 120.00; battery 4.50", see
+    // extras.hpp), in the entry's currency `cur`; when `convert`, each is
+    // converted by `rate` as the value is (rounded half to even to the minor
+    // unit). Added to extras_ (after read_quantities).
+    bool read_named_values(std::string_view text, const tariff::runtime_currency& cur, bool convert,
+                           const tariff::result<tariff::runtime_exchange_rate>& rate,
+                           row_error& err) {
+        constexpr std::size_t most = tariff::duty_base<C>::max_named_values;
+        std::array<named_value_text, most> values{};
+        std::size_t count = 0;
+        std::string message;
+        if (!try_read_named_values(text, cur.minor_digits(), values, count, message))
+            return fail(err, "values", std::move(message));
+        for (std::size_t i = 0; i < count; ++i) {
+            const named_value_text& n = values[i];
+            tariff::money<C> amount(n.amount);
+            if (convert) {
+                const auto converted = rate->try_convert(tariff::runtime_money(cur, n.amount),
+                                                         tariff::rounding_mode::half_even)
+                                           .and_then([](const tariff::runtime_money& m) {
+                                               return m.try_to_money<C>();
+                                           });
+                if (!converted)
+                    return fail(err, "values",
+                                quoted(n.item) + " " + std::string(cur.code()) +
+                                    ": too large to convert exactly");
+                amount = *converted;
+            }
+            const auto b = extras_.try_with_named_value(n.name->name(), amount);
+            if (!b)
+                return fail(err, "values",
+                            quoted(n.item) + ": an entry holds at most " +
+                                std::to_string(tariff::duty_base<C>::capacity) +
+                                " quantities and named values together");
+            extras_ = *b;
+        }
         return true;
     }
 
@@ -392,7 +475,12 @@ private:
         // The optional last column, checked last.
         bool extensive_extras = false;
         extras_ = tariff::duty_base<C>(tariff::money<C>());
-        if (f.size() > 8 && !read_quantities(f[8], extensive_extras, err))
+        if (quantities_column_ != 0 && quantities_column_ < f.size() &&
+            !read_quantities(f[quantities_column_], extensive_extras, err))
+            return false;
+        if (values_column_ != 0 && values_column_ < f.size() &&
+            !read_named_values(f[values_column_], cur, currency != schedule_currency_, rate_used,
+                               err))
             return false;
 
         const int version = line->in_force(d);
@@ -452,6 +540,12 @@ private:
                                            "and over-quota parts, and a qualified quantity "
                                            "(not a property of the goods) cannot be split; "
                                            "enter the parts as two entries");
+            if (in_quota > 0 && over_quota > 0 && extras_.named_value_count() != 0)
+                return fail(err, "values",
+                            quoted(f[values_column_]) +
+                                ": the entry is split between the quota's in-quota and "
+                                "over-quota parts, and named values are not split; enter the "
+                                "parts as two entries");
             if (over_quota > 0 && !add_part(standard, alloc.value_over_quota, over_quota,
                                             *line->unit, duty, taxes, err))
                 return false;
@@ -507,6 +601,8 @@ private:
             tariff::try_assess(path, extras_.with_value(value).with(unit, quantity), policy_);
         if (!r && r.error() == tariff::errc::overflow)
             return too_large(err, path, value, quantity, unit);
+        if (!r && r.error() == tariff::errc::missing_value_base)
+            return missing_named_value(err, path);
         if (!r)
             return fail(err, "", std::string("cannot assess: ") + tariff::to_string(r.error()));
         const tariff::assessment<C>& a = *r; // not a copy (904 bytes)
@@ -655,6 +751,8 @@ private:
     std::vector<assessed_component<C>> components_;
     // The entry's quantities and properties from its `quantities` column.
     tariff::duty_base<C> extras_{tariff::money<C>()};
+    // The optional columns' indices in an entry (0: absent).
+    std::size_t quantities_column_ = 8, values_column_ = 0;
     output_format format_;
     tariff_calc::totals totals_;
     text_buffer list_;

@@ -92,6 +92,9 @@ Input files (CSV, RFC 4180, UTF-8; the first line is exactly this header):
   entries   id,date,hs_code,origin,quantity,unit,value,currency
             and optionally ,quantities: what a qualified duty needs, e.g.
             12.5 % vol; 800 kg on drained weight
+            and optionally ,values (last): the named values a duty such as
+            45 % on the case + 35 % on the battery applies to, in the
+            entry's currency, e.g. case 120.00; battery 4.50
 Units: each, No., pair, dozen, g, kg, 100 kg, tonne (t), l, hl, m3, lpa, m2,
 kWh, MWh; an entry's unit is converted exactly to its line's (2 t = 2000 kg).
 Numbers are exact decimals (no exponent, no thousands separator); dates are
@@ -537,6 +540,7 @@ int run(const options& o) {
         return file_error;
 
     tc::engine<C> engine(schedule, rates ? &*rates : nullptr, o.rounding, o.format);
+    engine.use_header(fields);
     if (o.format == tc::output_format::csv) {
         out.buffer() += tc::output_header;
         out.buffer() += '\n';
