@@ -1205,6 +1205,65 @@ N12,2026-01-05,9102.11.00,CH,1,No.,200.00,USD,case -1
     expect_message(r, entries, 2, "values", "the entries have no values column")
 
 
+# --- seasonal rates on a line (issue 11) ------------------------------------------------------
+
+
+@case
+def seasonal_rates(env):
+    schedule = """\
+record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description
+line,0702.00.00,,MFN,"8.50% (01 JAN-31 MAY, 1 NOV-31 DEC), 12.00% (01 JUN-31 OCT)",kg,,,,,tomatoes
+line,0709.93.10,,MFN,"9.60% (01 JAN-15 MAY), 13.40% (16 MAY-30 JUNE)",kg,,,,,courgettes
+line,0808.10.00,,MFN,"14.00% (01 JUL - 31 JAN), 0.00% (01 FEB - 30 JUN)",kg,,,,,apples
+surtax,0709,CN,Surtax,5 %,,,,,,
+quota,0702.00.00,MA,T9,Free,kg,1500,2026-01-01,2026-12-31,,
+"""
+    r = env.calc(HEADER + """\
+T1,2026-05-31,0702.00.00,TR,1000,kg,1000.00,EUR
+T2,2026-06-01,0702.00.00,TR,1000,kg,1000.00,EUR
+T3,2026-10-31,0702.00.00,TR,1000,kg,1000.00,EUR
+T4,2026-11-01,0702.00.00,TR,1000,kg,1000.00,EUR
+T5,2026-12-31,0702.00.00,TR,1000,kg,1000.00,EUR
+Q1,2026-07-15,0702.00.00,MA,2000,kg,2000.00,EUR
+C1,2026-05-15,0709.93.10,TR,100,kg,250.00,EUR
+C2,2026-05-16,0709.93.10,TR,100,kg,250.00,EUR
+C3,2026-07-01,0709.93.10,TR,100,kg,250.00,EUR
+C4,2026-05-16,0709.93.10,CN,100,kg,250.00,EUR
+W1,2026-01-31,0808.10.00,TR,10,kg,100.00,EUR
+W2,2026-02-01,0808.10.00,TR,10,kg,100.00,EUR
+W3,2024-02-29,0808.10.00,TR,10,kg,100.00,EUR
+""", schedule=schedule, rates=None, extra=["--currency", "EUR"])
+    check(r.code == 1, f"exit {r.code}: {r.stderr}")
+    rows = r.rows()
+    entries = os.path.join(env.tmp, "entries.csv")
+    # By hand. Tomatoes: 8.50 % of 1,000.00 = 85.00 from 1 November to 31 May,
+    # 12.00 % = 120.00 from 1 June to 31 October (both ends included).
+    expect_row(rows, "T1", duty="85.00", components="MFN=85.00")
+    expect_row(rows, "T2", duty="120.00", components="MFN=120.00")
+    expect_row(rows, "T3", duty="120.00")
+    expect_row(rows, "T4", duty="85.00")
+    expect_row(rows, "T5", duty="85.00")
+    # 2,000 kg from MA in July: 1,500 in quota (Free), 500 over it; the value
+    # over quota 2,000.00 x 500 / 2,000 = 500.00 at the summer 12.00 %: 60.00.
+    expect_row(rows, "Q1", in_quota="1500", over_quota="500", duty="60.00")
+    # Courgettes: 9.60 % of 250.00 = 24.00 to 15 May; 13.40 % = 33.50 from 16 May.
+    expect_row(rows, "C1", duty="24.00")
+    expect_row(rows, "C2", duty="33.50")
+    # July: no season of the cell covers it.
+    expect_message(r, entries, 10, "date",
+                   '"2026-07-01": no season of the seasonal duty covers the date: tariff line '
+                   '0709.93.10 (schedule line 3) has the seasonal rate "9.60% (01 JAN-15 MAY), '
+                   '13.40% (16 MAY-30 JUNE)"')
+    # The surtax stacks on the season's duty: 33.50 + 5 % of 250.00 = 12.50: 46.00.
+    expect_row(rows, "C4", duty="46.00", components="MFN=33.50;Surtax=12.50")
+    # Apples, a season across the year end: 14.00 % of 100.00 = 14.00 on 31
+    # January, 0.00 from 1 February; 29 February (2024) is in 01 FEB - 30 JUN.
+    expect_row(rows, "W1", duty="14.00")
+    expect_row(rows, "W2", duty="0.00")
+    expect_row(rows, "W3", duty="0.00")
+    check(len(rows) == 12, f"rows: {sorted(rows)}")
+
+
 def main():
     if sys.argv[1:] == ["--list"]:
         print("\n".join(CASES))

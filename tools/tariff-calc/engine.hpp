@@ -497,6 +497,15 @@ private:
                             std::to_string(tariff::duty_path<C>::max_taxes) + " taxes, " +
                             std::to_string(tariff::duty_path<C>::max_nodes) +
                             " rates and operators in all duties)");
+        if (r.no_season)
+            return fail(err, "date",
+                        quoted(date_text) + ": " + tariff::to_string(tariff::errc::no_season) +
+                            ": tariff line " + line->code + " (schedule line " +
+                            std::to_string(line->versions[static_cast<std::size_t>(version)].row) +
+                            ") has the seasonal rate \"" +
+                            std::string(schedule_.seasonal_text(
+                                line->versions[static_cast<std::size_t>(version)].seasonal)) +
+                            "\"");
         const tariff::duty_path<C>& standard = *r.standard;
         quota<C>* const quota_taken = r.quota_taken;
         const std::size_t period = r.period;
@@ -636,7 +645,20 @@ private:
         std::size_t period = 0;          // of quota_taken
         const tariff::duty_path<C>* in_quota = nullptr;
         bool too_many = false; // more duties or taxes than a path holds
+        // A seasonal rate: the index of the season's duty, or no_season (the
+        // day is in none of its seasons).
+        std::uint32_t season = line_version<C>::no_seasons;
+        bool no_season = false;
     };
+
+    // The duty of a seasonal rate for day d: its index (duty_at), or
+    // no_seasons if no season covers d.
+    static std::uint32_t season_of(const tariff::seasonal_duty<C>& s, tariff::date d) noexcept {
+        for (std::size_t i = 0; i < s.season_count(); ++i)
+            if (s.season_at(i).contains(d))
+                return static_cast<std::uint32_t>(s.duty_index_of(i));
+        return line_version<C>::no_seasons;
+    }
     static constexpr int route_bits = 10;
 
     const route& route_for(const line_group<C>& line, std::size_t version, std::uint32_t origin,
@@ -658,15 +680,27 @@ private:
         for (const std::uint32_t i : line.taxes)
             if (schedule_.measures()[i].applies(origin, d))
                 taxes_.push_back(i);
+        const line_version<C>& lv = line.versions[version];
+        const tariff::duty_expression<C>* mfn = &lv.mfn;
+        if (lv.seasonal != line_version<C>::no_seasons) {
+            const auto& seasons = schedule_.seasonal(lv.seasonal);
+            r.season = season_of(seasons, d);
+            if (r.season == line_version<C>::no_seasons) {
+                r.no_season = true;
+                r.key = key;
+                return r;
+            }
+            mfn = &seasons.duty_at(r.season);
+        }
         // A path's components share a pool of max_nodes rates and operators.
-        std::size_t nodes = line.versions[version].mfn.size();
+        std::size_t nodes = mfn->size();
         for (const std::uint32_t i : surtaxes_)
             nodes += schedule_.measures()[i].duty.size();
         r.too_many = surtaxes_.size() + 1 > tariff::duty_path<C>::max_duties ||
                      taxes_.size() > tariff::duty_path<C>::max_taxes ||
                      nodes > tariff::duty_path<C>::max_nodes;
         if (!r.too_many) {
-            r.standard = &standard_path(line, version, line.versions[version]);
+            r.standard = &standard_path(line, version, lv, *mfn, r.season);
             for (const std::uint32_t i : line.quotas) {
                 auto& candidate = schedule_.quotas()[i];
                 if (candidate.origin_code != origin)
@@ -698,17 +732,24 @@ private:
     }
 
     // MFN, the surtaxes in force, the taxes in force: built once, then reused.
+    // (The MFN duty is lv.mfn, or the duty of a seasonal rate's `season`.)
     const tariff::duty_path<C>& standard_path(const line_group<C>& line, std::size_t version,
-                                              const line_version<C>& lv) {
+                                              const line_version<C>& lv,
+                                              const tariff::duty_expression<C>& mfn,
+                                              std::uint32_t season) {
         key_.assign(1, 'S');
         append_key(line.version_ids[version]);
+        if (season != line_version<C>::no_seasons) {
+            key_ += '@';
+            append_key(season);
+        }
         for (const std::uint32_t i : surtaxes_)
             append_key(i);
         append_taxes_key();
         const auto it = paths_.find(key_);
         if (it != paths_.end())
             return store_[it->second];
-        auto path = tariff::duty_path<C>("standard").with_duty(lv.name, lv.legal_basis, lv.mfn);
+        auto path = tariff::duty_path<C>("standard").with_duty(lv.name, lv.legal_basis, mfn);
         for (const std::uint32_t i : surtaxes_) {
             const auto& m = schedule_.measures()[i];
             path = path.with_duty(m.name, m.legal_basis, m.duty);

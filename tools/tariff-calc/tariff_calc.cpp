@@ -87,6 +87,8 @@ Input files (CSV, RFC 4180, UTF-8; the first line is exactly this header):
             quota (an order number's period, volume and in-quota rate).
             Rates as schedules print them: 6.1 %, Free, $106.50/tonne plus 7 %,
             245.5 % but not less than $5.33/kg, 12.80 % + 304.10 EUR / 100 kg.
+            A line's rate may be seasonal, chosen by the entry's date:
+            8.50% (01 JAN-31 MAY, 1 NOV-31 DEC), 12.00% (01 JUN-31 OCT).
   rates     date,from,to,rate     one FROM buys RATE of TO; an entry uses the
             latest rate dated on or before its date
   entries   id,date,hs_code,origin,quantity,unit,value,currency
