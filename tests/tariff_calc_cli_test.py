@@ -1264,6 +1264,85 @@ W3,2024-02-29,0808.10.00,TR,10,kg,100.00,EUR
     check(len(rows) == 12, f"rows: {sorted(rows)}")
 
 
+# --- additional codes: rates with Meursing placeholders (issue 11) -----------------------------
+
+
+@case
+def additional_codes(env):
+    schedule = """\
+record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description
+line,1905.31.11,,MFN,8.30% + EA MAX 18.70% + ADSZ,kg,,,,,sweet biscuits
+line,0702.00.00,,MFN,10%,kg,,,,,tomatoes
+quota,1905.31.11,MA,B1,Free,kg,1000,2026-01-01,2026-12-31,,
+"""
+    codes = env.file("codes.csv", """\
+code,placeholder,amount
+7000,EA,20.00 EUR / 100 kg
+7000,ADSZ,5.00 EUR / 100 kg
+7001,EA,5.00 EUR / 100 kg
+7001,ADSZ,Free
+7002,EA,1.00 EUR / 100 kg
+""")
+    header = "id,date,hs_code,origin,quantity,unit,value,currency,additional_code\n"
+    r = env.calc(header + """\
+M1,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,7000
+M2,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,7001
+M3,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,7000
+M4,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,7002
+M5,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,7999
+M6,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,
+M7,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,70a0
+M8,2026-01-05,0702.00.00,US,1000,kg,1000.00,EUR,7000
+Q1,2026-01-05,1905.31.11,MA,1500,kg,1500.00,EUR,7002
+Q2,2026-01-05,1905.31.11,MA,1500,kg,1500.00,EUR,7000
+""", schedule=schedule, rates=None, extra=["--currency", "EUR", "--additional-codes", codes])
+    check(r.code == 1, f"exit {r.code}: {r.stderr}")
+    rows = r.rows()
+    entries = os.path.join(env.tmp, "entries.csv")
+    # By hand: the rate reads MIN(8.30 % + EA, 18.70 % + ADSZ) (the ceiling
+    # "MAX 18.70 % + ADSZ"). 1,000 kg worth 1,000.00:
+    # 7000: 83.00 + 20.00 x 10 = 283.00 against 187.00 + 5.00 x 10 = 237.00: 237.00.
+    expect_row(rows, "M1", duty="237.00", components="MFN=237.00")
+    # 7001: 83.00 + 5.00 x 10 = 133.00 against 187.00 + 0: 133.00.
+    expect_row(rows, "M2", duty="133.00")
+    # 7000 again after 7001: the rate is resolved per entry, not remembered.
+    expect_row(rows, "M3", duty="237.00")
+    expect_message(r, entries, 5, "additional_code",
+                   '"7002": the --additional-codes file gives no ADSZ for this code; tariff line '
+                   '1905.31.11\'s rate "8.30% + EA MAX 18.70% + ADSZ" needs it')
+    expect_message(r, entries, 6, "additional_code",
+                   '"7999": no such additional code in the --additional-codes file')
+    expect_message(r, entries, 7, "additional_code", "empty; tariff line 1905.31.11's rate")
+    expect_message(r, entries, 8, "additional_code",
+                   '"70a0": expected an additional code of four digits')
+    # A line without placeholders ignores the code: 10 % of 1,000.00.
+    expect_row(rows, "M8", duty="100.00")
+    # Q1 cannot be resolved: it draws nothing, so Q2's 1,500 kg are 1,000 in
+    # quota (Free) and 500 over: 1,500.00 x 500 / 1,500 = 500.00 at 7000:
+    # 41.50 + 20.00 x 5 = 141.50 against 93.50 + 5.00 x 5 = 118.50: 118.50.
+    expect_message(r, entries, 10, "additional_code", "gives no ADSZ")
+    expect_row(rows, "Q2", in_quota="1000", over_quota="500", duty="118.50")
+    check(len(rows) == 5, f"rows: {sorted(rows)}")
+
+    # No --additional-codes file, and no additional_code column.
+    r = env.calc(header + "N1,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,7000\n",
+                 schedule=schedule, rates=None, extra=["--currency", "EUR"])
+    expect_message(r, entries, 2, "additional_code",
+                   '"7000": no --additional-codes file gives its amounts')
+    r = env.calc(HEADER + "N1,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR\n",
+                 schedule=schedule, rates=None, extra=["--currency", "EUR"])
+    expect_message(r, entries, 2, "additional_code",
+                   "(the entries have no additional_code column: end the header with "
+                   ",additional_code)")
+    # All three optional columns, in order.
+    r = env.calc("id,date,hs_code,origin,quantity,unit,value,currency,quantities,values,"
+                 "additional_code\nA1,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,,,7001\n",
+                 schedule=schedule, rates=None,
+                 extra=["--currency", "EUR", "--additional-codes", codes])
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    expect_row(r.rows(), "A1", duty="133.00")
+
+
 def main():
     if sys.argv[1:] == ["--list"]:
         print("\n".join(CASES))

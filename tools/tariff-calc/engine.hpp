@@ -60,7 +60,26 @@ inline constexpr std::string_view entries_header_with_quantities_and_values =
 inline constexpr std::string_view quota_summary_header =
     "quota,period,from,to,volume,used,balance,state";
 
-// Reads the entries' header: entries_header, or entries_header_with_quantities.
+// entries_header, then any of the optional columns quantities, values and
+// additional_code, in this order.
+inline bool is_entries_header(const std::vector<std::string_view>& f) {
+    if (f.size() < 8 ||
+        !is_header(std::vector<std::string_view>(f.begin(), f.begin() + 8), entries_header))
+        return false;
+    constexpr std::string_view optional[] = {"quantities", "values", "additional_code"};
+    std::size_t next = 0;
+    for (std::size_t i = 8; i < f.size(); ++i) {
+        while (next < std::size(optional) && f[i] != optional[next])
+            ++next;
+        if (next == std::size(optional))
+            return false;
+        ++next;
+    }
+    return true;
+}
+
+// Reads the entries' header: entries_header, then optionally quantities,
+// values and additional_code (see is_entries_header).
 inline bool read_entries_header(csv::reader& reader, std::vector<std::string_view>& f,
                                 csv::error& err, diagnostics& diag) {
     if (!reader.next(f, err)) {
@@ -71,9 +90,7 @@ inline bool read_entries_header(csv::reader& reader, std::vector<std::string_vie
                              std::string(entries_header));
         return false;
     }
-    if (err || !(is_header(f, entries_header) || is_header(f, entries_header_with_quantities) ||
-                 is_header(f, entries_header_with_values) ||
-                 is_header(f, entries_header_with_quantities_and_values))) {
+    if (err || !is_entries_header(f)) {
         diag.report(err ? err.line : reader.line(), "", header_problem(entries_header, f, err));
         return false;
     }
@@ -146,14 +163,20 @@ public:
     // Which optional columns the entries' header (read by read_entries_header)
     // has: quantities, values, both or neither.
     void use_header(const std::vector<std::string_view>& header) noexcept {
-        quantities_column_ = values_column_ = 0;
+        quantities_column_ = values_column_ = additional_column_ = 0;
         for (std::size_t i = 8; i < header.size(); ++i) {
             if (header[i] == "quantities")
                 quantities_column_ = i;
             else if (header[i] == "values")
                 values_column_ = i;
+            else if (header[i] == "additional_code")
+                additional_column_ = i;
         }
     }
+
+    // The amounts of the --additional-codes file (nullptr: none); must
+    // outlive the engine.
+    void use_additional_codes(const additional_codes<C>* codes) noexcept { codes_ = codes; }
 
     // The amounts of the entries assessed so far (the caller counts the
     // rejected ones).
@@ -332,6 +355,55 @@ private:
         return true;
     }
 
+    // The rate of `lv` with its placeholders replaced by the amounts the
+    // --additional-codes file gives for the entry's additional code: into
+    // resolved_, the code's number into `code`.
+    bool resolve_placeholders(const line_group<C>& line, const line_version<C>& lv,
+                              const std::vector<std::string_view>& f, int& code, row_error& err) {
+        const std::string rate = "tariff line " + line.code + "'s rate \"" +
+                                 std::string(schedule_.templated_text(lv.templated)) + "\"";
+        const std::string_view text = additional_column_ != 0 && additional_column_ < f.size()
+                                          ? f[additional_column_]
+                                          : std::string_view{};
+        if (text.empty())
+            return fail(err, "additional_code",
+                        "empty; " + rate +
+                            " has additional-code placeholders (EA, ADSZ, ...): the entry needs "
+                            "an additional code" +
+                            (additional_column_ == 0 ? " (the entries have no additional_code "
+                                                       "column: end the header with "
+                                                       ",additional_code)"
+                                                     : ""));
+        code = additional_code_number(text);
+        if (code < 0)
+            return fail(err, "additional_code",
+                        quoted(text) + ": expected an additional code of four digits (7000)");
+        const tariff::placeholder_table<C>* table =
+            codes_ != nullptr ? codes_->find(code) : nullptr;
+        if (table == nullptr)
+            return fail(err, "additional_code",
+                        quoted(text) + (codes_ != nullptr
+                                            ? ": no such additional code in the --additional-codes "
+                                              "file"
+                                            : ": no --additional-codes file gives its amounts"));
+        const tariff::duty_template<C>& t = schedule_.templated(lv.templated);
+        for (std::size_t i = 0; i < tariff::duty_placeholder_count; ++i) {
+            const auto p = static_cast<tariff::duty_placeholder>(i);
+            if (t.uses(p) && !table->contains(p))
+                return fail(err, "additional_code",
+                            quoted(text) + ": the --additional-codes file gives no " +
+                                std::string(tariff::name_of(p)) + " for this code; " + rate +
+                                " needs it");
+        }
+        const auto e = t.try_resolve(*table);
+        if (!e)
+            return fail(err, "additional_code",
+                        quoted(text) + ": cannot resolve " + rate + ": " +
+                            tariff::to_string(e.error()));
+        resolved_ = *e;
+        return true;
+    }
+
     static std::string at_byte(const tariff::parse_error& e) {
         return std::string(e.reason) + " (at byte " + std::to_string(e.position + 1) + ")";
     }
@@ -489,7 +561,15 @@ private:
                         quoted(hs_text) + ": tariff line " + line->code + " is not in force on " +
                             std::string(date_text));
 
-        const route& r = route_for(*line, static_cast<std::size_t>(version), origin_code, d);
+        // A rate with additional-code placeholders: resolved for the entry's code.
+        const line_version<C>& in_force = line->versions[static_cast<std::size_t>(version)];
+        int additional = -1;
+        if (in_force.templated != line_version<C>::no_seasons &&
+            !resolve_placeholders(*line, in_force, f, additional, err))
+            return false;
+        const route& r = route_for(*line, static_cast<std::size_t>(version), origin_code, d,
+                                   additional >= 0 ? &resolved_ : nullptr,
+                                   static_cast<std::uint32_t>(additional));
         if (r.too_many)
             return fail(err, "",
                         "more surtaxes or taxes apply than one assessment holds (" +
@@ -661,15 +741,18 @@ private:
     }
     static constexpr int route_bits = 10;
 
+    // (resolved: the MFN duty resolved for the entry's additional code `code`,
+    // or nullptr; such a route is built again for every entry.)
     const route& route_for(const line_group<C>& line, std::size_t version, std::uint32_t origin,
-                           tariff::date d) {
+                           tariff::date d, const tariff::duty_expression<C>* resolved = nullptr,
+                           std::uint32_t code = 0) {
         // Day (22 bits: 0001-01-01 is 306, 9999-12-31 3,652,364), line version
         // (26 bits: the schedule checks), origin (16 bits: two letters).
         const std::uint64_t key = static_cast<std::uint64_t>(d.days_since_epoch() + 719468) << 42 |
                                   static_cast<std::uint64_t>(line.version_ids[version]) << 16 |
                                   origin;
         route& r = routes_[(key * 0x9E3779B97F4A7C15ull) >> (64 - route_bits)];
-        if (r.key == key)
+        if (r.key == key && resolved == nullptr)
             return r;
         r = route{};
         surtaxes_.clear();
@@ -681,8 +764,10 @@ private:
             if (schedule_.measures()[i].applies(origin, d))
                 taxes_.push_back(i);
         const line_version<C>& lv = line.versions[version];
-        const tariff::duty_expression<C>* mfn = &lv.mfn;
-        if (lv.seasonal != line_version<C>::no_seasons) {
+        const tariff::duty_expression<C>* mfn = resolved != nullptr ? resolved : &lv.mfn;
+        if (resolved != nullptr) {
+            r.season = code | 0x80000000u; // in the path's key: the code, not a season
+        } else if (lv.seasonal != line_version<C>::no_seasons) {
             const auto& seasons = schedule_.seasonal(lv.seasonal);
             r.season = season_of(seasons, d);
             if (r.season == line_version<C>::no_seasons) {
@@ -790,6 +875,10 @@ private:
     // Reused for every entry (no allocation per row once they have grown).
     std::vector<std::uint32_t> surtaxes_, taxes_;
     std::vector<assessed_component<C>> components_;
+    // The --additional-codes file, and the rate resolved for the entry's code.
+    const additional_codes<C>* codes_ = nullptr;
+    tariff::duty_expression<C> resolved_;
+    std::size_t additional_column_ = 0;
     // The entry's quantities and properties from its `quantities` column.
     tariff::duty_base<C> extras_{tariff::money<C>()};
     // The optional columns' indices in an entry (0: absent).

@@ -16,11 +16,17 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <istream>
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include <tariff/io.hpp>
 #include <tariff/tariff.hpp>
 
+#include "csv.hpp"
+#include "schedule.hpp"
 #include "text.hpp"
 
 namespace tariff_calc {
@@ -94,5 +100,107 @@ bool try_read_named_values(std::string_view text, int minor_digits,
     }
     return true;
 }
+
+// --- additional codes (--additional-codes) --------------------------------------------
+
+// The optional `--additional-codes FILE`: for each additional code (four
+// digits, the Meursing table's 7000 to 7999), the amount each placeholder of
+// a line's rate stands for ("8.30% + EA MAX 18.70% + ADSZ").
+//
+//   code,placeholder,amount
+//   7000,EA,24.20 EUR / 100 kg
+//   7000,ADSZ,Free
+//
+// placeholder: EA, EAR, ADSZ, ADSZR, ADFM or ADFMR; amount: a duty the
+// library's parser reads (in the schedule's currency, no placeholder). Each
+// code and placeholder once. Every problem is reported with its row.
+inline constexpr std::string_view additional_codes_header = "code,placeholder,amount";
+
+// An additional code: four digits; its number, or -1.
+inline int additional_code_number(std::string_view text) noexcept {
+    if (text.size() != 4)
+        return -1;
+    int n = 0;
+    for (const char ch : text) {
+        if (ch < '0' || ch > '9')
+            return -1;
+        n = n * 10 + (ch - '0');
+    }
+    return n;
+}
+
+template <tariff::currency_tag C>
+class additional_codes {
+public:
+    bool load(std::istream& in, diagnostics& diag) {
+        csv::reader reader(in);
+        std::vector<std::string_view> f;
+        csv::error err;
+        if (!read_header(reader, f, err, diag, additional_codes_header))
+            return false;
+        std::map<std::pair<int, int>, std::size_t> seen; // (code, placeholder): row
+        while (reader.next(f, err)) {
+            if (err) {
+                diag.report(err);
+                continue;
+            }
+            const std::size_t row = reader.line();
+            const std::size_t before = diag.count();
+            const int code = additional_code_number(f[0]);
+            if (f[0].empty())
+                diag.report(row, "code", "empty; every row needs an additional code");
+            else if (code < 0)
+                diag.report(row, "code",
+                            quoted(f[0]) + ": expected an additional code of four digits (7000)");
+            int which = -1;
+            for (std::size_t i = 0; i < tariff::duty_placeholder_count; ++i)
+                if (f[1] == tariff::name_of(static_cast<tariff::duty_placeholder>(i)))
+                    which = static_cast<int>(i);
+            if (f[1].empty())
+                diag.report(row, "placeholder", "empty; every row needs a placeholder");
+            else if (which < 0)
+                diag.report(row, "placeholder",
+                            quoted(f[1]) + ": expected EA, EAR, ADSZ, ADSZR, ADFM or ADFMR");
+            const auto amount = tariff::try_parse_duty<C>(f[2]);
+            if (f[2].empty())
+                diag.report(row, "amount", "empty; every row needs an amount (a duty)");
+            else if (!amount)
+                diag.report(row, "amount",
+                            quoted(f[2]) + ": " + amount.error().reason + " (at byte " +
+                                std::to_string(amount.error().position + 1) + ")");
+            if (diag.count() != before)
+                continue;
+            const auto [it, fresh] = seen.emplace(std::pair(code, which), row);
+            if (!fresh) {
+                diag.report(row, "placeholder",
+                            "a second " + std::string(f[1]) + " for additional code " +
+                                std::string(f[0]) + " (the other is on line " +
+                                std::to_string(it->second) + ")");
+                continue;
+            }
+            auto& table = tables_[code];
+            const auto with =
+                table.try_with(static_cast<tariff::duty_placeholder>(which), amount.value());
+            if (!with) // an amount parse_duty read holds no placeholder
+                diag.report(row, "amount", quoted(f[2]) + ": " + tariff::to_string(with.error()));
+            else
+                table = *with;
+        }
+        if (err) {
+            diag.report_file("cannot be read");
+            return false;
+        }
+        return diag.count() == 0;
+    }
+
+    // The placeholders' amounts for an additional code, or nullptr.
+    const tariff::placeholder_table<C>* find(int code) const {
+        const auto it = tables_.find(code);
+        return it == tables_.end() ? nullptr : &it->second;
+    }
+
+private:
+    std::map<int, tariff::placeholder_table<C>> tables_;
+};
 
 } // namespace tariff_calc

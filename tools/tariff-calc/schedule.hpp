@@ -336,6 +336,10 @@ struct line_version {
     // holds its first duty. no_seasons: a plain rate, mfn.
     static constexpr std::uint32_t no_seasons = ~std::uint32_t{0};
     std::uint32_t seasonal = no_seasons;
+    // A rate with additional-code placeholders ("8.30% + EA MAX 18.70% +
+    // ADSZ"): its index in the schedule's templates (schedule::templated),
+    // resolved per entry; mfn is then Free. no_seasons: none.
+    std::uint32_t templated = no_seasons;
 };
 
 // The most `line` rows a schedule may have (the engine packs a row's number
@@ -453,6 +457,9 @@ public:
     // The seasonal rate of a line version (line_version::seasonal) and its text.
     const tariff::seasonal_duty<C>& seasonal(std::uint32_t i) const { return seasonal_[i].duty; }
     std::string_view seasonal_text(std::uint32_t i) const { return seasonal_[i].text; }
+    // The rate with placeholders of a line version (line_version::templated).
+    const tariff::duty_template<C>& templated(std::uint32_t i) const { return templates_[i].duty; }
+    std::string_view templated_text(std::uint32_t i) const { return templates_[i].text; }
     std::vector<quota<C>>& quotas() noexcept { return quotas_; }
     const std::vector<quota<C>>& quotas() const noexcept { return quotas_; }
 
@@ -573,9 +580,13 @@ private:
         // rate
         tariff::duty_expression<C> duty;
         std::uint32_t seasonal = line_version<C>::no_seasons;
+        std::uint32_t templated = line_version<C>::no_seasons;
         if (required(c_rate)) {
             const auto r = tariff::try_parse_duty<C>(f[c_rate]);
-            if (!r) {
+            if (!r && r.error().code == tariff::errc::unresolved_placeholder) {
+                if (std::string m; !try_template_rate(f[c_rate], k == k_line, templated, m))
+                    problem(c_rate, m);
+            } else if (!r) {
                 if (std::string m;
                     !try_seasonal_rate(f[c_rate], k == k_line, r.error(), duty, seasonal, m))
                     problem(c_rate, m);
@@ -651,6 +662,7 @@ private:
         case k_line:
             lines.push_back({digits, code, unit, {row, valid, duty, name, basis}});
             lines.back().version.seasonal = seasonal;
+            lines.back().version.templated = templated;
             break;
         case k_surtax:
         case k_tax: {
@@ -704,6 +716,28 @@ private:
         index = static_cast<std::uint32_t>(seasonal_.size());
         seasonal_.push_back({*r, keep(text)});
         duty = r->duty_at(0);
+        return true;
+    }
+
+    // A rate with additional-code placeholders ("8.30% + EA MAX 18.70% +
+    // ADSZ"), on a line row (`on_line`) only: kept in templates_, its index
+    // in `index`. Else `message` says what is wrong.
+    bool try_template_rate(std::string_view text, bool on_line, std::uint32_t& index,
+                           std::string& message) {
+        const auto r = tariff::try_parse_duty_template<C>(text);
+        if (!r) {
+            message = quoted(text) + ": " + r.error().reason + " (at byte " +
+                      std::to_string(r.error().position + 1) + ")";
+            return false;
+        }
+        if (!on_line) {
+            message = quoted(text) +
+                      ": a rate with additional-code placeholders (EA, ADSZ, ...) is read on a "
+                      "line row only";
+            return false;
+        }
+        index = static_cast<std::uint32_t>(templates_.size());
+        templates_.push_back({*r, keep(text)});
         return true;
     }
 
@@ -1065,7 +1099,12 @@ private:
         std::string_view text; // as the schedule writes it
     };
     std::deque<seasonal_rate> seasonal_; // by line_version::seasonal
-    std::vector<line_group<C>> lines_;   // sorted by digits
+    struct template_rate {
+        tariff::duty_template<C> duty;
+        std::string_view text; // as the schedule writes it
+    };
+    std::deque<template_rate> templates_; // by line_version::templated
+    std::vector<line_group<C>> lines_;    // sorted by digits
     std::unordered_map<std::uint64_t, std::uint32_t> index_;
     std::vector<measure<C>> measures_; // file order
     std::vector<staged_quota_row> quota_rows_;
