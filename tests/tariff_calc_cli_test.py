@@ -1131,6 +1131,218 @@ B3,2026-01-05,2206.00.10,FR,25,hl,1000.00,EUR,twelve % vol
     expect_message(r, entries, 10, "quantities", "expected a decimal")
 
 
+# --- named values: the optional `values` column (issue 11, named value bases) ----------
+
+WATCH_SCHEDULE = """\
+record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description
+line,9102.11.00,,MFN,45% on the case + 35% on the battery,No.,,,,,watches
+quota,9102.11.00,CN,W1,Free,No.,10,2026-01-01,2026-12-31,,
+"""
+
+
+@case
+def named_values_column(env):
+    header = "id,date,hs_code,origin,quantity,unit,value,currency,values\n"
+    rates = "date,from,to,rate\n2026-01-02,CAD,USD,0.7325\n"
+    r = env.calc(header + """\
+N1,2026-01-05,9102.11.00,CH,1,No.,200.00,USD,case 120.00; battery 4.50
+N2,2026-01-05,9102.11.00,CH,1,No.,200.00,CAD,Case 120.00 ; battery 4.50
+N3,2026-01-05,9102.11.00,CN,4,No.,800.00,USD,case 480.00; battery 18.00
+N4,2026-01-05,9102.11.00,CN,10,No.,2000.00,USD,case 1200.00; battery 45.00
+N5,2026-01-05,9102.11.00,CN,6,No.,1200.00,USD,case 720.00; battery 27.00
+N6,2026-01-05,9102.11.00,CN,2,No.,400.00,USD,case 240.00; battery 9.00
+N7,2026-01-05,9102.11.00,CH,1,No.,200.00,USD,case 120.00
+N8,2026-01-05,9102.11.00,CH,1,No.,200.00,USD,strap 1
+N9,2026-01-05,9102.11.00,CH,1,No.,200.00,USD,case 1.001
+N10,2026-01-05,9102.11.00,CH,1,No.,200.00,USD,case 1; battery 1; case 2
+N11,2026-01-05,9102.11.00,CH,1,No.,200.00,USD,case
+N12,2026-01-05,9102.11.00,CH,1,No.,200.00,USD,case -1
+""", schedule=WATCH_SCHEDULE, rates=rates, extra=["--currency", "USD"])
+    check(r.code == 1, f"exit {r.code}: {r.stderr}")
+    rows = r.rows()
+    entries = os.path.join(env.tmp, "entries.csv")
+    # By hand: 45 % x 120.00 = 54.00, 35 % x 4.50 = 1.575; the duty 55.575 is
+    # rounded once, half to even: 55.58.
+    expect_row(rows, "N1", value_for_duty="200.00", duty="55.58", total="55.58",
+               components="MFN=55.58", exchange_rate="", rate_date="")
+    # In CAD at 0.7325: the value 146.50; the case 120.00 x 0.7325 = 87.90,
+    # the battery 4.50 x 0.7325 = 3.29625, rounded half to even to 3.30 (as a
+    # value is); 45 % x 87.90 = 39.555 + 35 % x 3.30 = 1.155: 40.71 exactly.
+    # (Unconverted, the duty would be 55.58.) Names in any case, spaces ignored.
+    expect_row(rows, "N2", value_for_duty="146.50", duty="40.71", total="40.71",
+               exchange_rate="0.7325", rate_date="2026-01-02")
+    # 4 of the quota's 10 in quota: Free.
+    expect_row(rows, "N3", in_quota="4", over_quota="0", duty="0.00")
+    # 10 more: 6 in quota and 4 over; named values are not split: rejected,
+    # drawing nothing ...
+    expect_message(r, entries, 5, "values", "named values are not split")
+    # ... so N5's 6 are all in quota (Free) ...
+    expect_row(rows, "N5", in_quota="6", over_quota="0", duty="0.00")
+    # ... and N6 is all over it: 45 % x 240.00 = 108.00 + 35 % x 9.00 = 3.15: 111.15.
+    expect_row(rows, "N6", in_quota="0", over_quota="2", duty="111.15", total="111.15")
+    expect_message(r, entries, 8, "values",
+                   'the duty "MFN" applies a rate to the value named "battery", which the '
+                   'entry does not give')
+    expect_message(r, entries, 9, "values", '"strap 1": unknown value name')
+    expect_message(r, entries, 10, "values", '"case 1.001": more decimal places')
+    expect_message(r, entries, 11, "values", '"case 2": the value "case" is given twice')
+    expect_message(r, entries, 12, "values", '"case": expected a value\'s name, a space')
+    expect_message(r, entries, 13, "values", '"case -1": expected a decimal not below zero')
+    check(len(rows) == 5, f"rows: {sorted(rows)}")
+
+    # Both optional columns: values after quantities. 45 % x 100.00 = 45.00 +
+    # 35 % x 10.00 = 3.50: 48.50.
+    both = "id,date,hs_code,origin,quantity,unit,value,currency,quantities,values\n"
+    r = env.calc(both + "P1,2026-01-05,9102.11.00,CH,1,No.,200.00,USD,,case 100.00; battery 10.00\n",
+                 schedule=WATCH_SCHEDULE, rates=None, extra=["--currency", "USD"])
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    expect_row(r.rows(), "P1", duty="48.50")
+
+    # No values column: the duty says which value is missing and how to give it.
+    r = env.calc(HEADER + "Q1,2026-01-05,9102.11.00,CH,1,No.,200.00,USD\n",
+                 schedule=WATCH_SCHEDULE, rates=None, extra=["--currency", "USD"])
+    check(r.code == 1, f"exit {r.code}: {r.stderr}")
+    expect_message(r, entries, 2, "values", "the entries have no values column")
+
+
+# --- seasonal rates on a line (issue 11) ------------------------------------------------------
+
+
+@case
+def seasonal_rates(env):
+    schedule = """\
+record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description
+line,0702.00.00,,MFN,"8.50% (01 JAN-31 MAY, 1 NOV-31 DEC), 12.00% (01 JUN-31 OCT)",kg,,,,,tomatoes
+line,0709.93.10,,MFN,"9.60% (01 JAN-15 MAY), 13.40% (16 MAY-30 JUNE)",kg,,,,,courgettes
+line,0808.10.00,,MFN,"14.00% (01 JUL - 31 JAN), 0.00% (01 FEB - 30 JUN)",kg,,,,,apples
+surtax,0709,CN,Surtax,5 %,,,,,,
+quota,0702.00.00,MA,T9,Free,kg,1500,2026-01-01,2026-12-31,,
+"""
+    r = env.calc(HEADER + """\
+T1,2026-05-31,0702.00.00,TR,1000,kg,1000.00,EUR
+T2,2026-06-01,0702.00.00,TR,1000,kg,1000.00,EUR
+T3,2026-10-31,0702.00.00,TR,1000,kg,1000.00,EUR
+T4,2026-11-01,0702.00.00,TR,1000,kg,1000.00,EUR
+T5,2026-12-31,0702.00.00,TR,1000,kg,1000.00,EUR
+Q1,2026-07-15,0702.00.00,MA,2000,kg,2000.00,EUR
+C1,2026-05-15,0709.93.10,TR,100,kg,250.00,EUR
+C2,2026-05-16,0709.93.10,TR,100,kg,250.00,EUR
+C3,2026-07-01,0709.93.10,TR,100,kg,250.00,EUR
+C4,2026-05-16,0709.93.10,CN,100,kg,250.00,EUR
+W1,2026-01-31,0808.10.00,TR,10,kg,100.00,EUR
+W2,2026-02-01,0808.10.00,TR,10,kg,100.00,EUR
+W3,2024-02-29,0808.10.00,TR,10,kg,100.00,EUR
+""", schedule=schedule, rates=None, extra=["--currency", "EUR"])
+    check(r.code == 1, f"exit {r.code}: {r.stderr}")
+    rows = r.rows()
+    entries = os.path.join(env.tmp, "entries.csv")
+    # By hand. Tomatoes: 8.50 % of 1,000.00 = 85.00 from 1 November to 31 May,
+    # 12.00 % = 120.00 from 1 June to 31 October (both ends included).
+    expect_row(rows, "T1", duty="85.00", components="MFN=85.00")
+    expect_row(rows, "T2", duty="120.00", components="MFN=120.00")
+    expect_row(rows, "T3", duty="120.00")
+    expect_row(rows, "T4", duty="85.00")
+    expect_row(rows, "T5", duty="85.00")
+    # 2,000 kg from MA in July: 1,500 in quota (Free), 500 over it; the value
+    # over quota 2,000.00 x 500 / 2,000 = 500.00 at the summer 12.00 %: 60.00.
+    expect_row(rows, "Q1", in_quota="1500", over_quota="500", duty="60.00")
+    # Courgettes: 9.60 % of 250.00 = 24.00 to 15 May; 13.40 % = 33.50 from 16 May.
+    expect_row(rows, "C1", duty="24.00")
+    expect_row(rows, "C2", duty="33.50")
+    # July: no season of the cell covers it.
+    expect_message(r, entries, 10, "date",
+                   '"2026-07-01": no season of the seasonal duty covers the date: tariff line '
+                   '0709.93.10 (schedule line 3) has the seasonal rate "9.60% (01 JAN-15 MAY), '
+                   '13.40% (16 MAY-30 JUNE)"')
+    # The surtax stacks on the season's duty: 33.50 + 5 % of 250.00 = 12.50: 46.00.
+    expect_row(rows, "C4", duty="46.00", components="MFN=33.50;Surtax=12.50")
+    # Apples, a season across the year end: 14.00 % of 100.00 = 14.00 on 31
+    # January, 0.00 from 1 February; 29 February (2024) is in 01 FEB - 30 JUN.
+    expect_row(rows, "W1", duty="14.00")
+    expect_row(rows, "W2", duty="0.00")
+    expect_row(rows, "W3", duty="0.00")
+    check(len(rows) == 12, f"rows: {sorted(rows)}")
+
+
+# --- additional codes: rates with Meursing placeholders (issue 11) -----------------------------
+
+
+@case
+def additional_codes(env):
+    schedule = """\
+record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description
+line,1905.31.11,,MFN,8.30% + EA MAX 18.70% + ADSZ,kg,,,,,sweet biscuits
+line,0702.00.00,,MFN,10%,kg,,,,,tomatoes
+quota,1905.31.11,MA,B1,Free,kg,1000,2026-01-01,2026-12-31,,
+"""
+    codes = env.file("codes.csv", """\
+code,placeholder,amount
+7000,EA,20.00 EUR / 100 kg
+7000,ADSZ,5.00 EUR / 100 kg
+7001,EA,5.00 EUR / 100 kg
+7001,ADSZ,Free
+7002,EA,1.00 EUR / 100 kg
+""")
+    header = "id,date,hs_code,origin,quantity,unit,value,currency,additional_code\n"
+    r = env.calc(header + """\
+M1,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,7000
+M2,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,7001
+M3,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,7000
+M4,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,7002
+M5,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,7999
+M6,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,
+M7,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,70a0
+M8,2026-01-05,0702.00.00,US,1000,kg,1000.00,EUR,7000
+Q1,2026-01-05,1905.31.11,MA,1500,kg,1500.00,EUR,7002
+Q2,2026-01-05,1905.31.11,MA,1500,kg,1500.00,EUR,7000
+""", schedule=schedule, rates=None, extra=["--currency", "EUR", "--additional-codes", codes])
+    check(r.code == 1, f"exit {r.code}: {r.stderr}")
+    rows = r.rows()
+    entries = os.path.join(env.tmp, "entries.csv")
+    # By hand: the rate reads MIN(8.30 % + EA, 18.70 % + ADSZ) (the ceiling
+    # "MAX 18.70 % + ADSZ"). 1,000 kg worth 1,000.00:
+    # 7000: 83.00 + 20.00 x 10 = 283.00 against 187.00 + 5.00 x 10 = 237.00: 237.00.
+    expect_row(rows, "M1", duty="237.00", components="MFN=237.00")
+    # 7001: 83.00 + 5.00 x 10 = 133.00 against 187.00 + 0: 133.00.
+    expect_row(rows, "M2", duty="133.00")
+    # 7000 again after 7001: the rate is resolved per entry, not remembered.
+    expect_row(rows, "M3", duty="237.00")
+    expect_message(r, entries, 5, "additional_code",
+                   '"7002": the --additional-codes file gives no ADSZ for this code; tariff line '
+                   '1905.31.11\'s rate "8.30% + EA MAX 18.70% + ADSZ" needs it')
+    expect_message(r, entries, 6, "additional_code",
+                   '"7999": no such additional code in the --additional-codes file')
+    expect_message(r, entries, 7, "additional_code", "empty; tariff line 1905.31.11's rate")
+    expect_message(r, entries, 8, "additional_code",
+                   '"70a0": expected an additional code of four digits')
+    # A line without placeholders ignores the code: 10 % of 1,000.00.
+    expect_row(rows, "M8", duty="100.00")
+    # Q1 cannot be resolved: it draws nothing, so Q2's 1,500 kg are 1,000 in
+    # quota (Free) and 500 over: 1,500.00 x 500 / 1,500 = 500.00 at 7000:
+    # 41.50 + 20.00 x 5 = 141.50 against 93.50 + 5.00 x 5 = 118.50: 118.50.
+    expect_message(r, entries, 10, "additional_code", "gives no ADSZ")
+    expect_row(rows, "Q2", in_quota="1000", over_quota="500", duty="118.50")
+    check(len(rows) == 5, f"rows: {sorted(rows)}")
+
+    # No --additional-codes file, and no additional_code column.
+    r = env.calc(header + "N1,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,7000\n",
+                 schedule=schedule, rates=None, extra=["--currency", "EUR"])
+    expect_message(r, entries, 2, "additional_code",
+                   '"7000": no --additional-codes file gives its amounts')
+    r = env.calc(HEADER + "N1,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR\n",
+                 schedule=schedule, rates=None, extra=["--currency", "EUR"])
+    expect_message(r, entries, 2, "additional_code",
+                   "(the entries have no additional_code column: end the header with "
+                   ",additional_code)")
+    # All three optional columns, in order.
+    r = env.calc("id,date,hs_code,origin,quantity,unit,value,currency,quantities,values,"
+                 "additional_code\nA1,2026-01-05,1905.31.11,US,1000,kg,1000.00,EUR,,,7001\n",
+                 schedule=schedule, rates=None,
+                 extra=["--currency", "EUR", "--additional-codes", codes])
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    expect_row(r.rows(), "A1", duty="133.00")
+
+
 def main():
     if sys.argv[1:] == ["--list"]:
         print("\n".join(CASES))

@@ -38,6 +38,7 @@
 
 #include <tariff/tariff.hpp>
 
+#include "extras.hpp"
 #include "output.hpp"
 #include "schedule.hpp"
 #include "text.hpp"
@@ -50,10 +51,35 @@ inline constexpr std::string_view entries_header =
 // goods a qualified duty needs ("12.5 % vol; 120 kg on drained weight").
 inline constexpr std::string_view entries_header_with_quantities =
     "id,date,hs_code,origin,quantity,unit,value,currency,quantities";
+// The same with the optional column of named values ("case 120.00; battery
+// 4.50"), last: after currency, or after quantities.
+inline constexpr std::string_view entries_header_with_values =
+    "id,date,hs_code,origin,quantity,unit,value,currency,values";
+inline constexpr std::string_view entries_header_with_quantities_and_values =
+    "id,date,hs_code,origin,quantity,unit,value,currency,quantities,values";
 inline constexpr std::string_view quota_summary_header =
     "quota,period,from,to,volume,used,balance,state";
 
-// Reads the entries' header: entries_header, or entries_header_with_quantities.
+// entries_header, then any of the optional columns quantities, values and
+// additional_code, in this order.
+inline bool is_entries_header(const std::vector<std::string_view>& f) {
+    if (f.size() < 8 ||
+        !is_header(std::vector<std::string_view>(f.begin(), f.begin() + 8), entries_header))
+        return false;
+    constexpr std::string_view optional[] = {"quantities", "values", "additional_code"};
+    std::size_t next = 0;
+    for (std::size_t i = 8; i < f.size(); ++i) {
+        while (next < std::size(optional) && f[i] != optional[next])
+            ++next;
+        if (next == std::size(optional))
+            return false;
+        ++next;
+    }
+    return true;
+}
+
+// Reads the entries' header: entries_header, then optionally quantities,
+// values and additional_code (see is_entries_header).
 inline bool read_entries_header(csv::reader& reader, std::vector<std::string_view>& f,
                                 csv::error& err, diagnostics& diag) {
     if (!reader.next(f, err)) {
@@ -64,7 +90,7 @@ inline bool read_entries_header(csv::reader& reader, std::vector<std::string_vie
                              std::string(entries_header));
         return false;
     }
-    if (err || !(is_header(f, entries_header) || is_header(f, entries_header_with_quantities))) {
+    if (err || !is_entries_header(f)) {
         diag.report(err ? err.line : reader.line(), "", header_problem(entries_header, f, err));
         return false;
     }
@@ -133,6 +159,24 @@ public:
             return false;
         }
     }
+
+    // Which optional columns the entries' header (read by read_entries_header)
+    // has: quantities, values, both or neither.
+    void use_header(const std::vector<std::string_view>& header) noexcept {
+        quantities_column_ = values_column_ = additional_column_ = 0;
+        for (std::size_t i = 8; i < header.size(); ++i) {
+            if (header[i] == "quantities")
+                quantities_column_ = i;
+            else if (header[i] == "values")
+                values_column_ = i;
+            else if (header[i] == "additional_code")
+                additional_column_ = i;
+        }
+    }
+
+    // The amounts of the --additional-codes file (nullptr: none); must
+    // outlive the engine.
+    void use_additional_codes(const additional_codes<C>* codes) noexcept { codes_ = codes; }
 
     // The amounts of the entries assessed so far (the caller counts the
     // rejected ones).
@@ -246,6 +290,117 @@ private:
             base = base.with(*unit, amount.value());
         }
         extras_ = base;
+        return true;
+    }
+
+    // A duty of `path` applies a rate to a named value the entry does not
+    // give: say which (the first such, in the path's order).
+    bool missing_named_value(row_error& err, const tariff::duty_path<C>& path) const {
+        for (std::size_t i = 0; i < path.duty_count(); ++i) {
+            const auto e = path.expression(i);
+            for (std::size_t k = 0; k < e.size(); ++k) {
+                const std::string_view name = e.base_name_of(e.nodes()[k]);
+                if (!name.empty() && !extras_.has_named_value(name))
+                    return fail(err, "values",
+                                "the duty " + quoted(path.duty_name(i)) +
+                                    " applies a rate to the value named " + quoted(name) +
+                                    ", which the entry does not give" +
+                                    (values_column_ == 0
+                                         ? " (the entries have no values column: end the "
+                                           "header with ,values)"
+                                         : " (add it to the values column: " + std::string(name) +
+                                               " AMOUNT)"));
+            }
+        }
+        return fail(err, "values",
+                    "a duty applies a rate to a named value the entry does not give");
+    }
+
+    // The optional column of named values ("case 120.00; battery 4.50", see
+    // extras.hpp), in the entry's currency `cur`; when `convert`, each is
+    // converted by `rate` as the value is (rounded half to even to the minor
+    // unit). Added to extras_ (after read_quantities).
+    bool read_named_values(std::string_view text, const tariff::runtime_currency& cur, bool convert,
+                           const tariff::result<tariff::runtime_exchange_rate>& rate,
+                           row_error& err) {
+        constexpr std::size_t most = tariff::duty_base<C>::max_named_values;
+        std::array<named_value_text, most> values{};
+        std::size_t count = 0;
+        std::string message;
+        if (!try_read_named_values(text, cur.minor_digits(), values, count, message))
+            return fail(err, "values", std::move(message));
+        for (std::size_t i = 0; i < count; ++i) {
+            const named_value_text& n = values[i];
+            tariff::money<C> amount(n.amount);
+            if (convert) {
+                const auto converted = rate->try_convert(tariff::runtime_money(cur, n.amount),
+                                                         tariff::rounding_mode::half_even)
+                                           .and_then([](const tariff::runtime_money& m) {
+                                               return m.try_to_money<C>();
+                                           });
+                if (!converted)
+                    return fail(err, "values",
+                                quoted(n.item) + " " + std::string(cur.code()) +
+                                    ": too large to convert exactly");
+                amount = *converted;
+            }
+            const auto b = extras_.try_with_named_value(n.name->name(), amount);
+            if (!b)
+                return fail(err, "values",
+                            quoted(n.item) + ": an entry holds at most " +
+                                std::to_string(tariff::duty_base<C>::capacity) +
+                                " quantities and named values together");
+            extras_ = *b;
+        }
+        return true;
+    }
+
+    // The rate of `lv` with its placeholders replaced by the amounts the
+    // --additional-codes file gives for the entry's additional code: into
+    // resolved_, the code's number into `code`.
+    bool resolve_placeholders(const line_group<C>& line, const line_version<C>& lv,
+                              const std::vector<std::string_view>& f, int& code, row_error& err) {
+        const std::string rate = "tariff line " + line.code + "'s rate \"" +
+                                 std::string(schedule_.templated_text(lv.templated)) + "\"";
+        const std::string_view text = additional_column_ != 0 && additional_column_ < f.size()
+                                          ? f[additional_column_]
+                                          : std::string_view{};
+        if (text.empty())
+            return fail(err, "additional_code",
+                        "empty; " + rate +
+                            " has additional-code placeholders (EA, ADSZ, ...): the entry needs "
+                            "an additional code" +
+                            (additional_column_ == 0 ? " (the entries have no additional_code "
+                                                       "column: end the header with "
+                                                       ",additional_code)"
+                                                     : ""));
+        code = additional_code_number(text);
+        if (code < 0)
+            return fail(err, "additional_code",
+                        quoted(text) + ": expected an additional code of four digits (7000)");
+        const tariff::placeholder_table<C>* table =
+            codes_ != nullptr ? codes_->find(code) : nullptr;
+        if (table == nullptr)
+            return fail(err, "additional_code",
+                        quoted(text) + (codes_ != nullptr
+                                            ? ": no such additional code in the --additional-codes "
+                                              "file"
+                                            : ": no --additional-codes file gives its amounts"));
+        const tariff::duty_template<C>& t = schedule_.templated(lv.templated);
+        for (std::size_t i = 0; i < tariff::duty_placeholder_count; ++i) {
+            const auto p = static_cast<tariff::duty_placeholder>(i);
+            if (t.uses(p) && !table->contains(p))
+                return fail(err, "additional_code",
+                            quoted(text) + ": the --additional-codes file gives no " +
+                                std::string(tariff::name_of(p)) + " for this code; " + rate +
+                                " needs it");
+        }
+        const auto e = t.try_resolve(*table);
+        if (!e)
+            return fail(err, "additional_code",
+                        quoted(text) + ": cannot resolve " + rate + ": " +
+                            tariff::to_string(e.error()));
+        resolved_ = *e;
         return true;
     }
 
@@ -392,7 +547,12 @@ private:
         // The optional last column, checked last.
         bool extensive_extras = false;
         extras_ = tariff::duty_base<C>(tariff::money<C>());
-        if (f.size() > 8 && !read_quantities(f[8], extensive_extras, err))
+        if (quantities_column_ != 0 && quantities_column_ < f.size() &&
+            !read_quantities(f[quantities_column_], extensive_extras, err))
+            return false;
+        if (values_column_ != 0 && values_column_ < f.size() &&
+            !read_named_values(f[values_column_], cur, currency != schedule_currency_, rate_used,
+                               err))
             return false;
 
         const int version = line->in_force(d);
@@ -401,7 +561,15 @@ private:
                         quoted(hs_text) + ": tariff line " + line->code + " is not in force on " +
                             std::string(date_text));
 
-        const route& r = route_for(*line, static_cast<std::size_t>(version), origin_code, d);
+        // A rate with additional-code placeholders: resolved for the entry's code.
+        const line_version<C>& in_force = line->versions[static_cast<std::size_t>(version)];
+        int additional = -1;
+        if (in_force.templated != line_version<C>::no_seasons &&
+            !resolve_placeholders(*line, in_force, f, additional, err))
+            return false;
+        const route& r = route_for(*line, static_cast<std::size_t>(version), origin_code, d,
+                                   additional >= 0 ? &resolved_ : nullptr,
+                                   static_cast<std::uint32_t>(additional));
         if (r.too_many)
             return fail(err, "",
                         "more surtaxes or taxes apply than one assessment holds (" +
@@ -409,6 +577,15 @@ private:
                             std::to_string(tariff::duty_path<C>::max_taxes) + " taxes, " +
                             std::to_string(tariff::duty_path<C>::max_nodes) +
                             " rates and operators in all duties)");
+        if (r.no_season)
+            return fail(err, "date",
+                        quoted(date_text) + ": " + tariff::to_string(tariff::errc::no_season) +
+                            ": tariff line " + line->code + " (schedule line " +
+                            std::to_string(line->versions[static_cast<std::size_t>(version)].row) +
+                            ") has the seasonal rate \"" +
+                            std::string(schedule_.seasonal_text(
+                                line->versions[static_cast<std::size_t>(version)].seasonal)) +
+                            "\"");
         const tariff::duty_path<C>& standard = *r.standard;
         quota<C>* const quota_taken = r.quota_taken;
         const std::size_t period = r.period;
@@ -452,6 +629,12 @@ private:
                                            "and over-quota parts, and a qualified quantity "
                                            "(not a property of the goods) cannot be split; "
                                            "enter the parts as two entries");
+            if (in_quota > 0 && over_quota > 0 && extras_.named_value_count() != 0)
+                return fail(err, "values",
+                            quoted(f[values_column_]) +
+                                ": the entry is split between the quota's in-quota and "
+                                "over-quota parts, and named values are not split; enter the "
+                                "parts as two entries");
             if (over_quota > 0 && !add_part(standard, alloc.value_over_quota, over_quota,
                                             *line->unit, duty, taxes, err))
                 return false;
@@ -507,6 +690,8 @@ private:
             tariff::try_assess(path, extras_.with_value(value).with(unit, quantity), policy_);
         if (!r && r.error() == tariff::errc::overflow)
             return too_large(err, path, value, quantity, unit);
+        if (!r && r.error() == tariff::errc::missing_value_base)
+            return missing_named_value(err, path);
         if (!r)
             return fail(err, "", std::string("cannot assess: ") + tariff::to_string(r.error()));
         const tariff::assessment<C>& a = *r; // not a copy (904 bytes)
@@ -540,18 +725,34 @@ private:
         std::size_t period = 0;          // of quota_taken
         const tariff::duty_path<C>* in_quota = nullptr;
         bool too_many = false; // more duties or taxes than a path holds
+        // A seasonal rate: the index of the season's duty, or no_season (the
+        // day is in none of its seasons).
+        std::uint32_t season = line_version<C>::no_seasons;
+        bool no_season = false;
     };
+
+    // The duty of a seasonal rate for day d: its index (duty_at), or
+    // no_seasons if no season covers d.
+    static std::uint32_t season_of(const tariff::seasonal_duty<C>& s, tariff::date d) noexcept {
+        for (std::size_t i = 0; i < s.season_count(); ++i)
+            if (s.season_at(i).contains(d))
+                return static_cast<std::uint32_t>(s.duty_index_of(i));
+        return line_version<C>::no_seasons;
+    }
     static constexpr int route_bits = 10;
 
+    // (resolved: the MFN duty resolved for the entry's additional code `code`,
+    // or nullptr; such a route is built again for every entry.)
     const route& route_for(const line_group<C>& line, std::size_t version, std::uint32_t origin,
-                           tariff::date d) {
+                           tariff::date d, const tariff::duty_expression<C>* resolved = nullptr,
+                           std::uint32_t code = 0) {
         // Day (22 bits: 0001-01-01 is 306, 9999-12-31 3,652,364), line version
         // (26 bits: the schedule checks), origin (16 bits: two letters).
         const std::uint64_t key = static_cast<std::uint64_t>(d.days_since_epoch() + 719468) << 42 |
                                   static_cast<std::uint64_t>(line.version_ids[version]) << 16 |
                                   origin;
         route& r = routes_[(key * 0x9E3779B97F4A7C15ull) >> (64 - route_bits)];
-        if (r.key == key)
+        if (r.key == key && resolved == nullptr)
             return r;
         r = route{};
         surtaxes_.clear();
@@ -562,15 +763,29 @@ private:
         for (const std::uint32_t i : line.taxes)
             if (schedule_.measures()[i].applies(origin, d))
                 taxes_.push_back(i);
+        const line_version<C>& lv = line.versions[version];
+        const tariff::duty_expression<C>* mfn = resolved != nullptr ? resolved : &lv.mfn;
+        if (resolved != nullptr) {
+            r.season = code | 0x80000000u; // in the path's key: the code, not a season
+        } else if (lv.seasonal != line_version<C>::no_seasons) {
+            const auto& seasons = schedule_.seasonal(lv.seasonal);
+            r.season = season_of(seasons, d);
+            if (r.season == line_version<C>::no_seasons) {
+                r.no_season = true;
+                r.key = key;
+                return r;
+            }
+            mfn = &seasons.duty_at(r.season);
+        }
         // A path's components share a pool of max_nodes rates and operators.
-        std::size_t nodes = line.versions[version].mfn.size();
+        std::size_t nodes = mfn->size();
         for (const std::uint32_t i : surtaxes_)
             nodes += schedule_.measures()[i].duty.size();
         r.too_many = surtaxes_.size() + 1 > tariff::duty_path<C>::max_duties ||
                      taxes_.size() > tariff::duty_path<C>::max_taxes ||
                      nodes > tariff::duty_path<C>::max_nodes;
         if (!r.too_many) {
-            r.standard = &standard_path(line, version, line.versions[version]);
+            r.standard = &standard_path(line, version, lv, *mfn, r.season);
             for (const std::uint32_t i : line.quotas) {
                 auto& candidate = schedule_.quotas()[i];
                 if (candidate.origin_code != origin)
@@ -602,17 +817,24 @@ private:
     }
 
     // MFN, the surtaxes in force, the taxes in force: built once, then reused.
+    // (The MFN duty is lv.mfn, or the duty of a seasonal rate's `season`.)
     const tariff::duty_path<C>& standard_path(const line_group<C>& line, std::size_t version,
-                                              const line_version<C>& lv) {
+                                              const line_version<C>& lv,
+                                              const tariff::duty_expression<C>& mfn,
+                                              std::uint32_t season) {
         key_.assign(1, 'S');
         append_key(line.version_ids[version]);
+        if (season != line_version<C>::no_seasons) {
+            key_ += '@';
+            append_key(season);
+        }
         for (const std::uint32_t i : surtaxes_)
             append_key(i);
         append_taxes_key();
         const auto it = paths_.find(key_);
         if (it != paths_.end())
             return store_[it->second];
-        auto path = tariff::duty_path<C>("standard").with_duty(lv.name, lv.legal_basis, lv.mfn);
+        auto path = tariff::duty_path<C>("standard").with_duty(lv.name, lv.legal_basis, mfn);
         for (const std::uint32_t i : surtaxes_) {
             const auto& m = schedule_.measures()[i];
             path = path.with_duty(m.name, m.legal_basis, m.duty);
@@ -653,8 +875,14 @@ private:
     // Reused for every entry (no allocation per row once they have grown).
     std::vector<std::uint32_t> surtaxes_, taxes_;
     std::vector<assessed_component<C>> components_;
+    // The --additional-codes file, and the rate resolved for the entry's code.
+    const additional_codes<C>* codes_ = nullptr;
+    tariff::duty_expression<C> resolved_;
+    std::size_t additional_column_ = 0;
     // The entry's quantities and properties from its `quantities` column.
     tariff::duty_base<C> extras_{tariff::money<C>()};
+    // The optional columns' indices in an entry (0: absent).
+    std::size_t quantities_column_ = 8, values_column_ = 0;
     output_format format_;
     tariff_calc::totals totals_;
     text_buffer list_;

@@ -331,6 +331,15 @@ struct line_version {
     tariff::duty_expression<C> mfn;
     std::string_view name; // the MFN component's name ("MFN")
     std::string_view legal_basis;
+    // A seasonal rate ("8.50% (01 JAN-31 MAY), 12.00% (01 JUN-31 OCT)"): its
+    // index in the schedule's seasonal rates (schedule::seasonal); mfn then
+    // holds its first duty. no_seasons: a plain rate, mfn.
+    static constexpr std::uint32_t no_seasons = ~std::uint32_t{0};
+    std::uint32_t seasonal = no_seasons;
+    // A rate with additional-code placeholders ("8.30% + EA MAX 18.70% +
+    // ADSZ"): its index in the schedule's templates (schedule::templated),
+    // resolved per entry; mfn is then Free. no_seasons: none.
+    std::uint32_t templated = no_seasons;
 };
 
 // The most `line` rows a schedule may have (the engine packs a row's number
@@ -445,6 +454,12 @@ public:
         return it == index_.end() ? nullptr : &lines_[it->second];
     }
     const std::vector<measure<C>>& measures() const noexcept { return measures_; }
+    // The seasonal rate of a line version (line_version::seasonal) and its text.
+    const tariff::seasonal_duty<C>& seasonal(std::uint32_t i) const { return seasonal_[i].duty; }
+    std::string_view seasonal_text(std::uint32_t i) const { return seasonal_[i].text; }
+    // The rate with placeholders of a line version (line_version::templated).
+    const tariff::duty_template<C>& templated(std::uint32_t i) const { return templates_[i].duty; }
+    std::string_view templated_text(std::uint32_t i) const { return templates_[i].text; }
     std::vector<quota<C>>& quotas() noexcept { return quotas_; }
     const std::vector<quota<C>>& quotas() const noexcept { return quotas_; }
 
@@ -564,11 +579,17 @@ private:
 
         // rate
         tariff::duty_expression<C> duty;
+        std::uint32_t seasonal = line_version<C>::no_seasons;
+        std::uint32_t templated = line_version<C>::no_seasons;
         if (required(c_rate)) {
             const auto r = tariff::try_parse_duty<C>(f[c_rate]);
-            if (!r) {
-                problem(c_rate, quoted(f[c_rate]) + ": " + r.error().reason + " (at byte " +
-                                    std::to_string(r.error().position + 1) + ")");
+            if (!r && r.error().code == tariff::errc::unresolved_placeholder) {
+                if (std::string m; !try_template_rate(f[c_rate], k == k_line, templated, m))
+                    problem(c_rate, m);
+            } else if (!r) {
+                if (std::string m;
+                    !try_seasonal_rate(f[c_rate], k == k_line, r.error(), duty, seasonal, m))
+                    problem(c_rate, m);
             } else if (k == k_tax && !plain_tax_rate(r.value())) {
                 // An entry carries no named values (no column for them), and a
                 // tax line is rounded once from an exact amount: a tax rate
@@ -640,6 +661,8 @@ private:
         switch (k) {
         case k_line:
             lines.push_back({digits, code, unit, {row, valid, duty, name, basis}});
+            lines.back().version.seasonal = seasonal;
+            lines.back().version.templated = templated;
             break;
         case k_surtax:
         case k_tax: {
@@ -667,6 +690,55 @@ private:
                                    {row, valid, volume, duty, basis}});
             break;
         }
+    }
+
+    // A rate the duty parser rejected (`plain`) may be a seasonal cell ("8.50%
+    // (01 JAN-31 MAY, 1 NOV-31 DEC), 12.00% (01 JUN-31 OCT)"), on a line row
+    // (`on_line`) only: kept in seasonal_, its index in `index`, its first duty
+    // in `duty`. Else `message` says what is wrong: the error of the parser
+    // that read further (the duty parser's on a tie), or that only a line row
+    // may be seasonal.
+    bool try_seasonal_rate(std::string_view text, bool on_line, const tariff::parse_error& plain,
+                           tariff::duty_expression<C>& duty, std::uint32_t& index,
+                           std::string& message) {
+        const auto r = tariff::try_parse_seasonal_duty<C>(text);
+        if (r && !on_line) {
+            message = quoted(text) +
+                      ": a seasonal rate (a duty for each season) is read on a line row only";
+            return false;
+        }
+        if (!r) {
+            const tariff::parse_error& e = r.error().position > plain.position ? r.error() : plain;
+            message = quoted(text) + ": " + e.reason + " (at byte " +
+                      std::to_string(e.position + 1) + ")";
+            return false;
+        }
+        index = static_cast<std::uint32_t>(seasonal_.size());
+        seasonal_.push_back({*r, keep(text)});
+        duty = r->duty_at(0);
+        return true;
+    }
+
+    // A rate with additional-code placeholders ("8.30% + EA MAX 18.70% +
+    // ADSZ"), on a line row (`on_line`) only: kept in templates_, its index
+    // in `index`. Else `message` says what is wrong.
+    bool try_template_rate(std::string_view text, bool on_line, std::uint32_t& index,
+                           std::string& message) {
+        const auto r = tariff::try_parse_duty_template<C>(text);
+        if (!r) {
+            message = quoted(text) + ": " + r.error().reason + " (at byte " +
+                      std::to_string(r.error().position + 1) + ")";
+            return false;
+        }
+        if (!on_line) {
+            message = quoted(text) +
+                      ": a rate with additional-code placeholders (EA, ADSZ, ...) is read on a "
+                      "line row only";
+            return false;
+        }
+        index = static_cast<std::uint32_t>(templates_.size());
+        templates_.push_back({*r, keep(text)});
+        return true;
     }
 
     // "8703", "87", "8703.80", "8703.80.00": the digits.
@@ -917,8 +989,12 @@ private:
             return false;
         };
         for (auto& g : lines_)
-            for (const auto& v : g.versions)
+            for (const auto& v : g.versions) {
                 needs_ok(v.mfn, g, v.row, "the duty");
+                if (v.seasonal != line_version<C>::no_seasons)
+                    for (std::size_t i = 1; i < seasonal_[v.seasonal].duty.duty_count(); ++i)
+                        needs_ok(seasonal_[v.seasonal].duty.duty_at(i), g, v.row, "the duty");
+            }
         for (std::size_t i = 0; i < measures_.size(); ++i) {
             const auto& m = measures_[i];
             auto [first, last] = lines_under(m.prefix);
@@ -1018,7 +1094,17 @@ private:
     }
 
     std::deque<std::string> strings_;
-    std::vector<line_group<C>> lines_; // sorted by digits
+    struct seasonal_rate {
+        tariff::seasonal_duty<C> duty;
+        std::string_view text; // as the schedule writes it
+    };
+    std::deque<seasonal_rate> seasonal_; // by line_version::seasonal
+    struct template_rate {
+        tariff::duty_template<C> duty;
+        std::string_view text; // as the schedule writes it
+    };
+    std::deque<template_rate> templates_; // by line_version::templated
+    std::vector<line_group<C>> lines_;    // sorted by digits
     std::unordered_map<std::uint64_t, std::uint32_t> index_;
     std::vector<measure<C>> measures_; // file order
     std::vector<staged_quota_row> quota_rows_;

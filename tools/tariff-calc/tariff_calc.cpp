@@ -61,6 +61,10 @@ Options (each at most once; a value may also be written --name=VALUE):
   --schedule FILE        the schedule CSV: tariff lines, surtaxes, taxes, quotas
   --entries FILE         the entries CSV ('-': standard input)
   --rates FILE           exchange rates CSV, for entries in other currencies
+  --additional-codes FILE
+                         the amounts of additional-code placeholders (EA,
+                           ADSZ, ...) in line rates: CSV code,placeholder,
+                           amount, by the entries' additional_code
   --currency CODE        the schedule's currency: CAD (default), USD, EUR or GBP
   --output FILE          the assessed entries (default or '-': standard output)
   --format FORMAT        csv (default): one row per entry, no totals row (see
@@ -87,11 +91,20 @@ Input files (CSV, RFC 4180, UTF-8; the first line is exactly this header):
             quota (an order number's period, volume and in-quota rate).
             Rates as schedules print them: 6.1 %, Free, $106.50/tonne plus 7 %,
             245.5 % but not less than $5.33/kg, 12.80 % + 304.10 EUR / 100 kg.
+            A line's rate may be seasonal, chosen by the entry's date:
+            8.50% (01 JAN-31 MAY, 1 NOV-31 DEC), 12.00% (01 JUN-31 OCT).
+            Or hold placeholders an entry's additional code resolves
+            (--additional-codes): 8.30% + EA MAX 18.70% + ADSZ.
   rates     date,from,to,rate     one FROM buys RATE of TO; an entry uses the
             latest rate dated on or before its date
   entries   id,date,hs_code,origin,quantity,unit,value,currency
             and optionally ,quantities: what a qualified duty needs, e.g.
             12.5 % vol; 800 kg on drained weight
+            and optionally ,values (last): the named values a duty such as
+            45 % on the case + 35 % on the battery applies to, in the
+            entry's currency, e.g. case 120.00; battery 4.50
+            and optionally ,additional_code (last): the goods' additional
+            code (7000), for a rate such as 8.30% + EA MAX 18.70% + ADSZ
 Units: each, No., pair, dozen, g, kg, 100 kg, tonne (t), l, hl, m3, lpa, m2,
 kWh, MWh; an entry's unit is converted exactly to its line's (2 t = 2000 kg).
 Numbers are exact decimals (no exponent, no thousands separator); dates are
@@ -121,6 +134,7 @@ Full reference: docs/tariff-calc.md in the tariff sources.
 
 struct options {
     std::string schedule, entries, rates, output, quota_summary, totals;
+    std::string additional_codes; // --additional-codes FILE
     tc::output_format format = tc::output_format::csv;
     std::string currency = "CAD";
     tariff::rounding_mode rounding = tariff::rounding_mode::half_even;
@@ -217,16 +231,17 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
         }
         if (arg == "--strict" || arg == "--help" || arg == "--version")
             return usage_failure(arg + " takes no value (found " + shown(argv[i]) + ")");
-        std::string* target = arg == "--schedule"        ? &o.schedule
-                              : arg == "--entries"       ? &o.entries
-                              : arg == "--rates"         ? &o.rates
-                              : arg == "--output"        ? &o.output
-                              : arg == "--quota-summary" ? &o.quota_summary
-                              : arg == "--totals"        ? &o.totals
-                              : arg == "--format"        ? &format
-                              : arg == "--currency"      ? &currency
-                              : arg == "--rounding"      ? &rounding
-                                                         : nullptr;
+        std::string* target = arg == "--schedule"           ? &o.schedule
+                              : arg == "--entries"          ? &o.entries
+                              : arg == "--rates"            ? &o.rates
+                              : arg == "--output"           ? &o.output
+                              : arg == "--quota-summary"    ? &o.quota_summary
+                              : arg == "--totals"           ? &o.totals
+                              : arg == "--format"           ? &format
+                              : arg == "--currency"         ? &currency
+                              : arg == "--rounding"         ? &rounding
+                              : arg == "--additional-codes" ? &o.additional_codes
+                                                            : nullptr;
         if (target == nullptr)
             return usage_failure("unknown argument " + shown(argv[i]));
         if (!first_time(arg))
@@ -279,7 +294,10 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
     }
     // Standard input and output can serve one file each.
     const std::pair<const char*, const std::string*> inputs[] = {
-        {"--schedule", &o.schedule}, {"--rates", &o.rates}, {"--entries", &o.entries}};
+        {"--schedule", &o.schedule},
+        {"--rates", &o.rates},
+        {"--entries", &o.entries},
+        {"--additional-codes", &o.additional_codes}};
     const char* stdin_taken = nullptr;
     for (const auto& [name, path] : inputs)
         if (*path == "-") {
@@ -514,6 +532,22 @@ int run(const options& o) {
             return file_error;
         }
     }
+    std::optional<tc::additional_codes<C>> codes;
+    if (!o.additional_codes.empty()) {
+        input codes_in;
+        if (!codes_in.open(o.additional_codes))
+            return cannot_open("additional codes", o.additional_codes), file_error;
+        codes.emplace();
+        const std::string codes_name =
+            o.additional_codes == "-" ? "(standard input)" : tc::printable(o.additional_codes);
+        tc::diagnostics diag(std::cerr, codes_name);
+        if (!codes->load(*codes_in.stream, diag)) {
+            std::cerr << "tariff-calc: " << codes_name << ": the additional codes are invalid ("
+                      << diag.count() << (diag.count() == 1 ? " problem" : " problems")
+                      << "); nothing was assessed\n";
+            return file_error;
+        }
+    }
     input entries_in;
     if (!entries_in.open(o.entries))
         return cannot_open("entries", o.entries), file_error;
@@ -537,6 +571,8 @@ int run(const options& o) {
         return file_error;
 
     tc::engine<C> engine(schedule, rates ? &*rates : nullptr, o.rounding, o.format);
+    engine.use_header(fields);
+    engine.use_additional_codes(codes ? &*codes : nullptr);
     if (o.format == tc::output_format::csv) {
         out.buffer() += tc::output_header;
         out.buffer() += '\n';
