@@ -1513,6 +1513,8 @@ private:
             for (auto& b : blocks)
                 b.reserve(receipt_block);
             receipts_.reserve(receipts_.size() + blocks_needed);
+            if (!receipts_.empty()) // a copied ledger's last block may hold no spare room
+                receipts_.back().reserve(receipt_block);
             if (options_.keep_events)
                 receipt_ids_.reserve(receipt_ids_.size() + n);
         }
@@ -1523,39 +1525,86 @@ private:
         std::int64_t balance = pools_[open_][0].balance;
         int128_t sum_in = 0, sum_over = 0, sum_value_in = 0, sum_value_over = 0;
         std::size_t next_block = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::int64_t g = batch.granules[i];
-            const std::int64_t v = batch.values[i];
-            const std::int64_t in = min(g, balance);
-            const std::int64_t over = g - in; // >= 0
-            std::int64_t vin = v;
-            if (in == 0)
-                vin = 0;
-            else if (over != 0)
-                vin = detail::split_two_at_scale(v, in, over);
-            out.in_granules[i] = in;
-            out.value_in[i] = vin;
-            if (!out.from_reserve.empty())
-                out.from_reserve[i] = 0;
+        if (options_.keep_events) {
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::int64_t g = batch.granules[i];
+                const std::int64_t v = batch.values[i];
+                const std::int64_t in = min(g, balance);
+                const std::int64_t over = g - in; // >= 0
+                std::int64_t vin = v;
+                if (in == 0)
+                    vin = 0;
+                else if (over != 0)
+                    vin = detail::split_two_at_scale(v, in, over);
+                out.in_granules[i] = in;
+                out.value_in[i] = vin;
+                if (!out.from_reserve.empty())
+                    out.from_reserve[i] = 0;
+                if (options_.keep_receipts) {
+                    if (receipt_count_ % receipt_block == 0)
+                        receipts_.push_back(std::move(blocks[next_block++])); // room reserved
+                    receipts_.back().push_back(quota_receipt{0, in});         // capacity reserved
+                    ++receipt_count_;
+                }
+                if (options_.keep_events) {
+                    const std::uint64_t entry = ids ? batch.entry_ids[i] : 0;
+                    if (options_.keep_receipts)
+                        receipt_ids_.push_back(entry);
+                    if (in != 0)
+                        events_.push_back(quota_event{quota_event_kind::allocation, entry, open_,
+                                                      quota_pool::general, balance, balance - in,
+                                                      in});
+                }
+                balance -= in; // in <= balance
+                sum_in += in;
+                sum_over += over;
+                sum_value_in += vin;
+                sum_value_over += v - vin;
+            }
+        } else {
+            // Without events: while the balance lasts, min(g, balance) in
+            // quota (never 0 there); then every claim wholly over quota. The
+            // receipts afterwards, block by block, from what was written.
+            const std::int64_t* const g = batch.granules.data();
+            const std::int64_t* const v = batch.values.data();
+            std::int64_t* const in_out = out.in_granules.data();
+            std::int64_t* const value_out = out.value_in.data();
+            std::size_t i = 0;
+            for (; i < n && balance > 0; ++i) {
+                const std::int64_t in = min(g[i], balance);
+                const std::int64_t over = g[i] - in;
+                const std::int64_t vin =
+                    over == 0 ? v[i] : detail::split_two_at_scale(v[i], in, over);
+                in_out[i] = in;
+                value_out[i] = vin;
+                balance -= in;
+                sum_in += in;
+                sum_over += over;
+                sum_value_in += vin;
+                sum_value_over += v[i] - vin;
+            }
+            for (; i < n; ++i) {
+                in_out[i] = 0;
+                value_out[i] = 0;
+                sum_over += g[i];
+                sum_value_over += v[i];
+            }
+            for (std::size_t j = 0; j < out.from_reserve.size(); ++j)
+                out.from_reserve[j] = 0;
             if (options_.keep_receipts) {
-                if (receipt_count_ % receipt_block == 0)
-                    receipts_.push_back(std::move(blocks[next_block++])); // room reserved
-                receipts_.back().push_back(quota_receipt{0, in});         // capacity reserved
-                ++receipt_count_;
+                for (std::size_t j = 0; j < n;) {
+                    if (receipt_count_ % receipt_block == 0)
+                        receipts_.push_back(std::move(blocks[next_block++])); // room reserved
+                    std::vector<quota_receipt>& block = receipts_.back();
+                    const std::size_t old = block.size();
+                    const std::size_t k = n - j < receipt_block - old ? n - j : receipt_block - old;
+                    block.resize(old + k); // within the capacity reserved: zeros
+                    for (std::size_t t = 0; t < k; ++t)
+                        block[old + t].general = in_out[j + t];
+                    receipt_count_ += k;
+                    j += k;
+                }
             }
-            if (options_.keep_events) {
-                const std::uint64_t entry = ids ? batch.entry_ids[i] : 0;
-                if (options_.keep_receipts)
-                    receipt_ids_.push_back(entry);
-                if (in != 0)
-                    events_.push_back(quota_event{quota_event_kind::allocation, entry, open_,
-                                                  quota_pool::general, balance, balance - in, in});
-            }
-            balance -= in; // in <= balance
-            sum_in += in;
-            sum_over += over;
-            sum_value_in += vin;
-            sum_value_over += v - vin;
         }
         pools_[open_][0].balance = balance;
         allocations_ += n;
