@@ -1527,10 +1527,10 @@ private:
         std::size_t next_block = 0;
         if (options_.keep_events) {
             for (std::size_t i = 0; i < n; ++i) {
-                const std::int64_t g = batch.granules[i];
+                const std::int64_t claimed = batch.granules[i];
                 const std::int64_t v = batch.values[i];
-                const std::int64_t in = min(g, balance);
-                const std::int64_t over = g - in; // >= 0
+                const std::int64_t in = min(claimed, balance);
+                const std::int64_t over = claimed - in; // >= 0
                 std::int64_t vin = v;
                 if (in == 0)
                     vin = 0;
@@ -1565,14 +1565,14 @@ private:
             // Without events: while the balance lasts, min(g, balance) in
             // quota (never 0 there); then every claim wholly over quota. The
             // receipts afterwards, block by block, from what was written.
-            const std::int64_t* const g = batch.granules.data();
+            const std::int64_t* const claimed = batch.granules.data();
             const std::int64_t* const v = batch.values.data();
             std::int64_t* const in_out = out.in_granules.data();
             std::int64_t* const value_out = out.value_in.data();
             std::size_t i = 0;
             for (; i < n && balance > 0; ++i) {
-                const std::int64_t in = min(g[i], balance);
-                const std::int64_t over = g[i] - in;
+                const std::int64_t in = min(claimed[i], balance);
+                const std::int64_t over = claimed[i] - in;
                 const std::int64_t vin =
                     over == 0 ? v[i] : detail::split_two_at_scale(v[i], in, over);
                 in_out[i] = in;
@@ -1586,7 +1586,7 @@ private:
             for (; i < n; ++i) {
                 in_out[i] = 0;
                 value_out[i] = 0;
-                sum_over += g[i];
+                sum_over += claimed[i];
                 sum_value_over += v[i];
             }
             for (std::size_t j = 0; j < out.from_reserve.size(); ++j)
