@@ -225,6 +225,15 @@ struct dataset {
     std::vector<vehicle_count> split_in, split_over;
     std::vector<cad> split_values;
     std::vector<std::int64_t> split_in_vehicles;
+    // The batch workload: the same claims as parallel int64 arrays (vehicles,
+    // cents) and, for each day, the run of claims accepted on it.
+    std::vector<std::int64_t> batch_vehicles, batch_cents;
+    std::vector<std::uint64_t> batch_ids; // the claims' entry ids (read only with events)
+    struct day_run {
+        date day;
+        std::size_t begin, end;
+    };
+    std::vector<day_run> runs;
 };
 
 // lo..hi inclusive; plain modulo on mt19937_64 (whose sequence the standard
@@ -249,6 +258,16 @@ dataset make_dataset(std::size_t n) {
         d.hand.push_back({q, cents});
         d.claims.push_back(
             claim{i + 1, day, vehicle_count(tariff::decimal(q)), cad::from_minor_units(cents)});
+    }
+    d.batch_vehicles.reserve(n);
+    d.batch_cents.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        d.batch_vehicles.push_back(d.hand[i].vehicles);
+        d.batch_cents.push_back(d.hand[i].cents);
+        d.batch_ids.push_back(d.claims[i].entry_id);
+        if (d.runs.empty() || !(d.runs.back().day == d.claims[i].accepted))
+            d.runs.push_back({d.claims[i].accepted, i, i});
+        d.runs.back().end = i + 1;
     }
     std::mt19937_64 split_rng(split_seed);
     d.split_in.reserve(n);
@@ -342,6 +361,33 @@ constexpr const char* ledger_title(ledger_variant v) {
     for (const claim& c : claims) {
         if (ledger.try_allocate(c, t) != tariff::errc::ok)
             fail("quota_ledger::try_allocate (lean) rejected a claim");
+    }
+    const auto totals = ledger.try_totals();
+    if (!totals)
+        fail("quota_ledger::try_totals overflowed");
+    return {totals->in_quota, totals->over_quota, totals->value_in_quota, totals->value_over_quota};
+}
+
+// (a'') The library's batch form: each day's claims in one call of
+// try_allocate_batch over the int64 arrays, what each claim got written into
+// the caller's arrays (granules in quota, cents in quota), the totals read
+// once at the end. The output arrays are the caller's, allocated once.
+[[gnu::noinline]] library_totals library_allocate_batch(ledger_type& ledger,
+                                                        std::span<const dataset::day_run> runs,
+                                                        const dataset& d,
+                                                        std::span<std::int64_t> in,
+                                                        std::span<std::int64_t> value_in) {
+    for (const auto& run : runs) {
+        const std::size_t k = run.end - run.begin;
+        tariff::quota_batch_takes out{in.subspan(run.begin, k), value_in.subspan(run.begin, k)};
+        const auto r = ledger.try_allocate_batch(
+            tariff::quota_claim_batch{
+                run.day, std::span<const std::int64_t>(d.batch_vehicles).subspan(run.begin, k),
+                std::span<const std::int64_t>(d.batch_cents).subspan(run.begin, k), 2,
+                std::span<const std::uint64_t>(d.batch_ids).subspan(run.begin, k)},
+            out);
+        if (!r)
+            fail("quota_ledger::try_allocate_batch rejected a batch");
     }
     const auto totals = ledger.try_totals();
     if (!totals)
@@ -671,6 +717,39 @@ bool verify_allocation() {
         ledger_type lean(quota, ledger_options(v));
         totals_agree = totals_agree && same(library_allocate_lean(lean, claims), h, true) &&
                        lean.balance(0, tariff::quota_pool::general) == balance;
+        // The batch form on the prefix's days, entry by entry against the
+        // hand-written rule.
+        std::vector<dataset::day_run> runs;
+        for (const auto& run : data().runs)
+            if (run.begin < n)
+                runs.push_back({run.day, run.begin, std::min(run.end, n)});
+        std::vector<std::int64_t> in(n), value_in(n);
+        ledger_type batch(quota, ledger_options(v));
+        const library_totals bt = library_allocate_batch(batch, runs, data(), in, value_in);
+        const bool batch_totals = same(bt, h, true);
+        const bool batch_state = batch.same_state(v == plain_ledger    ? plain
+                                                  : v == events_ledger ? logged
+                                                                       : unrecorded);
+        if (!batch_totals || !batch_state)
+            std::fprintf(stderr, "error: try_allocate_batch (variant %d): totals %s, state %s\n",
+                         static_cast<int>(v), batch_totals ? "agree" : "disagree",
+                         batch_state ? "agrees" : "disagrees");
+        totals_agree = totals_agree && batch_totals && batch_state;
+        std::int64_t left = volume;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::int64_t q = hand[i].vehicles;
+            const std::int64_t got = std::min(q, left);
+            left -= got;
+            if (in[i] != got || value_in[i] != split_cents(hand[i].cents, got, q).in) {
+                std::fprintf(
+                    stderr,
+                    "error: entry %zu: try_allocate_batch disagrees (%lld %lld vs %lld %lld)\n", i,
+                    static_cast<long long>(in[i]), static_cast<long long>(value_in[i]),
+                    static_cast<long long>(got),
+                    static_cast<long long>(split_cents(hand[i].cents, got, q).in));
+                return false;
+            }
+        }
     }
     totals_agree = totals_agree && hr.in == h.in && hr.over == h.over &&
                    hr.value_in == h.value_in && hr.value_over == h.value_over &&
@@ -847,7 +926,8 @@ long minor_page_faults() {
     return u.ru_minflt;
 }
 
-std::array<std::optional<library_totals>, ledger_variants.size()> full_library, full_lean;
+std::array<std::optional<library_totals>, ledger_variants.size()> full_library, full_lean,
+    full_batch;
 std::optional<hand_totals> full_hand, full_hand_receipts;
 std::array<std::optional<ledger_memory>, ledger_variants.size()> memory_ledger;
 std::optional<ledger_memory> memory_receipts;
@@ -882,6 +962,21 @@ void bench_lean(benchmark::State& state, ledger_variant variant) {
         const library_totals t = library_allocate_lean(ledger, claims);
         benchmark::DoNotOptimize(t);
         full_lean[variant] = t;
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(entry_count));
+}
+
+void bench_batch(benchmark::State& state, ledger_variant variant) {
+    const quota_type quota = make_quota(volume_for(entry_count));
+    const dataset& d = data();
+    std::vector<std::int64_t> in(entry_count), value_in(entry_count);
+    for (auto _ : state) {
+        ledger_type ledger(quota, ledger_options(variant));
+        const library_totals t = library_allocate_batch(ledger, d.runs, d, in, value_in);
+        benchmark::DoNotOptimize(t);
+        benchmark::DoNotOptimize(in.data());
+        benchmark::DoNotOptimize(value_in.data());
+        full_batch[variant] = t;
     }
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(entry_count));
 }
@@ -1013,6 +1108,8 @@ constexpr const char* allocate_events = "allocate/library_events";
 constexpr const char* allocate_no_receipts = "allocate/library_no_receipts";
 constexpr const char* allocate_lean = "allocate/library_lean";
 constexpr const char* allocate_lean_no_receipts = "allocate/library_lean_no_receipts";
+constexpr const char* allocate_batch = "allocate/library_batch";
+constexpr const char* allocate_batch_no_receipts = "allocate/library_batch_no_receipts";
 constexpr const char* allocate_hand = "allocate/hand_written";
 constexpr const char* allocate_receipts = "allocate/hand_written_receipts";
 constexpr const char* split_library = "split/library";
@@ -1038,6 +1135,12 @@ void register_benchmarks() {
         ->Iterations(1)
         ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark(allocate_lean_no_receipts, bench_lean, no_receipts_ledger)
+        ->Iterations(1)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(allocate_batch, bench_batch, plain_ledger)
+        ->Iterations(1)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(allocate_batch_no_receipts, bench_batch, no_receipts_ledger)
         ->Iterations(1)
         ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark(allocate_hand, bench_hand)
@@ -1180,6 +1283,8 @@ void print_summary(const recording_reporter& r) {
         {"allocate, no events, keep_receipts = false", allocate_no_receipts, allocate_hand},
         {"allocate lean (quota_take), receipts kept", allocate_lean, allocate_hand},
         {"allocate lean (quota_take), no receipts", allocate_lean_no_receipts, allocate_hand},
+        {"allocate batch (int64 arrays), receipts kept", allocate_batch, allocate_hand},
+        {"allocate batch (int64 arrays), no receipts", allocate_batch_no_receipts, allocate_hand},
         {"split_value on every entry", split_library, split_hand},
         {"hand + receipts vs hand", allocate_receipts, allocate_hand},
         {"keep_events = false vs hand + receipts", allocate_library, allocate_receipts},
@@ -1277,6 +1382,8 @@ void print_summary(const recording_reporter& r) {
             agree = agree && (!l || same(*l, *full_hand, true));
         for (const auto& l : full_lean)
             agree = agree && (!l || same(*l, *full_hand, true));
+        for (const auto& l : full_batch)
+            agree = agree && (!l || same(*l, *full_hand, true));
         agree =
             agree && (!full_hand_receipts || (full_hand_receipts->value_in == full_hand->value_in &&
                                               full_hand_receipts->in == full_hand->in));
@@ -1328,6 +1435,11 @@ void print_summary(const recording_reporter& r) {
                divide(cpu(allocate_lean), cpu(allocate_receipts)));
     ratio_line("fcfs_allocation_lean_no_receipts",
                divide(cpu(allocate_lean_no_receipts), cpu(allocate_hand)));
+    ratio_line("fcfs_allocation_batch_receipts", divide(cpu(allocate_batch), cpu(allocate_hand)));
+    ratio_line("fcfs_allocation_batch_receipts_vs_hand_receipts",
+               divide(cpu(allocate_batch), cpu(allocate_receipts)));
+    ratio_line("fcfs_allocation_batch_no_receipts",
+               divide(cpu(allocate_batch_no_receipts), cpu(allocate_hand)));
     ratio_line("split_value", divide(cpu(split_library), cpu(split_hand)));
     ratio_line("pool_lease_1_thread", divide(cpu(pool_lease), cpu(pool_hand_lease)));
     ratio_line("pool_lease_2_threads", divide(cpu(pool_lease, 2), cpu(pool_hand_lease, 2)));

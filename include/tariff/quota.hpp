@@ -310,6 +310,37 @@ struct quota_take {
     std::size_t receipt = 0; // as quota_allocation::receipt
 };
 
+// A batch of claims for quota_ledger::try_allocate_batch, all accepted on
+// one date, in the order they are served (first come, first served), as
+// parallel arrays: claim i is granules[i] granules of the quota (its
+// quantity is granules[i] times the quota's granularity) with the value
+// values[i] * 10^-value_scale, and the entry id entry_ids[i] (or 0 for every
+// claim when entry_ids is empty). value_scale is the currency's minor digits
+// or more, at most 18.
+struct quota_claim_batch {
+    date accepted;
+    std::span<const std::int64_t> granules;
+    std::span<const std::int64_t> values;
+    int value_scale = 2;
+    std::span<const std::uint64_t> entry_ids = {};
+};
+
+// Where try_allocate_batch writes what each claim got, one element per claim:
+// in_granules[i] granules in quota (the rest of claim i is over quota), and
+// value_in[i] the coefficient, at the batch's value_scale, of the value in
+// quota (the value over quota is values[i] - value_in[i]: never a cent lost);
+// from_reserve[i] how many of the granules in quota came from the reserved
+// pool (not written when left empty). On an error, bad_claim is the index of
+// the claim at fault, or npos when the batch as a whole is (the spans' sizes,
+// value_scale, the date).
+struct quota_batch_takes {
+    std::span<std::int64_t> in_granules;
+    std::span<std::int64_t> value_in;
+    std::span<std::int64_t> from_reserve = {};
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    std::size_t bad_claim = npos;
+};
+
 // What a ledger has allocated, summed over every allocation it recorded
 // (gross: returns do not reduce it), from quota_ledger::totals().
 template <currency_tag C, unit_tag U>
@@ -445,6 +476,30 @@ struct nonnegative_total {
             v *= 10;      // < 2^63 * 10^18 < 2^123
         coefficient += v; // < 2^126 + 2^123
     }
+    // A sum of figures (0 <= c < 2^126) at scale s (0 <= s <= 18), as if each
+    // had been added in turn: the same total, and the same overflow (sticky
+    // once the total reaches 2^126).
+    constexpr void add_wide(int128_t c, int s) noexcept {
+        if (overflow || coefficient >= limit || c >= limit) {
+            overflow = true;
+            return;
+        }
+        for (; scale < s; ++scale) {
+            if (coefficient >= limit / 10) {
+                overflow = true;
+                return;
+            }
+            coefficient *= 10;
+        }
+        for (int k = s; k < scale; ++k) {
+            if (c >= limit / 10) {
+                overflow = true;
+                return;
+            }
+            c *= 10;
+        }
+        coefficient += c; // < 2^127
+    }
     // The total as a decimal, at the finest scale added (fewer places only
     // where the coefficient needs dropping trailing zeros to fit);
     // errc::overflow if it does not fit.
@@ -508,6 +563,44 @@ template <currency_tag C>
     in_part = money<C>(decimal::try_from_parts(base, places).value_or({}));
     over_part = money<C>(decimal::try_from_parts(units - base, places).value_or({}));
     return true;
+}
+
+// split_two_fast on bare coefficients: `value` (>= 0, at a scale of at least
+// the minor unit) split between in > 0 and over > 0 granules (in + over
+// <= 2^63 - 1): the in-quota part's coefficient at the value's scale, by the
+// same largest remainder (ties to the in-quota part).
+[[gnu::always_inline]] constexpr std::int64_t
+split_two_at_scale(std::int64_t value, std::int64_t in, std::int64_t over) noexcept {
+    const std::int64_t sum = in + over;
+    const int128_t product = static_cast<int128_t>(value) * in; // < 2^126
+    std::int64_t base, rem;
+    if (product <= static_cast<int128_t>(~std::uint64_t{0})) {
+        const auto narrow = static_cast<std::uint64_t>(product);
+        const auto usum = static_cast<std::uint64_t>(sum);
+        base = static_cast<std::int64_t>(narrow / usum);
+        rem = static_cast<std::int64_t>(narrow % usum);
+    } else {
+        base = static_cast<std::int64_t>(product / sum);
+        rem = static_cast<std::int64_t>(product % sum);
+    }
+    if (rem > 0 && rem >= sum - rem)
+        ++base;
+    return base; // 0 <= base <= value
+}
+
+// A decimal's coefficient at `scale` (at least as fine as needed):
+// errc::overflow if it has more places than that or does not fit.
+constexpr result<std::int64_t> coefficient_at(decimal d, int scale) noexcept {
+    std::int64_t c = d.coefficient();
+    int s = d.scale();
+    for (; s > scale; --s) {
+        if (c % 10 != 0)
+            return errc::overflow;
+        c /= 10;
+    }
+    if (s < scale && scale_up_overflows(c, scale - s, c))
+        return errc::overflow;
+    return c;
 }
 
 template <currency_tag C, unit_tag U>
@@ -847,6 +940,60 @@ public:
         for (auto& a : out.allocations)
             apply(a);
         return out;
+    }
+
+    // Claims accepted on one date allocated in a batch: exactly what
+    // allocating them one by one, in order, with try_allocate gives (first
+    // come, first served; each value split as try_split_value splits it; the
+    // same receipts, events, balances and totals), written into `out` (see
+    // quota_claim_batch and quota_batch_takes). Returns the receipt of the
+    // first claim (claim i has that plus i), or npos without receipts.
+    // All or nothing: every claim is checked before any is allocated, and a
+    // bad batch or a bad claim in it changes nothing (out.bad_claim says
+    // which claim): errc::invalid_argument for spans of different sizes, a
+    // value_scale below the currency's minor digits or above 18, or a claim
+    // of zero granules; errc::negative_quantity for negative granules or a
+    // negative value; errc::overflow for a value coefficient a decimal does
+    // not hold or a quantity (granules times the granularity) that does not
+    // fit; errc::outside_period / errc::period_closed for the date. The date
+    // is checked once. A quota without a reserve counted in granules of 1,
+    // with the date in the open period, is worked out in int64 arithmetic
+    // with the totals summed in 128 bits; any other batch takes the general
+    // rule (all claims planned, then recorded). It throws nothing but
+    // std::bad_alloc, and that only when receipts or events must grow (room
+    // for them is reserved before the first claim is recorded on the integer
+    // path; on the general path, as for try_allocate_same_day, growth may
+    // fail part way).
+    constexpr result<std::size_t> try_allocate_batch(const quota_claim_batch& batch,
+                                                     quota_batch_takes& out) {
+        out.bad_claim = quota_batch_takes::npos;
+        const std::size_t n = batch.granules.size();
+        if (batch.values.size() != n || out.in_granules.size() != n || out.value_in.size() != n ||
+            (!batch.entry_ids.empty() && batch.entry_ids.size() != n) ||
+            (!out.from_reserve.empty() && out.from_reserve.size() != n) ||
+            batch.value_scale < C::minor_digits || batch.value_scale > decimal::max_scale)
+            return errc::invalid_argument;
+        const std::size_t first = options_.keep_receipts ? receipt_count_ : quota_batch_takes::npos;
+        if (n == 0)
+            return first;
+        const std::int64_t day = day_key(batch.accepted);
+        if (whole_units_ && open_from_ <= day && day <= open_to_) {
+            for (std::size_t i = 0; i < n; ++i) {
+                const errc e = check_batch_claim(batch.granules[i], batch.values[i]);
+                if (e != errc::ok) {
+                    out.bad_claim = i;
+                    return e;
+                }
+            }
+            allocate_batch_whole(batch, out);
+            return first;
+        }
+        return allocate_batch_general(batch, out, first);
+    }
+    // The same, raising the error (tariff::overflow_error for errc::overflow,
+    // tariff::domain_error otherwise); the ledger is then unchanged.
+    constexpr std::size_t allocate_batch(const quota_claim_batch& batch, quota_batch_takes& out) {
+        return try_allocate_batch(batch, out).value();
     }
 
     // Gives back `amount` of an allocation's in-quota quantity (a cancelled or
@@ -1336,6 +1483,198 @@ private:
         a.value_in_quota = (*parts)[0];
         a.value_over_quota = (*parts)[1];
         return errc::ok;
+    }
+
+    // A batch claim's own checks (the date is checked once per batch).
+    static constexpr errc check_batch_claim(std::int64_t granules, std::int64_t value) noexcept {
+        if (granules == 0)
+            return errc::invalid_argument;
+        if (granules < 0 || value < 0)
+            return errc::negative_quantity;
+        return errc::ok; // value >= 0 is a valid coefficient
+    }
+
+    // try_allocate_batch on the integer path: every claim checked, the date in
+    // the open period of a quota without a reserve in granules of 1. Nothing
+    // here can fail but the growth of receipts or events, reserved first.
+    constexpr void allocate_batch_whole(const quota_claim_batch& batch, quota_batch_takes& out) {
+        const std::size_t n = batch.granules.size();
+        const bool ids = !batch.entry_ids.empty();
+        // Room for the receipts and events first, so that a std::bad_alloc
+        // leaves the ledger as it was.
+        std::vector<std::vector<quota_receipt>> blocks;
+        if (options_.keep_receipts) {
+            const std::size_t room =
+                receipts_.empty() ? 0 : receipt_block - (receipt_count_ % receipt_block);
+            const std::size_t fresh =
+                (receipt_count_ % receipt_block == 0 ? n : (n > room ? n - room : 0));
+            const std::size_t blocks_needed = (fresh + receipt_block - 1) / receipt_block;
+            blocks.resize(blocks_needed);
+            for (auto& b : blocks)
+                b.reserve(receipt_block);
+            receipts_.reserve(receipts_.size() + blocks_needed);
+            if (!receipts_.empty()) // a copied ledger's last block may hold no spare room
+                receipts_.back().reserve(receipt_block);
+            if (options_.keep_events)
+                receipt_ids_.reserve(receipt_ids_.size() + n);
+        }
+        if (options_.keep_events)
+            events_.reserve(events_.size() + n);
+        const int qs = unit_scale_;
+        const int vs = batch.value_scale;
+        std::int64_t balance = pools_[open_][0].balance;
+        int128_t sum_in = 0, sum_over = 0, sum_value_in = 0, sum_value_over = 0;
+        std::size_t next_block = 0;
+        if (options_.keep_events) {
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::int64_t claimed = batch.granules[i];
+                const std::int64_t v = batch.values[i];
+                const std::int64_t in = min(claimed, balance);
+                const std::int64_t over = claimed - in; // >= 0
+                std::int64_t vin = v;
+                if (in == 0)
+                    vin = 0;
+                else if (over != 0)
+                    vin = detail::split_two_at_scale(v, in, over);
+                out.in_granules[i] = in;
+                out.value_in[i] = vin;
+                if (!out.from_reserve.empty())
+                    out.from_reserve[i] = 0;
+                if (options_.keep_receipts) {
+                    if (receipt_count_ % receipt_block == 0)
+                        receipts_.push_back(std::move(blocks[next_block++])); // room reserved
+                    receipts_.back().push_back(quota_receipt{0, in});         // capacity reserved
+                    ++receipt_count_;
+                }
+                if (options_.keep_events) {
+                    const std::uint64_t entry = ids ? batch.entry_ids[i] : 0;
+                    if (options_.keep_receipts)
+                        receipt_ids_.push_back(entry);
+                    if (in != 0)
+                        events_.push_back(quota_event{quota_event_kind::allocation, entry, open_,
+                                                      quota_pool::general, balance, balance - in,
+                                                      in});
+                }
+                balance -= in; // in <= balance
+                sum_in += in;
+                sum_over += over;
+                sum_value_in += vin;
+                sum_value_over += v - vin;
+            }
+        } else {
+            // Without events: while the balance lasts, min(g, balance) in
+            // quota (never 0 there); then every claim wholly over quota. The
+            // receipts afterwards, block by block, from what was written.
+            const std::int64_t* const claimed = batch.granules.data();
+            const std::int64_t* const v = batch.values.data();
+            std::int64_t* const in_out = out.in_granules.data();
+            std::int64_t* const value_out = out.value_in.data();
+            std::size_t i = 0;
+            for (; i < n && balance > 0; ++i) {
+                const std::int64_t in = min(claimed[i], balance);
+                const std::int64_t over = claimed[i] - in;
+                const std::int64_t vin =
+                    over == 0 ? v[i] : detail::split_two_at_scale(v[i], in, over);
+                in_out[i] = in;
+                value_out[i] = vin;
+                balance -= in;
+                sum_in += in;
+                sum_over += over;
+                sum_value_in += vin;
+                sum_value_over += v[i] - vin;
+            }
+            for (; i < n; ++i) {
+                in_out[i] = 0;
+                value_out[i] = 0;
+                sum_over += claimed[i];
+                sum_value_over += v[i];
+            }
+            for (std::size_t j = 0; j < out.from_reserve.size(); ++j)
+                out.from_reserve[j] = 0;
+            if (options_.keep_receipts) {
+                for (std::size_t j = 0; j < n;) {
+                    if (receipt_count_ % receipt_block == 0)
+                        receipts_.push_back(std::move(blocks[next_block++])); // room reserved
+                    std::vector<quota_receipt>& block = receipts_.back();
+                    const std::size_t old = block.size();
+                    const std::size_t k = n - j < receipt_block - old ? n - j : receipt_block - old;
+                    block.resize(old + k); // within the capacity reserved: zeros
+                    for (std::size_t t = 0; t < k; ++t)
+                        block[old + t].general = in_out[j + t];
+                    receipt_count_ += k;
+                    j += k;
+                }
+            }
+        }
+        pools_[open_][0].balance = balance;
+        allocations_ += n;
+        changes_ += n;
+        // Each sum is below n * 2^63 < 2^126 for any n a span can hold here.
+        totals_[0].add_wide(sum_in, qs);
+        totals_[1].add_wide(sum_over, qs);
+        totals_[2].add_wide(sum_value_in, vs);
+        totals_[3].add_wide(sum_value_over, vs);
+    }
+
+    // try_allocate_batch by the general rule: the date's period found once,
+    // every claim planned against running balances (as plan() does one by
+    // one), and only then, with every plan made, the periods before it
+    // closed and the allocations recorded.
+    constexpr result<std::size_t> allocate_batch_general(const quota_claim_batch& batch,
+                                                         quota_batch_takes& out,
+                                                         std::size_t first) {
+        const std::size_t n = batch.granules.size();
+        // The date, once (a zero-quantity claim stands in for the batch's).
+        const auto k = check(claim{0, batch.accepted, quota_.granularity(), money<C>{}});
+        if (!k)
+            return k.error();
+        const std::size_t period = *k;
+        auto balance = projected(period);
+        std::vector<allocation> planned(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            errc e = check_batch_claim(batch.granules[i], batch.values[i]);
+            const auto q =
+                e == errc::ok ? quota_.try_to_quantity(batch.granules[i]) : result<quantity<U>>(e);
+            const auto v = decimal::try_from_parts(batch.values[i], batch.value_scale);
+            if (e == errc::ok && !q)
+                e = q.error();
+            if (e == errc::ok && !v)
+                e = v.error();
+            if (e != errc::ok) {
+                out.bad_claim = i;
+                return e;
+            }
+            const claim c{batch.entry_ids.empty() ? 0 : batch.entry_ids[i], batch.accepted, *q,
+                          money<C>(*v)};
+            const bool eligible = is_eligible(c);
+            const std::int64_t want = wanted(c);
+            const std::int64_t from_reserve = eligible ? min(want, balance[1]) : std::int64_t{0};
+            const std::int64_t from_general = min(want - from_reserve, balance[0]);
+            e = prepare(c, period, eligible, from_reserve, from_general, planned[i]);
+            if (e != errc::ok) {
+                out.bad_claim = i;
+                return e;
+            }
+            balance[1] -= from_reserve;
+            balance[0] -= from_general;
+        }
+        // Every figure for `out` before anything changes.
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto vin =
+                detail::coefficient_at(planned[i].value_in_quota.amount(), batch.value_scale);
+            if (!vin) {
+                out.bad_claim = i;
+                return vin.error();
+            }
+            out.in_granules[i] = planned[i].from_reserve + planned[i].from_general;
+            out.value_in[i] = *vin;
+            if (!out.from_reserve.empty())
+                out.from_reserve[i] = planned[i].from_reserve;
+        }
+        close_before(period);
+        for (auto& a : planned)
+            apply(a);
+        return first;
     }
 
     // Records a prepared allocation: draws the pools and issues its receipt.
