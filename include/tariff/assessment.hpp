@@ -995,6 +995,28 @@ struct path_access {
 // field) on anything else, including any overflow (the general path then
 // finds the result in wider arithmetic, or its error), a product with more
 // places than a decimal holds, a negative value and a tax with no base terms.
+// A fast-path line's figures: the exact product c * r (at scale cs + rs) and
+// its rounding to g places, as detail::multiply's fast case and
+// detail::round_by give them; false if the product overflows, has more places
+// than a decimal holds or fewer than g. Its flags are all false.
+template <currency_tag C>
+[[nodiscard, gnu::always_inline]] constexpr bool
+simple_line_figures(std::int64_t c, int cs, std::int64_t r, int rs, int g, rounding_mode mode,
+                    assessed_component<C>& line) noexcept {
+    std::int64_t p = 0;
+    const int s = cs + rs;
+    if (mul_overflows(c, r, p) || s > decimal::max_scale || s < g)
+        return false;
+    line.exact = money<C>(decimal::try_from_parts(p, s).value_or({}));
+    const std::int64_t q = s == g ? p : divide_pow10_64(p, s - g, mode);
+    line.rounded = money<C>(decimal::try_from_parts(q, g).value_or({}));
+    line.floor_applied = false;
+    line.ceiling_applied = false;
+    line.relieved = false;
+    line.exact_is_rounded = false;
+    return true;
+}
+
 template <currency_tag C>
 [[nodiscard]] constexpr bool try_assess_simple(assessment<C>& a, const duty_path<C>& path,
                                                const duty_base<C>& base,
@@ -1006,23 +1028,6 @@ template <currency_tag C>
         policy.value_granularity != money<C>{} || path.has_de_minimis() || v.scale() != g ||
         v.coefficient() < 0)
         return false;
-    // The exact product c * r (at scale s) and its rounding to g places, as
-    // detail::multiply's fast case and detail::round_by give them.
-    auto line_figures = [&](std::int64_t c, int cs, std::int64_t r, int rs,
-                            assessed_component<C>& line) {
-        std::int64_t p = 0;
-        const int s = cs + rs;
-        if (mul_overflows(c, r, p) || s > decimal::max_scale || s < g)
-            return false;
-        line.exact = money<C>(decimal::try_from_parts(p, s).value_or({}));
-        line.rounded =
-            money<C>(decimal::try_from_parts(divide_pow10(p, s - g, policy.mode), g).value_or({}));
-        line.floor_applied = false;
-        line.ceiling_applied = false;
-        line.relieved = false;
-        line.exact_is_rounded = false;
-        return true;
-    };
     const std::size_t duty_count = path.duty_count();
     std::int64_t duties = 0; // the rounded lines' sum, at scale g
     for (std::size_t i = 0; i < duty_count; ++i) {
@@ -1033,7 +1038,8 @@ template <currency_tag C>
         line.kind = component_kind::duty;
         line.index = static_cast<std::uint8_t>(i);
         line.base = base.value();
-        if (!line_figures(v.coefficient(), g, rate.coefficient(), rate.scale(), line) ||
+        if (!simple_line_figures(v.coefficient(), g, rate.coefficient(), rate.scale(), g,
+                                 policy.mode, line) ||
             add_overflows(duties, line.rounded.amount().coefficient(), duties))
             return false;
     }
@@ -1068,7 +1074,7 @@ template <currency_tag C>
         line.kind = component_kind::tax;
         line.index = static_cast<std::uint8_t>(t);
         line.base = money<C>(decimal::try_from_parts(b, g).value_or({}));
-        if (!line_figures(b, g, rc, rs, line) ||
+        if (!simple_line_figures(b, g, rc, rs, g, policy.mode, line) ||
             add_overflows(taxes, line.rounded.amount().coefficient(), taxes))
             return false;
     }
