@@ -66,6 +66,12 @@ struct a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_cu
 struct a_path_in_another_currency_cannot_be_a_treatment_of_this_line {};
 } // namespace mistake
 
+namespace detail {
+// The assessment's fast path reads a path's components in place (friend of
+// duty_path; see detail::try_assess_simple).
+struct path_access;
+} // namespace detail
+
 // A path keeps its duty components' nodes in one pool (a component is a range
 // of it), so its size follows the nodes its duties use, not 8 full
 // expressions: at most max_duties components of at most max_nodes nodes in
@@ -462,6 +468,8 @@ private:
         }
     };
 
+    friend struct detail::path_access;
+
     std::string_view name_;
     std::array<names, max_duties> names_{};
     std::array<duty_node, max_nodes> nodes_{};
@@ -690,6 +698,10 @@ template <currency_tag C>
 [[nodiscard]] constexpr errc assess_in_place(assessment<C>& a, const duty_path<C>& path,
                                              const duty_base<C>& base,
                                              const rounding_policy<C>& policy) noexcept;
+template <currency_tag C>
+[[nodiscard]] constexpr bool try_assess_simple(assessment<C>& a, const duty_path<C>& path,
+                                               const duty_base<C>& base,
+                                               const rounding_policy<C>& policy) noexcept;
 } // namespace detail
 
 // The assessment of one entry on one path. It refers to the path (its lines'
@@ -792,6 +804,9 @@ private:
     friend constexpr errc detail::assess_in_place<C>(assessment<C>&, const duty_path<C>&,
                                                      const duty_base<C>&,
                                                      const rounding_policy<C>&) noexcept;
+    friend constexpr bool detail::try_assess_simple<C>(assessment<C>&, const duty_path<C>&,
+                                                       const duty_base<C>&,
+                                                       const rounding_policy<C>&) noexcept;
 
     const duty_path<C>* path_ = nullptr;
     duty_base<C> base_{money<C>{}};
@@ -942,6 +957,142 @@ constexpr result<assessment<C>> try_assess(const duty_path<C>& path,
 }
 
 namespace detail {
+// What the fast path reads of a path, in place.
+struct path_access {
+    // Duty i's rate if the duty is one ad valorem rate on the entry's value
+    // (no named value, no fractional percent); false otherwise.
+    template <class C>
+    static constexpr bool plain_ad_valorem_duty(const duty_path<C>& p, std::size_t i,
+                                                decimal& rate) noexcept {
+        if (p.size_[i] != 1)
+            return false;
+        const duty_node& n = p.nodes_[p.first_[i]];
+        if (n.kind != duty_kind::ad_valorem || n.base_flags != 0 || n.denominator() != 1)
+            return false;
+        rate = n.amount();
+        return true;
+    }
+    // Tax i's rate as a coefficient and scale if it is one ad valorem rate.
+    template <class C>
+    static constexpr bool ad_valorem_tax(const duty_path<C>& p, std::size_t i,
+                                         std::int64_t& coefficient, int& scale) noexcept {
+        const auto& t = p.taxes_[i];
+        if (t.pool_size != 0)
+            return false;
+        coefficient = t.coefficient;
+        scale = t.scale;
+        return true;
+    }
+};
+
+// The integer fast path of assess_in_place: every duty one ad valorem rate
+// on the value, every tax one ad valorem rate; lines rounded each
+// (rounding_stage::each_component) to a power of ten (granularity 10^-k, the
+// value at k places, no value rounding), no de minimis. Each product and sum
+// is one checked int64 operation at the scale the general path gives it (so
+// the figures, scales included, are the general path's): it returns false
+// (and the caller runs the general path from the start, which rewrites every
+// field) on anything else, including any overflow (the general path then
+// finds the result in wider arithmetic, or its error), a product with more
+// places than a decimal holds, a negative value and a tax with no base terms.
+// A fast-path line's figures: the exact product c * r (at scale cs + rs) and
+// its rounding to g places, as detail::multiply's fast case and
+// detail::round_by give them; false if the product overflows, has more places
+// than a decimal holds or fewer than g. Its flags are all false.
+template <currency_tag C>
+[[nodiscard, gnu::always_inline]] constexpr bool
+simple_line_figures(std::int64_t c, int cs, std::int64_t r, int rs, int g, rounding_mode mode,
+                    assessed_component<C>& line) noexcept {
+    std::int64_t p = 0;
+    const int s = cs + rs;
+    if (mul_overflows(c, r, p) || s > decimal::max_scale || s < g)
+        return false;
+    line.exact = money<C>(decimal::try_from_parts(p, s).value_or({}));
+    const std::int64_t q = s == g ? p : divide_pow10_64(p, s - g, mode);
+    line.rounded = money<C>(decimal::try_from_parts(q, g).value_or({}));
+    line.floor_applied = false;
+    line.ceiling_applied = false;
+    line.relieved = false;
+    line.exact_is_rounded = false;
+    return true;
+}
+
+template <currency_tag C>
+[[nodiscard]] constexpr bool try_assess_simple(assessment<C>& a, const duty_path<C>& path,
+                                               const duty_base<C>& base,
+                                               const rounding_policy<C>& policy) noexcept {
+    const decimal step = policy.granularity.amount();
+    const decimal v = base.value().amount();
+    const int g = step.scale();
+    if (policy.stage != rounding_stage::each_component || step.coefficient() != 1 ||
+        policy.value_granularity != money<C>{} || path.has_de_minimis() || v.scale() != g ||
+        v.coefficient() < 0)
+        return false;
+    const std::size_t duty_count = path.duty_count();
+    std::int64_t duties = 0; // the rounded lines' sum, at scale g
+    for (std::size_t i = 0; i < duty_count; ++i) {
+        decimal rate;
+        if (!path_access::plain_ad_valorem_duty(path, i, rate))
+            return false;
+        auto& line = a.lines_[i];
+        line.kind = component_kind::duty;
+        line.index = static_cast<std::uint8_t>(i);
+        line.base = base.value();
+        if (!simple_line_figures(v.coefficient(), g, rate.coefficient(), rate.scale(), g,
+                                 policy.mode, line) ||
+            add_overflows(duties, line.rounded.amount().coefficient(), duties))
+            return false;
+    }
+    std::int64_t taxes = 0; // likewise
+    for (std::size_t t = 0; t < path.tax_count(); ++t) {
+        std::int64_t rc = 0;
+        int rs = 0;
+        if (!path_access::ad_valorem_tax(path, t, rc, rs))
+            return false;
+        std::int64_t b = 0; // the tax base at scale g
+        bool any = false;   // a term other than an empty earlier-taxes total
+        if (path.tax_on_value(t)) {
+            b = v.coefficient();
+            any = true;
+        }
+        const std::uint32_t bits = path.tax_duties(t);
+        for (std::size_t i = 0; i < duty_count && i < 32; ++i) {
+            if (!(bits & (std::uint32_t{1} << i)))
+                continue;
+            any = true;
+            if (add_overflows(b, a.lines_[i].rounded.amount().coefficient(), b))
+                return false;
+        }
+        if (path.tax_on_earlier_taxes(t) && t > 0) {
+            any = true;
+            if (add_overflows(b, taxes, b))
+                return false;
+        }
+        if (!any || b < 0)
+            return false;
+        auto& line = a.lines_[duty_count + t];
+        line.kind = component_kind::tax;
+        line.index = static_cast<std::uint8_t>(t);
+        line.base = money<C>(decimal::try_from_parts(b, g).value_or({}));
+        if (!simple_line_figures(b, g, rc, rs, g, policy.mode, line) ||
+            add_overflows(taxes, line.rounded.amount().coefficient(), taxes))
+            return false;
+    }
+    a.path_ = &path;
+    a.has_path_ = true;
+    a.policy_ = policy;
+    a.value_ = base.value();
+    a.base_ = base;
+    a.relieved_ = false;
+    a.size_ = static_cast<std::uint8_t>(duty_count + path.tax_count());
+    // No line: the general path's empty total, 0 at scale 0.
+    a.duties_ =
+        duty_count == 0 ? money<C>{} : money<C>(decimal::try_from_parts(duties, g).value_or({}));
+    a.taxes_ = path.tax_count() == 0 ? money<C>{}
+                                     : money<C>(decimal::try_from_parts(taxes, g).value_or({}));
+    return true;
+}
+
 template <currency_tag C>
 [[nodiscard]] constexpr errc assess_in_place(assessment<C>& a, const duty_path<C>& path,
                                              const duty_base<C>& base,
@@ -949,6 +1100,8 @@ template <currency_tag C>
     if (!is_valid(policy.mode) || policy.granularity.amount().coefficient() <= 0 ||
         (policy.stage != rounding_stage::each_component && policy.stage != rounding_stage::totals))
         return errc::invalid_argument;
+    if (detail::try_assess_simple(a, path, base, policy))
+        return errc::ok;
     a.path_ = &path;
     a.has_path_ = true;
     a.policy_ = policy;
@@ -1051,6 +1204,7 @@ template <currency_tag C>
         line.exact = money<C>{};
         line.floor_applied = false;
         line.ceiling_applied = false;
+        line.exact_is_rounded = false; // not left from an earlier assessment in `a`
         line.relieved = tax_relieved;
         if (!tax_relieved) {
             // The tax's expression on the tax base, with the entry's

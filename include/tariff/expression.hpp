@@ -427,6 +427,9 @@ public:
     constexpr decimal amount() const noexcept {
         return decimal::try_from_parts(coefficient_, scale_).value_or({});
     }
+    // The amount's coefficient and scale, without making the decimal.
+    constexpr std::int64_t coefficient() const noexcept { return coefficient_; }
+    constexpr int scale() const noexcept { return scale_; }
     // An ad valorem rate's fraction is amount() / denominator(): 1 but for a
     // fractional percent ("33 1/3 %" is 1.00 / 3). See value_bases.hpp.
     constexpr std::uint8_t denominator() const noexcept {
@@ -798,6 +801,18 @@ private:
         return evaluate_nodes(nodes_.data(), size_, units_.data(), base);
     }
 
+    // x * n.amount() as detail::multiply gives it in its common case (the
+    // coefficients' product fits 64 bits, its places a decimal), without
+    // making n's decimal; false (out untouched) otherwise.
+    static constexpr bool product_fits(decimal x, const duty_node& n, decimal& out) noexcept {
+        std::int64_t p = 0;
+        const int s = x.scale() + n.scale();
+        if (detail::mul_overflows(x.coefficient(), n.coefficient(), p) || s > decimal::max_scale)
+            return false;
+        out = decimal::try_from_parts(p, s).value_or({}); // fits: p in range, s checked
+        return true;
+    }
+
     // The evaluation of `size` nodes (at most Nodes) whose operand indices
     // count from `nodes` and whose unit indices index `units`: this
     // expression's own, or a duty_path's component in its node pool.
@@ -809,6 +824,9 @@ private:
         if (size == 1 && nodes[0].kind == duty_kind::ad_valorem && nodes[0].base_flags == 0 &&
             nodes[0].denominator() == 1) {
             // One ad valorem rate, the most common duty: the loop below, unrolled.
+            decimal p;
+            if (product_fits(base.value().amount(), nodes[0], p))
+                return duty_evaluation<C>{money<C>(p), false, false};
             const auto d = detail::multiply(base.value().amount(), nodes[0].amount());
             if (!d)
                 return evaluate_exact(nodes, size, units, base);
@@ -828,6 +846,11 @@ private:
                     return value.error();
                 if (n.denominator() != 1) // a fractional percent: exactly, below
                     return evaluate_exact(nodes, size, units, base);
+                decimal p;
+                if (product_fits(value.value_or({}).amount(), n, p)) {
+                    v[i] = money<C>(p);
+                    break;
+                }
                 const auto d = detail::multiply(value.value_or({}).amount(), n.amount());
                 if (!d)
                     return evaluate_exact(nodes, size, units, base);
@@ -842,7 +865,14 @@ private:
                         return errc::missing_quantity;
                     return evaluate_exact(nodes, size, units, base);
                 }
-                // The quantity in base units; base units -> unit is den / num.
+                // The quantity in base units; base units -> unit is den / num
+                // (1 / 1: the rate's unit is the base unit, and specific_duty
+                // gives the product alone).
+                decimal p;
+                if (u.num == 1 && u.den == 1 && product_fits(q.value_or({}), n, p)) {
+                    v[i] = money<C>(p);
+                    break;
+                }
                 const auto d = detail::specific_duty(n.amount(), q.value_or({}), u.den, u.num);
                 if (!d)
                     return evaluate_exact(nodes, size, units, base);
@@ -865,16 +895,20 @@ private:
                     v[i] = money<C>{}; // a duty is never negative
                 break;
             }
-            case duty_kind::at_least:
-                v[i] = v[n.rhs] > v[n.lhs] ? v[n.rhs] : v[n.lhs];
-                if (v[n.rhs] > v[n.lhs])
+            case duty_kind::at_least: {
+                const bool floor = v[n.rhs] > v[n.lhs]; // compared once
+                v[i] = floor ? v[n.rhs] : v[n.lhs];
+                if (floor)
                     out.floor_applied = true;
                 break;
-            case duty_kind::at_most:
-                v[i] = v[n.rhs] < v[n.lhs] ? v[n.rhs] : v[n.lhs];
-                if (v[n.rhs] < v[n.lhs])
+            }
+            case duty_kind::at_most: {
+                const bool ceiling = v[n.rhs] < v[n.lhs];
+                v[i] = ceiling ? v[n.rhs] : v[n.lhs];
+                if (ceiling)
                     out.ceiling_applied = true;
                 break;
+            }
             }
         }
         out.amount = v[size - 1];
