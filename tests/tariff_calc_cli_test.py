@@ -644,7 +644,7 @@ SCHEDULE_HEADER = SCHEDULE.splitlines()[0] + "\n"
 
 # One problem a row: (the row, field, words). Row i is on line i + 2.
 BAD_SCHEDULE_ROWS = [
-    ("levy,8703.80.00,,X,1 %,,,,,,", "record", '"levy": expected line, surtax, tax or quota'),
+    ("levy,8703.80.00,,X,1 %,,,,,,", "record", '"levy": expected line, surtax, tax, quota or treatment'),
     ("line,,,MFN,6.1 %,each,,,,,", "hs_code", "empty; this record needs one"),
     ("line,8703.8,,MFN,6.1 %,each,,,,,", "hs_code", '"8703.8": an HS code has 6 to 10 digits'),
     ("line,0406.10.00,FR,MFN,6.1 %,kg,,,,,", "origin", '"FR": a line row has no origin'),
@@ -1341,6 +1341,152 @@ Q2,2026-01-05,1905.31.11,MA,1500,kg,1500.00,EUR,7000
                  extra=["--currency", "EUR", "--additional-codes", codes])
     check(r.code == 0, f"exit {r.code}: {r.stderr}")
     expect_row(r.rows(), "A1", duty="133.00")
+
+
+# --- --choose: choosing between paths (docs/tariff-calc.md, "Choosing between paths") ---
+
+CHOOSE_HEADER = OUT_HEADER + ",path,path_reason"
+
+
+def chosen_rows(r):
+    """The output rows by id under --choose (the header ends path,path_reason)."""
+    rows = list(csv.reader(io.StringIO(r.out or r.stdout, newline="")))
+    check(rows and ",".join(rows[0]) == CHOOSE_HEADER, f"bad header: {rows[:1]}")
+    return {row[0]: dict(zip(rows[0], row)) for row in rows[1:]}
+
+
+CHOOSE_SCHEDULE = """\
+record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description
+line,8703.80.00,,MFN,6.1 %,each,,,,,
+treatment,8703.80,KR,CKFTA,Free,,,,,Canada-Korea FTA,
+treatment,8703,KR,KR two,2 %,,,,,,
+treatment,8703,JP,CPTPP,6.1 %,,,,,,
+treatment,8703.80.00,CN,CN pref,1 %,,,2026-07-01,,,
+tax,,,GST,5 %,,,,,,
+quota,8703.80.00,CN,Q1,3 %,,100,2026-01-01,2026-12-31,,
+"""
+CHOOSE_ENTRIES = HEADER + """\
+L1,2026-08-01,8703.80.00,KR,1,each,10000.00,CAD
+L2,2026-08-01,8703.80.00,CN,10,each,100000.00,CAD
+L3,2026-03-01,8703.80.00,CN,10,each,100000.00,CAD
+L4,2026-08-01,8703.80.00,DE,1,each,10000.00,CAD
+L5,2026-08-01,8703.80.00,JP,1,each,10000.00,CAD
+"""
+
+
+@case
+def choose_lowest(env):
+    q = os.path.join(env.tmp, "q.csv")
+    r = env.calc(CHOOSE_ENTRIES, schedule=CHOOSE_SCHEDULE, rates=None,
+                 extra=["--choose", "lowest", "--quota-summary", q])
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    rows = chosen_rows(r)
+    # By hand. L1 (KR, 10,000.00): MFN 6.1 % = 610.00, CKFTA Free = 0.00, KR two 2 % =
+    # 200.00: CKFTA; GST 5 % of 10,000.00 + 0.00 = 500.00.
+    expect_row(rows, "L1", duty="0.00", taxes="500.00", total="500.00",
+               components="CKFTA=0.00;GST=500.00", path="CKFTA",
+               path_reason="the lowest duty of 3 eligible paths (MFN 610.00 CAD, "
+                           "CKFTA 0.00 CAD, KR two 200.00 CAD)")
+    # L2 (CN, in Q1's period, CN pref in force from 2026-07-01): Q1 3 % of 100,000.00 =
+    # 3,000.00 against CN pref 1 % = 1,000.00: CN pref; GST 5 % of 101,000.00 = 5,050.00.
+    # The quota path is not taken: no in/over quota figures, nothing drawn.
+    expect_row(rows, "L2", in_quota="", over_quota="", duty="1000.00", taxes="5050.00",
+               total="6050.00", components="CN pref=1000.00;GST=5050.00", path="CN pref",
+               path_reason="the lowest duty of 2 eligible paths (Q1 3000.00 CAD, "
+                           "CN pref 1000.00 CAD)")
+    # L3 (2026-03-01, before CN pref): Q1 alone: 3,000.00; GST 5 % of 103,000.00 = 5,150.00.
+    expect_row(rows, "L3", in_quota="10", over_quota="0", duty="3000.00", taxes="5150.00",
+               components="Q1=3000.00;GST=5150.00", path="Q1",
+               path_reason="the only eligible path")
+    # L4 (DE): no treatment: MFN 610.00; GST 5 % of 10,610.00 = 530.50.
+    expect_row(rows, "L4", duty="610.00", taxes="530.50", path="MFN",
+               path_reason="the only eligible path")
+    # L5 (JP): CPTPP 6.1 % = 610.00 ties MFN 610.00: the schedule's path (earliest) wins.
+    expect_row(rows, "L5", duty="610.00", components="MFN=610.00;GST=530.50", path="MFN",
+               path_reason="tied for the lowest duty of 2 eligible paths, the earliest "
+                           "taken (MFN 610.00 CAD, CPTPP 610.00 CAD)")
+    # Only L3 drew from Q1 (10 of 100).
+    with open(q, encoding="utf-8") as f:
+        check(f.read() == "quota,period,from,to,volume,used,balance,state\n"
+                          "Q1,1,2026-01-01,2026-12-31,100,10,90,open\n", "quota summary")
+    # Without --choose the output is as before: the schedule's path, no path columns.
+    r = env.calc(CHOOSE_ENTRIES, schedule=CHOOSE_SCHEDULE, rates=None)
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    rows = r.rows()
+    expect_row(rows, "L1", duty="610.00", components="MFN=610.00;GST=530.50")
+    expect_row(rows, "L2", in_quota="10", over_quota="0", components="Q1=3000.00;GST=5150.00")
+    # jsonl and table say the same.
+    r = env.calc(CHOOSE_ENTRIES, schedule=CHOOSE_SCHEDULE, rates=None,
+                 extra=["--choose", "lowest", "--format", "jsonl"])
+    first = json.loads(r.out.splitlines()[0])
+    check(first["path"] == {"taken": "CKFTA", "reason": "the lowest duty of 3 eligible paths "
+                            "(MFN 610.00 CAD, CKFTA 0.00 CAD, KR two 200.00 CAD)"}, str(first))
+    r = env.calc(CHOOSE_ENTRIES, schedule=CHOOSE_SCHEDULE, rates=None,
+                 extra=["--choose", "lowest", "--format", "table"])
+    check("\n  path Q1: the only eligible path\n  duty 3000.00 CAD," in r.out, r.out)
+
+
+@case
+def choose_rejected_entry_draws_nothing(env):
+    # The quota path is reserved, then the treatment's duty overflows: the entry is
+    # rejected and Q1 keeps all 100.
+    schedule = """\
+record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description
+line,8703.80.00,,MFN,6.1 %,each,,,,,
+quota,8703.80.00,CN,Q1,Free,,100,2026-01-01,2026-12-31,,
+treatment,8703.80.00,CN,Pref,$1000000000/each,,,,,,
+"""
+    r = env.calc(HEADER + """\
+A,2026-03-01,8703.80.00,CN,99999999999,each,100.00,CAD
+B,2026-03-02,8703.80.00,CN,1,each,100.00,CAD
+""", schedule=schedule, rates=None,
+        extra=["--choose", "lowest", "--quota-summary", os.path.join(env.tmp, "q.csv")])
+    check(r.code == 1, f"exit {r.code}, expected 1: {r.stderr}")
+    # 99,999,999,999 x $1,000,000,000 is beyond 64 bits at any value: the quantity.
+    expect_message(r, os.path.join(env.tmp, "entries.csv"), 2, "quantity", "overflow")
+    rows = chosen_rows(r)
+    check(set(rows) == {"B"}, f"only B may be assessed, got {sorted(rows)}")
+    # B: Q1 Free = 0.00 against Pref 1,000,000,000.00: Q1, 1 in quota.
+    expect_row(rows, "B", in_quota="1", over_quota="0", duty="0.00", path="Q1")
+    with open(os.path.join(env.tmp, "q.csv"), encoding="utf-8") as f:
+        summary = f.read()
+    check(summary == "quota,period,from,to,volume,used,balance,state\n"
+                     "Q1,1,2026-01-01,2026-12-31,100,1,99,open\n", summary)
+
+
+@case
+def choose_by_margin(env):
+    # The UK's Northern Ireland rule: the EU duty is due where it exceeds the UK duty by
+    # 3 % of the customs value or more; otherwise the UK duty. The line is the UK duty,
+    # the first treatment in force the EU duty (a second one, "Other", is not compared).
+    schedule = """\
+record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description
+line,8703.80.00,,UK duty,4 %,each,,,,UK Global Tariff,
+treatment,8703,US,EU duty,10 %,,,,,Windsor Framework,
+treatment,8703,US,Other,Free,,,,,,
+treatment,8703,JP,EU duty,6 %,,,,,Windsor Framework,
+treatment,8703,CA,EU duty,7 %,,,,,Windsor Framework,
+"""
+    r = env.calc(HEADER + """\
+M1,2026-08-01,8703.80.00,US,1,each,1000.00,GBP
+M2,2026-08-01,8703.80.00,JP,1,each,1000.00,GBP
+M3,2026-08-01,8703.80.00,CA,1,each,1000.00,GBP
+M4,2026-08-01,8703.80.00,DE,1,each,1000.00,GBP
+""", schedule=schedule, rates=None, extra=["--currency", "GBP", "--choose", "margin:3%"])
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    rows = chosen_rows(r)
+    # By hand, value 1,000.00: 3 % = 30.00. M1: EU 100.00 - UK 40.00 = 60.00 >= 30.00: EU.
+    expect_row(rows, "M1", duty="100.00", components="EU duty=100.00", path="EU duty",
+               path_reason="EU duty minus UK duty: 60.00 GBP, at least 3 % of the value "
+                           "for duty (30.00 GBP): EU duty taken")
+    # M2: 60.00 - 40.00 = 20.00 < 30.00: UK duty.
+    expect_row(rows, "M2", duty="40.00", components="UK duty=40.00", path="UK duty",
+               path_reason="EU duty minus UK duty: 20.00 GBP, less than 3 % of the value "
+                           "for duty (30.00 GBP): UK duty taken")
+    # M3: 70.00 - 40.00 = 30.00, exactly the margin: "or more": EU duty.
+    expect_row(rows, "M3", duty="70.00", path="EU duty")
+    # M4: no treatment for DE.
+    expect_row(rows, "M4", duty="40.00", path="UK duty", path_reason="the only eligible path")
 
 
 def main():

@@ -39,6 +39,7 @@
 #include <tariff/tariff.hpp>
 
 #include "extras.hpp"
+#include "choice.hpp"
 #include "output.hpp"
 #include "schedule.hpp"
 #include "text.hpp"
@@ -177,6 +178,9 @@ public:
     // The amounts of the --additional-codes file (nullptr: none); must
     // outlive the engine.
     void use_additional_codes(const additional_codes<C>* codes) noexcept { codes_ = codes; }
+    // --choose: where treatments give an entry other paths, which it takes
+    // (see choice.hpp); each record then says the path taken and why.
+    void set_choice(const choice_option& c) { choice_ = c; }
 
     // The amounts of the entries assessed so far (the caller counts the
     // rejected ones).
@@ -587,7 +591,7 @@ private:
                                 line->versions[static_cast<std::size_t>(version)].seasonal)) +
                             "\"");
         const tariff::duty_path<C>& standard = *r.standard;
-        quota<C>* const quota_taken = r.quota_taken;
+        quota<C>* quota_taken = r.quota_taken; // nullptr if --choose takes a treatment
         const std::size_t period = r.period;
 
         components_.clear();
@@ -639,6 +643,18 @@ private:
                                             *line->unit, duty, taxes, err))
                 return false;
         }
+        // --choose: the path above against the treatments in force. Taking a
+        // treatment drops the quota's reservation (nothing is drawn).
+        if (choice_.mode != choice_mode::none) {
+            bool treatment_taken = false;
+            if (!choose_path(*line, origin_code, d, value_for_duty, quantity,
+                             quota_taken != nullptr ? std::string_view(quota_taken->name)
+                                                    : line->versions[version].name,
+                             duty, taxes, treatment_taken, err))
+                return false;
+            if (treatment_taken)
+                quota_taken = nullptr;
+        }
         const auto total = tariff::try_add(duty, taxes);
         if (!total)
             return fail(err, "",
@@ -676,6 +692,9 @@ private:
         e.taxes = taxes;
         e.total = total.value_or({});
         e.components = &components_;
+        e.chosen = choice_.mode != choice_mode::none;
+        e.path = path_taken_;
+        e.path_reason = path_reason_;
         write_entry(format_, out, e, list_);
         add_to_totals(totals_, e);
         return true;
@@ -712,6 +731,113 @@ private:
         duty += a.duties();
         taxes += a.taxes();
         return true;
+    }
+
+    // --choose. The schedule's path (the quota or the standard path, named
+    // `own`, its figures in duty, taxes and components_) against each
+    // treatment in force for the origin on d, each on the whole entry. lowest:
+    // strictly lower duties win (ties: the earlier candidate). margin: the
+    // first treatment in force is taken when its duties exceed own's by
+    // share % of the value or more. A treatment taken replaces duty, taxes and
+    // components_ (its duty, then the taxes) and sets treatment_taken.
+    bool choose_path(const line_group<C>& line, std::uint32_t origin, tariff::date d,
+                     tariff::money<C> value, tariff::decimal quantity, std::string_view own,
+                     tariff::money<C>& duty, tariff::money<C>& taxes, bool& treatment_taken,
+                     row_error& err) {
+        const tariff::unit_info& unit = *line.unit;
+        taxes_.clear(); // the taxes in force (the route may have been remembered)
+        for (const std::uint32_t i : line.taxes)
+            if (schedule_.measures()[i].applies(origin, d))
+                taxes_.push_back(i);
+        path_taken_ = own;
+        const tariff::duty_path<C>* best = nullptr;
+        tariff::money<C> best_duty = duty;
+        std::size_t eligible = 1;
+        bool tied = false;
+        std::string figures = std::string(own) + " " + money_text(duty);
+        for (const std::uint32_t i : line.treatments) {
+            const auto& m = schedule_.measures()[i];
+            if (!m.applies(origin, d))
+                continue;
+            if (choice_.mode == choice_mode::margin && eligible == 2)
+                break; // the rule compares the schedule's path and one treatment
+            ++eligible;
+            const tariff::duty_path<C>& path = treatment_path(i);
+            const auto r =
+                tariff::try_assess(path, extras_.with_value(value).with(unit, quantity), policy_);
+            if (!r && r.error() == tariff::errc::overflow)
+                return too_large(err, path, value, quantity, unit);
+            if (!r)
+                return fail(err, "", std::string("cannot assess: ") + tariff::to_string(r.error()));
+            const tariff::money<C> its = r->duties();
+            figures += ", " + std::string(m.name) + " " + money_text(its);
+            if (choice_.mode == choice_mode::margin) {
+                // alternative - own >= share % x value, exactly.
+                const auto difference = tariff::try_subtract(its.amount(), duty.amount());
+                const auto product = tariff::try_multiply(value.amount(), choice_.share);
+                const auto threshold = product.and_then([](tariff::decimal p) {
+                    return tariff::decimal::try_from_parts(p.coefficient(), p.scale() + 2);
+                });
+                if (!difference || !threshold)
+                    return fail(err, "",
+                                "the figures of this entry do not fit tariff-calc's exact 64-bit "
+                                "arithmetic (overflow)");
+                const bool reached = *difference >= *threshold;
+                path_reason_ =
+                    std::string(m.name) + " minus " + std::string(own) + ": " +
+                    decimal_text(*difference, C::minor_digits) + " " + std::string(C::code) + ", " +
+                    (reached ? "at least " : "less than ") + choice_.share_text +
+                    " % of the value for duty (" + decimal_text(*threshold, C::minor_digits) + " " +
+                    std::string(C::code) +
+                    "): " + (reached ? std::string(m.name) : std::string(own)) + " taken";
+                if (reached) {
+                    best = &path;
+                    path_taken_ = m.name;
+                }
+                continue;
+            }
+            if (its < best_duty) {
+                best = &path;
+                best_duty = its;
+                path_taken_ = m.name;
+                tied = false;
+            } else if (its == best_duty) {
+                tied = true;
+            }
+        }
+        if (eligible == 1)
+            path_reason_ = "the only eligible path";
+        else if (choice_.mode == choice_mode::lowest)
+            path_reason_ = (tied ? "tied for the lowest duty of " : "the lowest duty of ") +
+                           std::to_string(eligible) + " eligible paths" +
+                           (tied ? ", the earliest taken (" : " (") + figures + ")";
+        if (best == nullptr)
+            return true;
+        components_.clear();
+        duty = tariff::money<C>();
+        taxes = tariff::money<C>();
+        if (!add_part(*best, value, quantity, unit, duty, taxes, err))
+            return false;
+        treatment_taken = true;
+        return true;
+    }
+    static std::string money_text(tariff::money<C> m) {
+        return decimal_text(m.amount(), C::minor_digits) + " " + std::string(C::code);
+    }
+
+    // A treatment's duty (named after it), then the taxes in force: built
+    // once, then reused.
+    const tariff::duty_path<C>& treatment_path(std::uint32_t i) {
+        key_.assign(1, 'T');
+        append_key(i);
+        append_taxes_key();
+        const auto it = paths_.find(key_);
+        if (it != paths_.end())
+            return store_[it->second];
+        const auto& m = schedule_.measures()[i];
+        auto path = tariff::duty_path<C>("treatment").with_duty(m.name, m.legal_basis, m.duty);
+        add_taxes(path);
+        return remember(path);
     }
 
     // How an entry of one line version, origin and day is assessed: its
@@ -884,6 +1010,9 @@ private:
     // The optional columns' indices in an entry (0: absent).
     std::size_t quantities_column_ = 8, values_column_ = 0;
     output_format format_;
+    choice_option choice_;        // --choose (none: the schedule's path, no path columns)
+    std::string_view path_taken_; // the entry's path and why, under --choose
+    std::string path_reason_;
     tariff_calc::totals totals_;
     text_buffer list_;
     std::string key_;

@@ -55,6 +55,9 @@ struct assessed_entry {
     bool converted = false;                             // rate and rate_date apply
     tariff::money<C> value_for_duty, duty, taxes, total;
     const std::vector<assessed_component<C>>* components = nullptr;
+    // --choose: the path taken and why (written only when `chosen`).
+    bool chosen = false;
+    std::string_view path, path_reason;
 };
 
 // A sum of amounts that are not negative, exact however many are added: the
@@ -200,6 +203,15 @@ inline std::string decimal_text(tariff::decimal d, int places) {
 
 // --- the entries ----------------------------------------------------------------
 
+// --choose: the columns path,path_reason after rate_date.
+template <tariff::currency_tag C>
+void append_choice_csv(text_buffer& out, const assessed_entry<C>& e) {
+    out += ',';
+    append_field(out, e.path);
+    out += ',';
+    append_field(out, e.path_reason);
+}
+
 template <tariff::currency_tag C>
 void write_csv(text_buffer& out, const assessed_entry<C>& e, text_buffer& scratch) {
     append_field(out, e.id);
@@ -249,6 +261,8 @@ void write_csv(text_buffer& out, const assessed_entry<C>& e, text_buffer& scratc
     } else {
         out += ',';
     }
+    if (e.chosen)
+        append_choice_csv(out, e);
     out += '\n';
 }
 
@@ -319,7 +333,15 @@ void write_jsonl(text_buffer& out, const assessed_entry<C>& e) {
         append_json_money(out, c.amount.amount(), C::code, places);
         out += '}';
     }
-    out += "]}\n";
+    out += ']';
+    if (e.chosen) {
+        out += ",\"path\":{\"taken\":";
+        append_json_string(out, e.path);
+        out += ",\"reason\":";
+        append_json_string(out, e.path_reason);
+        out += '}';
+    }
+    out += "}\n";
 }
 
 // A block per entry, 100 columns wide or less where the figures allow:
@@ -383,6 +405,13 @@ void write_table(text_buffer& out, const assessed_entry<C>& e) {
         append_padded_left(out, decimal_text(c.amount.amount(), places), 16);
         out += ' ';
         out += C::code;
+        out += '\n';
+    }
+    if (e.chosen) {
+        out += "  path ";
+        out += e.path;
+        out += ": ";
+        out += e.path_reason;
         out += '\n';
     }
     out += "  duty ";

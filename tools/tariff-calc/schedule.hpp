@@ -355,6 +355,8 @@ struct line_group {
     std::vector<std::uint32_t> version_ids; // a number for each version, unique in the schedule
     // The surtaxes, taxes and quotas whose HS prefix covers this line, in file order.
     std::vector<std::uint32_t> surtaxes, taxes, quotas;
+    // The treatments (alternative paths for --choose) whose prefix covers it.
+    std::vector<std::uint32_t> treatments;
 
     // The version in force on d, or -1.
     int in_force(tariff::date d) const noexcept {
@@ -365,7 +367,8 @@ struct line_group {
     }
 };
 
-enum class measure_kind : unsigned char { surtax, tax };
+// treatment: an alternative path (`treatment` rows, taken only by --choose).
+enum class measure_kind : unsigned char { surtax, tax, treatment };
 
 template <tariff::currency_tag C>
 struct measure {
@@ -527,7 +530,7 @@ private:
             return !f[c].empty();
         };
         const std::string_view record = f[c_record];
-        enum kind { k_line, k_surtax, k_tax, k_quota } k;
+        enum kind { k_line, k_surtax, k_tax, k_quota, k_treatment } k;
         if (record == "line") {
             k = k_line;
         } else if (record == "surtax") {
@@ -536,8 +539,10 @@ private:
             k = k_tax;
         } else if (record == "quota") {
             k = k_quota;
+        } else if (record == "treatment") {
+            k = k_treatment;
         } else {
-            problem(c_record, quoted(record) + ": expected line, surtax, tax or quota");
+            problem(c_record, quoted(record) + ": expected line, surtax, tax, quota or treatment");
             return;
         }
 
@@ -665,9 +670,12 @@ private:
             lines.back().version.templated = templated;
             break;
         case k_surtax:
-        case k_tax: {
+        case k_tax:
+        case k_treatment: {
             measure<C> m;
-            m.kind = k == k_surtax ? measure_kind::surtax : measure_kind::tax;
+            m.kind = k == k_surtax ? measure_kind::surtax
+                     : k == k_tax  ? measure_kind::tax
+                                   : measure_kind::treatment;
             m.row = row;
             m.prefix = digits;
             m.prefix_text = std::string(f[c_hs]);
@@ -861,12 +869,14 @@ private:
                             continue;
                         const auto& later = o.row > m.row ? o : m;
                         const auto& earlier = o.row > m.row ? m : o;
-                        diag.report(
-                            later.row, "valid_from",
-                            std::string(m.kind == measure_kind::surtax ? "surtax " : "tax ") +
-                                quoted(m.name) + " overlaps line " + std::to_string(earlier.row) +
-                                " (" + describe_scope(earlier) +
-                                "): both would apply to one entry");
+                        diag.report(later.row, "valid_from",
+                                    std::string(m.kind == measure_kind::surtax ? "surtax "
+                                                : m.kind == measure_kind::tax  ? "tax "
+                                                                               : "treatment ") +
+                                        quoted(m.name) + " overlaps line " +
+                                        std::to_string(earlier.row) + " (" +
+                                        describe_scope(earlier) +
+                                        "): both would apply to one entry");
                     }
                 }
             }
@@ -1002,6 +1012,9 @@ private:
                 if (m.kind == measure_kind::surtax) {
                     if (needs_ok(m.duty, *it, m.row, "the surtax"))
                         it->surtaxes.push_back(static_cast<std::uint32_t>(i));
+                } else if (m.kind == measure_kind::treatment) {
+                    if (needs_ok(m.duty, *it, m.row, "the treatment"))
+                        it->treatments.push_back(static_cast<std::uint32_t>(i));
                 } else if (needs_ok(m.duty, *it, m.row, "the tax")) {
                     it->taxes.push_back(static_cast<std::uint32_t>(i));
                 }
@@ -1085,7 +1098,7 @@ private:
                     if (!found)
                         found = clash(v.name, v.row);
             for (const auto& m : measures_)
-                if (!found && m.kind == measure_kind::surtax)
+                if (!found && m.kind != measure_kind::tax)
                     found = clash(m.name, m.row);
             for (const auto& q : quotas_)
                 if (!found)

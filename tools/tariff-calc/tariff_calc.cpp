@@ -79,6 +79,14 @@ Options (each at most once; a value may also be written --name=VALUE):
   --rounding MODE        how each duty and tax is rounded to the minor unit:
                            half_even (default), half_up, half_down, toward_zero,
                            away_from_zero, floor, ceiling
+  --choose RULE          where treatment rows give an entry other paths than
+                           the schedule's (its quota or standard path):
+                           lowest: the path with the lowest duties;
+                           margin:P%: the first treatment in force only if
+                           its duties exceed the schedule path's by P % of
+                           the value for duty or more (the UK's Northern
+                           Ireland rule: margin:3%). Adds the output columns
+                           path,path_reason (the path taken and why)
   --strict               stop at the first bad entry
   --help                 show this text
   --version              show the version
@@ -87,8 +95,10 @@ Input files (CSV, RFC 4180, UTF-8; the first line is exactly this header):
   schedule  record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,
             legal_basis,description
             record is line (an HS code's MFN rate and unit), surtax (an HS
-            prefix and origin), tax (a percentage of value plus duties) or
-            quota (an order number's period, volume and in-quota rate).
+            prefix and origin), tax (a percentage of value plus duties),
+            quota (an order number's period, volume and in-quota rate) or
+            treatment (an HS prefix and origin: another path, its duty then
+            the taxes, taken only by --choose).
             Rates as schedules print them: 6.1 %, Free, $106.50/tonne plus 7 %,
             245.5 % but not less than $5.33/kg, 12.80 % + 304.10 EUR / 100 kg.
             A line's rate may be seasonal, chosen by the entry's date:
@@ -139,6 +149,7 @@ struct options {
     std::string currency = "CAD";
     tariff::rounding_mode rounding = tariff::rounding_mode::half_even;
     bool strict = false;
+    tc::choice_option choice; // --choose
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
@@ -206,7 +217,7 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
         seen.push_back(name);
         return true;
     };
-    std::string rounding, currency, format;
+    std::string rounding, currency, format, choose;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "--help" || arg == "-h") {
@@ -241,6 +252,7 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
                               : arg == "--currency"         ? &currency
                               : arg == "--rounding"         ? &rounding
                               : arg == "--additional-codes" ? &o.additional_codes
+                              : arg == "--choose"           ? &choose
                                                             : nullptr;
         if (target == nullptr)
             return usage_failure("unknown argument " + shown(argv[i]));
@@ -292,6 +304,8 @@ std::optional<int> parse_arguments(int argc, char** argv, options& o) {
                                  " (choose half_even, half_up, half_down, toward_zero, "
                                  "away_from_zero, floor or ceiling)");
     }
+    if (std::string why; !choose.empty() && !tc::parse_choice(choose, o.choice, why))
+        return usage_failure("unknown --choose rule " + shown(choose) + " (" + why + ")");
     // Standard input and output can serve one file each.
     const std::pair<const char*, const std::string*> inputs[] = {
         {"--schedule", &o.schedule},
@@ -573,8 +587,11 @@ int run(const options& o) {
     tc::engine<C> engine(schedule, rates ? &*rates : nullptr, o.rounding, o.format);
     engine.use_header(fields);
     engine.use_additional_codes(codes ? &*codes : nullptr);
+    engine.set_choice(o.choice);
     if (o.format == tc::output_format::csv) {
         out.buffer() += tc::output_header;
+        if (o.choice.mode != tc::choice_mode::none)
+            out.buffer() += ",path,path_reason";
         out.buffer() += '\n';
     }
     std::size_t assessed = 0, rejected = 0;
