@@ -4663,6 +4663,9 @@ public:
     constexpr decimal amount() const noexcept {
         return decimal::try_from_parts(coefficient_, scale_).value_or({});
     }
+    // The amount's coefficient and scale, without making the decimal.
+    constexpr std::int64_t coefficient() const noexcept { return coefficient_; }
+    constexpr int scale() const noexcept { return scale_; }
     // An ad valorem rate's fraction is amount() / denominator(): 1 but for a
     // fractional percent ("33 1/3 %" is 1.00 / 3). See value_bases.hpp.
     constexpr std::uint8_t denominator() const noexcept {
@@ -5034,6 +5037,18 @@ private:
         return evaluate_nodes(nodes_.data(), size_, units_.data(), base);
     }
 
+    // x * n.amount() as detail::multiply gives it in its common case (the
+    // coefficients' product fits 64 bits, its places a decimal), without
+    // making n's decimal; false (out untouched) otherwise.
+    static constexpr bool product_fits(decimal x, const duty_node& n, decimal& out) noexcept {
+        std::int64_t p = 0;
+        const int s = x.scale() + n.scale();
+        if (detail::mul_overflows(x.coefficient(), n.coefficient(), p) || s > decimal::max_scale)
+            return false;
+        out = decimal::try_from_parts(p, s).value_or({}); // fits: p in range, s checked
+        return true;
+    }
+
     // The evaluation of `size` nodes (at most Nodes) whose operand indices
     // count from `nodes` and whose unit indices index `units`: this
     // expression's own, or a duty_path's component in its node pool.
@@ -5045,6 +5060,9 @@ private:
         if (size == 1 && nodes[0].kind == duty_kind::ad_valorem && nodes[0].base_flags == 0 &&
             nodes[0].denominator() == 1) {
             // One ad valorem rate, the most common duty: the loop below, unrolled.
+            decimal p;
+            if (product_fits(base.value().amount(), nodes[0], p))
+                return duty_evaluation<C>{money<C>(p), false, false};
             const auto d = detail::multiply(base.value().amount(), nodes[0].amount());
             if (!d)
                 return evaluate_exact(nodes, size, units, base);
@@ -5064,6 +5082,11 @@ private:
                     return value.error();
                 if (n.denominator() != 1) // a fractional percent: exactly, below
                     return evaluate_exact(nodes, size, units, base);
+                decimal p;
+                if (product_fits(value.value_or({}).amount(), n, p)) {
+                    v[i] = money<C>(p);
+                    break;
+                }
                 const auto d = detail::multiply(value.value_or({}).amount(), n.amount());
                 if (!d)
                     return evaluate_exact(nodes, size, units, base);
@@ -5078,7 +5101,14 @@ private:
                         return errc::missing_quantity;
                     return evaluate_exact(nodes, size, units, base);
                 }
-                // The quantity in base units; base units -> unit is den / num.
+                // The quantity in base units; base units -> unit is den / num
+                // (1 / 1: the rate's unit is the base unit, and specific_duty
+                // gives the product alone).
+                decimal p;
+                if (u.num == 1 && u.den == 1 && product_fits(q.value_or({}), n, p)) {
+                    v[i] = money<C>(p);
+                    break;
+                }
                 const auto d = detail::specific_duty(n.amount(), q.value_or({}), u.den, u.num);
                 if (!d)
                     return evaluate_exact(nodes, size, units, base);
@@ -5101,16 +5131,20 @@ private:
                     v[i] = money<C>{}; // a duty is never negative
                 break;
             }
-            case duty_kind::at_least:
-                v[i] = v[n.rhs] > v[n.lhs] ? v[n.rhs] : v[n.lhs];
-                if (v[n.rhs] > v[n.lhs])
+            case duty_kind::at_least: {
+                const bool floor = v[n.rhs] > v[n.lhs]; // compared once
+                v[i] = floor ? v[n.rhs] : v[n.lhs];
+                if (floor)
                     out.floor_applied = true;
                 break;
-            case duty_kind::at_most:
-                v[i] = v[n.rhs] < v[n.lhs] ? v[n.rhs] : v[n.lhs];
-                if (v[n.rhs] < v[n.lhs])
+            }
+            case duty_kind::at_most: {
+                const bool ceiling = v[n.rhs] < v[n.lhs];
+                v[i] = ceiling ? v[n.rhs] : v[n.lhs];
+                if (ceiling)
                     out.ceiling_applied = true;
                 break;
+            }
             }
         }
         out.amount = v[size - 1];
@@ -5566,6 +5600,12 @@ struct a_tax_in_another_currency_cannot_join_this_path__build_it_in_the_paths_cu
 struct a_path_in_another_currency_cannot_be_a_treatment_of_this_line {};
 } // namespace mistake
 
+namespace detail {
+// The assessment's fast path reads a path's components in place (friend of
+// duty_path; see detail::try_assess_simple).
+struct path_access;
+} // namespace detail
+
 // A path keeps its duty components' nodes in one pool (a component is a range
 // of it), so its size follows the nodes its duties use, not 8 full
 // expressions: at most max_duties components of at most max_nodes nodes in
@@ -5962,6 +6002,8 @@ private:
         }
     };
 
+    friend struct detail::path_access;
+
     std::string_view name_;
     std::array<names, max_duties> names_{};
     std::array<duty_node, max_nodes> nodes_{};
@@ -6190,6 +6232,10 @@ template <currency_tag C>
 [[nodiscard]] constexpr errc assess_in_place(assessment<C>& a, const duty_path<C>& path,
                                              const duty_base<C>& base,
                                              const rounding_policy<C>& policy) noexcept;
+template <currency_tag C>
+[[nodiscard]] constexpr bool try_assess_simple(assessment<C>& a, const duty_path<C>& path,
+                                               const duty_base<C>& base,
+                                               const rounding_policy<C>& policy) noexcept;
 } // namespace detail
 
 // The assessment of one entry on one path. It refers to the path (its lines'
@@ -6292,6 +6338,9 @@ private:
     friend constexpr errc detail::assess_in_place<C>(assessment<C>&, const duty_path<C>&,
                                                      const duty_base<C>&,
                                                      const rounding_policy<C>&) noexcept;
+    friend constexpr bool detail::try_assess_simple<C>(assessment<C>&, const duty_path<C>&,
+                                                       const duty_base<C>&,
+                                                       const rounding_policy<C>&) noexcept;
 
     const duty_path<C>* path_ = nullptr;
     duty_base<C> base_{money<C>{}};
@@ -6442,6 +6491,142 @@ constexpr result<assessment<C>> try_assess(const duty_path<C>& path,
 }
 
 namespace detail {
+// What the fast path reads of a path, in place.
+struct path_access {
+    // Duty i's rate if the duty is one ad valorem rate on the entry's value
+    // (no named value, no fractional percent); false otherwise.
+    template <class C>
+    static constexpr bool plain_ad_valorem_duty(const duty_path<C>& p, std::size_t i,
+                                                decimal& rate) noexcept {
+        if (p.size_[i] != 1)
+            return false;
+        const duty_node& n = p.nodes_[p.first_[i]];
+        if (n.kind != duty_kind::ad_valorem || n.base_flags != 0 || n.denominator() != 1)
+            return false;
+        rate = n.amount();
+        return true;
+    }
+    // Tax i's rate as a coefficient and scale if it is one ad valorem rate.
+    template <class C>
+    static constexpr bool ad_valorem_tax(const duty_path<C>& p, std::size_t i,
+                                         std::int64_t& coefficient, int& scale) noexcept {
+        const auto& t = p.taxes_[i];
+        if (t.pool_size != 0)
+            return false;
+        coefficient = t.coefficient;
+        scale = t.scale;
+        return true;
+    }
+};
+
+// The integer fast path of assess_in_place: every duty one ad valorem rate
+// on the value, every tax one ad valorem rate; lines rounded each
+// (rounding_stage::each_component) to a power of ten (granularity 10^-k, the
+// value at k places, no value rounding), no de minimis. Each product and sum
+// is one checked int64 operation at the scale the general path gives it (so
+// the figures, scales included, are the general path's): it returns false
+// (and the caller runs the general path from the start, which rewrites every
+// field) on anything else, including any overflow (the general path then
+// finds the result in wider arithmetic, or its error), a product with more
+// places than a decimal holds, a negative value and a tax with no base terms.
+// A fast-path line's figures: the exact product c * r (at scale cs + rs) and
+// its rounding to g places, as detail::multiply's fast case and
+// detail::round_by give them; false if the product overflows, has more places
+// than a decimal holds or fewer than g. Its flags are all false.
+template <currency_tag C>
+[[nodiscard, gnu::always_inline]] constexpr bool
+simple_line_figures(std::int64_t c, int cs, std::int64_t r, int rs, int g, rounding_mode mode,
+                    assessed_component<C>& line) noexcept {
+    std::int64_t p = 0;
+    const int s = cs + rs;
+    if (mul_overflows(c, r, p) || s > decimal::max_scale || s < g)
+        return false;
+    line.exact = money<C>(decimal::try_from_parts(p, s).value_or({}));
+    const std::int64_t q = s == g ? p : divide_pow10_64(p, s - g, mode);
+    line.rounded = money<C>(decimal::try_from_parts(q, g).value_or({}));
+    line.floor_applied = false;
+    line.ceiling_applied = false;
+    line.relieved = false;
+    line.exact_is_rounded = false;
+    return true;
+}
+
+template <currency_tag C>
+[[nodiscard]] constexpr bool try_assess_simple(assessment<C>& a, const duty_path<C>& path,
+                                               const duty_base<C>& base,
+                                               const rounding_policy<C>& policy) noexcept {
+    const decimal step = policy.granularity.amount();
+    const decimal v = base.value().amount();
+    const int g = step.scale();
+    if (policy.stage != rounding_stage::each_component || step.coefficient() != 1 ||
+        policy.value_granularity != money<C>{} || path.has_de_minimis() || v.scale() != g ||
+        v.coefficient() < 0)
+        return false;
+    const std::size_t duty_count = path.duty_count();
+    std::int64_t duties = 0; // the rounded lines' sum, at scale g
+    for (std::size_t i = 0; i < duty_count; ++i) {
+        decimal rate;
+        if (!path_access::plain_ad_valorem_duty(path, i, rate))
+            return false;
+        auto& line = a.lines_[i];
+        line.kind = component_kind::duty;
+        line.index = static_cast<std::uint8_t>(i);
+        line.base = base.value();
+        if (!simple_line_figures(v.coefficient(), g, rate.coefficient(), rate.scale(), g,
+                                 policy.mode, line) ||
+            add_overflows(duties, line.rounded.amount().coefficient(), duties))
+            return false;
+    }
+    std::int64_t taxes = 0; // likewise
+    for (std::size_t t = 0; t < path.tax_count(); ++t) {
+        std::int64_t rc = 0;
+        int rs = 0;
+        if (!path_access::ad_valorem_tax(path, t, rc, rs))
+            return false;
+        std::int64_t b = 0; // the tax base at scale g
+        bool any = false;   // a term other than an empty earlier-taxes total
+        if (path.tax_on_value(t)) {
+            b = v.coefficient();
+            any = true;
+        }
+        const std::uint32_t bits = path.tax_duties(t);
+        for (std::size_t i = 0; i < duty_count && i < 32; ++i) {
+            if (!(bits & (std::uint32_t{1} << i)))
+                continue;
+            any = true;
+            if (add_overflows(b, a.lines_[i].rounded.amount().coefficient(), b))
+                return false;
+        }
+        if (path.tax_on_earlier_taxes(t) && t > 0) {
+            any = true;
+            if (add_overflows(b, taxes, b))
+                return false;
+        }
+        if (!any || b < 0)
+            return false;
+        auto& line = a.lines_[duty_count + t];
+        line.kind = component_kind::tax;
+        line.index = static_cast<std::uint8_t>(t);
+        line.base = money<C>(decimal::try_from_parts(b, g).value_or({}));
+        if (!simple_line_figures(b, g, rc, rs, g, policy.mode, line) ||
+            add_overflows(taxes, line.rounded.amount().coefficient(), taxes))
+            return false;
+    }
+    a.path_ = &path;
+    a.has_path_ = true;
+    a.policy_ = policy;
+    a.value_ = base.value();
+    a.base_ = base;
+    a.relieved_ = false;
+    a.size_ = static_cast<std::uint8_t>(duty_count + path.tax_count());
+    // No line: the general path's empty total, 0 at scale 0.
+    a.duties_ =
+        duty_count == 0 ? money<C>{} : money<C>(decimal::try_from_parts(duties, g).value_or({}));
+    a.taxes_ = path.tax_count() == 0 ? money<C>{}
+                                     : money<C>(decimal::try_from_parts(taxes, g).value_or({}));
+    return true;
+}
+
 template <currency_tag C>
 [[nodiscard]] constexpr errc assess_in_place(assessment<C>& a, const duty_path<C>& path,
                                              const duty_base<C>& base,
@@ -6449,6 +6634,8 @@ template <currency_tag C>
     if (!is_valid(policy.mode) || policy.granularity.amount().coefficient() <= 0 ||
         (policy.stage != rounding_stage::each_component && policy.stage != rounding_stage::totals))
         return errc::invalid_argument;
+    if (detail::try_assess_simple(a, path, base, policy))
+        return errc::ok;
     a.path_ = &path;
     a.has_path_ = true;
     a.policy_ = policy;
@@ -6551,6 +6738,7 @@ template <currency_tag C>
         line.exact = money<C>{};
         line.floor_applied = false;
         line.ceiling_applied = false;
+        line.exact_is_rounded = false; // not left from an earlier assessment in `a`
         line.relieved = tax_relieved;
         if (!tax_relieved) {
             // The tax's expression on the tax base, with the entry's
@@ -10244,6 +10432,37 @@ struct quota_take {
     std::size_t receipt = 0; // as quota_allocation::receipt
 };
 
+// A batch of claims for quota_ledger::try_allocate_batch, all accepted on
+// one date, in the order they are served (first come, first served), as
+// parallel arrays: claim i is granules[i] granules of the quota (its
+// quantity is granules[i] times the quota's granularity) with the value
+// values[i] * 10^-value_scale, and the entry id entry_ids[i] (or 0 for every
+// claim when entry_ids is empty). value_scale is the currency's minor digits
+// or more, at most 18.
+struct quota_claim_batch {
+    date accepted;
+    std::span<const std::int64_t> granules;
+    std::span<const std::int64_t> values;
+    int value_scale = 2;
+    std::span<const std::uint64_t> entry_ids = {};
+};
+
+// Where try_allocate_batch writes what each claim got, one element per claim:
+// in_granules[i] granules in quota (the rest of claim i is over quota), and
+// value_in[i] the coefficient, at the batch's value_scale, of the value in
+// quota (the value over quota is values[i] - value_in[i]: never a cent lost);
+// from_reserve[i] how many of the granules in quota came from the reserved
+// pool (not written when left empty). On an error, bad_claim is the index of
+// the claim at fault, or npos when the batch as a whole is (the spans' sizes,
+// value_scale, the date).
+struct quota_batch_takes {
+    std::span<std::int64_t> in_granules;
+    std::span<std::int64_t> value_in;
+    std::span<std::int64_t> from_reserve = {};
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    std::size_t bad_claim = npos;
+};
+
 // What a ledger has allocated, summed over every allocation it recorded
 // (gross: returns do not reduce it), from quota_ledger::totals().
 template <currency_tag C, unit_tag U>
@@ -10379,6 +10598,30 @@ struct nonnegative_total {
             v *= 10;      // < 2^63 * 10^18 < 2^123
         coefficient += v; // < 2^126 + 2^123
     }
+    // A sum of figures (0 <= c < 2^126) at scale s (0 <= s <= 18), as if each
+    // had been added in turn: the same total, and the same overflow (sticky
+    // once the total reaches 2^126).
+    constexpr void add_wide(int128_t c, int s) noexcept {
+        if (overflow || coefficient >= limit || c >= limit) {
+            overflow = true;
+            return;
+        }
+        for (; scale < s; ++scale) {
+            if (coefficient >= limit / 10) {
+                overflow = true;
+                return;
+            }
+            coefficient *= 10;
+        }
+        for (int k = s; k < scale; ++k) {
+            if (c >= limit / 10) {
+                overflow = true;
+                return;
+            }
+            c *= 10;
+        }
+        coefficient += c; // < 2^127
+    }
     // The total as a decimal, at the finest scale added (fewer places only
     // where the coefficient needs dropping trailing zeros to fit);
     // errc::overflow if it does not fit.
@@ -10442,6 +10685,44 @@ template <currency_tag C>
     in_part = money<C>(decimal::try_from_parts(base, places).value_or({}));
     over_part = money<C>(decimal::try_from_parts(units - base, places).value_or({}));
     return true;
+}
+
+// split_two_fast on bare coefficients: `value` (>= 0, at a scale of at least
+// the minor unit) split between in > 0 and over > 0 granules (in + over
+// <= 2^63 - 1): the in-quota part's coefficient at the value's scale, by the
+// same largest remainder (ties to the in-quota part).
+[[gnu::always_inline]] constexpr std::int64_t
+split_two_at_scale(std::int64_t value, std::int64_t in, std::int64_t over) noexcept {
+    const std::int64_t sum = in + over;
+    const int128_t product = static_cast<int128_t>(value) * in; // < 2^126
+    std::int64_t base, rem;
+    if (product <= static_cast<int128_t>(~std::uint64_t{0})) {
+        const auto narrow = static_cast<std::uint64_t>(product);
+        const auto usum = static_cast<std::uint64_t>(sum);
+        base = static_cast<std::int64_t>(narrow / usum);
+        rem = static_cast<std::int64_t>(narrow % usum);
+    } else {
+        base = static_cast<std::int64_t>(product / sum);
+        rem = static_cast<std::int64_t>(product % sum);
+    }
+    if (rem > 0 && rem >= sum - rem)
+        ++base;
+    return base; // 0 <= base <= value
+}
+
+// A decimal's coefficient at `scale` (at least as fine as needed):
+// errc::overflow if it has more places than that or does not fit.
+constexpr result<std::int64_t> coefficient_at(decimal d, int scale) noexcept {
+    std::int64_t c = d.coefficient();
+    int s = d.scale();
+    for (; s > scale; --s) {
+        if (c % 10 != 0)
+            return errc::overflow;
+        c /= 10;
+    }
+    if (s < scale && scale_up_overflows(c, scale - s, c))
+        return errc::overflow;
+    return c;
 }
 
 template <currency_tag C, unit_tag U>
@@ -10781,6 +11062,60 @@ public:
         for (auto& a : out.allocations)
             apply(a);
         return out;
+    }
+
+    // Claims accepted on one date allocated in a batch: exactly what
+    // allocating them one by one, in order, with try_allocate gives (first
+    // come, first served; each value split as try_split_value splits it; the
+    // same receipts, events, balances and totals), written into `out` (see
+    // quota_claim_batch and quota_batch_takes). Returns the receipt of the
+    // first claim (claim i has that plus i), or npos without receipts.
+    // All or nothing: every claim is checked before any is allocated, and a
+    // bad batch or a bad claim in it changes nothing (out.bad_claim says
+    // which claim): errc::invalid_argument for spans of different sizes, a
+    // value_scale below the currency's minor digits or above 18, or a claim
+    // of zero granules; errc::negative_quantity for negative granules or a
+    // negative value; errc::overflow for a value coefficient a decimal does
+    // not hold or a quantity (granules times the granularity) that does not
+    // fit; errc::outside_period / errc::period_closed for the date. The date
+    // is checked once. A quota without a reserve counted in granules of 1,
+    // with the date in the open period, is worked out in int64 arithmetic
+    // with the totals summed in 128 bits; any other batch takes the general
+    // rule (all claims planned, then recorded). It throws nothing but
+    // std::bad_alloc, and that only when receipts or events must grow (room
+    // for them is reserved before the first claim is recorded on the integer
+    // path; on the general path, as for try_allocate_same_day, growth may
+    // fail part way).
+    constexpr result<std::size_t> try_allocate_batch(const quota_claim_batch& batch,
+                                                     quota_batch_takes& out) {
+        out.bad_claim = quota_batch_takes::npos;
+        const std::size_t n = batch.granules.size();
+        if (batch.values.size() != n || out.in_granules.size() != n || out.value_in.size() != n ||
+            (!batch.entry_ids.empty() && batch.entry_ids.size() != n) ||
+            (!out.from_reserve.empty() && out.from_reserve.size() != n) ||
+            batch.value_scale < C::minor_digits || batch.value_scale > decimal::max_scale)
+            return errc::invalid_argument;
+        const std::size_t first = options_.keep_receipts ? receipt_count_ : quota_batch_takes::npos;
+        if (n == 0)
+            return first;
+        const std::int64_t day = day_key(batch.accepted);
+        if (whole_units_ && open_from_ <= day && day <= open_to_) {
+            for (std::size_t i = 0; i < n; ++i) {
+                const errc e = check_batch_claim(batch.granules[i], batch.values[i]);
+                if (e != errc::ok) {
+                    out.bad_claim = i;
+                    return e;
+                }
+            }
+            allocate_batch_whole(batch, out);
+            return first;
+        }
+        return allocate_batch_general(batch, out, first);
+    }
+    // The same, raising the error (tariff::overflow_error for errc::overflow,
+    // tariff::domain_error otherwise); the ledger is then unchanged.
+    constexpr std::size_t allocate_batch(const quota_claim_batch& batch, quota_batch_takes& out) {
+        return try_allocate_batch(batch, out).value();
     }
 
     // Gives back `amount` of an allocation's in-quota quantity (a cancelled or
@@ -11270,6 +11605,198 @@ private:
         a.value_in_quota = (*parts)[0];
         a.value_over_quota = (*parts)[1];
         return errc::ok;
+    }
+
+    // A batch claim's own checks (the date is checked once per batch).
+    static constexpr errc check_batch_claim(std::int64_t granules, std::int64_t value) noexcept {
+        if (granules == 0)
+            return errc::invalid_argument;
+        if (granules < 0 || value < 0)
+            return errc::negative_quantity;
+        return errc::ok; // value >= 0 is a valid coefficient
+    }
+
+    // try_allocate_batch on the integer path: every claim checked, the date in
+    // the open period of a quota without a reserve in granules of 1. Nothing
+    // here can fail but the growth of receipts or events, reserved first.
+    constexpr void allocate_batch_whole(const quota_claim_batch& batch, quota_batch_takes& out) {
+        const std::size_t n = batch.granules.size();
+        const bool ids = !batch.entry_ids.empty();
+        // Room for the receipts and events first, so that a std::bad_alloc
+        // leaves the ledger as it was.
+        std::vector<std::vector<quota_receipt>> blocks;
+        if (options_.keep_receipts) {
+            const std::size_t room =
+                receipts_.empty() ? 0 : receipt_block - (receipt_count_ % receipt_block);
+            const std::size_t fresh =
+                (receipt_count_ % receipt_block == 0 ? n : (n > room ? n - room : 0));
+            const std::size_t blocks_needed = (fresh + receipt_block - 1) / receipt_block;
+            blocks.resize(blocks_needed);
+            for (auto& b : blocks)
+                b.reserve(receipt_block);
+            receipts_.reserve(receipts_.size() + blocks_needed);
+            if (!receipts_.empty()) // a copied ledger's last block may hold no spare room
+                receipts_.back().reserve(receipt_block);
+            if (options_.keep_events)
+                receipt_ids_.reserve(receipt_ids_.size() + n);
+        }
+        if (options_.keep_events)
+            events_.reserve(events_.size() + n);
+        const int qs = unit_scale_;
+        const int vs = batch.value_scale;
+        std::int64_t balance = pools_[open_][0].balance;
+        int128_t sum_in = 0, sum_over = 0, sum_value_in = 0, sum_value_over = 0;
+        std::size_t next_block = 0;
+        if (options_.keep_events) {
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::int64_t claimed = batch.granules[i];
+                const std::int64_t v = batch.values[i];
+                const std::int64_t in = min(claimed, balance);
+                const std::int64_t over = claimed - in; // >= 0
+                std::int64_t vin = v;
+                if (in == 0)
+                    vin = 0;
+                else if (over != 0)
+                    vin = detail::split_two_at_scale(v, in, over);
+                out.in_granules[i] = in;
+                out.value_in[i] = vin;
+                if (!out.from_reserve.empty())
+                    out.from_reserve[i] = 0;
+                if (options_.keep_receipts) {
+                    if (receipt_count_ % receipt_block == 0)
+                        receipts_.push_back(std::move(blocks[next_block++])); // room reserved
+                    receipts_.back().push_back(quota_receipt{0, in});         // capacity reserved
+                    ++receipt_count_;
+                }
+                if (options_.keep_events) {
+                    const std::uint64_t entry = ids ? batch.entry_ids[i] : 0;
+                    if (options_.keep_receipts)
+                        receipt_ids_.push_back(entry);
+                    if (in != 0)
+                        events_.push_back(quota_event{quota_event_kind::allocation, entry, open_,
+                                                      quota_pool::general, balance, balance - in,
+                                                      in});
+                }
+                balance -= in; // in <= balance
+                sum_in += in;
+                sum_over += over;
+                sum_value_in += vin;
+                sum_value_over += v - vin;
+            }
+        } else {
+            // Without events: while the balance lasts, min(g, balance) in
+            // quota (never 0 there); then every claim wholly over quota. The
+            // receipts afterwards, block by block, from what was written.
+            const std::int64_t* const claimed = batch.granules.data();
+            const std::int64_t* const v = batch.values.data();
+            std::int64_t* const in_out = out.in_granules.data();
+            std::int64_t* const value_out = out.value_in.data();
+            std::size_t i = 0;
+            for (; i < n && balance > 0; ++i) {
+                const std::int64_t in = min(claimed[i], balance);
+                const std::int64_t over = claimed[i] - in;
+                const std::int64_t vin =
+                    over == 0 ? v[i] : detail::split_two_at_scale(v[i], in, over);
+                in_out[i] = in;
+                value_out[i] = vin;
+                balance -= in;
+                sum_in += in;
+                sum_over += over;
+                sum_value_in += vin;
+                sum_value_over += v[i] - vin;
+            }
+            for (; i < n; ++i) {
+                in_out[i] = 0;
+                value_out[i] = 0;
+                sum_over += claimed[i];
+                sum_value_over += v[i];
+            }
+            for (std::size_t j = 0; j < out.from_reserve.size(); ++j)
+                out.from_reserve[j] = 0;
+            if (options_.keep_receipts) {
+                for (std::size_t j = 0; j < n;) {
+                    if (receipt_count_ % receipt_block == 0)
+                        receipts_.push_back(std::move(blocks[next_block++])); // room reserved
+                    std::vector<quota_receipt>& block = receipts_.back();
+                    const std::size_t old = block.size();
+                    const std::size_t k = n - j < receipt_block - old ? n - j : receipt_block - old;
+                    block.resize(old + k); // within the capacity reserved: zeros
+                    for (std::size_t t = 0; t < k; ++t)
+                        block[old + t].general = in_out[j + t];
+                    receipt_count_ += k;
+                    j += k;
+                }
+            }
+        }
+        pools_[open_][0].balance = balance;
+        allocations_ += n;
+        changes_ += n;
+        // Each sum is below n * 2^63 < 2^126 for any n a span can hold here.
+        totals_[0].add_wide(sum_in, qs);
+        totals_[1].add_wide(sum_over, qs);
+        totals_[2].add_wide(sum_value_in, vs);
+        totals_[3].add_wide(sum_value_over, vs);
+    }
+
+    // try_allocate_batch by the general rule: the date's period found once,
+    // every claim planned against running balances (as plan() does one by
+    // one), and only then, with every plan made, the periods before it
+    // closed and the allocations recorded.
+    constexpr result<std::size_t> allocate_batch_general(const quota_claim_batch& batch,
+                                                         quota_batch_takes& out,
+                                                         std::size_t first) {
+        const std::size_t n = batch.granules.size();
+        // The date, once (a zero-quantity claim stands in for the batch's).
+        const auto k = check(claim{0, batch.accepted, quota_.granularity(), money<C>{}});
+        if (!k)
+            return k.error();
+        const std::size_t period = *k;
+        auto balance = projected(period);
+        std::vector<allocation> planned(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            errc e = check_batch_claim(batch.granules[i], batch.values[i]);
+            const auto q =
+                e == errc::ok ? quota_.try_to_quantity(batch.granules[i]) : result<quantity<U>>(e);
+            const auto v = decimal::try_from_parts(batch.values[i], batch.value_scale);
+            if (e == errc::ok && !q)
+                e = q.error();
+            if (e == errc::ok && !v)
+                e = v.error();
+            if (e != errc::ok) {
+                out.bad_claim = i;
+                return e;
+            }
+            const claim c{batch.entry_ids.empty() ? 0 : batch.entry_ids[i], batch.accepted, *q,
+                          money<C>(*v)};
+            const bool eligible = is_eligible(c);
+            const std::int64_t want = wanted(c);
+            const std::int64_t from_reserve = eligible ? min(want, balance[1]) : std::int64_t{0};
+            const std::int64_t from_general = min(want - from_reserve, balance[0]);
+            e = prepare(c, period, eligible, from_reserve, from_general, planned[i]);
+            if (e != errc::ok) {
+                out.bad_claim = i;
+                return e;
+            }
+            balance[1] -= from_reserve;
+            balance[0] -= from_general;
+        }
+        // Every figure for `out` before anything changes.
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto vin =
+                detail::coefficient_at(planned[i].value_in_quota.amount(), batch.value_scale);
+            if (!vin) {
+                out.bad_claim = i;
+                return vin.error();
+            }
+            out.in_granules[i] = planned[i].from_reserve + planned[i].from_general;
+            out.value_in[i] = *vin;
+            if (!out.from_reserve.empty())
+                out.from_reserve[i] = planned[i].from_reserve;
+        }
+        close_before(period);
+        for (auto& a : planned)
+            apply(a);
+        return first;
     }
 
     // Records a prepared allocation: draws the pools and issues its receipt.

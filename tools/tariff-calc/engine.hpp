@@ -38,8 +38,8 @@
 
 #include <tariff/tariff.hpp>
 
-#include "extras.hpp"
 #include "choice.hpp"
+#include "extras.hpp"
 #include "output.hpp"
 #include "schedule.hpp"
 #include "text.hpp"
