@@ -1224,6 +1224,23 @@ V2,2026-07-02,9999.99.99,CN,1,each,10.00,EUR,V
     check(r.code == 4, f"exit {r.code}: {r.stderr}")
     expect_row(r.rows(), "V1", duty="4.20", components="MFN=1.20;Parcel duty=3.00")
 
+    # A remainder, and the capacity: 65 entries of 1.00 in one item (6109.10)
+    # of consignment M; tariff-calc holds 64, so the 65th is rejected. By
+    # hand: 64.00 < 150.00, 1 item: 3.00 = 300 cents over 64 equal values is
+    # 4 cents each and 300 - 256 = 44 cents left, one more to 44 of them:
+    # 44 shares of 0.05 and 20 of 0.04, summing to 3.00 exactly.
+    many = "".join(f"M{i},2026-07-02,6109.10.00,CN,1,each,1.00,EUR,M\n" for i in range(1, 66))
+    r = env.calc(header + many, schedule=PARCEL_SCHEDULE, rates=None,
+                 extra=["--currency", "EUR"])
+    check(r.code == 1, f"exit {r.code}: {r.stderr}")
+    expect_message(r, os.path.join(env.tmp, "entries.csv"), 66, "consignment",
+                   "the consignment M already has 64 entries")
+    rows = r.rows()
+    check(len(rows) == 64, f"rows: {len(rows)}")
+    shares = [row["components"].split(";")[1] for row in rows.values()]
+    check(sorted(shares) == ["Parcel duty=0.04"] * 20 + ["Parcel duty=0.05"] * 44,
+          f"shares: {shares}")
+
     # No consignment column: the charge never applies (the output is as before).
     r = env.calc(HEADER + "W1,2026-07-02,6109.10.00,CN,1,each,10.00,EUR\n",
                  schedule=PARCEL_SCHEDULE, rates=None, extra=["--currency", "EUR"])
