@@ -644,7 +644,7 @@ SCHEDULE_HEADER = SCHEDULE.splitlines()[0] + "\n"
 
 # One problem a row: (the row, field, words). Row i is on line i + 2.
 BAD_SCHEDULE_ROWS = [
-    ("levy,8703.80.00,,X,1 %,,,,,,", "record", '"levy": expected line, surtax, tax, quota or treatment'),
+    ("levy,8703.80.00,,X,1 %,,,,,,", "record", '"levy": expected line, surtax, tax, quota, treatment or consignment'),
     ("line,,,MFN,6.1 %,each,,,,,", "hs_code", "empty; this record needs one"),
     ("line,8703.8,,MFN,6.1 %,each,,,,,", "hs_code", '"8703.8": an HS code has 6 to 10 digits'),
     ("line,0406.10.00,FR,MFN,6.1 %,kg,,,,,", "origin", '"FR": a line row has no origin'),
@@ -1138,6 +1138,114 @@ record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,desc
 line,9102.11.00,,MFN,45% on the case + 35% on the battery,No.,,,,,watches
 quota,9102.11.00,CN,W1,Free,No.,10,2026-01-01,2026-12-31,,
 """
+
+
+PARCEL_SCHEDULE = """\
+record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description
+line,6109.10.00,,MFN,12%,each,,,,,T-shirts
+line,6110.20.00,,MFN,12%,each,,,,,jerseys
+line,8517.13.00,,MFN,Free,each,,,,,phones
+consignment,,,Parcel duty,EUR 3.00,,below 150.00,2026-07-01,,Council 2026,low-value parcels
+"""
+
+
+@case
+def consignment_column(env):
+    header = "id,date,hs_code,origin,quantity,unit,value,currency,consignment\n"
+    entries = header + """\
+C1,2026-07-02,6109.10.00,CN,1,each,20.00,EUR,P1
+C2,2026-07-02,6109.10.00,CN,1,each,40.00,EUR,P1
+C3,2026-07-02,8517.13.00,CN,1,each,60.00,EUR,P1
+X1,2026-07-02,6110.20.00,CN,1,each,10.00,EUR,
+D1,2026-07-02,6109.10.00,CN,1,each,100.00,EUR,P2
+D2,2026-07-02,6110.20.00,CN,1,each,50.00,EUR,P2
+E1,2026-07-02,6109.10.00,CN,1,each,10.00,EUR,P3
+E2,2026-07-02,6110.20.00,CN,1,each,20.00,EUR,P3
+E9,2026-07-02,9999.99.99,CN,1,each,500.00,EUR,P3
+E3,2026-07-02,8517.13.00,CN,1,each,20.00,EUR,P3
+"""
+    r = env.calc(entries, schedule=PARCEL_SCHEDULE, rates=None, extra=["--currency", "EUR"])
+    check(r.code == 1, f"exit {r.code}: {r.stderr}")
+    rows = r.rows()
+    # By hand, P1: 3 lines in 2 distinct 6-digit items (610910, 851713),
+    # 20 + 40 + 60 = 120.00 < 150.00: 2 x 3.00 = 6.00, split by value
+    # 20:40:60 of 120: 1.00, 2.00, 3.00 (exact, no remainder). MFN 12 %:
+    # 2.40, 4.80, 0.00 (Free).
+    expect_row(rows, "C1", duty="3.40", total="3.40", components="MFN=2.40;Parcel duty=1.00")
+    expect_row(rows, "C2", duty="6.80", total="6.80", components="MFN=4.80;Parcel duty=2.00")
+    expect_row(rows, "C3", duty="3.00", total="3.00", components="MFN=0.00;Parcel duty=3.00")
+    # No id: no share, written in its place (after P1, which it ends).
+    expect_row(rows, "X1", duty="1.20", components="MFN=1.20")
+    # P2: 100 + 50 = 150.00, not below 150.00: no charge.
+    expect_row(rows, "D1", duty="12.00", components="MFN=12.00")
+    expect_row(rows, "D2", duty="6.00", components="MFN=6.00")
+    # P3, at the end of the file: E9 is rejected (no such line) and left out
+    # (its 500.00 would put P3 over the limit). 10 + 20 + 20 = 50.00, 3 items
+    # (610910, 611020, 851713): 9.00 split 10:20:20 of 50: 1.80, 3.60, 3.60.
+    expect_message(r, os.path.join(env.tmp, "entries.csv"), 10, "hs_code", "9999.99.99")
+    expect_row(rows, "E1", duty="3.00", components="MFN=1.20;Parcel duty=1.80")
+    expect_row(rows, "E2", duty="6.00", components="MFN=2.40;Parcel duty=3.60")
+    expect_row(rows, "E3", duty="3.60", components="MFN=0.00;Parcel duty=3.60")
+    order = [line.split(",")[0] for line in r.out.splitlines()[1:]]
+    check(order == ["C1", "C2", "C3", "X1", "D1", "D2", "E1", "E2", "E3"], f"order: {order}")
+
+    # The row's validity and the totals: T1-T3 (3 x 10.00, one item 610910)
+    # are dated before the row's valid_from 2026-07-01: no charge. U1-U3, the
+    # same on 2026-07-01: 1 item x 3.00 = 3.00, split 10:10:10 of 30: 1.00
+    # each. Totals (jsonl): values 6 x 10.00 = 60.00; duty MFN 6 x 12 % x
+    # 10.00 = 7.20, plus the parcel duty 3.00: 10.20.
+    header_t = header + """\
+T1,2026-06-30,6109.10.00,CN,1,each,10.00,EUR,T
+T2,2026-06-30,6109.10.00,CN,1,each,10.00,EUR,T
+T3,2026-06-30,6109.10.00,CN,1,each,10.00,EUR,T
+U1,2026-07-01,6109.10.00,CN,1,each,10.00,EUR,U
+U2,2026-07-01,6109.10.00,CN,1,each,10.00,EUR,U
+U3,2026-07-01,6109.10.00,CN,1,each,10.00,EUR,U
+"""
+    r = env.calc(header_t, schedule=PARCEL_SCHEDULE, rates=None,
+                 extra=["--currency", "EUR", "--format", "jsonl"])
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    lines = [json.loads(x, parse_float=no_float) for x in r.out.splitlines()]
+    check([x.get("id") for x in lines[:6]] == ["T1", "T2", "T3", "U1", "U2", "U3"],
+          f"jsonl: {r.out[:300]}")
+    check(all(len(x["components"]) == 1 for x in lines[:3]), f"T: {lines[:3]}")
+    for x in lines[3:6]:
+        check(x["components"][1]["name"] == "Parcel duty" and
+              x["components"][1]["amount"]["amount"] == "1.00", f"U: {x}")
+    check(lines[6]["totals"]["value_for_duty"]["amount"] == "60.00" and
+          lines[6]["totals"]["duty"]["amount"] == "10.20", f"totals: {lines[6]}")
+
+    # --strict stops at a bad entry inside a consignment: the entries held
+    # before it are written (V1 alone: 1 item, 10.00: 3.00).
+    r = env.calc(header + """\
+V1,2026-07-02,6109.10.00,CN,1,each,10.00,EUR,V
+V2,2026-07-02,9999.99.99,CN,1,each,10.00,EUR,V
+""", schedule=PARCEL_SCHEDULE, rates=None, extra=["--currency", "EUR", "--strict"])
+    check(r.code == 4, f"exit {r.code}: {r.stderr}")
+    expect_row(r.rows(), "V1", duty="4.20", components="MFN=1.20;Parcel duty=3.00")
+
+    # A remainder, and the capacity: 65 entries of 1.00 in one item (6109.10)
+    # of consignment M; tariff-calc holds 64, so the 65th is rejected. By
+    # hand: 64.00 < 150.00, 1 item: 3.00 = 300 cents over 64 equal values is
+    # 4 cents each and 300 - 256 = 44 cents left, one more to 44 of them:
+    # 44 shares of 0.05 and 20 of 0.04, summing to 3.00 exactly.
+    many = "".join(f"M{i},2026-07-02,6109.10.00,CN,1,each,1.00,EUR,M\n" for i in range(1, 66))
+    r = env.calc(header + many, schedule=PARCEL_SCHEDULE, rates=None,
+                 extra=["--currency", "EUR"])
+    check(r.code == 1, f"exit {r.code}: {r.stderr}")
+    expect_message(r, os.path.join(env.tmp, "entries.csv"), 66, "consignment",
+                   "the consignment M already has 64 entries")
+    rows = r.rows()
+    check(len(rows) == 64, f"rows: {len(rows)}")
+    shares = [row["components"].split(";")[1] for row in rows.values()]
+    check(sorted(shares) == ["Parcel duty=0.04"] * 20 + ["Parcel duty=0.05"] * 44,
+          f"shares: {shares}")
+
+    # No consignment column: the charge never applies (the output is as before).
+    r = env.calc(HEADER + "W1,2026-07-02,6109.10.00,CN,1,each,10.00,EUR\n",
+                 schedule=PARCEL_SCHEDULE, rates=None, extra=["--currency", "EUR"])
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    expect_row(r.rows(), "W1", duty="1.20", components="MFN=1.20")
 
 
 @case

@@ -39,6 +39,7 @@
 #include <tariff/tariff.hpp>
 
 #include "choice.hpp"
+#include "consignment_batch.hpp"
 #include "extras.hpp"
 #include "output.hpp"
 #include "schedule.hpp"
@@ -67,7 +68,8 @@ inline bool is_entries_header(const std::vector<std::string_view>& f) {
     if (f.size() < 8 ||
         !is_header(std::vector<std::string_view>(f.begin(), f.begin() + 8), entries_header))
         return false;
-    constexpr std::string_view optional[] = {"quantities", "values", "additional_code"};
+    constexpr std::string_view optional[] = {"quantities", "values", "additional_code",
+                                             "consignment"};
     std::size_t next = 0;
     for (std::size_t i = 8; i < f.size(); ++i) {
         while (next < std::size(optional) && f[i] != optional[next])
@@ -150,6 +152,19 @@ public:
     // leaves `out` and the totals as they were and says why not.
     bool assess(const std::vector<std::string_view>& f, text_buffer& out, row_error& err) {
         try {
+            // A row with another consignment id (or none) ends the one held.
+            const std::string_view cid = consignment_column_ != 0 && consignment_column_ < f.size()
+                                             ? f[consignment_column_]
+                                             : std::string_view();
+            if (batch_.active() && cid != batch_.id())
+                flush_consignment(out);
+            if (!cid.empty() && !is_consignment_id(cid))
+                return fail(err, "consignment",
+                            quoted(cid) + ": a consignment id is 1 to 64 letters, digits, '-', "
+                                          "'_', '.' or '/'");
+            if (!cid.empty() && schedule_.consignment() == nullptr)
+                return fail(err, "consignment",
+                            quoted(cid) + ": the schedule has no consignment row");
             return assess_entry(f, out, err);
         } catch (const tariff::overflow_error&) { // the library raises on overflow
             err = {"", "the figures of this entry do not fit tariff-calc's exact 64-bit "
@@ -161,10 +176,17 @@ public:
         }
     }
 
+    // Writes the entries of the consignment held, if any, with their shares
+    // of its charge (consignment_batch.hpp): at the end of the entries, and
+    // when --strict stops.
+    void flush_consignment(text_buffer& out) {
+        batch_.flush(schedule_.consignment(), format_, out, list_, totals_);
+    }
+
     // Which optional columns the entries' header (read by read_entries_header)
     // has: quantities, values, both or neither.
     void use_header(const std::vector<std::string_view>& header) noexcept {
-        quantities_column_ = values_column_ = additional_column_ = 0;
+        quantities_column_ = values_column_ = additional_column_ = consignment_column_ = 0;
         for (std::size_t i = 8; i < header.size(); ++i) {
             if (header[i] == "quantities")
                 quantities_column_ = i;
@@ -172,6 +194,8 @@ public:
                 values_column_ = i;
             else if (header[i] == "additional_code")
                 additional_column_ = i;
+            else if (header[i] == "consignment")
+                consignment_column_ = i;
         }
     }
 
@@ -660,6 +684,19 @@ private:
             return fail(err, "",
                         std::string("cannot assess: duty + taxes: ") +
                             tariff::to_string(total.error()));
+        // A consignment's entry: checked before anything changes.
+        const std::string_view cid =
+            consignment_column_ != 0 ? f[consignment_column_] : std::string_view();
+        tariff::hs_code item_code = tariff::hs_code::parse("0000.00");
+        if (!cid.empty()) {
+            const auto hs = tariff::hs_code::try_parse(line->code);
+            if (!hs)
+                return fail(err, "hs_code", quoted(line->code) + ": " + at_byte(hs.error()));
+            item_code = *hs;
+            if (std::string m; !batch_.can_hold(*schedule_.consignment(), cid, item_code,
+                                                value_for_duty, duty, total.value_or({}), m))
+                return fail(err, "consignment", m);
+        }
         if (quota_taken != nullptr) {
             // Nothing has changed the ledger since the reservation: it commits.
             const auto committed = quota_taken->ledger->try_commit(held);
@@ -695,6 +732,10 @@ private:
         e.chosen = choice_.mode != choice_mode::none;
         e.path = path_taken_;
         e.path_reason = path_reason_;
+        if (!cid.empty()) { // written when the consignment ends
+            batch_.hold(cid, d, item_code, e);
+            return true;
+        }
         write_entry(format_, out, e, list_);
         add_to_totals(totals_, e);
         return true;
@@ -1009,6 +1050,8 @@ private:
     tariff::duty_base<C> extras_{tariff::money<C>()};
     // The optional columns' indices in an entry (0: absent).
     std::size_t quantities_column_ = 8, values_column_ = 0;
+    std::size_t consignment_column_ = 0;
+    consignment_batch<C> batch_; // the consignment's entries held
     output_format format_;
     choice_option choice_;        // --choose (none: the schedule's path, no path columns)
     std::string_view path_taken_; // the entry's path and why, under --choose

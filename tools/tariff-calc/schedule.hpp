@@ -37,6 +37,7 @@
 #include <tariff/io.hpp>
 #include <tariff/tariff.hpp>
 
+#include "consignments.hpp"
 #include "csv.hpp"
 #include "text.hpp"
 
@@ -452,6 +453,11 @@ public:
     }
 
     // The tariff line with this code, or nullptr.
+    // The consignment row, or nullptr if the schedule has none.
+    const consignment_rule<C>* consignment() const noexcept {
+        return consignment_rule_ ? &*consignment_rule_ : nullptr;
+    }
+
     const line_group<C>* find_line(const tariff::hs_code& code) const {
         const auto it = index_.find(key(code.digits()));
         return it == index_.end() ? nullptr : &lines_[it->second];
@@ -530,7 +536,7 @@ private:
             return !f[c].empty();
         };
         const std::string_view record = f[c_record];
-        enum kind { k_line, k_surtax, k_tax, k_quota, k_treatment } k;
+        enum kind { k_line, k_surtax, k_tax, k_quota, k_treatment, k_consignment } k;
         if (record == "line") {
             k = k_line;
         } else if (record == "surtax") {
@@ -541,8 +547,11 @@ private:
             k = k_quota;
         } else if (record == "treatment") {
             k = k_treatment;
+        } else if (record == "consignment") {
+            k = k_consignment;
         } else {
-            problem(c_record, quoted(record) + ": expected line, surtax, tax, quota or treatment");
+            problem(c_record, quoted(record) +
+                                  ": expected line, surtax, tax, quota, treatment or consignment");
             return;
         }
 
@@ -559,6 +568,8 @@ private:
                     code = tariff::to_string(*h);
                 }
             }
+        } else if (k == k_consignment) {
+            must_be_empty(c_hs, record);
         } else if (k != k_tax ? required(c_hs) : !f[c_hs].empty()) {
             if (!parse_prefix(f[c_hs], digits))
                 problem(c_hs, quoted(f[c_hs]) +
@@ -567,7 +578,7 @@ private:
         }
 
         // origin
-        if (k == k_line) {
+        if (k == k_line || k == k_consignment) {
             must_be_empty(c_origin, record);
         } else if (k != k_tax ? required(c_origin) : !f[c_origin].empty()) {
             if (!is_origin(f[c_origin]))
@@ -586,7 +597,11 @@ private:
         tariff::duty_expression<C> duty;
         std::uint32_t seasonal = line_version<C>::no_seasons;
         std::uint32_t templated = line_version<C>::no_seasons;
-        if (required(c_rate)) {
+        tariff::money<C> per_item;
+        if (k == k_consignment) {
+            if (std::string m; required(c_rate) && !parse_consignment_rate(f[c_rate], per_item, m))
+                problem(c_rate, m);
+        } else if (required(c_rate)) {
             const auto r = tariff::try_parse_duty<C>(f[c_rate]);
             if (!r && r.error().code == tariff::errc::unresolved_placeholder) {
                 if (std::string m; !try_template_rate(f[c_rate], k == k_line, templated, m))
@@ -620,8 +635,10 @@ private:
             must_be_empty(c_unit, record);
         }
 
-        // volume
+        // volume (a consignment row's: its value limit)
         tariff::decimal volume;
+        tariff::money<C> limit;
+        tariff::value_limit_test test = tariff::value_limit_test::below;
         if (k == k_quota) {
             if (required(c_volume)) {
                 const auto v = tariff::try_parse_decimal(f[c_volume]);
@@ -636,6 +653,10 @@ private:
                                           "unit; the volume must be a whole number");
                 volume = v.value_or({});
             }
+        } else if (k == k_consignment) {
+            if (std::string m;
+                required(c_volume) && !parse_consignment_limit(f[c_volume], limit, test, m))
+                problem(c_volume, m);
         } else {
             must_be_empty(c_volume, record);
         }
@@ -660,6 +681,10 @@ private:
         check_free_text(f[c_basis], column_name[c_basis], row, diag);
         check_free_text(f[c_desc], column_name[c_desc], row, diag);
 
+        if (k == k_consignment && consignment_rule_.has_value())
+            problem(c_record, "a second consignment row (the first is row " +
+                                  std::to_string(consignment_rule_->row) +
+                                  "); a schedule has at most one");
         if (diag.count() != before)
             return;
         const std::string_view basis = keep(f[c_basis]);
@@ -686,6 +711,29 @@ private:
             m.valid = valid;
             m.duty = duty;
             measures_.push_back(std::move(m));
+            break;
+        }
+        case k_consignment: {
+            consignment_rule<C> c;
+            c.row = row;
+            c.name = name;
+            c.legal_basis = basis;
+            c.per_item = per_item;
+            c.limit = limit;
+            c.test = test;
+            c.from = valid.from;
+            c.to = valid.to;
+            // The output's rate: the amount per item, as "3.00 EUR/each".
+            std::string rate_text;
+            append_decimal(rate_text, per_item.amount(), C::minor_digits);
+            rate_text += std::string(" ") + std::string(C::code) + "/each";
+            const auto rate = tariff::try_parse_duty<C>(rate_text);
+            if (!rate) {
+                problem(c_rate, quoted(f[c_rate]) + ": " + rate.error().reason);
+                break;
+            }
+            c.path = tariff::duty_path<C>(name).with_duty(name, basis, *rate);
+            consignment_rule_ = std::move(c);
             break;
         }
         case k_quota:
@@ -1119,7 +1167,8 @@ private:
     std::deque<template_rate> templates_; // by line_version::templated
     std::vector<line_group<C>> lines_;    // sorted by digits
     std::unordered_map<std::uint64_t, std::uint32_t> index_;
-    std::vector<measure<C>> measures_; // file order
+    std::vector<measure<C>> measures_;                    // file order
+    std::optional<consignment_rule<C>> consignment_rule_; // the consignment row, if any
     std::vector<staged_quota_row> quota_rows_;
     std::vector<quota<C>> quotas_; // by first row
     std::map<std::size_t, std::vector<std::pair<std::size_t, const tariff::unit_info*>>>

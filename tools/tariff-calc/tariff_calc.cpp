@@ -115,6 +115,11 @@ Input files (CSV, RFC 4180, UTF-8; the first line is exactly this header):
             entry's currency, e.g. case 120.00; battery 4.50
             and optionally ,additional_code (last): the goods' additional
             code (7000), for a rate such as 8.30% + EA MAX 18.70% + ADSZ
+            and optionally ,consignment (last): the id of the entry's
+            consignment; consecutive entries with the same id share the
+            schedule's consignment charge (a row such as
+            consignment,,,Parcel duty,EUR 3.00,,below 150.00,...: per
+            distinct 6-digit item, within the value limit), split by value
 Units: each, No., pair, dozen, g, kg, 100 kg, tonne (t), l, hl, m3, lpa, m2,
 kWh, MWh; an entry's unit is converted exactly to its line's (2 t = 2000 kg).
 Numbers are exact decimals (no exponent, no thousands separator); dates are
@@ -622,6 +627,7 @@ int run(const options& o) {
             break;
         }
     }
+    engine.flush_consignment(out.buffer()); // the last consignment, or the one --strict stopped
     const bool read_failed = err.code == tc::csv::problem::read_error;
     progress.clear();
     if (read_failed)
