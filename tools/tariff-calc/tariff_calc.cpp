@@ -592,6 +592,8 @@ int run(const options& o) {
         out.buffer() += tc::output_header;
         if (o.choice.mode != tc::choice_mode::none)
             out.buffer() += ",path,path_reason";
+        if (schedule.has_foreign_rates())
+            out.buffer() += tc::foreign_rate_header;
         out.buffer() += '\n';
     }
     std::size_t assessed = 0, rejected = 0;
