@@ -34,8 +34,8 @@ struct foreign_rate {
 inline constexpr int foreign_rate_places = 6;
 
 template <tariff::currency_tag C, tariff::currency_tag From>
-tariff::result<tariff::duty_expression<C>> convert_foreign(const void* parsed,
-                                                           tariff::decimal rate) {
+tariff::result<tariff::duty_expression<C>> try_convert_foreign(const void* parsed,
+                                                               tariff::decimal rate) {
     const auto& e = *static_cast<const tariff::duty_expression<From>*>(parsed);
     if (rate <= 0)
         return tariff::errc::invalid_argument;
@@ -79,7 +79,7 @@ bool try_foreign_in(std::string_view text, foreign_rate<C>& out) {
         if (!r)
             return false;
         out.currency = tariff::find_currency(From::code);
-        out.convert = &convert_foreign<C, From>;
+        out.convert = &try_convert_foreign<C, From>;
         out.parsed = std::make_shared<const tariff::duty_expression<From>>(*r);
         return out.currency != nullptr;
     }
