@@ -663,7 +663,9 @@ BAD_SCHEDULE_ROWS = [
      "the period ends before it starts"),
     ("surtax,8703,CHN,S,10 %,,,,,,", "origin", '"CHN": expected an ISO 3166 alpha-2 code'),
     ("surtax,87-03,CN,S,10 %,,,,,,", "hs_code", "expected an HS code or a prefix of one"),
-    ("line,0406.80.00,,MFN,10 EUR/kg,kg,,,,,", "rate",
+    # CHF: a currency the library knows but tariff-calc offers no schedule in (a
+    # line rate in EUR, USD or GBP is converted: line_rate_in_another_currency).
+    ("line,0406.80.00,,MFN,10 CHF/kg,kg,,,,,", "rate",
      "the amount is in a currency other than the schedule's"),
     ("line,0406.90.00,,MFN,6.1 %,kg,,,,", "", "expected 11 fields, as in the header; found 10"),
 ]
@@ -1595,6 +1597,102 @@ M4,2026-08-01,8703.80.00,DE,1,each,1000.00,GBP
     expect_row(rows, "M3", duty="70.00", path="EU duty")
     # M4: no treatment for DE.
     expect_row(rows, "M4", duty="40.00", path="UK duty", path_reason="the only eligible path")
+
+
+# --- a line rate in another currency (issue 11 item 10; docs/tariff-calc.md,
+# "Line rates in another currency") -------------------------------------------------------
+
+FOREIGN_HEADER = OUT_HEADER + ",line_rate_currency,line_rate_exchange_rate,line_rate_date"
+FOREIGN_SCHEDULE = """\
+record,hs_code,origin,name,rate,unit,volume,valid_from,valid_to,legal_basis,description
+line,0201.10.00,,MFN,9.40 EUR / 100 kg,kg,,,,,beef carcases
+line,0202.10.00,,MFN,12 % + 9.40 EUR / 100 kg,kg,,,,,frozen carcases
+line,0203.11.00,,MFN,2.00 GBP / 100 kg,kg,,,,,pork
+"""
+FOREIGN_RATES = """\
+date,from,to,rate
+2026-01-02,EUR,GBP,0.84470
+2026-02-02,EUR,GBP,0.85
+2026-03-02,GBP,EUR,1.1757
+"""
+
+
+def foreign_rows(r):
+    """The output rows by id when the schedule has a rate in another currency."""
+    rows = list(csv.reader(io.StringIO(r.out or r.stdout, newline="")))
+    check(rows and ",".join(rows[0]) == FOREIGN_HEADER, f"bad header: {rows[:1]}")
+    for row in rows[1:]:
+        check(len(row) == len(rows[0]), f"a partial output row: {row}")
+    return {row[0]: dict(zip(rows[0], row)) for row in rows[1:]}
+
+
+@case
+def line_rate_in_another_currency(env):
+    r = env.calc(HEADER + """\
+X1,2026-01-05,0201.10.00,FR,2350,kg,5000.00,GBP
+X2,2026-01-05,0202.10.00,FR,2350,kg,5000.00,EUR
+X3,2026-01-05,0203.11.00,DK,100,kg,100.00,GBP
+X4,2026-03-10,0201.10.00,FR,100,kg,500.00,GBP
+X5,2025-12-31,0201.10.00,FR,100,kg,500.00,GBP
+""", schedule=FOREIGN_SCHEDULE, rates=FOREIGN_RATES, extra=["--currency", "GBP"])
+    check(r.code == 1, f"exit {r.code}: {r.stderr}")
+    rows = foreign_rows(r)
+    # By hand: EUR 9.40 / 100 kg x 0.84470 = GBP 7.940180 / 100 kg (exact);
+    # 2,350 kg = 23.5 x 100 kg: 7.940180 x 23.5 = 186.594230, rounded half to
+    # even to 186.59. The entry is in GBP: no value conversion.
+    expect_row(rows, "X1", value_for_duty="5000.00", duty="186.59", total="186.59",
+               components="MFN=186.59", exchange_rate="", rate_date="",
+               line_rate_currency="EUR", line_rate_exchange_rate="0.8447",
+               line_rate_date="2026-01-02")
+    # An entry in EUR too: the value 5000.00 x 0.84470 = 4223.50; 12 % of it is
+    # 506.82, plus 186.594230 as above: 693.414230, rounded to 693.41.
+    expect_row(rows, "X2", value_for_duty="4223.50", duty="693.41",
+               exchange_rate="0.8447", rate_date="2026-01-02",
+               line_rate_currency="EUR", line_rate_exchange_rate="0.8447",
+               line_rate_date="2026-01-02")
+    # A rate in the schedule's currency: the three columns are empty. 2.00 x 1.
+    expect_row(rows, "X3", duty="2.00", line_rate_currency="", line_rate_exchange_rate="",
+               line_rate_date="")
+    # On 2026-03-10 the latest EUR to GBP rate is 0.85 of 2026-02-02 (the
+    # GBP to EUR rate of 2026-03-02 is never inverted): 9.40 x 0.85 = 7.99 per
+    # 100 kg, on 100 kg: 7.99.
+    expect_row(rows, "X4", duty="7.99", line_rate_exchange_rate="0.85",
+               line_rate_date="2026-02-02")
+    # Before the first EUR to GBP rate: rejected, naming the missing direction.
+    entries = os.path.join(env.tmp, "entries.csv")
+    expect_message(r, entries, 6, "date",
+                   '"2025-12-31": tariff line 0201.10.00\'s rate "9.40 EUR / 100 kg" is in EUR: '
+                   "no EUR to GBP exchange rate dated on or before 2025-12-31")
+    check(len(rows) == 4, f"rows: {sorted(rows)}")
+
+    # JSON lines: the conversion as a field of its own, only where it applied;
+    # the component's rate is the converted one.
+    r = env.calc(HEADER + """\
+X1,2026-01-05,0201.10.00,FR,2350,kg,5000.00,GBP
+X3,2026-01-05,0203.11.00,DK,100,kg,100.00,GBP
+""", schedule=FOREIGN_SCHEDULE, rates=FOREIGN_RATES, extra=["--currency", "GBP", "--format", "jsonl"])
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    lines = [json.loads(t) for t in (r.out or r.stdout).splitlines()]
+    check(lines[0]["line_rate_exchange_rate"] == {"from": "EUR", "to": "GBP", "rate": "0.8447",
+                                                  "date": "2026-01-02"}, f"{lines[0]}")
+    check(lines[0]["components"][0]["rate"] == "GBP 7.94018 / 100 kg", f"{lines[0]}")
+    check("line_rate_exchange_rate" not in lines[1], f"{lines[1]}")
+
+    # Only a GBP to EUR rate: never inverted; the entry is rejected.
+    r = env.calc(HEADER + "Y1,2026-03-10,0201.10.00,FR,100,kg,500.00,GBP\n",
+                 schedule=FOREIGN_SCHEDULE, rates="date,from,to,rate\n2026-03-02,GBP,EUR,1.1757\n",
+                 extra=["--currency", "GBP"])
+    check(r.code == 1, f"exit {r.code}: {r.stderr}")
+    expect_message(r, entries, 2, "date",
+                   "is in EUR: no EUR to GBP exchange rate dated on or before 2026-03-10")
+
+    # Without such a rate the header stays as it was (outputs byte-identical).
+    r = env.calc(HEADER + "Z1,2026-01-05,0203.11.00,DK,100,kg,100.00,GBP\n",
+                 schedule=FOREIGN_SCHEDULE.splitlines()[0] + "\n"
+                 + FOREIGN_SCHEDULE.splitlines()[3] + "\n",
+                 rates=None, extra=["--currency", "GBP"])
+    check(r.code == 0, f"exit {r.code}: {r.stderr}")
+    expect_row(r.rows(), "Z1", duty="2.00")
 
 
 def main():

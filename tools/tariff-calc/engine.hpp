@@ -432,6 +432,38 @@ private:
         return true;
     }
 
+    // The rate of `lv` in another currency converted into C at the rate (from
+    // its currency to C) in force on d: into resolved_, the rate's day into
+    // `code` (the key of its path: one path per exchange rate).
+    bool convert_foreign_rate(const line_group<C>& line, const line_version<C>& lv, tariff::date d,
+                              std::string_view date_text, int& code, row_error& err) {
+        const foreign_rate<C>& fr = schedule_.foreign(lv.foreign);
+        const std::string rate =
+            "tariff line " + line.code + "'s rate \"" + std::string(fr.text) + "\"";
+        tariff::result<tariff::runtime_exchange_rate> found = tariff::errc::missing_exchange_rate;
+        if (rates_ != nullptr)
+            found = rates_->find(*fr.currency, d);
+        if (!found)
+            return fail(err, "date",
+                        quoted(date_text) + ": " + rate + " is in " +
+                            std::string(fr.currency->code()) + ": no " +
+                            std::string(fr.currency->code()) + " to " + std::string(C::code) +
+                            " exchange rate dated on or before " + std::string(date_text) +
+                            (rates_ == nullptr ? " (no --rates file)" : ""));
+        const auto converted = fr.convert(fr.parsed.get(), found->rate);
+        if (!converted)
+            return fail(err, "date",
+                        quoted(date_text) + ": cannot convert " + rate + " at " +
+                            decimal_text(found->rate, 0) + ": " +
+                            tariff::to_string(converted.error()));
+        resolved_ = *converted;
+        code = static_cast<int>(found->effective.days_since_epoch() + 719468);
+        foreign_used_ = true;
+        foreign_currency_ = fr.currency;
+        foreign_rate_used_ = *found;
+        return true;
+    }
+
     static std::string at_byte(const tariff::parse_error& e) {
         return std::string(e.reason) + " (at byte " + std::to_string(e.position + 1) + ")";
     }
@@ -595,6 +627,11 @@ private:
         if (in_force.templated != line_version<C>::no_seasons &&
             !resolve_placeholders(*line, in_force, f, additional, err))
             return false;
+        // A rate in another currency: converted at the rate of the entry's date.
+        foreign_used_ = false;
+        if (in_force.foreign != line_version<C>::no_seasons &&
+            !convert_foreign_rate(*line, in_force, d, date_text, additional, err))
+            return false;
         const route& r = route_for(*line, static_cast<std::size_t>(version), origin_code, d,
                                    additional >= 0 ? &resolved_ : nullptr,
                                    static_cast<std::uint32_t>(additional));
@@ -730,6 +767,13 @@ private:
         e.total = total.value_or({});
         e.components = &components_;
         e.chosen = choice_.mode != choice_mode::none;
+        e.foreign_column = schedule_.has_foreign_rates();
+        if (foreign_used_) {
+            e.foreign_used = true;
+            e.foreign_currency = foreign_currency_;
+            e.foreign_rate = foreign_rate_used_.rate;
+            e.foreign_rate_date = foreign_rate_used_.effective;
+        }
         e.path = path_taken_;
         e.path_reason = path_reason_;
         if (!cid.empty()) { // written when the consignment ends
@@ -1045,6 +1089,10 @@ private:
     // The --additional-codes file, and the rate resolved for the entry's code.
     const additional_codes<C>* codes_ = nullptr;
     tariff::duty_expression<C> resolved_;
+    // The entry's line rate in another currency, when it has one: converted at this rate.
+    bool foreign_used_ = false;
+    const tariff::runtime_currency* foreign_currency_ = nullptr;
+    tariff::runtime_exchange_rate foreign_rate_used_{};
     std::size_t additional_column_ = 0;
     // The entry's quantities and properties from its `quantities` column.
     tariff::duty_base<C> extras_{tariff::money<C>()};

@@ -58,7 +58,19 @@ struct assessed_entry {
     // --choose: the path taken and why (written only when `chosen`).
     bool chosen = false;
     std::string_view path, path_reason;
+    // A line rate in another currency (foreign.hpp): the columns
+    // line_rate_currency,line_rate_exchange_rate,line_rate_date when the
+    // schedule has such a rate (`foreign_column`), filled when this entry's
+    // rate was one (`foreign_used`).
+    bool foreign_column = false, foreign_used = false;
+    const tariff::runtime_currency* foreign_currency = nullptr;
+    tariff::decimal foreign_rate;   // one foreign_currency buys this much C ...
+    tariff::date foreign_rate_date; // ... as the rates file said on this day
 };
+
+// The CSV columns of a line rate in another currency (after path,path_reason).
+inline constexpr std::string_view foreign_rate_header =
+    ",line_rate_currency,line_rate_exchange_rate,line_rate_date";
 
 // A sum of amounts that are not negative, exact however many are added: the
 // whole part in two limbs of 10^18, the fraction in 18 places. add() only
@@ -263,6 +275,18 @@ void write_csv(text_buffer& out, const assessed_entry<C>& e, text_buffer& scratc
     }
     if (e.chosen)
         append_choice_csv(out, e);
+    if (e.foreign_column) {
+        out += ',';
+        if (e.foreign_used) {
+            out += e.foreign_currency->code();
+            out += ',';
+            append_decimal(out, e.foreign_rate, 0);
+            out += ',';
+            out += to_text(e.foreign_rate_date);
+        } else {
+            out += ",,";
+        }
+    }
     out += '\n';
 }
 
@@ -341,6 +365,17 @@ void write_jsonl(text_buffer& out, const assessed_entry<C>& e) {
         append_json_string(out, e.path_reason);
         out += '}';
     }
+    if (e.foreign_used) {
+        out += ",\"line_rate_exchange_rate\":{\"from\":\"";
+        out += e.foreign_currency->code();
+        out += "\",\"to\":\"";
+        out += C::code;
+        out += "\",\"rate\":\"";
+        append_decimal(out, e.foreign_rate, 0);
+        out += "\",\"date\":\"";
+        out += to_text(e.foreign_rate_date);
+        out += "\"}";
+    }
     out += "}\n";
 }
 
@@ -405,6 +440,19 @@ void write_table(text_buffer& out, const assessed_entry<C>& e) {
         append_padded_left(out, decimal_text(c.amount.amount(), places), 16);
         out += ' ';
         out += C::code;
+        out += '\n';
+    }
+    if (e.foreign_used) {
+        out += "  line rate in ";
+        out += e.foreign_currency->code();
+        out += " at ";
+        append_decimal(out, e.foreign_rate, 0);
+        out += ' ';
+        out += C::code;
+        out += " per ";
+        out += e.foreign_currency->code();
+        out += ", rate of ";
+        out += to_text(e.foreign_rate_date);
         out += '\n';
     }
     if (e.chosen) {

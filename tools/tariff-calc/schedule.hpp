@@ -39,6 +39,7 @@
 
 #include "consignments.hpp"
 #include "csv.hpp"
+#include "foreign.hpp"
 #include "text.hpp"
 
 namespace tariff_calc {
@@ -341,6 +342,10 @@ struct line_version {
     // ADSZ"): its index in the schedule's templates (schedule::templated),
     // resolved per entry; mfn is then Free. no_seasons: none.
     std::uint32_t templated = no_seasons;
+    // A rate in another currency ("9.40 EUR / 100 kg" in a GBP schedule;
+    // foreign.hpp): its index in the schedule's foreign rates
+    // (schedule::foreign), converted per entry; mfn is then Free. no_seasons: none.
+    std::uint32_t foreign = no_seasons;
 };
 
 // The most `line` rows a schedule may have (the engine packs a row's number
@@ -469,6 +474,9 @@ public:
     // The rate with placeholders of a line version (line_version::templated).
     const tariff::duty_template<C>& templated(std::uint32_t i) const { return templates_[i].duty; }
     std::string_view templated_text(std::uint32_t i) const { return templates_[i].text; }
+    // The rate in another currency of a line version (line_version::foreign).
+    const foreign_rate<C>& foreign(std::uint32_t i) const { return foreign_[i]; }
+    bool has_foreign_rates() const noexcept { return !foreign_.empty(); }
     std::vector<quota<C>>& quotas() noexcept { return quotas_; }
     const std::vector<quota<C>>& quotas() const noexcept { return quotas_; }
 
@@ -597,13 +605,18 @@ private:
         tariff::duty_expression<C> duty;
         std::uint32_t seasonal = line_version<C>::no_seasons;
         std::uint32_t templated = line_version<C>::no_seasons;
+        std::uint32_t foreign_index = line_version<C>::no_seasons;
         tariff::money<C> per_item;
         if (k == k_consignment) {
             if (std::string m; required(c_rate) && !parse_consignment_rate(f[c_rate], per_item, m))
                 problem(c_rate, m);
         } else if (required(c_rate)) {
             const auto r = tariff::try_parse_duty<C>(f[c_rate]);
-            if (!r && r.error().code == tariff::errc::unresolved_placeholder) {
+            if (foreign_rate<C> fr; !r && k == k_line && try_parse_foreign_rate(f[c_rate], fr)) {
+                fr.text = keep(f[c_rate]);
+                foreign_index = static_cast<std::uint32_t>(foreign_.size());
+                foreign_.push_back(std::move(fr));
+            } else if (!r && r.error().code == tariff::errc::unresolved_placeholder) {
                 if (std::string m; !try_template_rate(f[c_rate], k == k_line, templated, m))
                     problem(c_rate, m);
             } else if (!r) {
@@ -693,6 +706,7 @@ private:
             lines.push_back({digits, code, unit, {row, valid, duty, name, basis}});
             lines.back().version.seasonal = seasonal;
             lines.back().version.templated = templated;
+            lines.back().version.foreign = foreign_index;
             break;
         case k_surtax:
         case k_tax:
@@ -1165,6 +1179,7 @@ private:
         std::string_view text; // as the schedule writes it
     };
     std::deque<template_rate> templates_; // by line_version::templated
+    std::deque<foreign_rate<C>> foreign_; // by line_version::foreign
     std::vector<line_group<C>> lines_;    // sorted by digits
     std::unordered_map<std::uint64_t, std::uint32_t> index_;
     std::vector<measure<C>> measures_;                    // file order

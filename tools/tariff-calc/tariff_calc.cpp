@@ -105,6 +105,8 @@ Input files (CSV, RFC 4180, UTF-8; the first line is exactly this header):
             8.50% (01 JAN-31 MAY, 1 NOV-31 DEC), 12.00% (01 JUN-31 OCT).
             Or hold placeholders an entry's additional code resolves
             (--additional-codes): 8.30% + EA MAX 18.70% + ADSZ.
+            Or be in another of CAD, USD, EUR, GBP: 9.40 EUR / 100 kg in a
+            GBP schedule is converted at the rate of each entry's date.
   rates     date,from,to,rate     one FROM buys RATE of TO; an entry uses the
             latest rate dated on or before its date
   entries   id,date,hs_code,origin,quantity,unit,value,currency
@@ -130,6 +132,8 @@ currency,value_for_duty,duty,taxes,total,components,schedule_currency,
 exchange_rate,rate_date. value is in the entry's currency; value_for_duty,
 duty, taxes, total and components (name=amount;...) in schedule_currency;
 exchange_rate and rate_date are the rate a converted value used and its date.
+A schedule with a line rate in another currency adds line_rate_currency,
+line_rate_exchange_rate,line_rate_date: the rate it was converted at.
 
 A bad entry is reported on standard error as FILE:LINE: FIELD: MESSAGE and
 skipped. When standard error is a terminal and the run takes over a second, a
@@ -597,6 +601,8 @@ int run(const options& o) {
         out.buffer() += tc::output_header;
         if (o.choice.mode != tc::choice_mode::none)
             out.buffer() += ",path,path_reason";
+        if (schedule.has_foreign_rates())
+            out.buffer() += tc::foreign_rate_header;
         out.buffer() += '\n';
     }
     std::size_t assessed = 0, rejected = 0;
