@@ -15,13 +15,13 @@
 // Every variant reads a prebuilt input vector, writes each entry's duty into a
 // preallocated output vector of its own result type (money<CAD>, int64 cents,
 // double dollars) and returns the sum. Before timing, the library and the
-// hand-written code are checked to agree entry by entry and in total (the
+// hand-written code are checked to agree entry by entry and in total (its
 // program exits with an error if they do not); the double variant's
 // difference is printed as a warning.
 //
 // The hand-written code is written the way such code usually is: the rounding
-// decision is an `if`. The library forms it without a branch (see
-// detail::round_truncated); on these data, where the digit that decides the
+// decision is an `if`. The library forms it without a branch (its
+// rounding, include/tariff/detail/integer.hpp); on these data, where the digit that decides the
 // rounding is random, that alone is worth several ns per entry (bench/README.md).
 // A diagnostic fourth variant, hand_written_branch_free, is the hand-written
 // code with the decision formed the same way, to show how much that is.
