@@ -790,15 +790,17 @@ private:
     bool add_part(const tariff::duty_path<C>& path, tariff::money<C> value,
                   tariff::decimal quantity, const tariff::unit_info& unit, tariff::money<C>& duty,
                   tariff::money<C>& taxes, row_error& err) {
-        const auto r =
-            tariff::try_assess(path, extras_.with_value(value).with(unit, quantity), policy_);
+        // Into the engine's own assessment: no 1 KB assessment built and
+        // returned per part.
+        const auto r = tariff::try_assess_into(
+            scratch_, path, extras_.with_value(value).with(unit, quantity), policy_);
         if (!r && r.error() == tariff::errc::overflow)
             return too_large(err, path, value, quantity, unit);
         if (!r && r.error() == tariff::errc::missing_value_base)
             return missing_named_value(err, path);
         if (!r)
             return fail(err, "", std::string("cannot assess: ") + tariff::to_string(r.error()));
-        const tariff::assessment<C>& a = *r; // not a copy (904 bytes)
+        const tariff::assessment<C>& a = scratch_;
         for (const auto& line : a) {
             bool merged = false;
             for (auto& c : components_)
@@ -848,13 +850,13 @@ private:
                 break; // the rule compares the schedule's path and one treatment
             ++eligible;
             const tariff::duty_path<C>& path = treatment_path(i);
-            const auto r =
-                tariff::try_assess(path, extras_.with_value(value).with(unit, quantity), policy_);
+            const auto r = tariff::try_assess_into(
+                scratch_, path, extras_.with_value(value).with(unit, quantity), policy_);
             if (!r && r.error() == tariff::errc::overflow)
                 return too_large(err, path, value, quantity, unit);
             if (!r)
                 return fail(err, "", std::string("cannot assess: ") + tariff::to_string(r.error()));
-            const tariff::money<C> its = r->duties();
+            const tariff::money<C> its = scratch_.duties();
             figures += ", " + std::string(m.name) + " " + money_text(its);
             if (choice_.mode == choice_mode::margin) {
                 // alternative - own >= share % x value, exactly.
@@ -1081,6 +1083,7 @@ private:
     recent<const line_group<C>*> lines_seen_;
     recent<const tariff::unit_info*> units_seen_;
     tariff::rounding_policy<C> policy_;
+    tariff::assessment<C> scratch_; // each part is assessed into it (add_part, choose_path)
     std::string_view quantity_text_, value_text_; // of the entry being assessed
     std::uint64_t claims_ = 0;
     // Reused for every entry (no allocation per row once they have grown).
